@@ -1,0 +1,58 @@
+package id.neraca;
+
+import id.neraca.cli.Commands;
+import id.neraca.core.Log;
+import id.neraca.core.NeracaException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The neraca command line: {@code neraca <command> [options]}. Exit codes (DESIGN.md): 0 success,
+ * 2 usage or configuration error, 3 input data failed a contract, 1 anything else.
+ */
+@Command(name = "neraca", mixinStandardHelpOptions = true, version = "neraca 0.1.0",
+        description = "Who earns Indonesia's online sales: local UMKM or foreign-origin goods.",
+        subcommands = {
+                Commands.Run.class,
+                Commands.Ingest.class,
+                Commands.Classify.class,
+                Commands.Aggregate.class,
+                Commands.Project.class,
+                Commands.Report.class,
+                CommandLine.HelpCommand.class
+        })
+public final class Neraca implements Runnable {
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.err);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the CLI and returns the exit code instead of exiting (tests call this). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Neraca());
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex));
+        cli.setParameterExceptionHandler((ex, args1) -> {
+            System.err.println("neraca: " + ex.getMessage());
+            ex.getCommandLine().usage(System.err);
+            return NeracaException.EXIT_USAGE;
+        });
+        return cli.execute(args);
+    }
+
+    static int handle(Exception ex) {
+        Throwable t = ex;
+        while (!(t instanceof NeracaException) && t.getCause() != null && t.getCause() != t) t = t.getCause();
+        if (t instanceof NeracaException ne) {
+            Log.error("%s", ne.getMessage());
+            return ne.exitCode();
+        }
+        Log.error("unexpected failure: %s: %s (set NERACA_DEBUG=1 for the stack trace)",
+                ex.getClass().getSimpleName(), ex.getMessage());
+        if (System.getenv("NERACA_DEBUG") != null) ex.printStackTrace();
+        return NeracaException.EXIT_OTHER;
+    }
+}

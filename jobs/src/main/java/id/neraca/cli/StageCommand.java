@@ -1,0 +1,91 @@
+package id.neraca.cli;
+
+import id.neraca.config.NeracaConfig;
+import id.neraca.core.Log;
+import id.neraca.core.Manifest;
+import id.neraca.core.NeracaException;
+import id.neraca.core.OutputStore;
+import id.neraca.core.Pipeline;
+import id.neraca.core.SparkSessions;
+import id.neraca.core.Stage;
+import id.neraca.core.StageContext;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Mixin;
+
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A command that runs one or more stages in one Spark application: config checked before Spark starts,
+ * the output folder locked and repaired, the manifest written only when every stage succeeded.
+ */
+public abstract class StageCommand implements Callable<Integer> {
+    @Mixin
+    public CommonOptions common;
+
+    protected abstract List<Stage> stages();
+
+    protected boolean full() {
+        return false;
+    }
+
+    @Override
+    public Integer call() {
+        Log.configure(common.quiet, common.logJson);
+        NeracaConfig.Loaded config = NeracaConfig.load(Path.of(common.config));
+        String runId = newRunId();
+        List<Stage> stages = stages();
+        String command = stages.size() == 1 ? stages.get(0).command() : "run";
+        try (OutputStore outputs = new OutputStore(common.out, runId, new org.apache.hadoop.conf.Configuration())) {
+            outputs.lock();
+            outputs.recover();
+            Manifest manifest = Manifest.start(runId, command, outputs.readText(Manifest.FILE));
+            SparkSession spark = SparkSessions.create("neraca " + command, common.master,
+                    config.config().run().shufflePartitions());
+            try {
+                manifest.codeVersion(home());
+                manifest.spark(spark.sparkContext().master(), spark.version());
+                manifest.configFiles(config.file(), config.mappingsDir(), config.referenceDir());
+                StageContext ctx = new StageContext(spark, config, common.dumps, common.out, outputs, manifest,
+                        new StageContext.RunOptions(full(), common.demoKey, common.skipUnmatched));
+                Log.info("run %s: %s (dumps %s, out %s, master %s)", runId, command, common.dumps, common.out,
+                        spark.sparkContext().master());
+                try {
+                    Pipeline.run(ctx, stages);
+                } catch (RuntimeException e) {
+                    manifest.finish("FAILED");
+                    manifest.root().put("error", String.valueOf(e.getMessage()));
+                    outputs.writeText("manifest.failed.json", manifest.toJson());
+                    throw e;
+                }
+                manifest.finish("SUCCEEDED");
+                outputs.writeText(Manifest.FILE, manifest.toJson());
+                Log.info("run %s finished: outputs in %s", runId, common.out);
+            } finally {
+                spark.stop();
+            }
+        }
+        return 0;
+    }
+
+    static String newRunId() {
+        return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(ZonedDateTime.now(ZoneOffset.UTC))
+                + "-" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
+    }
+
+    /** The project root (the launcher sets neraca.home), for the code version. */
+    public static Path home() {
+        String h = System.getProperty("neraca.home");
+        return Path.of(h == null ? "." : h).toAbsolutePath().normalize();
+    }
+
+    static void requireNotNull(Object o, String what) {
+        if (o == null) throw NeracaException.usage("%s is required", what);
+    }
+}

@@ -1,0 +1,84 @@
+package id.neraca.config;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import id.neraca.aggregate.AggregateConfig;
+import id.neraca.classify.ClassifyConfig;
+import id.neraca.core.NeracaException;
+import id.neraca.ingest.IngestConfig;
+import id.neraca.project.ProjectConfig;
+import id.neraca.report.ReportConfig;
+
+import java.nio.file.Path;
+
+/**
+ * The one typed run configuration ({@code data/config/neraca.yaml}), loaded and validated before Spark
+ * starts. Each stage owns its section. Relative paths inside it resolve against the config file's folder.
+ */
+public record NeracaConfig(
+        RunSection run,
+        IngestConfig ingest,
+        ClassifyConfig classify,
+        AggregateConfig aggregate,
+        ProjectConfig project,
+        ReportConfig report) {
+
+    /** Settings for the run as a whole. */
+    public record RunSection(
+            String referenceDir,
+            String mappingsDir,
+            Integer shufflePartitions) {
+        public RunSection {
+            if (referenceDir == null) referenceDir = "../reference";
+            if (mappingsDir == null) mappingsDir = "../marketplaces";
+            if (shufflePartitions == null) shufflePartitions = 8;
+            if (shufflePartitions < 1) {
+                throw new IllegalArgumentException("shuffle_partitions must be at least 1, got " + shufflePartitions);
+            }
+        }
+    }
+
+    public NeracaConfig {
+        if (run == null) run = new RunSection(null, null, null);
+        if (ingest == null) ingest = IngestConfig.defaults();
+        if (classify == null) classify = ClassifyConfig.defaults();
+        if (aggregate == null) aggregate = AggregateConfig.defaults();
+        if (project == null) project = ProjectConfig.defaults();
+        if (report == null) report = ReportConfig.defaults();
+    }
+
+    /** Loads and validates; all failures are usage errors (exit 2) that name the file and key. */
+    public static Loaded load(Path file) {
+        NeracaConfig cfg = Yaml.load(file, NeracaConfig.class);
+        Path base = file.toAbsolutePath().getParent();
+        Loaded loaded = new Loaded(cfg, file.toAbsolutePath(), base);
+        try {
+            cfg.ingest().validate(loaded);
+            cfg.classify().validate(loaded);
+            cfg.aggregate().validate(loaded);
+            cfg.project().validate(loaded);
+            cfg.report().validate(loaded);
+        } catch (IllegalArgumentException e) {
+            throw NeracaException.usage("%s: %s", file, e.getMessage());
+        }
+        return loaded;
+    }
+
+    /** A config together with where it came from, to resolve the files it names. */
+    public record Loaded(NeracaConfig config, Path file, Path baseDir) {
+        /** Resolves a path written in the config relative to the config file's folder. */
+        public Path resolve(String relative) {
+            Path p = Path.of(relative);
+            return p.isAbsolute() ? p : baseDir.resolve(p).normalize();
+        }
+
+        @JsonIgnore
+        public Path referenceDir() {
+            return resolve(config.run().referenceDir());
+        }
+
+        @JsonIgnore
+        public Path mappingsDir() {
+            return resolve(config.run().mappingsDir());
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package id.neraca.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import id.neraca.core.NeracaException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+/**
+ * Strict YAML binding for every configuration and mapping file: snake_case keys, an unknown key fails
+ * with the file, the key path, and the keys allowed there. Used before Spark starts.
+ */
+public final class Yaml {
+    private static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .findAndRegisterModules();
+
+    private Yaml() {}
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Reads {@code file} into {@code type}; every failure is a usage error (exit 2) naming the file. */
+    public static <T> T load(Path file, Class<T> type) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw NeracaException.usage("%s: file not found. Pass an existing file (see README 'Configuration').", file);
+        } catch (IOException e) {
+            throw NeracaException.usage("%s: cannot read: %s", file, e.getMessage());
+        }
+        return parse(file.toString(), text, type);
+    }
+
+    public static <T> T parse(String where, String text, Class<T> type) {
+        if (text.isBlank()) {
+            throw NeracaException.usage("%s: the file is empty; it must hold a YAML mapping for %s.", where, type.getSimpleName());
+        }
+        try {
+            T value = MAPPER.readValue(text, type);
+            if (value == null) {
+                throw NeracaException.usage("%s: the file holds no YAML mapping.", where);
+            }
+            return value;
+        } catch (UnrecognizedPropertyException e) {
+            String allowed = e.getKnownPropertyIds() == null ? "?" :
+                    e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+            throw NeracaException.usage("%s (line %d): unknown key '%s' at '%s'. Allowed keys here: %s.",
+                    where, line(e), e.getPropertyName(), path(e), allowed);
+        } catch (JsonMappingException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+            String why = root instanceof NeracaException ? root.getMessage() : e.getOriginalMessage();
+            throw NeracaException.usage("%s (line %d): invalid value at '%s': %s", where, line(e), path(e), why);
+        } catch (JsonProcessingException e) {
+            throw NeracaException.usage("%s (line %d): not valid YAML: %s", where, line(e), e.getOriginalMessage());
+        }
+    }
+
+    private static int line(JsonProcessingException e) {
+        return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+}

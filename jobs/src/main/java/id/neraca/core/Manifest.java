@@ -1,0 +1,152 @@
+package id.neraca.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The run's lineage, {@code out/manifest.json}: run id, start and end, code version, the hash of every
+ * configuration, mapping and reference file, every input file (filled in by ingest), counts and timings
+ * per stage, the Spark master and version. A stage run alone updates its own section and keeps the others.
+ * Field reference: docs/OUTPUTS.md.
+ */
+public final class Manifest {
+    public static final String FILE = "manifest.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final ObjectNode root;
+
+    private Manifest(ObjectNode root) {
+        this.root = root;
+    }
+
+    /** Starts a manifest for a run, keeping the stage sections of a previous manifest if there was one. */
+    public static Manifest start(String runId, String command, java.util.Optional<String> previous) {
+        ObjectNode root = JSON.createObjectNode();
+        if (previous.isPresent()) {
+            try {
+                JsonNode old = JSON.readTree(previous.get());
+                if (old instanceof ObjectNode o) {
+                    if (o.has("stages")) root.set("stages", o.get("stages"));
+                    if (o.has("inputs")) root.set("inputs", o.get("inputs"));
+                }
+            } catch (IOException e) {
+                Log.warn("the previous manifest.json is unreadable (%s); starting a new one", e.getMessage());
+            }
+        }
+        root.put("manifest_version", 1);
+        root.put("run_id", runId);
+        root.put("command", command);
+        root.put("started", Instant.now().toString());
+        root.putNull("ended");
+        root.put("status", "RUNNING");
+        if (!root.has("stages")) root.putObject("stages");
+        return new Manifest(root);
+    }
+
+    public ObjectNode root() {
+        return root;
+    }
+
+    /** The section of one stage, replaced fresh each time the stage runs. */
+    public ObjectNode stage(String name) {
+        ObjectNode stages = (ObjectNode) root.get("stages");
+        JsonNode existing = stages.get(name);
+        if (existing instanceof ObjectNode o && o.path("run_id").asText().equals(root.path("run_id").asText())) {
+            return o;
+        }
+        ObjectNode n = stages.putObject(name);
+        n.put("run_id", root.path("run_id").asText());
+        return n;
+    }
+
+    /** Input files, as ingest records them; replaced by each ingest. */
+    public ArrayNode inputs() {
+        JsonNode n = root.get("inputs");
+        if (n instanceof ArrayNode a) return a;
+        return root.putArray("inputs");
+    }
+
+    public void resetInputs() {
+        root.putArray("inputs");
+    }
+
+    public void codeVersion(Path home) {
+        ObjectNode cv = root.putObject("code_version");
+        String version = Manifest.class.getPackage().getImplementationVersion();
+        cv.put("jar_version", version == null ? "dev" : version);
+        String commit = git(home, "rev-parse", "HEAD");
+        cv.put("git_commit", commit == null ? "unknown" : commit);
+        String status = git(home, "status", "--porcelain", "--untracked-files=no");
+        if (status == null) cv.putNull("git_dirty");
+        else cv.put("git_dirty", !status.isBlank());
+    }
+
+    public void spark(String master, String version) {
+        ObjectNode s = root.putObject("spark");
+        s.put("master", master);
+        s.put("version", version);
+    }
+
+    /** Hashes the config file and every mapping and reference file, so a figure can be traced to them. */
+    public void configFiles(Path configFile, Path mappingsDir, Path referenceDir) {
+        ObjectNode c = root.putObject("configuration");
+        c.put("file", configFile.toString());
+        c.put("sha256", Hashing.sha256(configFile));
+        ArrayNode files = c.putArray("files");
+        for (Path dir : List.of(configFile.getParent(), mappingsDir, referenceDir)) {
+            if (!Files.isDirectory(dir)) continue;
+            try (Stream<Path> s = Files.walk(dir)) {
+                s.filter(Files::isRegularFile).sorted().forEach(p -> {
+                    ObjectNode f = files.addObject();
+                    f.put("path", p.toString());
+                    f.put("sha256", Hashing.sha256(p));
+                });
+            } catch (IOException e) {
+                throw NeracaException.other("%s: cannot list: %s", dir, e.getMessage());
+            }
+        }
+    }
+
+    public void finish(String status) {
+        root.put("ended", Instant.now().toString());
+        root.put("status", status);
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String git(Path home, String... args) {
+        if (home == null || !Files.isDirectory(home.resolve(".git"))) return null;
+        try {
+            String[] cmd = new String[args.length + 3];
+            cmd[0] = "git";
+            cmd[1] = "-C";
+            cmd[2] = home.toString();
+            System.arraycopy(args, 0, cmd, 3, args.length);
+            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) return null;
+            return out;
+        } catch (IOException | InterruptedException e) {
+            return null;
+        }
+    }
+
+}

@@ -1,0 +1,34 @@
+package id.neraca.core;
+
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds the one SparkSession of a CLI run. The master comes from the launcher ({@code --master},
+ * default {@code local[*]}) unless spark-submit already set {@code spark.master}: a job never hard-codes
+ * it. Session time zone is UTC; local times are derived explicitly per seller province (WIB/WITA/WIT).
+ */
+public final class SparkSessions {
+    private SparkSessions() {}
+
+    public static SparkSession create(String appName, String master, int shufflePartitions) {
+        SparkSession.Builder b = SparkSession.builder().appName(appName)
+                .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.sql.shuffle.partitions", String.valueOf(shufflePartitions))
+                .config("spark.sql.adaptive.enabled", "true")
+                .config("spark.sql.parquet.compression.codec", "zstd")
+                .config("spark.sql.sources.partitionOverwriteMode", "static");
+        String submitted = System.getProperty("spark.master");
+        if (submitted == null || submitted.isBlank()) {
+            String m = master == null || master.isBlank() ? "local[*]" : master;
+            b = b.master(m);
+            if (m.startsWith("local")) {
+                b = b.config("spark.ui.enabled", "false")
+                        .config("spark.driver.bindAddress", "127.0.0.1")
+                        .config("spark.driver.host", "127.0.0.1");
+            }
+        }
+        SparkSession spark = b.getOrCreate();
+        spark.sparkContext().setLogLevel("WARN");
+        return spark;
+    }
+}
