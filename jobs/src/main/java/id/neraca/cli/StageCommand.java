@@ -6,6 +6,7 @@ import id.neraca.core.Manifest;
 import id.neraca.core.NeracaException;
 import id.neraca.core.OutputStore;
 import id.neraca.core.Pipeline;
+import id.neraca.core.ProgressReporter;
 import id.neraca.core.SparkSessions;
 import id.neraca.core.Stage;
 import id.neraca.core.StageContext;
@@ -48,6 +49,7 @@ public abstract class StageCommand implements Callable<Integer> {
             Manifest manifest = Manifest.start(runId, command, outputs.readText(Manifest.FILE));
             SparkSession spark = SparkSessions.create("neraca " + command, common.master,
                     config.config().run().shufflePartitions());
+            ProgressReporter progress = ProgressReporter.attach(spark.sparkContext(), 15);
             try {
                 manifest.codeVersion(home());
                 manifest.spark(spark.sparkContext().master(), spark.version());
@@ -68,6 +70,7 @@ public abstract class StageCommand implements Callable<Integer> {
                 outputs.writeText(Manifest.FILE, manifest.toJson());
                 Log.info("run %s finished: outputs in %s", runId, common.out);
             } finally {
+                progress.close();
                 spark.stop();
             }
         }

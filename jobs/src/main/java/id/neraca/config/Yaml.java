@@ -60,7 +60,7 @@ public final class Yaml {
             String allowed = e.getKnownPropertyIds() == null ? "?" :
                     e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
             throw NeracaException.usage("%s (line %d): unknown key '%s' at '%s'. Allowed keys here: %s.",
-                    where, line(e), e.getPropertyName(), path(e), allowed);
+                    where, keyLine(text, e.getPropertyName(), line(e)), e.getPropertyName(), path(e), allowed);
         } catch (JsonMappingException e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) root = root.getCause();
@@ -69,6 +69,15 @@ public final class Yaml {
         } catch (JsonProcessingException e) {
             throw NeracaException.usage("%s (line %d): not valid YAML: %s", where, line(e), e.getOriginalMessage());
         }
+    }
+
+    /** The line where {@code key:} is written (the parser's location points past it). */
+    private static int keyLine(String text, String key, int fallback) {
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(
+                "^\\s*(- )?\"?" + java.util.regex.Pattern.quote(key) + "\"?\\s*:", java.util.regex.Pattern.MULTILINE);
+        java.util.regex.Matcher m = p.matcher(text);
+        if (!m.find()) return fallback;
+        return (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
     }
 
     private static int line(JsonProcessingException e) {

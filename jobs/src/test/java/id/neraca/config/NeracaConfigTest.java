@@ -1,0 +1,61 @@
+package id.neraca.config;
+
+import id.neraca.SparkTestBase;
+import id.neraca.core.NeracaException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class NeracaConfigTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theBundledConfigLoads() {
+        NeracaConfig.Loaded loaded = NeracaConfig.load(SparkTestBase.projectRoot().resolve("data/config/neraca.yaml"));
+        assertTrue(Files.isDirectory(loaded.referenceDir()) || !Files.exists(loaded.referenceDir()));
+        assertEquals(SparkTestBase.projectRoot().resolve("data/reference").normalize(), loaded.referenceDir().normalize());
+    }
+
+    @Test
+    void anUnknownKeyNamesTheFileTheKeyAndTheAllowedKeys() throws IOException {
+        Path f = dir.resolve("bad.yaml");
+        Files.writeString(f, "run:\n  shuffle_partitons: 4\n");
+        NeracaException e = assertThrows(NeracaException.class, () -> NeracaConfig.load(f));
+        assertEquals(NeracaException.EXIT_USAGE, e.exitCode());
+        assertTrue(e.getMessage().contains(f.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("'shuffle_partitons'"), e.getMessage());
+        assertTrue(e.getMessage().contains("shuffle_partitions"), "allowed keys listed: " + e.getMessage());
+        assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+    }
+
+    @Test
+    void anOutOfRangeValueIsAUsageError() throws IOException {
+        Path f = dir.resolve("bad.yaml");
+        Files.writeString(f, "run:\n  shuffle_partitions: 0\n");
+        NeracaException e = assertThrows(NeracaException.class, () -> NeracaConfig.load(f));
+        assertEquals(NeracaException.EXIT_USAGE, e.exitCode());
+        assertTrue(e.getMessage().contains("shuffle_partitions must be at least 1"), e.getMessage());
+    }
+
+    @Test
+    void aMissingFileSaysSo() {
+        NeracaException e = assertThrows(NeracaException.class, () -> NeracaConfig.load(dir.resolve("nope.yaml")));
+        assertTrue(e.getMessage().contains("file not found"), e.getMessage());
+    }
+
+    @Test
+    void relativePathsResolveAgainstTheConfigFolder() throws IOException {
+        Path f = dir.resolve("conf/neraca.yaml");
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, "run:\n  reference_dir: ../ref\n");
+        assertEquals(dir.resolve("ref"), NeracaConfig.load(f).referenceDir());
+    }
+}

@@ -1,0 +1,117 @@
+package id.neraca.core;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OutputStoreTest {
+    @TempDir
+    Path out;
+
+    private static void stageFile(OutputStore store, String name, String content) throws IOException {
+        Path dir = Path.of(java.net.URI.create(store.staging(name)));
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("part-0.txt"), content);
+    }
+
+    @Test
+    void commitReplacesThePreviousOutputWhole() throws IOException {
+        try (OutputStore first = OutputStore.local(out.toString(), "run1")) {
+            first.lock();
+            stageFile(first, "sales", "v1");
+            first.commit("sales");
+        }
+        try (OutputStore second = OutputStore.local(out.toString(), "run2")) {
+            second.lock();
+            stageFile(second, "sales", "v2");
+            assertEquals("v1", Files.readString(out.resolve("sales/part-0.txt")), "staging must not touch the live output");
+            second.commit("sales");
+        }
+        assertEquals("v2", Files.readString(out.resolve("sales/part-0.txt")));
+        assertFalse(Files.exists(out.resolve(".trash/run2/sales")), "trash is removed after a commit");
+        assertFalse(Files.exists(out.resolve(".staging")), "staging is removed when the run closes");
+        assertFalse(Files.exists(out.resolve(OutputStore.LOCK)), "lock is released");
+    }
+
+    @Test
+    void recoverRestoresAnOutputLeftInTheTrashByAKilledRun() throws IOException {
+        // a run killed between "live -> trash" and "staging -> live"
+        Files.createDirectories(out.resolve(".trash/deadrun/sales"));
+        Files.writeString(out.resolve(".trash/deadrun/sales/part-0.txt"), "previous");
+        Files.createDirectories(out.resolve(".staging/deadrun/sales"));
+        Files.writeString(out.resolve(".staging/deadrun/sales/part-0.txt"), "half-written");
+        try (OutputStore next = OutputStore.local(out.toString(), "run3")) {
+            next.lock();
+            next.recover();
+        }
+        assertEquals("previous", Files.readString(out.resolve("sales/part-0.txt")));
+        assertFalse(Files.exists(out.resolve(".trash")));
+        assertFalse(Files.exists(out.resolve(".staging/deadrun")));
+    }
+
+    @Test
+    void recoverDropsTrashWhenTheNewOutputIsAlreadyLive() throws IOException {
+        Files.createDirectories(out.resolve("sales"));
+        Files.writeString(out.resolve("sales/part-0.txt"), "new");
+        Files.createDirectories(out.resolve(".trash/deadrun/sales"));
+        Files.writeString(out.resolve(".trash/deadrun/sales/part-0.txt"), "old");
+        try (OutputStore next = OutputStore.local(out.toString(), "run4")) {
+            next.lock();
+            next.recover();
+        }
+        assertEquals("new", Files.readString(out.resolve("sales/part-0.txt")));
+        assertFalse(Files.exists(out.resolve(".trash")));
+    }
+
+    @Test
+    void aLiveLockStopsASecondRun() {
+        try (OutputStore first = OutputStore.local(out.toString(), "runA")) {
+            first.lock();
+            NeracaException e = assertThrows(NeracaException.class,
+                    () -> OutputStore.local(out.toString(), "runB").lock());
+            assertTrue(e.getMessage().contains("held by another neraca run"), e.getMessage());
+            assertTrue(e.getMessage().contains("pid " + ProcessHandle.current().pid()), e.getMessage());
+        }
+    }
+
+    @Test
+    void aLockLeftByADeadProcessIsTakenOver() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        long deadPid = p.pid();
+        Files.createDirectories(out);
+        Files.writeString(out.resolve(OutputStore.LOCK), "{\"pid\":" + deadPid + ",\"host\":\""
+                + OutputStore.hostname() + "\",\"run_id\":\"dead\",\"started\":\"2026-01-01T00:00:00Z\"}");
+        try (OutputStore next = OutputStore.local(out.toString(), "runC")) {
+            next.lock();
+            assertTrue(Files.readString(out.resolve(OutputStore.LOCK)).contains("runC"));
+        }
+    }
+
+    @Test
+    void anUnreadableLockIsStale() throws Exception {
+        Files.createDirectories(out);
+        Files.writeString(out.resolve(OutputStore.LOCK), "{\"pid\":");
+        try (OutputStore next = OutputStore.local(out.toString(), "runD")) {
+            next.lock();
+            assertTrue(Files.readString(out.resolve(OutputStore.LOCK)).contains("runD"));
+        }
+    }
+
+    @Test
+    void writeTextIsCommittedAtomically() throws IOException {
+        try (OutputStore s = OutputStore.local(out.toString(), "runE")) {
+            s.lock();
+            s.writeText("manifest.json", "{\"a\":1}\n");
+            assertEquals("{\"a\":1}\n", s.readText("manifest.json").orElseThrow());
+        }
+    }
+}
