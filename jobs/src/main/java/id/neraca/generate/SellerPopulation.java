@@ -116,6 +116,8 @@ final class SellerPopulation {
         double[] xbCatCum = cumulative(cats.stream().mapToDouble(MarketModel.Category::xbPopularity).toArray());
         double[] countryCum = cumulative(p.foreignCountries().values().stream().mapToDouble(Double::doubleValue).toArray());
         Set<String> names = new HashSet<>();
+        int foreignOnLocal = Math.max(1, (int) Math.round(nForeign * p.foreignOnLocalShapes()));
+        int foreignSeen = 0;
 
         for (int s = 0; s < n; s++) {
             byte t = tiers[s];
@@ -178,7 +180,8 @@ final class SellerPopulation {
                 String cc = countryCodes[ci];
                 cat1[s] = (byte) pick(xbCatCum, r.nextDouble() * xbCatCum[xbCatCum.length - 1]);
                 importOrientation[s] = 1f;
-                boolean storefront = r.nextDouble() >= p.foreignOnLocalShapes();
+                // the first few foreign sellers (seller order is random) sell through the local shapes
+                boolean storefront = foreignSeen++ >= foreignOnLocal;
                 if (storefront) {
                     marketplaces[s] = CROSSBORDER;
                     boolean passport = r.nextDouble() < 0.15;
