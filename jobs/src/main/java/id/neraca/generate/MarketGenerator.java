@@ -452,7 +452,7 @@ public final class MarketGenerator {
         LocalDateTime local = d.atTime(hour, rnd.nextInt(60), rnd.nextInt(60));
         long epochSec = local.toEpochSecond(ZoneOffset.ofHours(offset));
         int status = drawIndex(statusCum);
-        int lines = linesVal[drawIndex(linesCum)];
+        int lines = Math.min(linesVal[drawIndex(linesCum)], orderProducts.length);
         String period = YearMonth.from(d).toString();
         boolean overlap = mp == 0 && shopeePrev != null && d.getDayOfMonth() <= model.shopee().overlapDays();
         String orderId = switch (mp) {
@@ -466,20 +466,16 @@ public final class MarketGenerator {
             int c = sellers.cat2[s] >= 0 && rnd.nextDouble() < 0.3 ? sellers.cat2[s] : sellers.cat1[s];
             boolean noEvidence = !foreign && rnd.nextDouble() < model.evidence().noEvidence();
             boolean imported = foreign || rnd.nextDouble() < importProbability(c, sellers.importOrientation[s]);
-            int product = -1;
-            for (int tries = 0; tries < 6 && product < 0; tries++) {
-                int cand = catalogue.draw(rnd, c, imported, noEvidence);
-                boolean dupProduct = false;
-                for (int q = 0; q < nProducts; q++) dupProduct |= orderProducts[q] == cand;
-                if (!dupProduct) product = cand;
-            }
-            if (product < 0) continue;                 // the order simply has fewer lines
+            int product = catalogue.draw(rnd, c, imported, noEvidence);
+            int variant = 1;                           // a product twice in one order: two variants (two SKUs)
+            for (int q = 0; q < nProducts; q++) if (orderProducts[q] == product) variant++;
             orderProducts[nProducts++] = product;
-            emitLine(s, mp, c, product, noEvidence, l + 1, orderId, d, local, epochSec, offset, status, overlap, period);
+            emitLine(s, mp, c, product, variant, noEvidence, l + 1, orderId, d, local, epochSec, offset, status, overlap,
+                    period);
         }
     }
 
-    private void emitLine(int s, int mp, int c, int product, boolean noEvidence, int lineNo, String orderId,
+    private void emitLine(int s, int mp, int c, int product, int variant, boolean noEvidence, int lineNo, String orderId,
                           LocalDate d, LocalDateTime local, long epochSec, int offset, int status, boolean overlap,
                           String period) throws IOException {
         MarketModel.Orders o = model.orders();
@@ -570,7 +566,7 @@ public final class MarketGenerator {
                 : sellers.tier[s] == SellerPopulation.LARGE ? "LOCAL_LARGE" : "LOCAL_UMKM";
         String keySource = keySource(s, mp);
         String lineKey = switch (mp) {
-            case 0, 1 -> sku(s, product);
+            case 0, 1 -> sku(s, product, variant);
             default -> Integer.toString(lineNo);
         };
         sales++;
@@ -599,16 +595,16 @@ public final class MarketGenerator {
             case 0 -> {
                 if (overlap) {
                     int early = status == RETURNED ? COMPLETED : status;
-                    shopeeRow(shopeePrev, s, orderId, early, local, title, product, brandField, category, listIdr, unitSen,
+                    shopeeRow(shopeePrev, s, orderId, lineKey, early, local, title, product, brandField, category, listIdr, unitSen,
                             qty, declaredOrigin, originCc, foreignFlagged, blank, null);
                     shopeePrev.duplicates++;
                     duplicates++;
                     rowsWritten++;
                 }
-                shopeeRow(shopeeCur, s, orderId, status, local, title, product, brandField, category, listIdr, unitSen, qty,
+                shopeeRow(shopeeCur, s, orderId, lineKey, status, local, title, product, brandField, category, listIdr, unitSen, qty,
                         declaredOrigin, originCc, foreignFlagged, blank, reason);
             }
-            case 1 -> tiktokRow(s, orderId, status, epochSec, title, product, brandField, category, listIdr, unitSen, qty,
+            case 1 -> tiktokRow(s, orderId, lineKey, status, epochSec, title, product, brandField, category, listIdr, unitSen, qty,
                     declaredOrigin, originCc, foreignFlagged, blank, reason);
             case 2 -> tokopediaRow(s, orderId, lineNo, status, local, offset, title, cue, product, brandField, category,
                     unitSen, qty, declaredOrigin, originCc, foreignFlagged, blank, reason);
@@ -650,10 +646,12 @@ public final class MarketGenerator {
         return SellerPopulation.ID_TYPE[type] + ":" + sellers.idNormalised[s];
     }
 
-    private String sku(int s, int product) {
-        StringBuilder b = new StringBuilder(12).append('P');
+    private static String sku(int s, int product, int variant) {
+        StringBuilder b = new StringBuilder(16).append('P');
         pad(b, product, 3);
-        return b.append('-').append(Integer.toString(s, 36).toUpperCase(Locale.ROOT)).toString();
+        b.append('-').append(Integer.toString(s, 36).toUpperCase(Locale.ROOT));
+        if (variant > 1) b.append("-V").append(variant);
+        return b.toString();
     }
 
     private String shopeeOrderId(LocalDate d) {
@@ -751,7 +749,7 @@ public final class MarketGenerator {
         };
     }
 
-    private void shopeeRow(DumpFile f, int s, String orderId, int status, LocalDateTime local, String title, int product,
+    private void shopeeRow(DumpFile f, int s, String orderId, String lineKey, int status, LocalDateTime local, String title, int product,
                            boolean brandField, String category, long listIdr, long unitSen, long qty, boolean declaredOrigin,
                            String originCc, boolean foreignFlagged, int blank, String reason) {
         char dl = f.delimiter;
@@ -769,7 +767,7 @@ public final class MarketGenerator {
         }
         b.append(dl);
         Csv.field(b, title, dl);
-        b.append(dl).append(sku(s, product)).append(dl);
+        b.append(dl).append(lineKey).append(dl);
         if (brandField) Csv.field(b, catalogue.brand[product], dl);
         b.append(dl);
         Csv.field(b, category, dl);
@@ -809,14 +807,14 @@ public final class MarketGenerator {
         f.row(b);
     }
 
-    private void tiktokRow(int s, String orderId, int status, long epochSec, String title, int product, boolean brandField,
+    private void tiktokRow(int s, String orderId, String lineKey, int status, long epochSec, String title, int product, boolean brandField,
                            String category, long listIdr, long unitSen, long qty, boolean declaredOrigin, String originCc,
                            boolean foreignFlagged, int blank, String reason) {
         boolean foreign = sellers.foreign(s);
         long unitIdr = unitSen / 100;                   // tiktok prices are whole rupiah (no cents on this shape)
         StringBuilder b = sb;
         b.setLength(0);
-        b.append(orderId).append(',').append(TIKTOK_STATUS[status]).append(',').append(sku(s, product)).append(',');
+        b.append(orderId).append(',').append(TIKTOK_STATUS[status]).append(',').append(lineKey).append(',');
         Csv.field(b, title, ',');
         b.append(',');
         if (brandField) Csv.field(b, catalogue.brand[product], ',');
