@@ -180,8 +180,9 @@ public final class Parsers {
     public static List<DateTimeFormatter> compile(List<String> formats) {
         return formats.stream().map(f -> switch (f) {
             case "iso", "epoch_seconds", "epoch_millis", "epoch" -> (DateTimeFormatter) null;
-            default -> DateTimeFormatter.ofPattern(f, Locale.ROOT)
-                    .withResolverStyle(java.time.format.ResolverStyle.SMART);
+            // STRICT so 31/02 is an error, not 28/02; STRICT needs the proleptic year 'u' instead of year-of-era 'y'
+            default -> DateTimeFormatter.ofPattern(f.replace('y', 'u'), Locale.ROOT)
+                    .withResolverStyle(java.time.format.ResolverStyle.STRICT);
         }).toList();
     }
 
