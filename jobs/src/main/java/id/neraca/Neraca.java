@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 Commands.Aggregate.class,
                 Commands.Project.class,
                 Commands.Report.class,
+                id.neraca.cli.Validate.class,
                 CommandLine.HelpCommand.class
         })
 public final class Neraca implements Runnable {
