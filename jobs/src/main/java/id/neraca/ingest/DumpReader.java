@@ -51,6 +51,8 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
     private long lineNo = 0;
     private RawRecord next;
     private boolean done;
+    private String openError;
+    private String openDetail;
 
     public DumpReader(FileTask task, CompiledMapping cm) {
         this.task = task;
@@ -65,14 +67,20 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
         this.piiColumn = new boolean[Math.max(task.columnCount(), 0)];
         if (task.piiIndex() != null) for (int i : task.piiIndex()) if (i >= 0 && i < piiColumn.length) piiColumn[i] = true;
         this.json = jsonl ? new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS) : null;
+        InputStream opened = null;
         try {
             Path p = new Path(task.uri());
             FileSystem fs = p.getFileSystem(new Configuration());
             InputStream raw = new BufferedInputStream(fs.open(p), 1 << 16);
-            this.in = task.gzip() ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw;
+            opened = task.gzip() ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw;
+        } catch (EOFException e) {
+            openError = "FILE_TRUNCATED";
+            openDetail = "the compressed stream ends before its first block: the file is truncated (" + e.getMessage() + ")";
         } catch (IOException e) {
-            throw new UncheckedIOException(task.sourceFile() + ": cannot open: " + e.getMessage(), e);
+            openError = "FILE_UNREADABLE";
+            openDetail = "cannot open: " + e.getMessage();
         }
+        this.in = opened;
     }
 
     /** Reads the whole file (for tests and small files). */
@@ -99,6 +107,10 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
     }
 
     private RawRecord advance() {
+        if (openError != null) {
+            done = true;
+            return RawRecord.error(task.sourceFile(), 1, null, openError, openDetail);
+        }
         while (true) {
             int len;
             try {
@@ -270,7 +282,7 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
     @Override
     public void close() {
         try {
-            in.close();
+            if (in != null) in.close();
         } catch (IOException ignored) {
             // closing after a read error: nothing more to do
         }

@@ -25,12 +25,10 @@ public final class SellerIds {
         if (type == null || type.equals("NONE")) type = infer(digits);
         return switch (type) {
             case "NIK" -> new Checked("NIK", digits, Nik.valid(digits));
-            case "NPWP" -> {
-                boolean ok = Npwp.valid(digits);
-                yield new Checked("NPWP", ok ? Npwp.normalise(digits) : digits, ok);
-            }
+            // digits only, as docs/CONTRACTS.md fixes it (a 16-digit 0+15 form hashes apart from its 15-digit form)
+            case "NPWP" -> new Checked("NPWP", digits, Npwp.valid(digits));
             case "NIB" -> new Checked("NIB", digits, Nib.valid(digits));
-            case "PASSPORT", "FOREIGN_REG" -> new Checked(type, id.toUpperCase(Locale.ROOT).replaceAll("\\s+", ""), null);
+            case "PASSPORT", "FOREIGN_REG" -> new Checked(type, id.toUpperCase(Locale.ROOT).replaceAll("[\\s.\\-/]", ""), null);
             default -> new Checked("NONE", null, null);
         };
     }

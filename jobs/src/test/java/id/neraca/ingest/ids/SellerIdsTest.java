@@ -18,12 +18,13 @@ class SellerIdsTest {
     @Test
     void declaredTypesAreCheckedAndNormalised() {
         assertEquals(new SellerIds.Checked("NPWP", "012345674123000", true), SellerIds.check("NPWP", "01.234.567.4-123.000"));
-        assertEquals(new SellerIds.Checked("NPWP", "012345674123000", true), SellerIds.check("npwp", "0012345674123000"));
+        assertEquals(new SellerIds.Checked("NPWP", "0012345674123000", true), SellerIds.check("npwp", "0012345674123000"));
         assertEquals(new SellerIds.Checked("NIK", "3273011508850001", true), SellerIds.check("NIK", " 3273 0115 0885 0001 "));
         // an invalid ID keeps its type: it is not evidence that the seller is foreign
         assertEquals(new SellerIds.Checked("NIK", "9973011508850001", false), SellerIds.check("NIK", "9973011508850001"));
         assertEquals(new SellerIds.Checked("NIB", "123456789012", false), SellerIds.check("NIB", "123456789012"));
         assertEquals(new SellerIds.Checked("PASSPORT", "E12345678", null), SellerIds.check("PASSPORT", "e1234 5678"));
+        assertEquals(new SellerIds.Checked("FOREIGN_REG", "91440300MA5ABCDE", null), SellerIds.check("FOREIGN_REG", "9144-0300/ma5.abcde"));
         assertEquals(new SellerIds.Checked("NONE", null, null), SellerIds.check("NIK", " "));
     }
 
