@@ -242,7 +242,7 @@ public final class RecordParser implements Serializable {
             v[i++] = null;
             v[i++] = null;
             v[i] = r.rawRow();
-            return RowFactory.create(v);
+            return new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(v, IngestSchemas.PARSED);
         } catch (ParseFailure f) {
             Field fl = fields.get(current);
             String label = fl != null ? fl.label() : current;
@@ -261,7 +261,7 @@ public final class RecordParser implements Serializable {
         v[IngestSchemas.N_SALES + 1] = code;
         v[IngestSchemas.N_SALES + 2] = Masking.digitRuns(detail);
         v[IngestSchemas.N_SALES + 3] = r.rawRow();
-        return RowFactory.create(v);
+        return new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(v, IngestSchemas.PARSED);
     }
 
     /** The field's text: constant, file_regex group or source value; blank falls back to default; null if none. */
