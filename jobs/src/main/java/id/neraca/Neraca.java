@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 Commands.Aggregate.class,
                 Commands.Project.class,
                 Commands.Report.class,
+                id.neraca.cli.Validate.class,
                 id.neraca.cli.Generate.class,
                 CommandLine.HelpCommand.class
         })

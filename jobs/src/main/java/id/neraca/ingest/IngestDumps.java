@@ -1,11 +1,43 @@
 package id.neraca.ingest;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.neraca.core.Log;
 import id.neraca.core.NeracaException;
 import id.neraca.core.Stage;
 import id.neraca.core.StageContext;
+import id.neraca.ingest.ids.SellerKeys;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
 
-/** Reads dumps into out/sales and out/quarantine (not built yet). */
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.col;
+
+/**
+ * IngestDumps: every dump under {@code --dumps} into the canonical sales table.
+ * <ul>
+ *   <li>Inputs: the dump files (CSV, JSON Lines, Parquet; gzip and zip), {@code data/marketplaces/*.yaml},
+ *       {@code data/reference/{provinces,regencies,countries,categories,fx_monthly}.csv}, the seller key.</li>
+ *   <li>Outputs: {@code out/sales/} (Parquet, {@code Schemas.SALES}, partitioned by marketplace and period_month),
+ *       {@code out/quarantine/}, {@code out/reconciliation/} + {@code reconciliation.csv},
+ *       {@code out/quarantine_reasons/} + {@code quarantine_reasons.csv}; the manifest's {@code inputs}.</li>
+ *   <li>Excludes: rows that fail to parse (quarantined with a reason), repeats of an order (collapsed to the latest
+ *       export), files named {@code _*}, {@code .*}, {@code README*}, {@code LICENSE*}.</li>
+ *   <li>Fails (nothing in out/ changes): exit 2 for an unmatched file (unless --skip-unmatched) or a missing seller
+ *       key; exit 3 for a header without the mapped columns, a truncated file, or a file whose quarantined share
+ *       exceeds {@code ingest.max_quarantine_share}.</li>
+ * </ul>
+ * Run alone: {@code ./neraca ingest --dumps DIR [--out out] [--demo-key]}. Mapping language: docs/MAPPINGS.md.
+ */
 public final class IngestDumps implements Stage {
+    static final String WORK = "ingest_work";
+
     @Override
     public String name() {
         return "IngestDumps";
@@ -16,8 +48,144 @@ public final class IngestDumps implements Stage {
         return "ingest";
     }
 
+    /** True when --dumps is the bundled samples folder (the quick start), where the demo key is allowed. */
+    public static boolean bundledSamples(String dumps) {
+        try {
+            Path p = Path.of(dumps).toAbsolutePath().normalize();
+            return p.endsWith(Path.of("data", "samples"));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Resolves the seller key for a run over {@code dumps}, warning when the public demo key is used. */
+    public static SellerKeys keys(String dumps, boolean demoFlag) {
+        SellerKeys keys = SellerKeys.resolve(System.getenv(), demoFlag || bundledSamples(dumps));
+        if (keys.demo()) {
+            Log.warn("seller IDs are hashed with the PUBLIC demo key (%s): seller_key protects nothing. Set %s or %s for real data.",
+                    demoFlag ? "--demo-key" : "bundled data/samples", SellerKeys.ENV_KEY, SellerKeys.ENV_KEY_FILE);
+        }
+        return keys;
+    }
+
     @Override
     public void run(StageContext ctx) {
-        throw NeracaException.other("stage IngestDumps is not built yet");
+        IngestConfig cfg = ctx.cfg().ingest();
+        SellerKeys keys = keys(ctx.dumps(), ctx.options().demoKey());
+        IngestRun.Prepared p = IngestRun.prepare(ctx.config().mappingsDir(), ctx.config().referenceDir(), ctx.dumps(), keys, cfg,
+                ctx.options().skipUnmatched(), true);
+        if (p.plan().tasks().isEmpty()) {
+            throw NeracaException.usage("%s: no dump files found (after skipping _*, .*, README*, LICENSE* and unmatched files).", ctx.dumps());
+        }
+        if (!ctx.options().full()) {
+            Log.info("ingest always rebuilds out/sales from every dump under %s (incremental ingest is not implemented)", ctx.dumps());
+        }
+        SparkSession spark = ctx.spark();
+        Log.info("ParseDumps: %d files, %d mappings", p.plan().tasks().size(), p.plan().mappings().size());
+
+        // one pass: read + parse + resolve, persisted as Parquet in this run's staging area (never committed)
+        Dataset<Row> resolved = ResolveDuplicates.apply(IngestRun.parse(spark, p));
+        String work = ctx.outputs().staging(WORK);
+        resolved.write().mode(SaveMode.Overwrite).parquet(work);
+        resolved = spark.read().parquet(work);
+
+        List<IngestRun.FileCounts> counts = IngestRun.count(resolved, p.plan());
+        for (String line : IngestRun.table(counts).split("\n")) Log.info("reconciliation | %s", line);
+        List<String> failures = IngestRun.failures(counts, cfg);
+        if (!failures.isEmpty()) {
+            throw NeracaException.data("ingest stopped, out/ left as it was:\n  %s\nFix or remove the file(s), or raise "
+                    + "ingest.max_quarantine_share in the config if the rejects are understood (see out of `neraca validate`).",
+                    String.join("\n  ", failures));
+        }
+
+        String sales = ctx.outputs().staging("sales");
+        ResolveDuplicates.sales(resolved).repartition(col("marketplace"), col("period_month"))
+                .write().partitionBy("marketplace", "period_month").parquet(sales);
+        String quarantine = ctx.outputs().staging("quarantine");
+        ResolveDuplicates.quarantine(resolved).coalesce(1).write().parquet(quarantine);
+        writeSmall(ctx, "reconciliation", reconciliationRows(counts), IngestSchemas.RECONCILIATION);
+        writeSmall(ctx, "quarantine_reasons", reasonRows(counts), IngestSchemas.QUARANTINE_REASONS);
+
+        ctx.outputs().commit("sales");
+        ctx.outputs().commit("quarantine");
+        ctx.outputs().commit("reconciliation");
+        ctx.outputs().commit("quarantine_reasons");
+        ctx.outputs().writeText("reconciliation.csv", csv(IngestSchemas.RECONCILIATION.fieldNames(), reconciliationRows(counts)));
+        ctx.outputs().writeText("quarantine_reasons.csv", csv(IngestSchemas.QUARANTINE_REASONS.fieldNames(), reasonRows(counts)));
+        deleteWork(ctx, work);
+        record(ctx, counts, keys);
+    }
+
+    private static void writeSmall(StageContext ctx, String name, List<Row> rows, org.apache.spark.sql.types.StructType schema) {
+        String path = ctx.outputs().staging(name);
+        ctx.spark().createDataFrame(rows, schema).coalesce(1).write().parquet(path);
+    }
+
+    static List<Row> reconciliationRows(List<IngestRun.FileCounts> counts) {
+        List<Row> rows = new ArrayList<>();
+        for (IngestRun.FileCounts c : counts) {
+            rows.add(RowFactory.create(c.task().sourceFile(), c.task().mapping(), c.task().sha256(), c.task().bytes(),
+                    c.rowsRead(), c.accepted(), c.quarantined(), c.duplicates()));
+        }
+        return rows;
+    }
+
+    static List<Row> reasonRows(List<IngestRun.FileCounts> counts) {
+        List<Row> rows = new ArrayList<>();
+        for (IngestRun.FileCounts c : counts) {
+            c.reasons().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> rows.add(RowFactory.create(c.task().sourceFile(), e.getKey(), e.getValue())));
+        }
+        return rows;
+    }
+
+    static String csv(String[] header, List<Row> rows) {
+        StringBuilder b = new StringBuilder(String.join(",", header)).append('\n');
+        for (Row r : rows) {
+            String[] f = new String[r.length()];
+            for (int i = 0; i < f.length; i++) f[i] = r.isNullAt(i) ? "" : String.valueOf(r.get(i));
+            b.append(CsvLine.join(f, ',', '"')).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static void deleteWork(StageContext ctx, String work) {
+        try {
+            ctx.outputs().fs().delete(new org.apache.hadoop.fs.Path(work), true);
+        } catch (java.io.IOException e) {
+            Log.warn("could not delete %s: %s", work, e.getMessage());
+        }
+    }
+
+    private static void record(StageContext ctx, List<IngestRun.FileCounts> counts, SellerKeys keys) {
+        ctx.manifest().resetInputs();
+        long read = 0, acc = 0, q = 0, dup = 0;
+        for (IngestRun.FileCounts c : counts) {
+            ObjectNode n = ctx.manifest().inputs().addObject();
+            n.put("source_file", c.task().sourceFile());
+            n.put("mapping", c.task().mapping());
+            n.put("sha256", c.task().sha256());
+            n.put("bytes", c.task().bytes());
+            n.put("rows_read", c.rowsRead());
+            n.put("accepted", c.accepted());
+            n.put("quarantined", c.quarantined());
+            n.put("duplicates_collapsed", c.duplicates());
+            read += c.rowsRead();
+            acc += c.accepted();
+            q += c.quarantined();
+            dup += c.duplicates();
+        }
+        ObjectNode s = ctx.manifest().stage("IngestDumps");
+        s.put("files", counts.size());
+        s.put("rows_read", read);
+        s.put("accepted", acc);
+        s.put("quarantined", q);
+        s.put("duplicates_collapsed", dup);
+        s.put("rows_out", acc);
+        s.put("seller_key", keys.demo() ? "demo" : "secret");
+        if (read != acc + q + dup) {
+            throw NeracaException.other("reconciliation identity broken: rows_read %d != accepted %d + quarantined %d + duplicates %d", read, acc, q, dup);
+        }
+        Log.info("IngestDumps: %,d rows read = %,d accepted + %,d quarantined + %,d duplicates collapsed", read, acc, q, dup);
     }
 }

@@ -1,0 +1,98 @@
+package id.neraca.cli;
+
+import id.neraca.config.NeracaConfig;
+import id.neraca.core.Log;
+import id.neraca.core.NeracaException;
+import id.neraca.core.SparkSessions;
+import id.neraca.ingest.DumpPlanner;
+import id.neraca.ingest.IngestConfig;
+import id.neraca.ingest.IngestRun;
+import id.neraca.ingest.ResolveDuplicates;
+import id.neraca.ingest.ids.SellerKeys;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.storage.StorageLevel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.row_number;
+
+/**
+ * {@code neraca validate --dumps DIR}: checks dumps against the mappings without writing anything. Prints, per file,
+ * the mapping, rows read, accepted, quarantined and collapsed, rejects by reason and the first rejected lines
+ * (personal data masked). Exit 2 for an unmatched file (unless --skip-unmatched), 3 when a file cannot be read or
+ * its quarantined share exceeds {@code ingest.max_quarantine_share}, else 0. Seller IDs are hashed with the demo
+ * key in memory only; no output is written, so no key is needed.
+ */
+@Command(name = "validate", description = "Check dumps against the mappings without writing outputs: mapping, rows, rejects by reason.")
+public class Validate implements Callable<Integer> {
+    @Mixin
+    public CommonOptions common;
+
+    @Override
+    public Integer call() {
+        Log.configure(common.quiet, common.logJson);
+        NeracaConfig.Loaded config = NeracaConfig.load(Path.of(common.config));
+        IngestConfig cfg = config.config().ingest();
+        IngestRun.Prepared p = IngestRun.prepare(config.mappingsDir(), config.referenceDir(), common.dumps,
+                SellerKeys.resolve(Map.of(), true), cfg, common.skipUnmatched, false);
+        PrintStream out = System.out;
+        List<DumpPlanner.Issue> errors = p.plan().errors();
+        List<String> failures = new ArrayList<>();
+        if (!p.plan().tasks().isEmpty()) {
+            SparkSession spark = SparkSessions.create("neraca validate", common.master, config.config().run().shufflePartitions());
+            try {
+                spark.sparkContext().setJobGroup("ValidateDumps", "ValidateDumps", false);
+                Dataset<Row> resolved = ResolveDuplicates.apply(IngestRun.parse(spark, p)).persist(StorageLevel.MEMORY_AND_DISK());
+                List<IngestRun.FileCounts> counts = IngestRun.count(resolved, p.plan());
+                Map<String, List<Row>> samples = new LinkedHashMap<>();
+                if (cfg.rejectedLinesShown() > 0) {
+                    for (Row r : ResolveDuplicates.quarantine(resolved)
+                            .withColumn("_n", row_number().over(Window.partitionBy("source_file").orderBy("source_line")))
+                            .filter(col("_n").leq(cfg.rejectedLinesShown())).orderBy("source_file", "source_line").collectAsList()) {
+                        samples.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r);
+                    }
+                }
+                for (IngestRun.FileCounts c : counts) {
+                    out.printf("%s%n  mapping %s | rows %,d | accepted %,d | quarantined %,d (%.1f%%) | duplicates collapsed %,d%n",
+                            c.task().sourceFile(), c.task().mapping(), c.rowsRead(), c.accepted(), c.quarantined(),
+                            100 * c.quarantinedShare(), c.duplicates());
+                    c.reasons().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                            .forEach(e -> out.printf("  rejected %-22s %,d%n", e.getKey(), e.getValue()));
+                    for (Row r : samples.getOrDefault(c.task().sourceFile(), List.of())) {
+                        String raw = r.isNullAt(5) ? "" : r.getString(5);
+                        out.printf("    line %d %s: %s%n      %s%n", r.getLong(1), r.getString(3), r.getString(4),
+                                raw.length() > 300 ? raw.substring(0, 300) + "..." : raw);
+                    }
+                }
+                failures = IngestRun.failures(counts, cfg);
+                resolved.unpersist();
+            } finally {
+                spark.stop();
+            }
+        }
+        for (DumpPlanner.Issue i : p.plan().issues()) {
+            out.printf("%s %s%n", i.error() ? "ERROR" : "WARN ", i.render());
+        }
+        for (String f : failures) out.printf("ERROR %s%n", f);
+        if (!errors.isEmpty()) {
+            IngestRun.throwErrors(p.plan());
+        }
+        if (!failures.isEmpty()) {
+            throw NeracaException.data("%d file(s) would stop ingest (see above)", failures.size());
+        }
+        out.printf("validate: %d file(s) OK%n", p.plan().tasks().size());
+        return 0;
+    }
+}

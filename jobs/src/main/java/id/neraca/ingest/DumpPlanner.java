@@ -1,0 +1,395 @@
+package id.neraca.ingest;
+
+import id.neraca.core.Hashing;
+import id.neraca.core.NeracaException;
+import id.neraca.ingest.mapping.Mapping;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.PathMatcher;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Driver-side planning of an ingest, before any row is read: lists the dumps, skips what is not a dump, unpacks
+ * zips, matches each file to exactly one mapping by its globs, and for CSV reads only the header to pick the
+ * delimiter and locate every mapped column. Problems found here are {@link Issue}s: an unmatched file (exit 2
+ * unless --skip-unmatched), a header without the mapped columns or a truncated start (exit 3), an empty or
+ * header-only file (a warning; it still gets a reconciliation row with 0 rows).
+ */
+public final class DumpPlanner {
+    private DumpPlanner() {}
+
+    /** A problem with one file; {@code exit} 0 for warnings. */
+    public record Issue(String file, Long line, int exit, String message) {
+        public boolean error() {
+            return exit != 0;
+        }
+
+        public String render() {
+            return file + (line == null ? "" : " line " + line) + ": " + message;
+        }
+    }
+
+    /** What to read, with which mapping, and what is wrong. */
+    public record Plan(List<FileTask> tasks, Map<String, CompiledMapping> mappings, List<Issue> issues) {
+        public List<Issue> errors() {
+            return issues.stream().filter(Issue::error).toList();
+        }
+    }
+
+    private record Found(String rel, String matchPath, String uri, long bytes, String sha256) {}
+
+    /** True for files that are not dumps: names starting with {@code _} or {@code .}, README*, LICENSE*. */
+    public static boolean notADump(String relPath) {
+        for (String part : relPath.split("/")) {
+            if (part.startsWith("_") || part.startsWith(".")) return true;
+        }
+        String name = relPath.substring(relPath.lastIndexOf('/') + 1);
+        return name.startsWith("README") || name.startsWith("LICENSE");
+    }
+
+    public static Plan plan(String dumps, List<Mapping> mappings, boolean skipUnmatched) {
+        Map<String, CompiledMapping> cms = new LinkedHashMap<>();
+        for (Mapping m : mappings) cms.put(m.name(), new CompiledMapping(m));
+        List<Issue> issues = new ArrayList<>();
+        List<FileTask> tasks = new ArrayList<>();
+        for (Found f : list(dumps)) {
+            List<Mapping> hits = new ArrayList<>();
+            for (Mapping m : mappings) if (matches(m, f.matchPath())) hits.add(m);
+            if (hits.isEmpty()) {
+                String near = nearest(f, mappings);
+                if (skipUnmatched) {
+                    issues.add(new Issue(f.rel(), null, 0, "no mapping matches this file; skipped (--skip-unmatched). Nearest: " + near));
+                } else {
+                    issues.add(new Issue(f.rel(), null, NeracaException.EXIT_USAGE, "no mapping in data/marketplaces matches this file. "
+                            + "Nearest: " + near + ". Add its pattern to a mapping's files, add a mapping (docs/MAPPINGS.md), "
+                            + "or pass --skip-unmatched."));
+                }
+                continue;
+            }
+            if (hits.size() > 1) {
+                issues.add(new Issue(f.rel(), null, NeracaException.EXIT_USAGE, "matched by several mappings ("
+                        + hits.stream().map(Mapping::name).toList() + "); make their files patterns disjoint."));
+                continue;
+            }
+            Mapping m = hits.get(0);
+            FileTask t = prepare(f, cms.get(m.name()), issues);
+            if (t != null) tasks.add(t);
+        }
+        tasks.sort(Comparator.comparing(FileTask::sourceFile));
+        return new Plan(tasks, cms, issues);
+    }
+
+    static boolean matches(Mapping m, String rel) {
+        java.nio.file.Path p = java.nio.file.Path.of(rel);
+        for (String g : m.files()) {
+            PathMatcher pm = FileSystems.getDefault().getPathMatcher("glob:" + g);
+            if (pm.matches(p)) return true;
+        }
+        return false;
+    }
+
+    private static String exportKey(Mapping m, String rel) {
+        String name = rel.substring(rel.lastIndexOf('/') + 1);
+        if (m.exportOrder() == null) return name;
+        Matcher mt = Pattern.compile(m.exportOrder()).matcher(name);
+        return mt.find() ? mt.group(1) : "";
+    }
+
+    /** Reads the header (CSV) or first line to check the file; returns the task, or null with an error issue. */
+    private static FileTask prepare(Found f, CompiledMapping cm, List<Issue> issues) {
+        Mapping m = cm.mapping();
+        boolean gz = f.rel().endsWith(".gz");
+        String key = exportKey(m, f.rel());
+        if (m.format().parquet()) {
+            return new FileTask(f.rel(), f.uri(), m.name(), key, false, ',', new int[0], new int[0], 0, f.bytes(), f.sha256());
+        }
+        List<byte[]> lines;
+        try {
+            lines = firstLines(f.uri(), gz, 2);
+        } catch (EOFException e) {
+            issues.add(new Issue(f.rel(), 1L, NeracaException.EXIT_DATA, "the compressed stream ends before the first line is complete; "
+                    + "the file is truncated: download or export it again"));
+            return null;
+        } catch (IOException e) {
+            issues.add(new Issue(f.rel(), null, NeracaException.EXIT_DATA, "cannot read: " + e.getMessage()
+                    + (gz ? " (is it really gzip?)" : "")));
+            return null;
+        }
+        if (lines.isEmpty()) {
+            issues.add(new Issue(f.rel(), null, 0, "the file is empty (" + f.bytes() + " bytes, no lines): 0 rows read"));
+            return new FileTask(f.rel(), f.uri(), m.name(), key, gz, ',', new int[cm.sources().size()], new int[0], 0, f.bytes(), f.sha256());
+        }
+        if (m.format().jsonl()) {
+            return new FileTask(f.rel(), f.uri(), m.name(), key, gz, ',', new int[0], new int[0], 0, f.bytes(), f.sha256());
+        }
+        Charset cs = Charset.forName(m.format().encoding());
+        byte[] h = lines.get(0);
+        int start = h.length >= 3 && (h[0] & 0xff) == 0xEF && (h[1] & 0xff) == 0xBB && (h[2] & 0xff) == 0xBF ? 3 : 0;
+        String header;
+        try {
+            header = cs.newDecoder().onMalformedInput(CodingErrorAction.REPLACE).decode(java.nio.ByteBuffer.wrap(h, start, h.length - start)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            header = new String(h, start, h.length - start, cs);
+        }
+        char quote = m.format().quote().charAt(0);
+        List<String> names;
+        char chosen = 0;
+        List<String> missing = null;
+        if (!m.format().header()) {
+            names = m.format().columnNames();
+            chosen = m.format().delimiters().get(0).charAt(0);
+            missing = missing(cm, names);
+        } else {
+            names = null;
+            for (String d : m.format().delimiters()) {
+                String[] cols = CsvLine.split(header, d.charAt(0), quote);
+                if (cols == null) continue;
+                List<String> trimmed = java.util.Arrays.stream(cols).map(String::trim).toList();
+                List<String> miss = missing(cm, trimmed);
+                if (miss.isEmpty()) {
+                    chosen = d.charAt(0);
+                    names = trimmed;
+                    break;
+                }
+                if (missing == null || miss.size() < missing.size()) missing = miss;
+            }
+        }
+        if (m.format().header() ? names == null : !missing.isEmpty()) {
+            String guess = guessDelimiter(header, m.format().delimiters());
+            issues.add(new Issue(f.rel(), 1L, NeracaException.EXIT_DATA, "the header does not have the columns mapping '" + m.name()
+                    + "' needs: missing " + missing + " (delimiters tried: " + m.format().delimiters() + ")"
+                    + (guess == null ? "" : "; the header looks '" + guess + "'-separated: add it to format.delimiters if that is right")
+                    + ". Header read: " + abbreviate(header) + ". Fix the export or the mapping's columns (optional: true for columns older exports lack)."));
+            return null;
+        }
+        if (m.format().header() && lines.size() < 2) {
+            issues.add(new Issue(f.rel(), null, 0, "the file has a header but no rows: 0 rows read"));
+        }
+        int[] idx = new int[cm.sources().size()];
+        for (int i = 0; i < idx.length; i++) idx[i] = names.indexOf(cm.sources().get(i));
+        Set<Integer> pii = new HashSet<>();
+        for (String p : cm.pii()) {
+            int j = names.indexOf(p);
+            if (j >= 0) pii.add(j);
+        }
+        return new FileTask(f.rel(), f.uri(), m.name(), key, gz, chosen, idx,
+                pii.stream().mapToInt(Integer::intValue).toArray(), names.size(), f.bytes(), f.sha256());
+    }
+
+    private static List<String> missing(CompiledMapping cm, List<String> names) {
+        List<String> miss = new ArrayList<>();
+        for (String s : cm.sources()) if (!names.contains(s) && !cm.optional(s)) miss.add(s);
+        return miss;
+    }
+
+    private static String guessDelimiter(String header, List<String> tried) {
+        String best = null;
+        int bestN = 0;
+        for (String d : List.of(",", ";", "\t", "|")) {
+            if (tried.contains(d)) continue;
+            int n = header.split(Pattern.quote(d), -1).length - 1;
+            if (n > bestN) {
+                bestN = n;
+                best = d.equals("\t") ? "\\t" : d;
+            }
+        }
+        return best;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
+    }
+
+    /** The first {@code n} non-blank lines as bytes (without line ends). */
+    static List<byte[]> firstLines(String uri, boolean gz, int n) throws IOException {
+        Path p = new Path(uri);
+        FileSystem fs = p.getFileSystem(new Configuration());
+        List<byte[]> out = new ArrayList<>();
+        try (InputStream raw = new BufferedInputStream(fs.open(p));
+             InputStream in = gz ? new GZIPInputStream(raw) : raw) {
+            ByteArrayOutputStream cur = new ByteArrayOutputStream();
+            int c;
+            while (out.size() < n && (c = in.read()) >= 0) {
+                if (c == '\n') {
+                    add(out, cur);
+                    cur.reset();
+                } else if (cur.size() < (1 << 20)) {
+                    cur.write(c);
+                }
+            }
+            if (out.size() < n && cur.size() > 0) add(out, cur);
+        }
+        return out;
+    }
+
+    private static void add(List<byte[]> out, ByteArrayOutputStream cur) {
+        byte[] b = cur.toByteArray();
+        int len = b.length;
+        if (len > 0 && b[len - 1] == '\r') len--;
+        int start = len >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF ? 3 : 0;
+        boolean blank = true;
+        for (int i = start; i < len; i++) if (b[i] != ' ' && b[i] != '\t') blank = false;
+        if (!blank) out.add(java.util.Arrays.copyOf(b, len));
+    }
+
+    /** Every file under {@code dumps} that is a dump, zip entries unpacked to a temp folder. */
+    private static List<Found> list(String dumps) {
+        List<Found> out = new ArrayList<>();
+        try {
+            Path root = new Path(dumps);
+            FileSystem fs = root.getFileSystem(new Configuration());
+            if (!fs.exists(root)) {
+                throw NeracaException.usage("%s: the dumps folder does not exist. Pass --dumps DIR.", dumps);
+            }
+            Path qroot = fs.makeQualified(root);
+            String prefix = qroot.toUri().getPath();
+            if (!prefix.endsWith("/")) prefix += "/";
+            RemoteIterator<LocatedFileStatus> it = fs.listFiles(qroot, true);
+            List<LocatedFileStatus> files = new ArrayList<>();
+            while (it.hasNext()) files.add(it.next());
+            files.sort(Comparator.comparing(s -> s.getPath().toString()));
+            for (LocatedFileStatus s : files) {
+                String full = s.getPath().toUri().getPath();
+                String rel = full.startsWith(prefix) ? full.substring(prefix.length()) : s.getPath().getName();
+                if (notADump(rel)) continue;
+                if (rel.endsWith(".crc")) continue;
+                if (rel.toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+                    out.addAll(unzip(fs, s.getPath(), rel));
+                } else {
+                    out.add(new Found(rel, rel, s.getPath().toString(), s.getLen(), sha256(fs, s.getPath())));
+                }
+            }
+        } catch (IOException e) {
+            throw NeracaException.usage("%s: cannot list the dumps folder: %s", dumps, e.getMessage());
+        }
+        return out;
+    }
+
+    private static List<Found> unzip(FileSystem fs, Path zip, String rel) throws IOException {
+        List<Found> out = new ArrayList<>();
+        java.nio.file.Path tmp = Files.createTempDirectory("neraca-unzip-");
+        tmp.toFile().deleteOnExit();
+        String parent = rel.contains("/") ? rel.substring(0, rel.lastIndexOf('/') + 1) : "";
+        try (ZipInputStream zin = new ZipInputStream(new BufferedInputStream(fs.open(zip)))) {
+            ZipEntry e;
+            int n = 0;
+            while ((e = zin.getNextEntry()) != null) {
+                if (e.isDirectory()) continue;
+                String entry = e.getName().replace('\\', '/');
+                if (entry.contains("..") || notADump(entry)) continue;
+                java.nio.file.Path target = tmp.resolve(String.format("%04d-", n++) + entry.replace('/', '_'));
+                MessageDigest md = md();
+                long bytes;
+                try (OutputStream o = Files.newOutputStream(target)) {
+                    bytes = new DigestInputStream(zin, md).transferTo(o);
+                }
+                target.toFile().deleteOnExit();
+                out.add(new Found(rel + "/" + entry, parent + entry, target.toUri().toString(), bytes, HexFormat.of().formatHex(md.digest())));
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw NeracaException.data("%s: not a readable zip archive: %s", rel, e.getMessage());
+        }
+        return out;
+    }
+
+    private static String sha256(FileSystem fs, Path p) throws IOException {
+        if (fs instanceof org.apache.hadoop.fs.LocalFileSystem) return Hashing.sha256(java.nio.file.Path.of(p.toUri()));
+        MessageDigest md = md();
+        try (InputStream in = fs.open(p)) {
+            byte[] b = new byte[1 << 16];
+            int r;
+            while ((r = in.read(b)) > 0) md.update(b, 0, r);
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static MessageDigest md() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The two mappings closest to an unmatched file: by glob shape (folder, extension) and header overlap. */
+    static String nearest(Found f, List<Mapping> mappings) {
+        String header = null;
+        try {
+            List<byte[]> l = firstLines(f.uri(), f.rel().endsWith(".gz"), 1);
+            if (!l.isEmpty()) header = new String(l.get(0), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException ignored) {
+            // a file we cannot read has no header to compare
+        }
+        String folder = f.matchPath().contains("/") ? f.matchPath().substring(0, f.matchPath().indexOf('/')) : "";
+        String ext = f.matchPath().replaceAll("^.*?((\\.[a-zA-Z0-9]+)+)$", "$1");
+        record Score(String name, double score, String why) {}
+        List<Score> scores = new ArrayList<>();
+        for (Mapping m : mappings) {
+            double s = 0;
+            List<String> why = new ArrayList<>();
+            for (String g : m.files()) {
+                if (!folder.isEmpty() && g.startsWith(folder + "/")) {
+                    s += 1;
+                    why.add("same folder");
+                    break;
+                }
+            }
+            for (String g : m.files()) {
+                if (g.endsWith(ext)) {
+                    s += 0.5;
+                    why.add("same extension");
+                    break;
+                }
+            }
+            if (header != null) {
+                List<String> src = new CompiledMapping(m).sources();
+                long hit = src.stream().filter(header::contains).count();
+                if (!src.isEmpty() && hit > 0) {
+                    double share = (double) hit / src.size();
+                    s += 2 * share;
+                    why.add(String.format("%d of %d mapped columns in the header", hit, src.size()));
+                }
+            }
+            scores.add(new Score(m.name(), s, String.join(", ", why)));
+        }
+        scores.sort(Comparator.comparingDouble(Score::score).reversed().thenComparing(Score::name));
+        List<String> out = new ArrayList<>();
+        for (Score s : scores.subList(0, Math.min(2, scores.size()))) {
+            out.add(s.name() + (s.why().isEmpty() ? "" : " (" + s.why() + ")") + " globs " + mappingGlobs(mappings, s.name()));
+        }
+        return String.join("; ", out);
+    }
+
+    private static List<String> mappingGlobs(List<Mapping> ms, String name) {
+        return ms.stream().filter(m -> m.name().equals(name)).findFirst().map(Mapping::files).orElse(List.of());
+    }
+}

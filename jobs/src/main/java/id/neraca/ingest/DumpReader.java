@@ -1,0 +1,290 @@
+package id.neraca.ingest;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Streams one CSV or JSON Lines dump (plain or gzip) into {@link RawRecord}s, in constant memory, inside a Spark
+ * task. Line numbers are physical lines from 1 (the header is line 1). Blank lines are not records. A record never
+ * spans lines. Each line is decoded strictly in the mapping's encoding: bytes that are not valid (Latin-1 in a
+ * UTF-8 file) quarantine that line as BAD_ENCODING instead of being silently replaced. A gzip stream that ends
+ * early yields a FILE_TRUNCATED record at the line where it broke.
+ */
+public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
+    private final FileTask task;
+    private final CompiledMapping cm;
+    private final InputStream in;
+    private final CharsetDecoder decoder;
+    private final boolean utf8;
+    private final char quote;
+    private final boolean jsonl;
+    private final boolean skipHeader;
+    private final List<String[]> jsonPaths;
+    private final boolean[] piiColumn;
+    private final ObjectMapper json;
+    private byte[] buf = new byte[8192];
+    private final byte[] chunk = new byte[1 << 16];
+    private int pos;
+    private int lim;
+    private long lineNo = 0;
+    private RawRecord next;
+    private boolean done;
+    private String openError;
+    private String openDetail;
+
+    public DumpReader(FileTask task, CompiledMapping cm) {
+        this.task = task;
+        this.cm = cm;
+        this.jsonl = cm.mapping().format().jsonl();
+        Charset cs = Charset.forName(cm.mapping().format().encoding());
+        this.utf8 = cs.name().equals("UTF-8");
+        this.decoder = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        this.quote = cm.mapping().format().quote().charAt(0);
+        this.skipHeader = !jsonl && cm.mapping().format().header();
+        this.jsonPaths = cm.sources().stream().map(s -> s.split("\\.")).toList();
+        this.piiColumn = new boolean[Math.max(task.columnCount(), 0)];
+        if (task.piiIndex() != null) for (int i : task.piiIndex()) if (i >= 0 && i < piiColumn.length) piiColumn[i] = true;
+        this.json = jsonl ? new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS) : null;
+        InputStream opened = null;
+        try {
+            Path p = new Path(task.uri());
+            FileSystem fs = p.getFileSystem(new Configuration());
+            InputStream raw = new BufferedInputStream(fs.open(p), 1 << 16);
+            opened = task.gzip() ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw;
+        } catch (EOFException e) {
+            openError = "FILE_TRUNCATED";
+            openDetail = "the compressed stream ends before its first block: the file is truncated (" + e.getMessage() + ")";
+        } catch (IOException e) {
+            openError = "FILE_UNREADABLE";
+            openDetail = "cannot open: " + e.getMessage();
+        }
+        this.in = opened;
+    }
+
+    /** Reads the whole file (for tests and small files). */
+    public static List<RawRecord> readAll(FileTask task, CompiledMapping cm) {
+        List<RawRecord> out = new java.util.ArrayList<>();
+        try (DumpReader r = new DumpReader(task, cm)) {
+            r.forEachRemaining(out::add);
+        }
+        return out;
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next == null && !done) next = advance();
+        return next != null;
+    }
+
+    @Override
+    public RawRecord next() {
+        if (!hasNext()) throw new NoSuchElementException();
+        RawRecord r = next;
+        next = null;
+        return r;
+    }
+
+    private RawRecord advance() {
+        if (openError != null) {
+            done = true;
+            return RawRecord.error(task.sourceFile(), 1, null, openError, openDetail);
+        }
+        while (true) {
+            int len;
+            try {
+                len = readLine();
+            } catch (EOFException e) {
+                done = true;
+                close();
+                return RawRecord.error(task.sourceFile(), lineNo + 1, null, "FILE_TRUNCATED",
+                        "the compressed stream ends unexpectedly after line " + lineNo + " (" + e.getMessage()
+                                + "); the file is truncated: download or export it again");
+            } catch (IOException e) {
+                done = true;
+                close();
+                return RawRecord.error(task.sourceFile(), lineNo + 1, null, "FILE_UNREADABLE",
+                        "cannot read past line " + lineNo + ": " + e.getMessage());
+            }
+            if (len < 0) {
+                done = true;
+                close();
+                return null;
+            }
+            lineNo++;
+            int start = 0;
+            if (lineNo == 1 && len >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) start = 3;
+            if (lineNo == 1 && skipHeader) continue;
+            if (isBlank(start, len)) continue;
+            String text;
+            String encodingError = null;
+            try {
+                text = decode(start, len);
+            } catch (CharacterCodingException e) {
+                text = new String(buf, start, len - start, decoder.charset());
+                encodingError = "bytes that are not valid " + decoder.charset().name() + " (" + e.getMessage()
+                        + "); re-export as " + decoder.charset().name() + " or set format.encoding in the mapping";
+            }
+            RawRecord r = jsonl ? json(text) : csv(text);
+            if (encodingError != null) {
+                return RawRecord.error(task.sourceFile(), lineNo, r.rawRow(), "BAD_ENCODING", encodingError);
+            }
+            return r;
+        }
+    }
+
+    private boolean isBlank(int start, int len) {
+        for (int i = start; i < len; i++) if (buf[i] != ' ' && buf[i] != '\t') return false;
+        return true;
+    }
+
+    private String decode(int start, int len) throws CharacterCodingException {
+        if (utf8) {
+            boolean ascii = true;
+            for (int i = start; i < len; i++) if (buf[i] < 0) { ascii = false; break; }
+            if (ascii) return new String(buf, start, len - start, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        CharBuffer cb = decoder.reset().decode(ByteBuffer.wrap(buf, start, len - start));
+        return cb.toString();
+    }
+
+    /** Reads one line into buf (without \n or a trailing \r); returns its length, or -1 at the end. */
+    private int readLine() throws IOException {
+        int n = 0;
+        boolean any = false;
+        while (true) {
+            if (pos == lim) {
+                int r = in.read(chunk, 0, chunk.length);
+                pos = 0;
+                lim = Math.max(r, 0);
+                if (r <= 0) {
+                    if (!any) return -1;
+                    break;
+                }
+            }
+            any = true;
+            int i = pos;
+            while (i < lim && chunk[i] != '\n') i++;
+            int len = i - pos;
+            if (n + len > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, n + len));
+            System.arraycopy(chunk, pos, buf, n, len);
+            n += len;
+            if (i < lim) {
+                pos = i + 1;
+                break;
+            }
+            pos = lim;
+        }
+        if (n > 0 && buf[n - 1] == '\r') n--;
+        return n;
+    }
+
+    private RawRecord csv(String line) {
+        char d = task.delimiter();
+        String[] f = CsvLine.split(line, d, quote);
+        if (f == null) {
+            return RawRecord.error(task.sourceFile(), lineNo, maskLoose(line, d), "UNTERMINATED_QUOTE",
+                    "a quoted field is not closed by the end of the line");
+        }
+        String raw = render(f, d);
+        if (f.length != task.columnCount()) {
+            return RawRecord.error(task.sourceFile(), lineNo, raw, "WRONG_FIELD_COUNT",
+                    "expected " + task.columnCount() + " fields separated by '" + d + "', found " + f.length);
+        }
+        int[] idx = task.columnIndex();
+        String[] values = new String[idx.length];
+        for (int i = 0; i < idx.length; i++) values[i] = idx[i] < 0 ? null : f[idx[i]];
+        return new RawRecord(task.sourceFile(), lineNo, raw, values, null, null);
+    }
+
+    private String render(String[] f, char d) {
+        String[] g = f;
+        boolean any = false;
+        for (int i = 0; i < f.length && i < piiColumn.length; i++) {
+            if (piiColumn[i] && !f[i].isEmpty()) {
+                if (!any) g = f.clone();
+                any = true;
+                g[i] = Masking.MASK;
+            }
+        }
+        return Masking.digitRuns(CsvLine.join(g, d, quote));
+    }
+
+    /** A line that does not split cleanly: mask the seller columns by a plain split on the delimiter. */
+    private String maskLoose(String line, char d) {
+        String[] f = line.split(java.util.regex.Pattern.quote(String.valueOf(d)), -1);
+        for (int i = 0; i < f.length && i < piiColumn.length; i++) if (piiColumn[i] && !f[i].isEmpty()) f[i] = Masking.MASK;
+        return Masking.digitRuns(String.join(String.valueOf(d), f));
+    }
+
+    private RawRecord json(String line) {
+        JsonNode root;
+        try {
+            root = json.readTree(line);
+        } catch (IOException e) {
+            String masked = line;
+            for (String p : cm.pii()) {
+                String leaf = p.substring(p.lastIndexOf('.') + 1);
+                masked = masked.replaceAll("(\"" + java.util.regex.Pattern.quote(leaf) + "\"\\s*:\\s*)\"[^\"]*\"", "$1\"***\"");
+            }
+            return RawRecord.error(task.sourceFile(), lineNo, Masking.digitRuns(masked), "BAD_JSON",
+                    "not a JSON object: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+        }
+        if (!(root instanceof ObjectNode obj)) {
+            return RawRecord.error(task.sourceFile(), lineNo, Masking.digitRuns(line), "BAD_JSON", "the line is not a JSON object");
+        }
+        String[] values = new String[jsonPaths.size()];
+        for (int i = 0; i < values.length; i++) values[i] = text(at(obj, jsonPaths.get(i)));
+        for (String p : cm.pii()) {
+            String[] segs = p.split("\\.");
+            JsonNode parent = segs.length == 1 ? obj : at(obj, Arrays.copyOf(segs, segs.length - 1));
+            if (parent instanceof ObjectNode po && po.hasNonNull(segs[segs.length - 1])) po.put(segs[segs.length - 1], Masking.MASK);
+        }
+        return new RawRecord(task.sourceFile(), lineNo, Masking.digitRuns(obj.toString()), values, null, null);
+    }
+
+    private static JsonNode at(JsonNode n, String[] path) {
+        for (String s : path) {
+            if (n == null) return null;
+            n = n.get(s);
+        }
+        return n;
+    }
+
+    private static String text(JsonNode n) {
+        if (n == null || n.isNull() || n.isMissingNode()) return null;
+        if (n.isBigDecimal()) return n.decimalValue().toPlainString();
+        if (n.isValueNode()) return n.asText();
+        return n.toString();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (in != null) in.close();
+        } catch (IOException ignored) {
+            // closing after a read error: nothing more to do
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package id.neraca.ingest;
+
+import id.neraca.core.Log;
+import id.neraca.core.NeracaException;
+import id.neraca.ingest.ids.SellerKeys;
+import id.neraca.ingest.mapping.Mapping;
+import id.neraca.ingest.mapping.Mappings;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+
+/**
+ * The parts of an ingest that {@code ingest} and {@code validate} share: plan on the driver, then read and parse
+ * every file in one pass of Spark tasks (a task streams whole files through {@link DumpReader} and
+ * {@link RecordParser}; no per-row driver work), then resolve duplicates. Reading CSV ourselves rather than with
+ * Spark's CSV source is deliberate: the quarantine needs each row's line number and raw text, strict per-line
+ * decoding and the header-driven delimiter choice; parallelism is one task per file (docs/MAPPINGS.md "Design").
+ */
+public final class IngestRun {
+    private IngestRun() {}
+
+    /** Everything decided before Spark reads a row. */
+    public record Prepared(DumpPlanner.Plan plan, ReferenceData ref, SellerKeys keys, IngestConfig cfg) {}
+
+    /** Loads mappings and reference data and plans the files; throws on unmatched files (exit 2) and schema errors (exit 3). */
+    public static Prepared prepare(Path mappingsDir, Path referenceDir, String dumps, SellerKeys keys, IngestConfig cfg,
+                                   boolean skipUnmatched, boolean throwOnErrors) {
+        List<Mapping> mappings = Mappings.load(mappingsDir);
+        ReferenceData ref = ReferenceData.load(referenceDir);
+        DumpPlanner.Plan plan = DumpPlanner.plan(dumps, mappings, skipUnmatched);
+        for (DumpPlanner.Issue i : plan.issues()) {
+            if (i.error()) Log.error("%s", i.render());
+            else Log.warn("%s", i.render());
+        }
+        if (throwOnErrors) throwErrors(plan);
+        return new Prepared(plan, ref, keys, cfg);
+    }
+
+    public static void throwErrors(DumpPlanner.Plan plan) {
+        List<DumpPlanner.Issue> errors = plan.errors();
+        if (errors.isEmpty()) return;
+        int exit = errors.stream().anyMatch(e -> e.exit() == NeracaException.EXIT_USAGE) ? NeracaException.EXIT_USAGE : NeracaException.EXIT_DATA;
+        StringBuilder b = new StringBuilder(errors.size() == 1 ? "a dump cannot be read:" : errors.size() + " dumps cannot be read:");
+        for (DumpPlanner.Issue e : errors) b.append("\n  ").append(e.render());
+        throw new NeracaException(exit, b.toString());
+    }
+
+    /** Reads and parses every planned file: one row of {@link IngestSchemas#PARSED} per record. */
+    public static Dataset<Row> parse(SparkSession spark, Prepared p) {
+        List<FileTask> text = new ArrayList<>();
+        List<FileTask> parquet = new ArrayList<>();
+        for (FileTask t : p.plan().tasks()) {
+            if (p.plan().mappings().get(t.mapping()).mapping().format().parquet()) parquet.add(t);
+            else text.add(t);
+        }
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Parse fn = new Parse(p.plan().mappings(), p.ref(), p.keys(), p.cfg());
+        JavaRDD<Row> rows = jsc.parallelize(text, Math.max(1, text.size())).mapPartitions(fn::apply);
+        for (FileTask t : parquet) rows = rows.union(parquetRows(spark, p, t, fn));
+        return spark.createDataFrame(rows, IngestSchemas.PARSED);
+    }
+
+    /** A Parquet dump: Spark reads it; each row's sources as strings and its JSON (masked) as raw_row. */
+    private static JavaRDD<Row> parquetRows(SparkSession spark, Prepared p, FileTask t, Parse fn) {
+        CompiledMapping cm = p.plan().mappings().get(t.mapping());
+        Dataset<Row> d = spark.read().parquet(t.uri());
+        StructType schema = d.schema();
+        List<String> names = List.of(schema.fieldNames());
+        List<String> missing = cm.sources().stream().filter(s -> !names.contains(s) && !cm.optional(s)).toList();
+        if (!missing.isEmpty()) {
+            throw NeracaException.data("%s: the Parquet file lacks the columns mapping '%s' needs: %s (columns: %s)",
+                    t.sourceFile(), cm.name(), missing, names);
+        }
+        Column[] vals = cm.sources().stream().map(s -> names.contains(s) ? col("`" + s + "`").cast("string") : lit(null).cast("string"))
+                .toArray(Column[]::new);
+        Column[] rawCols = names.stream().map(n -> cm.pii().contains(n) ? lit(Masking.MASK).as(n) : col("`" + n + "`"))
+                .toArray(Column[]::new);
+        JavaRDD<Row> src = d.select(array(vals).as("v"), to_json(struct(rawCols)).as("raw")).javaRDD();
+        String file = t.sourceFile();
+        String key = t.exportKey();
+        String mapping = t.mapping();
+        return src.zipWithIndex().mapPartitions(it -> fn.parquet(it, file, mapping, key));
+    }
+
+    /** The per-task function: files in, parsed rows out, lazily. Serializable with the reference data. */
+    static final class Parse implements Serializable {
+        private final Map<String, CompiledMapping> mappings;
+        private final ReferenceData ref;
+        private final SellerKeys keys;
+        private final java.time.LocalDate min;
+        private final java.time.LocalDate max;
+
+        Parse(Map<String, CompiledMapping> mappings, ReferenceData ref, SellerKeys keys, IngestConfig cfg) {
+            this.mappings = new LinkedHashMap<>(mappings);
+            this.ref = ref;
+            this.keys = keys;
+            this.min = cfg.minDate();
+            this.max = cfg.maxDate();
+        }
+
+        Iterator<Row> apply(Iterator<FileTask> files) {
+            Map<String, RecordParser> parsers = new LinkedHashMap<>();
+            return new Iterator<>() {
+                DumpReader cur;
+                RecordParser parser;
+                String key;
+
+                @Override
+                public boolean hasNext() {
+                    while (cur == null || !cur.hasNext()) {
+                        if (!files.hasNext()) return false;
+                        FileTask t = files.next();
+                        CompiledMapping cm = mappings.get(t.mapping());
+                        parser = parsers.computeIfAbsent(t.mapping(), k -> new RecordParser(cm, ref, keys, min, max));
+                        key = t.exportKey();
+                        cur = new DumpReader(t, cm);
+                    }
+                    return true;
+                }
+
+                @Override
+                public Row next() {
+                    if (!hasNext()) throw new NoSuchElementException();
+                    return parser.parse(cur.next(), key);
+                }
+            };
+        }
+
+        Iterator<Row> parquet(Iterator<scala.Tuple2<Row, Long>> it, String file, String mapping, String key) {
+            RecordParser parser = new RecordParser(mappings.get(mapping), ref, keys, min, max);
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                @Override
+                public Row next() {
+                    scala.Tuple2<Row, Long> t = it.next();
+                    List<String> v = t._1().getList(0);
+                    String raw = Masking.digitRuns(t._1().getString(1));
+                    return parser.parse(new RawRecord(file, t._2() + 1, raw, v.toArray(new String[0]), null, null), key);
+                }
+            };
+        }
+    }
+
+    /** Per-file counts, from the resolved rows. */
+    public record FileCounts(FileTask task, long rowsRead, long accepted, long quarantined, long duplicates,
+                             Map<String, Long> reasons) {
+        public double quarantinedShare() {
+            return rowsRead == 0 ? 0 : (double) quarantined / rowsRead;
+        }
+
+        public String topReasons(int n) {
+            return reasons.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(n)
+                    .map(e -> e.getKey() + " " + e.getValue()).reduce((a, b) -> a + ", " + b).orElse("none");
+        }
+    }
+
+    /** Counts per file and reason (small: one row per file and disposition / reason) brought to the driver. */
+    public static List<FileCounts> count(Dataset<Row> resolved, DumpPlanner.Plan plan) {
+        Map<String, long[]> byFile = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> reasons = new LinkedHashMap<>();
+        for (Row r : resolved.groupBy("source_file", "disposition", "reason_code").count().collectAsList()) {
+            long[] c = byFile.computeIfAbsent(r.getString(0), k -> new long[3]);
+            long n = r.getLong(3);
+            switch (r.getString(1)) {
+                case ResolveDuplicates.ACCEPTED -> c[0] += n;
+                case ResolveDuplicates.QUARANTINED -> {
+                    c[1] += n;
+                    reasons.computeIfAbsent(r.getString(0), k -> new LinkedHashMap<>()).merge(r.getString(2), n, Long::sum);
+                }
+                default -> c[2] += n;
+            }
+        }
+        List<FileCounts> out = new ArrayList<>();
+        for (FileTask t : plan.tasks()) {
+            long[] c = byFile.getOrDefault(t.sourceFile(), new long[3]);
+            out.add(new FileCounts(t, c[0] + c[1] + c[2], c[0], c[1], c[2], reasons.getOrDefault(t.sourceFile(), Map.of())));
+        }
+        return out;
+    }
+
+    /** Files over the quarantine threshold, or with a truncated/unreadable stream: the run fails (exit 3). */
+    public static List<String> failures(List<FileCounts> counts, IngestConfig cfg) {
+        List<String> out = new ArrayList<>();
+        for (FileCounts c : counts) {
+            if (c.reasons().containsKey("FILE_TRUNCATED") || c.reasons().containsKey("FILE_UNREADABLE")) {
+                out.add(String.format("%s: the file is truncated or unreadable (%s); nothing from it can be trusted to be complete",
+                        c.task().sourceFile(), c.topReasons(3)));
+            } else if (c.quarantinedShare() > cfg.maxQuarantineShare()) {
+                out.add(String.format("%s: %d of %d rows quarantined (%.1f%% > ingest.max_quarantine_share %.1f%%); top reasons: %s",
+                        c.task().sourceFile(), c.quarantined(), c.rowsRead(), 100 * c.quarantinedShare(),
+                        100 * cfg.maxQuarantineShare(), c.topReasons(3)));
+            }
+        }
+        return out;
+    }
+
+    /** The reconciliation table as text, one line per file, for the console. */
+    public static String table(List<FileCounts> counts) {
+        StringBuilder b = new StringBuilder(String.format("%-58s %-17s %10s %10s %11s %10s%n", "file", "mapping", "rows_read",
+                "accepted", "quarantined", "duplicates"));
+        long[] tot = new long[4];
+        for (FileCounts c : counts) {
+            b.append(String.format("%-58s %-17s %,10d %,10d %,11d %,10d%n", c.task().sourceFile(), c.task().mapping(),
+                    c.rowsRead(), c.accepted(), c.quarantined(), c.duplicates()));
+            tot[0] += c.rowsRead();
+            tot[1] += c.accepted();
+            tot[2] += c.quarantined();
+            tot[3] += c.duplicates();
+        }
+        b.append(String.format("%-58s %-17s %,10d %,10d %,11d %,10d", "total", "", tot[0], tot[1], tot[2], tot[3]));
+        return b.toString();
+    }
+}

@@ -1,0 +1,51 @@
+package id.neraca.ingest;
+
+import id.neraca.core.Schemas;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/** Internal and side-output schemas of ingest (the canonical one is {@link Schemas#SALES}). */
+public final class IngestSchemas {
+    private IngestSchemas() {}
+
+    /** A parsed record: the SALES columns (all nullable: a quarantined row fills few), then the bookkeeping. */
+    public static final StructType PARSED;
+
+    static {
+        StructType t = new StructType();
+        for (StructField f : Schemas.SALES.fields()) t = t.add(f.name(), f.dataType(), true);
+        PARSED = t.add("export_key", DataTypes.StringType, true)
+                .add("reason_code", DataTypes.StringType, true)
+                .add("reason_detail", DataTypes.StringType, true)
+                .add("raw_row", DataTypes.StringType, true);
+    }
+
+    public static final int N_SALES = Schemas.SALES.fields().length;
+
+    /** out/quarantine (docs/CONTRACTS.md). */
+    public static final StructType QUARANTINE = new StructType()
+            .add("source_file", DataTypes.StringType, false)
+            .add("source_line", DataTypes.LongType, false)
+            .add("marketplace", DataTypes.StringType, false)
+            .add("reason_code", DataTypes.StringType, false)
+            .add("reason_detail", DataTypes.StringType, true)
+            .add("raw_row", DataTypes.StringType, true);
+
+    /** out/reconciliation: one row per input file. */
+    public static final StructType RECONCILIATION = new StructType()
+            .add("source_file", DataTypes.StringType, false)
+            .add("mapping", DataTypes.StringType, false)
+            .add("sha256", DataTypes.StringType, false)
+            .add("bytes", DataTypes.LongType, false)
+            .add("rows_read", DataTypes.LongType, false)
+            .add("accepted", DataTypes.LongType, false)
+            .add("quarantined", DataTypes.LongType, false)
+            .add("duplicates_collapsed", DataTypes.LongType, false);
+
+    /** out/quarantine_reasons. */
+    public static final StructType QUARANTINE_REASONS = new StructType()
+            .add("source_file", DataTypes.StringType, false)
+            .add("reason_code", DataTypes.StringType, false)
+            .add("rows", DataTypes.LongType, false);
+}

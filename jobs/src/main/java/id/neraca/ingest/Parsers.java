@@ -1,0 +1,242 @@
+package id.neraca.ingest;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How Indonesian marketplace dumps write numbers and times. Pure functions: text in, value out, or a
+ * {@link ParseFailure} carrying the quarantine reason. Reference with examples: docs/MAPPINGS.md "Parsers".
+ */
+public final class Parsers {
+    private Parsers() {}
+
+    public static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+    public static final ZoneId WITA = ZoneId.of("Asia/Makassar");
+    public static final ZoneId WIT = ZoneId.of("Asia/Jayapura");
+
+    /** WIB, WITA, WIT, UTC or an IANA id. */
+    public static ZoneId zone(String name) {
+        return switch (name) {
+            case "WIB" -> WIB;
+            case "WITA" -> WITA;
+            case "WIT" -> WIT;
+            case "UTC" -> ZoneId.of("UTC");
+            default -> ZoneId.of(name);
+        };
+    }
+
+    /**
+     * Rupiah as Indonesian dumps write it: {@code Rp13.399.000}, {@code 13.399.000}, {@code 13.399.000,50},
+     * {@code Rp 1,2 jt}, {@code 1,5 rb}, {@code 125000}. Dots group thousands, a comma marks decimals; a single
+     * dot followed by anything but exactly three digits is rejected as ambiguous (use the decimal parser).
+     */
+    public static BigDecimal idr(String text) {
+        String s = stripPrefix(squash(text), "rp", "idr").replaceAll("[.,]-$", "");
+        BigDecimal mult = BigDecimal.ONE;
+        String lower = s.toLowerCase(Locale.ROOT);
+        for (String[] suf : SUFFIXES) {
+            if (lower.endsWith(suf[0])) {
+                mult = new BigDecimal(suf[1]);
+                s = s.substring(0, s.length() - suf[0].length()).trim();
+                break;
+            }
+        }
+        BigDecimal v = indonesianNumber(s, "BAD_PRICE", text);
+        return v.multiply(mult);
+    }
+
+    /** A plain decimal with a dot: {@code 12.50}, {@code 150000.00}, {@code 125000}. */
+    public static BigDecimal decimal(String text) {
+        String s = squash(text);
+        if (!s.matches("[-+]?\\d+(\\.\\d+)?")) throw new ParseFailure("BAD_PRICE", "not a decimal number: '" + text + "'");
+        return new BigDecimal(s);
+    }
+
+    /**
+     * Counts as listings and exports write them: {@code 5449}, {@code 2.500}, {@code 1,5 rb}, {@code 1,2 jt},
+     * {@code Terjual 2 rb+}, {@code 100+}. A trailing {@code +} marks a lower bound and is dropped. The result must
+     * be a whole number.
+     */
+    public static long count(String text) {
+        String s = squash(text);
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("terjual")) s = s.substring(7).trim();
+        else if (lower.startsWith("sold")) s = s.substring(4).trim();
+        if (s.endsWith("+")) s = s.substring(0, s.length() - 1).trim();
+        lower = s.toLowerCase(Locale.ROOT);
+        BigDecimal mult = BigDecimal.ONE;
+        for (String[] suf : SUFFIXES) {
+            if (lower.endsWith(suf[0])) {
+                mult = new BigDecimal(suf[1]);
+                s = s.substring(0, s.length() - suf[0].length()).trim();
+                break;
+            }
+        }
+        BigDecimal v = indonesianNumber(s, "BAD_QUANTITY", text).multiply(mult);
+        try {
+            return v.stripTrailingZeros().longValueExact();
+        } catch (ArithmeticException e) {
+            throw new ParseFailure("BAD_QUANTITY", "not a whole number of units: '" + text + "'");
+        }
+    }
+
+    /** A plain whole number: {@code 3}, {@code -1}. */
+    public static long integer(String text) {
+        String s = squash(text);
+        if (!s.matches("[-+]?\\d{1,18}")) throw new ParseFailure("BAD_QUANTITY", "not a whole number: '" + text + "'");
+        return Long.parseLong(s.startsWith("+") ? s.substring(1) : s);
+    }
+
+    private static final String[][] SUFFIXES = {
+            {"ribu", "1000"}, {"rb", "1000"}, {"juta", "1000000"}, {"jt", "1000000"}, {"miliar", "1000000000"}};
+
+    private static BigDecimal indonesianNumber(String s, String code, String original) {
+        boolean neg = s.startsWith("-");
+        if (neg) s = s.substring(1).trim();
+        String t;
+        if (s.matches("\\d{1,3}(\\.\\d{3})+(,\\d+)?") || s.matches("\\d+,\\d+") || s.matches("\\d+")) {
+            t = s.replace(".", "").replace(',', '.');
+        } else {
+            throw new ParseFailure(code, "not an Indonesian number: '" + original + "'");
+        }
+        BigDecimal v = new BigDecimal(t);
+        return neg ? v.negate() : v;
+    }
+
+    private static String squash(String text) {
+        if (text == null) throw new ParseFailure("MISSING_VALUE", "blank");
+        return text.replace('\u00a0', ' ').trim().replaceAll("\\s+", " ");
+    }
+
+    private static String stripPrefix(String s, String... prefixes) {
+        String lower = s.toLowerCase(Locale.ROOT);
+        for (String p : prefixes) {
+            if (lower.startsWith(p)) return s.substring(p.length()).replace(" ", "").replace(".-", "");
+        }
+        return s.replace(" ", "");
+    }
+
+    /** Rupiah amount to 2 places, HALF_UP. */
+    public static BigDecimal money(BigDecimal v) {
+        return v.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * A point in time from one of {@code formats}: date-time patterns (read in {@code zone} unless they carry an
+     * offset), {@code iso} (ISO-8601, offset optional), {@code epoch_seconds}, {@code epoch_millis}, or
+     * {@code epoch} (millis when the number has 12 or more digits, else seconds).
+     */
+    public static Instant instant(String text, List<String> formats, List<DateTimeFormatter> compiled, ZoneId zone) {
+        String s = text == null ? "" : text.trim();
+        if (s.isEmpty()) throw new ParseFailure("MISSING_VALUE", "blank");
+        for (int i = 0; i < formats.size(); i++) {
+            String f = formats.get(i);
+            try {
+                switch (f) {
+                    case "epoch_seconds":
+                        if (s.matches("\\d{1,11}")) return Instant.ofEpochSecond(Long.parseLong(s));
+                        continue;
+                    case "epoch_millis":
+                        if (s.matches("\\d{1,15}")) return Instant.ofEpochMilli(Long.parseLong(s));
+                        continue;
+                    case "epoch":
+                        if (s.matches("\\d{12,15}")) return Instant.ofEpochMilli(Long.parseLong(s));
+                        if (s.matches("\\d{1,11}")) return Instant.ofEpochSecond(Long.parseLong(s));
+                        continue;
+                    case "iso": {
+                        TemporalAccessor t = DateTimeFormatter.ISO_DATE_TIME.parseBest(s, OffsetDateTime::from, LocalDateTime::from);
+                        if (t instanceof OffsetDateTime o) return o.toInstant();
+                        return ((LocalDateTime) t).atZone(zone).toInstant();
+                    }
+                    default: {
+                        DateTimeFormatter fmt = compiled.get(i);
+                        TemporalAccessor t = fmt.parseBest(s, OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
+                        if (t instanceof OffsetDateTime o) return o.toInstant();
+                        if (t instanceof LocalDateTime l) return l.atZone(zone).toInstant();
+                        return ((LocalDate) t).atStartOfDay(zone).toInstant();
+                    }
+                }
+            } catch (DateTimeParseException | ArithmeticException e) {
+                // try the next format
+            } catch (DateTimeException e) {
+                // parsed but not a real date (31/02): try the next format
+            }
+        }
+        throw new ParseFailure("BAD_DATE", "'" + s + "' matches none of " + formats);
+    }
+
+    /** Compiles the pattern formats once (keywords compile to null). */
+    public static List<DateTimeFormatter> compile(List<String> formats) {
+        return formats.stream().map(f -> switch (f) {
+            case "iso", "epoch_seconds", "epoch_millis", "epoch" -> (DateTimeFormatter) null;
+            // STRICT so 31/02 is an error, not 28/02; STRICT needs the proleptic year 'u' instead of year-of-era 'y'
+            default -> DateTimeFormatter.ofPattern(f.replace('y', 'u'), Locale.ROOT)
+                    .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+        }).toList();
+    }
+
+    /** A month {@code yyyy-MM} from {@code yyyy-MM}, {@code yyyy-MM-dd} or {@code yyyyMM}. */
+    public static String month(String text) {
+        String s = text == null ? "" : text.trim();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d{4})-?(\\d{2})(?:-?\\d{2})?$").matcher(s);
+        if (!m.matches()) throw new ParseFailure("BAD_DATE", "not a month (yyyy-MM): '" + text + "'");
+        int mo = Integer.parseInt(m.group(2));
+        if (mo < 1 || mo > 12) throw new ParseFailure("BAD_DATE", "not a month (yyyy-MM): '" + text + "'");
+        return m.group(1) + "-" + m.group(2);
+    }
+
+    /** Yes/No in English and Indonesian; blank is null (the marketplace says nothing). */
+    public static Boolean bool(String text) {
+        if (text == null || text.isBlank()) return null;
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "yes", "y", "true", "1", "ya", "iya" -> Boolean.TRUE;
+            case "no", "n", "false", "0", "tidak", "bukan" -> Boolean.FALSE;
+            default -> throw new ParseFailure("BAD_VALUE", "not a yes/no value: '" + text + "'");
+        };
+    }
+
+    /**
+     * The path of a URL without leading slash and query, optionally the first {@code segments} segments. With
+     * {@code urlParam}, a URL found URL-encoded in that query parameter is used instead (Tokopedia's ad links
+     * carry the product URL in {@code r=}).
+     */
+    public static String urlPath(String text, String urlParam, Integer segments) {
+        if (text == null || text.isBlank()) return null;
+        String url = text.trim();
+        if (urlParam != null) {
+            int q = url.indexOf('?');
+            if (q >= 0) {
+                for (String kv : url.substring(q + 1).split("&")) {
+                    if (kv.startsWith(urlParam + "=")) {
+                        url = java.net.URLDecoder.decode(kv.substring(urlParam.length() + 1), java.nio.charset.StandardCharsets.UTF_8);
+                        break;
+                    }
+                }
+            }
+        }
+        String path = url.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*", "");
+        int cut = path.indexOf('?');
+        if (cut >= 0) path = path.substring(0, cut);
+        cut = path.indexOf('#');
+        if (cut >= 0) path = path.substring(0, cut);
+        path = path.replaceAll("^/+|/+$", "");
+        if (path.isEmpty()) throw new ParseFailure("BAD_VALUE", "URL has no path: '" + text + "'");
+        if (segments != null) {
+            String[] parts = path.split("/+");
+            if (parts.length < segments) throw new ParseFailure("BAD_VALUE", "URL path has fewer than " + segments + " segments: '" + path + "'");
+            path = String.join("/", java.util.Arrays.copyOf(parts, segments));
+        }
+        return path;
+    }
+}

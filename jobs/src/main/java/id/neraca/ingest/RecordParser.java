@@ -1,0 +1,353 @@
+package id.neraca.ingest;
+
+import id.neraca.ingest.ids.SellerIds;
+import id.neraca.ingest.ids.SellerKeys;
+import id.neraca.ingest.mapping.FieldSpec;
+import id.neraca.ingest.mapping.Mapping;
+import id.neraca.ingest.mapping.Mappings;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a {@link RawRecord} into one row of {@link IngestSchemas#PARSED}: the canonical columns, or a
+ * quarantine reason. Pure: no I/O, the reference data and the seller key come in with it. One instance per task
+ * (the HMAC is not thread-safe).
+ */
+public final class RecordParser implements Serializable {
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM", Locale.ROOT);
+
+    private final Mapping m;
+    private final CompiledMapping cm;
+    private final ReferenceData ref;
+    private final SellerKeys keys;
+    private final LocalDate minDate;
+    private final LocalDate maxDate;
+    private final String minMonth;
+    private final String maxMonth;
+    private final Map<String, Field> fields = new HashMap<>();
+    private transient Map<String, Matcher> fileRegex;
+
+    /** A compiled field: where the text comes from and its maps. */
+    private record Field(String key, FieldSpec spec, int index, Map<String, String> map, List<DateTimeFormatter> formats,
+                         String label) implements Serializable {}
+
+    public RecordParser(CompiledMapping cm, ReferenceData ref, SellerKeys keys, LocalDate minDate, LocalDate maxDate) {
+        this.m = cm.mapping();
+        this.cm = cm;
+        this.ref = ref;
+        this.keys = keys.copy();
+        this.minDate = minDate;
+        this.maxDate = maxDate;
+        this.minMonth = minDate.format(MONTH);
+        this.maxMonth = maxDate.format(MONTH);
+        for (Map.Entry<String, FieldSpec> e : m.columns().byKey().entrySet()) {
+            FieldSpec f = e.getValue();
+            Map<String, String> map = new HashMap<>();
+            f.map().forEach((k, v) -> map.put(norm(k), v));
+            String label = e.getKey() + (f.sourceRef() != null ? " (" + f.sourceRef() + ")" : "");
+            fields.put(e.getKey(), new Field(e.getKey(), f, f.sourceRef() == null ? -1 : cm.sourceIndex(f.sourceRef()), map,
+                    e.getKey().equals("order_ts") ? Parsers.compile(f.formats()) : List.of(), label));
+        }
+    }
+
+    private static String norm(String s) {
+        return s.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** The row for one record, with {@code exportKey} carried for duplicate resolution. */
+    public Row parse(RawRecord r, String exportKey) {
+        if (r.readError() != null) return quarantine(r, exportKey, r.readError(), r.readDetail());
+        String current = "record";
+        try {
+            current = "seller";
+            String city = text(r, "seller_city");
+            String provinceText = text(r, "seller_province");
+            String provinceCode = null;
+            String cityOut = city;
+            List<ReferenceData.Place> places = ref.places(city);
+            String provFromColumn = provinceText == null ? null : ref.province(provinceText);
+            if (places.size() == 1) {
+                provinceCode = places.get(0).provinceCode();
+                cityOut = places.get(0).name();
+            } else if (places.size() > 1) {
+                ReferenceData.Place pick = null;
+                boolean sameProvince = true;
+                for (ReferenceData.Place p : places) {
+                    if (p.provinceCode().equals(provFromColumn)) pick = pick == null ? p : pick;
+                    if (!p.provinceCode().equals(places.get(0).provinceCode())) sameProvince = false;
+                }
+                if (pick != null && places.stream().filter(p -> p.provinceCode().equals(provFromColumn)).count() == 1) {
+                    provinceCode = pick.provinceCode();
+                    cityOut = pick.name();
+                } else if (sameProvince) {
+                    provinceCode = places.get(0).provinceCode();
+                }
+            }
+            if (provinceCode == null) provinceCode = provFromColumn;
+            String zoneName = ref.zone(provinceCode);
+            ZoneId sellerZone = zoneName == null ? Parsers.WIB : ZoneId.of(zoneName);
+
+            String saleId;
+            Timestamp ts = null;
+            String period;
+            current = "status";
+            String status = mapped(r, "status", true);
+            if (!m.listing()) {
+                current = "order_id";
+                String orderId = required(r, "order_id");
+                String lineKey = stringField(r, "line_key");
+                saleId = m.marketplace() + ":" + orderId + ":" + (lineKey == null ? "-" : lineKey);
+                current = "order_ts";
+                Field tf = fields.get("order_ts");
+                String tText = required(r, "order_ts");
+                String zn = tf.spec().zone();
+                ZoneId z = zn == null || zn.equals("SELLER") ? sellerZone : Parsers.zone(zn);
+                Instant t = Parsers.instant(tText, tf.spec().formats(), tf.formats(), z);
+                LocalDate local = t.atZone(sellerZone).toLocalDate();
+                if (local.isBefore(minDate) || local.isAfter(maxDate)) {
+                    throw new ParseFailure("DATE_OUT_OF_RANGE", "'" + tText + "' is outside " + minDate + " .. " + maxDate
+                            + " (ingest.min_order_date / max_order_date)");
+                }
+                ts = Timestamp.from(t);
+                period = t.atZone(sellerZone).format(MONTH);
+            } else {
+                current = "period";
+                period = Parsers.month(required(r, "period"));
+                if (period.compareTo(minMonth) < 0 || period.compareTo(maxMonth) > 0) {
+                    throw new ParseFailure("DATE_OUT_OF_RANGE", "period " + period + " is outside " + minMonth + " .. " + maxMonth);
+                }
+                current = "listing_key";
+                saleId = m.marketplace() + ":" + required(r, "listing_key") + ":" + period;
+            }
+
+            current = "quantity";
+            Field qf = fields.get("quantity");
+            String qText = text(r, "quantity");
+            if (qText == null) throw new ParseFailure("MISSING_VALUE", "blank");
+            long qty = "integer".equals(qf.spec().parser()) ? Parsers.integer(qText) : Parsers.count(qText);
+            if (qty < 0) throw new ParseFailure("NEGATIVE_QUANTITY", "quantity " + qty + " is negative");
+            if (qty == 0 && !m.listing()) throw new ParseFailure("BAD_QUANTITY", "an order line with quantity 0");
+
+            current = "currency";
+            String cur = text(r, "currency");
+            cur = cur == null ? "IDR" : cur.trim().toUpperCase(Locale.ROOT);
+            if (!cur.matches("[A-Z]{3}")) throw new ParseFailure("UNKNOWN_CURRENCY", "'" + cur + "' is not an ISO 4217 code");
+
+            current = "unit_price";
+            BigDecimal unitSrc = null;
+            String upText = text(r, "unit_price");
+            if (upText != null) {
+                unitSrc = money(r, "unit_price", upText);
+            } else if (fields.containsKey("line_total")) {
+                current = "line_total";
+                String lt = text(r, "line_total");
+                if (lt == null) throw new ParseFailure("MISSING_VALUE", "blank");
+                if (qty == 0) throw new ParseFailure("BAD_QUANTITY", "a line total with quantity 0");
+                unitSrc = money(r, "line_total", lt).divide(BigDecimal.valueOf(qty), 2, RoundingMode.HALF_UP);
+            } else {
+                throw new ParseFailure("MISSING_VALUE", "blank");
+            }
+            if (unitSrc.signum() < 0) throw new ParseFailure("BAD_PRICE", "negative price " + unitSrc.toPlainString());
+            unitSrc = Parsers.money(unitSrc);
+            BigDecimal rate = BigDecimal.ONE;
+            if (!cur.equals("IDR")) {
+                rate = ref.fx(period, cur);
+                if (rate == null) throw new ParseFailure("NO_FX_RATE", "no " + cur + " rate for " + period + " in fx_monthly.csv");
+            }
+            BigDecimal unitIdr = Parsers.money(unitSrc.multiply(rate));
+            BigDecimal gmv = Parsers.money(unitIdr.multiply(BigDecimal.valueOf(qty)));
+            if (unitIdr.precision() - unitIdr.scale() > 16 || gmv.precision() - gmv.scale() > 18 || unitSrc.precision() - unitSrc.scale() > 16) {
+                throw new ParseFailure("BAD_PRICE", "amount too large: " + unitIdr.toPlainString());
+            }
+
+            current = "seller_id";
+            String declared = null;
+            if (fields.containsKey("seller_id_type")) {
+                Field f = fields.get("seller_id_type");
+                String t = text(r, "seller_id_type");
+                if (t != null) {
+                    String v = f.map().isEmpty() ? null : f.map().get(norm(t));
+                    if (v == null) v = t.trim().toUpperCase(Locale.ROOT);
+                    declared = id.neraca.core.Schemas.ID_TYPES.contains(v) ? v : null;
+                }
+            }
+            SellerIds.Checked id = SellerIds.check(declared, text(r, "seller_id"));
+            String sellerKey;
+            String idType = id.type();
+            if (id.canonical() != null) {
+                sellerKey = keys.hmac(id.type() + ":" + id.canonical());
+            } else {
+                String shop = stringField(r, "shop_id");
+                if (shop == null) shop = stringField(r, "shop_name");
+                sellerKey = shop == null ? null : keys.hmac("SHOP:" + m.marketplace() + ":" + shop);
+                idType = "NONE";
+            }
+
+            current = "countries";
+            String sellerCountry = country(r, "seller_country");
+            String shipFrom = country(r, "ship_from_country");
+            String origin = country(r, "origin_country");
+            current = "cross_border_flag";
+            Boolean xb = fields.containsKey("cross_border_flag") ? Parsers.bool(mappedText(r, "cross_border_flag")) : null;
+            current = "declared_umkm_tier";
+            String tier = tier(r);
+            current = "category";
+            String category = category(r);
+
+            Object[] v = new Object[IngestSchemas.PARSED.fields().length];
+            int i = 0;
+            v[i++] = m.marketplace();
+            v[i++] = m.name();
+            v[i++] = m.grain();
+            v[i++] = saleId;
+            v[i++] = ts;
+            v[i++] = period;
+            v[i++] = sellerKey;
+            v[i++] = idType;
+            v[i++] = id.valid();
+            v[i++] = provinceCode;
+            v[i++] = cityOut == null ? null : cityOut.trim();
+            v[i++] = sellerCountry;
+            v[i++] = shipFrom;
+            v[i++] = origin;
+            v[i++] = xb;
+            v[i++] = tier;
+            v[i++] = stringField(r, "product_title");
+            v[i++] = stringField(r, "brand");
+            v[i++] = category;
+            v[i++] = qty;
+            v[i++] = unitIdr;
+            v[i++] = gmv;
+            v[i++] = cur;
+            v[i++] = unitSrc;
+            v[i++] = status;
+            v[i++] = r.sourceFile();
+            v[i++] = r.line();
+            v[i++] = exportKey;
+            v[i++] = null;
+            v[i++] = null;
+            v[i] = r.rawRow();
+            return new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(v, IngestSchemas.PARSED);
+        } catch (ParseFailure f) {
+            Field fl = fields.get(current);
+            String label = fl != null ? fl.label() : current;
+            return quarantine(r, exportKey, f.code(), label + ": " + f.getMessage());
+        }
+    }
+
+    private Row quarantine(RawRecord r, String exportKey, String code, String detail) {
+        Object[] v = new Object[IngestSchemas.PARSED.fields().length];
+        v[0] = m.marketplace();
+        v[1] = m.name();
+        v[2] = m.grain();
+        v[IngestSchemas.N_SALES - 2] = r.sourceFile();
+        v[IngestSchemas.N_SALES - 1] = r.line();
+        v[IngestSchemas.N_SALES] = exportKey;
+        v[IngestSchemas.N_SALES + 1] = code;
+        v[IngestSchemas.N_SALES + 2] = Masking.digitRuns(detail);
+        v[IngestSchemas.N_SALES + 3] = r.rawRow();
+        return new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(v, IngestSchemas.PARSED);
+    }
+
+    /** The field's text: constant, file_regex group or source value; blank falls back to default; null if none. */
+    String text(RawRecord r, String key) {
+        Field f = fields.get(key);
+        if (f == null) return null;
+        String s;
+        FieldSpec spec = f.spec();
+        if (spec.constant() != null) s = spec.constant();
+        else if (spec.fileRegex() != null) s = fileGroup(spec.fileRegex(), r.sourceFile());
+        else s = r.values()[f.index()];
+        if (s == null || s.isBlank()) s = spec.defaultValue();
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private String fileGroup(String re, String file) {
+        if (fileRegex == null) fileRegex = new HashMap<>();
+        Matcher mt = fileRegex.computeIfAbsent(re, k -> Pattern.compile(k).matcher("")).reset(file);
+        return mt.find() ? mt.group(1) : null;
+    }
+
+    private String mappedText(RawRecord r, String key) {
+        String t = text(r, key);
+        if (t == null) return null;
+        String v = fields.get(key).map().get(norm(t));
+        return v == null ? t : v;
+    }
+
+    private String mapped(RawRecord r, String key, boolean required) {
+        String t = text(r, key);
+        if (t == null) {
+            if (required) throw new ParseFailure("MISSING_VALUE", "blank");
+            return null;
+        }
+        String v = fields.get(key).map().get(norm(t));
+        if (v == null) throw new ParseFailure("UNKNOWN_STATUS", "'" + t + "' is not in the mapping's value map " + fields.get(key).spec().map().keySet());
+        return v;
+    }
+
+    private String required(RawRecord r, String key) {
+        String s = stringField(r, key);
+        if (s == null) throw new ParseFailure("MISSING_VALUE", "blank");
+        return s;
+    }
+
+    private String stringField(RawRecord r, String key) {
+        Field f = fields.get(key);
+        if (f == null) return null;
+        String t = mappedText(r, key);
+        if (t == null) return null;
+        if ("url_path".equals(f.spec().parser())) return Parsers.urlPath(t, f.spec().urlParam(), f.spec().segments());
+        return t.trim();
+    }
+
+    private BigDecimal money(RawRecord r, String key, String text) {
+        Field f = fields.get(key);
+        String t = f.map().getOrDefault(norm(text), text);
+        return "decimal".equals(f.spec().parser()) ? Parsers.decimal(t) : Parsers.idr(t);
+    }
+
+    private String country(RawRecord r, String key) {
+        String t = mappedText(r, key);
+        return t == null ? null : ref.country(t);
+    }
+
+    private static final Map<String, String> TIERS = Map.of(
+            "mikro", "MICRO", "micro", "MICRO", "kecil", "SMALL", "small", "SMALL",
+            "menengah", "MEDIUM", "medium", "MEDIUM", "besar", "LARGE", "large", "LARGE");
+
+    private String tier(RawRecord r) {
+        String t = mappedText(r, "declared_umkm_tier");
+        if (t == null) return null;
+        if (id.neraca.core.Schemas.UMKM_TIERS.contains(t)) return t;
+        return TIERS.get(norm(t));
+    }
+
+    private String category(RawRecord r) {
+        String t = mappedText(r, "category");
+        if (t == null) return null;
+        String c = ref.category(t);
+        if (c == null && t.contains(">")) c = ref.category(t.substring(0, t.indexOf('>')));
+        return c == null ? "other" : c;
+    }
+
+    /** The parsers this mapping uses, for documentation checks. */
+    static List<String> knownParsers() {
+        return Mappings.PARSERS.values().stream().flatMap(List::stream).distinct().toList();
+    }
+}

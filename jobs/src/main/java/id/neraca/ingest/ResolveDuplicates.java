@@ -1,0 +1,90 @@
+package id.neraca.ingest;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * Decides what happens to each parsed row: {@code ACCEPTED}, {@code QUARANTINED} or {@code DUPLICATE}
+ * (column {@code disposition}). Pure transform over {@link IngestSchemas#PARSED}.
+ * <ol>
+ *   <li>A row that failed to parse stays quarantined.</li>
+ *   <li>Within one file, rows with the same {@code sale_id}: the first (lowest line) is the file's version. A later
+ *       row with the same quantity, source price and currency is an exact repeat and collapses (DUPLICATE); one
+ *       with a different amount is quarantined as {@code CONFLICTING_DUPLICATE} naming the line that was kept:
+ *       the export contradicts itself and neither figure can be trusted over the other.</li>
+ *   <li>Across files, the version from the greatest export key (then the greatest file path) is accepted; the
+ *       others collapse (DUPLICATE), so an order re-exported with a changed status takes the later status.</li>
+ * </ol>
+ * Every row keeps its file and line, so rows read = accepted + quarantined + duplicates per file.
+ */
+public final class ResolveDuplicates {
+    private ResolveDuplicates() {}
+
+    public static final String ACCEPTED = "ACCEPTED";
+    public static final String QUARANTINED = "QUARANTINED";
+    public static final String DUPLICATE = "DUPLICATE";
+
+    public static Dataset<Row> apply(Dataset<Row> parsed) {
+        // quarantined rows get a key of their own so they pass through the windows untouched, in the same pass
+        Column key = when(col("reason_code").isNull(), col("sale_id"))
+                .otherwise(concat(lit("\u0000q:"), col("source_file"), lit(":"), col("source_line").cast("string")));
+        Dataset<Row> d = parsed.withColumn("_k", key).repartition(col("_k"));
+        WindowSpec inFile = Window.partitionBy("_k", "source_file").orderBy("source_line");
+        d = d.withColumn("_rn1", row_number().over(inFile))
+                .withColumn("_q1", first("quantity").over(inFile))
+                .withColumn("_p1", first("unit_price_source").over(inFile))
+                .withColumn("_c1", first("source_currency").over(inFile))
+                .withColumn("_l1", first("source_line").over(inFile));
+        Column repeat = col("_rn1").gt(1);
+        Column same = col("quantity").eqNullSafe(col("_q1")).and(col("unit_price_source").eqNullSafe(col("_p1")))
+                .and(col("source_currency").eqNullSafe(col("_c1")));
+        Column conflict = repeat.and(not(same));
+        WindowSpec latest = Window.partitionBy("_k").orderBy(repeat.asc(), col("export_key").desc_nulls_last(),
+                col("source_file").desc(), col("source_line").asc());
+        d = d.withColumn("_rn2", row_number().over(latest));
+        Column disposition = when(col("reason_code").isNotNull(), lit(QUARANTINED))
+                .when(conflict, lit(QUARANTINED))
+                .when(col("_rn2").equalTo(1), lit(ACCEPTED))
+                .otherwise(lit(DUPLICATE));
+        return d.withColumn("disposition", disposition)
+                .withColumn("reason_detail", when(col("reason_code").isNull().and(conflict),
+                        concat(lit("same sale_id as line "), col("_l1").cast("string"),
+                                lit(" of this file with a different quantity, price or currency; line "),
+                                col("_l1").cast("string"), lit(" was kept")))
+                        .otherwise(col("reason_detail")))
+                .withColumn("reason_code", when(col("reason_code").isNull().and(conflict), lit("CONFLICTING_DUPLICATE"))
+                        .otherwise(col("reason_code")))
+                .withColumn("raw_row", when(col("disposition").equalTo(QUARANTINED), col("raw_row")))
+                .drop("_k", "_rn1", "_q1", "_p1", "_c1", "_l1", "_rn2");
+    }
+
+    /** The accepted rows as the canonical table: {@code Schemas.SALES} names, types and order. */
+    public static Dataset<Row> sales(Dataset<Row> resolved) {
+        Column[] cols = java.util.Arrays.stream(id.neraca.core.Schemas.SALES.fields())
+                .map(f -> col(f.name()).cast(f.dataType()).as(f.name())).toArray(Column[]::new);
+        return resolved.filter(col("disposition").equalTo(ACCEPTED)).select(cols);
+    }
+
+    /** out/quarantine rows. */
+    public static Dataset<Row> quarantine(Dataset<Row> resolved) {
+        return resolved.filter(col("disposition").equalTo(QUARANTINED))
+                .select(col("source_file"), col("source_line"), col("marketplace"), col("reason_code"),
+                        col("reason_detail"), col("raw_row"));
+    }
+
+    static Column nz(Column c) {
+        return coalesce(c, lit(0L));
+    }
+}

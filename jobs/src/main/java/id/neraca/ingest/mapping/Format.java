@@ -1,0 +1,47 @@
+package id.neraca.ingest.mapping;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * How a dump's bytes are read. gzip ({@code .gz}) and zip ({@code .zip}) are recognised by the file name and
+ * read transparently.
+ *
+ * @param type        {@code csv}, {@code jsonl} or {@code parquet}
+ * @param delimiters  CSV: the delimiters this format may use; the first one under which the header holds every
+ *                    mapped column is chosen per file (Shopee exports switched from {@code ;} to {@code ,})
+ * @param quote       CSV quote character (default {@code "}; a doubled quote inside a quoted field is a quote)
+ * @param encoding    character set (default UTF-8, decoded strictly: invalid bytes quarantine the line)
+ * @param header      CSV: whether the first line is a header (default true)
+ * @param columnNames CSV without header: the column names in order
+ */
+public record Format(
+        String type,
+        List<String> delimiters,
+        String quote,
+        String encoding,
+        Boolean header,
+        List<String> columnNames) implements Serializable {
+
+    public Format {
+        if (type == null) type = "csv";
+        if (delimiters == null || delimiters.isEmpty()) delimiters = List.of(",");
+        if (quote == null) quote = "\"";
+        if (encoding == null) encoding = "UTF-8";
+        if (header == null) header = true;
+        columnNames = columnNames == null ? List.of() : List.copyOf(columnNames);
+        delimiters = List.copyOf(delimiters);
+    }
+
+    public boolean csv() {
+        return type.equals("csv");
+    }
+
+    public boolean jsonl() {
+        return type.equals("jsonl");
+    }
+
+    public boolean parquet() {
+        return type.equals("parquet");
+    }
+}

@@ -1,0 +1,45 @@
+package id.neraca.ingest.mapping;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * One dump format, bound from {@code data/marketplaces/<name>.yaml} (reference: docs/MAPPINGS.md).
+ *
+ * @param name         the mapping's name (defaults to the file name without {@code .yaml})
+ * @param marketplace  the {@code marketplace} value written into every row (and into {@code sale_id})
+ * @param description  free text for people
+ * @param files        glob patterns relative to {@code --dumps} (Java glob syntax: {@code *} stays in one folder,
+ *                     {@code **} crosses folders); a zip entry is matched as if the zip were unpacked in place
+ * @param format       how the bytes are read
+ * @param grain        {@code ORDER_LINE} or {@code LISTING_PERIOD}
+ * @param exportOrder  a regular expression on the file name whose first group orders exports (the greatest wins
+ *                     when an order appears in several files); without it the file name itself orders them
+ * @param pii          further source columns/paths masked in quarantine raw_row (the seller ID and shop name
+ *                     sources are always masked)
+ * @param columns      how each canonical column is filled
+ */
+public record Mapping(
+        String name,
+        String marketplace,
+        String description,
+        List<String> files,
+        Format format,
+        String grain,
+        String exportOrder,
+        List<String> pii,
+        Columns columns) implements Serializable {
+
+    public Mapping {
+        pii = pii == null ? List.of() : List.copyOf(pii);
+        files = files == null ? List.of() : List.copyOf(files);
+    }
+
+    public Mapping withName(String n) {
+        return new Mapping(n, marketplace, description, files, format, grain, exportOrder, pii, columns);
+    }
+
+    public boolean listing() {
+        return "LISTING_PERIOD".equals(grain);
+    }
+}

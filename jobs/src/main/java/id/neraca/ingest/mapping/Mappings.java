@@ -1,0 +1,207 @@
+package id.neraca.ingest.mapping;
+
+import id.neraca.config.Yaml;
+import id.neraca.core.NeracaException;
+import id.neraca.core.Schemas;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Stream;
+
+/**
+ * Loads every {@code *.yaml} in the mappings folder and checks it before Spark starts. Every failure is a
+ * usage error (exit 2) naming the file, the key and what is allowed.
+ */
+public final class Mappings {
+    private Mappings() {}
+
+    public static final Set<String> FORMATS = Set.of("csv", "jsonl", "parquet");
+    public static final Set<String> ZONES = Set.of("WIB", "WITA", "WIT", "UTC", "SELLER");
+
+    /** Parsers each canonical column accepts; the first one is its default. */
+    public static final Map<String, List<String>> PARSERS = Map.ofEntries(
+            Map.entry("order_id", List.of("string", "url_path")),
+            Map.entry("line_key", List.of("string", "url_path")),
+            Map.entry("listing_key", List.of("string", "url_path")),
+            Map.entry("period", List.of("month")),
+            Map.entry("order_ts", List.of("datetime")),
+            Map.entry("status", List.of("map")),
+            Map.entry("product_title", List.of("string")),
+            Map.entry("brand", List.of("string")),
+            Map.entry("category", List.of("category")),
+            Map.entry("quantity", List.of("count", "integer")),
+            Map.entry("unit_price", List.of("idr", "decimal")),
+            Map.entry("line_total", List.of("idr", "decimal")),
+            Map.entry("currency", List.of("currency")),
+            Map.entry("seller_id", List.of("string")),
+            Map.entry("seller_id_type", List.of("id_type")),
+            Map.entry("shop_id", List.of("string", "url_path")),
+            Map.entry("shop_name", List.of("string", "url_path")),
+            Map.entry("seller_city", List.of("string")),
+            Map.entry("seller_province", List.of("string")),
+            Map.entry("seller_country", List.of("country")),
+            Map.entry("ship_from_country", List.of("country")),
+            Map.entry("origin_country", List.of("country")),
+            Map.entry("cross_border_flag", List.of("boolean")),
+            Map.entry("declared_umkm_tier", List.of("tier")));
+
+    /** Loads and validates every mapping in {@code dir}, sorted by name. */
+    public static List<Mapping> load(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw NeracaException.usage("%s: the mappings folder does not exist. Set run.mappings_dir in the config.", dir);
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+        } catch (IOException e) {
+            throw NeracaException.usage("%s: cannot list mappings: %s", dir, e.getMessage());
+        }
+        if (files.isEmpty()) throw NeracaException.usage("%s: no mapping files (*.yaml) found.", dir);
+        List<Mapping> out = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
+        for (Path f : files) {
+            Mapping m = loadOne(f);
+            if (!names.add(m.name())) throw NeracaException.usage("%s: a second mapping is named '%s'.", f, m.name());
+            out.add(m);
+        }
+        return out;
+    }
+
+    public static Mapping loadOne(Path f) {
+        Mapping m = Yaml.load(f, Mapping.class);
+        String base = f.getFileName().toString().replaceFirst("\\.yaml$", "");
+        if (m.name() == null) m = m.withName(base);
+        validate(f.toString(), m);
+        return m;
+    }
+
+    public static Mapping parse(String where, String yaml) {
+        Mapping m = Yaml.parse(where, yaml, Mapping.class);
+        if (m.name() == null) m = m.withName(where.replaceAll(".*/", "").replaceFirst("\\.yaml$", ""));
+        validate(where, m);
+        return m;
+    }
+
+    static void validate(String where, Mapping m) {
+        req(where, m.marketplace() != null && m.marketplace().matches("[a-z0-9][a-z0-9_-]*"), "marketplace",
+                "is required: lowercase letters, digits, '-' or '_' (it becomes part of sale_id)");
+        req(where, !m.files().isEmpty(), "files", "is required: a list of glob patterns relative to --dumps");
+        for (String g : m.files()) {
+            try {
+                FileSystems.getDefault().getPathMatcher("glob:" + g);
+            } catch (IllegalArgumentException e) {
+                throw NeracaException.usage("%s: files: '%s' is not a valid glob: %s", where, g, e.getMessage());
+            }
+        }
+        req(where, m.format() != null, "format", "is required (type: csv | jsonl | parquet, ...)");
+        Format fmt = m.format();
+        req(where, FORMATS.contains(fmt.type()), "format.type", "must be one of csv, jsonl, parquet; got '" + fmt.type() + "'");
+        for (String d : fmt.delimiters()) {
+            req(where, d.length() == 1, "format.delimiters", "each delimiter must be one character; got '" + d + "'");
+        }
+        req(where, fmt.quote().length() == 1, "format.quote", "must be one character");
+        try {
+            java.nio.charset.Charset.forName(fmt.encoding());
+        } catch (RuntimeException e) {
+            throw NeracaException.usage("%s: format.encoding: unknown character set '%s' (use UTF-8, ISO-8859-1, windows-1252, ...)",
+                    where, fmt.encoding());
+        }
+        if (fmt.csv() && !fmt.header()) {
+            req(where, !fmt.columnNames().isEmpty(), "format.column_names", "is required when format.header is false");
+        }
+        req(where, Schemas.GRAINS.contains(m.grain()), "grain", "must be ORDER_LINE or LISTING_PERIOD; got '" + m.grain() + "'");
+        if (m.exportOrder() != null) regex(where, "export_order", m.exportOrder());
+        req(where, m.columns() != null, "columns", "is required");
+        Map<String, FieldSpec> cols = m.columns().byKey();
+        if (m.listing()) {
+            for (String k : List.of("listing_key", "period", "quantity", "unit_price", "status")) {
+                req(where, cols.containsKey(k), "columns." + k, "is required for grain LISTING_PERIOD");
+            }
+        } else {
+            for (String k : List.of("order_id", "order_ts", "status", "quantity")) {
+                req(where, cols.containsKey(k), "columns." + k, "is required for grain ORDER_LINE");
+            }
+            req(where, cols.containsKey("unit_price") || cols.containsKey("line_total"), "columns.unit_price",
+                    "(or columns.line_total) is required for grain ORDER_LINE");
+        }
+        for (Map.Entry<String, FieldSpec> e : cols.entrySet()) {
+            field(where, m, "columns." + e.getKey(), e.getKey(), e.getValue());
+        }
+    }
+
+    private static void field(String where, Mapping m, String key, String col, FieldSpec f) {
+        int kinds = (f.source() != null ? 1 : 0) + (f.path() != null ? 1 : 0) + (f.constant() != null ? 1 : 0)
+                + (f.fileRegex() != null ? 1 : 0);
+        req(where, kinds == 1, key, "needs exactly one of source, path, constant, file_regex");
+        if (f.path() != null) req(where, m.format().jsonl(), key + ".path", "is for JSON Lines; use source for " + m.format().type());
+        if (f.source() != null) req(where, !m.format().jsonl(), key + ".source", "is for CSV/Parquet; use path for JSON Lines");
+        if (f.fileRegex() != null) regex(where, key + ".file_regex", f.fileRegex());
+        List<String> allowed = PARSERS.get(col);
+        String parser = f.parser() == null ? allowed.get(0) : f.parser();
+        req(where, allowed.contains(parser), key + ".parser", "must be one of " + allowed + "; got '" + parser + "'");
+        if (col.equals("status")) {
+            req(where, !f.map().isEmpty(), key + ".map", "is required: source value -> COMPLETED | CANCELLED | RETURNED");
+            for (String v : f.map().values()) {
+                req(where, Schemas.STATUSES.contains(v), key + ".map", "values must be COMPLETED, CANCELLED or RETURNED; got '" + v + "'");
+            }
+        }
+        if (col.equals("seller_id_type")) {
+            for (String v : f.map().values()) {
+                req(where, Schemas.ID_TYPES.contains(v), key + ".map", "values must be one of " + Schemas.ID_TYPES + "; got '" + v + "'");
+            }
+        }
+        if (col.equals("declared_umkm_tier")) {
+            for (String v : f.map().values()) {
+                req(where, Schemas.UMKM_TIERS.contains(v), key + ".map", "values must be one of " + Schemas.UMKM_TIERS + "; got '" + v + "'");
+            }
+        }
+        if (col.equals("order_ts")) {
+            req(where, !f.formats().isEmpty(), key + ".formats", "is required: patterns like 'dd/MM/yyyy HH:mm', or iso, epoch_seconds, epoch_millis, epoch");
+            for (String p : f.formats()) {
+                if (Set.of("iso", "epoch_seconds", "epoch_millis", "epoch").contains(p)) continue;
+                try {
+                    DateTimeFormatter.ofPattern(p, Locale.ROOT);
+                } catch (IllegalArgumentException e) {
+                    throw NeracaException.usage("%s: %s.formats: '%s' is not a date pattern: %s", where, key, p, e.getMessage());
+                }
+            }
+            if (f.zone() != null && !ZONES.contains(f.zone())) {
+                try {
+                    java.time.ZoneId.of(f.zone());
+                } catch (RuntimeException e) {
+                    throw NeracaException.usage("%s: %s.zone: '%s' is not WIB, WITA, WIT, UTC, SELLER or an IANA zone id", where, key, f.zone());
+                }
+            }
+        } else {
+            req(where, f.formats().isEmpty() && f.zone() == null, key, "formats and zone apply to order_ts only");
+        }
+        if (f.urlParam() != null || f.segments() != null) {
+            req(where, parser.equals("url_path"), key, "url_param and segments need parser: url_path");
+        }
+        if (f.segments() != null) req(where, f.segments() >= 1, key + ".segments", "must be at least 1");
+    }
+
+    private static void regex(String where, String key, String re) {
+        try {
+            Pattern p = Pattern.compile(re);
+            req(where, p.matcher("").groupCount() >= 1, key, "needs one capturing group ( ... )");
+        } catch (PatternSyntaxException e) {
+            throw NeracaException.usage("%s: %s: not a valid regular expression: %s", where, key, e.getDescription());
+        }
+    }
+
+    private static void req(String where, boolean ok, String key, String what) {
+        if (!ok) throw NeracaException.usage("%s: %s %s", where, key, what);
+    }
+}

@@ -1,0 +1,71 @@
+package id.neraca.ingest;
+
+import id.neraca.SparkTestBase;
+import id.neraca.core.NeracaException;
+import id.neraca.ingest.mapping.Mapping;
+import id.neraca.ingest.mapping.Mappings;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Mapping files are checked before Spark starts; every failure names the file and the key. */
+class MappingsTest {
+    static final String GOOD = """
+            marketplace: lazada
+            files: ["lazada/*.csv"]
+            format: {type: csv, delimiters: [","]}
+            grain: ORDER_LINE
+            columns:
+              order_id: {source: "Order Number"}
+              order_ts: {source: "Created", formats: ["dd MMM yyyy HH:mm"]}
+              status: {source: "Status", map: {delivered: COMPLETED}}
+              quantity: {constant: "1"}
+              unit_price: {source: "Paid Price", parser: decimal}
+            """;
+
+    private static String fail(String yaml) {
+        NeracaException e = assertThrows(NeracaException.class, () -> Mappings.parse("lazada.yaml", yaml));
+        assertEquals(NeracaException.EXIT_USAGE, e.exitCode());
+        return e.getMessage();
+    }
+
+    @Test
+    void theBundledMappingsLoad() {
+        List<Mapping> ms = Mappings.load(SparkTestBase.projectRoot().resolve("data/marketplaces"));
+        assertEquals(List.of("crossborder", "shopee", "tiktokshop", "tokopedia-scrape", "tokopedia"), ms.stream().map(Mapping::name).toList());
+    }
+
+    @Test
+    void aGoodMappingBindsToTypedRecords() {
+        Mapping m = Mappings.parse("lazada.yaml", GOOD);
+        assertEquals("lazada", m.name());
+        assertEquals("decimal", m.columns().unitPrice().parser());
+        assertEquals(List.of(","), m.format().delimiters());
+        assertEquals("UTF-8", m.format().encoding());
+    }
+
+    @Test
+    void unknownKeysNameTheKeyAndTheAllowedOnes() {
+        String m = fail(GOOD.replace("order_id:", "order_no:"));
+        assertTrue(m.contains("lazada.yaml") && m.contains("unknown key 'order_no'") && m.contains("order_id") && m.contains("unit_price"), m);
+        m = fail(GOOD.replace("format: {type: csv,", "format: {type: csv, sep: ';',"));
+        assertTrue(m.contains("'sep'") && m.contains("delimiters"), m);
+    }
+
+    @Test
+    void valuesAreChecked() {
+        assertTrue(fail(GOOD.replace("grain: ORDER_LINE", "grain: ORDER")).contains("grain must be ORDER_LINE or LISTING_PERIOD"));
+        assertTrue(fail(GOOD.replace("parser: decimal", "parser: money")).contains("columns.unit_price.parser must be one of [idr, decimal]"));
+        assertTrue(fail(GOOD.replace("COMPLETED}", "DONE}")).contains("COMPLETED, CANCELLED or RETURNED"));
+        assertTrue(fail(GOOD.replace("  order_id: {source: \"Order Number\"}\n", "")).contains("columns.order_id is required"));
+        assertTrue(fail(GOOD.replace("{constant: \"1\"}", "{constant: \"1\", source: Qty}")).contains("exactly one of"));
+        assertTrue(fail(GOOD.replace("type: csv", "type: xlsx")).contains("csv, jsonl, parquet"));
+        assertTrue(fail(GOOD.replace("dd MMM yyyy HH:mm", "dd MMM yyyy HH:mm ppp{")).contains("not a date pattern"));
+        assertTrue(fail(GOOD.replace("grain: ORDER_LINE", "grain: ORDER_LINE\nexport_order: 'x_\\d+'")).contains("capturing group"));
+        assertTrue(fail(GOOD.replace("{source: \"Order Number\"}", "{path: order.number}")).contains("is for JSON Lines"));
+    }
+}

@@ -1,0 +1,127 @@
+package id.neraca.ingest;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ParsersTest {
+    private static void bad(String code, org.junit.jupiter.api.function.Executable e) {
+        ParseFailure f = assertThrows(ParseFailure.class, e);
+        assertEquals(code, f.code(), f.getMessage());
+    }
+
+    @Test
+    void idrReadsIndonesianRupiah() {
+        assertEquals(new BigDecimal("13399000"), Parsers.idr("Rp13.399.000"));
+        assertEquals(new BigDecimal("13399000"), Parsers.idr("Rp 13.399.000"));
+        assertEquals(new BigDecimal("13399000"), Parsers.idr("13.399.000"));
+        assertEquals(new BigDecimal("13399000.50"), Parsers.idr("13.399.000,50"));
+        assertEquals(new BigDecimal("10000"), Parsers.idr("Rp10.000,-"));
+        assertEquals(new BigDecimal("5449"), Parsers.idr("5449"));
+        assertEquals(new BigDecimal("125000"), Parsers.idr("IDR 125000"));
+        assertEquals(0, new BigDecimal("1500").compareTo(Parsers.idr("1,5 rb")));
+        assertEquals(0, new BigDecimal("1200000").compareTo(Parsers.idr("Rp1,2 jt")));
+        assertEquals(0, new BigDecimal("-5000").compareTo(Parsers.idr("-5.000")));
+        assertEquals(new BigDecimal("999"), Parsers.idr("Rp999"));
+    }
+
+    @Test
+    void idrRejectsWhatIsNotRupiah() {
+        bad("BAD_PRICE", () -> Parsers.idr("abc"));
+        bad("BAD_PRICE", () -> Parsers.idr("Rp"));
+        bad("BAD_PRICE", () -> Parsers.idr("12.50"));        // a decimal dot is ambiguous in rupiah: use parser decimal
+        bad("BAD_PRICE", () -> Parsers.idr("1.2345.000"));   // broken grouping
+        bad("BAD_PRICE", () -> Parsers.idr("13,399,000"));   // English grouping
+        bad("MISSING_VALUE", () -> Parsers.idr(null));
+    }
+
+    @Test
+    void decimalIsPlainDotDecimal() {
+        assertEquals(new BigDecimal("12.50"), Parsers.decimal("12.50"));
+        assertEquals(new BigDecimal("150000.00"), Parsers.decimal(" 150000.00 "));
+        assertEquals(new BigDecimal("7"), Parsers.decimal("7"));
+        bad("BAD_PRICE", () -> Parsers.decimal("12,50"));
+        bad("BAD_PRICE", () -> Parsers.decimal("1.000.000"));
+        bad("BAD_PRICE", () -> Parsers.decimal("US$3"));
+    }
+
+    @Test
+    void countReadsSoldCountsAsLowerBounds() {
+        assertEquals(2000, Parsers.count("Terjual 2 rb+"));
+        assertEquals(100, Parsers.count("Terjual 100+"));
+        assertEquals(5, Parsers.count("Terjual 5"));
+        assertEquals(1500, Parsers.count("1,5 rb"));
+        assertEquals(1200000, Parsers.count("1,2 jt"));
+        assertEquals(5449, Parsers.count("5449"));
+        assertEquals(2500, Parsers.count("2.500"));
+        assertEquals(3000, Parsers.count("terjual 3rb+"));
+        assertEquals(-1, Parsers.count("-1"));
+        bad("BAD_QUANTITY", () -> Parsers.count("1,5"));      // not a whole number
+        bad("BAD_QUANTITY", () -> Parsers.count("banyak"));
+        bad("BAD_QUANTITY", () -> Parsers.count("Terjual"));
+    }
+
+    @Test
+    void integerIsStrict() {
+        assertEquals(3, Parsers.integer("3"));
+        assertEquals(-2, Parsers.integer("-2"));
+        bad("BAD_QUANTITY", () -> Parsers.integer("2.0"));
+        bad("BAD_QUANTITY", () -> Parsers.integer("two"));
+    }
+
+    private static Instant at(String text, String... formats) {
+        return Parsers.instant(text, List.of(formats), Parsers.compile(List.of(formats)), Parsers.WIB);
+    }
+
+    @Test
+    void datesInEveryShapeTheDumpsUse() {
+        assertEquals(Instant.parse("2023-01-05T03:15:00Z"), at("05/01/2023 10:15", "dd/MM/yyyy HH:mm"));
+        assertEquals(Instant.parse("2023-01-05T03:15:07Z"), at("2023-01-05 10:15:07", "yyyy-MM-dd HH:mm:ss"));
+        assertEquals(Instant.parse("2023-01-05T03:22:11Z"), at("2023-01-05T10:22:11+07:00", "iso"));
+        assertEquals(Instant.parse("2023-01-05T10:22:11Z"), at("2023-01-05T10:22:11Z", "iso"));
+        assertEquals(Instant.parse("2023-01-05T03:22:11Z"), at("2023-01-05T10:22:11", "iso")); // no offset: the zone given
+        assertEquals(Instant.parse("2023-01-12T00:00:00Z"), at("1673481600", "epoch_seconds"));
+        assertEquals(Instant.parse("2023-01-12T00:00:00Z"), at("1673481600000", "epoch_millis"));
+        assertEquals(Instant.parse("2023-01-12T00:00:00Z"), at("1673481600000", "epoch"));
+        assertEquals(Instant.parse("2023-01-12T00:00:00Z"), at("1673481600", "epoch"));
+        // the second pattern is tried when the first does not fit
+        assertEquals(Instant.parse("2023-01-05T03:15:00Z"), at("2023-01-05 10:15", "dd/MM/yyyy HH:mm", "yyyy-MM-dd HH:mm"));
+        // zones: WITA and WIT
+        assertEquals(Instant.parse("2023-01-05T02:15:00Z"), Parsers.instant("05/01/2023 10:15", List.of("dd/MM/yyyy HH:mm"),
+                Parsers.compile(List.of("dd/MM/yyyy HH:mm")), Parsers.zone("WITA")));
+        assertEquals(Instant.parse("2023-01-05T01:15:00Z"), Parsers.instant("05/01/2023 10:15", List.of("dd/MM/yyyy HH:mm"),
+                Parsers.compile(List.of("dd/MM/yyyy HH:mm")), Parsers.zone("WIT")));
+    }
+
+    @Test
+    void impossibleDatesAreRejected() {
+        bad("BAD_DATE", () -> at("31/02/2023 10:15", "dd/MM/yyyy HH:mm"));
+        bad("BAD_DATE", () -> at("2023-13-01 10:15:00", "yyyy-MM-dd HH:mm:ss"));
+        bad("BAD_DATE", () -> at("kemarin", "dd/MM/yyyy HH:mm", "iso", "epoch"));
+        bad("BAD_DATE", () -> at("16734816000001234", "epoch"));
+        bad("MISSING_VALUE", () -> at(" ", "iso"));
+    }
+
+    @Test
+    void monthsBooleansAndUrls() {
+        assertEquals("2023-02", Parsers.month("2023-02"));
+        assertEquals("2023-02", Parsers.month("2023-02-09"));
+        assertEquals("2023-02", Parsers.month("202302"));
+        bad("BAD_DATE", () -> Parsers.month("2023-13"));
+        assertEquals(Boolean.TRUE, Parsers.bool("Yes"));
+        assertEquals(Boolean.FALSE, Parsers.bool("tidak"));
+        assertNull(Parsers.bool(""));
+        bad("BAD_VALUE", () -> Parsers.bool("maybe"));
+        String ad = "https://ta.tokopedia.com/promo/v1/clicks/abc?t=desktop&r=https%3A%2F%2Fwww.tokopedia.com%2Ftokohapedia%2Fapple-macbook%3FextParam%3Divf%253Dfalse&keywords=laptop";
+        assertEquals("tokohapedia", Parsers.urlPath(ad, "r", 1));
+        assertEquals("tokohapedia/apple-macbook", Parsers.urlPath(ad, "r", 2));
+        assertEquals("digitalzone/laptop-x", Parsers.urlPath("https://www.tokopedia.com/digitalzone/laptop-x?extParam=iv", "r", 2));
+        bad("BAD_VALUE", () -> Parsers.urlPath("https://www.tokopedia.com/", "r", 1));
+    }
+}

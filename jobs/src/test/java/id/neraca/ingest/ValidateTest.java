@@ -1,0 +1,82 @@
+package id.neraca.ingest;
+
+import id.neraca.Neraca;
+import id.neraca.core.NeracaException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code neraca validate}: per-file report, exit 3 over the threshold, nothing written. */
+class ValidateTest {
+    @TempDir
+    Path tmp;
+
+    private String run(Path dumps, Path cfg, int expectedExit) {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        int rc;
+        try {
+            rc = Neraca.execute("validate", "--dumps", dumps.toString(), "--config", cfg.toString(), "--out",
+                    tmp.resolve("out").toString(), "--master", "local[2]", "--quiet");
+        } finally {
+            System.setOut(old);
+        }
+        String text = buf.toString(StandardCharsets.UTF_8);
+        assertEquals(expectedExit, rc, text);
+        return text;
+    }
+
+    @Test
+    void reportsMappingRowsReasonsAndRejectedLinesAndWritesNothing() throws Exception {
+        Path cfg = IngestFixtures.config(tmp, IngestFixtures.reference(tmp), 0.05);
+        Path dumps = tmp.resolve("dumps");
+        // the real listing scrape, as bundled: 160 listings, one repeated
+        Path real = SparkTestBaseless.sharedScrape();
+        if (real != null) {
+            Path dir = Files.createDirectories(dumps.resolve("tokopedia-scrape/tokopedia-search-2023-02-09"));
+            Files.copy(real, dir.resolve("sample_data_09-02-2023.csv"));
+        }
+        Files.createDirectories(dumps.resolve("shopee"));
+        Files.writeString(dumps.resolve("shopee/shopee_orders_20230301_20230331.csv"),
+                BadInputTest.SHOPEE_HEADER + "\n"
+                        + BadInputTest.shopee("A1", "05/03/2023 10:00", "Rp50.000", "1", "Kaos") + "\n"
+                        + BadInputTest.shopee("A2", "05/03/2023 10:00", "Rp5O.000", "1", "Kaos") + "\n");
+        String text = run(dumps, cfg, NeracaException.EXIT_DATA);
+        assertTrue(text.contains("shopee/shopee_orders_20230301_20230331.csv\n  mapping shopee | rows 2 | accepted 1 | quarantined 1 (50.0%)"), text);
+        assertTrue(text.contains("rejected BAD_PRICE"), text);
+        assertTrue(text.contains("line 3 BAD_PRICE: unit_price (Harga Setelah Diskon): not an Indonesian number: 'Rp5O.000'"), text);
+        assertTrue(text.contains("1 of 2 rows quarantined"), text);
+        assertFalse(text.contains("3273011508850001"), "raw NIK printed");
+        if (real != null) {
+            assertTrue(text.contains("mapping tokopedia-scrape | rows 160 | accepted 159 | quarantined 0 (0.0%) | duplicates collapsed 1"), text);
+        }
+        assertFalse(Files.exists(tmp.resolve("out")), "validate wrote into --out");
+
+        Files.delete(dumps.resolve("shopee/shopee_orders_20230301_20230331.csv"));
+        Files.writeString(dumps.resolve("shopee/notes.txt"), "hello");
+        String unmatched = run(dumps, cfg, NeracaException.EXIT_USAGE);
+        assertTrue(unmatched.contains("shopee/notes.txt: no mapping") && unmatched.contains("Nearest: shopee (same folder"), unmatched);
+    }
+
+    /** Where the shared real scrape is, when this machine has it. */
+    static final class SparkTestBaseless {
+        static Path sharedScrape() {
+            Path p = id.neraca.SparkTestBase.projectRoot().resolve("data/samples/tokopedia-scrape/tokopedia-search-2023-02-09/sample_data_09-02-2023.csv");
+            if (Files.exists(p)) return p;
+            p = id.neraca.SparkTestBase.projectRoot().resolve("../shared/data/real/tokopedia-search-2023-02-09/sample_data_09-02-2023.csv").normalize();
+            if (Files.exists(p)) return p;
+            p = Path.of("/work/shared/data/real/tokopedia-search-2023-02-09/sample_data_09-02-2023.csv");
+            return Files.exists(p) ? p : null;
+        }
+    }
+}
