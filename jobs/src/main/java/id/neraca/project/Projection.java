@@ -148,13 +148,21 @@ public final class Projection {
         // the scenarios' spread: their own backtest errors, else the low-high band
         double[] cagrSd = Backtest.logSdByHorizon(errors, "cagr_base", maxH, 2);
         if (cagrSd.length == 0) {
+            // the low-high band as a 95% range, widening linearly with the years projected, plus 5% level noise
             double band = Math.log((1 + cfg.scenarios().cagrHighPct() / 100) / (1 + cfg.scenarios().cagrLowPct() / 100)) / (2 * Z95);
-            cagrSd = new double[]{Math.max(band, 0.05)};
+            cagrSd = new double[h];
+            for (int i = 0; i < h; i++) cagrSd[i] = Math.hypot(0.05, band * (i + 1) / 12.0);
             warnings.add("no backtest for the growth scenarios: their intervals come from the low-high scenario band");
-        } else {
-            // the band sets a floor one year out: a scenario is never more certain than its own assumptions
         }
         for (Forecaster m : monthly) if (m instanceof CagrScenario c) c.withLogSd(cagrSd);
+        // Holt's simulation leaves out parameter uncertainty: widen it to its own one-step backtest error
+        double[] holtSd = Backtest.logSdByHorizon(errors, "holt_damped_seasonal", 1, 3);
+        for (Forecaster m : monthly) {
+            if (m instanceof HoltDamped hd && holtSd.length == 1 && m.unsupportedReason(n, 12) == null) {
+                double inSample = HoltDamped.sigma(hd.withIntervalScale(1.0).fit(y, 12, firstSeason));
+                hd.withIntervalScale(inSample > 0 ? holtSd[0] / inSample : 1.0);
+            }
+        }
 
         Map<String, Backtest.Score> overall = new TreeMap<>();
         for (Backtest.Score s : scores) if (s.horizon() == 0) overall.put(s.model(), s);

@@ -23,7 +23,7 @@ import java.util.Map;
  * </pre>
  * α, β, γ, φ and the initial level and trend are fitted by minimising the sum of squared one-step errors with
  * commons-math BOBYQA (deterministic, bounded: 0.0001 ≤ α ≤ 0.9999, β ≤ 0.5, γ ≤ 0.5, 0.80 ≤ φ ≤ 0.98). The
- * initial seasonal states come from the first two seasons (classical decomposition) and are not refitted.
+ * initial seasonal states come from a classical decomposition of the first four seasons and are not refitted.
  *
  * <p>Prediction intervals: simulation of the state-space model with N(0, σ²) errors, σ² = SSE/(n - k) with k the
  * fitted parameters and seasonal states. Parameter uncertainty is not included, so intervals are somewhat narrow on
@@ -37,6 +37,7 @@ public final class HoltDamped implements Forecaster {
     private final int minSeasonalPoints;
     private final int minPoints;
     private final String name;
+    private double intervalScale = 1.0;
 
     /**
      * @param minSeasonalPoints history needed for the seasonal form (two full seasons at least)
@@ -52,6 +53,20 @@ public final class HoltDamped implements Forecaster {
     @Override
     public String name() {
         return name;
+    }
+
+    /**
+     * Widens the simulated errors by this factor (at least 1): the projection sets it to the ratio of the model's
+     * one-step backtest error to its in-sample σ, since the simulation leaves out parameter uncertainty.
+     */
+    public HoltDamped withIntervalScale(double scale) {
+        this.intervalScale = Math.max(1.0, scale);
+        return this;
+    }
+
+    /** The in-sample σ of the log one-step errors of a fit of this model. */
+    public static double sigma(Fit fit) {
+        return fit.parameters().get("sigma_log");
     }
 
     @Override
@@ -75,22 +90,31 @@ public final class HoltDamped implements Forecaster {
         double b0;
         double[] s0 = new double[m];
         if (s) {
-            double mean1 = 0;
-            double mean2 = 0;
-            for (int i = 0; i < m; i++) {
-                mean1 += y[i] / m;
-                mean2 += y[i + m] / m;
+            // seasonal states: classical decomposition (centred 2×m moving average) over the first four seasons,
+            // robust to a curved (damped) trend; level and trend from the deseasonalised first two seasons
+            int lim = Math.min(n, 4 * m);
+            double[] sum = new double[m];
+            int[] cnt = new int[m];
+            int half = m / 2;
+            for (int t = half; t < lim - half; t++) {
+                double ma = 0.5 * y[t - half] + 0.5 * y[t + half];
+                for (int j = t - half + 1; j < t + half; j++) ma += y[j];
+                ma /= m;
+                sum[t % m] += y[t] - ma;
+                cnt[t % m]++;
             }
-            b0 = (mean2 - mean1) / m;
-            l0 = mean1 - b0 * (m + 1) / 2.0;
-            for (int i = 0; i < m; i++) {
-                double trendAt = l0 + b0 * (i + 1);
-                double trendAt2 = l0 + b0 * (i + 1 + m);
-                s0[i] = ((y[i] - trendAt) + (y[i + m] - trendAt2)) / 2;
-            }
+            for (int i = 0; i < m; i++) s0[i] = cnt[i] == 0 ? 0 : sum[i] / cnt[i];
             double c = 0;
             for (double v : s0) c += v / m;
             for (int i = 0; i < m; i++) s0[i] -= c;
+            double mean1 = 0;
+            double mean2 = 0;
+            for (int i = 0; i < m; i++) {
+                mean1 += (y[i] - s0[i]) / m;
+                mean2 += (y[i + m] - s0[i]) / m;
+            }
+            b0 = (mean2 - mean1) / m;
+            l0 = mean1 - b0 * (m + 1) / 2.0;
         } else {
             int k = Math.min(n, 3);
             b0 = (y[k - 1] - y[0]) / Math.max(1, k - 1);
@@ -110,7 +134,7 @@ public final class HoltDamped implements Forecaster {
         double[] start = {fromRange(0.3, 0), fromRange(0.05, 1), fromRange(0.1, 2), fromRange(0.9, 3), 0.5, 0.5};
         if (!s) start[2] = 0.5;
         int dim = 6;
-        BOBYQAOptimizer opt = new BOBYQAOptimizer(2 * dim + 1, 0.2, 1e-7);
+        BOBYQAOptimizer opt = new BOBYQAOptimizer(2 * dim + 1, 0.2, 1e-5);
         double[] lower = new double[dim];
         double[] upper = new double[dim];
         java.util.Arrays.fill(upper, 1.0);
@@ -123,7 +147,7 @@ public final class HoltDamped implements Forecaster {
         double sumSq = run(y, m, s, p[0], p[1], p[2], p[3], p[4], p[5], s0, fitted, state);
         int k = (s ? 6 + (m - 1) : 5);
         double sigma2 = sumSq / Math.max(1, n - k);
-        return new FitImpl(y.length, m, s, p, state, sigma2, fitted, firstSeason);
+        return new FitImpl(y.length, m, s, p, state, sigma2, fitted, firstSeason, intervalScale);
     }
 
     private static double fromRange(double v, int i) {
@@ -179,8 +203,11 @@ public final class HoltDamped implements Forecaster {
         final double sigma2;
         final double[] fitted;
         final int firstSeason;
+        final double scale;
 
-        FitImpl(int n, int m, boolean s, double[] p, double[] state, double sigma2, double[] fitted, int firstSeason) {
+        FitImpl(int n, int m, boolean s, double[] p, double[] state, double sigma2, double[] fitted, int firstSeason,
+                double scale) {
+            this.scale = scale;
             this.n = n;
             this.m = m;
             this.s = s;
@@ -211,7 +238,7 @@ public final class HoltDamped implements Forecaster {
 
         @Override
         public double[][] simulate(int h, int paths, RandomGenerator rng) {
-            double sigma = Math.sqrt(sigma2);
+            double sigma = Math.sqrt(sigma2) * scale;
             double[][] out = new double[paths][h];
             double[] seas = new double[m];
             for (int k = 0; k < paths; k++) {
@@ -245,6 +272,7 @@ public final class HoltDamped implements Forecaster {
             r.put("final_trend_log", state[1]);
             r.put("long_run_growth_log", state[1] * p[3] / (1 - p[3]));
             r.put("sigma_log", Math.sqrt(sigma2));
+            r.put("interval_scale", scale);
             if (s) {
                 for (int i = 0; i < m; i++) {
                     int season = (firstSeason + n + i) % m;
