@@ -73,11 +73,14 @@ public final class AggregateMonthly implements Stage {
         Dataset<Row> classified = ctx.spark().read().parquet(ctx.outputs().path("classified"));
         requireColumns(classified, ctx.outputs().path("classified"));
         classified = classified.cache();
+        Dataset<Row> detail = null;
+        Dataset<Row> monthly = null;
+        Dataset<Row> annual = null;
         try {
             Aggregates a = aggregate(classified);
-            Dataset<Row> detail = a.detail().cache();
-            Dataset<Row> monthly = a.monthly().cache();
-            Dataset<Row> annual = a.annual().cache();
+            detail = a.detail().cache();
+            monthly = a.monthly().cache();
+            annual = a.annual().cache();
             Identity check = checkIdentities(classified, detail, monthly, annual);
             ObjectNode section = ctx.manifest().stage(name());
             section.put("classified_rows", check.classifiedRows());
@@ -118,6 +121,9 @@ public final class AggregateMonthly implements Stage {
                     detailRows, months, years, check.completedGmv().toPlainString());
         } finally {
             classified.unpersist();
+            if (detail != null) detail.unpersist();
+            if (monthly != null) monthly.unpersist();
+            if (annual != null) annual.unpersist();
         }
     }
 
