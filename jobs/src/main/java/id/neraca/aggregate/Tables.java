@@ -55,6 +55,16 @@ public final class Tables {
         }
     }
 
+    /** Writes a small text file (JSON) into a staged folder, without checksum side files. */
+    public static void writeText(FileSystem fs, String folder, String name, String text) {
+        Path target = new Path(folder, name);
+        try (var o = raw(fs).create(target, true)) {
+            o.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw NeracaException.other("%s: cannot write: %s", target, e.getMessage());
+        }
+    }
+
     /** Keeps the one data file of a coalesced write under a fixed name and removes Spark's side files. */
     private static void tidy(FileSystem fs, Path dir, String fixedName, String ext) {
         try {

@@ -88,10 +88,10 @@ public final class ProjectTo2030 implements Stage {
         Tables.write(fs, staged, "models", modelsFrame(spark, r.models()),
                 order("series", "frequency", "model", "parameter"), csv);
         Tables.write(fs, staged, "targets", targetsFrame(spark, r.targets()), order("target"), csv);
-        try (var o = fs.create(new org.apache.hadoop.fs.Path(staged, "summary.json"), true)) {
-            o.write((JSON.writeValueAsString(summary) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
-            throw NeracaException.other("%s: cannot write summary.json: %s", staged, e.getMessage());
+        try {
+            Tables.writeText(fs, staged, "summary.json", JSON.writeValueAsString(summary) + "\n");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw NeracaException.other("cannot serialise summary.json: %s", e.getMessage());
         }
         ctx.outputs().commit("projection");
 
@@ -195,9 +195,10 @@ public final class ProjectTo2030 implements Stage {
         return c;
     }
 
+    /** Modelled values to the whole rupiah (more digits would be false precision), as decimal(24,2). */
     static BigDecimal money(Double v) {
         if (v == null || !Double.isFinite(v)) return null;
-        return BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP);
+        return BigDecimal.valueOf(v).setScale(0, RoundingMode.HALF_UP).setScale(2);
     }
 
     static Double num(Double v, int places) {
