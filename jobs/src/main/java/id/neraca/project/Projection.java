@@ -102,6 +102,11 @@ public final class Projection {
                 throw new IllegalArgumentException("months must be contiguous: " + in.months().get(i - 1) + " then " + in.months().get(i));
             }
         }
+        if (n < 12) {
+            throw id.neraca.core.NeracaException.data("only %d contiguous months of completed sales (%s to %s): a projection "
+                    + "needs at least 12 (one full seasonal cycle), and 24 for the seasonal models. Add dumps covering "
+                    + "more months; nothing is projected from less.", n, in.months().get(0), in.months().get(n - 1));
+        }
         double f = coverage.factor();
         double sigmaC = coverage.sigmaLog();
         YearMonth first = in.months().get(0);

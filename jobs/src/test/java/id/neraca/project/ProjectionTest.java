@@ -157,6 +157,12 @@ class ProjectionTest {
         JsonNode p = s.get("projection_2030");
         assertTrue(p.get("hi95_idr").asDouble() / p.get("lo95_idr").asDouble() > 1.5, p.toString());
         assertEquals(2025, s.get("last_observed_year").asInt(), "2024 has 6 months, 2025 all 12");
+
+        // under a year: no projection at all, a data error naming the months
+        id.neraca.core.NeracaException e = assertThrows(id.neraca.core.NeracaException.class,
+                () -> new Projection(config(500), Coverage.fixed(100, 0.15)).run(synthetic(YearMonth.of(2025, 3), 10, 3)));
+        assertEquals(3, e.exitCode());
+        assertTrue(e.getMessage().contains("only 10 contiguous months"), e.getMessage());
     }
 
     @Test
