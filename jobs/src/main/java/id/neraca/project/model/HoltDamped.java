@@ -134,7 +134,7 @@ public final class HoltDamped implements Forecaster {
         double[] start = {fromRange(0.3, 0), fromRange(0.05, 1), fromRange(0.1, 2), fromRange(0.9, 3), 0.5, 0.5};
         if (!s) start[2] = 0.5;
         int dim = 6;
-        BOBYQAOptimizer opt = new BOBYQAOptimizer(2 * dim + 1, 0.2, 1e-5);
+        BOBYQAOptimizer opt = new BOBYQAOptimizer(2 * dim + 1, 0.2, 1e-4);
         double[] lower = new double[dim];
         double[] upper = new double[dim];
         java.util.Arrays.fill(upper, 1.0);
