@@ -72,7 +72,10 @@ public final class AggregateMonthly implements Stage {
         }
         Dataset<Row> classified = ctx.spark().read().parquet(ctx.outputs().path("classified"));
         requireColumns(classified, ctx.outputs().path("classified"));
-        classified = classified.cache();
+        // partition columns come back with inferred types when out/classified is partitioned on disk
+        classified = classified.withColumn("period_month", col("period_month").cast("string"))
+                .withColumn("marketplace", col("marketplace").cast("string"))
+                .cache();
         Dataset<Row> detail = null;
         Dataset<Row> monthly = null;
         Dataset<Row> annual = null;
