@@ -3,14 +3,21 @@ package id.neraca.aggregate;
 import id.neraca.config.NeracaConfig;
 
 /**
- * The `aggregate:` section of the run configuration. Every field has a documented default;
- * {@link #validate} throws IllegalArgumentException with the key name when a value is out of range.
+ * The {@code aggregate:} section of the run configuration (docs/OUTPUTS.md).
+ *
+ * @param csvCopy write a {@code <table>.csv} copy next to each Parquet table (default true; the report and
+ *                spreadsheet users read the CSV)
  */
-public record AggregateConfig() {
-    public static AggregateConfig defaults() {
-        return new AggregateConfig();
+public record AggregateConfig(Boolean csvCopy) {
+    public AggregateConfig {
+        if (csvCopy == null) csvCopy = true;
     }
 
+    public static AggregateConfig defaults() {
+        return new AggregateConfig(null);
+    }
+
+    /** Nothing can be out of range in this section; kept for the uniform config contract. */
     public void validate(NeracaConfig.Loaded where) {
     }
 }

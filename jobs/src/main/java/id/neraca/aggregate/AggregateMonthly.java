@@ -1,11 +1,56 @@
 package id.neraca.aggregate;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.neraca.core.Log;
 import id.neraca.core.NeracaException;
+import id.neraca.core.Schemas;
 import id.neraca.core.Stage;
 import id.neraca.core.StageContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
 
-/** Monthly aggregates into out/aggregates (not built yet). */
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * AggregateMonthly: {@code out/classified/} → {@code out/aggregates/}.
+ *
+ * <p>Inputs: the classified sales table (columns of {@link Schemas#classified()}). Outputs (Parquet folder plus a
+ * {@code <name>.csv} copy each; grains and columns in docs/OUTPUTS.md):
+ * <ul>
+ *   <li>{@code monthly_detail}: one row per period_month × grain × origin_class × marketplace ×
+ *       seller_province_code × category, both grains (order lines and listing snapshots);</li>
+ *   <li>{@code monthly_headline}: one row per period_month, order lines only;</li>
+ *   <li>{@code annual_headline}: one row per calendar year, order lines only.</li>
+ * </ul>
+ * Excluded: every sale whose status is not {@code COMPLETED} (cancelled and returned sales earn no GMV), and,
+ * from the headline series only, {@code LISTING_PERIOD} rows: a scrape's cumulative sold-count snapshot is not
+ * a month's sales, so adding it to a monthly time series would double count it.
+ *
+ * <p>The job checks its own accounting identities and fails with exit 3 when one is violated: the five origin
+ * classes add up to the total to the sen in every month and year, and the totals equal the completed GMV of
+ * {@code out/classified/}. Run alone with {@code neraca aggregate}.
+ */
 public final class AggregateMonthly implements Stage {
+    public static final DecimalType MONEY = DataTypes.createDecimalType(22, 2);
+    public static final DecimalType SHARE = DataTypes.createDecimalType(7, 4);
+    public static final String ORDER_LINE = "ORDER_LINE";
+    public static final String LISTING_PERIOD = "LISTING_PERIOD";
+    public static final String COMPLETED = "COMPLETED";
+
+    /** The headline class columns, in the order of Schemas.ORIGIN_CLASSES. */
+    public static final List<String> CLASS_COLUMNS = List.of(
+            "local_umkm_gmv_idr", "local_large_gmv_idr", "imported_gmv_idr", "cross_border_gmv_idr", "unknown_gmv_idr");
+
+    public static final String[] DETAIL_KEY = {"period_month", "grain", "origin_class", "marketplace",
+            "seller_province_code", "category"};
+
     @Override
     public String name() {
         return "AggregateMonthly";
@@ -16,8 +61,291 @@ public final class AggregateMonthly implements Stage {
         return "aggregate";
     }
 
+    /** The three aggregate tables. */
+    public record Aggregates(Dataset<Row> detail, Dataset<Row> monthly, Dataset<Row> annual) {}
+
     @Override
     public void run(StageContext ctx) {
-        throw NeracaException.other("stage AggregateMonthly is not built yet");
+        if (!ctx.outputs().exists("classified")) {
+            throw NeracaException.usage("%s: no classified sales. Run `neraca classify` (or `neraca run`) first.",
+                    ctx.outputs().path("classified"));
+        }
+        Dataset<Row> classified = ctx.spark().read().parquet(ctx.outputs().path("classified"));
+        requireColumns(classified, ctx.outputs().path("classified"));
+        // partition columns come back with inferred types when out/classified is partitioned on disk
+        classified = classified.withColumn("period_month", col("period_month").cast("string"))
+                .withColumn("marketplace", col("marketplace").cast("string"))
+                .cache();
+        Dataset<Row> detail = null;
+        Dataset<Row> monthly = null;
+        Dataset<Row> annual = null;
+        try {
+            Aggregates a = aggregate(classified);
+            detail = a.detail().cache();
+            monthly = a.monthly().cache();
+            annual = a.annual().cache();
+            Identity check = checkIdentities(classified, detail, monthly, annual);
+            ObjectNode section = ctx.manifest().stage(name());
+            section.put("classified_rows", check.classifiedRows());
+            section.put("completed_rows", check.completedRows());
+            section.put("completed_listing_rows", check.listingRows());
+            section.put("completed_gmv_idr", check.completedGmv().toPlainString());
+            section.put("headline_gmv_idr", check.headlineGmv().toPlainString());
+            section.put("listing_gmv_idr", check.listingGmv().toPlainString());
+            if (!check.violations().isEmpty()) {
+                var arr = section.putArray("identity_violations");
+                check.violations().forEach(arr::add);
+                throw NeracaException.data("%s: the aggregates fail their accounting identities:%n  %s%n"
+                                + "Fix the classified table (re-run `neraca classify`) and run `neraca aggregate` again.",
+                        ctx.outputs().path("classified"), String.join("\n  ", check.violations()));
+            }
+            long detailRows = detail.count();
+            long months = monthly.count();
+            long years = annual.count();
+            section.put("detail_rows", detailRows);
+            section.put("months", months);
+            section.put("years", years);
+            section.put("rows_out", detailRows + months + years);
+            section.put("identities", "OK");
+            if (check.listingRows() > 0) {
+                String w = String.format("%d completed listing-snapshot rows (Rp%s) are in monthly_detail only, not in "
+                        + "the headline series", check.listingRows(), check.listingGmv().toPlainString());
+                section.putArray("warnings").add(w);
+                Log.info("%s", w);
+            }
+            String staged = ctx.outputs().staging("aggregates");
+            boolean csv = ctx.cfg().aggregate().csvCopy();
+            var fs = ctx.outputs().fs();
+            Tables.write(fs, staged, "monthly_detail", detail, order(DETAIL_KEY), csv);
+            Tables.write(fs, staged, "monthly_headline", monthly, order("period_month"), csv);
+            Tables.write(fs, staged, "annual_headline", annual, order("year"), csv);
+            ctx.outputs().commit("aggregates");
+            Log.info("aggregates: %,d detail rows, %d months, %d years; completed GMV Rp%s (identities hold)",
+                    detailRows, months, years, check.completedGmv().toPlainString());
+        } finally {
+            classified.unpersist();
+            if (detail != null) detail.unpersist();
+            if (monthly != null) monthly.unpersist();
+            if (annual != null) annual.unpersist();
+        }
+    }
+
+    static Column[] order(String... cols) {
+        Column[] c = new Column[cols.length];
+        for (int i = 0; i < cols.length; i++) c[i] = col(cols[i]).asc_nulls_first();
+        return c;
+    }
+
+    private static void requireColumns(Dataset<Row> d, String where) {
+        List<String> have = List.of(d.columns());
+        List<String> missing = new ArrayList<>();
+        for (String c : List.of("sale_id", "grain", "period_month", "origin_class", "marketplace", "seller_province_code",
+                "category", "seller_key", "quantity", "gmv_idr", "status")) {
+            if (!have.contains(c)) missing.add(c);
+        }
+        if (!missing.isEmpty()) {
+            throw NeracaException.data("%s: the classified table lacks columns %s (expected Schemas.classified()). "
+                    + "Re-run `neraca classify` with this version.", where, missing);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ transforms
+
+    /**
+     * The order an order line belongs to: {@code sale_id} is {@code <marketplace>:<source order id>:<line key>}
+     * (docs/CONTRACTS.md), so the order id is everything before the last {@code :}. Listing snapshots have no
+     * orders: null.
+     */
+    public static Column orderId() {
+        return when(col("grain").equalTo(ORDER_LINE), regexp_extract(col("sale_id"), "^(.*):[^:]*$", 1));
+    }
+
+    /** Completed sales only, with the derived order id and calendar year. */
+    public static Dataset<Row> completed(Dataset<Row> classified) {
+        return classified.filter(col("status").equalTo(COMPLETED))
+                .withColumn("order_id", orderId())
+                .withColumn("year", substring(col("period_month"), 1, 4));
+    }
+
+    public static Aggregates aggregate(Dataset<Row> classified) {
+        Dataset<Row> done = completed(classified);
+        return new Aggregates(detail(done), headline(done.filter(col("grain").equalTo(ORDER_LINE)), "period_month"),
+                annual(done.filter(col("grain").equalTo(ORDER_LINE))));
+    }
+
+    /** One row per period_month × grain × origin_class × marketplace × seller_province_code × category. */
+    public static Dataset<Row> detail(Dataset<Row> completed) {
+        Column[] key = cols(DETAIL_KEY);
+        Column[] keyAndSeller = new Column[key.length + 1];
+        System.arraycopy(key, 0, keyAndSeller, 0, key.length);
+        keyAndSeller[key.length] = col("seller_key");
+        Dataset<Row> perSeller = completed.groupBy(keyAndSeller).agg(
+                sum("gmv_idr").as("seller_gmv"),
+                sum("quantity").as("seller_units"),
+                collect_set("order_id").as("seller_orders"));
+        return perSeller.groupBy(key).agg(
+                        sum("seller_gmv").cast(MONEY).as("gmv_idr"),
+                        size(array_distinct(flatten(collect_list("seller_orders")))).cast("long").as("orders_all"),
+                        sum("seller_units").cast("long").as("units"),
+                        count(col("seller_key")).as("sellers"),
+                        max(when(col("seller_key").isNotNull(), col("seller_gmv"))).cast(MONEY).as("top_seller_gmv_idr"))
+                .withColumn("orders", when(col("grain").equalTo(ORDER_LINE), col("orders_all")).cast("long"))
+                .select(col("period_month"), col("origin_class"), col("marketplace"), col("seller_province_code"),
+                        col("category"), col("gmv_idr"), col("orders"), col("units"), col("sellers"),
+                        col("top_seller_gmv_idr"), col("grain"));
+    }
+
+    /** The headline columns per {@code periodCol} over completed order lines. */
+    public static Dataset<Row> headline(Dataset<Row> completedOrderLines, String periodCol) {
+        List<Column> aggs = new ArrayList<>();
+        aggs.add(sum("gmv_idr").cast(MONEY).as("total_gmv_idr"));
+        for (int i = 0; i < CLASS_COLUMNS.size(); i++) {
+            aggs.add(coalesce(sum(when(col("origin_class").equalTo(Schemas.ORIGIN_CLASSES.get(i)), col("gmv_idr"))),
+                    lit(BigDecimal.ZERO)).cast(MONEY).as(CLASS_COLUMNS.get(i)));
+        }
+        aggs.add(countDistinct(col("order_id")).as("orders"));
+        aggs.add(sum("quantity").cast("long").as("units"));
+        aggs.add(countDistinct(col("seller_key")).as("sellers"));
+        if (!periodCol.equals("period_month")) aggs.add(countDistinct(col("period_month")).as("months_observed"));
+        Dataset<Row> g = completedOrderLines.groupBy(col(periodCol))
+                .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
+        List<Column> out = new ArrayList<>();
+        out.add(col(periodCol));
+        out.add(col("total_gmv_idr"));
+        CLASS_COLUMNS.forEach(c -> out.add(col(c)));
+        out.add(share(col("local_umkm_gmv_idr")).as("local_umkm_share_pct"));
+        out.add(share(col("imported_gmv_idr").plus(col("cross_border_gmv_idr"))).as("foreign_origin_share_pct"));
+        out.add(share(col("unknown_gmv_idr")).as("unknown_share_pct"));
+        out.add(col("orders"));
+        out.add(col("units"));
+        out.add(col("sellers"));
+        if (!periodCol.equals("period_month")) out.add(col("months_observed"));
+        return g.select(out.toArray(new Column[0]));
+    }
+
+    public static Dataset<Row> annual(Dataset<Row> completedOrderLines) {
+        return headline(completedOrderLines, "year").withColumn("year", col("year").cast("int"));
+    }
+
+    /** part / total × 100 in exact decimal arithmetic, rounded HALF_UP to 4 places; null when the total is 0. */
+    private static Column share(Column part) {
+        Column total = col("total_gmv_idr");
+        return when(total.notEqual(lit(BigDecimal.ZERO)),
+                round(part.cast(DataTypes.createDecimalType(24, 2)).multiply(lit(new BigDecimal("100")))
+                        .divide(total), 4)).cast(SHARE);
+    }
+
+    private static Column[] cols(String... names) {
+        Column[] c = new Column[names.length];
+        for (int i = 0; i < names.length; i++) c[i] = col(names[i]);
+        return c;
+    }
+
+    // ------------------------------------------------------------------------------------------------ identities
+
+    /** What the identity check found; {@code violations} empty when every identity holds. */
+    public record Identity(long classifiedRows, long completedRows, long listingRows, BigDecimal completedGmv,
+                           BigDecimal headlineGmv, BigDecimal listingGmv, List<String> violations) {}
+
+    /**
+     * Checks the accounting identities of the three tables against the classified input:
+     * <ol>
+     *   <li>every completed row has one of the five origin classes (else the classes cannot add up);</li>
+     *   <li>in every month and year, the five class columns add up to {@code total_gmv_idr} exactly;</li>
+     *   <li>sum of monthly totals = completed order-line GMV of the input; annual totals = monthly totals per year;</li>
+     *   <li>sum of the detail table's GMV = completed GMV of the input (both grains), per grain and class.</li>
+     * </ol>
+     * Only aggregates (a handful of rows per class and year) reach the driver.
+     */
+    public static Identity checkIdentities(Dataset<Row> classified, Dataset<Row> detail, Dataset<Row> monthly,
+                                           Dataset<Row> annual) {
+        List<String> v = new ArrayList<>();
+        Dataset<Row> done = classified.filter(col("status").equalTo(COMPLETED));
+        long classifiedRows = classified.count();
+        // per grain × class from the input
+        List<Row> input = done.groupBy("grain", "origin_class")
+                .agg(count(lit(1)).as("n"), sum("gmv_idr").cast(MONEY).as("gmv"))
+                .orderBy(col("grain").asc_nulls_first(), col("origin_class").asc_nulls_first()).collectAsList();
+        List<Row> fromDetail = detail.groupBy("grain", "origin_class")
+                .agg(sum("gmv_idr").cast(MONEY).as("gmv"))
+                .orderBy(col("grain").asc_nulls_first(), col("origin_class").asc_nulls_first()).collectAsList();
+        long completedRows = 0;
+        long listingRows = 0;
+        BigDecimal completedGmv = BigDecimal.ZERO;
+        BigDecimal orderLineGmv = BigDecimal.ZERO;
+        BigDecimal listingGmv = BigDecimal.ZERO;
+        java.util.Map<String, BigDecimal> inputByKey = new java.util.TreeMap<>();
+        for (Row r : input) {
+            String grain = r.getString(0);
+            String cls = r.isNullAt(1) ? null : r.getString(1);
+            long n = r.getLong(2);
+            BigDecimal g = r.getDecimal(3);
+            completedRows += n;
+            completedGmv = completedGmv.add(g);
+            if (ORDER_LINE.equals(grain)) orderLineGmv = orderLineGmv.add(g);
+            else if (LISTING_PERIOD.equals(grain)) {
+                listingRows += n;
+                listingGmv = listingGmv.add(g);
+            } else {
+                v.add(String.format("%d completed rows have grain '%s' (allowed: %s)", n, grain, Schemas.GRAINS));
+            }
+            if (cls == null || !Schemas.ORIGIN_CLASSES.contains(cls)) {
+                v.add(String.format("%d completed %s rows (Rp%s) have origin_class %s, not one of %s, so the classes "
+                        + "cannot add up to the total", n, grain, g.toPlainString(), cls == null ? "null" : "'" + cls + "'",
+                        Schemas.ORIGIN_CLASSES));
+            }
+            inputByKey.put(grain + "/" + cls, g);
+        }
+        java.util.Map<String, BigDecimal> detailByKey = new java.util.TreeMap<>();
+        for (Row r : fromDetail) {
+            detailByKey.put(r.getString(0) + "/" + (r.isNullAt(1) ? null : r.getString(1)),
+                    r.isNullAt(2) ? BigDecimal.ZERO : r.getDecimal(2));
+        }
+        if (!inputByKey.keySet().equals(detailByKey.keySet())) {
+            v.add("monthly_detail grain/class combinations " + detailByKey.keySet() + " differ from the input's "
+                    + inputByKey.keySet());
+        }
+        for (var e : inputByKey.entrySet()) {
+            BigDecimal d = detailByKey.get(e.getKey());
+            if (d != null && d.compareTo(e.getValue()) != 0) {
+                v.add(String.format("monthly_detail GMV for %s is Rp%s but the completed GMV in out/classified is Rp%s",
+                        e.getKey(), d.toPlainString(), e.getValue().toPlainString()));
+            }
+        }
+        // classes add up to the total in every month and year
+        for (var t : List.of(new Object[]{"monthly_headline", monthly, "period_month"},
+                new Object[]{"annual_headline", annual, "year"})) {
+            String name = (String) t[0];
+            @SuppressWarnings("unchecked") Dataset<Row> d = (Dataset<Row>) t[1];
+            String key = (String) t[2];
+            Column sumClasses = lit(BigDecimal.ZERO).cast(MONEY);
+            for (String c : CLASS_COLUMNS) sumClasses = sumClasses.plus(coalesce(col(c), lit(BigDecimal.ZERO)));
+            List<Row> bad = d.filter(not(col("total_gmv_idr").eqNullSafe(sumClasses)))
+                    .select(col(key).cast("string"), col("total_gmv_idr"), sumClasses.as("classes"))
+                    .orderBy(col(key)).limit(5).collectAsList();
+            for (Row r : bad) {
+                v.add(String.format("%s %s: classes add up to Rp%s but total_gmv_idr is Rp%s", name, r.getString(0),
+                        r.isNullAt(2) ? "null" : r.getDecimal(2).toPlainString(),
+                        r.isNullAt(1) ? "null" : r.getDecimal(1).toPlainString()));
+            }
+        }
+        Row tm = monthly.agg(sum("total_gmv_idr").cast(MONEY)).first();
+        BigDecimal monthlyTotal = tm.isNullAt(0) ? BigDecimal.ZERO : tm.getDecimal(0);
+        if (monthlyTotal.compareTo(orderLineGmv) != 0) {
+            v.add(String.format("monthly_headline totals add up to Rp%s but the completed order-line GMV in "
+                    + "out/classified is Rp%s", monthlyTotal.toPlainString(), orderLineGmv.toPlainString()));
+        }
+        List<Row> perYear = monthly.groupBy(substring(col("period_month"), 1, 4).cast("int").as("y"))
+                .agg(sum("total_gmv_idr").cast(MONEY).as("m"))
+                .join(annual.select(col("year"), col("total_gmv_idr").as("a")), col("y").equalTo(col("year")), "full_outer")
+                .filter(not(col("m").eqNullSafe(col("a"))))
+                .select(coalesce(col("y"), col("year")).as("year"), col("m"), col("a"))
+                .orderBy("year").collectAsList();
+        for (Row r : perYear) {
+            v.add(String.format("annual_headline %s: total Rp%s but its months add up to Rp%s", r.get(0),
+                    r.isNullAt(2) ? "null" : r.getDecimal(2).toPlainString(),
+                    r.isNullAt(1) ? "null" : r.getDecimal(1).toPlainString()));
+        }
+        return new Identity(classifiedRows, completedRows, listingRows, completedGmv, orderLineGmv, listingGmv, v);
     }
 }

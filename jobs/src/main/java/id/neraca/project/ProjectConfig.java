@@ -2,15 +2,187 @@ package id.neraca.project;
 
 import id.neraca.config.NeracaConfig;
 
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
 /**
- * The `project:` section of the run configuration. Every field has a documented default;
- * {@link #validate} throws IllegalArgumentException with the key name when a value is out of range.
+ * The {@code project:} section of the run configuration. Every field has a default (docs/PROJECTION.md lists
+ * them); {@link #validate} throws IllegalArgumentException naming the key when a value is out of range.
+ *
+ * @param seed              seed of every simulation (same seed, same inputs: byte-identical outputs)
+ * @param simulations       simulated paths per model for the prediction intervals and probabilities
+ * @param horizonEndYear    last projected year; a target not crossed by then is "not by {year}"
+ * @param minSeasonalMonths history needed before a seasonal model is fitted (at least 24: two seasons)
+ * @param minAnnualPoints   full years needed before a model is fitted on the annual series
  */
-public record ProjectConfig() {
-    public static ProjectConfig defaults() {
-        return new ProjectConfig();
+public record ProjectConfig(
+        Long seed,
+        Integer simulations,
+        Integer horizonEndYear,
+        Integer minSeasonalMonths,
+        Integer minAnnualPoints,
+        BacktestSection backtest,
+        Scenarios scenarios,
+        CoverageSection coverage,
+        List<Target> targets) {
+
+    public static final String FACTOR = "factor";
+    public static final String CALIBRATION = "benchmark_calibration";
+
+    public ProjectConfig {
+        if (seed == null) seed = 20300101L;
+        if (simulations == null) simulations = 4000;
+        if (horizonEndYear == null) horizonEndYear = 2040;
+        if (minSeasonalMonths == null) minSeasonalMonths = 24;
+        if (minAnnualPoints == null) minAnnualPoints = 3;
+        if (backtest == null) backtest = new BacktestSection(null, null, null, null);
+        if (scenarios == null) scenarios = new Scenarios(null, null, null);
+        if (coverage == null) coverage = new CoverageSection(null, null, null, null, null, null, null);
+        if (targets == null) targets = defaultTargets();
     }
 
+    public static ProjectConfig defaults() {
+        return new ProjectConfig(null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The two 2030 figures of DOMAIN.md: the article's Rp400 triliun and the ministries' Rp4.531 triliun. */
+    public static List<Target> defaultTargets() {
+        return List.of(
+                new Target("article_rp400t", "Rp400 triliun (VIVA 2023 article)", 2030, new BigDecimal("400000000000000")),
+                new Target("ministry_rp4531t", "Rp4.531 triliun (Kemendag/KemenKopUKM path, 2021)", 2030,
+                        new BigDecimal("4531000000000000")));
+    }
+
+    /**
+     * @param minTrainMonths        first backtest origin: months of history the first fit sees
+     * @param maxHorizonMonths      forecast horizons scored at each origin (1..this)
+     * @param selectionMaxMaseRatio a model is kept in the ensemble only if its backtest MASE is at most this
+     *                              multiple of the seasonal-naive baseline's backtest MASE
+     * @param weighting             {@code inverse_mase} (weights ∝ 1/MASE²) or {@code equal}
+     */
+    public record BacktestSection(Integer minTrainMonths, Integer maxHorizonMonths, Double selectionMaxMaseRatio,
+                                  String weighting) {
+        public BacktestSection {
+            if (minTrainMonths == null) minTrainMonths = 24;
+            if (maxHorizonMonths == null) maxHorizonMonths = 12;
+            if (selectionMaxMaseRatio == null) selectionMaxMaseRatio = 1.5;
+            if (weighting == null) weighting = "inverse_mase";
+        }
+    }
+
+    /** Compound annual growth rates of the three scenarios, in percent. */
+    public record Scenarios(Double cagrLowPct, Double cagrBasePct, Double cagrHighPct) {
+        public Scenarios {
+            if (cagrLowPct == null) cagrLowPct = 5.0;
+            if (cagrBasePct == null) cagrBasePct = 12.0;
+            if (cagrHighPct == null) cagrHighPct = 20.0;
+        }
+    }
+
+    /**
+     * How the sample becomes national value (docs/PROJECTION.md "Coverage").
+     *
+     * @param method          {@code benchmark_calibration} or {@code factor}
+     * @param factor          national / observed, required with {@code method: factor}
+     * @param benchmarksFile  e-Conomy SEA figures, relative to run.reference_dir
+     * @param fxFile          monthly average rates, relative to run.reference_dir
+     * @param metric          the benchmark metric calibrated against ({@code ecommerce_gmv})
+     * @param minConfidence   lowest benchmark confidence used: {@code low}, {@code medium} or {@code high}
+     * @param minRelativeSd   floor of the coverage factor's log standard deviation (0.15 ≈ ±15% one sigma)
+     */
+    public record CoverageSection(String method, Double factor, String benchmarksFile, String fxFile, String metric,
+                                  String minConfidence, Double minRelativeSd) {
+        public CoverageSection {
+            if (method == null) method = CALIBRATION;
+            if (benchmarksFile == null) benchmarksFile = "econ_benchmarks.csv";
+            if (fxFile == null) fxFile = "fx_monthly.csv";
+            if (metric == null) metric = "ecommerce_gmv";
+            if (minConfidence == null) minConfidence = "low";
+            if (minRelativeSd == null) minRelativeSd = 0.15;
+        }
+    }
+
+    /** A target: {@code value_idr} in rupiah (nominal) for calendar {@code year}. */
+    public record Target(String name, String label, Integer year, BigDecimal valueIdr) {}
+
+    public static final List<String> CONFIDENCE = List.of("low", "medium", "high");
+
     public void validate(NeracaConfig.Loaded where) {
+        if (simulations < 200 || simulations > 200_000) {
+            throw new IllegalArgumentException("project.simulations must be between 200 and 200000, got " + simulations);
+        }
+        if (horizonEndYear < 2026 || horizonEndYear > 2100) {
+            throw new IllegalArgumentException("project.horizon_end_year must be between 2026 and 2100, got " + horizonEndYear);
+        }
+        if (minSeasonalMonths < 24) {
+            throw new IllegalArgumentException("project.min_seasonal_months must be at least 24 (two full seasons), got "
+                    + minSeasonalMonths);
+        }
+        if (minAnnualPoints < 3) {
+            throw new IllegalArgumentException("project.min_annual_points must be at least 3, got " + minAnnualPoints);
+        }
+        if (backtest.minTrainMonths() < 12) {
+            throw new IllegalArgumentException("project.backtest.min_train_months must be at least 12, got " + backtest.minTrainMonths());
+        }
+        if (backtest.maxHorizonMonths() < 1 || backtest.maxHorizonMonths() > 36) {
+            throw new IllegalArgumentException("project.backtest.max_horizon_months must be between 1 and 36, got "
+                    + backtest.maxHorizonMonths());
+        }
+        if (!(backtest.selectionMaxMaseRatio() >= 1.0)) {
+            throw new IllegalArgumentException("project.backtest.selection_max_mase_ratio must be at least 1.0, got "
+                    + backtest.selectionMaxMaseRatio());
+        }
+        if (!List.of("inverse_mase", "equal").contains(backtest.weighting())) {
+            throw new IllegalArgumentException("project.backtest.weighting must be inverse_mase or equal, got '"
+                    + backtest.weighting() + "'");
+        }
+        double lo = scenarios.cagrLowPct();
+        double base = scenarios.cagrBasePct();
+        double hi = scenarios.cagrHighPct();
+        if (!(lo > -100 && lo <= base && base <= hi && hi < 1000)) {
+            throw new IllegalArgumentException(String.format("project.scenarios must satisfy -100 < cagr_low_pct <= "
+                    + "cagr_base_pct <= cagr_high_pct < 1000, got %s, %s, %s", lo, base, hi));
+        }
+        if (!List.of(FACTOR, CALIBRATION).contains(coverage.method())) {
+            throw new IllegalArgumentException("project.coverage.method must be '" + FACTOR + "' or '" + CALIBRATION
+                    + "', got '" + coverage.method() + "'");
+        }
+        if (coverage.method().equals(FACTOR) && (coverage.factor() == null || !(coverage.factor() > 0))) {
+            throw new IllegalArgumentException("project.coverage.factor must be a positive number (national value / "
+                    + "observed value) when project.coverage.method is 'factor', got " + coverage.factor());
+        }
+        if (coverage.factor() != null && !(coverage.factor() > 0)) {
+            throw new IllegalArgumentException("project.coverage.factor must be positive, got " + coverage.factor());
+        }
+        if (!CONFIDENCE.contains(coverage.minConfidence())) {
+            throw new IllegalArgumentException("project.coverage.min_confidence must be one of " + CONFIDENCE + ", got '"
+                    + coverage.minConfidence() + "'");
+        }
+        if (!(coverage.minRelativeSd() >= 0 && coverage.minRelativeSd() <= 2)) {
+            throw new IllegalArgumentException("project.coverage.min_relative_sd must be between 0 and 2, got "
+                    + coverage.minRelativeSd());
+        }
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("project.targets must hold at least one target (name, label, year, value_idr)");
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < targets.size(); i++) {
+            Target t = targets.get(i);
+            String k = "project.targets[" + i + "]";
+            if (t.name() == null || !t.name().matches("[a-z0-9_]+")) {
+                throw new IllegalArgumentException(k + ".name must be lowercase letters, digits and _, got '" + t.name() + "'");
+            }
+            if (!names.add(t.name())) throw new IllegalArgumentException(k + ".name '" + t.name() + "' is used twice");
+            if (t.label() == null || t.label().isBlank()) throw new IllegalArgumentException(k + ".label is required");
+            if (t.year() == null || t.year() < 2000 || t.year() > horizonEndYear) {
+                throw new IllegalArgumentException(k + ".year must be between 2000 and project.horizon_end_year ("
+                        + horizonEndYear + "), got " + t.year());
+            }
+            if (t.valueIdr() == null || t.valueIdr().signum() <= 0) {
+                throw new IllegalArgumentException(k + ".value_idr must be a positive amount of rupiah, got " + t.valueIdr());
+            }
+        }
     }
 }

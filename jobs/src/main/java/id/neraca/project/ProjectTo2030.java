@@ -1,11 +1,48 @@
 package id.neraca.project;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.neraca.aggregate.Tables;
+import id.neraca.core.Log;
 import id.neraca.core.NeracaException;
 import id.neraca.core.Stage;
 import id.neraca.core.StageContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
-/** Projection to 2030 into out/projection (not built yet). */
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.apache.spark.sql.functions.col;
+
+/**
+ * ProjectTo2030: {@code out/aggregates/monthly_headline} → {@code out/projection/}.
+ *
+ * <p>Reads the monthly headline series (order lines only: listing snapshots are not monthly sales), scales it to
+ * the nation with the coverage model, fits and backtests the models, and writes {@code series}, {@code shares},
+ * {@code models}, {@code backtest}, {@code targets} (Parquet + CSV each) and {@code summary.json}
+ * (docs/OUTPUTS.md, docs/PROJECTION.md). The series are a few hundred points: they are collected to the driver
+ * after aggregation and modelled in plain Java ({@link Projection}). Seeded: the same inputs and configuration
+ * give byte-identical files. Run alone with {@code neraca project}.
+ */
 public final class ProjectTo2030 implements Stage {
+    public static final DecimalType MONEY = DataTypes.createDecimalType(24, 2);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
     @Override
     public String name() {
         return "ProjectTo2030";
@@ -18,6 +55,232 @@ public final class ProjectTo2030 implements Stage {
 
     @Override
     public void run(StageContext ctx) {
-        throw NeracaException.other("stage ProjectTo2030 is not built yet");
+        String headlinePath = ctx.outputs().path("aggregates") + "/monthly_headline";
+        if (!ctx.outputs().exists("aggregates/monthly_headline")) {
+            throw NeracaException.usage("%s: no monthly aggregates. Run `neraca aggregate` (or `neraca run`) first.", headlinePath);
+        }
+        ProjectConfig cfg = ctx.cfg().project();
+        List<Row> rows = ctx.spark().read().parquet(headlinePath)
+                .select("period_month", "total_gmv_idr", "local_umkm_gmv_idr", "imported_gmv_idr", "cross_border_gmv_idr")
+                .orderBy("period_month").collectAsList();
+        List<String> warnings = new ArrayList<>();
+        Projection.Input input = input(rows, warnings);
+
+        Coverage.Result coverage = coverage(ctx, cfg, input);
+        Projection projection = new Projection(cfg, coverage);
+        Projection.Result r = projection.run(input);
+        ObjectNode summary = r.summary();
+        if (!warnings.isEmpty()) {
+            var w = summary.withArray("warnings");
+            for (int i = warnings.size() - 1; i >= 0; i--) w.insert(0, warnings.get(i));
+        }
+
+        String staged = ctx.outputs().staging("projection");
+        boolean csv = ctx.cfg().aggregate().csvCopy();
+        var fs = ctx.outputs().fs();
+        SparkSession spark = ctx.spark();
+        Tables.write(fs, staged, "series", seriesFrame(spark, r.series()),
+                order("series", "frequency", "model", "kind", "period"), csv);
+        Tables.write(fs, staged, "shares", sharesFrame(spark, r.shares()),
+                order("series", "frequency", "model", "kind", "period"), csv);
+        Tables.write(fs, staged, "backtest", backtestFrame(spark, r.backtest()),
+                order("series", "frequency", "model", "horizon", "origin"), csv);
+        Tables.write(fs, staged, "models", modelsFrame(spark, r.models()),
+                order("series", "frequency", "model", "parameter"), csv);
+        Tables.write(fs, staged, "targets", targetsFrame(spark, r.targets()), order("target"), csv);
+        try {
+            Tables.writeText(fs, staged, "summary.json", JSON.writeValueAsString(summary) + "\n");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw NeracaException.other("cannot serialise summary.json: %s", e.getMessage());
+        }
+        ctx.outputs().commit("projection");
+
+        ObjectNode section = ctx.manifest().stage(name());
+        section.put("months_observed", input.months().size());
+        section.put("first_month", input.months().get(0).toString());
+        section.put("last_month", input.months().get(input.months().size() - 1).toString());
+        section.put("coverage_method", coverage.method());
+        section.put("coverage_factor", coverage.factor());
+        section.put("series_rows", r.series().size());
+        section.put("backtest_rows", r.backtest().size());
+        section.put("model_rows", r.models().size());
+        section.put("target_rows", r.targets().size());
+        section.put("rows_out", r.series().size() + r.shares().size() + r.backtest().size() + r.models().size() + r.targets().size());
+        var w = section.putArray("warnings");
+        summary.withArray("warnings").forEach(w::add);
+        for (var wn : summary.withArray("warnings")) Log.warn("projection: %s", wn.asText());
+        for (Projection.TargetRow t : r.targets()) {
+            Log.info("target %s: %d projection Rp%s (95%% Rp%s–%s), P(reach) %.2f, crossing %s", t.target(), t.year(),
+                    Projection.rupiah(t.projected()), Projection.rupiah(t.lo95()), Projection.rupiah(t.hi95()),
+                    t.probability(), t.crossingLabel());
+        }
+    }
+
+    /**
+     * The monthly sample series: the longest run of contiguous months with positive GMV that ends at the last
+     * observed month (a gap or an empty month would break the models' time index; it is reported as a warning).
+     */
+    static Projection.Input input(List<Row> rows, List<String> warnings) {
+        if (rows.isEmpty()) {
+            throw NeracaException.data("out/aggregates/monthly_headline has no months: no completed order-line sales to project from");
+        }
+        List<YearMonth> months = new ArrayList<>();
+        List<double[]> vals = new ArrayList<>();
+        for (Row r : rows) {
+            YearMonth m = YearMonth.parse(r.getString(0));
+            double total = r.isNullAt(1) ? 0 : r.getDecimal(1).doubleValue();
+            double umkm = r.isNullAt(2) ? 0 : r.getDecimal(2).doubleValue();
+            double foreign = (r.isNullAt(3) ? 0 : r.getDecimal(3).doubleValue()) + (r.isNullAt(4) ? 0 : r.getDecimal(4).doubleValue());
+            months.add(m);
+            vals.add(new double[]{total, umkm, foreign});
+        }
+        int start = months.size() - 1;
+        if (vals.get(start)[0] <= 0) {
+            throw NeracaException.data("the last observed month %s has no completed GMV: nothing to project from", months.get(start));
+        }
+        while (start > 0 && months.get(start - 1).equals(months.get(start).minusMonths(1)) && vals.get(start - 1)[0] > 0) start--;
+        if (start > 0) {
+            warnings.add(String.format("months before %s are not used: %s is %s, so the models use the %d contiguous "
+                            + "months %s to %s", months.get(start), months.get(start - 1),
+                    vals.get(start - 1)[0] <= 0 ? "empty" : "followed by a gap", months.size() - start, months.get(start),
+                    months.get(months.size() - 1)));
+        }
+        int n = months.size() - start;
+        double[] t = new double[n];
+        double[] u = new double[n];
+        double[] f = new double[n];
+        for (int i = 0; i < n; i++) {
+            double[] v = vals.get(start + i);
+            t[i] = v[0];
+            u[i] = v[1];
+            f[i] = v[2];
+        }
+        return new Projection.Input(List.copyOf(months.subList(start, months.size())), t, u, f);
+    }
+
+    static Coverage.Result coverage(StageContext ctx, ProjectConfig cfg, Projection.Input in) {
+        var cov = cfg.coverage();
+        if (cov.method().equals(ProjectConfig.FACTOR)) return Coverage.fixed(cov.factor(), cov.minRelativeSd());
+        Path ref = ctx.config().referenceDir();
+        List<Coverage.Benchmark> bench = ReferenceCsv.benchmarks(ref.resolve(cov.benchmarksFile()));
+        Map<Integer, Integer> fxMonths = new TreeMap<>();
+        Map<Integer, BigDecimal> fx = ReferenceCsv.annualAverage(ref.resolve(cov.fxFile()), "USD", fxMonths);
+        Coverage.Result r = Coverage.calibrate(bench, fx, fullYears(in), cov.metric(), cov.minConfidence(), cov.minRelativeSd());
+        List<String> w = new ArrayList<>(r.warnings());
+        for (Coverage.Point p : r.points()) {
+            int m = fxMonths.getOrDefault(p.year(), 0);
+            if (m < 12) w.add(String.format("the %d USD/IDR average rests on %d month(s) of fx_monthly.csv", p.year(), m));
+        }
+        return new Coverage.Result(r.method(), r.factor(), r.sigmaLog(), r.points(), r.note(), w);
+    }
+
+    /** Observed sample GMV of each calendar year with all 12 months. */
+    static Map<Integer, BigDecimal> fullYears(Projection.Input in) {
+        Map<Integer, double[]> acc = new TreeMap<>();
+        for (int i = 0; i < in.months().size(); i++) {
+            double[] a = acc.computeIfAbsent(in.months().get(i).getYear(), k -> new double[2]);
+            a[0] += in.total()[i];
+            a[1]++;
+        }
+        Map<Integer, BigDecimal> out = new TreeMap<>();
+        for (var e : acc.entrySet()) if (e.getValue()[1] == 12) out.put(e.getKey(), BigDecimal.valueOf(e.getValue()[0]));
+        return out;
+    }
+
+    // -------------------------------------------------------------------------------------------------- frames
+
+    private static org.apache.spark.sql.Column[] order(String... cols) {
+        org.apache.spark.sql.Column[] c = new org.apache.spark.sql.Column[cols.length];
+        for (int i = 0; i < cols.length; i++) c[i] = col(cols[i]).asc_nulls_first();
+        return c;
+    }
+
+    /** Modelled values to the whole rupiah (more digits would be false precision), as decimal(24,2). */
+    static BigDecimal money(Double v) {
+        if (v == null || !Double.isFinite(v)) return null;
+        return BigDecimal.valueOf(v).setScale(0, RoundingMode.HALF_UP).setScale(2);
+    }
+
+    static Double num(Double v, int places) {
+        if (v == null || !Double.isFinite(v)) return null;
+        return BigDecimal.valueOf(v).setScale(places, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    private static StructType schema(Object... nameType) {
+        StructField[] f = new StructField[nameType.length / 2];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = DataTypes.createStructField((String) nameType[2 * i], (DataType) nameType[2 * i + 1], true);
+        }
+        return new StructType(f);
+    }
+
+    public static final StructType SERIES = schema("series", DataTypes.StringType, "model", DataTypes.StringType,
+            "period", DataTypes.StringType, "kind", DataTypes.StringType, "value_idr", MONEY, "lo80_idr", MONEY,
+            "hi80_idr", MONEY, "lo95_idr", MONEY, "hi95_idr", MONEY, "frequency", DataTypes.StringType,
+            "sample_value_idr", MONEY);
+
+    static Dataset<Row> seriesFrame(SparkSession spark, List<Projection.SeriesRow> rows) {
+        List<Row> out = new ArrayList<>();
+        for (Projection.SeriesRow r : rows) {
+            out.add(RowFactory.create(r.series(), r.model(), r.period(), r.kind(), money(r.value()), money(r.lo80()),
+                    money(r.hi80()), money(r.lo95()), money(r.hi95()), r.frequency(), money(r.sampleValue())));
+        }
+        return spark.createDataFrame(out, SERIES);
+    }
+
+    public static final StructType SHARES = schema("series", DataTypes.StringType, "model", DataTypes.StringType,
+            "frequency", DataTypes.StringType, "period", DataTypes.StringType, "kind", DataTypes.StringType,
+            "value_pct", DataTypes.DoubleType, "lo80_pct", DataTypes.DoubleType, "hi80_pct", DataTypes.DoubleType,
+            "lo95_pct", DataTypes.DoubleType, "hi95_pct", DataTypes.DoubleType);
+
+    static Dataset<Row> sharesFrame(SparkSession spark, List<Projection.ShareRow> rows) {
+        List<Row> out = new ArrayList<>();
+        for (Projection.ShareRow r : rows) {
+            out.add(RowFactory.create(r.series(), r.model(), r.frequency(), r.period(), r.kind(), num(r.valuePct(), 4),
+                    num(r.lo80(), 4), num(r.hi80(), 4), num(r.lo95(), 4), num(r.hi95(), 4)));
+        }
+        return spark.createDataFrame(out, SHARES);
+    }
+
+    public static final StructType BACKTEST = schema("model", DataTypes.StringType, "horizon", DataTypes.IntegerType,
+            "origin", DataTypes.StringType, "mape", DataTypes.DoubleType, "mase", DataTypes.DoubleType,
+            "series", DataTypes.StringType, "frequency", DataTypes.StringType, "n", DataTypes.IntegerType);
+
+    static Dataset<Row> backtestFrame(SparkSession spark, List<Projection.BacktestRow> rows) {
+        List<Row> out = new ArrayList<>();
+        for (Projection.BacktestRow r : rows) {
+            out.add(RowFactory.create(r.model(), r.horizon(), r.origin(), num(r.mape(), 8), num(r.mase(), 8), r.series(),
+                    r.frequency(), r.n()));
+        }
+        return spark.createDataFrame(out, BACKTEST);
+    }
+
+    public static final StructType MODELS = schema("series", DataTypes.StringType, "frequency", DataTypes.StringType,
+            "model", DataTypes.StringType, "supported", DataTypes.BooleanType, "selected", DataTypes.BooleanType,
+            "weight", DataTypes.DoubleType, "mape", DataTypes.DoubleType, "mase", DataTypes.DoubleType,
+            "parameter", DataTypes.StringType, "value", DataTypes.DoubleType, "warning", DataTypes.StringType);
+
+    static Dataset<Row> modelsFrame(SparkSession spark, List<Projection.ModelRow> rows) {
+        List<Row> out = new ArrayList<>();
+        for (Projection.ModelRow r : rows) {
+            out.add(RowFactory.create(r.series(), r.frequency(), r.model(), r.supported(), r.selected(), num(r.weight(), 6),
+                    num(r.mape(), 8), num(r.mase(), 8), r.parameter(), num(r.value(), 10), r.warning()));
+        }
+        return spark.createDataFrame(out, MODELS);
+    }
+
+    public static final StructType TARGETS = schema("target", DataTypes.StringType, "year", DataTypes.IntegerType,
+            "target_idr", MONEY, "projected_idr", MONEY, "lo80_idr", MONEY, "hi80_idr", MONEY, "lo95_idr", MONEY,
+            "hi95_idr", MONEY, "gap_idr", MONEY, "probability", DataTypes.DoubleType, "crossing_year", DataTypes.IntegerType,
+            "required_cagr_pct", DataTypes.DoubleType, "label", DataTypes.StringType, "crossing_label", DataTypes.StringType);
+
+    static Dataset<Row> targetsFrame(SparkSession spark, List<Projection.TargetRow> rows) {
+        List<Row> out = new ArrayList<>();
+        for (Projection.TargetRow r : rows) {
+            out.add(RowFactory.create(r.target(), r.year(), r.targetIdr().setScale(2, RoundingMode.HALF_UP),
+                    money(r.projected()), money(r.lo80()), money(r.hi80()), money(r.lo95()), money(r.hi95()), money(r.gap()),
+                    num(r.probability(), 4), r.crossingYear(), num(r.requiredCagrPct(), 4), r.label(), r.crossingLabel()));
+        }
+        return spark.createDataFrame(out, TARGETS);
     }
 }

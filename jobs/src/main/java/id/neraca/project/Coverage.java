@@ -1,0 +1,112 @@
+package id.neraca.project;
+
+import id.neraca.core.NeracaException;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The coverage model: national value = observed value × factor, with the factor log-normally uncertain
+ * (docs/PROJECTION.md "From the sample to the nation").
+ *
+ * <p>Calibration: for every year with both a full year of observed sales and a benchmark figure (e-Conomy SEA,
+ * the configured metric, the latest report's figure for that year, confidence at least the configured minimum),
+ * factor_y = benchmark_usd × average USD/IDR of that year / observed_idr. The central factor is the geometric
+ * mean; its log standard deviation is the spread of log factor_y across years (sample sd), floored at the
+ * configured minimum, because two or three years say little about how stable the sample's share of the market is.
+ */
+public final class Coverage {
+    private Coverage() {}
+
+    /** One benchmark row of {@code econ_benchmarks.csv}. */
+    public record Benchmark(int reportYear, int year, String metric, BigDecimal valueUsdBn, String kind, String source,
+                            String confidence) {}
+
+    /** A year where observed sales and a benchmark overlap. */
+    public record Point(int year, int reportYear, BigDecimal benchmarkUsdBn, BigDecimal usdIdr, BigDecimal benchmarkIdr,
+                        BigDecimal observedIdr, double factor, String source, String confidence) {}
+
+    public record Result(String method, double factor, double sigmaLog, List<Point> points, String note,
+                         List<String> warnings) {
+        public double lo95() {
+            return factor * Math.exp(-1.959964 * sigmaLog);
+        }
+
+        public double hi95() {
+            return factor * Math.exp(1.959964 * sigmaLog);
+        }
+    }
+
+    public static Result fixed(double factor, double minSd) {
+        return new Result(ProjectConfig.FACTOR, factor, minSd, List.of(),
+                String.format("configured coverage factor %.6g (national value = observed × factor), log-normal "
+                        + "uncertainty with log sd %.3f (project.coverage.min_relative_sd)", factor, minSd), List.of());
+    }
+
+    /**
+     * @param observedFullYears observed GMV (sample, rupiah) of every calendar year with 12 observed months
+     * @param usdIdrByYear      average IDR per USD of each year (from the monthly averages)
+     */
+    public static Result calibrate(List<Benchmark> benchmarks, Map<Integer, BigDecimal> usdIdrByYear,
+                                   Map<Integer, BigDecimal> observedFullYears, String metric, String minConfidence,
+                                   double minSd) {
+        int minRank = ProjectConfig.CONFIDENCE.indexOf(minConfidence);
+        // latest report per year for the metric, estimates only (projections are kept apart)
+        Map<Integer, Benchmark> latest = new TreeMap<>();
+        for (Benchmark b : benchmarks) {
+            if (!b.metric().equals(metric) || !b.kind().equals("estimate")) continue;
+            if (ProjectConfig.CONFIDENCE.indexOf(b.confidence()) < minRank) continue;
+            Benchmark prev = latest.get(b.year());
+            if (prev == null || b.reportYear() > prev.reportYear()) latest.put(b.year(), b);
+        }
+        List<Point> points = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (var e : latest.entrySet()) {
+            int y = e.getKey();
+            BigDecimal obs = observedFullYears.get(y);
+            if (obs == null || obs.signum() <= 0) continue;
+            BigDecimal fx = usdIdrByYear.get(y);
+            if (fx == null) {
+                warnings.add(String.format("benchmark year %d has no USD/IDR average in the FX table; not used", y));
+                continue;
+            }
+            Benchmark b = e.getValue();
+            BigDecimal idr = b.valueUsdBn().multiply(new BigDecimal("1000000000")).multiply(fx);
+            double f = idr.divide(obs, MathContext.DECIMAL64).doubleValue();
+            points.add(new Point(y, b.reportYear(), b.valueUsdBn(), fx, idr, obs, f, b.source(), b.confidence()));
+            if (b.confidence().equals("low")) {
+                warnings.add(String.format("coverage calibration uses a low-confidence benchmark for %d (%s)", y, b.source()));
+            }
+        }
+        if (points.isEmpty()) {
+            throw NeracaException.data("no year has both a full year of observed sales (%s) and a '%s' benchmark "
+                            + "estimate of confidence >= %s (%s). Set project.coverage.method: factor with "
+                            + "project.coverage.factor, or add benchmark rows for the observed years.",
+                    observedFullYears.keySet(), metric, minConfidence, latest.keySet());
+        }
+        double meanLog = 0;
+        for (Point p : points) meanLog += Math.log(p.factor()) / points.size();
+        double ss = 0;
+        for (Point p : points) ss += Math.pow(Math.log(p.factor()) - meanLog, 2);
+        double spread = points.size() > 1 ? Math.sqrt(ss / (points.size() - 1)) : 0;
+        double sigma = Math.max(spread, minSd);
+        if (points.size() < 3) {
+            warnings.add(String.format("coverage factor calibrated on %d year(s) only; its uncertainty (log sd %.3f) "
+                    + "is at least the configured floor %.3f", points.size(), sigma, minSd));
+        }
+        StringBuilder note = new StringBuilder(String.format("national = observed × %.6g, calibrated on %s e-Conomy SEA "
+                + "'%s' over %d year(s):", Math.exp(meanLog), "Indonesia", metric, points.size()));
+        for (Point p : points) {
+            note.append(String.format(" %d: $%sB (report %d) × Rp%s/USD / observed Rp%s = %.6g;", p.year(),
+                    p.benchmarkUsdBn().toPlainString(), p.reportYear(), p.usdIdr().setScale(2, java.math.RoundingMode.HALF_UP)
+                            .toPlainString(), p.observedIdr().setScale(0, java.math.RoundingMode.HALF_UP).toPlainString(), p.factor()));
+        }
+        note.append(String.format(" log sd %.3f (spread %.3f, floor %.3f), carried into every interval as a "
+                + "log-normal multiplicative uncertainty; the factor is assumed constant over time.", sigma, spread, minSd));
+        return new Result(ProjectConfig.CALIBRATION, Math.exp(meanLog), sigma, points, note.toString(), warnings);
+    }
+}

@@ -1,0 +1,785 @@
+package id.neraca.project;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.neraca.project.model.Backtest;
+import id.neraca.project.model.CagrScenario;
+import id.neraca.project.model.Forecaster;
+import id.neraca.project.model.HoltDamped;
+import id.neraca.project.model.LogLinearSeasonal;
+import id.neraca.project.model.SeasonalNaive;
+import id.neraca.project.model.Stats;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.random.Well19937c;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The projection to the horizon year, in plain Java over a few hundred monthly points (collected to the driver
+ * after aggregation). Pure: observed series and coverage in, tables and summary out; no I/O.
+ *
+ * <p>Steps (docs/PROJECTION.md): national series = observed × coverage factor; monthly models (scenario CAGRs,
+ * log-linear seasonal, damped-trend seasonal smoothing) and annual models fitted where the history supports them;
+ * a rolling-origin backtest scores them against the seasonal-naive baseline; the ensemble weights the selected
+ * models by 1/MASE²; seeded simulation gives every projected value its 80% and 95% intervals, with the coverage
+ * factor's log-normal uncertainty multiplied in; targets, crossing years, required growth and the local UMKM share
+ * (logit-linear trend) follow from the simulated paths.
+ */
+public final class Projection {
+    public static final String TOTAL = "total_gmv";
+    public static final String UMKM = "local_umkm_gmv";
+    public static final String FOREIGN = "foreign_origin_gmv";
+    public static final String ENSEMBLE = "ensemble";
+    public static final String OBSERVED = "observed";
+    static final double Z95 = 1.959964;
+    static final double Z80 = 1.281552;
+
+    /** Observed monthly sample series (rupiah, before coverage scaling), contiguous months. */
+    public record Input(List<YearMonth> months, double[] total, double[] localUmkm, double[] foreignOrigin) {}
+
+    public record SeriesRow(String series, String model, String frequency, String period, String kind, double value,
+                            Double lo80, Double hi80, Double lo95, Double hi95, Double sampleValue) {}
+
+    public record ShareRow(String series, String model, String frequency, String period, String kind, double valuePct,
+                           Double lo80, Double hi80, Double lo95, Double hi95) {}
+
+    public record BacktestRow(String series, String frequency, String model, int horizon, String origin, double mape,
+                              Double mase, int n) {}
+
+    public record ModelRow(String series, String frequency, String model, boolean supported, boolean selected,
+                           double weight, Double mape, Double mase, String parameter, Double value, String warning) {}
+
+    public record TargetRow(String target, String label, int year, BigDecimal targetIdr, double projected, double lo80,
+                            double hi80, double lo95, double hi95, double gap, double probability, Integer crossingYear,
+                            String crossingLabel, Double requiredCagrPct) {}
+
+    public record Result(List<SeriesRow> series, List<ShareRow> shares, List<BacktestRow> backtest,
+                         List<ModelRow> models, List<TargetRow> targets, ObjectNode summary, List<String> warnings) {}
+
+    /** A model's standing after the backtest. */
+    record ModelState(Forecaster model, String frequency, String unsupported, Double mape, Double mase, boolean selected,
+                      double weight, Forecaster.Fit fit, String warning) {}
+
+    private final ProjectConfig cfg;
+    private final Coverage.Result coverage;
+    private final List<String> warnings = new ArrayList<>();
+
+    public Projection(ProjectConfig cfg, Coverage.Result coverage) {
+        this.cfg = cfg;
+        this.coverage = coverage;
+        warnings.addAll(coverage.warnings());
+    }
+
+    public static List<Forecaster> monthlyModels(ProjectConfig cfg) {
+        var sc = cfg.scenarios();
+        return List.of(
+                new CagrScenario("cagr_low", sc.cagrLowPct() / 100),
+                new CagrScenario("cagr_base", sc.cagrBasePct() / 100),
+                new CagrScenario("cagr_high", sc.cagrHighPct() / 100),
+                new LogLinearSeasonal(true, cfg.minSeasonalMonths(), "loglinear_seasonal"),
+                new HoltDamped(true, cfg.minSeasonalMonths(), cfg.minSeasonalMonths(), "holt_damped_seasonal"));
+    }
+
+    /** Models that may carry ensemble weight (the low and high scenarios are bands, not candidates). */
+    static boolean candidate(String name) {
+        return !name.equals("cagr_low") && !name.equals("cagr_high");
+    }
+
+    public Result run(Input in) {
+        int n = in.months().size();
+        if (n == 0) throw id.neraca.core.NeracaException.data("no observed months to project from");
+        for (int i = 1; i < n; i++) {
+            if (!in.months().get(i).equals(in.months().get(i - 1).plusMonths(1))) {
+                throw new IllegalArgumentException("months must be contiguous: " + in.months().get(i - 1) + " then " + in.months().get(i));
+            }
+        }
+        if (n < 12) {
+            throw id.neraca.core.NeracaException.data("only %d contiguous months of completed sales (%s to %s): a projection "
+                    + "needs at least 12 (one full seasonal cycle), and 24 for the seasonal models. Add dumps covering "
+                    + "more months; nothing is projected from less.", n, in.months().get(0), in.months().get(n - 1));
+        }
+        double f = coverage.factor();
+        double sigmaC = coverage.sigmaLog();
+        YearMonth first = in.months().get(0);
+        YearMonth last = in.months().get(n - 1);
+        int firstSeason = first.getMonthValue() - 1;
+        double[] nat = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            nat[i] = in.total()[i] * f;
+            y[i] = Math.log(nat[i]);
+        }
+        int endYear = cfg.horizonEndYear();
+        int h = (int) java.time.temporal.ChronoUnit.MONTHS.between(last, YearMonth.of(endYear, 12));
+        if (h < 1) throw id.neraca.core.NeracaException.data("the observed data already reach %d-12, the projection horizon", endYear);
+        int paths = cfg.simulations();
+
+        if (n < cfg.minSeasonalMonths()) {
+            warnings.add(String.format("only %d months of history (< %d): seasonal models are not fitted; the projection is "
+                    + "the configured growth scenarios with their spread, not a fitted estimate", n, cfg.minSeasonalMonths()));
+        }
+
+        // ---------------------------------------------------------------- monthly backtest and model selection
+        List<Forecaster> monthly = monthlyModels(cfg);
+        List<Forecaster> withNaive = new ArrayList<>(monthly);
+        withNaive.add(new SeasonalNaive());
+        int minTrain = cfg.backtest().minTrainMonths();
+        int maxH = cfg.backtest().maxHorizonMonths();
+        List<Backtest.Error> errors = n > minTrain ? Backtest.run(withNaive, y, 12, firstSeason, minTrain, maxH) : List.of();
+        List<Backtest.Score> scores = Backtest.score(errors);
+        int origins = Math.max(0, n - minTrain);
+        if (origins < 3) {
+            warnings.add(String.format("the monthly backtest has %d origin(s) (needs history beyond %d months): model "
+                    + "weights are %s", origins, minTrain, origins == 0 ? "equal" : "based on very few forecasts"));
+        }
+        List<BacktestRow> backtestRows = new ArrayList<>();
+        for (Backtest.Error e : errors) {
+            backtestRows.add(new BacktestRow(TOTAL, "monthly", e.model(), e.horizon(), in.months().get(e.origin() - 1).toString(),
+                    e.ape(), finite(e.scaled()), 1));
+        }
+        for (Backtest.Score s : scores) {
+            backtestRows.add(new BacktestRow(TOTAL, "monthly", s.model(), s.horizon(), "ALL", s.mape(), finite(s.mase()), s.n()));
+        }
+
+        // the scenarios' spread: their own backtest errors, else the low-high band
+        double[] cagrSd = Backtest.logSdByHorizon(errors, "cagr_base", maxH, 2);
+        if (cagrSd.length == 0) {
+            // the low-high band as a 95% range, widening linearly with the years projected, plus 5% level noise
+            double band = Math.log((1 + cfg.scenarios().cagrHighPct() / 100) / (1 + cfg.scenarios().cagrLowPct() / 100)) / (2 * Z95);
+            cagrSd = new double[h];
+            for (int i = 0; i < h; i++) cagrSd[i] = Math.hypot(0.05, band * (i + 1) / 12.0);
+            warnings.add("no backtest for the growth scenarios: their intervals come from the low-high scenario band");
+        }
+        for (Forecaster m : monthly) if (m instanceof CagrScenario c) c.withLogSd(cagrSd);
+        // Holt's simulation leaves out parameter uncertainty: widen it to its own one-step backtest error
+        double[] holtSd = Backtest.logSdByHorizon(errors, "holt_damped_seasonal", 1, 3);
+        for (Forecaster m : monthly) {
+            if (m instanceof HoltDamped hd && holtSd.length == 1 && m.unsupportedReason(n, 12) == null) {
+                double inSample = HoltDamped.sigma(hd.withIntervalScale(1.0).fit(y, 12, firstSeason));
+                hd.withIntervalScale(inSample > 0 ? holtSd[0] / inSample : 1.0);
+            }
+        }
+
+        Map<String, Backtest.Score> overall = new TreeMap<>();
+        for (Backtest.Score s : scores) if (s.horizon() == 0) overall.put(s.model(), s);
+        Backtest.Score naive = overall.get(SeasonalNaive.NAME);
+        List<ModelState> states = new ArrayList<>();
+        for (Forecaster m : monthly) {
+            String why = m.unsupportedReason(n, 12);
+            Backtest.Score s = overall.get(m.name());
+            Forecaster.Fit fit = why == null ? m.fit(y, 12, firstSeason) : null;
+            states.add(new ModelState(m, "monthly", why, s == null ? null : s.mape(), s == null ? null : finite(s.mase()),
+                    false, 0, fit, why));
+            if (why != null) warnings.add(m.name() + " not fitted: " + why);
+        }
+        states = select(states, naive);
+        double wsum = states.stream().mapToDouble(ModelState::weight).sum();
+        if (!(wsum > 0)) throw new IllegalStateException("no model carries weight");
+
+        // ---------------------------------------------------------------- simulation
+        RandomGenerator covRng = new Well19937c(cfg.seed() ^ 0x5DEECE66DL);
+        double[] covZ = new double[paths];
+        for (int p = 0; p < paths; p++) covZ[p] = sigmaC * covRng.nextGaussian();
+        Map<String, double[][]> sims = new LinkedHashMap<>();
+        for (int k = 0; k < states.size(); k++) {
+            ModelState s = states.get(k);
+            if (s.fit() == null) continue;
+            double[][] sim = s.fit().simulate(h, paths, new Well19937c(cfg.seed() + 7919L * (k + 1)));
+            sims.put(s.model().name(), sim);
+        }
+        double[][] ens = new double[paths][];
+        int[] counts = allocate(states, paths);
+        int p0 = 0;
+        for (int k = 0; k < states.size(); k++) {
+            for (int j = 0; j < counts[k]; j++) ens[p0++] = sims.get(states.get(k).model().name())[j];
+        }
+        sims.put(ENSEMBLE, ens);
+
+        List<YearMonth> future = new ArrayList<>();
+        for (int i = 1; i <= h; i++) future.add(last.plusMonths(i));
+        Map<Integer, Double> obsYear = new TreeMap<>();
+        Map<Integer, Integer> obsMonths = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            obsYear.merge(in.months().get(i).getYear(), nat[i], Double::sum);
+            obsMonths.merge(in.months().get(i).getYear(), 1, Integer::sum);
+        }
+
+        List<SeriesRow> series = new ArrayList<>();
+        // observed rows: national value with the coverage factor's interval, and the sample value
+        for (int i = 0; i < n; i++) {
+            series.add(observedRow(TOTAL, "monthly", in.months().get(i).toString(), nat[i], in.total()[i], sigmaC));
+        }
+        for (var e : obsYear.entrySet()) {
+            if (obsMonths.get(e.getKey()) == 12) {
+                series.add(observedRow(TOTAL, "annual", String.valueOf(e.getKey()), e.getValue(), e.getValue() / f, sigmaC));
+            }
+        }
+        // fitted and projected rows per model and the ensemble
+        Map<String, Map<Integer, double[]>> annualPaths = new LinkedHashMap<>();
+        for (var e : sims.entrySet()) {
+            String model = e.getKey();
+            double[][] sim = e.getValue();
+            ModelState st = states.stream().filter(s -> s.model().name().equals(model)).findFirst().orElse(null);
+            if (st != null && st.fit() != null) {
+                double[] fitted = st.fit().fitted();
+                for (int i = 0; i < n; i++) {
+                    if (Double.isFinite(fitted[i])) {
+                        series.add(new SeriesRow(TOTAL, model, "monthly", in.months().get(i).toString(), "FITTED",
+                                Math.exp(fitted[i]), null, null, null, null, null));
+                    }
+                }
+            }
+            double[] col = new double[paths];
+            for (int i = 0; i < h; i++) {
+                for (int p = 0; p < paths; p++) col[p] = Math.exp(sim[p][i] + covZ[p]);
+                series.add(projectedRow(TOTAL, model, "monthly", future.get(i).toString(), Stats.bands(col)));
+            }
+            Map<Integer, double[]> ap = annualSums(sim, covZ, future, in.months(), nat, paths);
+            annualPaths.put(model, ap);
+            for (var y2 : ap.entrySet()) {
+                series.add(projectedRow(TOTAL, model, "annual", String.valueOf(y2.getKey()), Stats.bands(y2.getValue())));
+            }
+        }
+
+        // ---------------------------------------------------------------- annual-frequency models (cross-check)
+        List<ModelState> annualStates = annualModels(obsYear, obsMonths, series, backtestRows);
+
+        // ---------------------------------------------------------------- last full year, targets
+        Integer lastFullYear = null;
+        for (var e : obsMonths.entrySet()) if (e.getValue() == 12) lastFullYear = e.getKey();
+        Double lastFullValue = lastFullYear == null ? null : obsYear.get(lastFullYear);
+        if (lastFullYear == null) {
+            warnings.add("no calendar year is fully observed: required growth rates are not computed");
+        }
+        Map<Integer, double[]> ensAnnual = annualPaths.get(ENSEMBLE);
+        Map<Integer, Double> central = new TreeMap<>();
+        for (var e : obsYear.entrySet()) if (obsMonths.get(e.getKey()) == 12) central.put(e.getKey(), e.getValue());
+        for (var e : ensAnnual.entrySet()) central.put(e.getKey(), Stats.bands(e.getValue())[0]);
+        List<TargetRow> targets = new ArrayList<>();
+        for (ProjectConfig.Target t : cfg.targets()) {
+            double tv = t.valueIdr().doubleValue();
+            double[] vals = ensAnnual.get(t.year());
+            double[] b;
+            double prob;
+            if (vals != null) {
+                b = Stats.bands(vals);
+                prob = Stats.fractionAtLeast(vals, tv);
+            } else {
+                double v = obsYear.getOrDefault(t.year(), Double.NaN);
+                b = new double[]{v, v * Math.exp(-Z80 * sigmaC), v * Math.exp(Z80 * sigmaC), v * Math.exp(-Z95 * sigmaC),
+                        v * Math.exp(Z95 * sigmaC)};
+                prob = Double.isNaN(v) ? Double.NaN : (v >= tv ? 1 : 0);
+            }
+            Integer crossing = null;
+            for (var e : central.entrySet()) {
+                if (e.getValue() >= tv) {
+                    crossing = e.getKey();
+                    break;
+                }
+            }
+            Double req = null;
+            if (lastFullYear != null && t.year() > lastFullYear) {
+                req = (Math.pow(tv / lastFullValue, 1.0 / (t.year() - lastFullYear)) - 1) * 100;
+            }
+            targets.add(new TargetRow(t.name(), t.label(), t.year(), t.valueIdr(), b[0], b[1], b[2], b[3], b[4], tv - b[0],
+                    prob, crossing, crossing == null ? "not by " + endYear : String.valueOf(crossing), req));
+        }
+
+        // ---------------------------------------------------------------- local UMKM and foreign-origin shares
+        List<ShareRow> shares = new ArrayList<>();
+        ObjectNode umkm = shareProjection(in, ens, covZ, future, nat, series, shares, lastFullYear);
+
+        ObjectNode summary = summary(in, last, n, lastFullYear, lastFullValue, states, annualStates, ensAnnual, targets, umkm);
+        List<ModelRow> modelRows = modelRows(states, annualStates);
+        return new Result(series, shares, backtestRows, modelRows, targets, summary, List.copyOf(warnings));
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    /**
+     * Selection: a supported candidate is kept if its backtest MASE is at most selection_max_mase_ratio × the
+     * seasonal-naive baseline's (or, without a baseline score, if it has a score at all). Weights ∝ 1/MASE² over the
+     * kept models (or equal). With no backtest at all, every supported candidate gets an equal weight.
+     */
+    List<ModelState> select(List<ModelState> states, Backtest.Score naive) {
+        List<ModelState> cand = states.stream().filter(s -> s.fit() != null && candidate(s.model().name())).toList();
+        boolean scored = cand.stream().anyMatch(s -> s.mase() != null);
+        List<String> kept = new ArrayList<>();
+        if (scored) {
+            double limit = naive != null && Double.isFinite(naive.mase())
+                    ? cfg.backtest().selectionMaxMaseRatio() * naive.mase() : Double.POSITIVE_INFINITY;
+            for (ModelState s : cand) if (s.mase() != null && s.mase() <= limit) kept.add(s.model().name());
+            if (kept.isEmpty()) {
+                ModelState best = cand.stream().filter(s -> s.mase() != null)
+                        .min(java.util.Comparator.comparingDouble(ModelState::mase)).orElseThrow();
+                kept.add(best.model().name());
+                warnings.add(String.format("no model beat %.2f × the seasonal-naive backtest MASE; the best one (%s) is used alone",
+                        cfg.backtest().selectionMaxMaseRatio(), best.model().name()));
+            }
+        } else {
+            for (ModelState s : cand) kept.add(s.model().name());
+        }
+        Map<String, Double> raw = new TreeMap<>();
+        for (ModelState s : cand) {
+            if (!kept.contains(s.model().name())) continue;
+            boolean inverse = scored && cfg.backtest().weighting().equals("inverse_mase") && s.mase() != null;
+            raw.put(s.model().name(), inverse ? 1 / Math.max(1e-6, s.mase() * s.mase()) : 1.0);
+        }
+        double sum = raw.values().stream().mapToDouble(Double::doubleValue).sum();
+        List<ModelState> out = new ArrayList<>();
+        for (ModelState s : states) {
+            Double w = raw.get(s.model().name());
+            String warning = s.warning();
+            if (s.fit() != null && w == null && candidate(s.model().name())) {
+                warning = String.format("not selected: backtest MASE %s vs seasonal naive %s", fmt(s.mase()),
+                        naive == null ? "n/a" : fmt(naive.mase()));
+            }
+            if (!candidate(s.model().name()) && s.fit() != null) warning = "scenario band, not weighted";
+            out.add(new ModelState(s.model(), s.frequency(), s.unsupported(), s.mape(), s.mase(), w != null,
+                    w == null ? 0 : round(w / sum, 6), s.fit(), warning));
+        }
+        return out;
+    }
+
+    private static String fmt(Double d) {
+        return d == null || !Double.isFinite(d) ? "n/a" : String.format("%.3f", d);
+    }
+
+    private static double round(double v, int places) {
+        return BigDecimal.valueOf(v).setScale(places, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /** Paths per model in the ensemble: proportional to weight, remainder to the largest weight. */
+    static int[] allocate(List<ModelState> states, int paths) {
+        int[] c = new int[states.size()];
+        int used = 0;
+        int biggest = 0;
+        for (int k = 0; k < states.size(); k++) {
+            c[k] = (int) Math.floor(states.get(k).weight() * paths);
+            used += c[k];
+            if (states.get(k).weight() > states.get(biggest).weight()) biggest = k;
+        }
+        c[biggest] += paths - used;
+        return c;
+    }
+
+    /** Annual sums per path for every year from the last observed month's year on: observed months + simulated. */
+    static Map<Integer, double[]> annualSums(double[][] sim, double[] covZ, List<YearMonth> future, List<YearMonth> months,
+                                             double[] nat, int paths) {
+        Map<Integer, double[]> out = new TreeMap<>();
+        int firstYear = future.get(0).getYear();
+        double observedPart = 0;
+        for (int i = 0; i < months.size(); i++) if (months.get(i).getYear() == firstYear) observedPart += nat[i];
+        for (int i = 0; i < future.size(); i++) {
+            int yr = future.get(i).getYear();
+            double[] acc = out.get(yr);
+            if (acc == null) {
+                acc = new double[paths];
+                out.put(yr, acc);
+            }
+            for (int p = 0; p < paths; p++) acc[p] += Math.exp(sim[p][i]);
+        }
+        // observed months of the first projected year belong to the same national year
+        double[] fy = out.get(firstYear);
+        for (int p = 0; p < paths; p++) fy[p] += observedPart;
+        for (double[] acc : out.values()) for (int p = 0; p < paths; p++) acc[p] *= Math.exp(covZ[p]);
+        return out;
+    }
+
+    private static SeriesRow observedRow(String series, String freq, String period, double v, double sample, double sigmaC) {
+        return new SeriesRow(series, OBSERVED, freq, period, "OBSERVED", v, v * Math.exp(-Z80 * sigmaC),
+                v * Math.exp(Z80 * sigmaC), v * Math.exp(-Z95 * sigmaC), v * Math.exp(Z95 * sigmaC), sample);
+    }
+
+    private static SeriesRow projectedRow(String series, String model, String freq, String period, double[] b) {
+        return new SeriesRow(series, model, freq, period, "PROJECTED", b[0], b[1], b[2], b[3], b[4], null);
+    }
+
+    /** Models fitted on the annual series of full years: reported and projected as a cross-check, weight 0. */
+    private List<ModelState> annualModels(Map<Integer, Double> obsYear, Map<Integer, Integer> obsMonths,
+                                          List<SeriesRow> series, List<BacktestRow> backtestRows) {
+        List<Integer> years = new ArrayList<>();
+        for (var e : obsMonths.entrySet()) if (e.getValue() == 12) years.add(e.getKey());
+        // only a contiguous run of full years ending at the last one
+        int start = years.size() - 1;
+        while (start > 0 && years.get(start - 1) == years.get(start) - 1) start--;
+        years = years.isEmpty() ? years : years.subList(Math.max(0, start), years.size());
+        int m = years.size();
+        var sc = cfg.scenarios();
+        List<Forecaster> models = List.of(
+                new CagrScenario("cagr_base_annual", sc.cagrBasePct() / 100)
+                        .withLogSd(new double[]{Math.log((1 + sc.cagrHighPct() / 100) / (1 + sc.cagrLowPct() / 100)) / (2 * Z95)}),
+                new LogLinearSeasonal(false, 0, "loglinear_annual"),
+                new HoltDamped(false, 0, Math.max(6, cfg.minAnnualPoints() + 3), "holt_damped_annual"));
+        List<ModelState> out = new ArrayList<>();
+        double[] ya = new double[m];
+        for (int i = 0; i < m; i++) ya[i] = Math.log(obsYear.get(years.get(i)));
+        if (m < cfg.minAnnualPoints()) {
+            warnings.add(String.format("%d full year(s) observed (< project.min_annual_points = %d): no model is fitted on the "
+                    + "annual series", m, cfg.minAnnualPoints()));
+        }
+        if (m >= cfg.minAnnualPoints() + 2) {
+            List<Backtest.Error> errs = Backtest.run(new ArrayList<>(models), ya, 1, 0, cfg.minAnnualPoints(), 3);
+            for (Backtest.Score s : Backtest.score(errs)) {
+                backtestRows.add(new BacktestRow(TOTAL, "annual", s.model(), s.horizon(), "ALL", s.mape(), finite(s.mase()), s.n()));
+            }
+        } else if (m > 0) {
+            warnings.add(String.format("%d full year(s): too few for an annual backtest; annual models are a cross-check only", m));
+        }
+        int lastYear = m > 0 ? years.get(m - 1) : 0;
+        int h = cfg.horizonEndYear() - lastYear;
+        RandomGenerator covRng = new Well19937c(cfg.seed() ^ 0xA11L);
+        double[] covZ = new double[cfg.simulations()];
+        for (int p = 0; p < covZ.length; p++) covZ[p] = coverage.sigmaLog() * covRng.nextGaussian();
+        for (int k = 0; k < models.size(); k++) {
+            Forecaster f = models.get(k);
+            String why = m < cfg.minAnnualPoints() ? String.format("%d full years (< %d)", m, cfg.minAnnualPoints())
+                    : f.unsupportedReason(m, 1);
+            if (why != null || h < 1) {
+                out.add(new ModelState(f, "annual", why, null, null, false, 0, null, why));
+                continue;
+            }
+            Forecaster.Fit fit = f.fit(ya, 1, 0);
+            double[][] sim = fit.simulate(h, cfg.simulations(), new Well19937c(cfg.seed() + 104729L * (k + 1)));
+            double[] col = new double[cfg.simulations()];
+            for (int i = 0; i < h; i++) {
+                for (int p = 0; p < col.length; p++) col[p] = Math.exp(sim[p][i] + covZ[p]);
+                series.add(projectedRow(TOTAL, f.name(), "annual", String.valueOf(lastYear + i + 1), Stats.bands(col)));
+            }
+            double[] fitted = fit.fitted();
+            for (int i = 0; i < m; i++) {
+                if (Double.isFinite(fitted[i])) {
+                    series.add(new SeriesRow(TOTAL, f.name(), "annual", String.valueOf(years.get(i)), "FITTED",
+                            Math.exp(fitted[i]), null, null, null, null, null));
+                }
+            }
+            out.add(new ModelState(f, "annual", null, null, null, false, 0, fit, "annual cross-check, not weighted"));
+        }
+        return out;
+    }
+
+    /**
+     * Logit-linear trend of the monthly local UMKM and foreign-origin shares (share of total GMV), simulated with
+     * parameter uncertainty and paired with the ensemble's total paths: value earned = total × share per month.
+     */
+    private ObjectNode shareProjection(Input in, double[][] ens, double[] covZ, List<YearMonth> future, double[] nat,
+                                       List<SeriesRow> series, List<ShareRow> shares, Integer lastFullYear) {
+        int n = in.months().size();
+        int h = future.size();
+        int paths = ens.length;
+        int firstSeason = in.months().get(0).getMonthValue() - 1;
+        Map<String, double[]> obsShare = new LinkedHashMap<>();
+        obsShare.put(UMKM, in.localUmkm());
+        obsShare.put(FOREIGN, in.foreignOrigin());
+        Map<String, Map<Integer, double[]>> valuePaths = new LinkedHashMap<>();
+        Map<String, Map<Integer, double[]>> sharePaths = new LinkedHashMap<>();
+        int k = 0;
+        for (var e : obsShare.entrySet()) {
+            String series0 = e.getKey();
+            String shareName = series0.replace("_gmv", "_share");
+            double[] part = e.getValue();
+            double[] logit = new double[n];
+            for (int i = 0; i < n; i++) {
+                double s = clamp(part[i] / in.total()[i]);
+                logit[i] = Math.log(s / (1 - s));
+                shares.add(new ShareRow(shareName, OBSERVED, "monthly", in.months().get(i).toString(), "OBSERVED",
+                        part[i] / in.total()[i] * 100, null, null, null, null));
+                series.add(new SeriesRow(series0, OBSERVED, "monthly", in.months().get(i).toString(), "OBSERVED",
+                        part[i] * coverage.factor(), null, null, null, null, part[i]));
+            }
+            Map<Integer, double[]> yearParts = new TreeMap<>();
+            for (int i = 0; i < n; i++) {
+                double[] a = yearParts.computeIfAbsent(in.months().get(i).getYear(), x -> new double[3]);
+                a[0] += part[i];
+                a[1] += in.total()[i];
+                a[2]++;
+            }
+            for (var yp : yearParts.entrySet()) {
+                if (yp.getValue()[2] == 12) {
+                    shares.add(new ShareRow(shareName, OBSERVED, "annual", String.valueOf(yp.getKey()), "OBSERVED",
+                            yp.getValue()[0] / yp.getValue()[1] * 100, null, null, null, null));
+                    series.add(new SeriesRow(series0, OBSERVED, "annual", String.valueOf(yp.getKey()), "OBSERVED",
+                            yp.getValue()[0] * coverage.factor(), null, null, null, null, yp.getValue()[0]));
+                }
+            }
+            LogLinearSeasonal model = new LogLinearSeasonal(false, 0, "logit_linear");
+            if (n < 6) {
+                warnings.add(String.format("%d months: too few to fit a trend to the %s; it is held at its observed level",
+                        n, shareName));
+            }
+            double[][] sim;
+            if (n >= 6) {
+                Forecaster.Fit fit = model.fit(logit, 12, firstSeason);
+                sim = fit.simulate(h, paths, new Well19937c(cfg.seed() + 31L * (++k) + 1_000_003L));
+                double[] fitted = fit.fitted();
+                for (int i = 0; i < n; i++) {
+                    shares.add(new ShareRow(shareName, "logit_linear", "monthly", in.months().get(i).toString(), "FITTED",
+                            logistic(fitted[i]) * 100, null, null, null, null));
+                }
+            } else {
+                double mean = 0;
+                for (double v : logit) mean += v / n;
+                sim = new double[paths][h];
+                for (double[] row : sim) java.util.Arrays.fill(row, mean);
+            }
+            if (n < cfg.minSeasonalMonths()) {
+                warnings.add(String.format("the %s trend rests on %d months only", shareName, n));
+            }
+            double[] col = new double[paths];
+            double[] colV = new double[paths];
+            for (int i = 0; i < h; i++) {
+                for (int p = 0; p < paths; p++) {
+                    double s = logistic(sim[p][i]);
+                    col[p] = s * 100;
+                    colV[p] = s * Math.exp(ens[p][i] + covZ[p]);
+                }
+                double[] b = Stats.bands(col);
+                shares.add(new ShareRow(shareName, "logit_linear", "monthly", future.get(i).toString(), "PROJECTED",
+                        b[0], b[1], b[2], b[3], b[4]));
+                series.add(projectedRow(series0, ENSEMBLE, "monthly", future.get(i).toString(), Stats.bands(colV)));
+            }
+            // annual value earned and value-weighted share per path
+            Map<Integer, double[]> vals = new TreeMap<>();
+            Map<Integer, double[]> tots = new TreeMap<>();
+            int firstYear = future.get(0).getYear();
+            double obsPart = 0;
+            double obsTot = 0;
+            for (int i = 0; i < n; i++) {
+                if (in.months().get(i).getYear() == firstYear) {
+                    obsPart += part[i] * coverage.factor();
+                    obsTot += nat[i];
+                }
+            }
+            for (int i = 0; i < h; i++) {
+                int yr = future.get(i).getYear();
+                double[] v = vals.computeIfAbsent(yr, x -> new double[paths]);
+                double[] t = tots.computeIfAbsent(yr, x -> new double[paths]);
+                for (int p = 0; p < paths; p++) {
+                    double tot = Math.exp(ens[p][i]);
+                    v[p] += tot * logistic(sim[p][i]);
+                    t[p] += tot;
+                }
+            }
+            Map<Integer, double[]> shareYear = new TreeMap<>();
+            for (var yv : vals.entrySet()) {
+                double[] v = yv.getValue();
+                double[] t = tots.get(yv.getKey());
+                double[] sh = new double[paths];
+                for (int p = 0; p < paths; p++) {
+                    if (yv.getKey() == firstYear) {
+                        v[p] += obsPart;
+                        t[p] += obsTot;
+                    }
+                    sh[p] = v[p] / t[p] * 100;
+                    v[p] *= Math.exp(covZ[p]);
+                }
+                shareYear.put(yv.getKey(), sh);
+                double[] b = Stats.bands(sh);
+                shares.add(new ShareRow(shareName, "logit_linear", "annual", String.valueOf(yv.getKey()), "PROJECTED",
+                        b[0], b[1], b[2], b[3], b[4]));
+                series.add(projectedRow(series0, ENSEMBLE, "annual", String.valueOf(yv.getKey()), Stats.bands(v)));
+            }
+            valuePaths.put(series0, vals);
+            sharePaths.put(series0, shareYear);
+        }
+        // the summary's umkm block, for the first target year (2030 by default)
+        int year = cfg.targets().get(0).year();
+        ObjectNode u = JSON.createObjectNode();
+        Double lastShare = null;
+        if (lastFullYear != null) {
+            double a = 0;
+            double b = 0;
+            for (int i = 0; i < n; i++) {
+                if (in.months().get(i).getYear() == lastFullYear) {
+                    a += in.localUmkm()[i];
+                    b += in.total()[i];
+                }
+            }
+            lastShare = a / b * 100;
+        }
+        putNum(u, "share_last_year_pct", lastShare, 4);
+        u.put("year", year);
+        double[] sh = sharePaths.get(UMKM).get(year);
+        double[] uv = valuePaths.get(UMKM).get(year);
+        double[] fv = valuePaths.get(FOREIGN).get(year);
+        double[] fsh = sharePaths.get(FOREIGN).get(year);
+        if (sh != null) {
+            double[] b = Stats.bands(sh);
+            putNum(u, "share_2030_pct", b[0], 4);
+            putNum(u, "share_2030_lo80_pct", b[1], 4);
+            putNum(u, "share_2030_hi80_pct", b[2], 4);
+            putNum(u, "share_2030_lo95_pct", b[3], 4);
+            putNum(u, "share_2030_hi95_pct", b[4], 4);
+            putMoneyBands(u, "umkm_value_2030", Stats.bands(uv));
+            putMoneyBands(u, "foreign_origin_value_2030", Stats.bands(fv));
+            double[] fb = Stats.bands(fsh);
+            putNum(u, "foreign_origin_share_2030_pct", fb[0], 4);
+            putNum(u, "foreign_origin_share_2030_lo95_pct", fb[3], 4);
+            putNum(u, "foreign_origin_share_2030_hi95_pct", fb[4], 4);
+        } else {
+            u.putNull("share_2030_pct");
+            u.putNull("umkm_value_2030_idr");
+            u.putNull("foreign_origin_value_2030_idr");
+        }
+        u.put("method", "logit-linear trend of the monthly share (OLS on logit(share) against time), simulated with "
+                + "parameter uncertainty and applied to the ensemble's simulated national totals; foreign origin = "
+                + "IMPORTED + CROSS_BORDER");
+        return u;
+    }
+
+    private static double clamp(double s) {
+        return Math.min(1 - 1e-6, Math.max(1e-6, s));
+    }
+
+    private static double logistic(double x) {
+        return 1 / (1 + Math.exp(-x));
+    }
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static BigInteger rupiah(double v) {
+        return BigDecimal.valueOf(v).setScale(0, RoundingMode.HALF_UP).toBigInteger();
+    }
+
+    static void putMoney(ObjectNode o, String key, Double v) {
+        if (v == null || !Double.isFinite(v)) o.putNull(key);
+        else o.put(key, rupiah(v));
+    }
+
+    static void putNum(ObjectNode o, String key, Double v, int places) {
+        if (v == null || !Double.isFinite(v)) o.putNull(key);
+        else o.put(key, BigDecimal.valueOf(v).setScale(places, RoundingMode.HALF_UP));
+    }
+
+    static void putMoneyBands(ObjectNode o, String prefix, double[] b) {
+        putMoney(o, prefix + "_idr", b[0]);
+        putMoney(o, prefix + "_lo80_idr", b[1]);
+        putMoney(o, prefix + "_hi80_idr", b[2]);
+        putMoney(o, prefix + "_lo95_idr", b[3]);
+        putMoney(o, prefix + "_hi95_idr", b[4]);
+    }
+
+    private ObjectNode summary(Input in, YearMonth last, int n, Integer lastFullYear, Double lastFullValue,
+                               List<ModelState> states, List<ModelState> annualStates, Map<Integer, double[]> ensAnnual,
+                               List<TargetRow> targets, ObjectNode umkm) {
+        ObjectNode s = JSON.createObjectNode();
+        s.put("last_observed_month", last.toString());
+        s.put("months_observed", n);
+        s.put("first_observed_month", in.months().get(0).toString());
+        ObjectNode c = s.putObject("coverage");
+        c.put("method", coverage.method());
+        putNum(c, "factor", coverage.factor(), 6);
+        putNum(c, "factor_lo95", coverage.lo95(), 6);
+        putNum(c, "factor_hi95", coverage.hi95(), 6);
+        putNum(c, "log_sd", coverage.sigmaLog(), 6);
+        c.put("benchmark_points", coverage.points().size());
+        ArrayNode pts = c.putArray("points");
+        for (Coverage.Point p : coverage.points()) {
+            ObjectNode o = pts.addObject();
+            o.put("year", p.year());
+            o.put("report_year", p.reportYear());
+            o.put("benchmark_usd_bn", p.benchmarkUsdBn());
+            o.put("usd_idr", p.usdIdr().setScale(2, RoundingMode.HALF_UP));
+            o.put("benchmark_idr", p.benchmarkIdr().setScale(0, RoundingMode.HALF_UP).toBigInteger());
+            o.put("observed_idr", p.observedIdr().setScale(0, RoundingMode.HALF_UP).toBigInteger());
+            putNum(o, "factor", p.factor(), 6);
+            o.put("source", p.source());
+            o.put("confidence", p.confidence());
+        }
+        c.put("note", coverage.note());
+        ArrayNode models = s.putArray("models");
+        List<ModelState> all = new ArrayList<>(states);
+        all.addAll(annualStates);
+        for (ModelState m : all) {
+            ObjectNode o = models.addObject();
+            o.put("name", m.model().name());
+            o.put("frequency", m.frequency());
+            o.put("supported", m.unsupported() == null);
+            o.put("selected", m.selected());
+            putNum(o, "weight", m.weight(), 6);
+            putNum(o, "mape", m.mape(), 6);
+            putNum(o, "mase", m.mase(), 6);
+            if (m.warning() == null) o.putNull("warning");
+            else o.put("warning", m.warning());
+        }
+        s.put("selected", ENSEMBLE);
+        if (lastFullYear == null) {
+            s.putNull("last_observed_year");
+            s.putNull("last_observed_year_value_idr");
+        } else {
+            s.put("last_observed_year", lastFullYear);
+            putMoney(s, "last_observed_year_value_idr", lastFullValue);
+        }
+        int year = cfg.targets().get(0).year();
+        ObjectNode p = s.putObject("projection_" + year);
+        double[] b = ensAnnual.containsKey(year) ? Stats.bands(ensAnnual.get(year)) : null;
+        if (b == null) {
+            for (String k : List.of("value_idr", "lo80_idr", "hi80_idr", "lo95_idr", "hi95_idr")) p.putNull(k);
+        } else {
+            putMoney(p, "value_idr", b[0]);
+            putMoney(p, "lo80_idr", b[1]);
+            putMoney(p, "hi80_idr", b[2]);
+            putMoney(p, "lo95_idr", b[3]);
+            putMoney(p, "hi95_idr", b[4]);
+        }
+        p.put("year", year);
+        ArrayNode ts = s.putArray("targets");
+        for (TargetRow t : targets) {
+            ObjectNode o = ts.addObject();
+            o.put("name", t.target());
+            o.put("label", t.label());
+            o.put("year", t.year());
+            o.put("target_idr", t.targetIdr().setScale(0, RoundingMode.HALF_UP).toBigInteger());
+            putMoney(o, "projected_idr", t.projected());
+            putMoney(o, "lo80_idr", t.lo80());
+            putMoney(o, "hi80_idr", t.hi80());
+            putMoney(o, "lo95_idr", t.lo95());
+            putMoney(o, "hi95_idr", t.hi95());
+            putMoney(o, "gap_idr", t.gap());
+            putNum(o, "probability", t.probability(), 4);
+            if (t.crossingYear() == null) o.putNull("crossing_year");
+            else o.put("crossing_year", t.crossingYear());
+            o.put("crossing_label", t.crossingLabel());
+            putNum(o, "required_cagr_pct", t.requiredCagrPct(), 4);
+        }
+        s.set("umkm", umkm);
+        s.put("horizon_end_year", cfg.horizonEndYear());
+        s.put("simulations", cfg.simulations());
+        s.put("seed", cfg.seed());
+        ArrayNode w = s.putArray("warnings");
+        warnings.forEach(w::add);
+        return s;
+    }
+
+    private List<ModelRow> modelRows(List<ModelState> states, List<ModelState> annualStates) {
+        List<ModelRow> rows = new ArrayList<>();
+        List<ModelState> all = new ArrayList<>(states);
+        all.addAll(annualStates);
+        for (ModelState m : all) {
+            boolean sup = m.unsupported() == null;
+            if (m.fit() == null) {
+                rows.add(new ModelRow(TOTAL, m.frequency(), m.model().name(), sup, m.selected(), m.weight(), m.mape(),
+                        m.mase(), "weight", m.weight(), m.warning()));
+                continue;
+            }
+            Map<String, Double> params = new TreeMap<>(m.fit().parameters());
+            params.put("weight", m.weight());
+            for (var e : params.entrySet()) {
+                rows.add(new ModelRow(TOTAL, m.frequency(), m.model().name(), sup, m.selected(), m.weight(), m.mape(),
+                        m.mase(), e.getKey(), e.getValue(), m.warning()));
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,92 @@
+package id.neraca.project.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rolling-origin backtest (time-series cross-validation): for every origin o from {@code minTrain} to n-1, each
+ * model is fitted on the first o points only and forecasts the next 1..maxHorizon points that were observed.
+ * Errors are on values, not logs: APE = |F - A| / A (averaged: MAPE) and the scaled error |F - A| / q where q is
+ * the in-sample mean absolute error of the seasonal-naive method on the training part (averaged: MASE; below 1
+ * beats the naive method's in-sample one-step error). Point forecasts are the median (exp of the log forecast).
+ */
+public final class Backtest {
+    private Backtest() {}
+
+    /** One forecast error: model fitted on points [0, origin), forecasting point origin + horizon - 1. */
+    public record Error(String model, int horizon, int origin, double ape, double scaled, double logError) {}
+
+    /** Averages per model and horizon (horizon 0 = all horizons). */
+    public record Score(String model, int horizon, double mape, double mase, double rmsLogError, int n) {}
+
+    public static List<Error> run(List<Forecaster> models, double[] y, int period, int firstSeason, int minTrain,
+                                  int maxHorizon) {
+        List<Error> out = new ArrayList<>();
+        int n = y.length;
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) v[i] = Math.exp(y[i]);
+        for (int o = Math.max(minTrain, 2); o < n; o++) {
+            double[] train = java.util.Arrays.copyOf(y, o);
+            double scale = SeasonalNaive.scale(java.util.Arrays.copyOf(v, o), period);
+            int h = Math.min(maxHorizon, n - o);
+            for (Forecaster m : models) {
+                if (m.unsupportedReason(o, period) != null) continue;
+                double[] f = m.fit(train, period, firstSeason).forecast(h);
+                for (int i = 0; i < h; i++) {
+                    double actual = v[o + i];
+                    double fc = Math.exp(f[i]);
+                    double abs = Math.abs(fc - actual);
+                    out.add(new Error(m.name(), i + 1, o, abs / actual, scale > 0 ? abs / scale : Double.NaN,
+                            y[o + i] - f[i]));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** MAPE, MASE and RMS log error per model and horizon, plus horizon 0 for all horizons together. */
+    public static List<Score> score(List<Error> errors) {
+        Map<String, double[]> acc = new LinkedHashMap<>();
+        for (Error e : errors) {
+            for (int h : new int[]{e.horizon(), 0}) {
+                double[] a = acc.computeIfAbsent(e.model() + "\u0000" + h, k -> new double[5]);
+                a[0] += e.ape();
+                if (Double.isFinite(e.scaled())) {
+                    a[1] += e.scaled();
+                    a[4]++;
+                }
+                a[2] += e.logError() * e.logError();
+                a[3]++;
+            }
+        }
+        List<Score> out = new ArrayList<>();
+        for (var en : acc.entrySet()) {
+            String[] k = en.getKey().split("\u0000");
+            double[] a = en.getValue();
+            out.add(new Score(k[0], Integer.parseInt(k[1]), a[0] / a[3], a[4] > 0 ? a[1] / a[4] : Double.NaN,
+                    Math.sqrt(a[2] / a[3]), (int) a[3]));
+        }
+        out.sort(java.util.Comparator.comparing(Score::model).thenComparingInt(Score::horizon));
+        return out;
+    }
+
+    /** RMS log error of a model by horizon 1..maxHorizon; horizons with fewer than {@code minCount} errors end it. */
+    public static double[] logSdByHorizon(List<Error> errors, String model, int maxHorizon, int minCount) {
+        List<Double> sds = new ArrayList<>();
+        for (int h = 1; h <= maxHorizon; h++) {
+            double ss = 0;
+            int k = 0;
+            for (Error e : errors) {
+                if (e.model().equals(model) && e.horizon() == h) {
+                    ss += e.logError() * e.logError();
+                    k++;
+                }
+            }
+            if (k < minCount) break;
+            sds.add(Math.sqrt(ss / k));
+        }
+        return sds.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}

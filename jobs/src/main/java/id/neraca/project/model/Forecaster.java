@@ -1,0 +1,44 @@
+package id.neraca.project.model;
+
+import org.apache.commons.math3.random.RandomGenerator;
+
+import java.util.Map;
+
+/**
+ * A forecasting model on the log of a positive series (monthly: period 12, annual: period 1). Models work on
+ * logs so that growth is multiplicative and every simulated value stays positive.
+ */
+public interface Forecaster {
+    /** Model name as it appears in the outputs (e.g. {@code loglinear_seasonal}). */
+    String name();
+
+    /**
+     * Why this model cannot be fitted on {@code n} points of a series with {@code period} (null when it can).
+     * A model never fits on less data than it needs: the caller reports the reason as a warning.
+     */
+    String unsupportedReason(int n, int period);
+
+    /**
+     * Fits on the log values {@code y}; {@code firstSeason} is the season index (0..period-1, 0 = January) of
+     * {@code y[0]}.
+     */
+    Fit fit(double[] y, int period, int firstSeason);
+
+    /** A fitted model. */
+    interface Fit {
+        /** In-sample fitted log values (one-step-ahead where the model is recursive); NaN where none. */
+        double[] fitted();
+
+        /** Point forecasts (median of the log) for steps 1..h after the last observation. */
+        double[] forecast(int h);
+
+        /**
+         * {@code paths} simulated futures of the log series, steps 1..h, drawn from the model's predictive
+         * distribution (parameter uncertainty where the model has it). Deterministic for a seeded generator.
+         */
+        double[][] simulate(int h, int paths, RandomGenerator rng);
+
+        /** Fitted parameters by name, for the {@code models} table. */
+        Map<String, Double> parameters();
+    }
+}

@@ -1,0 +1,235 @@
+package id.neraca.project;
+
+import id.neraca.project.model.Backtest;
+import id.neraca.project.model.CagrScenario;
+import id.neraca.project.model.Forecaster;
+import id.neraca.project.model.HoltDamped;
+import id.neraca.project.model.LogLinearSeasonal;
+import id.neraca.project.model.SeasonalNaive;
+import id.neraca.project.model.Stats;
+import org.apache.commons.math3.random.Well19937c;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The models on series whose parameters are known. Pure Java, no Spark. */
+class ModelsTest {
+    static final LogLinearSeasonal LOGLIN = new LogLinearSeasonal(true, 24, "loglinear_seasonal");
+    static final HoltDamped HOLT = new HoltDamped(true, 24, 24, "holt_damped_seasonal");
+
+    /** log of an exact 20% compound annual growth, monthly, no seasonality. */
+    static double[] exact20(int n) {
+        double[] y = new double[n];
+        for (int t = 0; t < n; t++) y[t] = Math.log(1e12) + t / 12.0 * Math.log(1.2);
+        return y;
+    }
+
+    @Test
+    void logLinearRecoversAnExact20PercentCagr() {
+        Map<String, Double> p = LOGLIN.fit(exact20(48), 12, 0).parameters();
+        assertEquals(20.0, p.get("annual_growth_pct"), 1e-8);
+        for (int m = 1; m <= 12; m++) assertEquals(0.0, p.get(String.format("season_%02d", m)), 1e-9);
+        // annual series: 1.2^k exactly
+        double[] ya = new double[5];
+        for (int k = 0; k < 5; k++) ya[k] = Math.log(100) + k * Math.log(1.2);
+        assertEquals(20.0, new LogLinearSeasonal(false, 0, "a").fit(ya, 1, 0).parameters().get("annual_growth_pct"), 1e-8);
+    }
+
+    @Test
+    void cagrScenarioAt20PercentContinuesTheExactSeriesAndBacktestsWithZeroError() {
+        double[] y = exact20(48);
+        double[] f = new CagrScenario("cagr_20", 0.20).fit(java.util.Arrays.copyOf(y, 36), 12, 0).forecast(12);
+        for (int h = 0; h < 12; h++) assertEquals(y[36 + h], f[h], 1e-9, "h=" + (h + 1));
+        List<Backtest.Error> e = Backtest.run(List.of(new CagrScenario("cagr_20", 0.20), new SeasonalNaive()), y, 12, 0, 36, 12);
+        // 12 origins (36..47); origin o forecasts min(12, 48-o) points: 12+11+...+1 = 78 per model
+        assertEquals(78, e.stream().filter(x -> x.model().equals("cagr_20")).count());
+        for (Backtest.Error x : e) {
+            if (x.model().equals("cagr_20")) assertEquals(0.0, x.ape(), 1e-9);
+            // seasonal naive forecasts last year's value: off by exactly 1 - 1/1.2 at every horizon up to 12
+            else assertEquals(1 - 1 / 1.2, x.ape(), 1e-9);
+        }
+        Backtest.Score naive = Backtest.score(e).stream()
+                .filter(s -> s.model().equals(SeasonalNaive.NAME) && s.horizon() == 0).findFirst().orElseThrow();
+        assertEquals(1 - 1 / 1.2, naive.mape(), 1e-9);
+        // scaled by the in-sample seasonal-naive error: the naive method's own out-of-sample MASE is 1.2^k-ish > 1
+        assertTrue(naive.mase() > 1.0, "naive MASE " + naive.mase());
+    }
+
+    /** log v = 10 + 0.1·t/12 + A·sin(2π·month/12) + noise. */
+    static double[] seasonal(int n, double amplitude, double noise, long seed) {
+        Well19937c rng = new Well19937c(seed);
+        double[] y = new double[n];
+        for (int t = 0; t < n; t++) {
+            y[t] = 10 + 0.1 * t / 12.0 + amplitude * Math.sin(2 * Math.PI * (t % 12) / 12.0) + noise * rng.nextGaussian();
+        }
+        return y;
+    }
+
+    @Test
+    void seasonalModelsRecoverAKnownAmplitude() {
+        double a = 0.30;
+        double[] y = seasonal(72, a, 0.01, 1);
+        Map<String, Double> p = LOGLIN.fit(y, 12, 0).parameters();
+        for (int m = 0; m < 12; m++) {
+            assertEquals(a * Math.sin(2 * Math.PI * m / 12.0), p.get(String.format("season_%02d", m + 1)), 0.02, "month " + (m + 1));
+        }
+        assertEquals((Math.exp(0.1) - 1) * 100, p.get("annual_growth_pct"), 0.3);
+        Map<String, Double> h = HOLT.fit(y, 12, 0).parameters();
+        double max = Double.NEGATIVE_INFINITY;
+        double min = Double.POSITIVE_INFINITY;
+        for (int m = 1; m <= 12; m++) {
+            max = Math.max(max, h.get(String.format("season_%02d", m)));
+            min = Math.min(min, h.get(String.format("season_%02d", m)));
+        }
+        assertEquals(2 * a, max - min, 0.06, "peak-to-trough of the smoothed seasonal states");
+        assertEquals(a, h.get("season_04"), 0.05, "April is the peak (sin at 3/12 of the cycle)");
+    }
+
+    @Test
+    void holtRecoversADampedTrend() {
+        // level 10, initial trend 0.05 per month damped by φ = 0.9: the level approaches 10 + 0.05·0.9/(1-0.9) = 10.45
+        double phi = 0.9;
+        Well19937c rng = new Well19937c(3);
+        int n = 96;
+        double[] y = new double[n];
+        double level = 10;
+        double b = 0.05;
+        for (int t = 0; t < n; t++) {
+            b *= phi;
+            level += b;
+            y[t] = level + 0.2 * Math.cos(2 * Math.PI * t / 12.0) + 0.002 * rng.nextGaussian();
+        }
+        Forecaster.Fit fit = HOLT.fit(y, 12, 0);
+        Map<String, Double> p = fit.parameters();
+        double limit = 10 + 0.05 * phi / (1 - phi);
+        double[] f = fit.forecast(120);
+        double meanLastYear = 0;
+        for (int i = 108; i < 120; i++) meanLastYear += f[i] / 12;
+        assertEquals(limit, meanLastYear, 0.01, "long-run level of the forecast");
+        // with the trend fully damped in the data, the fitted trend is near zero and the forecast flat
+        assertEquals(0.0, p.get("final_trend_log"), 0.003);
+        assertTrue(p.get("phi") >= 0.8 && p.get("phi") <= 0.98);
+
+        // a trend still damping: the forecast must bend, not run on linearly
+        double[] y2 = new double[48];
+        level = 10;
+        b = 0.08;
+        for (int t = 0; t < 48; t++) {
+            b *= 0.95;
+            level += b;
+            y2[t] = level + 0.2 * Math.cos(2 * Math.PI * t / 12.0);
+        }
+        Forecaster.Fit fit2 = HOLT.fit(y2, 12, 0);
+        double trueLimit = level + b * 0.95 / (1 - 0.95);
+        double[] f2 = fit2.forecast(240);
+        double end = 0;
+        for (int i = 228; i < 240; i++) end += f2[i] / 12;
+        assertEquals(0.95, fit2.parameters().get("phi"), 0.01, "φ of a noiseless damped trend");
+        assertEquals(trueLimit, end, 0.01, "the damped forecast's asymptote");
+    }
+
+    @Test
+    void logLinearIntervalsCoverAtTheNominalRate() {
+        int sims = 500;
+        int n = 36;
+        int h = 12;
+        int in80 = 0;
+        int in95 = 0;
+        int total = 0;
+        Well19937c data = new Well19937c(2024);
+        for (int s = 0; s < sims; s++) {
+            double[] all = new double[n + h];
+            for (int t = 0; t < n + h; t++) {
+                all[t] = 12 + 0.15 * t / 12.0 + 0.2 * Math.sin(2 * Math.PI * t / 12.0) + 0.05 * data.nextGaussian();
+            }
+            double[] train = java.util.Arrays.copyOf(all, n);
+            double[][] paths = LOGLIN.fit(train, 12, 0).simulate(h, 400, new Well19937c(s));
+            double[] col = new double[paths.length];
+            for (int i = 0; i < h; i++) {
+                for (int p = 0; p < paths.length; p++) col[p] = paths[p][i];
+                double[] b = Stats.bands(col);
+                double actual = all[n + i];
+                if (actual >= b[1] && actual <= b[2]) in80++;
+                if (actual >= b[3] && actual <= b[4]) in95++;
+                total++;
+            }
+        }
+        double c80 = in80 / (double) total;
+        double c95 = in95 / (double) total;
+        assertEquals(0.80, c80, 0.05, "80% interval coverage " + c80);
+        assertEquals(0.95, c95, 0.05, "95% interval coverage " + c95);
+    }
+
+    /**
+     * Holt's simulated intervals leave out parameter uncertainty, so on 72 months they under-cover: measured 73%
+     * for the 80% interval. The projection widens them with the model's own backtest errors (Projection); here the
+     * raw model is held to a looser bound so a regression (e.g. σ lost) still fails.
+     */
+    @Test
+    void holtIntervalsCoverNearTheNominalRate() {
+        int sims = 300;
+        int n = 72;
+        int h = 6;
+        int in80 = 0;
+        int in95 = 0;
+        int total = 0;
+        Well19937c data = new Well19937c(99);
+        for (int s = 0; s < sims; s++) {
+            // simulate the ETS(A,Ad,A) model itself: α 0.3, β 0.02, γ 0.05, φ 0.9, σ 0.05
+            double l = 12;
+            double b = 0.02;
+            double[] season = new double[12];
+            for (int m = 0; m < 12; m++) season[m] = 0.2 * Math.sin(2 * Math.PI * m / 12.0);
+            double[] all = new double[n + h];
+            for (int t = 0; t < n + h; t++) {
+                double e = 0.05 * data.nextGaussian();
+                double st = season[t % 12];
+                all[t] = l + 0.9 * b + st + e;
+                double lNew = l + 0.9 * b + 0.3 * e;
+                b = 0.9 * b + 0.02 * e;
+                l = lNew;
+                season[t % 12] = st + 0.05 * e;
+            }
+            double[] train = java.util.Arrays.copyOf(all, n);
+            double[][] paths = HOLT.fit(train, 12, 0).simulate(h, 400, new Well19937c(s));
+            double[] col = new double[paths.length];
+            for (int i = 0; i < h; i++) {
+                for (int p = 0; p < paths.length; p++) col[p] = paths[p][i];
+                double[] q = Stats.bands(col);
+                double actual = all[n + i];
+                if (actual >= q[1] && actual <= q[2]) in80++;
+                if (actual >= q[3] && actual <= q[4]) in95++;
+                total++;
+            }
+        }
+        double c80 = in80 / (double) total;
+        double c95 = in95 / (double) total;
+        System.out.printf("holt raw interval coverage: 80%% -> %.3f, 95%% -> %.3f%n", c80, c95);
+        assertEquals(0.77, c80, 0.07, "80% interval coverage " + c80);
+        assertEquals(0.93, c95, 0.05, "95% interval coverage " + c95);
+    }
+
+    @Test
+    void backtestOnAHeldOutTailPrefersTheRightModel() {
+        double[] y = seasonal(48, 0.3, 0.02, 5);
+        List<Forecaster> models = List.of(LOGLIN, new SeasonalNaive());
+        List<Backtest.Error> e = Backtest.run(models, y, 12, 0, 36, 12);
+        // every forecast lands in the held-out tail [36, 48)
+        for (Backtest.Error x : e) {
+            assertTrue(x.origin() >= 36 && x.origin() + x.horizon() - 1 < 48);
+        }
+        // recompute one error by hand: loglinear fitted on the first 36 months, 3 steps ahead
+        double[] f = LOGLIN.fit(java.util.Arrays.copyOf(y, 36), 12, 0).forecast(3);
+        Backtest.Error one = e.stream().filter(x -> x.model().equals("loglinear_seasonal") && x.origin() == 36 && x.horizon() == 3)
+                .findFirst().orElseThrow();
+        assertEquals(Math.abs(Math.exp(f[2]) - Math.exp(y[38])) / Math.exp(y[38]), one.ape(), 1e-12);
+        Map<String, Backtest.Score> all = new java.util.HashMap<>();
+        for (Backtest.Score s : Backtest.score(e)) if (s.horizon() == 0) all.put(s.model(), s);
+        assertTrue(all.get("loglinear_seasonal").mase() < all.get(SeasonalNaive.NAME).mase(),
+                "the true model beats seasonal naive on a trending series: " + all);
+        assertTrue(all.get("loglinear_seasonal").mape() < 0.05, "MAPE " + all.get("loglinear_seasonal").mape());
+    }
+}

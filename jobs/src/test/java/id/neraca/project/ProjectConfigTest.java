@@ -1,0 +1,55 @@
+package id.neraca.project;
+
+import id.neraca.SparkTestBase;
+import id.neraca.config.NeracaConfig;
+import id.neraca.core.NeracaException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The aggregate: and project: sections of the shipped configuration, and their validation. */
+class ProjectConfigTest {
+    @Test
+    void shippedConfigurationLoadsWithBothTargets() {
+        NeracaConfig.Loaded l = NeracaConfig.load(SparkTestBase.projectRoot().resolve("data/config/neraca.yaml"));
+        ProjectConfig p = l.config().project();
+        assertEquals(2, p.targets().size());
+        assertEquals(0, new BigDecimal("400000000000000").compareTo(p.targets().get(0).valueIdr()));
+        assertEquals(0, new BigDecimal("4531000000000000").compareTo(p.targets().get(1).valueIdr()));
+        assertEquals(2030, p.targets().get(1).year());
+        assertEquals(ProjectConfig.CALIBRATION, p.coverage().method());
+        assertEquals(12.0, p.scenarios().cagrBasePct());
+        assertTrue(l.config().aggregate().csvCopy());
+        assertEquals(ProjectConfig.defaults().targets(), p.targets(), "the YAML and the code defaults agree");
+    }
+
+    @Test
+    void badValuesStopTheRunNamingTheKey(@TempDir Path dir) throws Exception {
+        assertUsage(dir, "project:\n  coverage:\n    method: factor\n", "project.coverage.factor");
+        assertUsage(dir, "project:\n  scenarios:\n    cagr_low_pct: 30\n", "project.scenarios");
+        assertUsage(dir, "project:\n  min_seasonal_months: 12\n", "project.min_seasonal_months");
+        assertUsage(dir, "project:\n  targets:\n    - {name: a, label: x, year: 2050, value_idr: 1}\n", "project.targets[0].year");
+        assertUsage(dir, "project:\n  targets:\n    - {name: a, label: x, year: 2030, value_idr: 1}\n    - {name: a, label: y, year: 2030, value_idr: 2}\n",
+                "used twice");
+        assertUsage(dir, "project:\n  coverage:\n    factr: 2\n", "factr");
+        NeracaConfig ok = write(dir, "project:\n  coverage:\n    method: factor\n    factor: 2500\n").config();
+        assertEquals(2500.0, ok.project().coverage().factor());
+    }
+
+    private static NeracaConfig.Loaded write(Path dir, String yaml) throws Exception {
+        Path f = dir.resolve("c.yaml");
+        Files.writeString(f, yaml);
+        return NeracaConfig.load(f);
+    }
+
+    private static void assertUsage(Path dir, String yaml, String mention) throws Exception {
+        NeracaException e = assertThrows(NeracaException.class, () -> write(dir, yaml), yaml);
+        assertEquals(NeracaException.EXIT_USAGE, e.exitCode());
+        assertTrue(e.getMessage().contains(mention), e.getMessage());
+    }
+}

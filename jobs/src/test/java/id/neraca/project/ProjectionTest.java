@@ -1,0 +1,218 @@
+package id.neraca.project;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.commons.math3.random.Well19937c;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The projection end to end on synthetic series, and the coverage calibration. Pure Java. */
+class ProjectionTest {
+    static ProjectConfig config(int simulations) {
+        return new ProjectConfig(7L, simulations, 2040, null, null, null, null,
+                new ProjectConfig.CoverageSection("factor", 100.0, null, null, null, null, 0.15), null);
+    }
+
+    /** Monthly sample GMV growing 15% a year with ±20% seasonality and 3% noise; UMKM share logit-linear from 30%, -0.1/year. */
+    static Projection.Input synthetic(YearMonth first, int n, long seed) {
+        Well19937c rng = new Well19937c(seed);
+        List<YearMonth> months = new ArrayList<>();
+        double[] t = new double[n];
+        double[] u = new double[n];
+        double[] f = new double[n];
+        for (int i = 0; i < n; i++) {
+            YearMonth m = first.plusMonths(i);
+            months.add(m);
+            double years = i / 12.0;
+            t[i] = 1.5e11 * Math.pow(1.15, years) * Math.exp(0.2 * Math.sin(2 * Math.PI * (m.getMonthValue() - 1) / 12.0)
+                    + 0.03 * rng.nextGaussian());
+            double share = 1 / (1 + Math.exp(-(Math.log(0.3 / 0.7) - 0.1 * years)));
+            u[i] = t[i] * share;
+            f[i] = t[i] * 0.5;
+        }
+        return new Projection.Input(months, t, u, f);
+    }
+
+    @Test
+    void answersEveryTargetQuestionWithIntervalsAndIsDeterministic() {
+        ProjectConfig cfg = config(1000);
+        Projection.Input in = synthetic(YearMonth.of(2023, 1), 36, 1);
+        Coverage.Result cov = Coverage.fixed(100, 0.15);
+        Projection.Result r = new Projection(cfg, cov).run(in);
+        JsonNode s = r.summary();
+        assertEquals("2025-12", s.get("last_observed_month").asText());
+        assertEquals(36, s.get("months_observed").asInt());
+        assertEquals("factor", s.at("/coverage/method").asText());
+        assertEquals(100.0, s.at("/coverage/factor").asDouble(), 1e-9);
+        assertEquals(100 * Math.exp(1.959964 * 0.15), s.at("/coverage/factor_hi95").asDouble(), 1e-3);
+        assertEquals("ensemble", s.get("selected").asText());
+        assertEquals(2025, s.get("last_observed_year").asInt());
+        double v2025 = 0;
+        for (int i = 24; i < 36; i++) v2025 += in.total()[i] * 100;
+        assertEquals(Math.round(v2025), s.get("last_observed_year_value_idr").asLong(), 1.0);
+
+        Map<String, JsonNode> models = new TreeMap<>();
+        s.get("models").forEach(m -> models.put(m.get("name").asText() + "/" + m.get("frequency").asText(), m));
+        for (String m : List.of("cagr_base/monthly", "loglinear_seasonal/monthly", "holt_damped_seasonal/monthly")) {
+            assertTrue(models.get(m).get("supported").asBoolean(), m);
+            assertTrue(models.get(m).get("mase").isNumber(), m + " has a backtest MASE");
+        }
+        double wsum = 0;
+        for (JsonNode m : s.get("models")) wsum += m.get("weight").asDouble();
+        assertEquals(1.0, wsum, 1e-4);
+
+        JsonNode p = s.get("projection_2030");
+        long v = p.get("value_idr").asLong();
+        assertTrue(p.get("lo95_idr").asLong() <= p.get("lo80_idr").asLong() && p.get("lo80_idr").asLong() <= v
+                && v <= p.get("hi80_idr").asLong() && p.get("hi80_idr").asLong() <= p.get("hi95_idr").asLong(), p.toString());
+        // the generating process: 2030 is five years of 15% growth after 2025
+        double truth = v2025 * Math.pow(1.15, 5);
+        assertTrue(truth >= p.get("lo95_idr").asDouble() && truth <= p.get("hi95_idr").asDouble(),
+                "true 2030 value " + truth + " inside the 95% interval " + p);
+
+        assertEquals(2, s.get("targets").size());
+        for (JsonNode t : s.get("targets")) {
+            double target = t.get("target_idr").asDouble();
+            double req = (Math.pow(target / v2025, 1.0 / 5) - 1) * 100;
+            assertEquals(req, t.get("required_cagr_pct").asDouble(), 1e-3, t.toString());
+            assertEquals(target - t.get("projected_idr").asDouble(), t.get("gap_idr").asDouble(), 1.0);
+            double prob = t.get("probability").asDouble();
+            assertTrue(prob >= 0 && prob <= 1);
+            boolean reached = t.get("projected_idr").asDouble() >= target;
+            assertEquals(reached, prob >= 0.5, "probability and central projection agree: " + t);
+            if (t.get("crossing_year").isNull()) {
+                assertEquals("not by 2040", t.get("crossing_label").asText());
+            } else {
+                int cy = t.get("crossing_year").asInt();
+                assertEquals(String.valueOf(cy), t.get("crossing_label").asText());
+                // central series crosses in that year and not the year before
+                assertTrue(central(r, cy) >= target, t.toString());
+                if (cy > 2025) assertTrue(central(r, cy - 1) < target, t.toString());
+            }
+        }
+        JsonNode u = s.get("umkm");
+        double share2025 = 0;
+        for (int i = 24; i < 36; i++) share2025 += in.localUmkm()[i];
+        assertEquals(share2025 / (v2025 / 100) * 100, u.get("share_last_year_pct").asDouble(), 1e-3);
+        // logit(share) falls 0.1 a year from logit(0.3): mid-2030 is 7.5 years on
+        double expected = 100 / (1 + Math.exp(-(Math.log(0.3 / 0.7) - 0.1 * 7.46)));
+        assertEquals(expected, u.get("share_2030_pct").asDouble(), 0.3, u.toString());
+        assertTrue(u.get("share_2030_lo95_pct").asDouble() < u.get("share_2030_pct").asDouble());
+        assertTrue(u.get("umkm_value_2030_idr").asLong() < u.get("foreign_origin_value_2030_idr").asLong());
+        // the article's target is crossed within the projection, the ministry's is far off
+        JsonNode article = s.get("targets").get(0);
+        assertTrue(article.get("crossing_year").asInt() > 2025 && article.get("crossing_year").asInt() <= 2032, article.toString());
+        assertTrue(s.get("targets").get(1).get("probability").asDouble() < 0.05);
+
+        // every projected row has its intervals
+        for (Projection.SeriesRow row : r.series()) {
+            if (row.kind().equals("PROJECTED")) {
+                assertNotNull(row.lo95());
+                assertTrue(row.lo95() <= row.lo80() && row.lo80() <= row.value() && row.value() <= row.hi80()
+                        && row.hi80() <= row.hi95(), row.toString());
+            }
+        }
+        Projection.Result again = new Projection(cfg, cov).run(in);
+        assertEquals(r.summary().toString(), again.summary().toString());
+        assertEquals(r.series(), again.series());
+    }
+
+    private static double central(Projection.Result r, int year) {
+        return r.series().stream().filter(x -> x.series().equals(Projection.TOTAL) && x.frequency().equals("annual")
+                        && x.period().equals(String.valueOf(year))
+                        && (x.model().equals(Projection.ENSEMBLE) || x.model().equals(Projection.OBSERVED)))
+                .mapToDouble(Projection.SeriesRow::value).findFirst().orElse(Double.NaN);
+    }
+
+    @Test
+    void shortHistoryWarnsAndFitsOnlyTheModelsItSupports() {
+        Projection.Input in = synthetic(YearMonth.of(2024, 7), 18, 2);
+        Projection.Result r = new Projection(config(500), Coverage.fixed(100, 0.15)).run(in);
+        JsonNode s = r.summary();
+        String warnings = s.get("warnings").toString();
+        assertTrue(warnings.contains("only 18 months of history (< 24)"), warnings);
+        for (JsonNode m : s.get("models")) {
+            String name = m.get("name").asText();
+            if (name.equals("loglinear_seasonal") || name.equals("holt_damped_seasonal")) {
+                assertFalse(m.get("supported").asBoolean(), name);
+                assertEquals(0.0, m.get("weight").asDouble());
+                assertTrue(m.get("warning").asText().contains("18 months"), m.toString());
+            }
+            if (name.equals("cagr_base") && m.get("frequency").asText().equals("monthly")) {
+                assertEquals(1.0, m.get("weight").asDouble(), 1e-9);
+            }
+        }
+        assertTrue(r.series().stream().noneMatch(x -> x.model().equals("loglinear_seasonal")));
+        // the scenario band gives the intervals: wide, never a point
+        JsonNode p = s.get("projection_2030");
+        assertTrue(p.get("hi95_idr").asDouble() / p.get("lo95_idr").asDouble() > 1.5, p.toString());
+        assertEquals(2025, s.get("last_observed_year").asInt(), "2024 has 6 months, 2025 all 12");
+
+        // under a year: no projection at all, a data error naming the months
+        id.neraca.core.NeracaException e = assertThrows(id.neraca.core.NeracaException.class,
+                () -> new Projection(config(500), Coverage.fixed(100, 0.15)).run(synthetic(YearMonth.of(2025, 3), 10, 3)));
+        assertEquals(3, e.exitCode());
+        assertTrue(e.getMessage().contains("only 10 contiguous months"), e.getMessage());
+    }
+
+    @Test
+    void calibratesTheCoverageFactorOnOverlappingYears(@TempDir Path dir) throws Exception {
+        Path bench = dir.resolve("econ_benchmarks.csv");
+        Files.writeString(bench, """
+                report_year,year,metric,value_usd_bn,kind,source,confidence
+                2023,2023,ecommerce_gmv,62,estimate,"secondary, unverified",low
+                2024,2024,ecommerce_gmv,65,estimate,"e-Conomy SEA 2024 (Google, Temasek, Bain)",high
+                2024,2024,internet_economy_gmv,90,estimate,other definition,high
+                2024,2025,internet_economy_gmv,130,projection,a forecast,medium
+                2019,2019,ecommerce_gmv,21,estimate,no observed data that year,high
+                """);
+        Path fx = dir.resolve("fx_monthly.csv");
+        StringBuilder sb = new StringBuilder("month,currency,idr_per_unit,source\n");
+        for (int m = 1; m <= 12; m++) {
+            sb.append(String.format("2023-%02d,USD,%s,fixture%n", m, m <= 6 ? "15000" : "16000"));
+            sb.append(String.format("2024-%02d,USD,15000,fixture%n", m));
+            sb.append(String.format("2024-%02d,CNY,2100,fixture%n", m));
+        }
+        Files.writeString(fx, sb.toString());
+        Map<Integer, Integer> fxMonths = new TreeMap<>();
+        Map<Integer, BigDecimal> avg = ReferenceCsv.annualAverage(fx, "USD", fxMonths);
+        assertEquals(0, new BigDecimal("15500").compareTo(avg.get(2023)));
+        assertEquals(12, fxMonths.get(2024));
+        List<Coverage.Benchmark> b = ReferenceCsv.benchmarks(bench);
+        assertEquals("e-Conomy SEA 2024 (Google, Temasek, Bain)", b.get(1).source());
+
+        // observed: 2023 gives factor 62e9·15500/961e9 = 1000; 2024 gives 65e9·15000/886.36e9 = 1100
+        Map<Integer, BigDecimal> observed = new TreeMap<>();
+        observed.put(2023, new BigDecimal("961000000000"));
+        observed.put(2024, new BigDecimal("65").multiply(new BigDecimal("15000000000000")).divide(new BigDecimal("1100"),
+                2, java.math.RoundingMode.HALF_UP));
+        Coverage.Result all = Coverage.calibrate(b, avg, observed, "ecommerce_gmv", "low", 0.15);
+        assertEquals(2, all.points().size());
+        assertEquals(1000.0, all.points().get(0).factor(), 1e-6);
+        assertEquals(1100.0, all.points().get(1).factor(), 1e-3);
+        assertEquals(Math.sqrt(1000 * 1100.0), all.factor(), 1e-3);
+        assertEquals(0.15, all.sigmaLog(), 1e-12, "the spread ln(1.1)/√2 = 0.067 is below the floor");
+        assertTrue(all.warnings().stream().anyMatch(w -> w.contains("low-confidence")), all.warnings().toString());
+        Coverage.Result wide = Coverage.calibrate(b, avg, observed, "ecommerce_gmv", "low", 0.01);
+        assertEquals(Math.log(1.1) / Math.sqrt(2), wide.sigmaLog(), 1e-5, "the spread across years when above the floor");
+
+        Coverage.Result high = Coverage.calibrate(b, avg, observed, "ecommerce_gmv", "medium", 0.15);
+        assertEquals(1, high.points().size());
+        assertEquals(1100.0, high.factor(), 1e-3);
+
+        id.neraca.core.NeracaException e = assertThrows(id.neraca.core.NeracaException.class,
+                () -> Coverage.calibrate(b, avg, Map.of(2021, BigDecimal.TEN), "ecommerce_gmv", "low", 0.15));
+        assertEquals(3, e.exitCode());
+        assertTrue(e.getMessage().contains("project.coverage.method: factor"), e.getMessage());
+    }
+}

@@ -1,0 +1,125 @@
+package id.neraca.project;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.neraca.SparkTestBase;
+import id.neraca.aggregate.AggregateMonthly;
+import id.neraca.config.NeracaConfig;
+import id.neraca.core.Manifest;
+import id.neraca.core.NeracaException;
+import id.neraca.core.OutputStore;
+import id.neraca.core.Schemas;
+import id.neraca.core.Stage;
+import id.neraca.core.StageContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * AggregateMonthly then ProjectTo2030 as stages, on generated classified rows over 36 months: the files of
+ * docs/CONTRACTS.md, byte-identical on a rerun, and exit 3 on a tampered input.
+ */
+class StagesTest extends SparkTestBase {
+    static List<String> months() {
+        List<String> m = new ArrayList<>();
+        for (int y = 2023; y <= 2025; y++) for (int k = 1; k <= 12; k++) m.add(String.format("%d-%02d", y, k));
+        return m;
+    }
+
+    @Test
+    void aggregateAndProjectWriteTheContractFilesDeterministically(@TempDir Path tmp) throws Exception {
+        id.neraca.aggregate.GeneratorAccess g = new id.neraca.aggregate.GeneratorAccess(5, 900, months());
+        Path out = tmp.resolve("out");
+        spark.createDataFrame(g.rows(), Schemas.classified()).write().parquet(out.resolve("classified").toString());
+        Path ref = tmp.resolve("reference");
+        Files.createDirectories(ref);
+        Files.copy(projectRoot().resolve("data/reference/econ_benchmarks.csv"), ref.resolve("econ_benchmarks.csv"));
+        StringBuilder fx = new StringBuilder("month,currency,idr_per_unit,source\n");
+        for (String m : months()) fx.append(m).append(",USD,15500.00,test fixture\n");
+        Files.writeString(ref.resolve("fx_monthly.csv"), fx.toString());
+
+        Map<String, byte[]> first = run(out, ref, "r1");
+        for (String f : List.of("aggregates/monthly_detail.csv", "aggregates/monthly_headline.csv", "aggregates/annual_headline.csv",
+                "projection/series.csv", "projection/series/part-00000.parquet", "projection/backtest.csv",
+                "projection/targets.csv", "projection/models.csv", "projection/shares.csv", "projection/summary.json")) {
+            assertTrue(first.containsKey(f), f + " in " + first.keySet());
+        }
+        Map<String, byte[]> second = run(out, ref, "r2");
+        assertEquals(first.keySet(), second.keySet());
+        for (String k : first.keySet()) assertArrayEquals(first.get(k), second.get(k), k + " differs between two runs");
+
+        JsonNode s = new ObjectMapper().readTree(first.get("projection/summary.json"));
+        for (String k : List.of("last_observed_month", "months_observed", "coverage", "models", "selected",
+                "last_observed_year", "last_observed_year_value_idr", "projection_2030", "targets", "umkm", "warnings")) {
+            assertTrue(s.has(k), "summary.json has " + k);
+        }
+        assertEquals("2025-12", s.get("last_observed_month").asText());
+        assertEquals("benchmark_calibration", s.at("/coverage/method").asText());
+        // 2023 (low confidence) and 2024 overlap the benchmarks; 2025 has no benchmark
+        assertEquals(2, s.at("/coverage/benchmark_points").asInt());
+        BigDecimal obs2024 = g.yearTotal("2024");
+        double f2024 = 65e9 * 15500 / obs2024.doubleValue();
+        assertEquals(f2024, s.at("/coverage/points/1/factor").asDouble(), f2024 * 1e-6);
+        assertTrue(s.get("last_observed_year_value_idr").isIntegralNumber());
+        String targets = new String(first.get("projection/targets.csv"));
+        assertTrue(targets.startsWith("target,year,target_idr,projected_idr,lo80_idr,hi80_idr,lo95_idr,hi95_idr,gap_idr,"
+                + "probability,crossing_year,required_cagr_pct"), targets);
+        assertTrue(targets.contains("article_rp400t,2030,400000000000000.00,"), targets);
+        String series = new String(first.get("projection/series.csv"));
+        assertTrue(series.startsWith("series,model,period,kind,value_idr,lo80_idr,hi80_idr,lo95_idr,hi95_idr"), series.substring(0, 100));
+        assertFalse(series.contains("E+"), "no scientific notation in money");
+
+        // tamper with one row: the aggregate identities fail with exit 3 and nothing is committed
+        Path out2 = tmp.resolve("out2");
+        List<Row> rows = new ArrayList<>(g.rows());
+        Object[] v = new Object[rows.get(0).length()];
+        for (int i = 0; i < v.length; i++) v[i] = rows.get(0).get(i);
+        v[Schemas.classified().fieldIndex("status")] = "COMPLETED";
+        v[Schemas.classified().fieldIndex("origin_class")] = "LOCAL";
+        rows.set(0, RowFactory.create(v));
+        spark.createDataFrame(rows, Schemas.classified()).write().parquet(out2.resolve("classified").toString());
+        NeracaException e = assertThrows(NeracaException.class, () -> runStage(new AggregateMonthly(), out2, ref, "r3"));
+        assertEquals(NeracaException.EXIT_DATA, e.exitCode());
+        assertTrue(e.getMessage().contains("'LOCAL'"), e.getMessage());
+        assertFalse(Files.exists(out2.resolve("aggregates")));
+    }
+
+    private Map<String, byte[]> run(Path out, Path ref, String runId) throws Exception {
+        runStage(new AggregateMonthly(), out, ref, runId + "a");
+        runStage(new ProjectTo2030(), out, ref, runId + "p");
+        Map<String, byte[]> files = new TreeMap<>();
+        for (String d : List.of("aggregates", "projection")) {
+            Path root = out.resolve(d);
+            try (Stream<Path> s = Files.walk(root)) {
+                for (Path p : s.filter(Files::isRegularFile).toList()) {
+                    files.put(d + "/" + root.relativize(p), Files.readAllBytes(p));
+                }
+            }
+        }
+        return files;
+    }
+
+    private void runStage(Stage stage, Path out, Path ref, String runId) {
+        NeracaConfig cfg = new NeracaConfig(new NeracaConfig.RunSection(ref.toString(), null, null), null, null, null,
+                new ProjectConfig(null, 1000, null, null, null, null, null, null, null), null);
+        NeracaConfig.Loaded loaded = new NeracaConfig.Loaded(cfg, out.resolve("neraca.yaml"), out);
+        try (OutputStore store = OutputStore.local(out.toString(), runId)) {
+            StageContext ctx = new StageContext(spark, loaded, "dumps", out.toString(), store,
+                    Manifest.start(runId, stage.command(), Optional.empty()), StageContext.RunOptions.defaults());
+            stage.run(ctx);
+        }
+    }
+}
