@@ -373,9 +373,31 @@ class MarketGeneratorTest {
 
     @Test
     void everyLocalSellersAnnualCompletedSalesLandInItsTier() {
+        assertTiersHold(truth.values());
+    }
+
+    @Test
+    void tiersHoldEvenForTinyMarketsWhereSellersHaveFewLines() throws IOException {
+        for (long seed : new long[]{14, 15}) {
+            Path dir = tmp.resolve("tiny" + seed);
+            MarketGenerator.run(options(dir, 3_000, seed));
+            List<String> lines = Files.readAllLines(dir.resolve("_truth/ground_truth.csv"));
+            String[] head = lines.get(0).split(",");
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (String l : lines.subList(1, lines.size())) {
+                String[] f = Csv.split(l, ',');
+                Map<String, String> row = new HashMap<>();
+                for (int i = 0; i < head.length; i++) row.put(head[i], f[i]);
+                rows.add(row);
+            }
+            assertTiersHold(rows);
+        }
+    }
+
+    static void assertTiersHold(java.util.Collection<Map<String, String>> truthRows) {
         Map<String, BigDecimal> perSellerYear = new TreeMap<>();
         Map<String, String> tierOf = new HashMap<>();
-        for (Map<String, String> t : truth.values()) {
+        for (Map<String, String> t : truthRows) {
             if (t.get("true_origin_class").equals("CROSS_BORDER")) continue;
             tierOf.put(t.get("seller_ref"), t.get("true_umkm_tier"));
             if (!t.get("status").equals("COMPLETED") || t.get("expected_quarantine").equals("true")) continue;
