@@ -26,7 +26,7 @@ final class DayFactors {
         double sum = 0;
         for (int i = 0; i < days; i++) {
             LocalDate d = first.plusDays(i);
-            double f = Math.pow(1 + t.annualGrowth(), i / 365.25) * season(t, d);
+            double f = StrictMath.pow(1 + t.annualGrowth(), i / 365.25) * season(t, d);
             factor[i] = f;
             sum += f;
         }

@@ -221,8 +221,8 @@ public final class MarketGenerator {
             if (!sellers.foreign(s)) {
                 MarketModel.Tier t = p.tiers().get(sellers.tier[s]);
                 target[s] = t.targetMinMiliar() > 0
-                        ? 1e9 * Math.exp(Math.log(t.targetMinMiliar())
-                            + r.nextDouble() * (Math.log(t.targetMaxMiliar()) - Math.log(t.targetMinMiliar())))
+                        ? 1e9 * StrictMath.exp(StrictMath.log(t.targetMinMiliar())
+                            + r.nextDouble() * (StrictMath.log(t.targetMaxMiliar()) - StrictMath.log(t.targetMinMiliar())))
                         : -1e9 * t.targetMaxMiliar();     // negative: a cap, not a target
             }
         }
@@ -506,7 +506,7 @@ public final class MarketGenerator {
             double yearTarget = sellers.annualTargetIdr[s] * days.yearWeight[dayIndex];
             double gap = yearTarget * days.yearFraction[dayIndex] - yearToDate[s];
             double pace = Math.max(0.2, Math.min(5.0, 1 + gap / (4 * sellers.lineValue[s])));
-            double value = sellers.lineValue[s] * pace * Math.exp(0.25 * rnd.nextGaussian() - 0.03125);
+            double value = sellers.lineValue[s] * pace * StrictMath.exp(0.25 * rnd.nextGaussian() - 0.03125);
             qty = Math.max(1, (long) Math.floor(value / (unitSen / 100.0) + rnd.nextDouble()));
         } else {
             qty = qtyVal[drawIndex(qtyCum)];

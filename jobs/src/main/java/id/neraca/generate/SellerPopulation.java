@@ -126,7 +126,7 @@ final class SellerPopulation {
             tier[s] = t;
             declaredTier[s] = -1;
             cat2[s] = -1;
-            double jitter = Math.exp(0.5 * r.nextGaussian());
+            double jitter = StrictMath.exp(0.5 * r.nextGaussian());
             if (t != FOREIGN) {
                 int pi = pick(provCum, r.nextDouble() * provCum[provCum.length - 1]);
                 int gi = regByProv[pi][pick(regCum[pi], r.nextDouble() * regCum[pi][regCum[pi].length - 1])];
