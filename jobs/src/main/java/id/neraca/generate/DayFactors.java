@@ -12,6 +12,10 @@ final class DayFactors {
     final LocalDate first;
     final double[] factor;
     final double total;
+    /** Share of its calendar year's volume (within the range) reached by the end of each day. */
+    final double[] yearFraction;
+    /** Each day's calendar year volume relative to an average year of the range (1.0 = average). */
+    final double[] yearWeight;
 
     DayFactors(MarketModel model, YearMonth start, YearMonth end) {
         first = start.atDay(1);
@@ -22,11 +26,28 @@ final class DayFactors {
         double sum = 0;
         for (int i = 0; i < days; i++) {
             LocalDate d = first.plusDays(i);
-            double f = Math.pow(1 + t.annualGrowth(), i / 365.25) * season(t, d);
+            double f = StrictMath.pow(1 + t.annualGrowth(), i / 365.25) * season(t, d);
             factor[i] = f;
             sum += f;
         }
         total = sum;
+        yearFraction = new double[days];
+        yearWeight = new double[days];
+        double avgYear = total * 365.25 / days;
+        int i = 0;
+        while (i < days) {
+            int year = first.plusDays(i).getYear();
+            int j = i;
+            double mass = 0;
+            while (j < days && first.plusDays(j).getYear() == year) mass += factor[j++];
+            double acc = 0;
+            for (int k = i; k < j; k++) {
+                acc += factor[k];
+                yearFraction[k] = acc / mass;
+                yearWeight[k] = mass / avgYear;
+            }
+            i = j;
+        }
     }
 
     static double season(MarketModel.Time t, LocalDate d) {

@@ -71,6 +71,8 @@ public final class MarketGenerator {
     private final Fx fx;
     private final SplittableRandom rnd;
     private final double[] carry;
+    private final double[] yearToDate;        // scaled sellers: completed rupiah sold so far this calendar year
+    private int dayIndex;
     private final double[] hourCum;
     private final double[] linesCum;
     private final int[] linesVal;
@@ -111,6 +113,7 @@ public final class MarketGenerator {
         this.fx = new Fx(model, opt.fxFile());
         this.rnd = new SplittableRandom(opt.seed());
         this.carry = new double[sellers.n];
+        this.yearToDate = new double[sellers.n];
         SplittableRandom phase = new SplittableRandom(opt.seed() ^ 0xCA77L);
         for (int s = 0; s < sellers.n; s++) carry[s] = phase.nextDouble();
         this.hourCum = SellerPopulation.cumulative(model.orders().hourWeights().stream().mapToDouble(Double::doubleValue).toArray());
@@ -218,8 +221,8 @@ public final class MarketGenerator {
             if (!sellers.foreign(s)) {
                 MarketModel.Tier t = p.tiers().get(sellers.tier[s]);
                 target[s] = t.targetMinMiliar() > 0
-                        ? 1e9 * Math.exp(Math.log(t.targetMinMiliar())
-                            + r.nextDouble() * (Math.log(t.targetMaxMiliar()) - Math.log(t.targetMinMiliar())))
+                        ? 1e9 * StrictMath.exp(StrictMath.log(t.targetMinMiliar())
+                            + r.nextDouble() * (StrictMath.log(t.targetMaxMiliar()) - StrictMath.log(t.targetMinMiliar())))
                         : -1e9 * t.targetMaxMiliar();     // negative: a cap, not a target
             }
         }
@@ -248,6 +251,7 @@ public final class MarketGenerator {
                     double m = want / natural;
                     if (m < 1 && pass < 2) sellers.weight[s] *= (float) m;
                     sellers.unitsScale[s] = (float) Math.max(1.0, m);
+                    sellers.lineValue[s] = (float) (Math.max(1.0, m) * meanQty * unitPrice[s]);
                     sellers.annualTargetIdr[s] = Math.round(want);
                 }
             }
@@ -267,6 +271,8 @@ public final class MarketGenerator {
             int n = sellers.n;
             for (int di = 0; di < days.days(); di++) {
                 LocalDate d = days.date(di);
+                dayIndex = di;
+                if (d.getDayOfYear() == 1) java.util.Arrays.fill(yearToDate, 0);
                 YearMonth ym = YearMonth.from(d);
                 if (!ym.equals(month)) {
                     openMonth(ym);
@@ -470,12 +476,13 @@ public final class MarketGenerator {
             int variant = 1;                           // a product twice in one order: two variants (two SKUs)
             for (int q = 0; q < nProducts; q++) if (orderProducts[q] == product) variant++;
             orderProducts[nProducts++] = product;
-            emitLine(s, mp, c, product, variant, noEvidence, l + 1, orderId, d, local, epochSec, offset, status, overlap,
-                    period);
+            emitLine(s, mp, c, product, variant, noEvidence, l + 1, lines, orderId, d, local, epochSec, offset, status,
+                    overlap, period);
         }
     }
 
-    private void emitLine(int s, int mp, int c, int product, int variant, boolean noEvidence, int lineNo, String orderId,
+    private void emitLine(int s, int mp, int c, int product, int variant, boolean noEvidence, int lineNo, int orderLines,
+                          String orderId,
                           LocalDate d, LocalDateTime local, long epochSec, int offset, int status, boolean overlap,
                           String period) throws IOException {
         MarketModel.Orders o = model.orders();
@@ -489,8 +496,21 @@ public final class MarketGenerator {
         if (rnd.nextDouble() < o.discountShare()) unitIdr = roundTo((long) (listIdr * (1 - rnd.nextDouble() * o.discountMax())), 100);
         long unitSen = unitIdr * 100;
         if (mp == 0 && rnd.nextDouble() < o.centsShare()) unitSen += 50;
-        int baseQty = qtyVal[drawIndex(qtyCum)];
-        long qty = Math.max(1, (long) Math.floor(baseQty * (double) sellers.unitsScale[s] + rnd.nextDouble()));
+        long qty;
+        if (sellers.unitsScale[s] > 1f) {
+            // a scaled (small/medium/large) seller's line is a bulk line of about its line value: units =
+            // value / unit price, so cheap and dear products give lines of similar rupiah value and the
+            // seller's annual sum stays close to its target even with few lines (log-normal spread, mean 1)
+            // Sellers pace themselves towards their yearly target: behind plan, the next lines are bigger
+            // (a cancelled bulk order is made up later). This keeps annual sums inside the tier at any N.
+            double yearTarget = sellers.annualTargetIdr[s] * days.yearWeight[dayIndex];
+            double gap = yearTarget * days.yearFraction[dayIndex] - yearToDate[s];
+            double pace = Math.max(0.2, Math.min(5.0, 1 + gap / (4 * sellers.lineValue[s])));
+            double value = sellers.lineValue[s] * pace * StrictMath.exp(0.25 * rnd.nextGaussian() - 0.03125);
+            qty = Math.max(1, (long) Math.floor(value / (unitSen / 100.0) + rnd.nextDouble()));
+        } else {
+            qty = qtyVal[drawIndex(qtyCum)];
+        }
         // cross-border storefront: price in USD or CNY (model FX), Permendag 31/2023 floor after it took effect
         String ccy = "IDR";
         long srcCents = 0;
@@ -515,6 +535,7 @@ public final class MarketGenerator {
                     .setScale(2, RoundingMode.HALF_UP).movePointRight(2).longValueExact();
         }
         long gmvSen = unitSen * qty;
+        if (status == COMPLETED) yearToDate[s] += gmvSen / 100.0;
         // evidence
         boolean imported = catalogue.imported(product);
         String originCc = catalogue.origin[product];
@@ -550,6 +571,7 @@ public final class MarketGenerator {
             if (x < dirt.badPrice()) reason = "BAD_PRICE";
             else if (x < dirt.badPrice() + dirt.badDate()) reason = "BAD_DATE";
             else if (x < dirt.badPrice() + dirt.badDate() + dirt.negativeQuantity()) reason = "NEGATIVE_QUANTITY";
+            if ("BAD_DATE".equals(reason) && orderLines > 1) reason = null;   // a date belongs to the whole order
             if (reason != null && !file.roomForDirt(dirt.maxFileShare())) reason = null;
             if (rnd.nextDouble() < dirt.blankOptional()) blank = rnd.nextInt(3);
         }

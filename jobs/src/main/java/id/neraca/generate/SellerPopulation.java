@@ -39,6 +39,7 @@ final class SellerPopulation {
     final byte[] marketplaces;      // bit set of SHOPEE | TIKTOK | TOKOPEDIA | CROSSBORDER
     final float[] weight;           // relative orders per day
     final float[] unitsScale;       // units per line multiplier (>= 1)
+    final float[] lineValue;        // sellers with unitsScale > 1: the rupiah value their lines aim at
     final byte[] declaredTier;      // -1 when not declared
     final boolean[] official;
     final byte[] currency;
@@ -63,6 +64,7 @@ final class SellerPopulation {
         marketplaces = new byte[n];
         weight = new float[n];
         unitsScale = new float[n];
+        lineValue = new float[n];
         declaredTier = new byte[n];
         official = new boolean[n];
         currency = new byte[n];
@@ -124,7 +126,7 @@ final class SellerPopulation {
             tier[s] = t;
             declaredTier[s] = -1;
             cat2[s] = -1;
-            double jitter = Math.exp(0.5 * r.nextGaussian());
+            double jitter = StrictMath.exp(0.5 * r.nextGaussian());
             if (t != FOREIGN) {
                 int pi = pick(provCum, r.nextDouble() * provCum[provCum.length - 1]);
                 int gi = regByProv[pi][pick(regCum[pi], r.nextDouble() * regCum[pi][regCum[pi].length - 1])];

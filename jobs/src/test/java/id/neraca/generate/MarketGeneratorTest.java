@@ -360,6 +360,36 @@ class MarketGeneratorTest {
     }
 
     @Test
+    void aReferenceFxTableChangesOnlyTheTruthsRupiahNotTheDumps() throws Exception {
+        Path fx = tmp.resolve("fx_monthly.csv");
+        StringBuilder b = new StringBuilder("month,currency,idr_per_unit,source\n");
+        for (YearMonth m = YearMonth.of(2024, 11); !m.isAfter(YearMonth.of(2025, 1)); m = m.plusMonths(1)) {
+            b.append(m).append(",USD,20000.5,test\n").append(m).append(",CNY,3000.25,test\n");
+        }
+        Files.writeString(fx, b.toString());
+        Path without = tmp.resolve("fx-none"), with = tmp.resolve("fx-ref");
+        MarketGenerator.run(new MarketGenerator.Options(4_000, 3, without, YearMonth.of(2024, 11), YearMonth.of(2025, 1),
+                TestPaths.regencies(), null, null, false));
+        MarketGenerator.run(new MarketGenerator.Options(4_000, 3, with, YearMonth.of(2024, 11), YearMonth.of(2025, 1),
+                TestPaths.regencies(), fx, null, false));
+        Map<String, String> h0 = hashes(without), h1 = hashes(with);
+        for (String f : h0.keySet()) {
+            if (!f.startsWith("_truth/")) assertEquals(h0.get(f), h1.get(f), f + " must not depend on the FX reference");
+        }
+        int checked = 0;
+        List<String> lines = Files.readAllLines(with.resolve("_truth/ground_truth.csv"));
+        for (String l : lines.subList(1, lines.size())) {
+            String[] f = Csv.split(l, ',');
+            if (!f[8].equals("crossborder")) continue;
+            BigDecimal rate = new BigDecimal(f[13].equals("USD") ? "20000.5" : "3000.25");
+            BigDecimal unitIdr = new BigDecimal(f[14]).multiply(rate).setScale(2, RoundingMode.HALF_UP);
+            assertEquals(0, unitIdr.multiply(new BigDecimal(f[15])).compareTo(new BigDecimal(f[4])), l);
+            checked++;
+        }
+        assertTrue(checked > 10, "cross-border sales checked: " + checked);
+    }
+
+    @Test
     void statusesAreAboutEightyEightEightAndFourPercent() {
         Map<String, Long> c = new HashMap<>();
         for (Map<String, String> t : truth.values()) c.merge(t.get("status"), 1L, Long::sum);
@@ -373,9 +403,31 @@ class MarketGeneratorTest {
 
     @Test
     void everyLocalSellersAnnualCompletedSalesLandInItsTier() {
+        assertTiersHold(truth.values());
+    }
+
+    @Test
+    void tiersHoldEvenForTinyMarketsWhereSellersHaveFewLines() throws IOException {
+        for (long seed : new long[]{14, 15}) {
+            Path dir = tmp.resolve("tiny" + seed);
+            MarketGenerator.run(options(dir, 3_000, seed));
+            List<String> lines = Files.readAllLines(dir.resolve("_truth/ground_truth.csv"));
+            String[] head = lines.get(0).split(",");
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (String l : lines.subList(1, lines.size())) {
+                String[] f = Csv.split(l, ',');
+                Map<String, String> row = new HashMap<>();
+                for (int i = 0; i < head.length; i++) row.put(head[i], f[i]);
+                rows.add(row);
+            }
+            assertTiersHold(rows);
+        }
+    }
+
+    static void assertTiersHold(java.util.Collection<Map<String, String>> truthRows) {
         Map<String, BigDecimal> perSellerYear = new TreeMap<>();
         Map<String, String> tierOf = new HashMap<>();
-        for (Map<String, String> t : truth.values()) {
+        for (Map<String, String> t : truthRows) {
             if (t.get("true_origin_class").equals("CROSS_BORDER")) continue;
             tierOf.put(t.get("seller_ref"), t.get("true_umkm_tier"));
             if (!t.get("status").equals("COMPLETED") || t.get("expected_quarantine").equals("true")) continue;
