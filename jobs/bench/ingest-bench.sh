@@ -15,7 +15,7 @@ cd "$ROOT"
 
 if [ ! -d "$DUMPS" ]; then
   mkdir -p "$WORK"
-  if ./neraca generate --help >/dev/null 2>&1; then
+  if ./neraca --help 2>&1 | grep -qE '^ +generate '; then
     echo "[bench] generating $ROWS order lines with ./neraca generate ..." >&2
     ./neraca generate --rows "$ROWS" --out "$DUMPS" --seed 1 >&2
   else
