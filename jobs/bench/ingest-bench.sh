@@ -3,19 +3,20 @@
 #   jobs/bench/ingest-bench.sh [ROWS] [WORKDIR]      defaults: 5000000 rows, ./bench-data (git-ignored)
 # Uses `./neraca generate --rows N --out DIR --seed 1` when the generate command exists; otherwise writes a
 # Shopee-shaped CSV itself (monthly files, ';' and ',' both, a few bad rows and overlapping exports).
-# Environment: NERACA_DRIVER_MEMORY (launcher heap, default 4g), MASTER (default local[*]).
+# Environment: NERACA_DRIVER_MEMORY (launcher heap, default 4g), MASTER (default local[*]), CONFIG (run config).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 ROWS="${1:-5000000}"
 WORK="${2:-$ROOT/bench-data}"
 MASTER="${MASTER:-local[*]}"
+CONFIG="${CONFIG:-data/config/neraca.yaml}"
 DUMPS="$WORK/dumps-$ROWS"
 OUT="$WORK/out-$ROWS"
 cd "$ROOT"
 
 if [ ! -d "$DUMPS" ]; then
   mkdir -p "$WORK"
-  if ./neraca generate --help >/dev/null 2>&1; then
+  if ./neraca --help 2>&1 | grep -qE '^ +generate '; then
     echo "[bench] generating $ROWS order lines with ./neraca generate ..." >&2
     ./neraca generate --rows "$ROWS" --out "$DUMPS" --seed 1 >&2
   else
@@ -62,7 +63,7 @@ echo "[bench] ingesting $DUMPS ($((BYTES / 1024 / 1024)) MiB) on $MASTER, $(npro
 ./neraca --version >/dev/null 2>&1 || true
 TIMEFILE="$WORK/time-$ROWS.txt"
 START=$(date +%s.%N)
-/usr/bin/time -v -o "$TIMEFILE" ./neraca ingest --dumps "$DUMPS" --out "$OUT" --demo-key --master "$MASTER" --quiet \
+/usr/bin/time -v -o "$TIMEFILE" ./neraca ingest --dumps "$DUMPS" --out "$OUT" --demo-key --master "$MASTER" --config "$CONFIG" --quiet \
   || { echo "[bench] ingest failed (exit $?)"; cat "$TIMEFILE"; exit 1; }
 END=$(date +%s.%N)
 READ=$(awk -F, 'NR>1 {s+=$5} END {print s+0}' "$OUT/reconciliation.csv")

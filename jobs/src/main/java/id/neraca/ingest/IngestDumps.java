@@ -91,6 +91,7 @@ public final class IngestDumps implements Stage {
 
         List<IngestRun.FileCounts> counts = IngestRun.count(resolved, p.plan());
         for (String line : IngestRun.table(counts).split("\n")) Log.info("reconciliation | %s", line);
+        checkIdentity(counts);
         List<String> failures = IngestRun.failures(counts, cfg);
         if (!failures.isEmpty()) {
             throw NeracaException.data("ingest stopped, out/ left as it was:\n  %s\nFix or remove the file(s), or raise "
@@ -157,6 +158,16 @@ public final class IngestDumps implements Stage {
         }
     }
 
+    /** rows read = accepted + quarantined + duplicates for every file, and no row outside a planned file. */
+    static void checkIdentity(List<IngestRun.FileCounts> counts) {
+        for (IngestRun.FileCounts c : counts) {
+            if (c.rowsRead() != c.accepted() + c.quarantined() + c.duplicates()) {
+                throw NeracaException.other("%s: reconciliation identity broken: rows_read %d != accepted %d + quarantined %d + duplicates %d",
+                        c.task().sourceFile(), c.rowsRead(), c.accepted(), c.quarantined(), c.duplicates());
+            }
+        }
+    }
+
     private static void record(StageContext ctx, List<IngestRun.FileCounts> counts, SellerKeys keys) {
         ctx.manifest().resetInputs();
         long read = 0, acc = 0, q = 0, dup = 0;
@@ -183,9 +194,6 @@ public final class IngestDumps implements Stage {
         s.put("duplicates_collapsed", dup);
         s.put("rows_out", acc);
         s.put("seller_key", keys.demo() ? "demo" : "secret");
-        if (read != acc + q + dup) {
-            throw NeracaException.other("reconciliation identity broken: rows_read %d != accepted %d + quarantined %d + duplicates %d", read, acc, q, dup);
-        }
         Log.info("IngestDumps: %,d rows read = %,d accepted + %,d quarantined + %,d duplicates collapsed", read, acc, q, dup);
     }
 }

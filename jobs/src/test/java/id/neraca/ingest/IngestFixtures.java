@@ -56,7 +56,8 @@ final class IngestFixtures {
     /** Writes a config that points at the test reference folder and the repository's mappings. */
     static Path config(Path tmp, Path ref, double maxShare) {
         try {
-            Path f = tmp.resolve("neraca-test.yaml");
+            // its own folder: the manifest hashes every file beside the config
+            Path f = Files.createDirectories(tmp.resolve("config")).resolve("neraca.yaml");
             Files.writeString(f, "run:\n  reference_dir: " + ref + "\n  mappings_dir: " + mappings()
                     + "\n  shuffle_partitions: 2\ningest:\n  max_quarantine_share: " + maxShare
                     + "\n  max_order_date: \"2026-11-29\"\n");

@@ -1,0 +1,100 @@
+package id.neraca.ingest;
+
+import id.neraca.SparkTestBase;
+import id.neraca.ingest.ids.SellerKeys;
+import id.neraca.ingest.mapping.Mapping;
+import id.neraca.ingest.mapping.Mappings;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** zip archives are unpacked transparently; Parquet dumps are read through Spark with the same parser. */
+class ArchiveAndParquetTest extends SparkTestBase {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aZipOfExportsIsReadAsIfUnpackedInPlace() throws Exception {
+        Path dumps = Files.createDirectories(tmp.resolve("dumps/tiktokshop"));
+        try (OutputStream o = Files.newOutputStream(dumps.resolve("march.zip")); ZipOutputStream z = new ZipOutputStream(o)) {
+            z.putNextEntry(new ZipEntry("tiktok_orders_2023-03.csv"));
+            z.write((BadInputTest.TIKTOK_HEADER + "\nT1,Completed,S1,Kaos,B,Fashion,2,1000,2000,2023-03-01 10:00:00,,,Kota Bandung,Jawa Barat,ID,ID,No\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            z.putNextEntry(new ZipEntry("README.txt"));
+            z.write("not a dump".getBytes(StandardCharsets.UTF_8));
+        }
+        List<Mapping> ms = Mappings.load(IngestFixtures.mappings());
+        DumpPlanner.Plan plan = DumpPlanner.plan(tmp.resolve("dumps").toString(), ms, false);
+        assertEquals(List.of(), plan.issues());
+        assertEquals(1, plan.tasks().size());
+        FileTask t = plan.tasks().get(0);
+        assertEquals("tiktokshop/march.zip/tiktok_orders_2023-03.csv", t.sourceFile());
+        assertEquals("2023-03", t.exportKey());
+        assertEquals(64, t.sha256().length());
+        List<RawRecord> raw = DumpReader.readAll(t, plan.mappings().get("tiktokshop"));
+        assertEquals(1, raw.size());
+        assertEquals(2, raw.get(0).line());
+    }
+
+    @Test
+    void parquetDumpsUseTheSameColumnsAndParsers() throws Exception {
+        Path mappings = Files.createDirectories(tmp.resolve("marketplaces"));
+        Files.writeString(mappings.resolve("warehouse.yaml"), """
+                marketplace: warehouse
+                files: ["warehouse/*.parquet"]
+                format: {type: parquet}
+                grain: ORDER_LINE
+                pii: [seller_name]
+                columns:
+                  order_id: {source: order_id}
+                  order_ts: {source: ts, formats: [epoch_seconds]}
+                  status: {source: status, map: {done: COMPLETED}}
+                  quantity: {source: qty, parser: integer}
+                  unit_price: {source: price, parser: decimal}
+                  seller_id: {source: seller_nik}
+                  shop_name: {source: seller_name}
+                  seller_city: {source: city}
+                """);
+        StructType schema = new StructType().add("order_id", DataTypes.StringType).add("ts", DataTypes.LongType)
+                .add("status", DataTypes.StringType).add("qty", DataTypes.IntegerType).add("price", DataTypes.createDecimalType(12, 2))
+                .add("seller_nik", DataTypes.StringType).add("seller_name", DataTypes.StringType).add("city", DataTypes.StringType);
+        Dataset<Row> d = spark.createDataFrame(List.of(
+                RowFactory.create("W1", 1673481600L, "done", 2, new java.math.BigDecimal("1500.50"), "3273011508850001", "Toko W", "Kota Bandung"),
+                RowFactory.create("W2", 1673481600L, "lost", 1, new java.math.BigDecimal("10.00"), null, "Toko W", "Kota Bandung")), schema);
+        Path file = tmp.resolve("dumps/warehouse/orders.parquet");
+        d.coalesce(1).write().parquet(tmp.resolve("w").toString());
+        Files.createDirectories(file.getParent());
+        try (var s = Files.list(tmp.resolve("w"))) {
+            Files.copy(s.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow(), file);
+        }
+        IngestRun.Prepared p = IngestRun.prepare(mappings, IngestFixtures.reference(tmp), tmp.resolve("dumps").toString(),
+                SellerKeys.of(IngestFixtures.KEY), IngestFixtures.CFG, false, false);
+        Dataset<Row> r = ResolveDuplicates.apply(IngestRun.parse(spark, p)).orderBy("source_line");
+        List<Row> rows = r.collectAsList();
+        assertEquals(2, rows.size());
+        assertEquals("warehouse:W1:-", rows.get(0).getAs("sale_id"));
+        assertEquals("3001.00", rows.get(0).<java.math.BigDecimal>getAs("gmv_idr").toPlainString());
+        assertEquals("32", rows.get(0).getAs("seller_province_code"));
+        assertEquals("UNKNOWN_STATUS", rows.get(1).getAs("reason_code"));
+        assertEquals(2L, (long) rows.get(1).getAs("source_line"));
+        String raw = rows.get(1).getAs("raw_row");
+        assertTrue(raw.contains("\"status\":\"lost\""), raw);
+        assertFalse(raw.contains("Toko W"), raw);
+    }
+}
