@@ -1,6 +1,7 @@
 package id.neraca;
 
 import id.neraca.cli.Commands;
+import id.neraca.cli.Evaluate;
 import id.neraca.core.Log;
 import id.neraca.core.NeracaException;
 import picocli.CommandLine;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
                 Commands.Aggregate.class,
                 Commands.Project.class,
                 Commands.Report.class,
+                Evaluate.class,
                 CommandLine.HelpCommand.class
         })
 public final class Neraca implements Runnable {
