@@ -149,7 +149,7 @@ public final class ClassifyOutputs {
                 throw NeracaException.data("%s: column '%s' is missing (expected %s). Rerun the stage that writes it.",
                         what, f.name(), f.dataType().simpleString());
             }
-            if (!actual.fields()[i].dataType().equals(f.dataType())) {
+            if (!actual.fields()[i].dataType().catalogString().equals(f.dataType().catalogString())) { // nullability aside
                 throw NeracaException.data("%s: column '%s' is %s, the contract says %s (core.Schemas). Rerun the stage that writes it.",
                         what, f.name(), actual.fields()[i].dataType().simpleString(), f.dataType().simpleString());
             }

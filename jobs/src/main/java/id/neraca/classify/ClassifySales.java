@@ -64,7 +64,8 @@ public final class ClassifySales implements Stage {
                     ctx.outputs().path("sales"));
         }
         SparkSession spark = ctx.spark();
-        Dataset<Row> sales = spark.read().parquet(ctx.outputs().path("sales"));
+        // explicit schema: partition columns (marketplace, period_month) keep their contract types
+        Dataset<Row> sales = spark.read().schema(Schemas.SALES).parquet(ctx.outputs().path("sales"));
         ClassifyOutputs.checkSchema(sales.schema(), Schemas.SALES, ctx.outputs().path("sales"));
         ClassifyOutputs.assertNoPersonalData(sales.schema(), ctx.outputs().path("sales"));
         Dataset<Row> fx = spark.read().option("header", "true").option("mode", "FAILFAST")
