@@ -68,8 +68,7 @@ public final class ClassifySales implements Stage {
         Dataset<Row> sales = spark.read().schema(Schemas.SALES).parquet(ctx.outputs().path("sales"));
         ClassifyOutputs.checkSchema(sales.schema(), Schemas.SALES, ctx.outputs().path("sales"));
         ClassifyOutputs.assertNoPersonalData(sales.schema(), ctx.outputs().path("sales"));
-        Dataset<Row> fx = spark.read().option("header", "true").option("mode", "FAILFAST")
-                .schema(OriginClassifier.FX).csv(fxFile.toString());
+        Dataset<Row> fx = spark.createDataFrame(FxRates.load(fxFile), OriginClassifier.FX);
 
         Dataset<Row> classified = OriginClassifier.classify(sales, fx, rules, brands);
         ClassifyOutputs.assertNoPersonalData(classified.schema(), "out/classified");

@@ -140,4 +140,16 @@ class ClassifyConfigTest {
         assertEquals(List.of("oppo", "made in china"), m.all("OPPO case made in china"));
         assertEquals("lorem ipsum", TextMatcher.normalise("  Lörem—IPSUM!! "));
     }
+
+    @Test
+    void fxRatesAreCheckedLineByLine() {
+        String h = "month,currency,idr_per_unit,source";
+        assertEquals(2, FxRates.parse("fx.csv", List.of(h, "2023-10,USD,15600.50,BI JISDOR", "2023-10,cny,2150,BI")).size());
+        NeracaException e = assertThrows(NeracaException.class, () -> FxRates.parse("fx.csv", List.of(h, "2023-10,USD,15.600,BI", "2023-13,USD,1,x")));
+        assertTrue(e.getMessage().contains("(line 3)") && e.getMessage().contains("yyyy-MM"), e.getMessage());
+        e = assertThrows(NeracaException.class, () -> FxRates.parse("fx.csv", List.of(h, "2023-10,USD,\"15.600,00\",BI")));
+        assertTrue(e.getMessage().contains("not a number"), e.getMessage());
+        e = assertThrows(NeracaException.class, () -> FxRates.parse("fx.csv", List.of(h, "2023-10,USD,1,a", "2023-10,USD,2,b")));
+        assertTrue(e.getMessage().contains("first on line 2"), e.getMessage());
+    }
 }
