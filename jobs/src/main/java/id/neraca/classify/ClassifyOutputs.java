@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,7 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -79,20 +81,32 @@ public final class ClassifyOutputs {
             "declared_umkm_tier", "quantity", "unit_price_idr", "gmv_idr", "source_currency");
 
     /**
-     * Up to {@code perClass} sales per origin_class, chosen by a seeded hash of sale_id (the same inputs and seed
-     * give the same sample), ordered by class then draw.
+     * Up to {@code perClass} sales per origin_class: those with the smallest draw {@code pmod(xxhash64(sale_id, seed),
+     * 10^6)} (ties by sale_id), so the same inputs and seed give the same sample. To avoid sorting every sale, each
+     * class is first thinned to the draws below a threshold that keeps about 4 × perClass + 100 of its
+     * {@code classCounts} rows: the smallest draws are all below it (unless fewer than perClass survive, which
+     * has negligible probability; the sample is still deterministic then).
      */
-    public static Dataset<Row> auditSample(Dataset<Row> classified, int perClass, long seed) {
-        Column draw = xxhash64(col("sale_id"), lit(seed));
+    public static Dataset<Row> auditSample(Dataset<Row> classified, int perClass, long seed, Map<String, Long> classCounts) {
+        Column draw = pmod(xxhash64(col("sale_id"), lit(seed)), lit(DRAW_RANGE));
+        Column keep = lit(false);
+        for (Map.Entry<String, Long> e : classCounts.entrySet()) {
+            long n = Math.max(1, e.getValue());
+            long threshold = (long) Math.ceil(Math.min(1.0, (4.0 * perClass + 100) / n) * DRAW_RANGE);
+            keep = keep.or(col("origin_class").equalTo(e.getKey()).and(col("_draw").lt(threshold)));
+        }
         Column[] cols = AUDIT_COLUMNS.stream()
                 .map(c -> c.equals("origin_reasons") ? concat_ws("|", col(c)).as(c) : col(c))
                 .toArray(Column[]::new);
         return classified.withColumn("_draw", draw)
+                .filter(keep)
                 .withColumn("_n", row_number().over(Window.partitionBy(col("origin_class")).orderBy(col("_draw"), col("sale_id"))))
                 .filter(col("_n").leq(perClass))
                 .orderBy(col("origin_class"), col("_n"))
                 .select(cols);
     }
+
+    private static final long DRAW_RANGE = 1_000_000L;
 
     private static final Set<String> FORBIDDEN_EXACT = Set.of("seller_name", "shop_name", "store_name", "seller_id",
             "id_number", "store_registration_no", "nik", "npwp", "nib", "shop_id", "store_id", "buyer_name");

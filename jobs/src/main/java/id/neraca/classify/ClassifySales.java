@@ -108,8 +108,12 @@ public final class ClassifySales implements Stage {
         tierSources.put("OBSERVED", rowsOut == 0 ? 0 : totals.getLong(6));
         tierSources.put("NONE", rowsOut == 0 ? 0 : totals.getLong(7));
         ObjectNode perClass = m.putObject("origin_class");
+        java.util.Map<String, Long> classCounts = new java.util.LinkedHashMap<>();
         for (String c : Schemas.ORIGIN_CLASSES) perClass.put(c, 0L);
-        for (Row r : out.groupBy("origin_class").count().collectAsList()) perClass.put(r.getString(0), r.getLong(1));
+        for (Row r : out.groupBy("origin_class").count().collectAsList()) {
+            perClass.put(r.getString(0), r.getLong(1));
+            classCounts.put(r.getString(0), r.getLong(1));
+        }
         m.put("rules_file", cfg.rulesPath(ctx.config()).toString());
         m.put("brands", brands.size());
 
@@ -132,7 +136,7 @@ public final class ClassifySales implements Stage {
 
         String audit = ctx.outputs().staging("classified_audit");
         ClassifyOutputs.writeCsv(ctx.outputs().fs(), audit + "/audit_sample.csv",
-                ClassifyOutputs.auditSample(out, rules.audit().perClass(), rules.audit().seed()));
+                ClassifyOutputs.auditSample(out, rules.audit().perClass(), rules.audit().seed(), classCounts));
         m.put("audit_sample_per_class", rules.audit().perClass());
 
         ctx.outputs().commit("classified");

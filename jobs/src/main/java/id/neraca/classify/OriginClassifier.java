@@ -65,8 +65,11 @@ public final class OriginClassifier {
         Dataset<Row> tiers = UmkmTiers.sellerMonths(sales, rules.umkmTiers())
                 .withColumnRenamed("seller_key", "_t_seller_key")
                 .withColumnRenamed("period_month", "_t_period_month");
+        // Sales without a seller_key get a unique key that matches nothing ("\u0000" never starts a hex HMAC),
+        // so they spread over the join's partitions instead of piling into the one that hashes null.
+        Column joinKey = coalesce(col("seller_key"), concat(lit("\u0000"), col("sale_id")));
         Dataset<Row> joined = withEvidence.join(tiers,
-                col("seller_key").equalTo(col("_t_seller_key")).and(col("period_month").equalTo(col("_t_period_month"))),
+                joinKey.equalTo(col("_t_seller_key")).and(col("period_month").equalTo(col("_t_period_month"))),
                 "left");
 
         Column declared = upper(trim(col("declared_umkm_tier")));

@@ -101,9 +101,10 @@ public final class OriginEvidence implements Serializable {
             reasons.add(local ? "ORIGIN_DECLARED_ID" : "ORIGIN_DECLARED_FOREIGN");
             declared = new Verdict(local, rules.goods().originDeclared(), "DECLARED");
         }
-        Verdict brandV = brandVerdict(brand, title, reasons);
-        Verdict titleV = titleVerdict(title, reasons);
-        boolean umkmCue = umkmCues.first(title) != null;
+        String[] titleWords = TextMatcher.words(title); // normalised once, matched by every list
+        Verdict brandV = brandVerdict(brand, titleWords, reasons);
+        Verdict titleV = titleVerdict(titleWords, reasons);
+        boolean umkmCue = umkmCues.first(titleWords) != null;
 
         int conflicts = 0;
         Verdict goods = null;
@@ -157,14 +158,14 @@ public final class OriginEvidence implements Serializable {
         return new Decision(preClass, reasons, clamp(confidence), umkmCue);
     }
 
-    private Verdict brandVerdict(String brand, String title, List<String> reasons) {
+    private Verdict brandVerdict(String brand, String[] title, List<String> reasons) {
         ClassifyRules.GoodsWeights gw = rules.goods();
         BrandOrigins.Hit hit = null;
         boolean inTitle = false;
         String b = TextMatcher.normalise(brand);
         if (!b.isEmpty() && !noBrand.contains(b)) {
-            hit = brandColumn.exact(b);
-            if (hit == null) hit = brandTitle.first(b);
+            hit = brandColumn.get(b);
+            if (hit == null) hit = brandTitle.first(b.split(" "));
         }
         if (hit == null) {
             hit = brandTitle.first(title);
@@ -182,7 +183,7 @@ public final class OriginEvidence implements Serializable {
         return new Verdict(local, w, "BRAND");
     }
 
-    private Verdict titleVerdict(String title, List<String> reasons) {
+    private Verdict titleVerdict(String[] title, List<String> reasons) {
         List<Double> imp = weights(importCues, title);
         List<Double> loc = weights(localCues, title);
         if (!imp.isEmpty()) reasons.add("TITLE_IMPORT_CUE");
@@ -196,7 +197,7 @@ public final class OriginEvidence implements Serializable {
         return null;
     }
 
-    private static List<Double> weights(TextMatcher<Double> m, String text) {
+    private static List<Double> weights(TextMatcher<Double> m, String[] text) {
         List<Double> out = new ArrayList<>();
         for (String p : m.all(text)) out.add(m.get(p));
         return out;
