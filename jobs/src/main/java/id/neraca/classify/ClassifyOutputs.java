@@ -157,13 +157,19 @@ public final class ClassifyOutputs {
 
     /** The classified schema this stage promises (names and types; Parquet makes every column nullable). */
     public static void checkSchema(StructType actual, StructType expected, String what) {
+        checkSchema(actual, expected, what, Set.of());
+    }
+
+    /** As above; columns in {@code namesOnly} must exist, their type is not compared. */
+    public static void checkSchema(StructType actual, StructType expected, String what, Set<String> namesOnly) {
         for (StructField f : expected.fields()) {
             int i = List.of(actual.fieldNames()).indexOf(f.name());
             if (i < 0) {
                 throw NeracaException.data("%s: column '%s' is missing (expected %s). Rerun the stage that writes it.",
                         what, f.name(), f.dataType().simpleString());
             }
-            if (!actual.fields()[i].dataType().catalogString().equals(f.dataType().catalogString())) { // nullability aside
+            if (!namesOnly.contains(f.name())
+                    && !actual.fields()[i].dataType().catalogString().equals(f.dataType().catalogString())) { // nullability aside
                 throw NeracaException.data("%s: column '%s' is %s, the contract says %s (core.Schemas). Rerun the stage that writes it.",
                         what, f.name(), actual.fields()[i].dataType().simpleString(), f.dataType().simpleString());
             }

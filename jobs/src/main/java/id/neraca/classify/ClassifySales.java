@@ -64,10 +64,12 @@ public final class ClassifySales implements Stage {
                     ctx.outputs().path("sales"));
         }
         SparkSession spark = ctx.spark();
-        // explicit schema: partition columns (marketplace, period_month) keep their contract types
+        // The files' own schema must hold the contract (partition columns aside, whose types Spark infers from
+        // folder names); then read with the contract schema so partition columns keep their contract types.
+        org.apache.spark.sql.types.StructType onDisk = spark.read().parquet(ctx.outputs().path("sales")).schema();
+        ClassifyOutputs.checkSchema(onDisk, Schemas.SALES, ctx.outputs().path("sales"), java.util.Set.of("marketplace", "period_month"));
+        ClassifyOutputs.assertNoPersonalData(onDisk, ctx.outputs().path("sales"));
         Dataset<Row> sales = spark.read().schema(Schemas.SALES).parquet(ctx.outputs().path("sales"));
-        ClassifyOutputs.checkSchema(sales.schema(), Schemas.SALES, ctx.outputs().path("sales"));
-        ClassifyOutputs.assertNoPersonalData(sales.schema(), ctx.outputs().path("sales"));
         Dataset<Row> fx = spark.createDataFrame(FxRates.load(fxFile), OriginClassifier.FX);
 
         Dataset<Row> classified = OriginClassifier.classify(sales, fx, rules, brands);
@@ -76,7 +78,7 @@ public final class ClassifySales implements Stage {
         classified.write().partitionBy("period_month").parquet(staged);
 
         // Everything below reads the staged Parquet: the classification runs once.
-        Dataset<Row> out = spark.read().parquet(staged);
+        Dataset<Row> out = spark.read().schema(Schemas.classified()).parquet(staged); // schema: also when empty
         ObjectNode m = ctx.manifest().stage(name());
         long rowsIn = sales.count();
         Row totals = out.agg(count(lit(1)),
@@ -129,10 +131,10 @@ public final class ClassifySales implements Stage {
         String stats = ctx.outputs().staging("classify_stats");
         Dataset<Row> byClass = ClassifyOutputs.statsByClass(out).coalesce(1);
         byClass.write().parquet(stats + "/by_class");
-        ClassifyOutputs.writeCsv(ctx.outputs().fs(), stats + "/by_class.csv", spark.read().parquet(stats + "/by_class").orderBy("marketplace", "origin_class"));
+        ClassifyOutputs.writeCsv(ctx.outputs().fs(), stats + "/by_class.csv", spark.read().schema(byClass.schema()).parquet(stats + "/by_class").orderBy("marketplace", "origin_class"));
         Dataset<Row> reasons = ClassifyOutputs.reasonCounts(out).coalesce(1);
         reasons.write().parquet(stats + "/reasons");
-        ClassifyOutputs.writeCsv(ctx.outputs().fs(), stats + "/reasons.csv", spark.read().parquet(stats + "/reasons").orderBy("marketplace", "reason_code"));
+        ClassifyOutputs.writeCsv(ctx.outputs().fs(), stats + "/reasons.csv", spark.read().schema(reasons.schema()).parquet(stats + "/reasons").orderBy("marketplace", "reason_code"));
 
         String audit = ctx.outputs().staging("classified_audit");
         ClassifyOutputs.writeCsv(ctx.outputs().fs(), audit + "/audit_sample.csv",

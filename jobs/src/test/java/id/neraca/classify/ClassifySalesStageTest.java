@@ -125,4 +125,15 @@ class ClassifySalesStageTest extends SparkTestBase {
         assertEquals(NeracaException.EXIT_USAGE, e.exitCode());
         assertTrue(e.getMessage().contains("neraca ingest"), e.getMessage());
     }
+
+    @Test
+    void salesWithMoneyAsDoubleFailTheContract(@TempDir Path tmp) throws IOException {
+        StageContext ctx = context(tmp, "run1");
+        fixtureSales().withColumn("gmv_idr", org.apache.spark.sql.functions.col("gmv_idr").cast("double"))
+                .write().partitionBy("marketplace", "period_month").parquet(ctx.outputs().path("sales"));
+        NeracaException e = assertThrows(NeracaException.class, () -> new ClassifySales().run(ctx));
+        assertEquals(NeracaException.EXIT_DATA, e.exitCode());
+        assertTrue(e.getMessage().contains("'gmv_idr' is double, the contract says decimal(20,2)"), e.getMessage());
+        assertFalse(Files.exists(tmp.resolve("out/classified")), "nothing committed");
+    }
 }
