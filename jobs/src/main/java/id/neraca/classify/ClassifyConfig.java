@@ -50,12 +50,13 @@ public record ClassifyConfig(String rulesFile, String brandOrigins, String fxMon
             throw new IllegalArgumentException("classify.rules_file: " + rules
                     + " does not exist. Point classify.rules_file at the rules (default data/config/classify-rules.yaml).");
         }
-        ClassifyRules.load(rules);
+        ClassifyRules loadedRules = ClassifyRules.load(rules);
         Path brands = brandOriginsPath(where);
         if (!Files.isRegularFile(brands)) {
             throw new IllegalArgumentException("classify.brand_origins: " + brands
                     + " does not exist. Point classify.brand_origins at the brand table (default data/reference/brand_origins.csv).");
         }
-        BrandOrigins.load(brands);
+        // compiles the matchers once: checks the rules' brand lists against the table
+        new OriginEvidence(loadedRules, BrandOrigins.load(brands));
     }
 }

@@ -61,7 +61,8 @@ public record ClassifyRules(
     public record BrandMatching(
             Integer minTitleAliasLength,
             List<String> titleExclude,
-            List<String> noBrandValues) implements Serializable {}
+            List<String> noBrandValues,
+            List<String> madeInIndonesia) implements Serializable {}
 
     /** How the evidence becomes a class. */
     public record Decision(
@@ -151,6 +152,7 @@ public record ClassifyRules(
         }
         req(brandMatching.titleExclude, "brand_matching.title_exclude");
         req(brandMatching.noBrandValues, "brand_matching.no_brand_values");
+        req(brandMatching.madeInIndonesia, "brand_matching.made_in_indonesia");
         req(decision, "decision");
         weight(decision.minConfidence, "decision.min_confidence");
         weight(decision.conflictPenalty, "decision.conflict_penalty");

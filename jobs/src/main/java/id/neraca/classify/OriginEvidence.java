@@ -49,6 +49,7 @@ public final class OriginEvidence implements Serializable {
     private final TextMatcher<Double> localCues;
     private final TextMatcher<Boolean> umkmCues;
     private final HashSet<String> noBrand;
+    private final HashSet<String> madeInIndonesia;
 
     public OriginEvidence(ClassifyRules rules, List<BrandOrigins.Brand> brands) {
         this.rules = rules;
@@ -62,6 +63,15 @@ public final class OriginEvidence implements Serializable {
         this.umkmCues = new TextMatcher<>(u);
         this.noBrand = new HashSet<>();
         for (String s : rules.brandMatching().noBrandValues()) noBrand.add(TextMatcher.normalise(s));
+        this.madeInIndonesia = new HashSet<>();
+        for (String s : rules.brandMatching().madeInIndonesia()) {
+            BrandOrigins.Hit h = brandColumn.exact(s);
+            if (h == null) {
+                throw new IllegalArgumentException("brand_matching.made_in_indonesia: '" + s
+                        + "' is not a brand or alias in the brand table; add it there first or fix the spelling");
+            }
+            madeInIndonesia.add(h.brand());
+        }
     }
 
     public Decision decide(Boolean crossBorderFlag, String sellerCountry, String sellerIdType, Boolean sellerIdValid,
@@ -173,7 +183,15 @@ public final class OriginEvidence implements Serializable {
         }
         if (hit == null) return null;
         boolean local = ID.equals(hit.country());
-        reasons.add(local ? "BRAND_LOCAL" : "BRAND_FOREIGN:" + hit.country());
+        if (local) {
+            reasons.add("BRAND_LOCAL");
+        } else if (madeInIndonesia.contains(hit.brand())) {
+            // a foreign-owned brand whose goods sold here are made here: local goods, owner country kept visible
+            local = true;
+            reasons.add("BRAND_MADE_IN_ID:" + hit.country());
+        } else {
+            reasons.add("BRAND_FOREIGN:" + hit.country());
+        }
         double w = switch (hit.confidence()) {
             case "high" -> gw.brandHigh();
             case "medium" -> gw.brandMedium();

@@ -156,4 +156,27 @@ class OriginEvidenceTest {
         assertEquals(0.6, OriginEvidence.noisyOr(List.of(0.6)), 1e-12);
         assertEquals(0.84, OriginEvidence.noisyOr(List.of(0.6, 0.6)), 1e-12);
     }
+
+    @Test
+    void foreignOwnedBrandMadeInIndonesiaIsLocalGoodsWithTheOwnerVisible() {
+        var d = decide(null, "ID", "NIK", true, "32", "ID", null, "MamyPoko", "MamyPoko Pants Standar L 30");
+        assertEquals("LOCAL", d.preClass());
+        assertTrue(d.reasons().contains("BRAND_MADE_IN_ID:JP"), d.reasons().toString());
+        // a declared foreign origin still wins over it
+        var imported = decide(null, "ID", "NIK", true, "32", "ID", "JP", "MamyPoko", "MamyPoko Pants Japan");
+        assertEquals("IMPORTED", imported.preClass());
+        assertTrue(imported.reasons().contains("CONFLICT_DECLARED_VS_BRAND"), imported.reasons().toString());
+    }
+
+    @Test
+    void aMadeInIndonesiaNameMissingFromTheTableIsRejected() {
+        ClassifyRules r = RulesFixture.RULES;
+        ClassifyRules.BrandMatching bm = new ClassifyRules.BrandMatching(r.brandMatching().minTitleAliasLength(),
+                r.brandMatching().titleExclude(), r.brandMatching().noBrandValues(), List.of("Mamypoco"));
+        ClassifyRules bad = new ClassifyRules(r.version(), r.seller(), r.goods(), r.titleCues(), bm, r.decision(),
+                r.umkmTiers(), r.permendag31(), r.audit());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new OriginEvidence(bad, RulesFixture.BRANDS));
+        assertTrue(e.getMessage().contains("'Mamypoco' is not a brand"), e.getMessage());
+    }
 }
