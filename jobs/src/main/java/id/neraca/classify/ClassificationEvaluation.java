@@ -29,7 +29,8 @@ import static org.apache.spark.sql.functions.when;
  * <p>Definitions. A sale is <i>decided</i> when its predicted class is not UNKNOWN. GMV weights are the sale's
  * {@code gmv_idr} when its status is COMPLETED, zero otherwise (GMV counts completed sales only). Precision of
  * class c = correct c / predicted c; recall = correct c / true c (a true-c sale predicted UNKNOWN lowers recall,
- * never precision). Sales only in one of the two inputs are counted, not scored. Only a small table (true ×
+ * never precision). UNKNOWN predictions are abstentions: no precision or recall for UNKNOWN unless the truth itself
+ * has UNKNOWN sales. Sales only in one of the two inputs are counted, not scored. Only a small table (true ×
  * predicted class) is brought to the driver.
  */
 public final class ClassificationEvaluation {
@@ -133,7 +134,10 @@ public final class ClassificationEvaluation {
                 }
                 if (c.predictedClass().equals(k) && c.trueClass().equals(k)) tp += c.sales();
             }
-            per.add(new ClassMetrics(k, tp, predicted, actual, ratio(tp, predicted), ratio(tp, actual), pg, ag));
+            // UNKNOWN is an abstention, not a class to score: its share is reported instead
+            boolean abstain = "UNKNOWN".equals(k) && actual == 0;
+            per.add(new ClassMetrics(k, tp, predicted, actual, abstain ? null : ratio(tp, predicted),
+                    abstain ? null : ratio(tp, actual), pg, ag));
         }
         return new Result(sorted, per, matched, truthOnly, classifiedOnly, decided, ratio(decidedCorrect, decided),
                 ratio(correctGmv, decidedGmv), total, decidedGmv,

@@ -91,6 +91,9 @@ class ClassificationEvaluationTest extends SparkTestBase {
         ClassificationEvaluation.ClassMetrics large = metrics(r, "LOCAL_LARGE");
         assertNull(large.precision(), "nothing predicted LOCAL_LARGE among matched sales");
         assertNull(large.recall(), "the only LOCAL_LARGE truth row was not classified");
+        ClassificationEvaluation.ClassMetrics unknown = metrics(r, "UNKNOWN");
+        assertEquals(1, unknown.predicted());
+        assertNull(unknown.precision(), "UNKNOWN is an abstention, not scored");
 
         List<String> cells = r.confusion().stream().map(x -> x.trueClass() + ">" + x.predictedClass() + "=" + x.sales()).toList();
         assertEquals(List.of("LOCAL_UMKM>LOCAL_UMKM=2", "LOCAL_UMKM>IMPORTED=1", "IMPORTED>IMPORTED=1", "IMPORTED>UNKNOWN=1",
