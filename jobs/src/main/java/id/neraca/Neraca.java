@@ -1,6 +1,7 @@
 package id.neraca;
 
 import id.neraca.cli.Commands;
+import id.neraca.cli.Evaluate;
 import id.neraca.core.Log;
 import id.neraca.core.NeracaException;
 import picocli.CommandLine;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
                 Commands.Report.class,
                 id.neraca.cli.Validate.class,
                 id.neraca.cli.Generate.class,
+                Evaluate.class,
                 CommandLine.HelpCommand.class
         })
 public final class Neraca implements Runnable {

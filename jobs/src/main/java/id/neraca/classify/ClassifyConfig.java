@@ -2,15 +2,61 @@ package id.neraca.classify;
 
 import id.neraca.config.NeracaConfig;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 /**
- * The `classify:` section of the run configuration. Every field has a documented default;
- * {@link #validate} throws IllegalArgumentException with the key name when a value is out of range.
+ * The {@code classify:} section of the run configuration ({@code data/config/neraca.yaml}). It only names
+ * files: the rules themselves (evidence weights, keyword lists, thresholds) live in the rules file so an
+ * economist can edit them and rerun {@code neraca classify} alone.
+ *
+ * @param rulesFile    the classification rules, relative to the config file's folder
+ *                     (default {@code classify-rules.yaml}); see docs/CLASSIFICATION.md
+ * @param brandOrigins the brand-origin table, relative to the config file's folder
+ *                     (default {@code <run.reference_dir>/brand_origins.csv})
+ * @param fxMonthly    monthly FX rates for the Permendag 31/2023 price test, relative to the config file's
+ *                     folder (default {@code <run.reference_dir>/fx_monthly.csv}); read when the stage runs
  */
-public record ClassifyConfig() {
-    public static ClassifyConfig defaults() {
-        return new ClassifyConfig();
+public record ClassifyConfig(String rulesFile, String brandOrigins, String fxMonthly) {
+    public static final String DEFAULT_RULES = "classify-rules.yaml";
+
+    public ClassifyConfig {
+        if (rulesFile == null) rulesFile = DEFAULT_RULES;
     }
 
+    public static ClassifyConfig defaults() {
+        return new ClassifyConfig(null, null, null);
+    }
+
+    public Path rulesPath(NeracaConfig.Loaded where) {
+        return where.resolve(rulesFile);
+    }
+
+    public Path brandOriginsPath(NeracaConfig.Loaded where) {
+        return brandOrigins == null ? where.referenceDir().resolve("brand_origins.csv") : where.resolve(brandOrigins);
+    }
+
+    public Path fxMonthlyPath(NeracaConfig.Loaded where) {
+        return fxMonthly == null ? where.referenceDir().resolve("fx_monthly.csv") : where.resolve(fxMonthly);
+    }
+
+    /**
+     * Loads and checks the rules file and the brand table, so a typo fails before Spark starts. The FX table
+     * is another engineer's output and is checked when the stage runs.
+     */
     public void validate(NeracaConfig.Loaded where) {
+        Path rules = rulesPath(where);
+        if (!Files.isRegularFile(rules)) {
+            throw new IllegalArgumentException("classify.rules_file: " + rules
+                    + " does not exist. Point classify.rules_file at the rules (default data/config/classify-rules.yaml).");
+        }
+        ClassifyRules loadedRules = ClassifyRules.load(rules);
+        Path brands = brandOriginsPath(where);
+        if (!Files.isRegularFile(brands)) {
+            throw new IllegalArgumentException("classify.brand_origins: " + brands
+                    + " does not exist. Point classify.brand_origins at the brand table (default data/reference/brand_origins.csv).");
+        }
+        // compiles the matchers once: checks the rules' brand lists against the table
+        new OriginEvidence(loadedRules, BrandOrigins.load(brands));
     }
 }

@@ -1,10 +1,43 @@
 package id.neraca.classify;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.neraca.core.Log;
 import id.neraca.core.NeracaException;
+import id.neraca.core.Schemas;
 import id.neraca.core.Stage;
 import id.neraca.core.StageContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 
-/** Classifies every sale's origin into out/classified (not built yet). */
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * Stage ClassifySales ({@code neraca classify}): decides for every sale whether it is a local UMKM's local
+ * product, a large local business's, an imported good sold by an Indonesian seller, a cross-border direct
+ * sale, or unknown, with the evidence that decided it; adds the seller's PP 7/2021 tier and the Permendag
+ * 31/2023 flag.
+ *
+ * <p>Inputs: {@code out/sales/} ({@link Schemas#SALES}); the rules ({@code classify.rules_file}); the brand
+ * table and {@code fx_monthly.csv} from the reference folder. Outputs, each committed atomically:
+ * {@code out/classified/} (SALES + {@link Schemas#CLASSIFIED_EXTRA}, Parquet partitioned by period_month),
+ * {@code out/classify_stats/} (by_class and reasons, Parquet + CSV) and
+ * {@code out/classified_audit/audit_sample.csv}. Counts go to the manifest. Rules: docs/CLASSIFICATION.md.
+ *
+ * <p>Checked before commit: one classified row per input row, every class in the contract, every decided sale
+ * carries at least one reason, no personal-data column. Run alone after changing the rules:
+ * {@code ./neraca classify}.
+ */
 public final class ClassifySales implements Stage {
     @Override
     public String name() {
@@ -18,6 +51,99 @@ public final class ClassifySales implements Stage {
 
     @Override
     public void run(StageContext ctx) {
-        throw NeracaException.other("stage ClassifySales is not built yet");
+        ClassifyConfig cfg = ctx.cfg().classify();
+        ClassifyRules rules = ClassifyRules.load(cfg.rulesPath(ctx.config()));
+        List<BrandOrigins.Brand> brands = BrandOrigins.load(cfg.brandOriginsPath(ctx.config()));
+        Path fxFile = cfg.fxMonthlyPath(ctx.config());
+        if (!Files.isRegularFile(fxFile)) {
+            throw NeracaException.usage("%s: FX table not found; the Permendag 31/2023 price test needs monthly rates "
+                    + "(month,currency,idr_per_unit,source). Add it or set classify.fx_monthly.", fxFile);
+        }
+        if (!ctx.outputs().exists("sales")) {
+            throw NeracaException.usage("%s: no canonical sales yet. Run `neraca ingest` (or `neraca run`) first.",
+                    ctx.outputs().path("sales"));
+        }
+        SparkSession spark = ctx.spark();
+        // The files' own schema must hold the contract (partition columns aside, whose types Spark infers from
+        // folder names); then read with the contract schema so partition columns keep their contract types.
+        org.apache.spark.sql.types.StructType onDisk = spark.read().parquet(ctx.outputs().path("sales")).schema();
+        ClassifyOutputs.checkSchema(onDisk, Schemas.SALES, ctx.outputs().path("sales"), java.util.Set.of("marketplace", "period_month"));
+        ClassifyOutputs.assertNoPersonalData(onDisk, ctx.outputs().path("sales"));
+        Dataset<Row> sales = spark.read().schema(Schemas.SALES).parquet(ctx.outputs().path("sales"));
+        Dataset<Row> fx = spark.createDataFrame(FxRates.load(fxFile), OriginClassifier.FX);
+
+        Dataset<Row> classified = OriginClassifier.classify(sales, fx, rules, brands);
+        ClassifyOutputs.assertNoPersonalData(classified.schema(), "out/classified");
+        String staged = ctx.outputs().staging("classified");
+        classified.write().partitionBy("period_month").parquet(staged);
+
+        // Everything below reads the staged Parquet: the classification runs once.
+        Dataset<Row> out = spark.read().schema(Schemas.classified()).parquet(staged); // schema: also when empty
+        ObjectNode m = ctx.manifest().stage(name());
+        long rowsIn = sales.count();
+        Row totals = out.agg(count(lit(1)),
+                sum(when(col("origin_class").isin(Schemas.ORIGIN_CLASSES.toArray()), 0L).otherwise(1L)),
+                sum(when(col("origin_class").notEqual("UNKNOWN").and(size(col("origin_reasons")).leq(0)), 1L).otherwise(0L)),
+                sum(when(col("seller_id_valid").equalTo(false), 1L).otherwise(0L)),
+                sum(when(col("permendag31_flag"), 1L).otherwise(0L)),
+                sum(when(col("umkm_tier_source").equalTo("DECLARED"), 1L).otherwise(0L)),
+                sum(when(col("umkm_tier_source").equalTo("OBSERVED"), 1L).otherwise(0L)),
+                sum(when(col("umkm_tier_source").equalTo("NONE"), 1L).otherwise(0L))).first();
+        long rowsOut = totals.getLong(0);
+        if (rowsOut != rowsIn) {
+            throw NeracaException.other("ClassifySales: %d sales in, %d classified rows out; a join duplicated or lost rows. "
+                    + "Nothing was committed.", rowsIn, rowsOut);
+        }
+        if (rowsOut > 0 && totals.getLong(1) != 0) {
+            throw NeracaException.other("ClassifySales: %d rows have an origin_class outside %s. Nothing was committed.",
+                    totals.getLong(1), Schemas.ORIGIN_CLASSES);
+        }
+        if (rowsOut > 0 && totals.getLong(2) != 0) {
+            throw NeracaException.other("ClassifySales: %d decided sales carry no reason. Nothing was committed.", totals.getLong(2));
+        }
+        m.put("rows_in", rowsIn);
+        m.put("rows_out", rowsOut);
+        m.put("invalid_seller_id_sales", rowsOut == 0 ? 0 : totals.getLong(3));
+        m.put("permendag31_sales", rowsOut == 0 ? 0 : totals.getLong(4));
+        ObjectNode tierSources = m.putObject("umkm_tier_source");
+        tierSources.put("DECLARED", rowsOut == 0 ? 0 : totals.getLong(5));
+        tierSources.put("OBSERVED", rowsOut == 0 ? 0 : totals.getLong(6));
+        tierSources.put("NONE", rowsOut == 0 ? 0 : totals.getLong(7));
+        ObjectNode perClass = m.putObject("origin_class");
+        java.util.Map<String, Long> classCounts = new java.util.LinkedHashMap<>();
+        for (String c : Schemas.ORIGIN_CLASSES) perClass.put(c, 0L);
+        for (Row r : out.groupBy("origin_class").count().collectAsList()) {
+            perClass.put(r.getString(0), r.getLong(1));
+            classCounts.put(r.getString(0), r.getLong(1));
+        }
+        m.put("rules_file", cfg.rulesPath(ctx.config()).toString());
+        m.put("brands", brands.size());
+
+        List<Row> missing = OriginClassifier.monthsMissingFx(out, fx, rules.permendag31()).collectAsList();
+        ArrayNode missingNode = m.putArray("fx_months_missing");
+        for (Row r : missing) missingNode.add(r.getString(0));
+        if (!missing.isEmpty()) {
+            Log.warn("ClassifySales: %s has no %s rate for %d month(s) with cross-border sales in force (%s); "
+                            + "permendag31_flag is false there. Add those months to the FX table.",
+                    fxFile, rules.permendag31().currency(), missing.size(), missingNode);
+        }
+
+        String stats = ctx.outputs().staging("classify_stats");
+        Dataset<Row> byClass = ClassifyOutputs.statsByClass(out).coalesce(1);
+        byClass.write().parquet(stats + "/by_class");
+        ClassifyOutputs.writeCsv(ctx.outputs().fs(), stats + "/by_class.csv", spark.read().schema(byClass.schema()).parquet(stats + "/by_class").orderBy("marketplace", "origin_class"));
+        Dataset<Row> reasons = ClassifyOutputs.reasonCounts(out).coalesce(1);
+        reasons.write().parquet(stats + "/reasons");
+        ClassifyOutputs.writeCsv(ctx.outputs().fs(), stats + "/reasons.csv", spark.read().schema(reasons.schema()).parquet(stats + "/reasons").orderBy("marketplace", "reason_code"));
+
+        String audit = ctx.outputs().staging("classified_audit");
+        ClassifyOutputs.writeCsv(ctx.outputs().fs(), audit + "/audit_sample.csv",
+                ClassifyOutputs.auditSample(out, rules.audit().perClass(), rules.audit().seed(), classCounts));
+        m.put("audit_sample_per_class", rules.audit().perClass());
+
+        ctx.outputs().commit("classified");
+        ctx.outputs().commit("classify_stats");
+        ctx.outputs().commit("classified_audit");
+        Log.info("ClassifySales: %,d sales classified: %s", rowsOut, perClass);
     }
 }

@@ -1,0 +1,240 @@
+package id.neraca.classify;
+
+import id.neraca.config.Yaml;
+import id.neraca.core.NeracaException;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The classification rules ({@code data/config/classify-rules.yaml}): evidence weights, keyword lists,
+ * thresholds, the PP 7/2021 tier ceilings and the Permendag 31/2023 test. Bound strictly (an unknown key
+ * fails) and every value is required, so the file shows exactly what a run used. Meaning of each key:
+ * docs/CLASSIFICATION.md.
+ */
+public record ClassifyRules(
+        Integer version,
+        SellerWeights seller,
+        GoodsWeights goods,
+        TitleCues titleCues,
+        BrandMatching brandMatching,
+        Decision decision,
+        Tiers umkmTiers,
+        Permendag31 permendag31,
+        Audit audit) implements Serializable {
+
+    /** Weights (0..1) of the evidence about where the seller is. */
+    public record SellerWeights(
+            Double xbFlag,
+            Double sellerForeignId,
+            Double sellerCountryForeign,
+            Double shipFromAbroad,
+            Double xbFlagNo,
+            Double sellerCountryId,
+            Double sellerIdDomestic,
+            Double sellerLocationId,
+            Double shipFromId) implements Serializable {}
+
+    /** Weights (0..1) of the evidence about where the goods come from. */
+    public record GoodsWeights(
+            Double originDeclared,
+            Double brandHigh,
+            Double brandMedium,
+            Double brandLow,
+            Double brandInTitleFactor) implements Serializable {}
+
+    /** Keyword phrases matched as whole words in the normalised title, with their weights. */
+    public record TitleCues(
+            Map<String, Double> importCues,
+            Map<String, Double> localCues,
+            List<String> umkmCues,
+            Double minScore) implements Serializable {}
+
+    /** How brands are recognised in the brand column and in titles. */
+    public record BrandMatching(
+            Integer minTitleAliasLength,
+            List<String> titleExclude,
+            List<String> noBrandValues,
+            List<String> madeInIndonesia) implements Serializable {}
+
+    /** How the evidence becomes a class. */
+    public record Decision(
+            Double minConfidence,
+            Double conflictPenalty,
+            Double sellerIdInvalidPenalty,
+            String localUnknownTier) implements Serializable {}
+
+    /** PP 7/2021 annual-sales ceilings (rupiah, inclusive) and the trailing window. */
+    public record Tiers(
+            BigDecimal microMaxIdr,
+            BigDecimal smallMaxIdr,
+            BigDecimal mediumMaxIdr,
+            Integer windowMonths,
+            Boolean annualise) implements Serializable {}
+
+    /** Permendag 31/2023 minimum price for cross-border direct sales. */
+    public record Permendag31(
+            String effectiveDate,
+            String timezone,
+            String firstFullMonth,
+            BigDecimal minUnitPriceUsd,
+            String currency,
+            List<String> exemptCategories) implements Serializable {}
+
+    /** The hand-check sample written to out/classified_audit. */
+    public record Audit(Integer perClass, Long seed) implements Serializable {}
+
+    public static final List<String> LOCAL_UNKNOWN_TIER_RULES = List.of("UNKNOWN", "LOCAL_UMKM", "UMKM_CUE");
+
+    /** Loads and validates; every failure is a usage error naming the file and the key. */
+    public static ClassifyRules load(Path file) {
+        ClassifyRules rules = Yaml.load(file, ClassifyRules.class);
+        try {
+            rules.validate();
+        } catch (IllegalArgumentException e) {
+            throw NeracaException.usage("%s: %s", file, e.getMessage());
+        }
+        return rules;
+    }
+
+    public static ClassifyRules parse(String where, String yaml) {
+        ClassifyRules rules = Yaml.parse(where, yaml, ClassifyRules.class);
+        try {
+            rules.validate();
+        } catch (IllegalArgumentException e) {
+            throw NeracaException.usage("%s: %s", where, e.getMessage());
+        }
+        return rules;
+    }
+
+    /** Throws IllegalArgumentException naming the key when a value is missing or out of range. */
+    public void validate() {
+        req(version, "version");
+        if (version != 1) throw new IllegalArgumentException("version: only version 1 is understood, got " + version);
+        req(seller, "seller");
+        weight(seller.xbFlag, "seller.xb_flag");
+        weight(seller.sellerForeignId, "seller.seller_foreign_id");
+        weight(seller.sellerCountryForeign, "seller.seller_country_foreign");
+        weight(seller.shipFromAbroad, "seller.ship_from_abroad");
+        weight(seller.xbFlagNo, "seller.xb_flag_no");
+        weight(seller.sellerCountryId, "seller.seller_country_id");
+        weight(seller.sellerIdDomestic, "seller.seller_id_domestic");
+        weight(seller.sellerLocationId, "seller.seller_location_id");
+        weight(seller.shipFromId, "seller.ship_from_id");
+        req(goods, "goods");
+        weight(goods.originDeclared, "goods.origin_declared");
+        weight(goods.brandHigh, "goods.brand_high");
+        weight(goods.brandMedium, "goods.brand_medium");
+        weight(goods.brandLow, "goods.brand_low");
+        weight(goods.brandInTitleFactor, "goods.brand_in_title_factor");
+        req(titleCues, "title_cues");
+        cues(titleCues.importCues, "title_cues.import_cues");
+        cues(titleCues.localCues, "title_cues.local_cues");
+        req(titleCues.umkmCues, "title_cues.umkm_cues");
+        for (String c : titleCues.umkmCues) phrase(c, "title_cues.umkm_cues");
+        weight(titleCues.minScore, "title_cues.min_score");
+        for (String c : titleCues.importCues.keySet()) {
+            if (titleCues.localCues.containsKey(c)) {
+                throw new IllegalArgumentException("title_cues: '" + c + "' is both an import cue and a local cue; keep it in one list");
+            }
+        }
+        req(brandMatching, "brand_matching");
+        req(brandMatching.minTitleAliasLength, "brand_matching.min_title_alias_length");
+        if (brandMatching.minTitleAliasLength < 1 || brandMatching.minTitleAliasLength > 20) {
+            throw new IllegalArgumentException("brand_matching.min_title_alias_length must be 1..20, got " + brandMatching.minTitleAliasLength);
+        }
+        req(brandMatching.titleExclude, "brand_matching.title_exclude");
+        req(brandMatching.noBrandValues, "brand_matching.no_brand_values");
+        req(brandMatching.madeInIndonesia, "brand_matching.made_in_indonesia");
+        req(decision, "decision");
+        weight(decision.minConfidence, "decision.min_confidence");
+        weight(decision.conflictPenalty, "decision.conflict_penalty");
+        weight(decision.sellerIdInvalidPenalty, "decision.seller_id_invalid_penalty");
+        req(decision.localUnknownTier, "decision.local_unknown_tier");
+        if (!LOCAL_UNKNOWN_TIER_RULES.contains(decision.localUnknownTier)) {
+            throw new IllegalArgumentException("decision.local_unknown_tier must be one of " + LOCAL_UNKNOWN_TIER_RULES
+                    + ", got '" + decision.localUnknownTier + "'");
+        }
+        req(umkmTiers, "umkm_tiers");
+        money(umkmTiers.microMaxIdr, "umkm_tiers.micro_max_idr");
+        money(umkmTiers.smallMaxIdr, "umkm_tiers.small_max_idr");
+        money(umkmTiers.mediumMaxIdr, "umkm_tiers.medium_max_idr");
+        if (umkmTiers.microMaxIdr.compareTo(umkmTiers.smallMaxIdr) >= 0
+                || umkmTiers.smallMaxIdr.compareTo(umkmTiers.mediumMaxIdr) >= 0) {
+            throw new IllegalArgumentException("umkm_tiers: ceilings must rise: micro_max_idr < small_max_idr < medium_max_idr");
+        }
+        req(umkmTiers.windowMonths, "umkm_tiers.window_months");
+        if (umkmTiers.windowMonths < 1 || umkmTiers.windowMonths > 36) {
+            throw new IllegalArgumentException("umkm_tiers.window_months must be 1..36, got " + umkmTiers.windowMonths);
+        }
+        req(umkmTiers.annualise, "umkm_tiers.annualise");
+        req(permendag31, "permendag31");
+        req(permendag31.effectiveDate, "permendag31.effective_date");
+        try {
+            LocalDate.parse(permendag31.effectiveDate);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("permendag31.effective_date must be yyyy-MM-dd, got '" + permendag31.effectiveDate + "'");
+        }
+        req(permendag31.timezone, "permendag31.timezone");
+        try {
+            ZoneId.of(permendag31.timezone);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("permendag31.timezone is not a time zone id: '" + permendag31.timezone + "' (use Asia/Jakarta)");
+        }
+        req(permendag31.firstFullMonth, "permendag31.first_full_month");
+        if (!permendag31.firstFullMonth.matches("\\d{4}-(0[1-9]|1[0-2])")) {
+            throw new IllegalArgumentException("permendag31.first_full_month must be yyyy-MM, got '" + permendag31.firstFullMonth + "'");
+        }
+        money(permendag31.minUnitPriceUsd, "permendag31.min_unit_price_usd");
+        req(permendag31.currency, "permendag31.currency");
+        if (!permendag31.currency.matches("[A-Z]{3}")) {
+            throw new IllegalArgumentException("permendag31.currency must be an ISO 4217 code like USD, got '" + permendag31.currency + "'");
+        }
+        req(permendag31.exemptCategories, "permendag31.exempt_categories");
+        req(audit, "audit");
+        req(audit.perClass, "audit.per_class");
+        if (audit.perClass < 0 || audit.perClass > 10_000) {
+            throw new IllegalArgumentException("audit.per_class must be 0..10000, got " + audit.perClass);
+        }
+        req(audit.seed, "audit.seed");
+    }
+
+    private static void req(Object v, String key) {
+        if (v == null) throw new IllegalArgumentException(key + " is missing; every rule must be set (see docs/CLASSIFICATION.md)");
+    }
+
+    private static void weight(Double v, String key) {
+        req(v, key);
+        if (!(v >= 0.0 && v <= 1.0)) throw new IllegalArgumentException(key + " must be between 0 and 1, got " + v);
+    }
+
+    private static void money(BigDecimal v, String key) {
+        req(v, key);
+        if (v.signum() <= 0) throw new IllegalArgumentException(key + " must be positive, got " + v);
+    }
+
+    private static void cues(Map<String, Double> m, String key) {
+        req(m, key);
+        for (Map.Entry<String, Double> e : m.entrySet()) {
+            phrase(e.getKey(), key);
+            weight(e.getValue(), key + "." + e.getKey());
+        }
+    }
+
+    private static void phrase(String p, String key) {
+        if (p == null || TextMatcher.normalise(p).isEmpty()) {
+            throw new IllegalArgumentException(key + ": '" + p + "' has no letters or digits to match");
+        }
+        if (!TextMatcher.normalise(p).equals(p.toLowerCase(Locale.ROOT).trim())) {
+            throw new IllegalArgumentException(key + ": write '" + p + "' as '" + TextMatcher.normalise(p)
+                    + "' (lower case, words separated by single spaces, no punctuation): titles are matched in that form");
+        }
+    }
+}

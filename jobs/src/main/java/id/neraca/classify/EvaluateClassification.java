@@ -1,0 +1,175 @@
+package id.neraca.classify;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.neraca.core.NeracaException;
+import id.neraca.core.Stage;
+import id.neraca.core.StageContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Stage EvaluateClassification ({@code neraca evaluate --truth FILE}): joins {@code out/classified} with a
+ * ground-truth CSV on sale_id and writes {@code out/evaluation/} ({@code confusion.csv}, {@code per_class.csv},
+ * {@code summary.json}); prints the summary. Metric definitions: {@link ClassificationEvaluation}.
+ * The truth file is read with every column as a string (no schema inference).
+ */
+public final class EvaluateClassification implements Stage {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final String truthFile;
+    private final PrintStream out;
+
+    public EvaluateClassification(String truthFile, PrintStream out) {
+        this.truthFile = truthFile;
+        this.out = out;
+    }
+
+    @Override
+    public String name() {
+        return "EvaluateClassification";
+    }
+
+    @Override
+    public String command() {
+        return "evaluate";
+    }
+
+    @Override
+    public void run(StageContext ctx) {
+        if (!truthFile.contains("://") && !Files.isRegularFile(Path.of(truthFile))) {
+            throw NeracaException.usage("--truth %s: file not found. Pass the generator's ground truth "
+                    + "(<generated>/_truth/ground_truth.csv).", truthFile);
+        }
+        if (!ctx.outputs().exists("classified")) {
+            throw NeracaException.usage("%s: nothing classified yet. Run `neraca classify` first.", ctx.outputs().path("classified"));
+        }
+        Dataset<Row> truth = ctx.spark().read().option("header", "true").option("mode", "FAILFAST").csv(truthFile);
+        for (String required : List.of("sale_id", "true_origin_class")) {
+            if (!List.of(truth.columns()).contains(required)) {
+                throw NeracaException.data("%s (line 1): column '%s' is missing; the ground truth needs "
+                        + "sale_id,true_origin_class[,true_umkm_tier,...] (docs/CONTRACTS.md).", truthFile, required);
+            }
+        }
+        Dataset<Row> classified = ctx.spark().read().parquet(ctx.outputs().path("classified"));
+        ClassificationEvaluation.Result r = ClassificationEvaluation.evaluate(classified, truth);
+
+        String dir = ctx.outputs().staging("evaluation");
+        ClassifyOutputs.writeText(ctx.outputs().fs(), dir + "/confusion.csv", confusionCsv(r));
+        ClassifyOutputs.writeText(ctx.outputs().fs(), dir + "/per_class.csv", perClassCsv(r));
+        ObjectNode summary = summary(r, truthFile);
+        try {
+            ClassifyOutputs.writeText(ctx.outputs().fs(), dir + "/summary.json", JSON.writeValueAsString(summary) + "\n");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        ctx.outputs().commit("evaluation");
+        ObjectNode m = ctx.manifest().stage(name());
+        m.put("truth_file", truthFile);
+        m.put("rows_out", r.matchedSales());
+        m.setAll(summary);
+        out.print(render(r));
+        out.flush();
+    }
+
+    static String confusionCsv(ClassificationEvaluation.Result r) {
+        StringBuilder b = new StringBuilder("true_origin_class,predicted_origin_class,sales,gmv_idr\n");
+        for (ClassificationEvaluation.Cell c : r.confusion()) {
+            b.append(c.trueClass()).append(',').append(c.predictedClass()).append(',').append(c.sales()).append(',')
+                    .append(c.gmvIdr().toPlainString()).append('\n');
+        }
+        return b.toString();
+    }
+
+    static String perClassCsv(ClassificationEvaluation.Result r) {
+        StringBuilder b = new StringBuilder("origin_class,true_positives,predicted,actual,precision,recall,predicted_gmv_idr,actual_gmv_idr\n");
+        for (ClassificationEvaluation.ClassMetrics c : r.perClass()) {
+            b.append(c.originClass()).append(',').append(c.truePositives()).append(',').append(c.predicted()).append(',')
+                    .append(c.actual()).append(',').append(num(c.precision())).append(',').append(num(c.recall())).append(',')
+                    .append(c.predictedGmvIdr().toPlainString()).append(',').append(c.actualGmvIdr().toPlainString()).append('\n');
+        }
+        return b.toString();
+    }
+
+    static ObjectNode summary(ClassificationEvaluation.Result r, String truthFile) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("truth_file", truthFile);
+        n.put("matched_sales", r.matchedSales());
+        n.put("truth_only_sales", r.truthOnlySales());
+        n.put("classified_only_sales", r.classifiedOnlySales());
+        n.put("decided_sales", r.decidedSales());
+        putNum(n, "accuracy_decided", r.accuracyDecided());
+        putNum(n, "gmv_weighted_accuracy_decided", r.gmvWeightedAccuracyDecided());
+        n.put("total_gmv_idr", r.totalGmvIdr().setScale(0, java.math.RoundingMode.HALF_UP).toBigInteger());
+        n.put("decided_gmv_idr", r.decidedGmvIdr().setScale(0, java.math.RoundingMode.HALF_UP).toBigInteger());
+        n.put("unknown_share_count", r.unknownShareCount());
+        putNum(n, "unknown_share_gmv", r.unknownShareGmv());
+        n.put("tier_compared_sales", r.tierComparedSales());
+        putNum(n, "tier_accuracy", r.tierAccuracy());
+        ArrayNode per = n.putArray("per_class");
+        for (ClassificationEvaluation.ClassMetrics c : r.perClass()) {
+            ObjectNode o = per.addObject();
+            o.put("origin_class", c.originClass());
+            o.put("true_positives", c.truePositives());
+            o.put("predicted", c.predicted());
+            o.put("actual", c.actual());
+            putNum(o, "precision", c.precision());
+            putNum(o, "recall", c.recall());
+        }
+        return n;
+    }
+
+    /** The console report: confusion matrix (sales) and the headline metrics. */
+    static String render(ClassificationEvaluation.Result r) {
+        StringBuilder b = new StringBuilder();
+        List<String> classes = r.perClass().stream().map(ClassificationEvaluation.ClassMetrics::originClass).toList();
+        b.append("Confusion matrix (sales; rows = truth, columns = predicted)\n");
+        b.append(String.format(Locale.ROOT, "%-14s", ""));
+        for (String c : classes) b.append(String.format(Locale.ROOT, "%14s", c));
+        b.append('\n');
+        for (String t : classes) {
+            b.append(String.format(Locale.ROOT, "%-14s", t));
+            for (String p : classes) {
+                long v = r.confusion().stream().filter(c -> c.trueClass().equals(t) && c.predictedClass().equals(p))
+                        .mapToLong(ClassificationEvaluation.Cell::sales).sum();
+                b.append(String.format(Locale.ROOT, "%14d", v));
+            }
+            b.append('\n');
+        }
+        b.append(String.format(Locale.ROOT, "%n%-14s %10s %10s%n", "class", "precision", "recall"));
+        for (ClassificationEvaluation.ClassMetrics c : r.perClass()) {
+            b.append(String.format(Locale.ROOT, "%-14s %10s %10s%n", c.originClass(), pct(c.precision()), pct(c.recall())));
+        }
+        b.append(String.format(Locale.ROOT, "%nmatched sales %,d (truth only %,d, classified only %,d)%n",
+                r.matchedSales(), r.truthOnlySales(), r.classifiedOnlySales()));
+        b.append(String.format(Locale.ROOT, "accuracy over decided sales: %s by count, %s GMV-weighted%n",
+                pct(r.accuracyDecided()), pct(r.gmvWeightedAccuracyDecided())));
+        b.append(String.format(Locale.ROOT, "UNKNOWN: %s of sales, %s of GMV%n", pct(r.unknownShareCount()), pct(r.unknownShareGmv())));
+        if (r.tierComparedSales() > 0) {
+            b.append(String.format(Locale.ROOT, "UMKM tier accuracy: %s over %,d sales%n", pct(r.tierAccuracy()), r.tierComparedSales()));
+        }
+        return b.toString();
+    }
+
+    private static String pct(Double v) {
+        return v == null ? "n/a" : String.format(Locale.ROOT, "%.2f%%", v * 100);
+    }
+
+    private static String num(Double v) {
+        return v == null ? "" : BigDecimal.valueOf(v).setScale(6, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static void putNum(ObjectNode n, String k, Double v) {
+        if (v == null) n.putNull(k);
+        else n.put(k, BigDecimal.valueOf(v).setScale(6, java.math.RoundingMode.HALF_UP).doubleValue());
+    }
+}

@@ -1,0 +1,244 @@
+package id.neraca.classify;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The evidence about one sale and the origin it supports, as a pure function of the sale's fields
+ * (no Spark, so every rule is unit-testable). Two questions, each answered with weighted evidence:
+ * <ol>
+ *   <li><b>Where is the seller?</b> Foreign evidence (the marketplace's cross-border flag, a foreign
+ *   registration or passport, a foreign seller country, goods shipped from abroad) makes the sale
+ *   {@code CROSS_BORDER}. Domestic evidence (flag "no", seller country ID, a valid NIK/NIB/NPWP, a
+ *   recognised Indonesian province, ship-from ID) makes the seller local. Neither: the seller is unknown
+ *   and so is the class.</li>
+ *   <li><b>Where do the goods come from?</b> By precedence: the declared country of origin ("Negara Asal")
+ *   beats the brand-origin table, which beats title cues. The highest level that speaks decides; a lower
+ *   level that disagrees adds a {@code CONFLICT_*} reason and multiplies the confidence by the conflict
+ *   penalty; lower levels that agree add to it.</li>
+ * </ol>
+ * Weights combine as a noisy-OR ({@code 1 - Π(1 - w)}): independent pieces of evidence each close part of
+ * the remaining doubt. An invalid seller ID lowers confidence (never makes a seller foreign). A decision
+ * below {@code decision.min_confidence} becomes UNKNOWN. The split of LOCAL into LOCAL_UMKM / LOCAL_LARGE
+ * needs the seller's tier and happens in {@link OriginClassifier}.
+ */
+public final class OriginEvidence implements Serializable {
+    /** Pre-classes; LOCAL is split by tier later. */
+    public static final String CROSS_BORDER = "CROSS_BORDER";
+    public static final String IMPORTED = "IMPORTED";
+    public static final String LOCAL = "LOCAL";
+    public static final String UNKNOWN = "UNKNOWN";
+
+    private static final Set<String> FOREIGN_ID_TYPES = Set.of("FOREIGN_REG", "PASSPORT");
+    private static final Set<String> DOMESTIC_ID_TYPES = Set.of("NIK", "NIB", "NPWP");
+    private static final String ID = "ID";
+
+    /** The outcome for one sale. */
+    public record Decision(String preClass, List<String> reasons, double confidence, boolean umkmCue) {}
+
+    private final ClassifyRules rules;
+    private final TextMatcher<BrandOrigins.Hit> brandColumn;
+    private final TextMatcher<BrandOrigins.Hit> brandTitle;
+    private final TextMatcher<Double> importCues;
+    private final TextMatcher<Double> localCues;
+    private final TextMatcher<Boolean> umkmCues;
+    private final HashSet<String> noBrand;
+    private final HashSet<String> madeInIndonesia;
+
+    public OriginEvidence(ClassifyRules rules, List<BrandOrigins.Brand> brands) {
+        this.rules = rules;
+        this.brandColumn = BrandOrigins.columnMatcher(brands);
+        this.brandTitle = BrandOrigins.titleMatcher(brands, rules.brandMatching().minTitleAliasLength(),
+                rules.brandMatching().titleExclude());
+        this.importCues = new TextMatcher<>(rules.titleCues().importCues());
+        this.localCues = new TextMatcher<>(rules.titleCues().localCues());
+        Map<String, Boolean> u = new HashMap<>();
+        for (String c : rules.titleCues().umkmCues()) u.put(c, Boolean.TRUE);
+        this.umkmCues = new TextMatcher<>(u);
+        this.noBrand = new HashSet<>();
+        for (String s : rules.brandMatching().noBrandValues()) noBrand.add(TextMatcher.normalise(s));
+        this.madeInIndonesia = new HashSet<>();
+        for (String s : rules.brandMatching().madeInIndonesia()) {
+            BrandOrigins.Hit h = brandColumn.exact(s);
+            if (h == null) {
+                throw new IllegalArgumentException("brand_matching.made_in_indonesia: '" + s
+                        + "' is not a brand or alias in the brand table; add it there first or fix the spelling");
+            }
+            madeInIndonesia.add(h.brand());
+        }
+    }
+
+    public Decision decide(Boolean crossBorderFlag, String sellerCountry, String sellerIdType, Boolean sellerIdValid,
+                           String sellerProvinceCode, String shipFromCountry, String originCountry,
+                           String brand, String title) {
+        ClassifyRules.SellerWeights sw = rules.seller();
+        List<String> reasons = new ArrayList<>();
+        sellerCountry = BrandOrigins.upper(blankToNull(sellerCountry));
+        shipFromCountry = BrandOrigins.upper(blankToNull(shipFromCountry));
+        originCountry = BrandOrigins.upper(blankToNull(originCountry));
+        String idType = sellerIdType == null ? "NONE" : sellerIdType.trim().toUpperCase(Locale.ROOT);
+
+        // 1. Where is the seller?
+        List<Double> foreign = new ArrayList<>();
+        List<Double> domestic = new ArrayList<>();
+        if (Boolean.TRUE.equals(crossBorderFlag)) add(reasons, "XB_FLAG", foreign, sw.xbFlag());
+        if (FOREIGN_ID_TYPES.contains(idType)) add(reasons, "SELLER_FOREIGN_ID", foreign, sw.sellerForeignId());
+        if (sellerCountry != null && !ID.equals(sellerCountry)) add(reasons, "SELLER_COUNTRY_FOREIGN", foreign, sw.sellerCountryForeign());
+        if (shipFromCountry != null && !ID.equals(shipFromCountry)) add(reasons, "SHIP_FROM_ABROAD", foreign, sw.shipFromAbroad());
+        if (Boolean.FALSE.equals(crossBorderFlag)) add(reasons, "XB_FLAG_NO", domestic, sw.xbFlagNo());
+        if (ID.equals(sellerCountry)) add(reasons, "SELLER_COUNTRY_ID", domestic, sw.sellerCountryId());
+        boolean idInvalid = Boolean.FALSE.equals(sellerIdValid) && !"NONE".equals(idType);
+        if (idInvalid) {
+            // an ID that fails its checksum is unverifiable: it lowers confidence, it is not evidence either way
+            reasons.add("SELLER_ID_INVALID");
+        } else if (DOMESTIC_ID_TYPES.contains(idType)) {
+            add(reasons, "SELLER_ID_DOMESTIC", domestic, sw.sellerIdDomestic());
+        }
+        boolean located = sellerProvinceCode != null && !sellerProvinceCode.isBlank();
+        if (located) add(reasons, "SELLER_LOCATION_ID", domestic, sw.sellerLocationId());
+        if (ID.equals(shipFromCountry)) add(reasons, "SHIP_FROM_ID", domestic, sw.shipFromId());
+
+        // 2. Where do the goods come from? Evaluated for every sale, so the audit shows all evidence.
+        Verdict declared = null;
+        if (originCountry != null) {
+            boolean local = ID.equals(originCountry);
+            reasons.add(local ? "ORIGIN_DECLARED_ID" : "ORIGIN_DECLARED_FOREIGN");
+            declared = new Verdict(local, rules.goods().originDeclared(), "DECLARED");
+        }
+        String[] titleWords = TextMatcher.words(title); // normalised once, matched by every list
+        Verdict brandV = brandVerdict(brand, titleWords, reasons);
+        Verdict titleV = titleVerdict(titleWords, reasons);
+        boolean umkmCue = umkmCues.first(titleWords) != null;
+
+        int conflicts = 0;
+        Verdict goods = null;
+        List<Double> goodsW = new ArrayList<>();
+        for (Verdict v : new Verdict[]{declared, brandV, titleV}) {
+            if (v == null) continue;
+            if (goods == null) {
+                goods = v;
+                goodsW.add(v.weight);
+            } else if (goods.local == v.local) {
+                goodsW.add(v.weight);
+            } else {
+                reasons.add("CONFLICT_" + goods.level + "_VS_" + v.level);
+                conflicts++;
+            }
+        }
+
+        // 3. The class.
+        String preClass;
+        double confidence;
+        if (!foreign.isEmpty()) {
+            preClass = CROSS_BORDER;
+            confidence = noisyOr(foreign);
+            if (!domestic.isEmpty()) {
+                reasons.add("CONFLICT_SELLER_FOREIGN_VS_DOMESTIC");
+                conflicts++;
+            }
+        } else if (!domestic.isEmpty()) {
+            if (goods == null) {
+                preClass = UNKNOWN;
+                confidence = 0.0;
+                reasons.add("NO_GOODS_EVIDENCE");
+            } else {
+                preClass = goods.local ? LOCAL : IMPORTED;
+                confidence = noisyOr(domestic) * noisyOr(goodsW);
+            }
+            if (!located) reasons.add("SELLER_LOCATION_UNKNOWN");
+        } else {
+            preClass = UNKNOWN;
+            confidence = 0.0;
+            reasons.add(reasons.isEmpty() ? "NO_EVIDENCE" : "SELLER_LOCATION_UNKNOWN");
+        }
+        if (!UNKNOWN.equals(preClass)) {
+            for (int i = 0; i < conflicts; i++) confidence *= rules.decision().conflictPenalty();
+            if (idInvalid) confidence *= rules.decision().sellerIdInvalidPenalty();
+            if (confidence < rules.decision().minConfidence()) {
+                reasons.add("LOW_CONFIDENCE");
+                preClass = UNKNOWN;
+            }
+        }
+        return new Decision(preClass, reasons, clamp(confidence), umkmCue);
+    }
+
+    private Verdict brandVerdict(String brand, String[] title, List<String> reasons) {
+        ClassifyRules.GoodsWeights gw = rules.goods();
+        BrandOrigins.Hit hit = null;
+        boolean inTitle = false;
+        String b = TextMatcher.normalise(brand);
+        if (!b.isEmpty() && !noBrand.contains(b)) {
+            hit = brandColumn.get(b);
+            if (hit == null) hit = brandTitle.first(b.split(" "));
+        }
+        if (hit == null) {
+            hit = brandTitle.first(title);
+            inTitle = hit != null;
+        }
+        if (hit == null) return null;
+        boolean local = ID.equals(hit.country());
+        if (local) {
+            reasons.add("BRAND_LOCAL");
+        } else if (madeInIndonesia.contains(hit.brand())) {
+            // a foreign-owned brand whose goods sold here are made here: local goods, owner country kept visible
+            local = true;
+            reasons.add("BRAND_MADE_IN_ID:" + hit.country());
+        } else {
+            reasons.add("BRAND_FOREIGN:" + hit.country());
+        }
+        double w = switch (hit.confidence()) {
+            case "high" -> gw.brandHigh();
+            case "medium" -> gw.brandMedium();
+            default -> gw.brandLow();
+        };
+        if (inTitle) w *= gw.brandInTitleFactor();
+        return new Verdict(local, w, "BRAND");
+    }
+
+    private Verdict titleVerdict(String[] title, List<String> reasons) {
+        List<Double> imp = weights(importCues, title);
+        List<Double> loc = weights(localCues, title);
+        if (!imp.isEmpty()) reasons.add("TITLE_IMPORT_CUE");
+        if (!loc.isEmpty()) reasons.add("TITLE_LOCAL_CUE");
+        double si = noisyOr(imp);
+        double sl = noisyOr(loc);
+        double min = rules.titleCues().minScore();
+        if (!imp.isEmpty() && !loc.isEmpty()) reasons.add("CONFLICT_TITLE_CUES");
+        if (si >= min && si > sl) return new Verdict(false, si - sl, "TITLE");
+        if (sl >= min && sl > si) return new Verdict(true, sl - si, "TITLE");
+        return null;
+    }
+
+    private static List<Double> weights(TextMatcher<Double> m, String[] text) {
+        List<Double> out = new ArrayList<>();
+        for (String p : m.all(text)) out.add(m.get(p));
+        return out;
+    }
+
+    private static void add(List<String> reasons, String code, List<Double> bucket, double w) {
+        reasons.add(code);
+        bucket.add(w);
+    }
+
+    static double noisyOr(List<Double> ws) {
+        double miss = 1.0;
+        for (double w : ws) miss *= (1.0 - w);
+        return 1.0 - miss;
+    }
+
+    private static double clamp(double v) {
+        return Math.max(0.0, Math.min(1.0, Math.round(v * 1e6) / 1e6));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private record Verdict(boolean local, double weight, String level) {}
+}

@@ -1,0 +1,77 @@
+package id.neraca.classify;
+
+import id.neraca.core.Schemas;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * UMKM size tier per PP 7/2021 from observed annual sales, one row per seller per month.
+ *
+ * <p>Annual sales of a seller in month m = COMPLETED GMV of that seller across all marketplaces
+ * ({@code seller_key}) in the trailing window of {@code umkm_tiers.window_months} months ending with m
+ * (m included). With annualisation on, a seller first observed (any status) inside the window less than
+ * 12 months before m is scaled up: {@code sum × 12 / months_active}, where {@code months_active = m −
+ * first observed month in the window + 1}. Observed sales are a lower bound of a seller's total (offline
+ * sales and other platforms are not in the dumps), so observed tiers lean small.
+ *
+ * <p>Built as one groupBy to seller × month and a range window over month indexes (gaps in a seller's
+ * history are handled by the range, not by rows), then joined back by the caller: no self-join of sales.
+ */
+public final class UmkmTiers {
+    public static final List<String> DECLARABLE = List.of("MICRO", "SMALL", "MEDIUM", "LARGE");
+
+    private UmkmTiers() {}
+
+    /**
+     * @param sales rows with at least seller_key, period_month, status, gmv_idr
+     * @return {@code seller_key, period_month, seller_annual_sales_idr decimal(20,2), observed_tier}, one row per
+     * seller per month in which the seller has any sale
+     */
+    public static Dataset<Row> sellerMonths(Dataset<Row> sales, ClassifyRules.Tiers t) {
+        Column completedGmv = when(col("status").equalTo("COMPLETED"), col("gmv_idr"))
+                .otherwise(lit(BigDecimal.ZERO).cast(Schemas.GMV));
+        Dataset<Row> months = sales.filter(col("seller_key").isNotNull())
+                .groupBy(col("seller_key"), col("period_month"))
+                .agg(sum(completedGmv).cast(DataTypes.createDecimalType(24, 2)).as("month_gmv_idr"))
+                .withColumn("month_index", monthIndex(col("period_month")));
+        WindowSpec w = Window.partitionBy(col("seller_key")).orderBy(col("month_index"))
+                .rangeBetween(-(t.windowMonths() - 1), 0);
+        Column trailing = sum(col("month_gmv_idr")).over(w).cast(DataTypes.createDecimalType(24, 2));
+        Column monthsActive = col("month_index").minus(min(col("month_index")).over(w)).plus(lit(1));
+        Column divisor = t.annualise() ? monthsActive : lit(t.windowMonths());
+        Column annual = trailing.multiply(lit(new BigDecimal("12"))).divide(divisor.cast(DataTypes.createDecimalType(3, 0)))
+                .cast(Schemas.GMV);
+        return months.withColumn("seller_annual_sales_idr", annual)
+                .withColumn("observed_tier", tierOf(col("seller_annual_sales_idr"), t))
+                .select("seller_key", "period_month", "seller_annual_sales_idr", "observed_tier");
+    }
+
+    /** PP 7/2021: ceilings inclusive, compared as exact decimals. */
+    public static Column tierOf(Column annualIdr, ClassifyRules.Tiers t) {
+        return when(annualIdr.isNull(), lit("UNKNOWN"))
+                .when(annualIdr.leq(lit(t.microMaxIdr())), lit("MICRO"))
+                .when(annualIdr.leq(lit(t.smallMaxIdr())), lit("SMALL"))
+                .when(annualIdr.leq(lit(t.mediumMaxIdr())), lit("MEDIUM"))
+                .otherwise(lit("LARGE"));
+    }
+
+    /** yyyy-MM → months since year 0, so a range window counts calendar months. */
+    static Column monthIndex(Column periodMonth) {
+        return substring(periodMonth, 1, 4).cast(DataTypes.IntegerType).multiply(12)
+                .plus(substring(periodMonth, 6, 2).cast(DataTypes.IntegerType)).minus(1);
+    }
+}

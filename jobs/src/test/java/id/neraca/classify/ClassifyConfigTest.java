@@ -1,0 +1,155 @@
+package id.neraca.classify;
+
+import id.neraca.SparkTestBase;
+import id.neraca.config.NeracaConfig;
+import id.neraca.core.NeracaException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The rules file and the brand table are checked strictly before Spark starts. */
+class ClassifyConfigTest {
+    private static final Path ROOT = SparkTestBase.projectRoot();
+    private static final Path RULES = ROOT.resolve("data/config/classify-rules.yaml");
+
+    @Test
+    void theShippedConfigurationLoadsAndNamesTheRulesFile() {
+        NeracaConfig.Loaded loaded = NeracaConfig.load(ROOT.resolve("data/config/neraca.yaml"));
+        ClassifyConfig c = loaded.config().classify();
+        assertEquals(RULES.toAbsolutePath().normalize(), c.rulesPath(loaded));
+        assertEquals(ROOT.resolve("data/reference/brand_origins.csv").toAbsolutePath().normalize(), c.brandOriginsPath(loaded));
+        assertEquals(ROOT.resolve("data/reference/fx_monthly.csv").toAbsolutePath().normalize(), c.fxMonthlyPath(loaded));
+    }
+
+    @Test
+    void anUnknownKeyInTheRulesIsRejectedWithItsName() throws IOException {
+        String bad = Files.readString(RULES).replace("  min_confidence: 0.50", "  min_confidense: 0.50");
+        NeracaException e = assertThrows(NeracaException.class, () -> ClassifyRules.parse("rules.yaml", bad));
+        assertEquals(NeracaException.EXIT_USAGE, e.exitCode());
+        assertTrue(e.getMessage().contains("min_confidense") && e.getMessage().contains("min_confidence"), e.getMessage());
+    }
+
+    @Test
+    void aMissingRuleIsRejectedWithItsKey() throws IOException {
+        String bad = Files.readString(RULES).replaceAll("(?m)^  conflict_penalty: .*$", "");
+        NeracaException e = assertThrows(NeracaException.class, () -> ClassifyRules.parse("rules.yaml", bad));
+        assertTrue(e.getMessage().contains("decision.conflict_penalty is missing"), e.getMessage());
+    }
+
+    @Test
+    void aWeightOutsideZeroToOneIsRejected() throws IOException {
+        String bad = Files.readString(RULES).replace("    impor: 0.75", "    impor: 1.75");
+        NeracaException e = assertThrows(NeracaException.class, () -> ClassifyRules.parse("rules.yaml", bad));
+        assertTrue(e.getMessage().contains("title_cues.import_cues.impor must be between 0 and 1"), e.getMessage());
+    }
+
+    @Test
+    void tierCeilingsMustRise() throws IOException {
+        String bad = Files.readString(RULES).replace("small_max_idr: 15000000000", "small_max_idr: 1000000000");
+        NeracaException e = assertThrows(NeracaException.class, () -> ClassifyRules.parse("rules.yaml", bad));
+        assertTrue(e.getMessage().contains("ceilings must rise"), e.getMessage());
+    }
+
+    @Test
+    void aCueWithPunctuationIsRejectedWithTheFormToWrite() throws IOException {
+        String bad = Files.readString(RULES).replace("    barang china: 0.80", "    \"barang-China\": 0.80");
+        NeracaException e = assertThrows(NeracaException.class, () -> ClassifyRules.parse("rules.yaml", bad));
+        assertTrue(e.getMessage().contains("'barang china'"), e.getMessage());
+    }
+
+    @Test
+    void theShippedRulesEncodePp7And31AsDocumented() {
+        ClassifyRules r = RulesFixture.RULES;
+        assertEquals(0, r.umkmTiers().microMaxIdr().compareTo(new java.math.BigDecimal("2000000000")));
+        assertEquals(0, r.umkmTiers().smallMaxIdr().compareTo(new java.math.BigDecimal("15000000000")));
+        assertEquals(0, r.umkmTiers().mediumMaxIdr().compareTo(new java.math.BigDecimal("50000000000")));
+        assertEquals("2023-09-26", r.permendag31().effectiveDate());
+        assertTrue(r.permendag31().exemptCategories().containsAll(List.of("books_media", "software")));
+        assertEquals(25, r.audit().perClass());
+    }
+
+    @Test
+    void theBrandTableHasAtLeast300BrandsWithProvenance() {
+        List<BrandOrigins.Brand> brands = RulesFixture.BRANDS;
+        assertTrue(brands.size() >= 300, "brands: " + brands.size());
+        Set<String> cats = brands.stream().map(BrandOrigins.Brand::category).collect(Collectors.toSet());
+        assertTrue(cats.containsAll(Set.of("fashion", "beauty", "food_beverage", "electronics", "phones", "computers",
+                "household", "baby", "sports", "automotive", "health")), cats.toString());
+        for (BrandOrigins.Brand b : brands) {
+            assertTrue(!b.source().isBlank() && BrandOrigins.CONFIDENCES.contains(b.confidence()), b.brand());
+        }
+        long local = brands.stream().filter(b -> b.country().equals("ID")).count();
+        assertTrue(local >= 100, "local brands: " + local);
+    }
+
+    @Test
+    void knownLocalAndForeignBrandsHaveTheirCountry() {
+        TextMatcher<BrandOrigins.Hit> m = BrandOrigins.columnMatcher(RulesFixture.BRANDS);
+        for (String local : List.of("Wardah", "Emina", "Make Over", "Somethinc", "Scarlett", "Indomie", "Kapal Api", "Eiger",
+                "Erigo", "Polytron", "Advan", "Cosmos", "Miyako", "Maspion")) {
+            assertNotNull(m.exact(local), local);
+            assertEquals("ID", m.exact(local).country(), local);
+        }
+        assertEquals("CN", m.exact("Xiaomi").country());
+        assertEquals("KR", m.exact("Samsung").country());
+        assertEquals("US", m.exact("Apple").country());
+        assertEquals("CN", m.exact("OPPO").country());
+        assertEquals("CN", m.exact("vivo").country());
+        assertEquals("CN", m.exact("Realme").country());
+        assertEquals("JP", m.exact("Uniqlo").country());
+        assertEquals("CN", m.exact("Skintific").country());
+        assertEquals("CN", m.exact("Anker").country());
+        assertEquals("CN", m.exact("Baseus").country());
+        assertEquals("CN", m.exact("redmi").country(), "aliases match too");
+    }
+
+    @Test
+    void aNameOnTwoBrandsIsRejectedWithBothLines(@TempDir Path dir) {
+        List<String> lines = List.of(String.join(",", BrandOrigins.HEADER),
+                "Alpha,Al,ID,beauty,test,high",
+                "Beta,al,CN,beauty,test,high");
+        NeracaException e = assertThrows(NeracaException.class, () -> BrandOrigins.parse("b.csv", lines));
+        assertTrue(e.getMessage().contains("(line 3)") && e.getMessage().contains("line 2"), e.getMessage());
+    }
+
+    @Test
+    void aBadCountryOrConfidenceIsRejected() {
+        String h = String.join(",", BrandOrigins.HEADER);
+        assertThrows(NeracaException.class, () -> BrandOrigins.parse("b.csv", List.of(h, "Alpha,,Indonesia,beauty,test,high")));
+        assertThrows(NeracaException.class, () -> BrandOrigins.parse("b.csv", List.of(h, "Alpha,,ID,beauty,test,sure")));
+        assertThrows(NeracaException.class, () -> BrandOrigins.parse("b.csv", List.of(h, "Alpha,,ID,beauty,,high")));
+        assertThrows(NeracaException.class, () -> BrandOrigins.parse("b.csv", List.of("brand,country")));
+    }
+
+    @Test
+    void matcherFindsWholeWordsLeftmostLongest() {
+        TextMatcher<String> m = new TextMatcher<>(java.util.Map.of("made in china", "x", "made in", "y", "oppo", "z"));
+        assertEquals("x", m.first("Panci MADE-IN China!"));
+        assertEquals(null, m.first("opportunity"));
+        assertEquals(List.of("oppo", "made in china"), m.all("OPPO case made in china"));
+        assertEquals("lorem ipsum", TextMatcher.normalise("  Lörem—IPSUM!! "));
+    }
+
+    @Test
+    void fxRatesAreCheckedLineByLine() {
+        String h = "month,currency,idr_per_unit,source";
+        assertEquals(2, FxRates.parse("fx.csv", List.of(h, "2023-10,USD,15600.50,BI JISDOR", "2023-10,cny,2150,BI")).size());
+        NeracaException e = assertThrows(NeracaException.class, () -> FxRates.parse("fx.csv", List.of(h, "2023-10,USD,15.600,BI", "2023-13,USD,1,x")));
+        assertTrue(e.getMessage().contains("(line 3)") && e.getMessage().contains("yyyy-MM"), e.getMessage());
+        e = assertThrows(NeracaException.class, () -> FxRates.parse("fx.csv", List.of(h, "2023-10,USD,\"15.600,00\",BI")));
+        assertTrue(e.getMessage().contains("not a number"), e.getMessage());
+        e = assertThrows(NeracaException.class, () -> FxRates.parse("fx.csv", List.of(h, "2023-10,USD,1,a", "2023-10,USD,2,b")));
+        assertTrue(e.getMessage().contains("first on line 2"), e.getMessage());
+    }
+}

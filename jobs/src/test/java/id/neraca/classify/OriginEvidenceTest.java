@@ -1,0 +1,182 @@
+package id.neraca.classify;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Each evidence rule on one sale, without Spark: the scenarios of docs/CLASSIFICATION.md. */
+class OriginEvidenceTest {
+    private static final OriginEvidence EV = new OriginEvidence(RulesFixture.RULES, RulesFixture.BRANDS);
+
+    /** Arguments in the order of {@link OriginEvidence#decide}. */
+    private static OriginEvidence.Decision decide(Boolean xb, String sellerCountry, String idType, Boolean idValid,
+                                                  String province, String shipFrom, String origin, String brand, String title) {
+        return EV.decide(xb, sellerCountry, idType, idValid, province, shipFrom, origin, brand, title);
+    }
+
+    @Test
+    void localResellerOfImportedPhonesIsImportedOnTheBrand() {
+        var d = decide(false, "ID", "NIK", true, "31", "ID", null, "Xiaomi", "Xiaomi Redmi Note 13 8/256 Garansi Resmi");
+        assertEquals("IMPORTED", d.preClass());
+        assertEquals(List.of("XB_FLAG_NO", "SELLER_COUNTRY_ID", "SELLER_ID_DOMESTIC", "SELLER_LOCATION_ID", "SHIP_FROM_ID",
+                "BRAND_FOREIGN:CN"), d.reasons());
+        assertTrue(d.confidence() > 0.5 && d.confidence() <= 1.0, "confidence " + d.confidence());
+    }
+
+    @Test
+    void brandFoundInTitleWhenTheBrandColumnIsEmpty() {
+        var d = decide(null, null, "NONE", null, "32", null, null, null, "iPhone 15 Pro Max 256GB ex inter");
+        assertEquals("IMPORTED", d.preClass());
+        assertTrue(d.reasons().contains("BRAND_FOREIGN:US"), d.reasons().toString());
+    }
+
+    @Test
+    void brandMatchesWholeWordsOnlyAndIgnoresNoBrandValues() {
+        // "opportunity" holds "oppo" but not as a word; "No Brand" is not a brand
+        var d = decide(null, null, "NONE", null, "32", null, null, "No Brand", "Kaos opportunity polos");
+        assertEquals("UNKNOWN", d.preClass());
+        assertEquals(List.of("SELLER_LOCATION_ID", "NO_GOODS_EVIDENCE"), d.reasons());
+    }
+
+    @Test
+    void titleExcludedBrandNamesStillMatchInTheBrandColumn() {
+        // "apple" is an ordinary word in food titles, so it matches only as a brand value
+        var food = decide(null, null, "NONE", null, "32", null, null, null, "Keripik apple malang 250 gr");
+        assertFalse(food.reasons().stream().anyMatch(r -> r.startsWith("BRAND_")), food.reasons().toString());
+        var phone = decide(null, null, "NONE", null, "32", null, null, "Apple", "Charger 20W original");
+        assertTrue(phone.reasons().contains("BRAND_FOREIGN:US"), phone.reasons().toString());
+    }
+
+    @Test
+    void foreignStorefrontIsCrossBorderWhateverTheGoods() {
+        var d = decide(true, "CN", "FOREIGN_REG", true, null, "CN", null, null, "Wireless earbuds TWS bluetooth 5.3");
+        assertEquals("CROSS_BORDER", d.preClass());
+        assertEquals(List.of("XB_FLAG", "SELLER_FOREIGN_ID", "SELLER_COUNTRY_FOREIGN", "SHIP_FROM_ABROAD"), d.reasons());
+        assertTrue(d.confidence() > 0.99, "four independent foreign signals: " + d.confidence());
+    }
+
+    @Test
+    void goodsShippedFromAbroadMakeACrossBorderSaleEvenForALocatedSeller() {
+        var d = decide(null, "ID", "NIK", true, "31", "CN", null, null, "Lampu LED strip");
+        assertEquals("CROSS_BORDER", d.preClass());
+        assertTrue(d.reasons().contains("SHIP_FROM_ABROAD"));
+        assertTrue(d.reasons().contains("CONFLICT_SELLER_FOREIGN_VS_DOMESTIC"));
+    }
+
+    @Test
+    void bandungBatikMicroSellerIsLocalOnDeclaredOriginAndTitle() {
+        var d = decide(false, "ID", "NIK", true, "32", "ID", "ID", null, "Kemeja Batik Tulis Pria Produk Lokal Bandung");
+        assertEquals("LOCAL", d.preClass());
+        assertTrue(d.reasons().containsAll(List.of("ORIGIN_DECLARED_ID", "TITLE_LOCAL_CUE")), d.reasons().toString());
+        assertFalse(d.reasons().stream().anyMatch(r -> r.startsWith("CONFLICT")));
+    }
+
+    @Test
+    void invalidNikLowersConfidenceButNeverMakesTheSellerForeign() {
+        var valid = decide(null, null, "NIK", true, "32", null, "ID", null, "Keripik singkong pedas");
+        var invalid = decide(null, null, "NIK", false, "32", null, "ID", null, "Keripik singkong pedas");
+        assertEquals("LOCAL", valid.preClass());
+        assertEquals("LOCAL", invalid.preClass());
+        assertTrue(invalid.reasons().contains("SELLER_ID_INVALID"));
+        assertFalse(invalid.reasons().contains("SELLER_ID_DOMESTIC"));
+        assertTrue(invalid.confidence() < valid.confidence(), invalid.confidence() + " vs " + valid.confidence());
+    }
+
+    @Test
+    void invalidNikWithoutAnyLocationIsUnknownNotForeign() {
+        var d = decide(null, null, "NIK", false, null, null, null, "Wardah", "Wardah lightening serum");
+        assertEquals("UNKNOWN", d.preClass());
+        assertTrue(d.reasons().containsAll(List.of("SELLER_ID_INVALID", "BRAND_LOCAL", "SELLER_LOCATION_UNKNOWN")), d.reasons().toString());
+    }
+
+    @Test
+    void declaredOriginBeatsATitleThatSaysImportAndTheConflictIsRecorded() {
+        var clean = decide(null, "ID", "NIB", true, "35", "ID", "ID", null, "Sepatu kulit pria");
+        var d = decide(null, "ID", "NIB", true, "35", "ID", "ID", null, "Sepatu kulit pria impor kualitas premium");
+        assertEquals("LOCAL", d.preClass());
+        assertTrue(d.reasons().containsAll(List.of("ORIGIN_DECLARED_ID", "TITLE_IMPORT_CUE", "CONFLICT_DECLARED_VS_TITLE")),
+                d.reasons().toString());
+        assertEquals(clean.confidence() * RulesFixture.RULES.decision().conflictPenalty(), d.confidence(), 1e-6);
+    }
+
+    @Test
+    void brandBeatsTitleCues() {
+        var d = decide(null, "ID", "NIK", true, "31", "ID", null, "Wardah", "Wardah cushion barang impor murah");
+        assertEquals("LOCAL", d.preClass());
+        assertTrue(d.reasons().containsAll(List.of("BRAND_LOCAL", "TITLE_IMPORT_CUE", "CONFLICT_BRAND_VS_TITLE")), d.reasons().toString());
+    }
+
+    @Test
+    void titleCuesAloneDecideWhenStrongEnough() {
+        var imp = decide(null, "ID", "NIK", true, "31", "ID", null, null, "Tas wanita import china murah");
+        assertEquals("IMPORTED", imp.preClass());
+        assertTrue(imp.reasons().contains("TITLE_IMPORT_CUE"));
+        var loc = decide(null, "ID", "NIK", true, "31", "ID", null, null, "Keripik tempe buatan Indonesia asli UMKM");
+        assertEquals("LOCAL", loc.preClass());
+        assertTrue(loc.umkmCue());
+    }
+
+    @Test
+    void madeInAPhraseNeedsTheCountry() {
+        var china = decide(null, "ID", "NIK", true, "31", "ID", null, null, "Panci stainless made in China");
+        assertEquals("IMPORTED", china.preClass());
+        var indonesia = decide(null, "ID", "NIK", true, "31", "ID", null, null, "Panci stainless made in Indonesia");
+        assertEquals("LOCAL", indonesia.preClass());
+    }
+
+    @Test
+    void noEvidenceAtAllIsUnknownWithTheNoEvidenceReason() {
+        var d = decide(null, null, "NONE", null, null, null, null, null, "Barang bagus murah");
+        assertEquals("UNKNOWN", d.preClass());
+        assertEquals(List.of("NO_EVIDENCE"), d.reasons());
+        assertEquals(0.0, d.confidence());
+    }
+
+    @Test
+    void nullTitleAndBrandAreHandled() {
+        var d = decide(null, null, null, null, null, null, null, null, null);
+        assertEquals(List.of("NO_EVIDENCE"), d.reasons());
+    }
+
+    @Test
+    void weakEvidenceBelowTheThresholdBecomesUnknown() {
+        // a located seller (0.7) and a low-confidence brand found only in the title: 0.7 x (0.5 x 0.85) < 0.5
+        var d = decide(null, null, "NONE", null, "32", null, null, null, "Charger Remax 20W");
+        assertEquals("UNKNOWN", d.preClass());
+        assertTrue(d.reasons().contains("LOW_CONFIDENCE"), d.reasons().toString());
+    }
+
+    @Test
+    void noisyOrCombinesIndependentEvidence() {
+        assertEquals(0.0, OriginEvidence.noisyOr(List.of()), 1e-12);
+        assertEquals(0.6, OriginEvidence.noisyOr(List.of(0.6)), 1e-12);
+        assertEquals(0.84, OriginEvidence.noisyOr(List.of(0.6, 0.6)), 1e-12);
+    }
+
+    @Test
+    void foreignOwnedBrandMadeInIndonesiaIsLocalGoodsWithTheOwnerVisible() {
+        var d = decide(null, "ID", "NIK", true, "32", "ID", null, "MamyPoko", "MamyPoko Pants Standar L 30");
+        assertEquals("LOCAL", d.preClass());
+        assertTrue(d.reasons().contains("BRAND_MADE_IN_ID:JP"), d.reasons().toString());
+        // a declared foreign origin still wins over it
+        var imported = decide(null, "ID", "NIK", true, "32", "ID", "JP", "MamyPoko", "MamyPoko Pants Japan");
+        assertEquals("IMPORTED", imported.preClass());
+        assertTrue(imported.reasons().contains("CONFLICT_DECLARED_VS_BRAND"), imported.reasons().toString());
+    }
+
+    @Test
+    void aMadeInIndonesiaNameMissingFromTheTableIsRejected() {
+        ClassifyRules r = RulesFixture.RULES;
+        ClassifyRules.BrandMatching bm = new ClassifyRules.BrandMatching(r.brandMatching().minTitleAliasLength(),
+                r.brandMatching().titleExclude(), r.brandMatching().noBrandValues(), List.of("Mamypoco"));
+        ClassifyRules bad = new ClassifyRules(r.version(), r.seller(), r.goods(), r.titleCues(), bm, r.decision(),
+                r.umkmTiers(), r.permendag31(), r.audit());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new OriginEvidence(bad, RulesFixture.BRANDS));
+        assertTrue(e.getMessage().contains("'Mamypoco' is not a brand"), e.getMessage());
+    }
+}

@@ -1,0 +1,103 @@
+package id.neraca.classify;
+
+import id.neraca.SparkTestBase;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+
+import static id.neraca.classify.SalesFixtures.sale;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * PP 7/2021 tiers from observed sales: ceilings exactly at Rp2/15/50 miliar and one rupiah above, the trailing
+ * 12-month window, annualisation of short histories, COMPLETED sales only, all marketplaces of a seller.
+ * Expected values are computed by hand in the comments.
+ */
+class UmkmTiersTest extends SparkTestBase {
+    private static Map<String, Row> byKeyMonth;
+
+    private static SalesFixtures.Sale s(String seller, String month, String gmv) {
+        return sale(seller + ":" + month + ":" + gmv).seller(seller).month(month).price(gmv);
+    }
+
+    @BeforeAll
+    static void computeTiers() {
+        Dataset<Row> sales = SalesFixtures.sales(spark,
+                // 1e9 in Jan and 1e9 in Dec 2023: 12 months active, Dec sum = 2.000.000.000 -> MICRO (inclusive)
+                s("micro_exact", "2023-01", "1000000000"), s("micro_exact", "2023-12", "1000000000"),
+                s("micro_plus_1", "2023-01", "1000000000"), s("micro_plus_1", "2023-12", "1000000001"),
+                s("small_exact", "2023-01", "7500000000"), s("small_exact", "2023-12", "7500000000"),
+                s("small_plus_1", "2023-01", "7500000000"), s("small_plus_1", "2023-12", "7500000001"),
+                s("medium_exact", "2023-01", "25000000000"), s("medium_exact", "2023-12", "25000000000"),
+                s("medium_plus_1", "2023-01", "25000000000"), s("medium_plus_1", "2023-12", "25000000001"),
+                // first seen Oct 2023: Oct = 300M x 12 / 1 = 3.6e9 SMALL; Dec = (300M + 100M) x 12 / 3 = 1.6e9 MICRO
+                s("annualised", "2023-10", "300000000"), s("annualised", "2023-12", "100000000"),
+                // Jan 2022 is outside the window of Jan 2023 (Feb 2022..Jan 2023): 1.000.000 x 12 / 1
+                s("window_drops_old", "2022-01", "60000000000"), s("window_drops_old", "2023-01", "1000000"),
+                // two marketplaces add up; the cancelled order does not count
+                s("two_marketplaces", "2023-05", "500000000").marketplace("shopee"),
+                s("two_marketplaces", "2023-05", "500000000").marketplace("tokopedia"),
+                s("two_marketplaces", "2023-05", "10000000000").marketplace("tokopedia").status("CANCELLED"),
+                s("cancelled_only", "2023-05", "900000000000").status("RETURNED"),
+                // exact decimals: (100.00 + 33.33) x 12 / 7 = 228.5657... -> 228.57
+                s("rounding", "2023-01", "100.00"), s("rounding", "2023-07", "33.33"),
+                // no seller key: not in the seller-month table at all
+                sale("anonymous").month("2023-05").price("5000000")
+        );
+        byKeyMonth = new HashMap<>();
+        for (Row r : UmkmTiers.sellerMonths(sales, RulesFixture.RULES.umkmTiers()).collectAsList()) {
+            byKeyMonth.put(r.getString(0) + "@" + r.getString(1), r);
+        }
+    }
+
+    private static void assertTier(String key, String month, String tier, String annualIdr) {
+        Row r = byKeyMonth.get(key + "@" + month);
+        assertEquals(tier, r.getAs("observed_tier"), key + " " + month);
+        assertEquals(new BigDecimal(annualIdr).setScale(2), r.getAs("seller_annual_sales_idr"), key + " " + month);
+    }
+
+    @Test
+    void ceilingsAreInclusiveAndOneRupiahAboveIsTheNextTier() {
+        assertTier("micro_exact", "2023-12", "MICRO", "2000000000");
+        assertTier("micro_plus_1", "2023-12", "SMALL", "2000000001");
+        assertTier("small_exact", "2023-12", "SMALL", "15000000000");
+        assertTier("small_plus_1", "2023-12", "MEDIUM", "15000000001");
+        assertTier("medium_exact", "2023-12", "MEDIUM", "50000000000");
+        assertTier("medium_plus_1", "2023-12", "LARGE", "50000000001");
+    }
+
+    @Test
+    void shortHistoriesAreAnnualised() {
+        assertTier("micro_exact", "2023-01", "SMALL", "12000000000");
+        assertTier("annualised", "2023-10", "SMALL", "3600000000");
+        assertTier("annualised", "2023-12", "MICRO", "1600000000");
+    }
+
+    @Test
+    void theWindowIsTwelveCalendarMonthsWhateverTheGaps() {
+        assertTier("window_drops_old", "2022-01", "LARGE", "720000000000");
+        assertTier("window_drops_old", "2023-01", "MICRO", "12000000");
+    }
+
+    @Test
+    void completedSalesOnAllMarketplacesCount() {
+        assertTier("two_marketplaces", "2023-05", "SMALL", "12000000000");
+        assertTier("cancelled_only", "2023-05", "MICRO", "0");
+    }
+
+    @Test
+    void moneyStaysExact() {
+        assertTier("rounding", "2023-07", "MICRO", "228.57");
+    }
+
+    @Test
+    void oneRowPerSellerMonthAndNoneWithoutASellerKey() {
+        assertEquals(20, byKeyMonth.size(), "6 boundary sellers x 2 + 2 + 2 + 1 + 1 + 2");
+        assertEquals(0, byKeyMonth.keySet().stream().filter(k -> k.startsWith("null")).count());
+    }
+}
