@@ -43,25 +43,47 @@ public final class CellStats {
                 .and(col("period_month").startsWith(year + "-")));
     }
 
+    /** The dimensions of the published tables: table name → column of out/classified. */
+    public static final java.util.Map<String, String> DIMENSIONS = new java.util.LinkedHashMap<>(java.util.Map.of(
+            "marketplace", "marketplace", "province", "seller_province_code", "category", "category"));
+
     /**
-     * Exact cell statistics from sales lines (out/classified). {@code keep} limits the row keys (others
-     * are pooled into {@link #OTHER_KEY}); null keeps all.
+     * GMV per seller per {@code marketplace × province × category × origin_class}: the small table every
+     * published cell is built from (cache it). Missing keys become {@link #UNKNOWN_KEY}; categories not in
+     * {@code keepCategories} are pooled into {@link #OTHER_KEY} (null keeps all).
      */
-    public static Dataset<Row> fromSales(Dataset<Row> sales, String dimension, List<String> keep) {
-        Dataset<Row> base = sales.select(
-                rowKey(col(dimension), keep).as("row_key"),
-                col("origin_class"),
-                coalesce(col("seller_key"), lit(ANONYMOUS_SELLER)).as("seller"),
-                col("gmv_idr"));
-        Dataset<Row> perSeller = base.groupBy("row_key", "origin_class", "seller").agg(sum("gmv_idr").as("g"));
-        Dataset<Row> cells = level(perSeller, "CELL", col("row_key"), col("origin_class"));
-        Dataset<Row> rowTotals = level(perSeller.groupBy("row_key", "seller").agg(sum("g").as("g")),
-                "ROW_TOTAL", col("row_key"), lit(null).cast("string"));
-        Dataset<Row> colTotals = level(perSeller.groupBy("origin_class", "seller").agg(sum("g").as("g")),
-                "COL_TOTAL", lit(null).cast("string"), col("origin_class"));
-        Dataset<Row> grand = level(perSeller.groupBy("seller").agg(sum("g").as("g")),
-                "GRAND", lit(null).cast("string"), lit(null).cast("string"));
-        return cells.unionByName(rowTotals).unionByName(colTotals).unionByName(grand);
+    public static Dataset<Row> sellerBase(Dataset<Row> sales, List<String> keepCategories) {
+        return sales.select(
+                        rowKey(col("marketplace"), null).as("marketplace"),
+                        rowKey(col("seller_province_code"), null).as("seller_province_code"),
+                        rowKey(col("category"), keepCategories).as("category"),
+                        col("origin_class"),
+                        coalesce(col("seller_key"), lit(ANONYMOUS_SELLER)).as("seller"),
+                        col("gmv_idr"))
+                .groupBy("marketplace", "seller_province_code", "category", "origin_class", "seller")
+                .agg(sum("gmv_idr").as("g"));
+    }
+
+    /**
+     * Exact cell statistics of every published table at once, from {@link #sellerBase}: one row per entry with
+     * {@code table} (a key of {@link #DIMENSIONS}) in front of the columns described in the class comment.
+     */
+    public static Dataset<Row> fromSellerBase(Dataset<Row> base) {
+        Dataset<Row> out = null;
+        for (var e : DIMENSIONS.entrySet()) {
+            Dataset<Row> perSeller = base.groupBy(col(e.getValue()).as("row_key"), col("origin_class"), col("seller"))
+                    .agg(sum("g").as("g"));
+            Dataset<Row> t = level(perSeller, "CELL", col("row_key"), col("origin_class"))
+                    .unionByName(level(perSeller.groupBy("row_key", "seller").agg(sum("g").as("g")),
+                            "ROW_TOTAL", col("row_key"), lit(null).cast("string")))
+                    .unionByName(level(perSeller.groupBy("origin_class", "seller").agg(sum("g").as("g")),
+                            "COL_TOTAL", lit(null).cast("string"), col("origin_class")))
+                    .unionByName(level(perSeller.groupBy("seller").agg(sum("g").as("g")),
+                            "GRAND", lit(null).cast("string"), lit(null).cast("string")))
+                    .withColumn("table", lit(e.getKey()));
+            out = out == null ? t : out.unionByName(t);
+        }
+        return out.select("table", "level", "row_key", "origin_class", "gmv_idr", "sellers", "top_seller_gmv_idr");
     }
 
     private static Dataset<Row> level(Dataset<Row> perSeller, String level, Column rowKey, Column cls) {
@@ -79,14 +101,23 @@ public final class CellStats {
      * its largest seller holds at most the sum of the fine cells' largest sellers. Suppression on these
      * bounds can only hide more, never less.
      */
-    public static Dataset<Row> fromDetail(Dataset<Row> detail, String dimension, List<String> keep) {
-        Dataset<Row> base = detail.select(
-                rowKey(col(dimension), keep).as("row_key"), col("origin_class"),
-                col("gmv_idr"), col("sellers"), col("top_seller_gmv_idr"));
-        return boundLevel(base, "CELL", col("row_key"), col("origin_class"))
-                .unionByName(boundLevel(base, "ROW_TOTAL", col("row_key"), lit(null).cast("string")))
-                .unionByName(boundLevel(base, "COL_TOTAL", lit(null).cast("string"), col("origin_class")))
-                .unionByName(boundLevel(base, "GRAND", lit(null).cast("string"), lit(null).cast("string")));
+    public static Dataset<Row> fromDetail(Dataset<Row> detail, List<String> keepCategories) {
+        Dataset<Row> keyed = detail.select(
+                rowKey(col("marketplace"), null).as("marketplace"),
+                rowKey(col("seller_province_code"), null).as("seller_province_code"),
+                rowKey(col("category"), keepCategories).as("category"),
+                col("origin_class"), col("gmv_idr"), col("sellers"), col("top_seller_gmv_idr"));
+        Dataset<Row> out = null;
+        for (var e : DIMENSIONS.entrySet()) {
+            Dataset<Row> base = keyed.withColumn("row_key", col(e.getValue()));
+            Dataset<Row> t = boundLevel(base, "CELL", col("row_key"), col("origin_class"))
+                    .unionByName(boundLevel(base, "ROW_TOTAL", col("row_key"), lit(null).cast("string")))
+                    .unionByName(boundLevel(base, "COL_TOTAL", lit(null).cast("string"), col("origin_class")))
+                    .unionByName(boundLevel(base, "GRAND", lit(null).cast("string"), lit(null).cast("string")))
+                    .withColumn("table", lit(e.getKey()));
+            out = out == null ? t : out.unionByName(t);
+        }
+        return out.select("table", "level", "row_key", "origin_class", "gmv_idr", "sellers", "top_seller_gmv_idr");
     }
 
     private static Dataset<Row> boundLevel(Dataset<Row> base, String level, Column rowKey, Column cls) {
@@ -117,7 +148,9 @@ public final class CellStats {
      */
     public static Dataset<Row> evidence(Dataset<Row> completedSales) {
         return completedSales
-                .withColumn("evidence", coalesce(element_at(col("origin_reasons"), 1), lit("NONE")))
+                .withColumn("evidence", coalesce(
+                        when(org.apache.spark.sql.functions.size(col("origin_reasons")).gt(0), element_at(col("origin_reasons"), 1)),
+                        lit("NONE")))
                 .groupBy("origin_class", "evidence")
                 .agg(count(lit(1)).as("lines"), sum("gmv_idr").cast("decimal(24,2)").as("gmv_idr"));
     }

@@ -187,6 +187,11 @@ public final class Charts {
         y.setAutoRangeIncludesZero(true);
         y.setNumberFormatOverride(plainFormat(fmt));
         XYPlot plot = new XYPlot(lines, x, y, null);
+        JFreeChart chart = new JFreeChart(l.title(), new Font(FONT, Font.BOLD, 15), plot, true);
+        theme().apply(chart);
+        x.setTickUnit(new NumberTickUnit(1));
+        x.setNumberFormatOverride(yearFormat());
+        y.setNumberFormatOverride(plainFormat(fmt));
         XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, true);
         lineRenderer.setSeriesPaint(0, INK);
         lineRenderer.setSeriesStroke(0, new BasicStroke(2f));
@@ -218,12 +223,11 @@ public final class Charts {
             m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
             m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
             m.setLabelOffset(new RectangleInsets(2, 6, 2, 6));
+            m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
             plot.addRangeMarker(m);
             maxY = Math.max(maxY, t(tl.value()));
         }
         y.setRange(0, maxY * 1.12 + 1e-9);
-        JFreeChart chart = new JFreeChart(l.title(), new Font(FONT, Font.BOLD, 15), plot, true);
-        theme().apply(chart);
         style(chart);
         return render(name, chart, width, height);
     }

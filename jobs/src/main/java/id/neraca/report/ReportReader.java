@@ -65,29 +65,35 @@ final class ReportReader {
         Optional<Dataset<Row>> detail = optional("aggregates/monthly_detail");
         Map<String, ReportData.Breakdown> breakdowns = new LinkedHashMap<>();
         Map<String, String> provinces = provinceNames(referenceDir.resolve(cfg.provincesFile()));
-        Dataset<Row> yearSales = classified.map(c -> CellStats.completedInYear(c, year).cache()).orElse(null);
+        Dataset<Row> yearSales = classified.map(c -> CellStats.completedInYear(c, year)).orElse(null);
         Dataset<Row> yearDetail = detail.map(d -> d.filter(col("period_month").startsWith(year + "-"))).orElse(null);
+        Optional<List<ReportData.Evidence>> evidence = Optional.empty();
+        Optional<ReportData.Permendag> permendag = Optional.empty();
         if (yearSales == null && yearDetail == null) {
             warnings.add("out/classified and out/aggregates/monthly_detail are both missing: no breakdown tables");
         } else {
-            breakdowns.put("marketplace", breakdown("marketplace", "marketplace", null, yearSales, yearDetail, year, List.of()));
-            List<String> provinceRows = new ArrayList<>(provinces.keySet());
-            breakdowns.put("province", breakdown("province", "seller_province_code", null, yearSales, yearDetail, year, provinceRows));
             Dataset<Row> src = yearSales != null ? yearSales : yearDetail;
             List<String> top = CellStats.gmvBy(src, "category").orderBy(col("gmv_idr").desc(), col("key"))
                     .limit(cfg.maxCategories()).collectAsList().stream().map(r -> r.getString(0)).toList();
-            breakdowns.put("category", breakdown("category", "category", top, yearSales, yearDetail, year, List.of()));
+            List<Row> stats;
+            if (yearSales != null) {
+                Dataset<Row> base = CellStats.sellerBase(yearSales, top).cache();
+                stats = CellStats.fromSellerBase(base).collectAsList();
+                base.unpersist();
+            } else {
+                stats = CellStats.fromDetail(yearDetail, top).collectAsList();
+            }
+            boolean exact = yearSales != null;
+            breakdowns.put("marketplace", breakdown("marketplace", stats, exact, year, List.of()));
+            breakdowns.put("province", breakdown("province", stats, exact, year, new ArrayList<>(provinces.keySet())));
+            breakdowns.put("category", breakdown("category", stats, exact, year, List.of()));
         }
-
-        Optional<List<ReportData.Evidence>> evidence = Optional.empty();
-        Optional<ReportData.Permendag> permendag = Optional.empty();
         if (yearSales != null) {
             evidence = Optional.of(CellStats.evidence(yearSales).orderBy("origin_class", "evidence").collectAsList().stream()
                     .map(r -> new ReportData.Evidence(r.getString(0), r.getString(1), r.getLong(2), dec(r.get(3)))).toList());
             Row p = CellStats.permendag(yearSales).first();
             permendag = Optional.of(new ReportData.Permendag(year, lng(p.get(0)), dec(p.get(1)), lng(p.get(2)),
                     dec(p.get(3)), lng(p.get(4)), dec(p.get(5)), lng(p.get(6))));
-            yearSales.unpersist();
         }
 
         ReportData.Projection projection = projection();
@@ -144,8 +150,9 @@ final class ReportReader {
                 "cross_border_gmv_idr", "unknown_gmv_idr", "orders", "units", "sellers"};
         requireColumns(ds, "aggregates (" + periodColumn + ")", cols);
         boolean hasMonths = Arrays.asList(ds.columns()).contains("months_observed");
-        Dataset<Row> sel = ds.select(Arrays.stream(cols).map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new))
-                .withColumn("months_observed", hasMonths ? col("months_observed").cast("int") : lit(1))
+        List<org.apache.spark.sql.Column> select = new ArrayList<>(Arrays.stream(cols).map(c -> col(c)).toList());
+        select.add((hasMonths ? col("months_observed").cast("int") : lit(1)).as("months_observed"));
+        Dataset<Row> sel = ds.select(select.toArray(org.apache.spark.sql.Column[]::new))
                 .orderBy(col(periodColumn).cast("string"));
         List<ReportData.Headline> out = new ArrayList<>();
         for (Row r : sel.collectAsList()) {
@@ -155,11 +162,11 @@ final class ReportReader {
         return out;
     }
 
-    private ReportData.Breakdown breakdown(String name, String dimension, List<String> keep, Dataset<Row> sales,
-                                           Dataset<Row> detail, int year, List<String> fixedRows) {
-        boolean exact = sales != null;
-        Dataset<Row> stats = exact ? CellStats.fromSales(sales, dimension, keep) : CellStats.fromDetail(detail, dimension, keep);
-        List<Row> rows = stats.collectAsList();
+    private ReportData.Breakdown breakdown(String name, List<Row> all, boolean exact, int year, List<String> fixedRows) {
+        // columns of a stats row: table, level, row_key, origin_class, gmv_idr, sellers, top_seller_gmv_idr
+        List<Row> rows = all.stream().filter(r -> r.getString(0).equals(name))
+                .map(r -> org.apache.spark.sql.RowFactory.create(r.get(1), r.get(2), r.get(3), r.get(4), r.get(5), r.get(6)))
+                .toList();
         // row order: the fixed list (all 38 provinces, even without sales), then others by GMV
         Map<String, BigDecimal> rowGmv = new HashMap<>();
         for (Row r : rows) if (r.getString(0).equals("ROW_TOTAL")) rowGmv.put(r.getString(1), dec(r.get(3)));
@@ -183,7 +190,7 @@ final class ReportReader {
             grid[ri][ci] = new Disclosure.Cell(dec(r.get(3)), lng(r.get(4)), dec(r.get(5)));
         }
         Disclosure.Status[][] status = Disclosure.protect(grid, cfg.minSellers(), cfg.dominanceShare());
-        return new ReportData.Breakdown(name, dimension, keys, grid, status, exact, year);
+        return new ReportData.Breakdown(name, CellStats.DIMENSIONS.get(name), keys, grid, status, exact, year);
     }
 
     private ReportData.Projection projection() {

@@ -95,6 +95,7 @@ public final class ReportView {
         m.put("q2_answer", t.get("q2_answer", f.pct(h.share(h.foreignOrigin())), f.pct(h.share(h.imported())),
                 f.pct(h.share(h.crossBorder())), f.pct(h.share(h.unknown()))));
         m.put("q3_answer", targetVerdicts());
+        m.put("q3_short", targetIntro());
         m.put("trend_sentence", trendSentence());
         m.put("scale_note", t.get("scale_note"));
         return m;
@@ -115,6 +116,18 @@ public final class ReportView {
         return a == null || b == null ? null : a.subtract(b);
     }
 
+    /** The year the projected path reaches the target, in the report's language (the stage's label is English). */
+    private String crossing(ReportData.Target tg) {
+        return tg.crossingYear() != null ? String.valueOf(tg.crossingYear()) : t.get("crossing_none");
+    }
+
+    private String targetIntro() {
+        List<ReportData.Target> ts = d.projection().targets();
+        if (ts.isEmpty() || ts.get(0).projectedIdr() == null) return t.get("q3_no_targets");
+        ReportData.Target first = ts.get(0);
+        return t.get("q3_intro", first.year(), f.money(first.projectedIdr()), f.money(first.lo95()), f.money(first.hi95()));
+    }
+
     private String targetVerdicts() {
         List<String> parts = new ArrayList<>();
         ReportData.Projection p = d.projection();
@@ -123,8 +136,7 @@ public final class ReportView {
             if (tg.targetIdr() == null || tg.projectedIdr() == null) continue;
             boolean reached = tg.projectedIdr().compareTo(tg.targetIdr()) >= 0;
             String prob = tg.probability() == null ? "–" : f.pct(BigDecimal.valueOf(tg.probability() * 100));
-            String crossing = tg.crossingLabel() != null ? tg.crossingLabel()
-                    : tg.crossingYear() != null ? String.valueOf(tg.crossingYear()) : t.get("crossing_none");
+            String crossing = crossing(tg);
             parts.add(t.get(reached ? "q3_target_reached" : "q3_target_missed", tg.label(), f.money(tg.targetIdr()),
                     prob, f.money(tg.gap() == null ? null : tg.gap().abs()), crossing, tg.year()));
         }
@@ -209,8 +221,7 @@ public final class ReportView {
             r.put("range95", f.money(tg.lo95()) + " – " + f.money(tg.hi95()));
             r.put("gap", f.money(tg.gap()));
             r.put("probability", tg.probability() == null ? "–" : f.pct(BigDecimal.valueOf(tg.probability() * 100)));
-            r.put("crossing", tg.crossingLabel() != null ? tg.crossingLabel()
-                    : tg.crossingYear() != null ? String.valueOf(tg.crossingYear()) : t.get("crossing_none"));
+            r.put("crossing", crossing(tg));
             r.put("required_cagr", tg.requiredCagrPct() == null ? "–" : f.decimal(tg.requiredCagrPct(), 1) + "%");
             boolean reached = tg.projectedIdr() != null && tg.targetIdr() != null && tg.projectedIdr().compareTo(tg.targetIdr()) >= 0;
             r.put("verdict", t.get(reached ? "verdict_on_track" : "verdict_off_track"));

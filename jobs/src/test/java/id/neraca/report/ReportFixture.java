@@ -51,11 +51,19 @@ public final class ReportFixture {
 
     /** What to leave out, to test the "not available" paths. */
     public record Options(boolean classified, boolean reconciliation, boolean quarantineReasons, boolean projection,
-                          boolean aggregates) {
+                          boolean aggregates, boolean csv) {
+        /** Everything, CSV copies included (for the notebooks). */
         public static Options all() {
-            return new Options(true, true, true, true, true);
+            return new Options(true, true, true, true, true, true);
+        }
+
+        /** Everything the report reads (it reads Parquet only, so no CSV copies: faster tests). */
+        public static Options forReport() {
+            return new Options(true, true, true, true, true, false);
         }
     }
+
+    private static boolean csv = true;
 
     static final String[][] PROVINCES = {
             {"11", "Aceh"}, {"12", "Sumatera Utara"}, {"13", "Sumatera Barat"}, {"14", "Riau"}, {"15", "Jambi"},
@@ -71,7 +79,7 @@ public final class ReportFixture {
     static final String[] CATEGORIES = {"Fashion Muslim", "Makanan & Minuman", "Elektronik", "Kecantikan",
             "Rumah Tangga", "Kerajinan", "Mainan", "Perhiasan"};
     /** Observed sales × this = national value in the synthetic projection. */
-    static final BigDecimal COVERAGE = new BigDecimal("2500000");
+    static final BigDecimal COVERAGE = new BigDecimal("250000");
 
     private record Seller(String key, String cls, String province, String marketplace, String country, String idType,
                           String tier, String category) {}
@@ -98,6 +106,7 @@ public final class ReportFixture {
     public static void write(SparkSession spark, Path out, Path reference, Options o) {
         try {
             Files.createDirectories(out);
+            csv = o.csv();
             writeReference(reference);
             Dataset<Row> classified = spark.createDataFrame(classifiedRows(), Schemas.classified());
             if (o.classified()) classified.write().mode(SaveMode.Overwrite).parquet(out.resolve("classified").toString());
@@ -180,7 +189,7 @@ public final class ReportFixture {
                             case "CROSS_BORDER" -> 900_000;
                             default -> 150_000;
                         };
-                        if (dominant) base = 9_000_000;
+                        if (dominant) base = 2_500_000;
                         BigDecimal unit = BigDecimal.valueOf(Math.round(base * growth * (0.6 + rnd.nextDouble()) / 100.0) * 100L)
                                 .setScale(2, RoundingMode.UNNECESSARY);
                         BigDecimal gmv = unit.multiply(BigDecimal.valueOf(qty)).setScale(2, RoundingMode.HALF_UP);
@@ -328,8 +337,8 @@ public final class ReportFixture {
         ObjectNode cov = s.putObject("coverage");
         cov.put("method", "factor");
         cov.put("factor", COVERAGE.doubleValue());
-        cov.put("factor_lo95", 2000000.0);
-        cov.put("factor_hi95", 3100000.0);
+        cov.put("factor_lo95", 200000.0);
+        cov.put("factor_hi95", 310000.0);
         cov.put("benchmark_points", 3);
         cov.put("note", "Synthetic fixture: the factor is made up.");
         ArrayNode models = s.putArray("models");
@@ -454,6 +463,7 @@ public final class ReportFixture {
     private static void save(Dataset<Row> ds, Path out, String dir, String name) {
         Path folder = dir.isEmpty() ? out : out.resolve(dir);
         ds.write().mode(SaveMode.Overwrite).parquet(folder.resolve(name).toString());
+        if (!csv) return;
         Path tmp = folder.resolve("_tmp_" + name + "_csv");
         ds.coalesce(1).write().mode(SaveMode.Overwrite).option("header", "true").csv(tmp.toString());
         try (Stream<Path> s = Files.list(tmp)) {
