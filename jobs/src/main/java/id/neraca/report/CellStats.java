@@ -86,10 +86,11 @@ public final class CellStats {
         return out.select("table", "level", "row_key", "origin_class", "gmv_idr", "sellers", "top_seller_gmv_idr");
     }
 
+    /** {@code perSeller} has one row per seller within each group, so counting rows counts distinct sellers. */
     private static Dataset<Row> level(Dataset<Row> perSeller, String level, Column rowKey, Column cls) {
         return perSeller.groupBy(rowKey.as("row_key"), cls.as("origin_class"))
                 .agg(sum("g").cast("decimal(24,2)").as("gmv_idr"),
-                        countDistinct(col("seller")).as("sellers"),
+                        count(lit(1)).as("sellers"),
                         max("g").cast("decimal(24,2)").as("top_seller_gmv_idr"))
                 .withColumn("level", lit(level))
                 .select("level", "row_key", "origin_class", "gmv_idr", "sellers", "top_seller_gmv_idr");

@@ -200,7 +200,14 @@ public final class Charts {
         lineRenderer.setSeriesStroke(1, new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[]{6f, 4f}, 0f));
         lineRenderer.setSeriesShapesVisible(1, false);
         plot.setRenderer(0, lineRenderer);
-        DeviationRenderer bandRenderer = new DeviationRenderer(false, false);
+        // shapes on, but empty in the plot: the legend then shows each band as a filled box
+        DeviationRenderer bandRenderer = new DeviationRenderer(false, true);
+        for (int i = 0; i < 2; i++) {
+            bandRenderer.setSeriesShape(i, new Rectangle2D.Double(0, 0, 0, 0));
+            bandRenderer.setLegendShape(i, new Rectangle2D.Double(-8, -5, 16, 10));
+        }
+        bandRenderer.setUseFillPaint(true);
+        bandRenderer.setDefaultShapesFilled(true);
         bandRenderer.setSeriesFillPaint(0, new Color(0x92, 0xc5, 0xde));
         bandRenderer.setSeriesFillPaint(1, new Color(0x43, 0x93, 0xc3));
         bandRenderer.setSeriesPaint(0, new Color(0x92, 0xc5, 0xde));

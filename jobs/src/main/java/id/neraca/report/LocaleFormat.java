@@ -76,6 +76,26 @@ public final class LocaleFormat {
         return sign + prefix + decimal(abs, 0);
     }
 
+    /**
+     * A range in one unit, the unit of the larger end: {@code Rp452,7 – 975,0 triliun} /
+     * {@code IDR 452.7 – 975.0 trillion}; en dash when either end is missing.
+     */
+    public String moneyRange(BigDecimal lo, BigDecimal hi) {
+        if (lo == null || hi == null) return "–";
+        String h = money(hi);
+        BigDecimal[] units = {TRILLION, BILLION, MILLION};
+        String[] names = lang.equals("id")
+                ? new String[]{"triliun", "miliar", "juta"}
+                : new String[]{"trillion", "billion", "million"};
+        for (int i = 0; i < units.length; i++) {
+            if (h.endsWith(" " + names[i]) && lo.signum() >= 0) {
+                String prefix = lang.equals("id") ? "Rp" : "IDR ";
+                return prefix + decimal(lo.divide(units[i]), 1) + " – " + h.substring(h.indexOf(prefix) + prefix.length());
+            }
+        }
+        return money(lo) + " – " + h;
+    }
+
     /** A plain number with the language's separators and {@code digits} decimals (half up). */
     public String decimal(BigDecimal v, int digits) {
         if (v == null) return "–";

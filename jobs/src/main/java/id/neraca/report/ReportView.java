@@ -125,7 +125,7 @@ public final class ReportView {
         List<ReportData.Target> ts = d.projection().targets();
         if (ts.isEmpty() || ts.get(0).projectedIdr() == null) return t.get("q3_no_targets");
         ReportData.Target first = ts.get(0);
-        return t.get("q3_intro", first.year(), f.money(first.projectedIdr()), f.money(first.lo95()), f.money(first.hi95()));
+        return t.get("q3_intro", first.year(), f.money(first.projectedIdr()), f.moneyRange(first.lo95(), first.hi95()));
     }
 
     private String targetVerdicts() {
@@ -142,7 +142,7 @@ public final class ReportView {
         }
         if (central == null) return t.get("q3_no_targets");
         ReportData.Target first = p.targets().get(0);
-        return t.get("q3_intro", first.year(), f.money(central), f.money(first.lo95()), f.money(first.hi95())) + " "
+        return t.get("q3_intro", first.year(), f.money(central), f.moneyRange(first.lo95(), first.hi95())) + " "
                 + String.join(" ", parts);
     }
 
@@ -217,8 +217,8 @@ public final class ReportView {
             r.put("year", tg.year());
             r.put("target", f.money(tg.targetIdr()));
             r.put("projected", f.money(tg.projectedIdr()));
-            r.put("range80", f.money(tg.lo80()) + " – " + f.money(tg.hi80()));
-            r.put("range95", f.money(tg.lo95()) + " – " + f.money(tg.hi95()));
+            r.put("range80", f.moneyRange(tg.lo80(), tg.hi80()));
+            r.put("range95", f.moneyRange(tg.lo95(), tg.hi95()));
             r.put("gap", f.money(tg.gap()));
             r.put("probability", tg.probability() == null ? "–" : f.pct(BigDecimal.valueOf(tg.probability() * 100)));
             r.put("crossing", crossing(tg));
@@ -383,7 +383,7 @@ public final class ReportView {
             r.put("cls", t.get("class_" + e.originClass()));
             r.put("evidence", e.evidence());
             String key = "reason_" + e.evidence();
-            r.put("evidence_text", t.all().getOrDefault(key, e.evidence()));
+            r.put("evidence_text", t.all().getOrDefault(key, ""));
             r.put("lines", f.count(e.lines()));
             r.put("gmv", f.money(or0(e.gmv())));
             r.put("share", f.pct(ReportData.pct(or0(e.gmv()), total)));

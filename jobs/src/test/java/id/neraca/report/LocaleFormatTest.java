@@ -41,6 +41,13 @@ class LocaleFormatTest {
     }
 
     @Test
+    void rangesShareTheUnitOfTheLargerEnd() {
+        assertEquals("Rp452,7 – 975,0 triliun", id.moneyRange(new BigDecimal("452700000000000"), new BigDecimal("975000000000000")));
+        assertEquals("IDR 0.9 – 1.5 trillion", en.moneyRange(new BigDecimal("900000000000"), new BigDecimal("1500000000000")));
+        assertEquals("–", en.moneyRange(null, BigDecimal.ONE));
+    }
+
+    @Test
     void percentagesAndPoints() {
         assertEquals("42,3%", id.pct(new BigDecimal("42.25")));
         assertEquals("42.3%", en.pct(new BigDecimal("42.25")));

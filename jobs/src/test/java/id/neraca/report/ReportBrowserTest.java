@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,10 +33,7 @@ class ReportBrowserTest extends SparkTestBase {
 
     @BeforeAll
     static void writeReport() {
-        out = tmp.resolve("out");
-        Path reference = tmp.resolve("reference");
-        ReportFixture.write(spark, out, reference, ReportFixture.Options.forReport());
-        ReportRun.run(spark, out, reference, null);
+        out = ReportRun.shared(spark).full();
     }
 
     static Optional<Path> chromium() {
@@ -97,11 +93,5 @@ class ReportBrowserTest extends SparkTestBase {
         int n = 0;
         for (int i = s.indexOf(needle); i >= 0; i = s.indexOf(needle, i + 1)) n++;
         return n;
-    }
-
-    static void cleanup(Path p) throws IOException {
-        try (Stream<Path> s = Files.walk(p)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        }
     }
 }

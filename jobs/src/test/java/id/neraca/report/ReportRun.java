@@ -16,6 +16,30 @@ import java.util.List;
 final class ReportRun {
     private ReportRun() {}
 
+    /** The synthetic outputs and a full report on them, made once per test JVM and shared by the test classes. */
+    record Shared(Path fixture, Path reference, Path full, Manifest manifest) {}
+
+    private static Shared shared;
+
+    static synchronized Shared shared(SparkSession spark) {
+        if (shared == null) {
+            try {
+                Path root = Files.createTempDirectory("neraca-report-test");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> ReportFixture.deleteTree(root)));
+                Path fixture = root.resolve("fixture");
+                Path reference = root.resolve("reference");
+                ReportFixture.write(spark, fixture, reference, ReportFixture.Options.forReport());
+                Path full = root.resolve("full");
+                copyTree(fixture, full);
+                Manifest m = run(spark, full, reference, null);
+                shared = new Shared(fixture, reference, full, m);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return shared;
+    }
+
     static Manifest run(SparkSession spark, Path out, Path reference, List<String> languages) {
         Path cfgFile = out.getParent().resolve("neraca-" + out.getFileName() + ".yaml");
         try {

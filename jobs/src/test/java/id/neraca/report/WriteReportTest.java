@@ -41,12 +41,11 @@ class WriteReportTest extends SparkTestBase {
 
     @BeforeAll
     static void writeFixtureAndReport() {
-        fixture = tmp.resolve("fixture");
-        reference = tmp.resolve("reference");
-        ReportFixture.write(spark, fixture, reference, ReportFixture.Options.forReport());
-        full = tmp.resolve("full");
-        ReportRun.copyTree(fixture, full);
-        manifest = ReportRun.run(spark, full, reference, null);
+        ReportRun.Shared shared = ReportRun.shared(spark);
+        fixture = shared.fixture();
+        reference = shared.reference();
+        full = shared.full();
+        manifest = shared.manifest();
         var schema = Schemas.classified();
         for (Row r : ReportFixture.classifiedRows()) {
             if (!r.getString(schema.fieldIndex("status")).equals("COMPLETED")) continue;
