@@ -34,7 +34,6 @@ import org.jfree.svg.ViewBox;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Paint;
 import java.awt.geom.Rectangle2D;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -341,9 +340,5 @@ public final class Charts {
         public Number parse(String source, ParsePosition parsePosition) {
             throw new UnsupportedOperationException();
         }
-    }
-
-    static Paint colour(String cls) {
-        return CLASS_COLOURS.get(cls);
     }
 }

@@ -100,7 +100,9 @@ public final class WriteReport implements Stage {
                 figures++;
             }
         }
-        ObjectNode summary = ReportSummary.build(data, langs, files);
+        List<String> listed = new ArrayList<>(files);
+        listed.add("summary.json");
+        ObjectNode summary = ReportSummary.build(data, langs, listed);
         bytes += write(fs, staging, "summary.json", ReportSummary.toJson(summary), files);
         ctx.outputs().commit(OUTPUT);
 
