@@ -87,6 +87,16 @@ final class ReportReader {
             breakdowns.put("marketplace", breakdown("marketplace", stats, exact, year, List.of()));
             breakdowns.put("province", breakdown("province", stats, exact, year, new ArrayList<>(provinces.keySet())));
             breakdowns.put("category", breakdown("category", stats, exact, year, List.of()));
+            // the headline publishes the column totals; say so when one of them fails the rules on its own
+            ReportData.Breakdown m = breakdowns.get("marketplace");
+            int totals = m.rowKeys().size();
+            for (int c = 0; c < ReportData.CLASSES.size(); c++) {
+                if (Disclosure.primary(m.grid()[totals][c], cfg.minSellers(), cfg.dominanceShare()) == Disclosure.Status.PRIMARY) {
+                    warnings.add("the national " + ReportData.CLASSES.get(c) + " GMV of " + year + " comes from fewer than "
+                            + cfg.minSellers() + " sellers or one dominant seller; the headline still shows it, "
+                            + "check before publishing");
+                }
+            }
         }
         if (yearSales != null) {
             evidence = Optional.of(CellStats.evidence(yearSales).orderBy("origin_class", "evidence").collectAsList().stream()
