@@ -33,6 +33,7 @@ class ReportBrowserTest extends SparkTestBase {
 
     @BeforeAll
     static void writeReport() {
+        assumeTrue(chromium().isPresent(), "no chromium binary (install with .ci/browser-deps)");
         out = ReportRun.shared(spark).full();
     }
 
