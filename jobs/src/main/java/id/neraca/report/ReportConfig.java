@@ -2,15 +2,68 @@ package id.neraca.report;
 
 import id.neraca.config.NeracaConfig;
 
+import java.util.List;
+
 /**
- * The `report:` section of the run configuration. Every field has a documented default;
- * {@link #validate} throws IllegalArgumentException with the key name when a value is out of range.
+ * The `report:` section of the run configuration (documented in docs/REPORT.md). Every field has a default;
+ * {@link #validate} throws IllegalArgumentException naming the key when a value is out of range.
+ *
+ * @param languages       report languages, in order; the first is written as {@code index.html}
+ *                        (allowed: {@code id}, {@code en}; default both, Bahasa Indonesia first)
+ * @param minSellers      disclosure control: a published cell needs at least this many distinct sellers (default 3)
+ * @param dominanceShare  disclosure control: a cell is suppressed when one seller holds more than this share
+ *                        of its GMV (0..1, default 0.85)
+ * @param maxCategories   category table: the largest categories by GMV shown as rows, the rest pooled
+ *                        into "other" (default 15)
+ * @param provincesFile   province names, relative to {@code run.reference_dir} (default {@code provinces.csv})
  */
-public record ReportConfig() {
+public record ReportConfig(
+        List<String> languages,
+        Integer minSellers,
+        Double dominanceShare,
+        Integer maxCategories,
+        String provincesFile) {
+
+    public static final List<String> SUPPORTED_LANGUAGES = List.of("id", "en");
+
+    public ReportConfig {
+        if (languages == null) languages = List.of("id", "en");
+        languages = List.copyOf(languages);
+        if (minSellers == null) minSellers = 3;
+        if (dominanceShare == null) dominanceShare = 0.85;
+        if (maxCategories == null) maxCategories = 15;
+        if (provincesFile == null) provincesFile = "provinces.csv";
+    }
+
     public static ReportConfig defaults() {
-        return new ReportConfig();
+        return new ReportConfig(null, null, null, null, null);
     }
 
     public void validate(NeracaConfig.Loaded where) {
+        if (languages.isEmpty()) {
+            throw new IllegalArgumentException("report.languages must name at least one language of " + SUPPORTED_LANGUAGES);
+        }
+        for (String l : languages) {
+            if (!SUPPORTED_LANGUAGES.contains(l)) {
+                throw new IllegalArgumentException("report.languages: '" + l + "' is not supported; allowed: " + SUPPORTED_LANGUAGES);
+            }
+        }
+        if (languages.stream().distinct().count() != languages.size()) {
+            throw new IllegalArgumentException("report.languages lists a language twice: " + languages);
+        }
+        if (minSellers < 1) {
+            throw new IllegalArgumentException("report.min_sellers must be at least 1, got " + minSellers);
+        }
+        if (!(dominanceShare > 0 && dominanceShare <= 1)) {
+            throw new IllegalArgumentException("report.dominance_share must be in (0, 1], got " + dominanceShare);
+        }
+        if (maxCategories < 1) {
+            throw new IllegalArgumentException("report.max_categories must be at least 1, got " + maxCategories);
+        }
+    }
+
+    /** The same settings with other languages (the CLI's {@code --lang}). */
+    public ReportConfig withLanguages(List<String> langs) {
+        return new ReportConfig(langs, minSellers, dominanceShare, maxCategories, provincesFile);
     }
 }

@@ -1,11 +1,57 @@
 package id.neraca.report;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.samskivert.mustache.Escapers;
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import id.neraca.core.Log;
 import id.neraca.core.NeracaException;
 import id.neraca.core.Stage;
 import id.neraca.core.StageContext;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 
-/** Policy report into out/report (not built yet). */
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * WriteReport: the policy report, in Bahasa Indonesia and English, from one run's outputs.
+ *
+ * <p><b>Reads</b> {@code out/aggregates/} and {@code out/projection/} (required: missing ones stop the stage
+ * naming the command that makes them), and, when present, {@code out/classified/} (exact seller counts for
+ * disclosure control, the evidence and Permendag sections), {@code out/reconciliation/},
+ * {@code out/quarantine_reasons/}, {@code out/classify_stats/}, the manifest and the reference files.
+ *
+ * <p><b>Writes</b> {@code out/report/} through staging, committed whole: {@code index.html} (first
+ * configured language) and {@code index.<lang>.html} per language, {@code report.md} and
+ * {@code report.<lang>.md}, {@code summary.json}, and {@code figures/<chart>_<lang>.svg|png}.
+ * Layout and every summary field: docs/REPORT.md.
+ *
+ * <p><b>Excludes</b>: cells failing disclosure control are withheld everywhere (tables, charts, summary).
+ *
+ * <p>Run alone with {@code neraca report [--lang id|en|both]}; {@code neraca run} writes both languages.
+ */
 public final class WriteReport implements Stage {
+    static final String OUTPUT = "report";
+    private final List<String> languageOverride;
+
+    public WriteReport() {
+        this(null);
+    }
+
+    /** @param languages languages to write instead of the configured ones (the CLI's {@code --lang}); null keeps the configuration */
+    public WriteReport(List<String> languages) {
+        this.languageOverride = languages;
+    }
+
     @Override
     public String name() {
         return "WriteReport";
@@ -18,6 +64,120 @@ public final class WriteReport implements Stage {
 
     @Override
     public void run(StageContext ctx) {
-        throw NeracaException.other("stage WriteReport is not built yet");
+        System.setProperty("java.awt.headless", "true");
+        ReportConfig cfg = ctx.cfg().report();
+        if (languageOverride != null) {
+            cfg = cfg.withLanguages(languageOverride);
+            cfg.validate(ctx.config());
+        }
+        ReportData data = new ReportReader(ctx.spark(), ctx.outputs(), cfg).read(ctx, ctx.config().referenceDir());
+        for (String w : data.warnings()) Log.warn("WriteReport: %s", w);
+
+        String staging = ctx.outputs().staging(OUTPUT);
+        FileSystem fs = ctx.outputs().fs();
+        // no .crc side files next to the report: it is read by people and browsers, not by Hadoop
+        if (fs instanceof org.apache.hadoop.fs.LocalFileSystem local) fs = local.getRawFileSystem();
+        List<String> files = new ArrayList<>();
+        List<String> langs = cfg.languages();
+        int figures = 0;
+        long bytes = 0;
+        for (int i = 0; i < langs.size(); i++) {
+            String lang = langs.get(i);
+            String other = langs.size() > 1 ? "index." + langs.get((i + 1) % langs.size()) + ".html" : null;
+            ReportView view = new ReportView(data, lang);
+            Map<String, Object> context = view.context(other);
+            String html = render("report/index.html.mustache", htmlCompiler(), withCss(context));
+            String md = render("report/report.md.mustache", markdownCompiler(), context);
+            bytes += write(fs, staging, "index." + lang + ".html", html, files);
+            bytes += write(fs, staging, "report." + lang + ".md", md, files);
+            if (i == 0) {
+                bytes += write(fs, staging, "index.html", html, files);
+                bytes += write(fs, staging, "report.md", md, files);
+            }
+            for (Charts.Figure fig : view.figures()) {
+                bytes += write(fs, staging, "figures/" + fig.name() + ".svg", fig.svgDocument(), files);
+                bytes += write(fs, staging, "figures/" + fig.name() + ".png", fig.png(), files);
+                figures++;
+            }
+        }
+        List<String> listed = new ArrayList<>(files);
+        listed.add("summary.json");
+        ObjectNode summary = ReportSummary.build(data, langs, listed);
+        bytes += write(fs, staging, "summary.json", ReportSummary.toJson(summary), files);
+        ctx.outputs().commit(OUTPUT);
+
+        ObjectNode section = ctx.manifest().stage(name());
+        section.put("rows_out", files.size());
+        section.put("files", files.size());
+        section.put("bytes", bytes);
+        section.put("figures", figures);
+        section.put("languages", String.join(",", langs));
+        ObjectNode disclosure = section.putObject("disclosure");
+        for (ReportData.Breakdown b : data.breakdowns().values()) {
+            ObjectNode n = disclosure.putObject(b.name());
+            n.put("rows", b.rowKeys().size());
+            n.put("primary_suppressed", b.suppressed(Disclosure.Status.PRIMARY));
+            n.put("secondary_suppressed", b.suppressed(Disclosure.Status.SECONDARY));
+        }
+        section.put("warnings", data.warnings().size());
+        Log.info("WriteReport: %d files (%d figures, languages %s) in %s", files.size(), figures, langs,
+                ctx.outputs().path(OUTPUT));
+    }
+
+    // ---------------------------------------------------------------- templates
+
+    static Mustache.Compiler htmlCompiler() {
+        return Mustache.compiler().nullValue("");
+    }
+
+    /** Markdown: no HTML escaping, but a value may not break a table (| and newlines). */
+    static Mustache.Compiler markdownCompiler() {
+        return Mustache.compiler().nullValue("")
+                .withEscaper(Escapers.simple(new String[][]{{"|", "\\|"}, {"\n", " "}}));
+    }
+
+    private static Map<String, Object> withCss(Map<String, Object> context) {
+        Map<String, Object> c = new java.util.LinkedHashMap<>(context);
+        c.put("css", resource("report/report.css"));
+        return c;
+    }
+
+    static String render(String resource, Mustache.Compiler compiler, Map<String, Object> context) {
+        try (InputStream in = WriteReport.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) throw NeracaException.other("the job jar has no resource %s; rebuild it", resource);
+            try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                Template t = compiler.compile(r);
+                return t.execute(context);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String resource(String name) {
+        try (InputStream in = WriteReport.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) throw NeracaException.other("the job jar has no resource %s; rebuild it", name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long write(FileSystem fs, String staging, String name, String text, List<String> files) {
+        return write(fs, staging, name, text.getBytes(StandardCharsets.UTF_8), files);
+    }
+
+    private static long write(FileSystem fs, String staging, String name, byte[] bytes, List<String> files) {
+        Path p = new Path(staging, name);
+        try {
+            fs.mkdirs(p.getParent());
+            try (FSDataOutputStream o = fs.create(p, true)) {
+                o.write(bytes);
+            }
+        } catch (IOException e) {
+            throw NeracaException.other("%s: cannot write: %s", p, e.getMessage());
+        }
+        files.add(name);
+        return bytes.length;
     }
 }

@@ -1,0 +1,175 @@
+package id.neraca.report;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import java.util.List;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * Pure transforms behind the report's tables: GMV, distinct sellers and largest-seller GMV per cell of a
+ * {@code dimension × origin_class} table with its row, column and grand totals (what disclosure control
+ * needs), the evidence behind classifications, and the Permendag 31/2023 flags. No I/O here.
+ *
+ * <p>Output of the cell transforms, one row per published entry: {@code level} ({@code CELL},
+ * {@code ROW_TOTAL}, {@code COL_TOTAL}, {@code GRAND}), {@code row_key} (null on column totals and the
+ * grand total), {@code origin_class} (null on row totals and the grand total), {@code gmv_idr},
+ * {@code sellers}, {@code top_seller_gmv_idr}.
+ */
+public final class CellStats {
+    private CellStats() {}
+
+    /** Key used for rows whose dimension value is missing (no province: foreign sellers; no category). */
+    public static final String UNKNOWN_KEY = "__unknown__";
+    /** Key of the pooled row of small categories. */
+    public static final String OTHER_KEY = "__other__";
+    /** A sale whose seller key is missing counts as one anonymous seller per cell: it can only lower the count. */
+    static final String ANONYMOUS_SELLER = "__anonymous__";
+
+    /** Completed sales of one calendar year (period_month {@code yyyy-MM}). */
+    public static Dataset<Row> completedInYear(Dataset<Row> classified, int year) {
+        return classified.filter(col("status").equalTo("COMPLETED")
+                .and(col("period_month").startsWith(year + "-")));
+    }
+
+    /** The dimensions of the published tables: table name → column of out/classified. */
+    public static final java.util.Map<String, String> DIMENSIONS = new java.util.LinkedHashMap<>(java.util.Map.of(
+            "marketplace", "marketplace", "province", "seller_province_code", "category", "category"));
+
+    /**
+     * GMV per seller per {@code marketplace × province × category × origin_class}: the small table every
+     * published cell is built from (cache it). Missing keys become {@link #UNKNOWN_KEY}; categories not in
+     * {@code keepCategories} are pooled into {@link #OTHER_KEY} (null keeps all).
+     */
+    public static Dataset<Row> sellerBase(Dataset<Row> sales, List<String> keepCategories) {
+        return sales.select(
+                        rowKey(col("marketplace"), null).as("marketplace"),
+                        rowKey(col("seller_province_code"), null).as("seller_province_code"),
+                        rowKey(col("category"), keepCategories).as("category"),
+                        col("origin_class"),
+                        coalesce(col("seller_key"), lit(ANONYMOUS_SELLER)).as("seller"),
+                        col("gmv_idr"))
+                .groupBy("marketplace", "seller_province_code", "category", "origin_class", "seller")
+                .agg(sum("gmv_idr").as("g"));
+    }
+
+    /**
+     * Exact cell statistics of every published table at once, from {@link #sellerBase}: one row per entry with
+     * {@code table} (a key of {@link #DIMENSIONS}) in front of the columns described in the class comment.
+     */
+    public static Dataset<Row> fromSellerBase(Dataset<Row> base) {
+        Dataset<Row> out = null;
+        for (var e : DIMENSIONS.entrySet()) {
+            Dataset<Row> perSeller = base.groupBy(col(e.getValue()).as("row_key"), col("origin_class"), col("seller"))
+                    .agg(sum("g").as("g"));
+            Dataset<Row> t = level(perSeller, "CELL", col("row_key"), col("origin_class"))
+                    .unionByName(level(perSeller.groupBy("row_key", "seller").agg(sum("g").as("g")),
+                            "ROW_TOTAL", col("row_key"), lit(null).cast("string")))
+                    .unionByName(level(perSeller.groupBy("origin_class", "seller").agg(sum("g").as("g")),
+                            "COL_TOTAL", lit(null).cast("string"), col("origin_class")))
+                    .unionByName(level(perSeller.groupBy("seller").agg(sum("g").as("g")),
+                            "GRAND", lit(null).cast("string"), lit(null).cast("string")))
+                    .withColumn("table", lit(e.getKey()));
+            out = out == null ? t : out.unionByName(t);
+        }
+        return out.select("table", "level", "row_key", "origin_class", "gmv_idr", "sellers", "top_seller_gmv_idr");
+    }
+
+    /** {@code perSeller} has one row per seller within each group, so counting rows counts distinct sellers. */
+    private static Dataset<Row> level(Dataset<Row> perSeller, String level, Column rowKey, Column cls) {
+        return perSeller.groupBy(rowKey.as("row_key"), cls.as("origin_class"))
+                .agg(sum("g").cast("decimal(24,2)").as("gmv_idr"),
+                        count(lit(1)).as("sellers"),
+                        max("g").cast("decimal(24,2)").as("top_seller_gmv_idr"))
+                .withColumn("level", lit(level))
+                .select("level", "row_key", "origin_class", "gmv_idr", "sellers", "top_seller_gmv_idr");
+    }
+
+    /**
+     * Conservative cell statistics from {@code out/aggregates/monthly_detail} when out/classified is not
+     * available: distinct sellers of a coarser cell are at least the largest count of its fine cells, and
+     * its largest seller holds at most the sum of the fine cells' largest sellers. Suppression on these
+     * bounds can only hide more, never less.
+     */
+    public static Dataset<Row> fromDetail(Dataset<Row> detail, List<String> keepCategories) {
+        Dataset<Row> keyed = detail.select(
+                rowKey(col("marketplace"), null).as("marketplace"),
+                rowKey(col("seller_province_code"), null).as("seller_province_code"),
+                rowKey(col("category"), keepCategories).as("category"),
+                col("origin_class"), col("gmv_idr"), col("sellers"), col("top_seller_gmv_idr"));
+        Dataset<Row> out = null;
+        for (var e : DIMENSIONS.entrySet()) {
+            Dataset<Row> base = keyed.withColumn("row_key", col(e.getValue()));
+            Dataset<Row> t = boundLevel(base, "CELL", col("row_key"), col("origin_class"))
+                    .unionByName(boundLevel(base, "ROW_TOTAL", col("row_key"), lit(null).cast("string")))
+                    .unionByName(boundLevel(base, "COL_TOTAL", lit(null).cast("string"), col("origin_class")))
+                    .unionByName(boundLevel(base, "GRAND", lit(null).cast("string"), lit(null).cast("string")))
+                    .withColumn("table", lit(e.getKey()));
+            out = out == null ? t : out.unionByName(t);
+        }
+        return out.select("table", "level", "row_key", "origin_class", "gmv_idr", "sellers", "top_seller_gmv_idr");
+    }
+
+    private static Dataset<Row> boundLevel(Dataset<Row> base, String level, Column rowKey, Column cls) {
+        return base.groupBy(rowKey.as("row_key"), cls.as("origin_class"))
+                .agg(sum("gmv_idr").cast("decimal(24,2)").as("gmv_idr"),
+                        max("sellers").as("sellers"),
+                        sum("top_seller_gmv_idr").as("top_sum"))
+                .withColumn("top_seller_gmv_idr", least(col("top_sum"), col("gmv_idr")).cast("decimal(24,2)"))
+                .withColumn("level", lit(level))
+                .select("level", "row_key", "origin_class", "gmv_idr", "sellers", "top_seller_gmv_idr");
+    }
+
+    private static Column rowKey(Column dim, List<String> keep) {
+        Column k = coalesce(dim, lit(UNKNOWN_KEY));
+        if (keep == null) return k;
+        return when(k.isin(keep.toArray()), k).otherwise(lit(OTHER_KEY));
+    }
+
+    /** GMV per value of {@code dimension} (to choose the largest categories); one row per value. */
+    public static Dataset<Row> gmvBy(Dataset<Row> rows, String dimension) {
+        return rows.groupBy(coalesce(col(dimension), lit(UNKNOWN_KEY)).as("key"))
+                .agg(sum("gmv_idr").cast("decimal(24,2)").as("gmv_idr"));
+    }
+
+    /**
+     * What decided each classification: one row per {@code origin_class × evidence}, where evidence is the
+     * first reason code (the rule that fired first; {@code NONE} when there is none), with sales lines and GMV.
+     */
+    public static Dataset<Row> evidence(Dataset<Row> completedSales) {
+        return completedSales
+                .withColumn("evidence", coalesce(
+                        when(org.apache.spark.sql.functions.size(col("origin_reasons")).gt(0), element_at(col("origin_reasons"), 1)),
+                        lit("NONE")))
+                .groupBy("origin_class", "evidence")
+                .agg(count(lit(1)).as("lines"), sum("gmv_idr").cast("decimal(24,2)").as("gmv_idr"));
+    }
+
+    /**
+     * Permendag 31/2023 flags: one row with flagged lines and GMV, all completed lines and GMV, and
+     * cross-border lines and GMV (the population the rule applies to).
+     */
+    public static Dataset<Row> permendag(Dataset<Row> completedSales) {
+        Column flagged = col("permendag31_flag").equalTo(true);
+        Column xb = col("origin_class").equalTo("CROSS_BORDER");
+        return completedSales.agg(
+                sum(when(flagged, 1L).otherwise(0L)).as("flagged_lines"),
+                sum(when(flagged, col("gmv_idr"))).cast("decimal(24,2)").as("flagged_gmv_idr"),
+                count(lit(1)).as("lines"),
+                sum("gmv_idr").cast("decimal(24,2)").as("gmv_idr"),
+                sum(when(xb, 1L).otherwise(0L)).as("cross_border_lines"),
+                sum(when(xb, col("gmv_idr"))).cast("decimal(24,2)").as("cross_border_gmv_idr"),
+                countDistinct(when(flagged, col("seller_key"))).as("flagged_sellers"));
+    }
+}

@@ -1,0 +1,120 @@
+package id.neraca.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the report shows, read from one run's outputs, before any language is applied. Optional
+ * inputs are {@link Optional#empty()} when the run did not produce them; the report then says so.
+ */
+public record ReportData(
+        String runId,
+        String generatedAt,
+        List<Headline> annual,
+        List<Headline> monthly,
+        Map<String, Breakdown> breakdowns,
+        Optional<List<Evidence>> evidence,
+        Optional<Permendag> permendag,
+        Projection projection,
+        Optional<List<Reconciliation>> reconciliation,
+        Optional<List<QuarantineReason>> quarantineReasons,
+        Optional<GenericTable> classifyStats,
+        Optional<List<FxRange>> fx,
+        Map<String, String> provinceNames,
+        JsonNode manifest,
+        ReportConfig config,
+        List<String> warnings) {
+
+    public static final List<String> CLASSES = List.of("LOCAL_UMKM", "LOCAL_LARGE", "IMPORTED", "CROSS_BORDER", "UNKNOWN");
+
+    /** The latest calendar year observed: the headline year. */
+    public Headline headlineYear() {
+        return annual.get(annual.size() - 1);
+    }
+
+    /** GMV by origin class for one period (a year or a month). Shares are computed exactly from the GMV. */
+    public record Headline(String period, int monthsObserved, BigDecimal total, BigDecimal localUmkm,
+                           BigDecimal localLarge, BigDecimal imported, BigDecimal crossBorder, BigDecimal unknown,
+                           long orders, long units, long sellers) {
+        public BigDecimal gmv(String cls) {
+            return switch (cls) {
+                case "LOCAL_UMKM" -> localUmkm;
+                case "LOCAL_LARGE" -> localLarge;
+                case "IMPORTED" -> imported;
+                case "CROSS_BORDER" -> crossBorder;
+                case "UNKNOWN" -> unknown;
+                default -> throw new IllegalArgumentException(cls);
+            };
+        }
+
+        public BigDecimal foreignOrigin() {
+            return imported.add(crossBorder);
+        }
+
+        /** Percent of total GMV, 4 decimals, half up; null when there is no GMV. */
+        public BigDecimal share(BigDecimal part) {
+            return pct(part, total);
+        }
+    }
+
+    public static BigDecimal pct(BigDecimal part, BigDecimal whole) {
+        if (part == null || whole == null || whole.signum() == 0) return null;
+        return part.multiply(BigDecimal.valueOf(100)).divide(whole, 4, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * One published table {@code rows × origin classes} with totals, protected by disclosure control.
+     * {@code grid} and {@code status} are {@code (rows+1) × (classes+1)}: the last row holds column totals,
+     * the last column row totals.
+     */
+    public record Breakdown(String name, String dimension, List<String> rowKeys, Disclosure.Cell[][] grid,
+                            Disclosure.Status[][] status, boolean exactSellerCounts, int year) {
+        public int suppressed(Disclosure.Status s) {
+            int n = 0;
+            for (Disclosure.Status[] row : status) for (Disclosure.Status x : row) if (x == s) n++;
+            return n;
+        }
+    }
+
+    public record Evidence(String originClass, String evidence, long lines, BigDecimal gmv) {}
+
+    public record Permendag(int year, long flaggedLines, BigDecimal flaggedGmv, long lines, BigDecimal gmv,
+                            long crossBorderLines, BigDecimal crossBorderGmv, long flaggedSellers) {}
+
+    /** One point of a projection series (annual or monthly), national value after coverage scaling. */
+    public record Point(String period, String kind, BigDecimal value, BigDecimal lo80, BigDecimal hi80,
+                        BigDecimal lo95, BigDecimal hi95) {
+        public double x() {
+            if (period.length() == 4) return Integer.parseInt(period);
+            int y = Integer.parseInt(period.substring(0, 4));
+            int m = Integer.parseInt(period.substring(5, 7));
+            return y + (m - 0.5) / 12.0;
+        }
+    }
+
+    public record Target(String name, String label, int year, BigDecimal targetIdr, BigDecimal projectedIdr,
+                         BigDecimal lo80, BigDecimal hi80, BigDecimal lo95, BigDecimal hi95, BigDecimal gap,
+                         Double probability, Integer crossingYear, String crossingLabel, Double requiredCagrPct) {}
+
+    public record Backtest(String model, int horizon, double mape, double mase, long origins) {}
+
+    /** The projection: the series shown (name, model), its points, the targets and the stage's summary.json. */
+    public record Projection(String series, String model, boolean annual, List<Point> points, List<Target> targets,
+                             List<Backtest> backtest, Optional<JsonNode> summary) {}
+
+    public record Reconciliation(String sourceFile, String mapping, String sha256, long bytes, long rowsRead,
+                                 long accepted, long quarantined, long duplicatesCollapsed) {}
+
+    public record QuarantineReason(String sourceFile, String reasonCode, long rows) {}
+
+    public record FxRange(String currency, String fromMonth, String toMonth, BigDecimal min, BigDecimal max,
+                          String source) {}
+
+    /** A small table shown as is (columns as written by the stage that made it). */
+    public record GenericTable(List<String> columns, List<List<String>> rows, long totalRows) {}
+}

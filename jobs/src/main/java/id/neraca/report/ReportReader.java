@@ -1,0 +1,384 @@
+package id.neraca.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.neraca.core.Log;
+import id.neraca.core.NeracaException;
+import id.neraca.core.OutputStore;
+import id.neraca.core.StageContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+
+/**
+ * The report's I/O: reads one run's outputs into a {@link ReportData}. Required inputs (aggregates,
+ * projection) fail with a {@link NeracaException} naming the folder and the command that makes it; optional
+ * ones (classified, reconciliation, quarantine reasons, classify stats, reference files) become empty and
+ * the report marks their sections "not available in this run". Only small results reach the driver:
+ * headline rows (one per month or year), projection series, and cell statistics of the published tables.
+ */
+final class ReportReader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SparkSession spark;
+    private final OutputStore outputs;
+    private final ReportConfig cfg;
+    private final List<String> warnings = new ArrayList<>();
+
+    ReportReader(SparkSession spark, OutputStore outputs, ReportConfig cfg) {
+        this.spark = spark;
+        this.outputs = outputs;
+        this.cfg = cfg;
+    }
+
+    ReportData read(StageContext ctx, Path referenceDir) {
+        List<ReportData.Headline> annual = headlines(required("aggregates/annual_headline", "aggregate"), "year");
+        List<ReportData.Headline> monthly = headlines(required("aggregates/monthly_headline", "aggregate"), "period_month");
+        if (annual.isEmpty()) {
+            throw NeracaException.data("%s: has no rows; the report needs at least one observed year. "
+                    + "Check that out/classified holds COMPLETED sales and rerun `neraca aggregate`.", outputs.path("aggregates/annual_headline"));
+        }
+        int year = Integer.parseInt(annual.get(annual.size() - 1).period());
+
+        Optional<Dataset<Row>> classified = optional("classified");
+        Optional<Dataset<Row>> detail = optional("aggregates/monthly_detail");
+        Map<String, ReportData.Breakdown> breakdowns = new LinkedHashMap<>();
+        Map<String, String> provinces = provinceNames(referenceDir.resolve(cfg.provincesFile()));
+        Dataset<Row> yearSales = classified.map(c -> CellStats.completedInYear(c, year)).orElse(null);
+        Dataset<Row> yearDetail = detail.map(d -> d.filter(col("period_month").startsWith(year + "-"))).orElse(null);
+        Optional<List<ReportData.Evidence>> evidence = Optional.empty();
+        Optional<ReportData.Permendag> permendag = Optional.empty();
+        if (yearSales == null && yearDetail == null) {
+            warnings.add("out/classified and out/aggregates/monthly_detail are both missing: no breakdown tables");
+        } else {
+            Dataset<Row> src = yearSales != null ? yearSales : yearDetail;
+            List<String> top = CellStats.gmvBy(src, "category").orderBy(col("gmv_idr").desc(), col("key"))
+                    .limit(cfg.maxCategories()).collectAsList().stream().map(r -> r.getString(0)).toList();
+            List<Row> stats;
+            if (yearSales != null) {
+                Dataset<Row> base = CellStats.sellerBase(yearSales, top).cache();
+                stats = CellStats.fromSellerBase(base).collectAsList();
+                base.unpersist();
+            } else {
+                stats = CellStats.fromDetail(yearDetail, top).collectAsList();
+            }
+            boolean exact = yearSales != null;
+            breakdowns.put("marketplace", breakdown("marketplace", stats, exact, year, List.of()));
+            breakdowns.put("province", breakdown("province", stats, exact, year, new ArrayList<>(provinces.keySet())));
+            breakdowns.put("category", breakdown("category", stats, exact, year, List.of()));
+            // the headline publishes the column totals; say so when one of them fails the rules on its own
+            ReportData.Breakdown m = breakdowns.get("marketplace");
+            int totals = m.rowKeys().size();
+            for (int c = 0; c < ReportData.CLASSES.size(); c++) {
+                if (Disclosure.primary(m.grid()[totals][c], cfg.minSellers(), cfg.dominanceShare()) == Disclosure.Status.PRIMARY) {
+                    warnings.add("the national " + ReportData.CLASSES.get(c) + " GMV of " + year + " comes from fewer than "
+                            + cfg.minSellers() + " sellers or one dominant seller; the headline still shows it, "
+                            + "check before publishing");
+                }
+            }
+        }
+        if (yearSales != null) {
+            evidence = Optional.of(CellStats.evidence(yearSales).orderBy("origin_class", "evidence").collectAsList().stream()
+                    .map(r -> new ReportData.Evidence(r.getString(0), r.getString(1), r.getLong(2), dec(r.get(3)))).toList());
+            Row p = CellStats.permendag(yearSales).first();
+            permendag = Optional.of(new ReportData.Permendag(year, lng(p.get(0)), dec(p.get(1)), lng(p.get(2)),
+                    dec(p.get(3)), lng(p.get(4)), dec(p.get(5)), lng(p.get(6))));
+        }
+
+        ReportData.Projection projection = projection();
+        return new ReportData(outputs.runId(), Instant.now().toString(), annual, monthly, breakdowns, evidence,
+                permendag, projection, reconciliation(), quarantineReasons(), classifyStats(),
+                fx(referenceDir.resolve("fx_monthly.csv")), provinces, ctx.manifest().root(), cfg, warnings);
+    }
+
+    List<String> warnings() {
+        return warnings;
+    }
+
+    // ---------------------------------------------------------------- inputs
+
+    private Dataset<Row> required(String name, String command) {
+        if (!outputs.exists(name)) {
+            throw NeracaException.usage("%s: not found. The report needs the output of `neraca %s` "
+                    + "(or `neraca run`); run it first on the same --out folder.", outputs.path(name), command);
+        }
+        try {
+            return spark.read().parquet(outputs.path(name));
+        } catch (RuntimeException e) {
+            throw NeracaException.data("%s: cannot be read as Parquet (%s). Rerun `neraca %s`.",
+                    outputs.path(name), e.getMessage(), command);
+        }
+    }
+
+    private Optional<Dataset<Row>> optional(String name) {
+        if (!outputs.exists(name)) {
+            Log.info("WriteReport: optional input %s is not there; its section says 'not available'", outputs.path(name));
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(spark.read().parquet(outputs.path(name)));
+        } catch (RuntimeException e) {
+            warnings.add(name + " could not be read (" + e.getMessage() + ")");
+            Log.warn("WriteReport: %s cannot be read (%s); its section says 'not available'", outputs.path(name), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void requireColumns(Dataset<Row> ds, String name, String... columns) {
+        List<String> have = Arrays.asList(ds.columns());
+        for (String c : columns) {
+            if (!have.contains(c)) {
+                throw NeracaException.data("%s: column '%s' is missing (has %s); see docs/CONTRACTS.md. "
+                        + "Rerun the stage that writes it.", name, c, have);
+            }
+        }
+    }
+
+    private List<ReportData.Headline> headlines(Dataset<Row> ds, String periodColumn) {
+        String[] cols = {periodColumn, "total_gmv_idr", "local_umkm_gmv_idr", "local_large_gmv_idr", "imported_gmv_idr",
+                "cross_border_gmv_idr", "unknown_gmv_idr", "orders", "units", "sellers"};
+        requireColumns(ds, "aggregates (" + periodColumn + ")", cols);
+        boolean hasMonths = Arrays.asList(ds.columns()).contains("months_observed");
+        List<org.apache.spark.sql.Column> select = new ArrayList<>(Arrays.stream(cols).map(c -> col(c)).toList());
+        select.add((hasMonths ? col("months_observed").cast("int") : lit(1)).as("months_observed"));
+        Dataset<Row> sel = ds.select(select.toArray(org.apache.spark.sql.Column[]::new))
+                .orderBy(col(periodColumn).cast("string"));
+        List<ReportData.Headline> out = new ArrayList<>();
+        for (Row r : sel.collectAsList()) {
+            out.add(new ReportData.Headline(String.valueOf(r.get(0)), r.getInt(10), dec(r.get(1)), dec(r.get(2)),
+                    dec(r.get(3)), dec(r.get(4)), dec(r.get(5)), dec(r.get(6)), lng(r.get(7)), lng(r.get(8)), lng(r.get(9))));
+        }
+        return out;
+    }
+
+    private ReportData.Breakdown breakdown(String name, List<Row> all, boolean exact, int year, List<String> fixedRows) {
+        // columns of a stats row: table, level, row_key, origin_class, gmv_idr, sellers, top_seller_gmv_idr
+        List<Row> rows = all.stream().filter(r -> r.getString(0).equals(name))
+                .map(r -> org.apache.spark.sql.RowFactory.create(r.get(1), r.get(2), r.get(3), r.get(4), r.get(5), r.get(6)))
+                .toList();
+        // row order: the fixed list (all 38 provinces, even without sales), then others by GMV
+        Map<String, BigDecimal> rowGmv = new HashMap<>();
+        for (Row r : rows) if (r.getString(0).equals("ROW_TOTAL")) rowGmv.put(r.getString(1), dec(r.get(3)));
+        List<String> keys = new ArrayList<>(fixedRows);
+        rowGmv.keySet().stream().filter(k -> !keys.contains(k))
+                .sorted(Comparator.<String, Boolean>comparing(k -> k.startsWith("__"))
+                        .thenComparing(rowGmv::get, Comparator.reverseOrder()).thenComparing(k -> k))
+                .forEach(keys::add);
+        int nr = keys.size();
+        int nc = ReportData.CLASSES.size();
+        Disclosure.Cell[][] grid = new Disclosure.Cell[nr + 1][nc + 1];
+        for (Disclosure.Cell[] row : grid) Arrays.fill(row, Disclosure.Cell.EMPTY);
+        for (Row r : rows) {
+            String level = r.getString(0);
+            int ri = level.equals("COL_TOTAL") || level.equals("GRAND") ? nr : keys.indexOf(r.getString(1));
+            int ci = level.equals("ROW_TOTAL") || level.equals("GRAND") ? nc : ReportData.CLASSES.indexOf(r.getString(2));
+            if (ri < 0 || ci < 0) {
+                warnings.add(name + " table: unexpected origin class '" + r.getString(2) + "' ignored");
+                continue;
+            }
+            grid[ri][ci] = new Disclosure.Cell(dec(r.get(3)), lng(r.get(4)), dec(r.get(5)));
+        }
+        Disclosure.Status[][] status = Disclosure.protect(grid, cfg.minSellers(), cfg.dominanceShare());
+        return new ReportData.Breakdown(name, CellStats.DIMENSIONS.get(name), keys, grid, status, exact, year);
+    }
+
+    private ReportData.Projection projection() {
+        Optional<JsonNode> summary = outputs.readText("projection/summary.json").map(t -> {
+            try {
+                return JSON.readTree(t);
+            } catch (IOException e) {
+                throw NeracaException.data("%s: not valid JSON (%s). Rerun `neraca project`.",
+                        outputs.path("projection/summary.json"), e.getMessage());
+            }
+        });
+        Dataset<Row> series = required("projection/series", "project");
+        requireColumns(series, outputs.path("projection/series"), "series", "model", "period", "kind", "value_idr",
+                "lo80_idr", "hi80_idr", "lo95_idr", "hi95_idr");
+        String selected = summary.map(s -> s.path("selected").asText(null)).orElse(null);
+        List<Row> names = series.select("series", "model").distinct().orderBy("series", "model").collectAsList();
+        if (names.isEmpty()) {
+            throw NeracaException.data("%s: has no rows. Rerun `neraca project`.", outputs.path("projection/series"));
+        }
+        List<String> seriesNames = names.stream().map(r -> r.getString(0)).distinct().toList();
+        String chosen = seriesNames.stream().filter(s -> s.equals("total_gmv") || s.equals("total")).findFirst()
+                .orElse(seriesNames.stream().filter(s -> s.contains("total")).findFirst().orElse(seriesNames.get(0)));
+        List<String> models = names.stream().filter(r -> r.getString(0).equals(chosen)).map(r -> r.getString(1)).toList();
+        String model = selected != null && models.contains(selected) ? selected
+                : models.contains("ensemble") ? "ensemble" : models.get(0);
+        List<Row> rows = series.filter(col("series").equalTo(chosen)
+                        .and(col("model").equalTo(model).or(col("kind").equalTo("OBSERVED"))))
+                .select("period", "kind", "value_idr", "lo80_idr", "hi80_idr", "lo95_idr", "hi95_idr")
+                .orderBy("period", "kind").collectAsList();
+        boolean annual = rows.stream().anyMatch(r -> r.getString(0).length() == 4);
+        Map<String, ReportData.Point> byKey = new TreeMap<>();
+        for (Row r : rows) {
+            if (annual != (r.getString(0).length() == 4)) continue;
+            byKey.putIfAbsent(r.getString(0) + "|" + r.getString(1), new ReportData.Point(r.getString(0), r.getString(1),
+                    dec(r.get(2)), dec(r.get(3)), dec(r.get(4)), dec(r.get(5)), dec(r.get(6))));
+        }
+        List<ReportData.Point> points = new ArrayList<>(byKey.values());
+        points.sort(Comparator.comparing(ReportData.Point::period));
+        return new ReportData.Projection(chosen, model, annual, points, targets(summary), backtest(), summary);
+    }
+
+    private List<ReportData.Target> targets(Optional<JsonNode> summary) {
+        Map<String, JsonNode> fromJson = new LinkedHashMap<>();
+        summary.ifPresent(s -> s.path("targets").forEach(t -> fromJson.put(t.path("name").asText(), t)));
+        List<ReportData.Target> out = new ArrayList<>();
+        if (outputs.exists("projection/targets")) {
+            Dataset<Row> t = spark.read().parquet(outputs.path("projection/targets"));
+            requireColumns(t, outputs.path("projection/targets"), "target", "year", "target_idr", "projected_idr",
+                    "lo80_idr", "hi80_idr", "lo95_idr", "hi95_idr", "gap_idr", "probability", "crossing_year", "required_cagr_pct");
+            for (Row r : t.orderBy("target_idr").collectAsList()) {
+                String name = r.getAs("target");
+                JsonNode j = fromJson.getOrDefault(name, JSON.createObjectNode());
+                Object cy = r.getAs("crossing_year");
+                out.add(new ReportData.Target(name, j.path("label").asText(name), ((Number) r.getAs("year")).intValue(),
+                        dec(r.getAs("target_idr")), dec(r.getAs("projected_idr")), dec(r.getAs("lo80_idr")),
+                        dec(r.getAs("hi80_idr")), dec(r.getAs("lo95_idr")), dec(r.getAs("hi95_idr")), dec(r.getAs("gap_idr")),
+                        dbl(r.getAs("probability")), cy == null ? null : ((Number) cy).intValue(),
+                        j.path("crossing_label").isTextual() ? j.path("crossing_label").asText() : null,
+                        dbl(r.getAs("required_cagr_pct"))));
+            }
+        } else {
+            warnings.add("projection/targets is missing; targets taken from projection/summary.json");
+            for (JsonNode j : fromJson.values()) {
+                out.add(new ReportData.Target(j.path("name").asText(), j.path("label").asText(j.path("name").asText()),
+                        j.path("year").asInt(2030), jdec(j, "target_idr"), jdec(j, "projected_idr"), jdec(j, "lo80_idr"),
+                        jdec(j, "hi80_idr"), jdec(j, "lo95_idr"), jdec(j, "hi95_idr"), jdec(j, "gap_idr"),
+                        j.path("probability").isNumber() ? j.path("probability").asDouble() : null,
+                        j.path("crossing_year").isNumber() ? j.path("crossing_year").asInt() : null,
+                        j.path("crossing_label").isTextual() ? j.path("crossing_label").asText() : null,
+                        j.path("required_cagr_pct").isNumber() ? j.path("required_cagr_pct").asDouble() : null));
+            }
+        }
+        return out;
+    }
+
+    private List<ReportData.Backtest> backtest() {
+        if (!outputs.exists("projection/backtest")) {
+            warnings.add("projection/backtest is missing: no backtest errors to show");
+            return List.of();
+        }
+        Dataset<Row> b = spark.read().parquet(outputs.path("projection/backtest"));
+        requireColumns(b, outputs.path("projection/backtest"), "model", "horizon", "origin", "mape", "mase");
+        return b.groupBy("model", "horizon").agg(avg("mape"), avg("mase"), count(lit(1)))
+                .orderBy("model", "horizon").collectAsList().stream()
+                .map(r -> new ReportData.Backtest(r.getString(0), ((Number) r.get(1)).intValue(),
+                        r.isNullAt(2) ? Double.NaN : r.getDouble(2), r.isNullAt(3) ? Double.NaN : r.getDouble(3), r.getLong(4)))
+                .toList();
+    }
+
+    private Optional<List<ReportData.Reconciliation>> reconciliation() {
+        return optional("reconciliation").map(ds -> {
+            requireColumns(ds, outputs.path("reconciliation"), "source_file", "mapping", "sha256", "bytes", "rows_read",
+                    "accepted", "quarantined", "duplicates_collapsed");
+            return ds.orderBy("source_file").collectAsList().stream().map(r -> new ReportData.Reconciliation(
+                    r.getAs("source_file"), r.getAs("mapping"), r.getAs("sha256"), lng(r.getAs("bytes")),
+                    lng(r.getAs("rows_read")), lng(r.getAs("accepted")), lng(r.getAs("quarantined")),
+                    lng(r.getAs("duplicates_collapsed")))).toList();
+        });
+    }
+
+    private Optional<List<ReportData.QuarantineReason>> quarantineReasons() {
+        return optional("quarantine_reasons").map(ds -> {
+            requireColumns(ds, outputs.path("quarantine_reasons"), "source_file", "reason_code", "rows");
+            return ds.orderBy("source_file", "reason_code").collectAsList().stream()
+                    .map(r -> new ReportData.QuarantineReason(r.getAs("source_file"), r.getAs("reason_code"), lng(r.getAs("rows"))))
+                    .toList();
+        });
+    }
+
+    /** classify_stats has no fixed schema in the contracts: shown as written, at most 200 rows. */
+    private Optional<ReportData.GenericTable> classifyStats() {
+        return optional("classify_stats").map(ds -> {
+            List<String> columns = Arrays.stream(ds.schema().fields()).map(StructField::name).toList();
+            long total = ds.count();
+            List<List<String>> rows = ds.orderBy(columns.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new))
+                    .limit(200).collectAsList().stream()
+                    .map(r -> columns.stream().map(c -> String.valueOf((Object) r.getAs(c))).toList()).toList();
+            return new ReportData.GenericTable(columns, rows, total);
+        });
+    }
+
+    // ---------------------------------------------------------------- reference files (small, plain Java)
+
+    private Map<String, String> provinceNames(Path file) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (!Files.isRegularFile(file)) {
+            warnings.add(file + " not found: provinces shown by code, only those with sales");
+            return out;
+        }
+        List<Map<String, String>> rows = Csv.read(file);
+        for (Map<String, String> r : rows) {
+            String code = r.get("province_code");
+            String name = r.get("name");
+            if (code == null || name == null) {
+                throw NeracaException.data("%s: needs columns province_code,name (see docs/CONTRACTS.md)", file);
+            }
+            out.put(code.trim(), name.trim());
+        }
+        Map<String, String> sorted = new TreeMap<>(out);
+        return new LinkedHashMap<>(sorted);
+    }
+
+    private Optional<List<ReportData.FxRange>> fx(Path file) {
+        if (!Files.isRegularFile(file)) return Optional.empty();
+        Map<String, List<Map<String, String>>> byCurrency = new TreeMap<>();
+        for (Map<String, String> r : Csv.read(file)) {
+            byCurrency.computeIfAbsent(r.getOrDefault("currency", "?"), k -> new ArrayList<>()).add(r);
+        }
+        List<ReportData.FxRange> out = new ArrayList<>();
+        byCurrency.forEach((cur, rows) -> {
+            List<BigDecimal> rates = rows.stream().map(r -> new BigDecimal(r.get("idr_per_unit").trim())).toList();
+            List<String> months = rows.stream().map(r -> r.get("month")).sorted().toList();
+            String source = rows.stream().map(r -> r.getOrDefault("source", "")).distinct().reduce((a, b) -> a + "; " + b).orElse("");
+            out.add(new ReportData.FxRange(cur, months.get(0), months.get(months.size() - 1),
+                    rates.stream().min(BigDecimal::compareTo).orElseThrow(), rates.stream().max(BigDecimal::compareTo).orElseThrow(), source));
+        });
+        return Optional.of(out);
+    }
+
+    // ---------------------------------------------------------------- conversions
+
+    static BigDecimal dec(Object o) {
+        if (o == null) return null;
+        if (o instanceof BigDecimal b) return b;
+        if (o instanceof Number n) return new BigDecimal(n.toString());
+        return new BigDecimal(o.toString());
+    }
+
+    static long lng(Object o) {
+        return o == null ? 0L : ((Number) o).longValue();
+    }
+
+    static Double dbl(Object o) {
+        return o == null ? null : ((Number) o).doubleValue();
+    }
+
+    private static BigDecimal jdec(JsonNode j, String field) {
+        JsonNode n = j.path(field);
+        return n.isNumber() ? n.decimalValue() : null;
+    }
+}

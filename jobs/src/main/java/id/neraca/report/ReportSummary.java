@@ -1,0 +1,195 @@
+package id.neraca.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
+/**
+ * {@code out/report/summary.json}: every headline figure of the report, language-neutral, for scripts and
+ * dashboards. Money as whole rupiah JSON integers, shares in percent with 2 decimals. Fields: docs/REPORT.md.
+ * Suppressed cells appear only as counts, never with their values.
+ */
+public final class ReportSummary {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReportSummary() {}
+
+    public static ObjectNode build(ReportData d, List<String> languages, List<String> files) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("report_version", 1);
+        root.put("run_id", d.runId());
+        root.put("generated_at", d.generatedAt());
+        ArrayNode langs = root.putArray("languages");
+        languages.forEach(langs::add);
+        ObjectNode period = root.putObject("observed_period");
+        period.put("first_month", d.monthly().isEmpty() ? null : d.monthly().get(0).period());
+        period.put("last_month", d.monthly().isEmpty() ? null : d.monthly().get(d.monthly().size() - 1).period());
+        period.put("months_observed", d.monthly().size());
+
+        ReportData.Headline h = d.headlineYear();
+        ObjectNode head = root.putObject("headline");
+        headline(head, h);
+        head.put("year", Integer.parseInt(h.period()));
+
+        ArrayNode trend = root.putArray("trend");
+        for (ReportData.Headline y : d.annual()) {
+            ObjectNode n = trend.addObject();
+            n.put("year", Integer.parseInt(y.period()));
+            headline(n, y);
+        }
+        ObjectNode change = root.putObject("trend_change_pp");
+        if (d.annual().size() >= 2) {
+            ReportData.Headline a = d.annual().get(0);
+            change.put("from_year", Integer.parseInt(a.period()));
+            change.put("to_year", Integer.parseInt(h.period()));
+            change.put("local_umkm", pp(h.share(h.localUmkm()), a.share(a.localUmkm())));
+            change.put("foreign_origin", pp(h.share(h.foreignOrigin()), a.share(a.foreignOrigin())));
+            change.put("unknown", pp(h.share(h.unknown()), a.share(a.unknown())));
+        } else {
+            change.putNull("from_year");
+        }
+
+        ReportData.Projection p = d.projection();
+        ObjectNode proj = root.putObject("projection");
+        proj.put("series", p.series());
+        proj.put("model", p.model());
+        proj.put("frequency", p.annual() ? "annual" : "monthly");
+        JsonNode s = p.summary().orElse(null);
+        if (s != null && s.has("projection_2030")) proj.set("projection_2030", s.get("projection_2030"));
+        if (s != null && s.has("coverage")) proj.set("coverage", s.get("coverage"));
+        if (s != null && s.has("umkm")) proj.set("umkm", s.get("umkm"));
+        ArrayNode targets = root.putArray("targets");
+        for (ReportData.Target t : p.targets()) {
+            ObjectNode n = targets.addObject();
+            n.put("name", t.name());
+            n.put("label", t.label());
+            n.put("year", t.year());
+            money(n, "target_idr", t.targetIdr());
+            money(n, "projected_idr", t.projectedIdr());
+            money(n, "lo95_idr", t.lo95());
+            money(n, "hi95_idr", t.hi95());
+            money(n, "gap_idr", t.gap());
+            if (t.probability() == null) n.putNull("probability");
+            else n.put("probability", t.probability());
+            if (t.crossingYear() == null) n.putNull("crossing_year");
+            else n.put("crossing_year", t.crossingYear());
+            n.put("on_track", t.projectedIdr() != null && t.targetIdr() != null && t.projectedIdr().compareTo(t.targetIdr()) >= 0);
+        }
+
+        if (d.permendag().isPresent()) {
+            ReportData.Permendag pm = d.permendag().get();
+            ObjectNode n = root.putObject("permendag31");
+            n.put("year", pm.year());
+            boolean suppressed = pm.flaggedSellers() > 0 && pm.flaggedSellers() < d.config().minSellers();
+            n.put("suppressed", suppressed);
+            if (!suppressed) {
+                n.put("flagged_lines", pm.flaggedLines());
+                money(n, "flagged_gmv_idr", pm.flaggedGmv() == null ? BigDecimal.ZERO : pm.flaggedGmv());
+                share(n, "flagged_share_of_gmv_pct", ReportData.pct(pm.flaggedGmv() == null ? BigDecimal.ZERO : pm.flaggedGmv(), pm.gmv()));
+                n.put("flagged_sellers", pm.flaggedSellers());
+            }
+        } else {
+            root.putNull("permendag31");
+        }
+
+        if (d.evidence().isPresent()) {
+            ArrayNode ev = root.putArray("evidence");
+            for (ReportData.Evidence e : d.evidence().get()) {
+                ObjectNode n = ev.addObject();
+                n.put("origin_class", e.originClass());
+                n.put("evidence", e.evidence());
+                n.put("lines", e.lines());
+                money(n, "gmv_idr", e.gmv());
+            }
+        } else {
+            root.putNull("evidence");
+        }
+
+        ObjectNode disc = root.putObject("disclosure");
+        disc.put("min_sellers", d.config().minSellers());
+        disc.put("dominance_share", d.config().dominanceShare());
+        ObjectNode tables = disc.putObject("tables");
+        for (ReportData.Breakdown b : d.breakdowns().values()) {
+            ObjectNode n = tables.putObject(b.name());
+            n.put("year", b.year());
+            n.put("rows", b.rowKeys().size());
+            n.put("cells", (b.rowKeys().size() + 1) * (ReportData.CLASSES.size() + 1));
+            n.put("primary_suppressed", b.suppressed(Disclosure.Status.PRIMARY));
+            n.put("secondary_suppressed", b.suppressed(Disclosure.Status.SECONDARY));
+            n.put("exact_seller_counts", b.exactSellerCounts());
+        }
+
+        ObjectNode avail = root.putObject("inputs_available");
+        avail.put("classified", d.evidence().isPresent());
+        avail.put("reconciliation", d.reconciliation().isPresent());
+        avail.put("quarantine_reasons", d.quarantineReasons().isPresent());
+        avail.put("classify_stats", d.classifyStats().isPresent());
+        avail.put("provinces", !d.provinceNames().isEmpty());
+        avail.put("fx", d.fx().isPresent());
+        avail.put("projection_summary", p.summary().isPresent());
+
+        if (d.reconciliation().isPresent()) {
+            ObjectNode q = root.putObject("data_quality");
+            long read = 0, acc = 0, qu = 0, dup = 0;
+            for (ReportData.Reconciliation r : d.reconciliation().get()) {
+                read += r.rowsRead();
+                acc += r.accepted();
+                qu += r.quarantined();
+                dup += r.duplicatesCollapsed();
+            }
+            q.put("files", d.reconciliation().get().size());
+            q.put("rows_read", read);
+            q.put("accepted", acc);
+            q.put("quarantined", qu);
+            q.put("duplicates_collapsed", dup);
+        } else {
+            root.putNull("data_quality");
+        }
+        ArrayNode fl = root.putArray("files");
+        files.forEach(fl::add);
+        ArrayNode w = root.putArray("warnings");
+        d.warnings().forEach(w::add);
+        return root;
+    }
+
+    public static String toJson(ObjectNode n) {
+        try {
+            return JSON.writeValueAsString(n) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void headline(ObjectNode n, ReportData.Headline h) {
+        n.put("months_observed", h.monthsObserved());
+        money(n, "total_gmv_idr", h.total());
+        for (String cls : ReportData.CLASSES) money(n, cls.toLowerCase() + "_gmv_idr", h.gmv(cls));
+        money(n, "foreign_origin_gmv_idr", h.foreignOrigin());
+        for (String cls : ReportData.CLASSES) share(n, cls.toLowerCase() + "_share_pct", h.share(h.gmv(cls)));
+        share(n, "foreign_origin_share_pct", h.share(h.foreignOrigin()));
+        n.put("orders", h.orders());
+        n.put("sellers", h.sellers());
+    }
+
+    private static void money(ObjectNode n, String field, BigDecimal v) {
+        if (v == null) n.putNull(field);
+        else n.put(field, v.setScale(0, RoundingMode.HALF_UP).toBigIntegerExact());
+    }
+
+    private static void share(ObjectNode n, String field, BigDecimal v) {
+        if (v == null) n.putNull(field);
+        else n.put(field, v.setScale(2, RoundingMode.HALF_UP));
+    }
+
+    private static BigDecimal pp(BigDecimal a, BigDecimal b) {
+        return a == null || b == null ? null : a.subtract(b).setScale(2, RoundingMode.HALF_UP);
+    }
+}

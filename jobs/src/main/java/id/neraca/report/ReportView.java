@@ -1,0 +1,535 @@
+package id.neraca.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.awt.Color;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The report in one language: the template context (plain maps and lists for JMustache) and the charts.
+ * Nothing here reads or writes files; every number is formatted by {@link LocaleFormat}, every word comes
+ * from {@link Messages}. Suppressed cells are shown as {@code [c]} and never drawn in a chart.
+ */
+public final class ReportView {
+    public static final String SUPPRESSED_MARK = "[c]";
+
+    private final ReportData d;
+    private final LocaleFormat f;
+    private final Messages t;
+    private final List<Charts.Figure> figures = new ArrayList<>();
+
+    public ReportView(ReportData data, String lang) {
+        this.d = data;
+        this.f = LocaleFormat.of(lang);
+        this.t = Messages.load(lang);
+    }
+
+    public List<Charts.Figure> figures() {
+        return figures;
+    }
+
+    public Messages messages() {
+        return t;
+    }
+
+    /** Builds the template context (and the figures, available from {@link #figures()} afterwards). */
+    public Map<String, Object> context(String otherLanguageFile) {
+        figures.clear();
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("lang", f.lang());
+        c.put("t", t.all());
+        c.put("other_lang_file", otherLanguageFile);
+        c.put("generated", f.dateTime(d.generatedAt()));
+        c.put("run_id", d.runId());
+        c.put("na", t.get("not_available"));
+        c.put("headline", headline());
+        c.put("trend", trend());
+        c.put("fig_shares", figure(sharesChart()));
+        c.put("projection", projection());
+        c.put("fig_projection", figure(projectionChart()));
+        List<Object> tables = new ArrayList<>();
+        for (String name : List.of("marketplace", "province", "category")) {
+            ReportData.Breakdown b = d.breakdowns().get(name);
+            tables.add(b == null ? Map.of("available", false, "title", t.get("table_" + name + "_title")) : breakdown(b));
+        }
+        c.put("breakdowns", tables);
+        c.put("disclosure", disclosure());
+        c.put("permendag", permendag());
+        c.put("evidence", evidence());
+        c.put("methodology", methodology());
+        c.put("quality", quality());
+        c.put("lineage", lineage());
+        c.put("warnings", d.warnings());
+        c.put("has_warnings", !d.warnings().isEmpty());
+        c.put("figures", figures.stream().map(fg -> Map.of("name", fg.name(), "file", "figures/" + fg.name() + ".svg",
+                "png", "figures/" + fg.name() + ".png")).toList());
+        return c;
+    }
+
+    // ---------------------------------------------------------------- headline and the three questions
+
+    private String yearLabel(ReportData.Headline h) {
+        return h.monthsObserved() >= 12 ? h.period() : t.get("year_partial", h.period(), h.monthsObserved());
+    }
+
+    private Map<String, Object> headline() {
+        ReportData.Headline h = d.headlineYear();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("year", yearLabel(h));
+        m.put("period_from", f.month(d.monthly().isEmpty() ? null : d.monthly().get(0).period()));
+        m.put("period_to", f.month(d.monthly().isEmpty() ? null : d.monthly().get(d.monthly().size() - 1).period()));
+        m.put("total_gmv", f.money(h.total()));
+        m.put("umkm_share", f.pct(h.share(h.localUmkm())));
+        m.put("umkm_gmv", f.money(h.localUmkm()));
+        m.put("large_share", f.pct(h.share(h.localLarge())));
+        m.put("foreign_share", f.pct(h.share(h.foreignOrigin())));
+        m.put("foreign_gmv", f.money(h.foreignOrigin()));
+        m.put("imported_share", f.pct(h.share(h.imported())));
+        m.put("cross_border_share", f.pct(h.share(h.crossBorder())));
+        m.put("unknown_share", f.pct(h.share(h.unknown())));
+        m.put("q1_answer", t.get("q1_answer", f.pct(h.share(h.localUmkm())), yearLabel(h), f.money(h.localUmkm()), f.money(h.total())));
+        m.put("q2_answer", t.get("q2_answer", f.pct(h.share(h.foreignOrigin())), f.pct(h.share(h.imported())),
+                f.pct(h.share(h.crossBorder())), f.pct(h.share(h.unknown()))));
+        m.put("q3_answer", targetVerdicts());
+        m.put("q3_short", targetIntro());
+        m.put("trend_sentence", trendSentence());
+        m.put("scale_note", t.get("scale_note"));
+        return m;
+    }
+
+    private String trendSentence() {
+        List<ReportData.Headline> years = d.annual();
+        if (years.size() < 2) return t.get("trend_single_year");
+        ReportData.Headline a = years.get(0);
+        ReportData.Headline b = years.get(years.size() - 1);
+        return t.get("trend_sentence", yearLabel(a), yearLabel(b),
+                f.pp(diff(b.share(b.localUmkm()), a.share(a.localUmkm()))),
+                f.pp(diff(b.share(b.foreignOrigin()), a.share(a.foreignOrigin()))),
+                f.pp(diff(b.share(b.unknown()), a.share(a.unknown()))));
+    }
+
+    private static BigDecimal diff(BigDecimal a, BigDecimal b) {
+        return a == null || b == null ? null : a.subtract(b);
+    }
+
+    /** The year the projected path reaches the target, in the report's language (the stage's label is English). */
+    private String crossing(ReportData.Target tg) {
+        return tg.crossingYear() != null ? String.valueOf(tg.crossingYear()) : t.get("crossing_none");
+    }
+
+    private String targetIntro() {
+        List<ReportData.Target> ts = d.projection().targets();
+        if (ts.isEmpty() || ts.get(0).projectedIdr() == null) return t.get("q3_no_targets");
+        ReportData.Target first = ts.get(0);
+        return t.get("q3_intro", first.year(), f.money(first.projectedIdr()), f.moneyRange(first.lo95(), first.hi95()));
+    }
+
+    private String targetVerdicts() {
+        List<String> parts = new ArrayList<>();
+        ReportData.Projection p = d.projection();
+        BigDecimal central = p.targets().isEmpty() ? null : p.targets().get(0).projectedIdr();
+        for (ReportData.Target tg : p.targets()) {
+            if (tg.targetIdr() == null || tg.projectedIdr() == null) continue;
+            boolean reached = tg.projectedIdr().compareTo(tg.targetIdr()) >= 0;
+            String prob = tg.probability() == null ? "–" : f.pct(BigDecimal.valueOf(tg.probability() * 100));
+            String crossing = crossing(tg);
+            parts.add(t.get(reached ? "q3_target_reached" : "q3_target_missed", tg.label(), f.money(tg.targetIdr()),
+                    prob, f.money(tg.gap() == null ? null : tg.gap().abs()), crossing, tg.year()));
+        }
+        if (central == null) return t.get("q3_no_targets");
+        ReportData.Target first = p.targets().get(0);
+        return t.get("q3_intro", first.year(), f.money(central), f.moneyRange(first.lo95(), first.hi95())) + " "
+                + String.join(" ", parts);
+    }
+
+    private List<Object> trend() {
+        List<Object> rows = new ArrayList<>();
+        for (ReportData.Headline h : d.annual()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("year", yearLabel(h));
+            r.put("total", f.money(h.total()));
+            r.put("umkm", f.pct(h.share(h.localUmkm())));
+            r.put("large", f.pct(h.share(h.localLarge())));
+            r.put("imported", f.pct(h.share(h.imported())));
+            r.put("cross_border", f.pct(h.share(h.crossBorder())));
+            r.put("unknown", f.pct(h.share(h.unknown())));
+            r.put("foreign", f.pct(h.share(h.foreignOrigin())));
+            r.put("sellers", f.count(h.sellers()));
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    private Map<String, String> classLabels() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String cls : ReportData.CLASSES) m.put(cls, t.get("class_" + cls));
+        return m;
+    }
+
+    private Charts.Figure sharesChart() {
+        List<String> periods = new ArrayList<>();
+        List<Map<String, BigDecimal>> shares = new ArrayList<>();
+        for (ReportData.Headline h : d.annual()) {
+            periods.add(yearLabel(h));
+            Map<String, BigDecimal> s = new LinkedHashMap<>();
+            for (String cls : ReportData.CLASSES) s.put(cls, h.share(h.gmv(cls)));
+            shares.add(s);
+        }
+        return Charts.stackedShares("headline_shares_" + f.lang(),
+                new Charts.Labels(t.get("fig_shares_title"), t.get("axis_year"), t.get("axis_share"), classLabels()),
+                periods, shares, ReportData.CLASSES, false, f, 760, 420);
+    }
+
+    // ---------------------------------------------------------------- projection
+
+    private Charts.Figure projectionChart() {
+        ReportData.Projection p = d.projection();
+        Color[] colours = {new Color(0x76, 0x2a, 0x83), new Color(0xb2, 0x18, 0x2b), new Color(0x54, 0x30, 0x05)};
+        List<Charts.TargetLine> lines = new ArrayList<>();
+        for (int i = 0; i < p.targets().size(); i++) {
+            ReportData.Target tg = p.targets().get(i);
+            BigDecimal v = tg.targetIdr();
+            if (v != null && !p.annual()) v = v.divide(BigDecimal.valueOf(12), 2, java.math.RoundingMode.HALF_UP);
+            lines.add(new Charts.TargetLine(t.get("fig_target_label", tg.label(), tg.year()), v, colours[i % colours.length]));
+        }
+        Map<String, String> series = Map.of("observed", t.get("series_observed"), "central", t.get("series_central"),
+                "band80", t.get("series_band80"), "band95", t.get("series_band95"));
+        return Charts.projection("projection_" + f.lang(),
+                new Charts.Labels(t.get("fig_projection_title"), t.get("axis_year"),
+                        t.get(p.annual() ? "axis_trillion_year" : "axis_trillion_month"), series),
+                p.points(), lines, f, 760, 460);
+    }
+
+    private Map<String, Object> projection() {
+        ReportData.Projection p = d.projection();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("series", p.series());
+        m.put("model", p.model());
+        m.put("frequency", t.get(p.annual() ? "frequency_annual" : "frequency_monthly"));
+        List<Object> targets = new ArrayList<>();
+        for (ReportData.Target tg : p.targets()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("label", tg.label());
+            r.put("year", tg.year());
+            r.put("target", f.money(tg.targetIdr()));
+            r.put("projected", f.money(tg.projectedIdr()));
+            r.put("range80", f.moneyRange(tg.lo80(), tg.hi80()));
+            r.put("range95", f.moneyRange(tg.lo95(), tg.hi95()));
+            r.put("gap", f.money(tg.gap()));
+            r.put("probability", tg.probability() == null ? "–" : f.pct(BigDecimal.valueOf(tg.probability() * 100)));
+            r.put("crossing", crossing(tg));
+            r.put("required_cagr", tg.requiredCagrPct() == null ? "–" : f.decimal(tg.requiredCagrPct(), 1) + "%");
+            boolean reached = tg.projectedIdr() != null && tg.targetIdr() != null && tg.projectedIdr().compareTo(tg.targetIdr()) >= 0;
+            r.put("verdict", t.get(reached ? "verdict_on_track" : "verdict_off_track"));
+            r.put("on_track", reached);
+            targets.add(r);
+        }
+        m.put("targets", targets);
+        m.put("has_targets", !targets.isEmpty());
+        return m;
+    }
+
+    // ---------------------------------------------------------------- breakdowns with disclosure control
+
+    private String rowLabel(ReportData.Breakdown b, String key) {
+        if (key.equals(CellStats.UNKNOWN_KEY)) return t.get(b.name().equals("province") ? "row_unknown_province" : "row_unknown");
+        if (key.equals(CellStats.OTHER_KEY)) return t.get("row_other");
+        if (b.name().equals("province")) {
+            String name = d.provinceNames().get(key);
+            return name == null ? key : name + " (" + key + ")";
+        }
+        return key;
+    }
+
+    private Map<String, Object> breakdown(ReportData.Breakdown b) {
+        int nr = b.rowKeys().size();
+        int nc = ReportData.CLASSES.size();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("available", true);
+        m.put("name", b.name());
+        m.put("title", t.get("table_" + b.name() + "_title"));
+        m.put("caption", t.get("table_caption", b.year(), d.config().minSellers(),
+                f.decimal(BigDecimal.valueOf(d.config().dominanceShare() * 100), 0) + "%"));
+        m.put("source_note", t.get(b.exactSellerCounts() ? "table_source_exact" : "table_source_bounds"));
+        m.put("header", ReportData.CLASSES.stream().map(cls -> t.get("class_" + cls)).toList());
+        List<Object> rows = new ArrayList<>();
+        for (int r = 0; r <= nr; r++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("label", r == nr ? t.get("row_total") : rowLabel(b, b.rowKeys().get(r)));
+            row.put("is_total", r == nr);
+            List<Object> cells = new ArrayList<>();
+            for (int c = 0; c <= nc; c++) cells.add(cell(b, r, c));
+            row.put("cells", cells.subList(0, nc));
+            row.put("total", cells.get(nc));
+            rows.add(row);
+        }
+        m.put("rows", rows);
+        m.put("suppressed_primary", b.suppressed(Disclosure.Status.PRIMARY));
+        m.put("suppressed_secondary", b.suppressed(Disclosure.Status.SECONDARY));
+        Charts.Figure fig = breakdownChart(b);
+        m.put("figure", fig == null ? null : figure(fig));
+        return m;
+    }
+
+    private Map<String, Object> cell(ReportData.Breakdown b, int r, int c) {
+        int nc = ReportData.CLASSES.size();
+        Disclosure.Status s = b.status()[r][c];
+        Disclosure.Cell cell = b.grid()[r][c];
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("suppressed", s.suppressed());
+        m.put("empty", s == Disclosure.Status.EMPTY);
+        m.put("status", s.name().toLowerCase());
+        if (s.suppressed()) {
+            m.put("text", SUPPRESSED_MARK);
+            m.put("share", "");
+            m.put("md", SUPPRESSED_MARK);
+        } else if (s == Disclosure.Status.EMPTY) {
+            m.put("text", "–");
+            m.put("share", "");
+            m.put("md", "–");
+        } else {
+            // share of the row total; the total row shows shares of the grand total; the total column GMV only
+            Disclosure.Cell base = c == nc ? b.grid()[b.rowKeys().size()][nc] : b.grid()[r][nc];
+            Disclosure.Status baseStatus = c == nc ? b.status()[b.rowKeys().size()][nc] : b.status()[r][nc];
+            String share = baseStatus == Disclosure.Status.PUBLISHED ? f.pct(ReportData.pct(cell.gmv(), base.gmv())) : "";
+            m.put("text", f.money(cell.gmv()));
+            m.put("share", share);
+            m.put("md", share.isEmpty() ? f.money(cell.gmv()) : share + " (" + f.money(cell.gmv()) + ")");
+        }
+        return m;
+    }
+
+    private Charts.Figure breakdownChart(ReportData.Breakdown b) {
+        int nr = b.rowKeys().size();
+        int nc = ReportData.CLASSES.size();
+        List<String> labels = new ArrayList<>();
+        List<Map<String, BigDecimal>> shares = new ArrayList<>();
+        for (int r = 0; r < nr; r++) {
+            if (b.status()[r][nc] != Disclosure.Status.PUBLISHED) continue;
+            Map<String, BigDecimal> s = new LinkedHashMap<>();
+            for (int c = 0; c < nc; c++) {
+                if (b.status()[r][c] == Disclosure.Status.PUBLISHED) {
+                    s.put(ReportData.CLASSES.get(c), ReportData.pct(b.grid()[r][c].gmv(), b.grid()[r][nc].gmv()));
+                }
+            }
+            labels.add(rowLabel(b, b.rowKeys().get(r)));
+            shares.add(s);
+        }
+        if (labels.isEmpty()) return null;
+        if (b.name().equals("province")) {
+            // one bar per province: the local UMKM share, largest first
+            List<Integer> idx = new ArrayList<>();
+            for (int i = 0; i < labels.size(); i++) if (shares.get(i).get("LOCAL_UMKM") != null) idx.add(i);
+            idx.sort((x, y) -> shares.get(y).get("LOCAL_UMKM").compareTo(shares.get(x).get("LOCAL_UMKM")));
+            if (idx.isEmpty()) return null;
+            return Charts.bars("by_province_" + f.lang(),
+                    new Charts.Labels(t.get("fig_province_title", b.year()), "", t.get("axis_share"), Map.of("value", t.get("class_LOCAL_UMKM"))),
+                    idx.stream().map(labels::get).toList(), idx.stream().map(i -> shares.get(i).get("LOCAL_UMKM")).toList(),
+                    Charts.CLASS_COLOURS.get("LOCAL_UMKM"), f, 760, 120 + 19 * idx.size());
+        }
+        return Charts.stackedShares("by_" + b.name() + "_" + f.lang(),
+                new Charts.Labels(t.get("fig_" + b.name() + "_title", b.year()), "", t.get("axis_share"), classLabels()),
+                labels, shares, ReportData.CLASSES, true, f, 760, 150 + 26 * labels.size());
+    }
+
+    private Map<String, Object> figure(Charts.Figure fig) {
+        figures.add(fig);
+        return Map.of("svg", fig.svgInline(), "file", "figures/" + fig.name() + ".svg", "png", "figures/" + fig.name() + ".png");
+    }
+
+    private Map<String, Object> disclosure() {
+        int primary = 0;
+        int secondary = 0;
+        for (ReportData.Breakdown b : d.breakdowns().values()) {
+            primary += b.suppressed(Disclosure.Status.PRIMARY);
+            secondary += b.suppressed(Disclosure.Status.SECONDARY);
+        }
+        return Map.of("text", t.get("disclosure_text", d.config().minSellers(),
+                        f.decimal(BigDecimal.valueOf(d.config().dominanceShare() * 100), 0) + "%", primary, secondary),
+                "mark", SUPPRESSED_MARK);
+    }
+
+    // ---------------------------------------------------------------- Permendag, evidence
+
+    private Map<String, Object> permendag() {
+        if (d.permendag().isEmpty()) return Map.of("available", false);
+        ReportData.Permendag p = d.permendag().get();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("available", true);
+        m.put("text", t.get("permendag_text", p.year(), f.count(p.flaggedLines()), f.money(or0(p.flaggedGmv())),
+                f.pct(ReportData.pct(or0(p.flaggedGmv()), p.gmv())), f.pct(ReportData.pct(or0(p.flaggedGmv()), p.crossBorderGmv())),
+                f.count(p.flaggedSellers())));
+        m.put("suppressed", p.flaggedSellers() > 0 && p.flaggedSellers() < d.config().minSellers());
+        m.put("suppressed_text", t.get("permendag_suppressed", p.year(), d.config().minSellers()));
+        return m;
+    }
+
+    private static BigDecimal or0(BigDecimal b) {
+        return b == null ? BigDecimal.ZERO : b;
+    }
+
+    private Map<String, Object> evidence() {
+        if (d.evidence().isEmpty()) return Map.of("available", false);
+        List<ReportData.Evidence> ev = d.evidence().get();
+        BigDecimal total = ev.stream().map(e -> or0(e.gmv())).reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<Object> rows = new ArrayList<>();
+        BigDecimal unknown = BigDecimal.ZERO;
+        for (ReportData.Evidence e : ev) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("cls", t.get("class_" + e.originClass()));
+            r.put("evidence", e.evidence());
+            String key = "reason_" + e.evidence();
+            r.put("evidence_text", t.all().getOrDefault(key, ""));
+            r.put("lines", f.count(e.lines()));
+            r.put("gmv", f.money(or0(e.gmv())));
+            r.put("share", f.pct(ReportData.pct(or0(e.gmv()), total)));
+            rows.add(r);
+            if (e.originClass().equals("UNKNOWN")) unknown = unknown.add(or0(e.gmv()));
+        }
+        return Map.of("available", true, "rows", rows,
+                "text", t.get("evidence_text", f.pct(ReportData.pct(unknown, total)), f.money(unknown)));
+    }
+
+    // ---------------------------------------------------------------- methodology and assumptions
+
+    private Map<String, Object> methodology() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        List<Object> items = new ArrayList<>();
+        JsonNode s = d.projection().summary().orElse(null);
+        if (s != null && s.has("coverage")) {
+            JsonNode cov = s.get("coverage");
+            items.add(item(t.get("assume_coverage"), t.get("assume_coverage_value", cov.path("method").asText("–"),
+                    num(cov.path("factor")), num(cov.path("factor_lo95")), num(cov.path("factor_hi95")),
+                    cov.path("benchmark_points").asText("–"), cov.path("note").asText(""))));
+        } else {
+            items.add(item(t.get("assume_coverage"), t.get("not_available")));
+        }
+        if (d.fx().isPresent()) {
+            for (ReportData.FxRange fx : d.fx().get()) {
+                items.add(item(t.get("assume_fx", fx.currency()), t.get("assume_fx_value", f.month(fx.fromMonth()),
+                        f.month(fx.toMonth()), f.decimal(fx.min(), 2), f.decimal(fx.max(), 2), fx.source())));
+            }
+        } else {
+            items.add(item(t.get("assume_fx", "USD/CNY"), t.get("not_available")));
+        }
+        items.add(item(t.get("assume_umkm"), t.get("assume_umkm_value")));
+        items.add(item(t.get("assume_permendag"), t.get("assume_permendag_value")));
+        items.add(item(t.get("assume_disclosure"), t.get("assume_disclosure_value", d.config().minSellers(),
+                f.decimal(BigDecimal.valueOf(d.config().dominanceShare() * 100), 0) + "%")));
+        items.add(item(t.get("assume_scale"), t.get("scale_note")));
+        ReportData.Projection p = d.projection();
+        items.add(item(t.get("assume_model"), t.get("assume_model_value", s == null ? p.model() : s.path("selected").asText(p.model()),
+                p.series(), t.get(p.annual() ? "frequency_annual" : "frequency_monthly"))));
+        m.put("items", items);
+        List<Object> models = new ArrayList<>();
+        if (s != null) {
+            for (JsonNode mo : s.path("models")) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("name", mo.path("name").asText());
+                r.put("supported", t.get(mo.path("supported").asBoolean(false) ? "yes" : "no"));
+                r.put("weight", num(mo.path("weight")));
+                r.put("mape", mo.path("mape").isNumber() ? f.pct(BigDecimal.valueOf(mo.path("mape").asDouble() * 100)) : "–");
+                r.put("mase", num(mo.path("mase")));
+                r.put("warning", mo.path("warning").isTextual() ? mo.path("warning").asText() : "");
+                models.add(r);
+            }
+        }
+        m.put("models", models);
+        m.put("has_models", !models.isEmpty());
+        List<Object> bt = new ArrayList<>();
+        for (ReportData.Backtest b : p.backtest()) {
+            bt.add(Map.of("model", b.model(), "horizon", b.horizon(), "mape", Double.isNaN(b.mape()) ? "–" : f.pct(BigDecimal.valueOf(b.mape() * 100)),
+                    "mase", f.decimal(b.mase(), 2), "origins", f.count(b.origins())));
+        }
+        m.put("backtest", bt);
+        m.put("has_backtest", !bt.isEmpty());
+        List<String> warnings = new ArrayList<>();
+        if (s != null) s.path("warnings").forEach(w -> warnings.add(w.asText()));
+        m.put("projection_warnings", warnings);
+        m.put("has_projection_warnings", !warnings.isEmpty());
+        return m;
+    }
+
+    private String num(JsonNode n) {
+        if (n == null || !n.isNumber()) return "–";
+        double v = n.asDouble();
+        return f.decimal(v, Math.abs(v) >= 100 ? 1 : Math.abs(v) >= 1 ? 2 : 3);
+    }
+
+    private static Map<String, Object> item(String label, String value) {
+        return Map.of("label", label, "value", value);
+    }
+
+    // ---------------------------------------------------------------- data quality and lineage
+
+    private Map<String, Object> quality() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("recon_available", d.reconciliation().isPresent());
+        if (d.reconciliation().isPresent()) {
+            List<Object> rows = new ArrayList<>();
+            long read = 0, acc = 0, q = 0, dup = 0;
+            for (ReportData.Reconciliation r : d.reconciliation().get()) {
+                boolean balanced = r.rowsRead() == r.accepted() + r.quarantined() + r.duplicatesCollapsed();
+                rows.add(Map.of("file", r.sourceFile(), "mapping", r.mapping() == null ? "–" : r.mapping(),
+                        "read", f.count(r.rowsRead()), "accepted", f.count(r.accepted()),
+                        "quarantined", f.count(r.quarantined()), "duplicates", f.count(r.duplicatesCollapsed()),
+                        "balanced", balanced));
+                read += r.rowsRead();
+                acc += r.accepted();
+                q += r.quarantined();
+                dup += r.duplicatesCollapsed();
+            }
+            m.put("recon", rows);
+            m.put("recon_total", Map.of("read", f.count(read), "accepted", f.count(acc), "quarantined", f.count(q),
+                    "duplicates", f.count(dup)));
+            m.put("recon_text", t.get("quality_text", f.count(read), f.count(acc), f.count(q), f.count(dup),
+                    read == 0 ? "–" : f.pct(ReportData.pct(BigDecimal.valueOf(q), BigDecimal.valueOf(read)))));
+        }
+        m.put("reasons_available", d.quarantineReasons().isPresent());
+        d.quarantineReasons().ifPresent(list -> m.put("reasons", list.stream().map(r -> Map.of("file", r.sourceFile(),
+                "reason", r.reasonCode(), "rows", f.count(r.rows()))).toList()));
+        m.put("stats_available", d.classifyStats().isPresent());
+        d.classifyStats().ifPresent(g -> {
+            m.put("stats_columns", g.columns());
+            m.put("stats_rows", g.rows().stream().map(r -> Map.of("values", r)).toList());
+            m.put("stats_truncated", g.totalRows() > g.rows().size());
+        });
+        return m;
+    }
+
+    private Map<String, Object> lineage() {
+        JsonNode mf = d.manifest();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("run_id", mf.path("run_id").asText(d.runId()));
+        m.put("command", mf.path("command").asText("–"));
+        m.put("started", f.dateTime(mf.path("started").asText(null)));
+        JsonNode cv = mf.path("code_version");
+        m.put("code_version", cv.isMissingNode() ? "–" : cv.path("jar_version").asText("–") + " · git "
+                + cv.path("git_commit").asText("unknown") + (cv.path("git_dirty").asBoolean(false) ? " (" + t.get("git_dirty") + ")" : ""));
+        JsonNode sp = mf.path("spark");
+        m.put("spark", sp.isMissingNode() ? "–" : "Spark " + sp.path("version").asText("?") + " · " + sp.path("master").asText("?"));
+        JsonNode cfg = mf.path("configuration");
+        m.put("config_file", cfg.path("file").asText("–"));
+        m.put("config_sha", cfg.path("sha256").asText("–"));
+        List<Object> files = new ArrayList<>();
+        cfg.path("files").forEach(n -> files.add(Map.of("path", n.path("path").asText(), "sha256", n.path("sha256").asText())));
+        m.put("config_files", files);
+        List<Object> inputs = new ArrayList<>();
+        mf.path("inputs").forEach(n -> inputs.add(Map.of("file", n.path("source_file").asText(n.path("path").asText("?")),
+                "sha256", n.path("sha256").asText("–"), "bytes", n.path("bytes").isNumber() ? f.count(n.path("bytes").asLong()) : "–")));
+        m.put("inputs", inputs);
+        m.put("has_inputs", !inputs.isEmpty());
+        List<Object> stages = new ArrayList<>();
+        mf.path("stages").fields().forEachRemaining(e -> stages.add(Map.of("name", e.getKey(),
+                "run_id", e.getValue().path("run_id").asText("–"),
+                "started", f.dateTime(e.getValue().path("started").asText(null)),
+                "elapsed", e.getValue().path("elapsed_ms").isNumber()
+                        ? f.decimal(e.getValue().path("elapsed_ms").asDouble() / 1000.0, 1) + " s" : "–")));
+        m.put("stages", stages);
+        return m;
+    }
+}

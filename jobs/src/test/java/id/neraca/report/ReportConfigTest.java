@@ -1,0 +1,52 @@
+package id.neraca.report;
+
+import id.neraca.config.NeracaConfig;
+import id.neraca.core.NeracaException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReportConfigTest {
+    @TempDir
+    Path tmp;
+
+    private NeracaConfig.Loaded load(String yaml) throws IOException {
+        Path f = tmp.resolve("neraca.yaml");
+        Files.writeString(f, yaml);
+        return NeracaConfig.load(f);
+    }
+
+    @Test
+    void defaultsAreBothLanguagesThreeSellersAndEightyFivePercent() throws IOException {
+        ReportConfig c = load("report: {}\n").config().report();
+        assertEquals(List.of("id", "en"), c.languages());
+        assertEquals(3, c.minSellers());
+        assertEquals(0.85, c.dominanceShare());
+    }
+
+    @Test
+    void theShippedConfigurationLoads() {
+        ReportConfig c = NeracaConfig.load(id.neraca.SparkTestBase.projectRoot().resolve("data/config/neraca.yaml")).config().report();
+        assertEquals(3, c.minSellers());
+        assertEquals(0.85, c.dominanceShare());
+    }
+
+    @Test
+    void badValuesNameTheKey() {
+        NeracaException lang = assertThrows(NeracaException.class, () -> load("report:\n  languages: [id, fr]\n"));
+        assertTrue(lang.getMessage().contains("report.languages") && lang.getMessage().contains("fr"), lang.getMessage());
+        NeracaException share = assertThrows(NeracaException.class, () -> load("report:\n  dominance_share: 1.5\n"));
+        assertTrue(share.getMessage().contains("report.dominance_share"), share.getMessage());
+        NeracaException unknown = assertThrows(NeracaException.class, () -> load("report:\n  min_seller: 3\n"));
+        assertTrue(unknown.getMessage().contains("min_seller"), unknown.getMessage());
+        assertEquals(NeracaException.EXIT_USAGE, unknown.exitCode());
+    }
+}

@@ -1,0 +1,73 @@
+package id.neraca.report;
+
+import id.neraca.config.NeracaConfig;
+import id.neraca.core.Manifest;
+import id.neraca.core.OutputStore;
+import id.neraca.core.StageContext;
+import org.apache.spark.sql.SparkSession;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Runs WriteReport on a fixture out/ folder the way StageCommand does: config, locked output store, manifest. */
+final class ReportRun {
+    private ReportRun() {}
+
+    /** The synthetic outputs and a full report on them, made once per test JVM and shared by the test classes. */
+    record Shared(Path fixture, Path reference, Path full, Manifest manifest) {}
+
+    private static Shared shared;
+
+    static synchronized Shared shared(SparkSession spark) {
+        if (shared == null) {
+            try {
+                Path root = Files.createTempDirectory("neraca-report-test");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> ReportFixture.deleteTree(root)));
+                Path fixture = root.resolve("fixture");
+                Path reference = root.resolve("reference");
+                ReportFixture.write(spark, fixture, reference, ReportFixture.Options.forReport());
+                Path full = root.resolve("full");
+                copyTree(fixture, full);
+                Manifest m = run(spark, full, reference, null);
+                shared = new Shared(fixture, reference, full, m);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return shared;
+    }
+
+    static Manifest run(SparkSession spark, Path out, Path reference, List<String> languages) {
+        Path cfgFile = out.getParent().resolve("neraca-" + out.getFileName() + ".yaml");
+        try {
+            Files.writeString(cfgFile, "run:\n  reference_dir: " + reference.toAbsolutePath() + "\nreport:\n  min_sellers: 3\n  dominance_share: 0.85\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        NeracaConfig.Loaded cfg = NeracaConfig.load(cfgFile);
+        try (OutputStore store = OutputStore.local(out.toString(), "test-" + System.nanoTime())) {
+            store.lock();
+            store.recover();
+            Manifest manifest = Manifest.start(store.runId(), "report", store.readText(Manifest.FILE));
+            StageContext ctx = new StageContext(spark, cfg, "unused", out.toString(), store, manifest,
+                    StageContext.RunOptions.defaults());
+            new WriteReport(languages).run(ctx);
+            return manifest;
+        }
+    }
+
+    static void copyTree(Path from, Path to) {
+        try (var s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

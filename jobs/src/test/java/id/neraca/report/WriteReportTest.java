@@ -1,0 +1,223 @@
+package id.neraca.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.neraca.SparkTestBase;
+import id.neraca.core.Manifest;
+import id.neraca.core.NeracaException;
+import id.neraca.core.Schemas;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** WriteReport on the synthetic out/ folder of {@link ReportFixture}: both languages, disclosure, missing inputs. */
+class WriteReportTest extends SparkTestBase {
+    @TempDir
+    static Path tmp;
+    static Path fixture;
+    static Path reference;
+    static Path full;
+    static Manifest manifest;
+
+    /** The 2025 headline computed here from the fixture rows in plain Java, independent of the report's Spark code. */
+    static BigDecimal umkm2025 = BigDecimal.ZERO;
+    static BigDecimal foreign2025 = BigDecimal.ZERO;
+    static BigDecimal total2025 = BigDecimal.ZERO;
+
+    @BeforeAll
+    static void writeFixtureAndReport() {
+        ReportRun.Shared shared = ReportRun.shared(spark);
+        fixture = shared.fixture();
+        reference = shared.reference();
+        full = shared.full();
+        manifest = shared.manifest();
+        var schema = Schemas.classified();
+        for (Row r : ReportFixture.classifiedRows()) {
+            if (!r.getString(schema.fieldIndex("status")).equals("COMPLETED")) continue;
+            if (!r.getString(schema.fieldIndex("period_month")).startsWith("2025-")) continue;
+            BigDecimal gmv = r.getDecimal(schema.fieldIndex("gmv_idr"));
+            String cls = r.getString(schema.fieldIndex("origin_class"));
+            total2025 = total2025.add(gmv);
+            if (cls.equals("LOCAL_UMKM")) umkm2025 = umkm2025.add(gmv);
+            if (cls.equals("IMPORTED") || cls.equals("CROSS_BORDER")) foreign2025 = foreign2025.add(gmv);
+        }
+    }
+
+    private static String read(Path p) throws IOException {
+        return Files.readString(p);
+    }
+
+    private static String pct(BigDecimal part, char decimalSeparator) {
+        String s = part.multiply(BigDecimal.valueOf(100)).divide(total2025, 1, RoundingMode.HALF_UP).toPlainString();
+        return s.replace('.', decimalSeparator) + "%";
+    }
+
+    @Test
+    void writesBothLanguagesWithTheHeadlineNumbers() throws IOException {
+        Path report = full.resolve("report");
+        String id = read(report.resolve("index.html"));
+        String en = read(report.resolve("index.en.html"));
+        assertEquals(id, read(report.resolve("index.id.html")), "index.html is the first configured language (id)");
+        assertTrue(id.contains("<html lang=\"id\">"));
+        assertTrue(en.contains("<html lang=\"en\">"));
+
+        String umkmId = pct(umkm2025, ',');
+        String umkmEn = pct(umkm2025, '.');
+        String foreignId = pct(foreign2025, ',');
+        String foreignEn = pct(foreign2025, '.');
+        assertTrue(id.contains("id=\"headline-umkm-share\">" + umkmId + "<"), "id headline " + umkmId);
+        assertTrue(en.contains("id=\"headline-umkm-share\">" + umkmEn + "<"), "en headline " + umkmEn);
+        assertTrue(id.contains("id=\"headline-foreign-share\">" + foreignId + "<"));
+        assertTrue(en.contains("id=\"headline-foreign-share\">" + foreignEn + "<"));
+        // money in each locale's style, months localised
+        assertTrue(Pattern.compile("Rp\\d{1,3},\\d (juta|miliar)").matcher(id).find(), "Rp…,… juta/miliar in id");
+        assertTrue(Pattern.compile("IDR \\d{1,3}\\.\\d (million|billion)").matcher(en).find(), "IDR … million/billion in en");
+        assertTrue(Pattern.compile("Rp\\d[\\d.]*,\\d triliun").matcher(id).find(), "the 2030 projection in triliun");
+        assertTrue(Pattern.compile("IDR \\d[\\d,]*\\.\\d trillion").matcher(en).find());
+        assertTrue(id.contains("Januari 2023") && id.contains("Oktober 2025"), "observed period in Indonesian months");
+        assertTrue(en.contains("January 2023") && en.contains("October 2025"));
+        assertTrue(id.contains("2025 (10 bulan)") && en.contains("2025 (10 months)"), "partial year marked");
+        // both targets, the verdicts
+        assertTrue(en.contains("Rp400 triliun (VIVA 2023 article)") && en.contains("Rp4.531 triliun (Kemenkop/Kemendag 2021)"));
+        assertTrue(en.contains("On track") && en.contains("Off track"));
+        // self-contained: charts inline as SVG with real text; nothing fetched
+        assertTrue(countOf(en, "<svg") >= 4, "inline charts");
+        assertTrue(en.contains("<text"), "chart text is text, not outlines");
+        assertFalse(Pattern.compile("(src|href)=\"https?://").matcher(en).find(), "no network references");
+        assertFalse(en.contains("<link "), "CSS is inline");
+        // markdown carries the same numbers
+        assertTrue(read(report.resolve("report.md")).contains(umkmId));
+        assertTrue(read(report.resolve("report.en.md")).contains(umkmEn));
+        assertTrue(read(report.resolve("report.en.md")).contains("| Papua Tengah (94) | [c] |"));
+    }
+
+    @Test
+    void disclosureControlWithholdsSmallAndDominatedCells() throws IOException {
+        String en = read(full.resolve("report/index.en.html"));
+        // Papua Tengah: two sellers only
+        Matcher row = Pattern.compile("<tr><td>Papua Tengah \\(94\\)</td>(.*?)</tr>").matcher(en);
+        assertTrue(row.find(), "Papua Tengah row is listed");
+        assertTrue(row.group(1).contains("[c]"), "its cells are withheld: " + row.group(1));
+        assertFalse(row.group(1).matches(".*IDR \\d.*"), "no value of Papua Tengah is shown");
+        // a province without sales is listed with empty cells
+        assertTrue(en.contains("<tr><td>Papua Pegunungan (95)</td>"), "all 38 provinces listed");
+        // Perhiasan: one seller holds almost all GMV of the local-large cell
+        Matcher jewel = Pattern.compile("<tr><td>Perhiasan</td>(.*?)</tr>").matcher(en);
+        assertTrue(jewel.find());
+        assertTrue(jewel.group(1).contains("[c]"), "dominated cell withheld");
+
+        JsonNode s = new ObjectMapper().readTree(full.resolve("report/summary.json").toFile());
+        JsonNode prov = s.path("disclosure").path("tables").path("province");
+        assertTrue(prov.path("primary_suppressed").asInt() >= 1);
+        assertTrue(prov.path("secondary_suppressed").asInt() >= 1, "Papua Tengah's withheld cells need complements");
+        assertTrue(s.path("disclosure").path("tables").path("category").path("primary_suppressed").asInt() >= 1);
+        assertEquals(3, s.path("disclosure").path("min_sellers").asInt());
+    }
+
+    @Test
+    void summaryJsonHoldsTheHeadlineFigures() throws IOException {
+        JsonNode s = new ObjectMapper().readTree(full.resolve("report/summary.json").toFile());
+        JsonNode h = s.path("headline");
+        assertEquals(2025, h.path("year").asInt());
+        assertEquals(10, h.path("months_observed").asInt());
+        assertEquals(total2025.setScale(0, RoundingMode.HALF_UP).toBigInteger(), h.path("total_gmv_idr").bigIntegerValue());
+        assertEquals(umkm2025.multiply(BigDecimal.valueOf(100)).divide(total2025, 2, RoundingMode.HALF_UP),
+                h.path("local_umkm_share_pct").decimalValue());
+        assertEquals(foreign2025.multiply(BigDecimal.valueOf(100)).divide(total2025, 2, RoundingMode.HALF_UP),
+                h.path("foreign_origin_share_pct").decimalValue());
+        assertEquals(3, s.path("trend").size());
+        assertEquals(2, s.path("targets").size());
+        assertTrue(s.path("targets").get(0).path("on_track").asBoolean());
+        assertFalse(s.path("targets").get(1).path("on_track").asBoolean());
+        assertTrue(s.path("permendag31").path("flagged_lines").asLong() > 0);
+        assertTrue(s.path("inputs_available").path("classified").asBoolean());
+        assertEquals(List.of("id", "en"), List.of(s.path("languages").get(0).asText(), s.path("languages").get(1).asText()));
+    }
+
+    @Test
+    void figuresAreWrittenAsSvgWithTextAndPng() throws IOException {
+        Path figures = full.resolve("report/figures");
+        for (String name : List.of("headline_shares", "projection", "by_province", "by_category", "by_marketplace")) {
+            for (String lang : List.of("id", "en")) {
+                String svg = read(figures.resolve(name + "_" + lang + ".svg"));
+                assertTrue(svg.contains("<text"), name + " svg has text elements");
+                byte[] png = Files.readAllBytes(figures.resolve(name + "_" + lang + ".png"));
+                assertEquals((byte) 0x89, png[0]);
+                assertEquals('P', png[1]);
+            }
+        }
+        assertTrue(read(figures.resolve("projection_en.svg")).contains("80% interval"));
+        assertTrue(read(figures.resolve("projection_id.svg")).contains("Selang 95%"));
+        assertFalse(Files.list(full.resolve("report")).anyMatch(p -> p.getFileName().toString().endsWith(".crc")));
+    }
+
+    @Test
+    void manifestRecordsTheStage() {
+        JsonNode st = manifest.root().path("stages").path("WriteReport");
+        assertEquals(27, st.path("files").asInt(), "2 × (html, md) + index/report copies + 2 × 5 × (svg, png) + summary");
+        assertEquals(10, st.path("figures").asInt());
+        assertEquals("id,en", st.path("languages").asText());
+        assertTrue(st.path("disclosure").path("province").path("primary_suppressed").asInt() >= 1);
+    }
+
+    @Test
+    void missingOptionalInputsGiveMarkedSectionsNotACrash() throws IOException {
+        Path partial = tmp.resolve("partial");
+        ReportRun.copyTree(fixture, partial);
+        for (String dir : List.of("classified", "reconciliation", "quarantine_reasons")) ReportFixture.deleteTree(partial.resolve(dir));
+        ReportRun.run(spark, partial, reference, List.of("en"));
+        Path report = partial.resolve("report");
+        String en = read(report.resolve("index.html"));
+        assertTrue(en.contains("<html lang=\"en\">"), "--lang en writes English as index.html");
+        assertFalse(Files.exists(report.resolve("index.id.html")));
+        assertFalse(en.contains("class=\"lang-switch\""), "no link to a language that was not written");
+        assertTrue(countOf(en, "Not available in this run.") >= 4, "evidence, permendag, reconciliation, reasons marked");
+        assertTrue(en.contains("seller counts are conservative bounds"), "tables fall back to monthly_detail bounds");
+        assertTrue(en.contains("id=\"headline-umkm-share\">" + pct(umkm2025, '.') + "<"), "headline still there");
+        JsonNode s = new ObjectMapper().readTree(report.resolve("summary.json").toFile());
+        assertFalse(s.path("inputs_available").path("classified").asBoolean());
+        assertTrue(s.path("permendag31").isNull());
+        // the Papua Tengah cells stay withheld on the bounds too
+        Matcher row = Pattern.compile("<tr><td>Papua Tengah \\(94\\)</td>(.*?)</tr>").matcher(en);
+        assertTrue(row.find() && row.group(1).contains("[c]"));
+    }
+
+    @Test
+    void missingRequiredInputNamesTheFolderAndTheCommand() {
+        Path none = tmp.resolve("no-aggregates");
+        ReportRun.copyTree(fixture, none);
+        ReportFixture.deleteTree(none.resolve("aggregates"));
+        NeracaException e = assertThrows(NeracaException.class, () -> ReportRun.run(spark, none, reference, null));
+        assertTrue(e.getMessage().contains("aggregates/annual_headline"), e.getMessage());
+        assertTrue(e.getMessage().contains("neraca aggregate"), e.getMessage());
+        assertEquals(NeracaException.EXIT_USAGE, e.exitCode());
+        assertFalse(Files.exists(none.resolve("report")), "nothing half-written");
+
+        Path noProjection = tmp.resolve("no-projection");
+        ReportRun.copyTree(fixture, noProjection);
+        ReportFixture.deleteTree(noProjection.resolve("projection"));
+        NeracaException p = assertThrows(NeracaException.class, () -> ReportRun.run(spark, noProjection, reference, null));
+        assertTrue(p.getMessage().contains("projection/series") && p.getMessage().contains("neraca project"), p.getMessage());
+    }
+
+    private static int countOf(String s, String needle) {
+        int n = 0;
+        for (int i = s.indexOf(needle); i >= 0; i = s.indexOf(needle, i + 1)) n++;
+        return n;
+    }
+}
