@@ -29,6 +29,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -59,7 +60,7 @@ public final class ClassifyOutputs {
                         sum(when(col("seller_id_valid").equalTo(false), 1L).otherwise(0L)).as("invalid_id_sales"),
                         sum(when(col("umkm_tier").equalTo("UNKNOWN"), 1L).otherwise(0L)).as("unknown_tier_sales"),
                         sum(when(col("permendag31_flag"), 1L).otherwise(0L)).as("permendag31_sales"),
-                        avg(col("origin_confidence")).as("mean_confidence"))
+                        round(avg(col("origin_confidence")), 4).as("mean_confidence"))
                 .orderBy("marketplace", "origin_class");
     }
 

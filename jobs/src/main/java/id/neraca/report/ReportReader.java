@@ -312,7 +312,7 @@ final class ReportReader {
 
     /** classify_stats has no fixed schema in the contracts: shown as written, at most 200 rows. */
     private Optional<ReportData.GenericTable> classifyStats() {
-        return optional("classify_stats").map(ds -> {
+        return optional("classify_stats/by_class").map(ds -> {
             List<String> columns = Arrays.stream(ds.schema().fields()).map(StructField::name).toList();
             long total = ds.count();
             List<List<String>> rows = ds.orderBy(columns.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new))
