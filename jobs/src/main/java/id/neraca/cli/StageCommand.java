@@ -39,9 +39,10 @@ public abstract class StageCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Log.configure(common.quiet, common.logJson);
-        NeracaConfig.Loaded config = NeracaConfig.load(Path.of(common.config));
-        String runId = newRunId();
         List<Stage> stages = stages();
+        NeracaConfig.Loaded config = NeracaConfig.load(Path.of(common.config),
+                stages.stream().map(Stage::command).toList());
+        String runId = newRunId();
         String command = stages.size() == 1 ? stages.get(0).command() : "run";
         try (OutputStore outputs = new OutputStore(common.out, runId, new org.apache.hadoop.conf.Configuration())) {
             outputs.lock();

@@ -43,7 +43,7 @@ public class Validate implements Callable<Integer> {
     @Override
     public Integer call() {
         Log.configure(common.quiet, common.logJson);
-        NeracaConfig.Loaded config = NeracaConfig.load(Path.of(common.config));
+        NeracaConfig.Loaded config = NeracaConfig.load(Path.of(common.config), java.util.List.of("ingest"));
         IngestConfig cfg = config.config().ingest();
         IngestRun.Prepared p = IngestRun.prepare(config.mappingsDir(), config.referenceDir(), common.dumps,
                 SellerKeys.resolve(Map.of(), true), cfg, common.skipUnmatched, false);

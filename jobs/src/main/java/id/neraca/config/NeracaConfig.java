@@ -46,17 +46,28 @@ public record NeracaConfig(
         if (report == null) report = ReportConfig.defaults();
     }
 
-    /** Loads and validates; all failures are usage errors (exit 2) that name the file and key. */
+    /** Every stage section, in pipeline order. */
+    public static final java.util.List<String> SECTIONS = java.util.List.of("ingest", "classify", "aggregate", "project", "report");
+
+    /** Loads and validates every section; all failures are usage errors (exit 2) that name the file and key. */
     public static Loaded load(Path file) {
+        return load(file, SECTIONS);
+    }
+
+    /**
+     * Loads the whole file (an unknown key anywhere still fails) and validates the sections of the stages about
+     * to run, so {@code neraca ingest} does not need the classification rules files to exist.
+     */
+    public static Loaded load(Path file, java.util.Collection<String> sections) {
         NeracaConfig cfg = Yaml.load(file, NeracaConfig.class);
         Path base = file.toAbsolutePath().getParent();
         Loaded loaded = new Loaded(cfg, file.toAbsolutePath(), base);
         try {
-            cfg.ingest().validate(loaded);
-            cfg.classify().validate(loaded);
-            cfg.aggregate().validate(loaded);
-            cfg.project().validate(loaded);
-            cfg.report().validate(loaded);
+            if (sections.contains("ingest")) cfg.ingest().validate(loaded);
+            if (sections.contains("classify")) cfg.classify().validate(loaded);
+            if (sections.contains("aggregate")) cfg.aggregate().validate(loaded);
+            if (sections.contains("project")) cfg.project().validate(loaded);
+            if (sections.contains("report")) cfg.report().validate(loaded);
         } catch (IllegalArgumentException e) {
             throw NeracaException.usage("%s: %s", file, e.getMessage());
         }

@@ -28,7 +28,7 @@ class NeracaConfigTest {
     void anUnknownKeyNamesTheFileTheKeyAndTheAllowedKeys() throws IOException {
         Path f = dir.resolve("bad.yaml");
         Files.writeString(f, "run:\n  shuffle_partitons: 4\n");
-        NeracaException e = assertThrows(NeracaException.class, () -> NeracaConfig.load(f));
+        NeracaException e = assertThrows(NeracaException.class, () -> NeracaConfig.load(f, java.util.List.of()));
         assertEquals(NeracaException.EXIT_USAGE, e.exitCode());
         assertTrue(e.getMessage().contains(f.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("'shuffle_partitons'"), e.getMessage());
@@ -40,9 +40,22 @@ class NeracaConfigTest {
     void anOutOfRangeValueIsAUsageError() throws IOException {
         Path f = dir.resolve("bad.yaml");
         Files.writeString(f, "run:\n  shuffle_partitions: 0\n");
-        NeracaException e = assertThrows(NeracaException.class, () -> NeracaConfig.load(f));
+        NeracaException e = assertThrows(NeracaException.class, () -> NeracaConfig.load(f, java.util.List.of()));
         assertEquals(NeracaException.EXIT_USAGE, e.exitCode());
         assertTrue(e.getMessage().contains("shuffle_partitions must be at least 1"), e.getMessage());
+    }
+
+    @Test
+    void onlyTheSectionsOfTheStagesAboutToRunAreValidatedButUnknownKeysFailEverywhere() throws IOException {
+        Path f = dir.resolve("ingest-only.yaml");
+        Files.writeString(f, "ingest: {}\n");
+        // no classification rules next to this file: fine for ingest, not for classify
+        NeracaConfig.load(f, java.util.List.of("ingest"));
+        NeracaException e = assertThrows(NeracaException.class, () -> NeracaConfig.load(f, java.util.List.of("classify")));
+        assertTrue(e.getMessage().contains("classify.rules_file"), e.getMessage());
+        Files.writeString(f, "ingest: {}\nreprot: {}\n");
+        NeracaException unknown = assertThrows(NeracaException.class, () -> NeracaConfig.load(f, java.util.List.of("ingest")));
+        assertTrue(unknown.getMessage().contains("'reprot'"), unknown.getMessage());
     }
 
     @Test
@@ -56,6 +69,6 @@ class NeracaConfigTest {
         Path f = dir.resolve("conf/neraca.yaml");
         Files.createDirectories(f.getParent());
         Files.writeString(f, "run:\n  reference_dir: ../ref\n");
-        assertEquals(dir.resolve("ref"), NeracaConfig.load(f).referenceDir());
+        assertEquals(dir.resolve("ref"), NeracaConfig.load(f, java.util.List.of()).referenceDir());
     }
 }

@@ -44,7 +44,7 @@ class ProjectConfigTest {
     private static NeracaConfig.Loaded write(Path dir, String yaml) throws Exception {
         Path f = dir.resolve("c.yaml");
         Files.writeString(f, yaml);
-        return NeracaConfig.load(f);
+        return NeracaConfig.load(f, java.util.List.of("project"));
     }
 
     private static void assertUsage(Path dir, String yaml, String mention) throws Exception {

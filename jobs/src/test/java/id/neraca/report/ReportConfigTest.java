@@ -21,7 +21,7 @@ class ReportConfigTest {
     private NeracaConfig.Loaded load(String yaml) throws IOException {
         Path f = tmp.resolve("neraca.yaml");
         Files.writeString(f, yaml);
-        return NeracaConfig.load(f);
+        return NeracaConfig.load(f, java.util.List.of("report"));
     }
 
     @Test

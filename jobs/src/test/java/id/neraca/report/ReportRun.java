@@ -47,7 +47,7 @@ final class ReportRun {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        NeracaConfig.Loaded cfg = NeracaConfig.load(cfgFile);
+        NeracaConfig.Loaded cfg = NeracaConfig.load(cfgFile, java.util.List.of("report"));
         try (OutputStore store = OutputStore.local(out.toString(), "test-" + System.nanoTime())) {
             store.lock();
             store.recover();
