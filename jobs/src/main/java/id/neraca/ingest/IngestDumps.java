@@ -37,6 +37,7 @@ import static org.apache.spark.sql.functions.col;
  */
 public final class IngestDumps implements Stage {
     static final String WORK = "ingest_work";
+    static final long SMALL_RUN_ROWS = 1_000_000;
 
     @Override
     public String name() {
@@ -100,8 +101,12 @@ public final class IngestDumps implements Stage {
         }
 
         String sales = ctx.outputs().staging("sales");
-        ResolveDuplicates.sales(resolved).repartition(col("marketplace"), col("period_month"))
-                .write().partitionBy("marketplace", "period_month").parquet(sales);
+        Dataset<Row> salesRows = ResolveDuplicates.sales(resolved);
+        long accepted = counts.stream().mapToLong(IngestRun.FileCounts::accepted).sum();
+        // small runs: one file per partition folder (worth a shuffle); large runs: each task writes its own files
+        // per partition folder (the writer sorts by partition columns), saving a full shuffle of the table
+        if (accepted <= SMALL_RUN_ROWS) salesRows = salesRows.repartition(col("marketplace"), col("period_month"));
+        salesRows.write().partitionBy("marketplace", "period_month").parquet(sales);
         String quarantine = ctx.outputs().staging("quarantine");
         ResolveDuplicates.quarantine(resolved).coalesce(1).write().parquet(quarantine);
         writeSmall(ctx, "reconciliation", reconciliationRows(counts), IngestSchemas.RECONCILIATION);

@@ -9,8 +9,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Locale;
 
@@ -42,7 +40,8 @@ public final class Parsers {
      * dot followed by anything but exactly three digits is rejected as ambiguous (use the decimal parser).
      */
     public static BigDecimal idr(String text) {
-        String s = stripPrefix(squash(text), "rp", "idr").replaceAll("[.,]-$", "");
+        String s = stripPrefix(squash(text), "rp", "idr");
+        if (s.endsWith(",-") || s.endsWith(".-")) s = s.substring(0, s.length() - 2);
         BigDecimal mult = BigDecimal.ONE;
         String lower = s.toLowerCase(Locale.ROOT);
         for (String[] suf : SUFFIXES) {
@@ -59,7 +58,7 @@ public final class Parsers {
     /** A plain decimal with a dot: {@code 12.50}, {@code 150000.00}, {@code 125000}. */
     public static BigDecimal decimal(String text) {
         String s = squash(text);
-        if (!s.matches("[-+]?\\d+(\\.\\d+)?")) throw new ParseFailure("BAD_PRICE", "not a decimal number: '" + text + "'");
+        if (!DOT_DECIMAL.matcher(s).matches()) throw new ParseFailure("BAD_PRICE", "not a decimal number: '" + text + "'");
         return new BigDecimal(s);
     }
 
@@ -94,18 +93,31 @@ public final class Parsers {
     /** A plain whole number: {@code 3}, {@code -1}. */
     public static long integer(String text) {
         String s = squash(text);
-        if (!s.matches("[-+]?\\d{1,18}")) throw new ParseFailure("BAD_QUANTITY", "not a whole number: '" + text + "'");
+        if (!WHOLE.matcher(s).matches()) throw new ParseFailure("BAD_QUANTITY", "not a whole number: '" + text + "'");
         return Long.parseLong(s.startsWith("+") ? s.substring(1) : s);
     }
 
     private static final String[][] SUFFIXES = {
             {"ribu", "1000"}, {"rb", "1000"}, {"juta", "1000000"}, {"jt", "1000000"}, {"miliar", "1000000000"}};
 
+    private static final java.util.regex.Pattern GROUPED = java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{3})+(,\\d+)?");
+    private static final java.util.regex.Pattern COMMA_DECIMAL = java.util.regex.Pattern.compile("\\d+,\\d+");
+    private static final java.util.regex.Pattern DOT_DECIMAL = java.util.regex.Pattern.compile("[-+]?\\d+(\\.\\d+)?");
+    private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("[-+]?\\d{1,18}");
+
+    private static boolean allDigits(String s) {
+        if (s.isEmpty()) return false;
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
+        return true;
+    }
+
     private static BigDecimal indonesianNumber(String s, String code, String original) {
         boolean neg = s.startsWith("-");
         if (neg) s = s.substring(1).trim();
         String t;
-        if (s.matches("\\d{1,3}(\\.\\d{3})+(,\\d+)?") || s.matches("\\d+,\\d+") || s.matches("\\d+")) {
+        if (allDigits(s)) {
+            t = s;
+        } else if (GROUPED.matcher(s).matches() || COMMA_DECIMAL.matcher(s).matches()) {
             t = s.replace(".", "").replace(',', '.');
         } else {
             throw new ParseFailure(code, "not an Indonesian number: '" + original + "'");
@@ -116,15 +128,20 @@ public final class Parsers {
 
     private static String squash(String text) {
         if (text == null) throw new ParseFailure("MISSING_VALUE", "blank");
-        return text.replace('\u00a0', ' ').trim().replaceAll("\\s+", " ");
+        String t = text.trim();
+        boolean clean = true;
+        for (int i = 0; i < t.length() && clean; i++) {
+            char c = t.charAt(i);
+            if (c == '\u00a0' || c == '\t' || (c == ' ' && i + 1 < t.length() && t.charAt(i + 1) == ' ')) clean = false;
+        }
+        return clean ? t : t.replace('\u00a0', ' ').trim().replaceAll("\\s+", " ");
     }
 
     private static String stripPrefix(String s, String... prefixes) {
-        String lower = s.toLowerCase(Locale.ROOT);
         for (String p : prefixes) {
-            if (lower.startsWith(p)) return s.substring(p.length()).replace(" ", "").replace(".-", "");
+            if (s.regionMatches(true, 0, p, 0, p.length())) return s.substring(p.length()).replace(" ", "");
         }
-        return s.replace(" ", "");
+        return s.indexOf(' ') >= 0 ? s.replace(" ", "") : s;
     }
 
     /** Rupiah amount to 2 places, HALF_UP. */
@@ -132,57 +149,75 @@ public final class Parsers {
         return v.setScale(2, RoundingMode.HALF_UP);
     }
 
+    /** A compiled time format: a keyword or a pattern, and what the pattern yields (offset, date-time, date). */
+    public record Fmt(String name, DateTimeFormatter pattern, int kind) implements java.io.Serializable {
+        static final int KEYWORD = 0, OFFSET = 1, DATE_TIME = 2, DATE = 3;
+    }
+
     /**
      * A point in time from one of {@code formats}: date-time patterns (read in {@code zone} unless they carry an
      * offset), {@code iso} (ISO-8601, offset optional), {@code epoch_seconds}, {@code epoch_millis}, or
-     * {@code epoch} (millis when the number has 12 or more digits, else seconds).
+     * {@code epoch} (millis when the number has 12 or more digits, else seconds). Each pattern is parsed straight
+     * into the type it yields, so a valid row costs no exception.
      */
-    public static Instant instant(String text, List<String> formats, List<DateTimeFormatter> compiled, ZoneId zone) {
+    public static Instant instant(String text, List<Fmt> formats, ZoneId zone) {
         String s = text == null ? "" : text.trim();
         if (s.isEmpty()) throw new ParseFailure("MISSING_VALUE", "blank");
-        for (int i = 0; i < formats.size(); i++) {
-            String f = formats.get(i);
+        for (Fmt f : formats) {
             try {
-                switch (f) {
+                switch (f.name()) {
                     case "epoch_seconds":
-                        if (s.matches("\\d{1,11}")) return Instant.ofEpochSecond(Long.parseLong(s));
+                        if (digits(s, 1, 11)) return Instant.ofEpochSecond(Long.parseLong(s));
                         continue;
                     case "epoch_millis":
-                        if (s.matches("\\d{1,15}")) return Instant.ofEpochMilli(Long.parseLong(s));
+                        if (digits(s, 1, 15)) return Instant.ofEpochMilli(Long.parseLong(s));
                         continue;
                     case "epoch":
-                        if (s.matches("\\d{12,15}")) return Instant.ofEpochMilli(Long.parseLong(s));
-                        if (s.matches("\\d{1,11}")) return Instant.ofEpochSecond(Long.parseLong(s));
+                        if (digits(s, 12, 15)) return Instant.ofEpochMilli(Long.parseLong(s));
+                        if (digits(s, 1, 11)) return Instant.ofEpochSecond(Long.parseLong(s));
                         continue;
                     case "iso": {
-                        TemporalAccessor t = DateTimeFormatter.ISO_DATE_TIME.parseBest(s, OffsetDateTime::from, LocalDateTime::from);
-                        if (t instanceof OffsetDateTime o) return o.toInstant();
-                        return ((LocalDateTime) t).atZone(zone).toInstant();
+                        int t = s.indexOf('T') >= 0 ? s.indexOf('T') : s.indexOf(' ');
+                        boolean offset = t > 0 && (s.endsWith("Z") || s.indexOf('+', t) > 0 || s.indexOf('-', t) > 0);
+                        String iso = t > 0 && s.charAt(t) == ' ' ? s.substring(0, t) + "T" + s.substring(t + 1) : s;
+                        if (offset) return OffsetDateTime.parse(iso, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+                        return LocalDateTime.parse(iso, DateTimeFormatter.ISO_LOCAL_DATE_TIME).atZone(zone).toInstant();
                     }
-                    default: {
-                        DateTimeFormatter fmt = compiled.get(i);
-                        TemporalAccessor t = fmt.parseBest(s, OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
-                        if (t instanceof OffsetDateTime o) return o.toInstant();
-                        if (t instanceof LocalDateTime l) return l.atZone(zone).toInstant();
-                        return ((LocalDate) t).atStartOfDay(zone).toInstant();
-                    }
+                    default:
+                        switch (f.kind()) {
+                            case Fmt.OFFSET:
+                                return OffsetDateTime.parse(s, f.pattern()).toInstant();
+                            case Fmt.DATE_TIME:
+                                return LocalDateTime.parse(s, f.pattern()).atZone(zone).toInstant();
+                            default:
+                                return LocalDate.parse(s, f.pattern()).atStartOfDay(zone).toInstant();
+                        }
                 }
-            } catch (DateTimeParseException | ArithmeticException e) {
-                // try the next format
-            } catch (DateTimeException e) {
-                // parsed but not a real date (31/02): try the next format
+            } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
+                // try the next format (DateTimeParseException, or a real-date failure like 31/02)
             }
         }
-        throw new ParseFailure("BAD_DATE", "'" + s + "' matches none of " + formats);
+        throw new ParseFailure("BAD_DATE", "'" + s + "' matches none of " + formats.stream().map(Fmt::name).toList());
     }
 
-    /** Compiles the pattern formats once (keywords compile to null). */
-    public static List<DateTimeFormatter> compile(List<String> formats) {
+    private static boolean digits(String s, int min, int max) {
+        int n = s.length();
+        if (n < min || n > max) return false;
+        for (int i = 0; i < n; i++) if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
+        return true;
+    }
+
+    /** Compiles the formats once. */
+    public static List<Fmt> compile(List<String> formats) {
         return formats.stream().map(f -> switch (f) {
-            case "iso", "epoch_seconds", "epoch_millis", "epoch" -> (DateTimeFormatter) null;
-            // STRICT so 31/02 is an error, not 28/02; STRICT needs the proleptic year 'u' instead of year-of-era 'y'
-            default -> DateTimeFormatter.ofPattern(f.replace('y', 'u'), Locale.ROOT)
-                    .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+            case "iso", "epoch_seconds", "epoch_millis", "epoch" -> new Fmt(f, null, Fmt.KEYWORD);
+            default -> {
+                String letters = f.replaceAll("'[^']*'", "");
+                int kind = letters.matches(".*[XxZO].*") ? Fmt.OFFSET : letters.matches(".*[HhkKm].*") ? Fmt.DATE_TIME : Fmt.DATE;
+                // STRICT so 31/02 is an error, not 28/02; STRICT needs the proleptic year 'u' instead of year-of-era 'y'
+                yield new Fmt(f, DateTimeFormatter.ofPattern(f.replace('y', 'u'), Locale.ROOT)
+                        .withResolverStyle(java.time.format.ResolverStyle.STRICT), kind);
+            }
         }).toList();
     }
 

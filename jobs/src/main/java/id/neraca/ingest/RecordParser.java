@@ -43,7 +43,7 @@ public final class RecordParser implements Serializable {
     private transient Map<String, Matcher> fileRegex;
 
     /** A compiled field: where the text comes from and its maps. */
-    private record Field(String key, FieldSpec spec, int index, Map<String, String> map, List<DateTimeFormatter> formats,
+    private record Field(String key, FieldSpec spec, int index, Map<String, String> map, List<Parsers.Fmt> formats,
                          String label) implements Serializable {}
 
     public RecordParser(CompiledMapping cm, ReferenceData ref, SellerKeys keys, LocalDate minDate, LocalDate maxDate) {
@@ -117,7 +117,7 @@ public final class RecordParser implements Serializable {
                 String tText = required(r, "order_ts");
                 String zn = tf.spec().zone();
                 ZoneId z = zn == null || zn.equals("SELLER") ? sellerZone : Parsers.zone(zn);
-                Instant t = Parsers.instant(tText, tf.spec().formats(), tf.formats(), z);
+                Instant t = Parsers.instant(tText, tf.formats(), z);
                 LocalDate local = t.atZone(sellerZone).toLocalDate();
                 if (local.isBefore(minDate) || local.isAfter(maxDate)) {
                     throw new ParseFailure("DATE_OUT_OF_RANGE", "'" + tText + "' is outside " + minDate + " .. " + maxDate
@@ -146,7 +146,8 @@ public final class RecordParser implements Serializable {
             current = "currency";
             String cur = text(r, "currency");
             cur = cur == null ? "IDR" : cur.trim().toUpperCase(Locale.ROOT);
-            if (!cur.matches("[A-Z]{3}")) throw new ParseFailure("UNKNOWN_CURRENCY", "'" + cur + "' is not an ISO 4217 code");
+            if (cur.length() != 3 || !Character.isUpperCase(cur.charAt(0)) || !Character.isUpperCase(cur.charAt(1))
+                    || !Character.isUpperCase(cur.charAt(2))) throw new ParseFailure("UNKNOWN_CURRENCY", "'" + cur + "' is not an ISO 4217 code");
 
             current = "unit_price";
             BigDecimal unitSrc = null;

@@ -80,9 +80,24 @@ public final class ReferenceData implements Serializable {
         return r;
     }
 
+    /** Lower case; dots, dashes and underscores as spaces; runs of whitespace as one space; trimmed. */
     static String key(String s) {
         if (s == null) return "";
-        return s.toLowerCase(Locale.ROOT).replace('.', ' ').replace('_', ' ').replace('-', ' ').trim().replaceAll("\\s+", " ");
+        StringBuilder b = new StringBuilder(s.length());
+        boolean space = true; // drops leading spaces
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '.' || c == '_' || c == '-' || Character.isWhitespace(c) || c == '\u00a0') {
+                if (!space) b.append(' ');
+                space = true;
+            } else {
+                b.append(Character.toLowerCase(c));
+                space = false;
+            }
+        }
+        int n = b.length();
+        if (n > 0 && b.charAt(n - 1) == ' ') b.setLength(n - 1);
+        return b.toString();
     }
 
     private static List<String> aliases(String s) {

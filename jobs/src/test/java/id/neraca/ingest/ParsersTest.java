@@ -76,7 +76,7 @@ class ParsersTest {
     }
 
     private static Instant at(String text, String... formats) {
-        return Parsers.instant(text, List.of(formats), Parsers.compile(List.of(formats)), Parsers.WIB);
+        return Parsers.instant(text, Parsers.compile(List.of(formats)), Parsers.WIB);
     }
 
     @Test
@@ -90,12 +90,15 @@ class ParsersTest {
         assertEquals(Instant.parse("2023-01-12T00:00:00Z"), at("1673481600000", "epoch_millis"));
         assertEquals(Instant.parse("2023-01-12T00:00:00Z"), at("1673481600000", "epoch"));
         assertEquals(Instant.parse("2023-01-12T00:00:00Z"), at("1673481600", "epoch"));
+        assertEquals(Instant.parse("2023-01-05T03:15:00Z"), at("2023-01-05 10:15:00+07:00", "yyyy-MM-dd HH:mm:ssXXX"));
+        assertEquals(Instant.parse("2023-01-04T17:00:00Z"), at("05/01/2023", "dd/MM/yyyy"));
+        assertEquals(Instant.parse("2023-01-05T03:15:00Z"), at("2023-01-05 10:15:00", "iso"));
         // the second pattern is tried when the first does not fit
         assertEquals(Instant.parse("2023-01-05T03:15:00Z"), at("2023-01-05 10:15", "dd/MM/yyyy HH:mm", "yyyy-MM-dd HH:mm"));
         // zones: WITA and WIT
-        assertEquals(Instant.parse("2023-01-05T02:15:00Z"), Parsers.instant("05/01/2023 10:15", List.of("dd/MM/yyyy HH:mm"),
+        assertEquals(Instant.parse("2023-01-05T02:15:00Z"), Parsers.instant("05/01/2023 10:15",
                 Parsers.compile(List.of("dd/MM/yyyy HH:mm")), Parsers.zone("WITA")));
-        assertEquals(Instant.parse("2023-01-05T01:15:00Z"), Parsers.instant("05/01/2023 10:15", List.of("dd/MM/yyyy HH:mm"),
+        assertEquals(Instant.parse("2023-01-05T01:15:00Z"), Parsers.instant("05/01/2023 10:15",
                 Parsers.compile(List.of("dd/MM/yyyy HH:mm")), Parsers.zone("WIT")));
     }
 

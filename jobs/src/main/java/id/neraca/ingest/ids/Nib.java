@@ -5,6 +5,6 @@ public final class Nib {
     private Nib() {}
 
     public static boolean valid(String digits) {
-        return digits != null && digits.matches("\\d{13}");
+        return digits != null && SellerIds.digits(digits, 13);
     }
 }

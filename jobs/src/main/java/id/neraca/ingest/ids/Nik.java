@@ -24,7 +24,7 @@ public final class Nik {
 
     /** Structural check of a 16-digit NIK against the given province codes. */
     public static boolean valid(String digits, Set<String> provinces) {
-        if (digits == null || !digits.matches("\\d{16}")) return false;
+        if (digits == null || !SellerIds.digits(digits, 16)) return false;
         if (!provinces.contains(digits.substring(0, 2))) return false;
         if (digits.startsWith("00", 2) || digits.startsWith("00", 4)) return false;
         int day = Integer.parseInt(digits.substring(6, 8));

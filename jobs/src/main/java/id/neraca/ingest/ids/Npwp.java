@@ -26,7 +26,7 @@ public final class Npwp {
 
     /** A 15-digit NPWP whose 9th digit is the Luhn check digit of the first 8. */
     public static boolean valid15(String digits) {
-        if (digits == null || !digits.matches("\\d{15}")) return false;
+        if (digits == null || !SellerIds.digits(digits, 15)) return false;
         return luhnCheckDigit(digits.substring(0, 8)) == digits.charAt(8) - '0';
     }
 

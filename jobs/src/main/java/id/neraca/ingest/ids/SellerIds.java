@@ -21,23 +21,39 @@ public final class SellerIds {
         String id = raw == null ? "" : raw.trim();
         if (id.isEmpty()) return new Checked("NONE", null, null);
         String type = declaredType == null ? null : declaredType.toUpperCase(Locale.ROOT);
-        String digits = id.replaceAll("[\\s.\\-/]", "");
+        String digits = strip(id);
         if (type == null || type.equals("NONE")) type = infer(digits);
         return switch (type) {
             case "NIK" -> new Checked("NIK", digits, Nik.valid(digits));
             // digits only, as docs/CONTRACTS.md fixes it (a 16-digit 0+15 form hashes apart from its 15-digit form)
             case "NPWP" -> new Checked("NPWP", digits, Npwp.valid(digits));
             case "NIB" -> new Checked("NIB", digits, Nib.valid(digits));
-            case "PASSPORT", "FOREIGN_REG" -> new Checked(type, id.toUpperCase(Locale.ROOT).replaceAll("[\\s.\\-/]", ""), null);
+            case "PASSPORT", "FOREIGN_REG" -> new Checked(type, digits.toUpperCase(Locale.ROOT), null);
             default -> new Checked("NONE", null, null);
         };
     }
 
+    /** The ID without spaces, dots, hyphens and slashes. */
+    static String strip(String id) {
+        StringBuilder b = new StringBuilder(id.length());
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c != '.' && c != '-' && c != '/' && !Character.isWhitespace(c)) b.append(c);
+        }
+        return b.toString();
+    }
+
+    static boolean digits(String s, int n) {
+        if (s.length() != n) return false;
+        for (int i = 0; i < n; i++) if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
+        return true;
+    }
+
     /** 13 digits: NIB; 15 digits or 16 starting with 0: NPWP; 16 digits: NIK; otherwise a foreign registration. */
     static String infer(String digits) {
-        if (digits.matches("\\d{13}")) return "NIB";
-        if (digits.matches("\\d{15}") || digits.matches("0\\d{15}")) return "NPWP";
-        if (digits.matches("\\d{16}")) return "NIK";
+        if (digits(digits, 13)) return "NIB";
+        if (digits(digits, 15) || (digits(digits, 16) && digits.charAt(0) == '0')) return "NPWP";
+        if (digits(digits, 16)) return "NIK";
         return "FOREIGN_REG";
     }
 }
