@@ -198,10 +198,16 @@ public final class ReportView {
         }
         Map<String, String> series = Map.of("observed", t.get("series_observed"), "central", t.get("series_central"),
                 "band80", t.get("series_band80"), "band95", t.get("series_band95"));
+        // the chart ends two years after the last target year: the 2040 tail (kept for crossing years and in
+        // the tables) would squash the part a reader needs
+        int lastTargetYear = p.targets().stream().mapToInt(ReportData.Target::year).max().orElse(2030);
+        int chartEnd = Math.max(2030, lastTargetYear) + 2;
+        List<ReportData.Point> shown = p.points().stream()
+                .filter(pt -> Integer.parseInt(pt.period().substring(0, 4)) <= chartEnd).toList();
         return Charts.projection("projection_" + f.lang(),
                 new Charts.Labels(t.get("fig_projection_title"), t.get("axis_year"),
                         t.get(p.annual() ? "axis_trillion_year" : "axis_trillion_month"), series),
-                p.points(), lines, f, 760, 460);
+                shown, lines, f, 760, 460);
     }
 
     private Map<String, Object> projection() {
