@@ -178,9 +178,9 @@ public final class IngestState {
                 return read(spark, target);
             } catch (Exception e) { // Spark's SparkException is checked in Java terms and not declared
                 if (e instanceof NeracaException ne) throw ne;
-                Log.warn("cannot read the stored ingest state (%s): rebuilding from every dump under %s",
+                Log.warn("the incremental ingest failed (%s): retrying as a full rebuild from every dump under %s",
                         e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse(""), ctx.dumps());
-                fullReason = "the stored parsed rows could not be read";
+                fullReason = "the incremental ingest failed (stored parsed rows unreadable?)";
                 toParse.clear();
                 toParse.addAll(p.plan().tasks());
                 carried.clear();
