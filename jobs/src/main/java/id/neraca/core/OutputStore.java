@@ -245,6 +245,11 @@ public final class OutputStore implements AutoCloseable {
                 fs.delete(new Path(new Path(root, ".staging"), runId), true);
                 Path staging = new Path(root, ".staging");
                 if (fs.exists(staging) && fs.listStatus(staging).length == 0) fs.delete(staging, true);
+                // commits leave an empty out/.trash/<run-id>/; a non-empty one (a failed swap) stays for recover()
+                Path trash = new Path(new Path(root, ".trash"), runId);
+                if (fs.exists(trash) && fs.listStatus(trash).length == 0) fs.delete(trash, false);
+                Path trashRoot = new Path(root, ".trash");
+                if (fs.exists(trashRoot) && fs.listStatus(trashRoot).length == 0) fs.delete(trashRoot, false);
             } catch (IOException e) {
                 Log.warn("could not release %s: %s", new Path(root, LOCK), e.getMessage());
             }

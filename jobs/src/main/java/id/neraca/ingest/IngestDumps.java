@@ -26,7 +26,8 @@ import static org.apache.spark.sql.functions.col;
  *       {@code data/reference/{provinces,regencies,countries,categories,fx_monthly}.csv}, the seller key.</li>
  *   <li>Outputs: {@code out/sales/} (Parquet, {@code Schemas.SALES}, partitioned by marketplace and period_month),
  *       {@code out/quarantine/}, {@code out/reconciliation/} + {@code reconciliation.csv},
- *       {@code out/quarantine_reasons/} + {@code quarantine_reasons.csv}; the manifest's {@code inputs}.</li>
+ *       {@code out/quarantine_reasons/} + {@code quarantine_reasons.csv}; the manifest's {@code inputs};
+ *       {@code out/ingest_state/} (what {@link IngestState} needs to parse only new and changed dumps next time).</li>
  *   <li>Excludes: rows that fail to parse (quarantined with a reason), repeats of an order (collapsed to the latest
  *       export), files named {@code _*}, {@code .*}, {@code README*}, {@code LICENSE*}.</li>
  *   <li>Fails (nothing in out/ changes): exit 2 for an unmatched file (unless --skip-unmatched) or a missing seller
@@ -78,19 +79,18 @@ public final class IngestDumps implements Stage {
         if (p.plan().tasks().isEmpty()) {
             throw NeracaException.usage("%s: no dump files found (after skipping _*, .*, README*, LICENSE* and unmatched files).", ctx.dumps());
         }
-        if (!ctx.options().full()) {
-            Log.info("ingest always rebuilds out/sales from every dump under %s (incremental ingest is not implemented)", ctx.dumps());
-        }
         SparkSession spark = ctx.spark();
         Log.info("ParseDumps: %d files, %d mappings", p.plan().tasks().size(), p.plan().mappings().size());
+        // incremental: only new and changed files are parsed; the stored parsed rows of the others join them
+        IngestState state = IngestState.plan(ctx, p);
 
         // one pass: read + parse + resolve, persisted as Parquet in this run's staging area (never committed)
-        Dataset<Row> resolved = ResolveDuplicates.apply(IngestRun.parse(spark, p));
+        Dataset<Row> resolved = ResolveDuplicates.apply(state.parsed(ctx, p));
         String work = ctx.outputs().staging(WORK);
         resolved.write().mode(SaveMode.Overwrite).parquet(work);
         resolved = spark.read().parquet(work);
 
-        List<IngestRun.FileCounts> counts = IngestRun.count(resolved, p.plan());
+        List<IngestRun.FileCounts> counts = IngestRun.count(resolved, state.countPlan(p.plan()));
         for (String line : IngestRun.table(counts).split("\n")) Log.info("reconciliation | %s", line);
         checkIdentity(counts);
         List<String> failures = IngestRun.failures(counts, cfg);
@@ -118,8 +118,10 @@ public final class IngestDumps implements Stage {
         ctx.outputs().commit("quarantine_reasons");
         ctx.outputs().writeText("reconciliation.csv", csv(IngestSchemas.RECONCILIATION.fieldNames(), reconciliationRows(counts)));
         ctx.outputs().writeText("quarantine_reasons.csv", csv(IngestSchemas.QUARANTINE_REASONS.fieldNames(), reasonRows(counts)));
+        state.commit(ctx, counts);
         deleteWork(ctx, work);
         record(ctx, counts, keys);
+        state.record(ctx.manifest());
     }
 
     private static void writeSmall(StageContext ctx, String name, List<Row> rows, org.apache.spark.sql.types.StructType schema) {

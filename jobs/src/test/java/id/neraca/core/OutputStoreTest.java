@@ -38,6 +38,7 @@ class OutputStoreTest {
         assertEquals("v2", Files.readString(out.resolve("sales/part-0.txt")));
         assertFalse(Files.exists(out.resolve(".trash/run2/sales")), "trash is removed after a commit");
         assertFalse(Files.exists(out.resolve(".staging")), "staging is removed when the run closes");
+        assertFalse(Files.exists(out.resolve(".trash")), "the run's empty trash folder is removed when it closes");
         assertFalse(Files.exists(out.resolve(OutputStore.LOCK)), "lock is released");
     }
 

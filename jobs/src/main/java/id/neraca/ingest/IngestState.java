@@ -1,0 +1,340 @@
+package id.neraca.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.neraca.core.Hashing;
+import id.neraca.core.Log;
+import id.neraca.core.Manifest;
+import id.neraca.core.NeracaException;
+import id.neraca.core.StageContext;
+import id.neraca.ingest.ids.SellerKeys;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.substring;
+
+/**
+ * Incremental ingest: what earlier runs parsed, kept so that a rerun on new dumps parses only the new and changed
+ * files. Output {@code out/ingest_state/} (committed through the OutputStore like every output):
+ * <ul>
+ *   <li>{@code parsed/}: every file's parsed rows before duplicate resolution ({@link IngestSchemas#PARSED}),
+ *       partitioned by {@code file_id} (a hash of the file's path);</li>
+ *   <li>{@code files.json}: the state version, a fingerprint of everything that decides how a row parses (mappings,
+ *       reference tables, the seller key, the order-date window, the parsed schema) and one entry per file (path,
+ *       id, SHA-256, bytes, mapping, export key, rows parsed).</li>
+ * </ul>
+ * A run compares the planned dump files with the state: same path and SHA-256 → {@code skipped} (its stored rows
+ * are reused), same path and another SHA-256 → {@code changed} (re-parsed, the old rows dropped), a path the state
+ * lacks → {@code ingested}, a path only the state has → {@code missing_kept} (the file left --dumps, e.g. archived;
+ * its rows stay in the history, {@code --full} drops them). Duplicate resolution then runs over the union exactly as
+ * in a full rebuild, so incremental equals full by construction. {@code --full}, a missing or unreadable state, or
+ * a different fingerprint rebuild from every dump (the last two with a warning). docs/OPERATIONS.md "Reruns on new
+ * dumps".
+ */
+public final class IngestState {
+    public static final String NAME = "ingest_state";
+    static final String FILES = "files.json";
+    static final String PARSED_DIR = "parsed";
+    /** Bump when the parsed rows of the same bytes would differ (parser or schema change): forces one full rebuild. */
+    static final int VERSION = 1;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final StructType STORED = IngestSchemas.PARSED.add("file_id", DataTypes.StringType, true);
+
+    /** What happens to one file in this run. */
+    public enum Status {
+        INGESTED("ingested"), CHANGED("changed"), SKIPPED("skipped"), MISSING_KEPT("missing_kept");
+
+        final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+    }
+
+    /** One file as the state records it. */
+    record Entry(String sourceFile, String sha256, long bytes, String mapping, String exportKey, long rows) {
+        String fileId() {
+            return IngestState.fileId(sourceFile);
+        }
+    }
+
+    private final String fingerprint;
+    private String fullReason;
+    private final Map<String, Status> status = new LinkedHashMap<>();
+    private final List<FileTask> toParse = new ArrayList<>();
+    private final List<Entry> carried = new ArrayList<>();
+    private final List<FileTask> missing = new ArrayList<>();
+    private String stagedDir;
+
+    private IngestState(String fingerprint, String fullReason) {
+        this.fingerprint = fingerprint;
+        this.fullReason = fullReason;
+    }
+
+    /** "f" + 24 hex digits of SHA-256(path): the same as {@link #fileIdColumn()} computes in Spark. */
+    static String fileId(String sourceFile) {
+        return "f" + Hashing.sha256(sourceFile.getBytes(StandardCharsets.UTF_8)).substring(0, 24);
+    }
+
+    static Column fileIdColumn() {
+        return concat(lit("f"), substring(sha2(col("source_file"), 256), 1, 24));
+    }
+
+    /** Compares the planned files with the stored state; logs what will be parsed, skipped and kept. */
+    public static IngestState plan(StageContext ctx, IngestRun.Prepared p) {
+        String fp = fingerprint(ctx.config().mappingsDir(), ctx.config().referenceDir(), p.keys(), p.cfg());
+        String reason = null;
+        Map<String, Entry> stored = Map.of();
+        if (ctx.options().full()) {
+            reason = "--full";
+            Log.info("ingest --full: rebuilding the history from every dump under %s", ctx.dumps());
+        } else {
+            Loaded l = load(ctx, fp);
+            if (l.problem() != null) {
+                reason = l.problem();
+                if (l.warn()) Log.warn("%s: rebuilding from every dump under %s", l.problem(), ctx.dumps());
+                else Log.info("%s: ingesting every dump under %s", l.problem(), ctx.dumps());
+            } else {
+                stored = l.entries();
+            }
+        }
+        IngestState s = new IngestState(fp, reason);
+        for (FileTask t : p.plan().tasks()) {
+            Entry e = stored.get(t.sourceFile());
+            if (e == null) {
+                s.status.put(t.sourceFile(), Status.INGESTED);
+                s.toParse.add(t);
+            } else if (e.sha256().equals(t.sha256()) && e.mapping().equals(t.mapping())) {
+                s.status.put(t.sourceFile(), Status.SKIPPED);
+                s.carried.add(e);
+            } else {
+                s.status.put(t.sourceFile(), Status.CHANGED);
+                s.toParse.add(t);
+                Log.info("changed since the last ingest (SHA-256 %s… → %s…), re-ingesting: %s",
+                        e.sha256().substring(0, 12), t.sha256().substring(0, 12), t.sourceFile());
+            }
+        }
+        for (Entry e : stored.values()) {
+            if (s.status.containsKey(e.sourceFile())) continue;
+            s.status.put(e.sourceFile(), Status.MISSING_KEPT);
+            s.carried.add(e);
+            s.missing.add(new FileTask(e.sourceFile(), "", e.mapping(), e.exportKey(), false, ',', new int[0], new int[0], 0,
+                    e.bytes(), e.sha256()));
+            Log.warn("no longer under %s, its %,d rows stay in the history (ingest --full drops them): %s",
+                    ctx.dumps(), e.rows(), e.sourceFile());
+        }
+        if (reason == null) {
+            Log.info("incremental ingest: %d new, %d changed, %d unchanged (skipped, not re-read), %d missing (rows kept)",
+                    s.count(Status.INGESTED), s.count(Status.CHANGED), s.count(Status.SKIPPED), s.count(Status.MISSING_KEPT));
+        }
+        return s;
+    }
+
+    long count(Status st) {
+        return status.values().stream().filter(v -> v == st).count();
+    }
+
+    public Map<String, Status> status() {
+        return status;
+    }
+
+    /**
+     * The parsed rows of this run ({@link IngestSchemas#PARSED}): new and changed files parsed now, unioned with the
+     * stored rows of unchanged and missing files, written as the new state's {@code parsed/} in staging and read back.
+     * If the stored rows cannot be read, falls back to parsing every planned file (with a warning).
+     */
+    public Dataset<Row> parsed(StageContext ctx, IngestRun.Prepared p) {
+        SparkSession spark = ctx.spark();
+        stagedDir = ctx.outputs().staging(NAME);
+        String target = stagedDir + "/" + PARSED_DIR;
+        if (!carried.isEmpty()) {
+            try {
+                write(spark, p, target, true, ctx);
+                return read(spark, target);
+            } catch (Exception e) { // Spark's SparkException is checked in Java terms and not declared
+                if (e instanceof NeracaException ne) throw ne;
+                Log.warn("the incremental ingest failed (%s): retrying as a full rebuild from every dump under %s",
+                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse(""), ctx.dumps());
+                fullReason = "the incremental ingest failed (stored parsed rows unreadable?)";
+                toParse.clear();
+                toParse.addAll(p.plan().tasks());
+                carried.clear();
+                missing.clear();
+                status.clear();
+                for (FileTask t : p.plan().tasks()) status.put(t.sourceFile(), Status.INGESTED);
+            }
+        }
+        write(spark, p, target, false, ctx);
+        return read(spark, target);
+    }
+
+    private void write(SparkSession spark, IngestRun.Prepared p, String target, boolean withStored, StageContext ctx) {
+        Dataset<Row> rows = null;
+        if (!toParse.isEmpty()) {
+            DumpPlanner.Plan sub = new DumpPlanner.Plan(List.copyOf(toParse), p.plan().mappings(), p.plan().issues());
+            Log.info("ParseDumps: parsing %d of %d files", toParse.size(), p.plan().tasks().size());
+            rows = IngestRun.parse(spark, new IngestRun.Prepared(sub, p.ref(), p.keys(), p.cfg())).withColumn("file_id", fileIdColumn());
+        }
+        if (withStored) {
+            Object[] ids = carried.stream().map(Entry::fileId).toArray();
+            Dataset<Row> old = spark.read().schema(STORED).parquet(ctx.outputs().path(NAME) + "/" + PARSED_DIR)
+                    .filter(col("file_id").isin(ids));
+            rows = rows == null ? old : rows.unionByName(old);
+        }
+        if (rows == null) rows = spark.createDataFrame(List.of(), STORED);
+        rows.write().mode(SaveMode.Overwrite).partitionBy("file_id").parquet(target);
+    }
+
+    private static Dataset<Row> read(SparkSession spark, String target) {
+        return spark.read().schema(STORED).parquet(target).drop("file_id");
+    }
+
+    /** The plan to count and reconcile against: the planned files, then the missing files whose rows were kept. */
+    public DumpPlanner.Plan countPlan(DumpPlanner.Plan plan) {
+        if (missing.isEmpty()) return plan;
+        List<FileTask> all = new ArrayList<>(plan.tasks());
+        all.addAll(missing);
+        return new DumpPlanner.Plan(all, plan.mappings(), plan.issues());
+    }
+
+    /** Writes files.json beside the staged parsed rows and swaps the new state in. Call after out/sales is committed. */
+    public void commit(StageContext ctx, List<IngestRun.FileCounts> counts) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("version", VERSION);
+        root.put("fingerprint", fingerprint);
+        ArrayNode files = root.putArray("files");
+        for (IngestRun.FileCounts c : counts) {
+            FileTask t = c.task();
+            ObjectNode n = files.addObject();
+            n.put("source_file", t.sourceFile());
+            n.put("file_id", fileId(t.sourceFile()));
+            n.put("sha256", t.sha256());
+            n.put("bytes", t.bytes());
+            n.put("mapping", t.mapping());
+            if (t.exportKey() == null) n.putNull("export_key");
+            else n.put("export_key", t.exportKey());
+            n.put("rows", c.rowsRead());
+        }
+        if (stagedDir == null) throw new IllegalStateException("IngestState.commit before parsed()");
+        org.apache.hadoop.fs.Path f = new org.apache.hadoop.fs.Path(stagedDir, FILES);
+        try (FSDataOutputStream o = ctx.outputs().fs().create(f, true)) {
+            o.write(JSON.writeValueAsBytes(root));
+        } catch (IOException e) {
+            throw NeracaException.other("%s: cannot write the ingest state: %s", f, e.getMessage());
+        }
+        ctx.outputs().commit(NAME);
+    }
+
+    /** Adds each input's status to the manifest and the run's mode and file counts to the IngestDumps section. */
+    public void record(Manifest m) {
+        for (JsonNode n : m.inputs()) {
+            Status st = status.get(n.path("source_file").asText());
+            if (st != null && n instanceof ObjectNode o) o.put("status", st.label);
+        }
+        ObjectNode s = m.stage("IngestDumps");
+        s.put("mode", fullReason == null ? "incremental" : "full");
+        if (fullReason == null) s.putNull("full_reason");
+        else s.put("full_reason", fullReason);
+        s.put("files_parsed", toParse.size());
+        s.put("files_ingested", count(Status.INGESTED));
+        s.put("files_changed", count(Status.CHANGED));
+        s.put("files_skipped", count(Status.SKIPPED));
+        s.put("files_missing_kept", count(Status.MISSING_KEPT));
+    }
+
+    private record Loaded(Map<String, Entry> entries, String problem, boolean warn) {}
+
+    /** Reads files.json and checks the parsed folder is whole; a problem (with or without a warning) means full. */
+    private static Loaded load(StageContext ctx, String fp) {
+        FileSystem fs = ctx.outputs().fs();
+        org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(ctx.outputs().path(NAME));
+        org.apache.hadoop.fs.Path parsed = new org.apache.hadoop.fs.Path(root, PARSED_DIR);
+        try {
+            if (!fs.exists(root)) {
+                return ctx.outputs().exists("sales")
+                        ? new Loaded(Map.of(), "out/sales exists but out/" + NAME + " does not (written by an older neraca, or removed)", true)
+                        : new Loaded(Map.of(), "first ingest into " + ctx.out(), false);
+            }
+            org.apache.hadoop.fs.Path f = new org.apache.hadoop.fs.Path(root, FILES);
+            if (!fs.exists(f)) return new Loaded(Map.of(), "out/" + NAME + "/" + FILES + " is missing", true);
+            JsonNode n;
+            try (InputStream in = fs.open(f)) {
+                n = JSON.readTree(in);
+            } catch (IOException e) {
+                return new Loaded(Map.of(), "out/" + NAME + "/" + FILES + " is unreadable (" + e.getMessage().lines().findFirst().orElse("") + ")", true);
+            }
+            if (n == null || n.path("version").asInt(-1) != VERSION || !n.path("files").isArray()) {
+                return new Loaded(Map.of(), "out/" + NAME + "/" + FILES + " has another version or no file list", true);
+            }
+            if (!fp.equals(n.path("fingerprint").asText())) {
+                return new Loaded(Map.of(), "the mappings, reference tables, seller key or order-date window changed since the "
+                        + "last ingest, so the stored parsed rows are stale", true);
+            }
+            if (!fs.exists(new org.apache.hadoop.fs.Path(parsed, "_SUCCESS"))) {
+                return new Loaded(Map.of(), "out/" + NAME + "/" + PARSED_DIR + " is incomplete (no _SUCCESS)", true);
+            }
+            Map<String, Entry> entries = new LinkedHashMap<>();
+            for (JsonNode e : n.get("files")) {
+                Entry en = new Entry(e.path("source_file").asText(null), e.path("sha256").asText(null), e.path("bytes").asLong(-1),
+                        e.path("mapping").asText(null), e.path("export_key").isNull() ? null : e.path("export_key").asText(null),
+                        e.path("rows").asLong(-1));
+                if (en.sourceFile() == null || en.sha256() == null || en.mapping() == null || en.rows() < 0) {
+                    return new Loaded(Map.of(), "out/" + NAME + "/" + FILES + " has an incomplete entry: " + e, true);
+                }
+                if (en.rows() > 0 && !fs.exists(new org.apache.hadoop.fs.Path(parsed, "file_id=" + en.fileId()))) {
+                    return new Loaded(Map.of(), "out/" + NAME + "/" + PARSED_DIR + " lacks the rows of " + en.sourceFile(), true);
+                }
+                entries.put(en.sourceFile(), en);
+            }
+            return new Loaded(entries, null, false);
+        } catch (IOException e) {
+            return new Loaded(Map.of(), "cannot read out/" + NAME + " (" + e.getMessage() + ")", true);
+        }
+    }
+
+    /** Everything besides a file's bytes that decides its parsed rows. The seller key enters only as an HMAC. */
+    static String fingerprint(Path mappingsDir, Path referenceDir, SellerKeys keys, IngestConfig cfg) {
+        StringBuilder b = new StringBuilder("version=").append(VERSION).append('\n');
+        b.append("schema=").append(IngestSchemas.PARSED.json()).append('\n');
+        b.append("min_order_date=").append(cfg.minOrderDate()).append('\n');
+        // an unpinned max_order_date (the run's day) is not part of it: see docs/OPERATIONS.md
+        b.append("max_order_date=").append(cfg.maxOrderDate() == null ? "unpinned" : cfg.maxOrderDate()).append('\n');
+        b.append("seller_key=").append(keys.hmac("neraca-ingest-state-fingerprint")).append('\n');
+        for (Path dir : List.of(mappingsDir, referenceDir)) {
+            if (!Files.isDirectory(dir)) continue;
+            try (Stream<Path> s = Files.walk(dir)) {
+                for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
+                    b.append(dir.relativize(f)).append('=').append(Hashing.sha256(f)).append('\n');
+                }
+            } catch (IOException e) {
+                throw NeracaException.other("%s: cannot list: %s", dir, e.getMessage());
+            }
+        }
+        return Hashing.sha256(b.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}
