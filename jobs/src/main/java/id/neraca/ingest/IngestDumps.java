@@ -87,7 +87,10 @@ public final class IngestDumps implements Stage {
         // one pass: read + parse + resolve, persisted as Parquet in this run's staging area (never committed)
         Dataset<Row> resolved = ResolveDuplicates.apply(IngestRun.parse(spark, p));
         String work = ctx.outputs().staging(WORK);
-        resolved.write().mode(SaveMode.Overwrite).parquet(work);
+        // a scratch file read once: fast codec, no dictionaries (sale_id, names and details are high-cardinality and the
+        // dictionary build-then-fallback cost more CPU than the whole parse); out/ keeps the session's codec
+        resolved.write().mode(SaveMode.Overwrite).option("compression", "lz4_raw")
+                .option("parquet.enable.dictionary", "false").parquet(work);
         resolved = spark.read().parquet(work);
 
         List<IngestRun.FileCounts> counts = IngestRun.count(resolved, p.plan());
