@@ -111,7 +111,7 @@ public final class IngestDumps implements Stage {
         if (accepted <= SMALL_RUN_ROWS) salesRows = salesRows.repartition(col("marketplace"), col("period_month"));
         salesRows.write().partitionBy("marketplace", "period_month").parquet(sales);
         String quarantine = ctx.outputs().staging("quarantine");
-        ResolveDuplicates.quarantine(resolved).coalesce(1).write().parquet(quarantine);
+        IngestRun.quarantine(spark, p, resolved, counts).coalesce(1).write().parquet(quarantine);
         writeSmall(ctx, "reconciliation", reconciliationRows(counts), IngestSchemas.RECONCILIATION);
         writeSmall(ctx, "quarantine_reasons", reasonRows(counts), IngestSchemas.QUARANTINE_REASONS);
 

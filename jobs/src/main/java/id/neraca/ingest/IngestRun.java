@@ -64,8 +64,17 @@ public final class IngestRun {
         throw new NeracaException(exit, b.toString());
     }
 
-    /** Reads and parses every planned file: one row of {@link IngestSchemas#PARSED} per record. */
+    /**
+     * Reads and parses every planned file: one row of {@link IngestSchemas#PARSED} per record. {@code raw_row} is
+     * set only on rows that failed to parse (all that {@link ResolveDuplicates#apply} keeps); see
+     * {@link #parse(SparkSession, Prepared, boolean)}.
+     */
     public static Dataset<Row> parse(SparkSession spark, Prepared p) {
+        return parse(spark, p, false);
+    }
+
+    /** As {@link #parse(SparkSession, Prepared)}; {@code rawForParsedRows} keeps raw_row on every row. */
+    public static Dataset<Row> parse(SparkSession spark, Prepared p, boolean rawForParsedRows) {
         List<FileTask> text = new ArrayList<>();
         List<FileTask> parquet = new ArrayList<>();
         for (FileTask t : p.plan().tasks()) {
@@ -73,7 +82,7 @@ public final class IngestRun {
             else text.add(t);
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Parse fn = new Parse(p.plan().mappings(), p.ref(), p.keys(), p.cfg());
+        Parse fn = new Parse(p.plan().mappings(), p.ref(), p.keys(), p.cfg(), rawForParsedRows);
         JavaRDD<Row> rows = jsc.parallelize(text, Math.max(1, text.size())).mapPartitions(fn::apply);
         for (FileTask t : parquet) rows = rows.union(parquetRows(spark, p, t, fn));
         return spark.createDataFrame(rows, IngestSchemas.PARSED);
@@ -109,7 +118,10 @@ public final class IngestRun {
         private final java.time.LocalDate min;
         private final java.time.LocalDate max;
 
-        Parse(Map<String, CompiledMapping> mappings, ReferenceData ref, SellerKeys keys, IngestConfig cfg) {
+        private final boolean raw;
+
+        Parse(Map<String, CompiledMapping> mappings, ReferenceData ref, SellerKeys keys, IngestConfig cfg, boolean raw) {
+            this.raw = raw;
             this.mappings = new LinkedHashMap<>(mappings);
             this.ref = ref;
             this.keys = keys;
@@ -130,7 +142,7 @@ public final class IngestRun {
                         if (!files.hasNext()) return false;
                         FileTask t = files.next();
                         CompiledMapping cm = mappings.get(t.mapping());
-                        parser = parsers.computeIfAbsent(t.mapping(), k -> new RecordParser(cm, ref, keys, min, max));
+                        parser = parsers.computeIfAbsent(t.mapping(), k -> new RecordParser(cm, ref, keys, min, max).rawForParsedRows(raw));
                         key = t.exportKey();
                         cur = new DumpReader(t, cm);
                     }
@@ -146,7 +158,7 @@ public final class IngestRun {
         }
 
         Iterator<Row> parquet(Iterator<scala.Tuple2<Row, Long>> it, String file, String mapping, String key) {
-            RecordParser parser = new RecordParser(mappings.get(mapping), ref, keys, min, max);
+            RecordParser parser = new RecordParser(mappings.get(mapping), ref, keys, min, max).rawForParsedRows(raw);
             return new Iterator<>() {
                 @Override
                 public boolean hasNext() {
@@ -162,6 +174,30 @@ public final class IngestRun {
                 }
             };
         }
+    }
+
+    /**
+     * out/quarantine rows ({@link ResolveDuplicates#quarantine}) with the raw text of {@code CONFLICTING_DUPLICATE}
+     * rows read again from their files: {@link ResolveDuplicates#apply} drops raw text of rows that parsed before
+     * its shuffle. Only files whose counts show such a row are re-read (none, in a clean run); the re-read rows join
+     * the quarantine on (source_file, source_line).
+     */
+    public static Dataset<Row> quarantine(SparkSession spark, Prepared p, Dataset<Row> resolved, List<FileCounts> counts) {
+        Dataset<Row> q = ResolveDuplicates.quarantine(resolved);
+        java.util.Set<String> files = new java.util.HashSet<>();
+        for (FileCounts c : counts) {
+            if (c.reasons().containsKey(ResolveDuplicates.CONFLICTING_DUPLICATE)) files.add(c.task().sourceFile());
+        }
+        if (files.isEmpty()) return q;
+        List<FileTask> tasks = p.plan().tasks().stream().filter(t -> files.contains(t.sourceFile())).toList();
+        Prepared sub = new Prepared(new DumpPlanner.Plan(tasks, p.plan().mappings(), List.of()), p.ref(), p.keys(), p.cfg());
+        Dataset<Row> raw = parse(spark, sub, true).select(col("source_file").as("_f"), col("source_line").as("_l"),
+                col("raw_row").as("_raw"));
+        Column on = col("source_file").equalTo(col("_f")).and(col("source_line").equalTo(col("_l")))
+                .and(col("reason_code").equalTo(ResolveDuplicates.CONFLICTING_DUPLICATE));
+        return q.join(raw, on, "left")
+                .select(col("source_file"), col("source_line"), col("marketplace"), col("reason_code"), col("reason_detail"),
+                        org.apache.spark.sql.functions.coalesce(col("raw_row"), col("_raw")).as("raw_row"));
     }
 
     /** Per-file counts, from the resolved rows. */
