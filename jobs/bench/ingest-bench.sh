@@ -62,6 +62,8 @@ echo "[bench] ingesting $DUMPS ($((BYTES / 1024 / 1024)) MiB) on $MASTER, $(npro
 # the jar is built before timing starts
 ./neraca --version >/dev/null 2>&1 || true
 TIMEFILE="$WORK/time-$ROWS.txt"
+# the machine is shared: report the load average, and CPU seconds (user+sys), which load distorts less than wall time
+LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
 START=$(date +%s.%N)
 /usr/bin/time -v -o "$TIMEFILE" ./neraca ingest --dumps "$DUMPS" --out "$OUT" --demo-key --master "$MASTER" --config "$CONFIG" --quiet \
   || { echo "[bench] ingest failed (exit $?)"; cat "$TIMEFILE"; exit 1; }
@@ -71,5 +73,13 @@ ACC=$(awk -F, 'NR>1 {s+=$6} END {print s+0}' "$OUT/reconciliation.csv")
 SECS=$(echo "$END - $START" | bc -l)
 PEAK_KB=$(grep "Maximum resident set size" "$TIMEFILE" | awk '{print $NF}')
 printf '[bench] rows read %d, accepted %d, wall %.1f s (JVM start and Spark start included)\n' "$READ" "$ACC" "$SECS"
-printf '[bench] throughput %.0f rows/s; peak RSS %.0f MiB; CPU %s\n' "$(echo "$READ / $SECS" | bc -l)" \
-  "$(echo "$PEAK_KB / 1024" | bc -l)" "$(grep 'Percent of CPU' "$TIMEFILE" | awk '{print $NF}')"
+CPU_S=$(awk -F': ' '/User time|System time/ {s+=$2} END {print s}' "$TIMEFILE")
+printf '[bench] throughput %.0f rows/s; peak RSS %.0f MiB; CPU %s (%.1f s user+sys); load average %s before, %s after\n' \
+  "$(echo "$READ / $SECS" | bc -l)" "$(echo "$PEAK_KB / 1024" | bc -l)" "$(grep 'Percent of CPU' "$TIMEFILE" | awk '{print $NF}')" \
+  "$CPU_S" "$LOAD_BEFORE" "$(cut -d' ' -f1 /proc/loadavg)"
+# a digest of the outputs, to check a change left them as they were (needs the DuckDB JDBC jar in ~/.m2)
+DUCK=$(ls "$HOME"/.m2/repository/org/duckdb/duckdb_jdbc/*/duckdb_jdbc-*.jar 2>/dev/null | tail -1 || true)
+if [ -n "$DUCK" ]; then
+  echo "[bench] outputs: $(java -cp "$DUCK" "$ROOT/jobs/bench/SalesDigest.java" "$OUT" | tr '\n' ' ')"
+  echo "[bench] reconciliation.csv sha256 $(sha256sum "$OUT/reconciliation.csv" | cut -c1-16)"
+fi

@@ -58,7 +58,7 @@ public class Validate implements Callable<Integer> {
                 List<IngestRun.FileCounts> counts = IngestRun.count(resolved, p.plan());
                 Map<String, List<Row>> samples = new LinkedHashMap<>();
                 if (cfg.rejectedLinesShown() > 0) {
-                    for (Row r : ResolveDuplicates.quarantine(resolved)
+                    for (Row r : IngestRun.quarantine(spark, p, resolved, counts)
                             .withColumn("_n", row_number().over(Window.partitionBy("source_file").orderBy("source_line")))
                             .filter(col("_n").leq(cfg.rejectedLinesShown())).orderBy("source_file", "source_line").collectAsList()) {
                         samples.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r);

@@ -87,7 +87,10 @@ public final class IngestDumps implements Stage {
         // one pass: read + parse + resolve, persisted as Parquet in this run's staging area (never committed)
         Dataset<Row> resolved = ResolveDuplicates.apply(state.parsed(ctx, p));
         String work = ctx.outputs().staging(WORK);
-        resolved.write().mode(SaveMode.Overwrite).parquet(work);
+        // a scratch file read once: fast codec, no dictionaries (sale_id, names and details are high-cardinality and the
+        // dictionary build-then-fallback cost more CPU than the whole parse); out/ keeps the session's codec
+        resolved.write().mode(SaveMode.Overwrite).option("compression", "lz4_raw")
+                .option("parquet.enable.dictionary", "false").parquet(work);
         resolved = spark.read().parquet(work);
 
         List<IngestRun.FileCounts> counts = IngestRun.count(resolved, state.countPlan(p.plan()));
@@ -108,7 +111,7 @@ public final class IngestDumps implements Stage {
         if (accepted <= SMALL_RUN_ROWS) salesRows = salesRows.repartition(col("marketplace"), col("period_month"));
         salesRows.write().partitionBy("marketplace", "period_month").parquet(sales);
         String quarantine = ctx.outputs().staging("quarantine");
-        ResolveDuplicates.quarantine(resolved).coalesce(1).write().parquet(quarantine);
+        IngestRun.quarantine(spark, p, resolved, counts).coalesce(1).write().parquet(quarantine);
         writeSmall(ctx, "reconciliation", reconciliationRows(counts), IngestSchemas.RECONCILIATION);
         writeSmall(ctx, "quarantine_reasons", reasonRows(counts), IngestSchemas.QUARANTINE_REASONS);
 

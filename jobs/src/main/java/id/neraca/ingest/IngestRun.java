@@ -64,8 +64,17 @@ public final class IngestRun {
         throw new NeracaException(exit, b.toString());
     }
 
-    /** Reads and parses every planned file: one row of {@link IngestSchemas#PARSED} per record. */
+    /**
+     * Reads and parses every planned file: one row of {@link IngestSchemas#PARSED} per record. {@code raw_row} is
+     * set only on rows that failed to parse (all that {@link ResolveDuplicates#apply} keeps); see
+     * {@link #parse(SparkSession, Prepared, boolean)}.
+     */
     public static Dataset<Row> parse(SparkSession spark, Prepared p) {
+        return parse(spark, p, false);
+    }
+
+    /** As {@link #parse(SparkSession, Prepared)}; {@code rawForParsedRows} keeps raw_row on every row. */
+    public static Dataset<Row> parse(SparkSession spark, Prepared p, boolean rawForParsedRows) {
         List<FileTask> text = new ArrayList<>();
         List<FileTask> parquet = new ArrayList<>();
         for (FileTask t : p.plan().tasks()) {
@@ -73,10 +82,56 @@ public final class IngestRun {
             else text.add(t);
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Parse fn = new Parse(p.plan().mappings(), p.ref(), p.keys(), p.cfg());
-        JavaRDD<Row> rows = jsc.parallelize(text, Math.max(1, text.size())).mapPartitions(fn::apply);
+        Parse fn = new Parse(p.plan().mappings(), p.ref(), p.keys(), p.cfg(), rawForParsedRows);
+        List<List<FileTask>> bins = bins(text, jsc.defaultParallelism());
+        JavaRDD<Row> rows = jsc.parallelize(bins, Math.max(1, bins.size()))
+                .mapPartitions(it -> fn.apply(flatten(it)));
         for (FileTask t : parquet) rows = rows.union(parquetRows(spark, p, t, fn));
         return spark.createDataFrame(rows, IngestSchemas.PARSED);
+    }
+
+    static final long BIN_BYTES = 64L << 20;
+
+    /**
+     * Groups the text files into tasks: a task per file cost ~0.1 s of scheduling and setup each, which dominated
+     * runs of many small files (the 145 bundled samples). Bins: at least 2 per core (so one slow file does not
+     * leave a core idle), about one per 64 MiB above that, never more than the files; largest file first into the
+     * lightest bin. A file is never split: it is read by one task from its first line.
+     */
+    static List<List<FileTask>> bins(List<FileTask> files, int cores) {
+        long total = 0;
+        for (FileTask t : files) total += Math.max(0, t.bytes());
+        int n = (int) Math.min(files.size(), Math.max(2L * Math.max(1, cores), (total + BIN_BYTES - 1) / BIN_BYTES));
+        List<List<FileTask>> bins = new ArrayList<>();
+        long[] load = new long[n];
+        for (int i = 0; i < n; i++) bins.add(new ArrayList<>());
+        List<FileTask> bySize = new ArrayList<>(files);
+        bySize.sort(java.util.Comparator.comparingLong(FileTask::bytes).reversed().thenComparing(FileTask::sourceFile));
+        for (FileTask t : bySize) {
+            int best = 0;
+            for (int i = 1; i < n; i++) if (load[i] < load[best]) best = i;
+            bins.get(best).add(t);
+            load[best] += Math.max(1, t.bytes());
+        }
+        return bins;
+    }
+
+    private static Iterator<FileTask> flatten(Iterator<List<FileTask>> bins) {
+        return new Iterator<>() {
+            Iterator<FileTask> cur = java.util.Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!cur.hasNext() && bins.hasNext()) cur = bins.next().iterator();
+                return cur.hasNext();
+            }
+
+            @Override
+            public FileTask next() {
+                if (!hasNext()) throw new NoSuchElementException();
+                return cur.next();
+            }
+        };
     }
 
     /** A Parquet dump: Spark reads it; each row's sources as strings and its JSON (masked) as raw_row. */
@@ -109,7 +164,10 @@ public final class IngestRun {
         private final java.time.LocalDate min;
         private final java.time.LocalDate max;
 
-        Parse(Map<String, CompiledMapping> mappings, ReferenceData ref, SellerKeys keys, IngestConfig cfg) {
+        private final boolean raw;
+
+        Parse(Map<String, CompiledMapping> mappings, ReferenceData ref, SellerKeys keys, IngestConfig cfg, boolean raw) {
+            this.raw = raw;
             this.mappings = new LinkedHashMap<>(mappings);
             this.ref = ref;
             this.keys = keys;
@@ -130,7 +188,7 @@ public final class IngestRun {
                         if (!files.hasNext()) return false;
                         FileTask t = files.next();
                         CompiledMapping cm = mappings.get(t.mapping());
-                        parser = parsers.computeIfAbsent(t.mapping(), k -> new RecordParser(cm, ref, keys, min, max));
+                        parser = parsers.computeIfAbsent(t.mapping(), k -> new RecordParser(cm, ref, keys, min, max).rawForParsedRows(raw));
                         key = t.exportKey();
                         cur = new DumpReader(t, cm);
                     }
@@ -146,7 +204,7 @@ public final class IngestRun {
         }
 
         Iterator<Row> parquet(Iterator<scala.Tuple2<Row, Long>> it, String file, String mapping, String key) {
-            RecordParser parser = new RecordParser(mappings.get(mapping), ref, keys, min, max);
+            RecordParser parser = new RecordParser(mappings.get(mapping), ref, keys, min, max).rawForParsedRows(raw);
             return new Iterator<>() {
                 @Override
                 public boolean hasNext() {
@@ -162,6 +220,30 @@ public final class IngestRun {
                 }
             };
         }
+    }
+
+    /**
+     * out/quarantine rows ({@link ResolveDuplicates#quarantine}) with the raw text of {@code CONFLICTING_DUPLICATE}
+     * rows read again from their files: {@link ResolveDuplicates#apply} drops raw text of rows that parsed before
+     * its shuffle. Only files whose counts show such a row are re-read (none, in a clean run); the re-read rows join
+     * the quarantine on (source_file, source_line).
+     */
+    public static Dataset<Row> quarantine(SparkSession spark, Prepared p, Dataset<Row> resolved, List<FileCounts> counts) {
+        Dataset<Row> q = ResolveDuplicates.quarantine(resolved);
+        java.util.Set<String> files = new java.util.HashSet<>();
+        for (FileCounts c : counts) {
+            if (c.reasons().containsKey(ResolveDuplicates.CONFLICTING_DUPLICATE)) files.add(c.task().sourceFile());
+        }
+        if (files.isEmpty()) return q;
+        List<FileTask> tasks = p.plan().tasks().stream().filter(t -> files.contains(t.sourceFile())).toList();
+        Prepared sub = new Prepared(new DumpPlanner.Plan(tasks, p.plan().mappings(), List.of()), p.ref(), p.keys(), p.cfg());
+        Dataset<Row> raw = parse(spark, sub, true).select(col("source_file").as("_f"), col("source_line").as("_l"),
+                col("raw_row").as("_raw"));
+        Column on = col("source_file").equalTo(col("_f")).and(col("source_line").equalTo(col("_l")))
+                .and(col("reason_code").equalTo(ResolveDuplicates.CONFLICTING_DUPLICATE));
+        return q.join(raw, on, "left")
+                .select(col("source_file"), col("source_line"), col("marketplace"), col("reason_code"), col("reason_detail"),
+                        org.apache.spark.sql.functions.coalesce(col("raw_row"), col("_raw")).as("raw_row"));
     }
 
     /** Per-file counts, from the resolved rows. */

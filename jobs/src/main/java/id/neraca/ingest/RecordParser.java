@@ -40,11 +40,21 @@ public final class RecordParser implements Serializable {
     private final String minMonth;
     private final String maxMonth;
     private final Map<String, Field> fields = new HashMap<>();
+    private boolean rawForParsedRows = true;
     private transient Map<String, Matcher> fileRegex;
 
     /** A compiled field: where the text comes from and its maps. */
     private record Field(String key, FieldSpec spec, int index, Map<String, String> map, List<Parsers.Fmt> formats,
                          String label) implements Serializable {}
+
+    /**
+     * Whether a row that parses keeps its raw text (default true). The ingest turns it off: only quarantined rows need
+     * raw_row, and carrying it costs a conversion, a shuffle and a sort of most of each row's bytes.
+     */
+    public RecordParser rawForParsedRows(boolean keep) {
+        this.rawForParsedRows = keep;
+        return this;
+    }
 
     public RecordParser(CompiledMapping cm, ReferenceData ref, SellerKeys keys, LocalDate minDate, LocalDate maxDate) {
         this.m = cm.mapping();
@@ -242,7 +252,7 @@ public final class RecordParser implements Serializable {
             v[i++] = exportKey;
             v[i++] = null;
             v[i++] = null;
-            v[i] = r.rawRow();
+            v[i] = rawForParsedRows ? r.rawRow() : null;
             return new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(v, IngestSchemas.PARSED);
         } catch (ParseFailure f) {
             Field fl = fields.get(current);

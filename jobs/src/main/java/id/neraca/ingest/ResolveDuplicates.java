@@ -29,7 +29,9 @@ import static org.apache.spark.sql.functions.when;
  *   <li>Across files, the version from the greatest export key (then the greatest file path) is accepted; the
  *       others collapse (DUPLICATE), so an order re-exported with a changed status takes the later status.</li>
  * </ol>
- * Every row keeps its file and line, so rows read = accepted + quarantined + duplicates per file.
+ * Every row keeps its file and line, so rows read = accepted + quarantined + duplicates per file. {@code raw_row} is
+ * kept only for rows that failed to parse: a {@code CONFLICTING_DUPLICATE} row has none here
+ * ({@link IngestRun#quarantine} re-reads it from its file).
  */
 public final class ResolveDuplicates {
     private ResolveDuplicates() {}
@@ -37,12 +39,16 @@ public final class ResolveDuplicates {
     public static final String ACCEPTED = "ACCEPTED";
     public static final String QUARANTINED = "QUARANTINED";
     public static final String DUPLICATE = "DUPLICATE";
+    public static final String CONFLICTING_DUPLICATE = "CONFLICTING_DUPLICATE";
 
     public static Dataset<Row> apply(Dataset<Row> parsed) {
         // quarantined rows get a key of their own so they pass through the windows untouched, in the same pass
         Column key = when(col("reason_code").isNull(), col("sale_id"))
                 .otherwise(concat(lit("\u0000q:"), col("source_file"), lit(":"), col("source_line").cast("string")));
-        Dataset<Row> d = parsed.withColumn("_k", key).repartition(col("_k"));
+        // only rows that failed to parse carry their raw text through the shuffle and sort (it is most of a row's
+        // bytes); the rare CONFLICTING_DUPLICATE rows get theirs back from IngestRun.quarantine, which re-reads
+        Dataset<Row> d = parsed.withColumn("raw_row", when(col("reason_code").isNotNull(), col("raw_row")))
+                .withColumn("_k", key).repartition(col("_k"));
         WindowSpec inFile = Window.partitionBy("_k", "source_file").orderBy("source_line");
         d = d.withColumn("_rn1", row_number().over(inFile))
                 .withColumn("_q1", first("quantity").over(inFile))
@@ -69,7 +75,7 @@ public final class ResolveDuplicates {
                                 lit(" of this file with a different quantity, price or currency; line "),
                                 col("_l1").cast("string"), lit(" was kept")))
                         .otherwise(col("reason_detail")))
-                .withColumn("reason_code", when(col("reason_code").isNull().and(conflict), lit("CONFLICTING_DUPLICATE"))
+                .withColumn("reason_code", when(col("reason_code").isNull().and(conflict), lit(CONFLICTING_DUPLICATE))
                         .otherwise(col("reason_code")))
                 .withColumn("raw_row", when(col("disposition").equalTo(QUARANTINED), col("raw_row")))
                 .drop("_k", "_rn1", "_q1", "_p1", "_c1", "_l1", "_win", "_rn2");

@@ -144,14 +144,26 @@ class BadInputTest extends SparkTestBase {
         Row kept = ResolveDuplicates.sales(resolved).filter(col("sale_id").equalTo("shopee:DUP:SKU-1")).first();
         assertEquals(8L, (long) kept.getAs("source_line"));
         assertEquals("50000.00", kept.<java.math.BigDecimal>getAs("unit_price_idr").toPlainString());
-        Row q = ResolveDuplicates.quarantine(resolved).filter(col("source_line").equalTo(9)).first();
+        Row q = IngestRun.quarantine(spark, prepared, resolved, counts).filter(col("source_line").equalTo(9)).first();
         assertTrue(q.<String>getAs("reason_detail").contains("line 8"), q.<String>getAs("reason_detail"));
         assertTrue(q.<String>getAs("raw_row").contains("Rp75.000"));
     }
 
     @Test
+    void rawTextIsCarriedOnlyForRowsThatFailedToParseAndReReadForConflicts() {
+        // ResolveDuplicates keeps no raw text for rows that parsed: accepted rows and the conflict have none ...
+        assertEquals(0, resolved.filter(col("reason_code").isNull().and(col("raw_row").isNotNull())).count());
+        assertTrue(ResolveDuplicates.quarantine(resolved).filter(col("reason_code").equalTo("CONFLICTING_DUPLICATE"))
+                .first().isNullAt(5));
+        // ... and IngestRun.quarantine reads the conflicting line again, masked like the others
+        Row q = IngestRun.quarantine(spark, prepared, resolved, counts).filter(col("reason_code").equalTo("CONFLICTING_DUPLICATE")).first();
+        assertEquals(9L, q.getLong(1));
+        assertTrue(q.getString(5).contains("Rp75.000") && !q.getString(5).contains("3273011508850001"), q.getString(5));
+    }
+
+    @Test
     void quarantineDetailsNameTheColumnAndRawRowsAreMasked() {
-        Map<Long, Row> q = ResolveDuplicates.quarantine(resolved)
+        Map<Long, Row> q = IngestRun.quarantine(spark, prepared, resolved, counts)
                 .filter(col("source_file").equalTo("shopee/shopee_orders_20230301_20230331.csv"))
                 .collectAsList().stream().collect(Collectors.toMap(r -> r.getLong(1), r -> r));
         assertTrue(q.get(4L).<String>getAs("reason_detail").contains("Harga Setelah Diskon"), q.get(4L).toString());
