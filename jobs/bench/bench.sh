@@ -53,46 +53,9 @@ for N in "${SIZES[@]}"; do
     echo "[bench] $N rows: neraca and DuckDB DISAGREE, no timings printed: $(cat "$R/compare.json")" >&2
     exit 2
   fi
-  python3 - "$N" "$BYTES" "$R" "$(wall_s "$R/neraca.time")" "$(rss_mb "$R/neraca.time")" "$(wall_s "$R/duck.time")" \
-    "$(rss_mb "$R/duck.time")" "$L1" "$L2" "$NERACA_DRIVER_MEMORY" "$DUCK_THREADS" "$(cpu_s "$R/neraca.time")" "$(cpu_s "$R/duck.time")" >>"$BENCH_DIR/results.jsonl" <<'PY'
-import json, sys, datetime
-n, nbytes, r, nwall, nrss, dwall, drss, l1, l2, mem, thr, ncpu, dcpu = sys.argv[1:]
-m = json.load(open(f"{r}/neraca/manifest.json")); d = json.load(open(f"{r}/duck.json")); c = json.load(open(f"{r}/compare.json"))
-st = {k: v.get("elapsed_ms") for k, v in m["stages"].items()}
-nwall = float(nwall)
-icA = (st.get("IngestDumps", 0) + st.get("ClassifySales", 0) + st.get("AggregateMonthly", 0)) / 1000
-e2e = nwall - (st.get("ProjectTo2030", 0) + st.get("WriteReport", 0)) / 1000   # JVM start + ingest..aggregate
-print(json.dumps({"time": datetime.datetime.utcnow().strftime("%Y-%m-%dT%H:%MZ"), "rows": int(n), "dump_bytes": int(nbytes),
-  "accepted": c["accepted_neraca"], "agree": c["agree"], "neraca": {"wall_s": nwall, "e2e_s": round(e2e, 1),
-  "ingest_classify_aggregate_s": icA, "stages_ms": st, "max_rss_mb": int(nrss), "cpu_s": float(ncpu), "driver_memory": mem, "load_before": l1},
-  "duckdb": {"wall_s": float(dwall), "stages_ms": d["stages_ms"], "max_rss_mb": int(drss), "cpu_s": float(dcpu), "threads": int(thr), "load_before": l2},
-  "ratio_e2e": round(e2e / float(dwall), 2), "ratio_cpu": round(float(ncpu) / float(dcpu), 2), "by_class_info": c["by_class_info"]}))
-PY
+  python3 jobs/bench/record.py "$N" "$BYTES" "$R" "$(wall_s "$R/neraca.time")" "$(rss_mb "$R/neraca.time")" "$(wall_s "$R/duck.time")" \
+    "$(rss_mb "$R/duck.time")" "$L1" "$L2" "$NERACA_DRIVER_MEMORY" "$DUCK_THREADS" "$(cpu_s "$R/neraca.time")" "$(cpu_s "$R/duck.time")" >>"$BENCH_DIR/results.jsonl" 
   echo "[bench] $N rows: agree ($(python3 -c "import json;c=json.load(open('$R/compare.json'));print(c['months'],'months,',c['accepted_neraca'],'accepted rows, total',c['total_gmv_neraca'])"))" >&2
 done
 
-python3 - "$BENCH_DIR/results.jsonl" "${SIZES[@]}" <<'PY'
-import json, sys
-rows = {}
-for line in open(sys.argv[1]):
-    r = json.loads(line); rows[r["rows"]] = r            # latest run per size
-want = [int(x) for x in sys.argv[2:]]
-print(f"{'rows':>10} {'stage':<22} {'neraca s':>9} {'rows/s':>9} {'DuckDB s':>9} {'rows/s':>9} {'ratio':>6}  notes")
-for n in want:
-    r = rows.get(n)
-    if not r: continue
-    ns, ds = r["neraca"]["stages_ms"], r["duckdb"]["stages_ms"]
-    def line(stage, a, b, note=""):
-        rs = lambda t: f"{n / t:9.0f}" if t else f"{'-':>9}"
-        ratio = f"{a / b:6.1f}" if a and b else f"{'-':>6}"
-        print(f"{n:>10} {stage:<22} {a:9.1f} {rs(a)} {b if b is not None else float('nan'):9.1f} {rs(b) if b else '-':>9} {ratio}  {note}")
-    line("ingest (+sales parquet)", ns["IngestDumps"] / 1e3, ds["ingest"] / 1e3)
-    line("classify", ns["ClassifySales"] / 1e3, ds["classify"] / 1e3)
-    line("aggregate", ns["AggregateMonthly"] / 1e3, ds["aggregate"] / 1e3)
-    line("end to end (wall)", r["neraca"]["e2e_s"], r["duckdb"]["wall_s"],
-         f"JVM start incl.; max RSS neraca {r['neraca']['max_rss_mb']} MB (driver {r['neraca']['driver_memory']}), "
-         f"DuckDB {r['duckdb']['max_rss_mb']} MB; CPU s (user+sys) {r['neraca'].get('cpu_s')} vs {r['duckdb'].get('cpu_s')}; load {r['neraca']['load_before']}")
-    print(f"{n:>10} {'project / report':<22} {ns.get('ProjectTo2030', 0) / 1e3:9.1f} / {ns.get('WriteReport', 0) / 1e3:.1f}  (size-independent; whole neraca run {r['neraca']['wall_s']} s)")
-if 5000000 in rows and 20000000 in rows:
-    print(f"20M / 5M neraca end to end: {rows[20000000]['neraca']['e2e_s'] / rows[5000000]['neraca']['e2e_s']:.2f} (goal <= 4.5)")
-PY
+python3 jobs/bench/table.py "$BENCH_DIR/results.jsonl" "${SIZES[@]}"
