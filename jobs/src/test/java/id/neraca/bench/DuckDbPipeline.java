@@ -69,10 +69,11 @@ public final class DuckDbPipeline {
             t = System.nanoTime();
             ingest(s, dumps);
             s.execute("COPY (SELECT * FROM sales) TO '" + out.resolve("sales") + "' (FORMAT parquet, PARTITION_BY (marketplace, period_month), OVERWRITE_OR_IGNORE)");
-            stages.put("ingest", ms(t));
             report.put("rows_read", one(s, "SELECT count(*) FROM parsed"));
             report.put("accepted", one(s, "SELECT count(*) FROM sales"));
             report.put("quarantined", one(s, "SELECT count(*) FROM parsed WHERE reject"));
+            s.execute("DROP TABLE parsed");   // in-memory database: free what is no longer read
+            stages.put("ingest", ms(t));
 
             t = System.nanoTime();
             classify(s, rules);
@@ -290,6 +291,7 @@ public final class DuckDbPipeline {
                 + "coalesce(cc(origin_country), CASE WHEN lower(trim(brand)) IN (" + String.join(",", noBrand).toLowerCase(Locale.ROOT) + ") THEN NULL "
                 + " ELSE (SELECT b.country FROM brand b WHERE b.name = lower(trim(s.brand))) END) AS goods_country "
                 + "FROM sales s");
+        s.execute("DROP TABLE sales");
         // trailing-window sales per seller (completed GMV), annualised for sellers seen fewer months than the window
         s.execute("CREATE TABLE seller_month AS WITH m AS (SELECT seller_ref, period_month, "
                 + "sum(CASE WHEN status = 'COMPLETED' THEN gmv_idr ELSE 0 END) AS gmv, "
@@ -302,5 +304,6 @@ public final class DuckDbPipeline {
                 + "WHEN coalesce(declared_tier, CASE WHEN sm.annual <= " + micro + " THEN 'MICRO' WHEN sm.annual <= " + small + " THEN 'SMALL' "
                 + " WHEN sm.annual <= " + medium + " THEN 'MEDIUM' ELSE 'LARGE' END) = 'LARGE' THEN 'LOCAL_LARGE' ELSE 'LOCAL_UMKM' END AS origin_class "
                 + "FROM ev e LEFT JOIN seller_month sm USING (seller_ref, period_month)");
+        s.execute("DROP TABLE ev");
     }
 }
