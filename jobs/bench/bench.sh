@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# neraca vs DuckDB benchmark (issue 7). Usage: jobs/bench/bench.sh [rows ...]   (default: 10000 1000000 5000000 20000000)
+# For each size: generates the dumps once into bench-data/rows-N (gitignored), runs `./neraca run` (ingest, classify,
+# aggregate, project, report) and the DuckDB pipeline (jobs/src/test/java/id/neraca/bench/DuckDbPipeline.java, test
+# classpath, 2 threads), checks both agree (jobs/bench/compare.py) and only then prints the timings.
+# Env: NERACA_DRIVER_MEMORY (default 1g here), DUCK_THREADS (2), BENCH_DIR (bench-data), NERACA_JAVA_OPTS passes through.
+# Results: one JSON line per size appended to $BENCH_DIR/results.jsonl, a table on stdout.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+BENCH_DIR="${BENCH_DIR:-$ROOT/bench-data}"
+export NERACA_DRIVER_MEMORY="${NERACA_DRIVER_MEMORY:-1g}"
+DUCK_THREADS="${DUCK_THREADS:-2}"
+SIZES=("$@"); [ ${#SIZES[@]} -eq 0 ] && SIZES=(10000 1000000 5000000 20000000)
+mkdir -p "$BENCH_DIR"
+
+# the job jar (./neraca builds it when stale) and the test classpath with DuckDB
+./neraca --version >/dev/null 2>&1 || true
+if [ ! -f jobs/target/test-classes/id/neraca/bench/DuckDbPipeline.class ] || [ jobs/src/test/java/id/neraca/bench/DuckDbPipeline.java -nt jobs/target/test-classes/id/neraca/bench/DuckDbPipeline.class ]; then
+  mvn -B -o -q test-compile >&2
+fi
+[ -f jobs/target/test-classpath.txt ] || mvn -B -o -q -pl jobs dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$ROOT/jobs/target/test-classpath.txt" >&2
+DUCK_CP="jobs/target/test-classes:jobs/target/classes:$(cat jobs/target/test-classpath.txt)"
+
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+rss_mb() { awk -F': ' '/Maximum resident set size/{printf "%d", $2/1024}' "$1"; }
+cpu_s() { awk -F': ' '/User time/{u=$2}/System time/{s=$2}END{printf "%.1f", u+s}' "$1"; }
+wall_s() { awk -F': ' '/Elapsed \(wall clock\)/{n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; printf "%.1f", s}' "$1"; }
+
+for N in "${SIZES[@]}"; do
+  D="$BENCH_DIR/rows-$N"; R="$BENCH_DIR/run-$N"
+  if [ ! -f "$D/.complete" ]; then
+    echo "[bench] generating $N rows into $D" >&2
+    ./neraca generate --rows "$N" --out "$D" --seed 7 --quiet --overwrite \
+      --regencies data/reference/regencies.csv --fx data/reference/fx_monthly.csv >&2
+    touch "$D/.complete"
+  fi
+  rm -rf "$R"; mkdir -p "$R"
+  BYTES=$(du -sb --exclude=_truth "$D" | cut -f1)
+
+  echo "[bench] $N rows: neraca run (driver -Xmx$NERACA_DRIVER_MEMORY), load $(load)" >&2
+  L1="$(load)"
+  /usr/bin/time -v -o "$R/neraca.time" ./neraca run --dumps "$D" --out "$R/neraca" --demo-key --full --quiet \
+    >"$R/neraca.log" 2>&1 || { echo "[bench] neraca run failed, see $R/neraca.log" >&2; tail -20 "$R/neraca.log" >&2; exit 1; }
+  echo "[bench] $N rows: DuckDB ($DUCK_THREADS threads), load $(load)" >&2
+  L2="$(load)"
+  /usr/bin/time -v -o "$R/duck.time" java -Xmx1g -cp "$DUCK_CP" id.neraca.bench.DuckDbPipeline --dumps "$D" \
+    --out "$R/duck" --home "$ROOT" --threads "$DUCK_THREADS" >"$R/duck.json" 2>"$R/duck.log" \
+    || { echo "[bench] DuckDB failed, see $R/duck.log" >&2; tail -20 "$R/duck.log" >&2; exit 1; }
+
+  if ! python3 jobs/bench/compare.py "$R/neraca" "$R/duck" "$R/duck.json" >"$R/compare.json"; then
+    echo "[bench] $N rows: neraca and DuckDB DISAGREE, no timings printed: $(cat "$R/compare.json")" >&2
+    exit 2
+  fi
+  python3 jobs/bench/record.py "$N" "$BYTES" "$R" "$(wall_s "$R/neraca.time")" "$(rss_mb "$R/neraca.time")" "$(wall_s "$R/duck.time")" \
+    "$(rss_mb "$R/duck.time")" "$L1" "$L2" "$NERACA_DRIVER_MEMORY" "$DUCK_THREADS" "$(cpu_s "$R/neraca.time")" "$(cpu_s "$R/duck.time")" >>"$BENCH_DIR/results.jsonl" 
+  echo "[bench] $N rows: agree ($(python3 -c "import json;c=json.load(open('$R/compare.json'));print(c['months'],'months,',c['accepted_neraca'],'accepted rows, total',c['total_gmv_neraca'])"))" >&2
+done
+
+python3 jobs/bench/table.py "$BENCH_DIR/results.jsonl" "${SIZES[@]}"
