@@ -22,7 +22,10 @@ public final class SparkSessions {
             String m = master == null || master.isBlank() ? "local[*]" : master;
             b = b.master(m);
             if (m.startsWith("local")) {
+                // one machine: the driver lists partition folders itself (Spark's default launches a listing job
+                // of one task per path as soon as a read names more than 32 paths; 36 month folders do)
                 b = b.config("spark.ui.enabled", "false")
+                        .config("spark.sql.sources.parallelPartitionDiscovery.threshold", "100000")
                         .config("spark.driver.bindAddress", "127.0.0.1")
                         .config("spark.driver.host", "127.0.0.1");
             }
