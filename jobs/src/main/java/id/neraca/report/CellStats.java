@@ -69,31 +69,55 @@ public final class CellStats {
      * {@code table} (a key of {@link #DIMENSIONS}) in front of the columns described in the class comment.
      */
     public static Dataset<Row> fromSellerBase(Dataset<Row> base) {
-        Dataset<Row> out = null;
+        // Every level of every table in two aggregations instead of one per level: one grouping-sets pass gives GMV
+        // per seller at each level (a cell, a row total per table, the column totals and the grand total, which
+        // every table shares), a second pass counts the sellers and finds the largest of each entry.
+        List<String> keys = List.of("marketplace", "seller_province_code", "category", "origin_class", "seller");
+        Column[] keyCols = keys.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        List<List<String>> sets = new java.util.ArrayList<>();
+        Column table = null;
+        Column level = null;
+        Column rowKey = lit(null).cast("string");
         for (var e : DIMENSIONS.entrySet()) {
-            Dataset<Row> perSeller = base.groupBy(col(e.getValue()).as("row_key"), col("origin_class"), col("seller"))
-                    .agg(sum("g").as("g"));
-            Dataset<Row> t = level(perSeller, "CELL", col("row_key"), col("origin_class"))
-                    .unionByName(level(perSeller.groupBy("row_key", "seller").agg(sum("g").as("g")),
-                            "ROW_TOTAL", col("row_key"), lit(null).cast("string")))
-                    .unionByName(level(perSeller.groupBy("origin_class", "seller").agg(sum("g").as("g")),
-                            "COL_TOTAL", lit(null).cast("string"), col("origin_class")))
-                    .unionByName(level(perSeller.groupBy("seller").agg(sum("g").as("g")),
-                            "GRAND", lit(null).cast("string"), lit(null).cast("string")))
-                    .withColumn("table", lit(e.getKey()));
-            out = out == null ? t : out.unionByName(t);
+            int cell = gid(keys, List.of(e.getValue(), "origin_class", "seller"));
+            int rowTotal = gid(keys, List.of(e.getValue(), "seller"));
+            sets.add(List.of(e.getValue(), "origin_class", "seller"));
+            sets.add(List.of(e.getValue(), "seller"));
+            Column isOwn = col("gid").isin(cell, rowTotal);
+            Column own = org.apache.spark.sql.functions.array(lit(e.getKey()));
+            table = table == null ? when(isOwn, own) : table.when(isOwn, own);
+            level = level == null ? when(col("gid").equalTo(cell), lit("CELL")) : level.when(col("gid").equalTo(cell), lit("CELL"));
+            level = level.when(col("gid").equalTo(rowTotal), lit("ROW_TOTAL"));
+            rowKey = when(isOwn, col(e.getValue())).otherwise(rowKey);
         }
-        return out.select("table", "level", "row_key", "origin_class", "gmv_idr", "sellers", "top_seller_gmv_idr");
-    }
+        int colTotal = gid(keys, List.of("origin_class", "seller"));
+        int grand = gid(keys, List.of("seller"));
+        sets.add(List.of("origin_class", "seller"));
+        sets.add(List.of("seller"));
+        Column everyTable = org.apache.spark.sql.functions.array(DIMENSIONS.keySet().stream().map(org.apache.spark.sql.functions::lit)
+                .toArray(Column[]::new));
+        table = table.otherwise(everyTable);
+        level = level.when(col("gid").equalTo(colTotal), lit("COL_TOTAL")).when(col("gid").equalTo(grand), lit("GRAND"));
 
-    /** {@code perSeller} has one row per seller within each group, so counting rows counts distinct sellers. */
-    private static Dataset<Row> level(Dataset<Row> perSeller, String level, Column rowKey, Column cls) {
-        return perSeller.groupBy(rowKey.as("row_key"), cls.as("origin_class"))
+        scala.collection.immutable.Seq<scala.collection.immutable.Seq<Column>> groupingSets = scala.jdk.javaapi.CollectionConverters.asScala(
+                sets.stream().map(set -> scala.jdk.javaapi.CollectionConverters.asScala(
+                        set.stream().map(org.apache.spark.sql.functions::col).toList()).toSeq()).toList()).toSeq();
+        Dataset<Row> perSeller = base.groupingSets(groupingSets, keyCols)
+                .agg(sum("g").as("g"), org.apache.spark.sql.functions.grouping_id(keyCols).cast("int").as("gid"));
+        Column[] entry = {col("gid"), col("marketplace"), col("seller_province_code"), col("category"), col("origin_class")};
+        return perSeller.groupBy(entry)
                 .agg(sum("g").cast("decimal(24,2)").as("gmv_idr"),
                         count(lit(1)).as("sellers"),
                         max("g").cast("decimal(24,2)").as("top_seller_gmv_idr"))
-                .withColumn("level", lit(level))
-                .select("level", "row_key", "origin_class", "gmv_idr", "sellers", "top_seller_gmv_idr");
+                .select(org.apache.spark.sql.functions.explode(table).as("table"), level.as("level"), rowKey.as("row_key"),
+                        col("origin_class"), col("gmv_idr"), col("sellers"), col("top_seller_gmv_idr"));
+    }
+
+    /** grouping_id() of a grouping set over {@code keys}: bit (n-1-i) set when key i is not grouped. */
+    private static int gid(List<String> keys, List<String> grouped) {
+        int id = 0;
+        for (int i = 0; i < keys.size(); i++) if (!grouped.contains(keys.get(i))) id |= 1 << (keys.size() - 1 - i);
+        return id;
     }
 
     /**
