@@ -106,9 +106,9 @@ public final class AggregateMonthly implements Stage {
                                 + "Fix the classified table (re-run `neraca classify`) and run `neraca aggregate` again.",
                         ctx.outputs().path("classified"), String.join("\n  ", check.violations()));
             }
-            long detailRows = detail.count();
-            long months = monthly.count();
-            long years = annual.count();
+            long detailRows = check.detailRows();
+            long months = check.months();
+            long years = check.years();
             section.put("detail_rows", detailRows);
             section.put("months", months);
             section.put("years", years);
@@ -249,9 +249,13 @@ public final class AggregateMonthly implements Stage {
 
     // ------------------------------------------------------------------------------------------------ identities
 
-    /** What the identity check found; {@code violations} empty when every identity holds. */
+    /**
+     * What the identity check found; {@code violations} empty when every identity holds. Also the sizes of the three
+     * tables, so that nothing needs another pass to count them.
+     */
     public record Identity(long classifiedRows, long completedRows, long listingRows, BigDecimal completedGmv,
-                           BigDecimal headlineGmv, BigDecimal listingGmv, List<String> violations) {}
+                           BigDecimal headlineGmv, BigDecimal listingGmv, long detailRows, long months, long years,
+                           List<String> violations) {}
 
     /**
      * Checks the accounting identities of the three tables against the classified input:
@@ -261,33 +265,46 @@ public final class AggregateMonthly implements Stage {
      *   <li>sum of monthly totals = completed order-line GMV of the input; annual totals = monthly totals per year;</li>
      *   <li>sum of the detail table's GMV = completed GMV of the input (both grains), per grain and class.</li>
      * </ol>
-     * Only aggregates (a handful of rows per class and year) reach the driver.
+     * Four Spark jobs: one pass over the input and one over the detail table, each collected as a handful of rows per
+     * grain and class, and the two headline tables (one row per month or year) collected and checked on the driver.
      */
     public static Identity checkIdentities(Dataset<Row> classified, Dataset<Row> detail, Dataset<Row> monthly,
                                            Dataset<Row> annual) {
         List<String> v = new ArrayList<>();
-        Dataset<Row> done = classified.filter(col("status").equalTo(COMPLETED));
-        long classifiedRows = classified.count();
-        // per grain × class from the input
-        List<Row> input = done.groupBy("grain", "origin_class")
+        // per completed flag × grain × class from the input: the row count of the whole input comes with it
+        List<Row> input = classified.groupBy(coalesce(col("status").equalTo(COMPLETED), lit(false)).as("done"),
+                        col("grain"), col("origin_class"))
                 .agg(count(lit(1)).as("n"), sum("gmv_idr").cast(MONEY).as("gmv"))
-                .orderBy(col("grain").asc_nulls_first(), col("origin_class").asc_nulls_first()).collectAsList();
+                .collectAsList();
         List<Row> fromDetail = detail.groupBy("grain", "origin_class")
-                .agg(sum("gmv_idr").cast(MONEY).as("gmv"))
-                .orderBy(col("grain").asc_nulls_first(), col("origin_class").asc_nulls_first()).collectAsList();
+                .agg(sum("gmv_idr").cast(MONEY).as("gmv"), count(lit(1)).as("rows"))
+                .collectAsList();
+        long classifiedRows = 0;
         long completedRows = 0;
         long listingRows = 0;
         BigDecimal completedGmv = BigDecimal.ZERO;
         BigDecimal orderLineGmv = BigDecimal.ZERO;
         BigDecimal listingGmv = BigDecimal.ZERO;
         java.util.Map<String, BigDecimal> inputByKey = new java.util.TreeMap<>();
+        java.util.Map<String, Long> countByKey = new java.util.TreeMap<>();
         for (Row r : input) {
-            String grain = r.getString(0);
-            String cls = r.isNullAt(1) ? null : r.getString(1);
-            long n = r.getLong(2);
-            BigDecimal g = r.getDecimal(3);
+            long n = r.getLong(3);
+            classifiedRows += n;
+            if (!r.getBoolean(0)) continue;
+            String grain = r.isNullAt(1) ? null : r.getString(1);
+            String cls = r.isNullAt(2) ? null : r.getString(2);
+            BigDecimal g = r.isNullAt(4) ? BigDecimal.ZERO : r.getDecimal(4);
             completedRows += n;
             completedGmv = completedGmv.add(g);
+            String key = grain + "/" + cls;
+            inputByKey.merge(key, g, BigDecimal::add);
+            countByKey.merge(key, n, Long::sum);
+        }
+        for (var e : inputByKey.entrySet()) {
+            String grain = e.getKey().substring(0, e.getKey().indexOf('/'));
+            String cls = e.getKey().substring(e.getKey().indexOf('/') + 1);
+            long n = countByKey.get(e.getKey());
+            BigDecimal g = e.getValue();
             if (ORDER_LINE.equals(grain)) orderLineGmv = orderLineGmv.add(g);
             else if (LISTING_PERIOD.equals(grain)) {
                 listingRows += n;
@@ -295,17 +312,18 @@ public final class AggregateMonthly implements Stage {
             } else {
                 v.add(String.format("%d completed rows have grain '%s' (allowed: %s)", n, grain, Schemas.GRAINS));
             }
-            if (cls == null || !Schemas.ORIGIN_CLASSES.contains(cls)) {
+            if (cls.equals("null") || !Schemas.ORIGIN_CLASSES.contains(cls)) {
                 v.add(String.format("%d completed %s rows (Rp%s) have origin_class %s, not one of %s, so the classes "
-                        + "cannot add up to the total", n, grain, g.toPlainString(), cls == null ? "null" : "'" + cls + "'",
+                        + "cannot add up to the total", n, grain, g.toPlainString(), cls.equals("null") ? "null" : "'" + cls + "'",
                         Schemas.ORIGIN_CLASSES));
             }
-            inputByKey.put(grain + "/" + cls, g);
         }
         java.util.Map<String, BigDecimal> detailByKey = new java.util.TreeMap<>();
+        long detailRows = 0;
         for (Row r : fromDetail) {
-            detailByKey.put(r.getString(0) + "/" + (r.isNullAt(1) ? null : r.getString(1)),
+            detailByKey.put((r.isNullAt(0) ? null : r.getString(0)) + "/" + (r.isNullAt(1) ? null : r.getString(1)),
                     r.isNullAt(2) ? BigDecimal.ZERO : r.getDecimal(2));
+            detailRows += r.getLong(3);
         }
         if (!inputByKey.keySet().equals(detailByKey.keySet())) {
             v.add("monthly_detail grain/class combinations " + detailByKey.keySet() + " differ from the input's "
@@ -318,40 +336,61 @@ public final class AggregateMonthly implements Stage {
                         e.getKey(), d.toPlainString(), e.getValue().toPlainString()));
             }
         }
-        // classes add up to the total in every month and year
-        for (var t : List.of(new Object[]{"monthly_headline", monthly, "period_month"},
-                new Object[]{"annual_headline", annual, "year"})) {
-            String name = (String) t[0];
-            @SuppressWarnings("unchecked") Dataset<Row> d = (Dataset<Row>) t[1];
-            String key = (String) t[2];
-            Column sumClasses = lit(BigDecimal.ZERO).cast(MONEY);
-            for (String c : CLASS_COLUMNS) sumClasses = sumClasses.plus(coalesce(col(c), lit(BigDecimal.ZERO)));
-            List<Row> bad = d.filter(not(col("total_gmv_idr").eqNullSafe(sumClasses)))
-                    .select(col(key).cast("string"), col("total_gmv_idr"), sumClasses.as("classes"))
-                    .orderBy(col(key)).limit(5).collectAsList();
-            for (Row r : bad) {
-                v.add(String.format("%s %s: classes add up to Rp%s but total_gmv_idr is Rp%s", name, r.getString(0),
-                        r.isNullAt(2) ? "null" : r.getDecimal(2).toPlainString(),
-                        r.isNullAt(1) ? "null" : r.getDecimal(1).toPlainString()));
-            }
+        // the headline tables hold one row per month or year: checked on the driver
+        List<Row> months = headlineTotals(monthly, "period_month");
+        List<Row> years = headlineTotals(annual, "year");
+        classesAddUp("monthly_headline", months, v);
+        classesAddUp("annual_headline", years, v);
+        BigDecimal monthlyTotal = BigDecimal.ZERO;
+        java.util.Map<String, BigDecimal> byYear = new java.util.TreeMap<>();
+        for (Row r : months) {
+            BigDecimal t = r.isNullAt(1) ? BigDecimal.ZERO : r.getDecimal(1);
+            monthlyTotal = monthlyTotal.add(t);
+            String y = r.isNullAt(0) ? "null" : r.getString(0).substring(0, Math.min(4, r.getString(0).length()));
+            byYear.merge(y, t, BigDecimal::add);
         }
-        Row tm = monthly.agg(sum("total_gmv_idr").cast(MONEY)).first();
-        BigDecimal monthlyTotal = tm.isNullAt(0) ? BigDecimal.ZERO : tm.getDecimal(0);
         if (monthlyTotal.compareTo(orderLineGmv) != 0) {
             v.add(String.format("monthly_headline totals add up to Rp%s but the completed order-line GMV in "
                     + "out/classified is Rp%s", monthlyTotal.toPlainString(), orderLineGmv.toPlainString()));
         }
-        List<Row> perYear = monthly.groupBy(substring(col("period_month"), 1, 4).cast("int").as("y"))
-                .agg(sum("total_gmv_idr").cast(MONEY).as("m"))
-                .join(annual.select(col("year"), col("total_gmv_idr").as("a")), col("y").equalTo(col("year")), "full_outer")
-                .filter(not(col("m").eqNullSafe(col("a"))))
-                .select(coalesce(col("y"), col("year")).as("year"), col("m"), col("a"))
-                .orderBy("year").collectAsList();
-        for (Row r : perYear) {
-            v.add(String.format("annual_headline %s: total Rp%s but its months add up to Rp%s", r.get(0),
-                    r.isNullAt(2) ? "null" : r.getDecimal(2).toPlainString(),
-                    r.isNullAt(1) ? "null" : r.getDecimal(1).toPlainString()));
+        java.util.Map<String, BigDecimal> annualByYear = new java.util.TreeMap<>();
+        for (Row r : years) annualByYear.put(r.isNullAt(0) ? "null" : r.getString(0), r.isNullAt(1) ? null : r.getDecimal(1));
+        java.util.Set<String> allYears = new java.util.TreeSet<>(byYear.keySet());
+        allYears.addAll(annualByYear.keySet());
+        for (String y : allYears) {
+            BigDecimal m = byYear.get(y);
+            BigDecimal a = annualByYear.get(y);
+            if (m == null || a == null || m.compareTo(a) != 0) {
+                v.add(String.format("annual_headline %s: total Rp%s but its months add up to Rp%s", y,
+                        a == null ? "null" : a.toPlainString(), m == null ? "null" : m.toPlainString()));
+            }
         }
-        return new Identity(classifiedRows, completedRows, listingRows, completedGmv, orderLineGmv, listingGmv, v);
+        return new Identity(classifiedRows, completedRows, listingRows, completedGmv, orderLineGmv, listingGmv,
+                detailRows, months.size(), years.size(), v);
+    }
+
+    /** period (as text), total and the five class columns of a headline table, in period order. */
+    private static List<Row> headlineTotals(Dataset<Row> headline, String key) {
+        List<Column> c = new ArrayList<>();
+        c.add(col(key).cast("string"));
+        c.add(col("total_gmv_idr"));
+        CLASS_COLUMNS.forEach(n -> c.add(col(n)));
+        return headline.select(c.toArray(new Column[0])).orderBy(col(key)).collectAsList();
+    }
+
+    /** The five class columns add up to total_gmv_idr in every row (at most five violations reported per table). */
+    private static void classesAddUp(String name, List<Row> rows, List<String> v) {
+        int reported = 0;
+        for (Row r : rows) {
+            BigDecimal classes = BigDecimal.ZERO;
+            for (int i = 0; i < CLASS_COLUMNS.size(); i++) {
+                if (!r.isNullAt(2 + i)) classes = classes.add(r.getDecimal(2 + i));
+            }
+            BigDecimal total = r.isNullAt(1) ? null : r.getDecimal(1);
+            if ((total == null || total.compareTo(classes) != 0) && reported++ < 5) {
+                v.add(String.format("%s %s: classes add up to Rp%s but total_gmv_idr is Rp%s", name, r.getString(0),
+                        classes.toPlainString(), total == null ? "null" : total.toPlainString()));
+            }
+        }
     }
 }
