@@ -129,9 +129,14 @@ public final class ClassifyOutputs {
 
     /** Writes a small dataset as one CSV file (header, RFC 4180 quoting, decimals in plain notation). */
     public static void writeCsv(FileSystem fs, String file, Dataset<Row> small) {
-        String[] names = small.schema().fieldNames();
+        writeCsv(fs, file, small.schema(), small.collectAsList());
+    }
+
+    /** Writes rows already on the driver as one CSV file, as {@link #writeCsv(FileSystem, String, Dataset)}. */
+    public static void writeCsv(FileSystem fs, String file, StructType schema, List<Row> rows) {
+        String[] names = schema.fieldNames();
         StringBuilder b = new StringBuilder(String.join(",", names)).append('\n');
-        for (Row r : small.collectAsList()) {
+        for (Row r : rows) {
             for (int i = 0; i < names.length; i++) {
                 if (i > 0) b.append(',');
                 b.append(BrandOrigins.Csv.quote(format(r.get(i))));

@@ -7,6 +7,7 @@ import id.neraca.core.NeracaException;
 import id.neraca.core.Schemas;
 import id.neraca.core.Stage;
 import id.neraca.core.StageContext;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -81,14 +82,16 @@ public final class ClassifySales implements Stage {
         Dataset<Row> out = spark.read().schema(Schemas.classified()).parquet(staged); // schema: also when empty
         ObjectNode m = ctx.manifest().stage(name());
         long rowsIn = sales.count();
-        Row totals = out.agg(count(lit(1)),
+        List<Column> checks = new java.util.ArrayList<>(List.of(count(lit(1)),
                 sum(when(col("origin_class").isin(Schemas.ORIGIN_CLASSES.toArray()), 0L).otherwise(1L)),
                 sum(when(col("origin_class").notEqual("UNKNOWN").and(size(col("origin_reasons")).leq(0)), 1L).otherwise(0L)),
                 sum(when(col("seller_id_valid").equalTo(false), 1L).otherwise(0L)),
                 sum(when(col("permendag31_flag"), 1L).otherwise(0L)),
                 sum(when(col("umkm_tier_source").equalTo("DECLARED"), 1L).otherwise(0L)),
                 sum(when(col("umkm_tier_source").equalTo("OBSERVED"), 1L).otherwise(0L)),
-                sum(when(col("umkm_tier_source").equalTo("NONE"), 1L).otherwise(0L))).first();
+                sum(when(col("umkm_tier_source").equalTo("NONE"), 1L).otherwise(0L))));
+        checks.addAll(List.of(classCounts())); // per class in the same pass (indexes 8..)
+        Row totals = out.agg(checks.get(0), checks.subList(1, checks.size()).toArray(new Column[0])).first();
         long rowsOut = totals.getLong(0);
         if (rowsOut != rowsIn) {
             throw NeracaException.other("ClassifySales: %d sales in, %d classified rows out; a join duplicated or lost rows. "
@@ -112,9 +115,10 @@ public final class ClassifySales implements Stage {
         ObjectNode perClass = m.putObject("origin_class");
         java.util.Map<String, Long> classCounts = new java.util.LinkedHashMap<>();
         for (String c : Schemas.ORIGIN_CLASSES) perClass.put(c, 0L);
-        for (Row r : out.groupBy("origin_class").count().collectAsList()) {
-            perClass.put(r.getString(0), r.getLong(1));
-            classCounts.put(r.getString(0), r.getLong(1));
+        for (int i = 0; i < Schemas.ORIGIN_CLASSES.size(); i++) {
+            long n = rowsOut == 0 ? 0 : totals.getLong(8 + i);
+            perClass.put(Schemas.ORIGIN_CLASSES.get(i), n);
+            if (n > 0) classCounts.put(Schemas.ORIGIN_CLASSES.get(i), n);
         }
         m.put("rules_file", cfg.rulesPath(ctx.config()).toString());
         m.put("brands", brands.size());
@@ -129,12 +133,14 @@ public final class ClassifySales implements Stage {
         }
 
         String stats = ctx.outputs().staging("classify_stats");
-        Dataset<Row> byClass = ClassifyOutputs.statsByClass(out).coalesce(1);
-        byClass.write().parquet(stats + "/by_class");
-        ClassifyOutputs.writeCsv(ctx.outputs().fs(), stats + "/by_class.csv", spark.read().schema(byClass.schema()).parquet(stats + "/by_class").orderBy("marketplace", "origin_class"));
-        Dataset<Row> reasons = ClassifyOutputs.reasonCounts(out).coalesce(1);
-        reasons.write().parquet(stats + "/reasons");
-        ClassifyOutputs.writeCsv(ctx.outputs().fs(), stats + "/reasons.csv", spark.read().schema(reasons.schema()).parquet(stats + "/reasons").orderBy("marketplace", "reason_code"));
+        // small tables (marketplace × class, marketplace × reason): computed once, written as Parquet and CSV from the rows
+        for (var t : List.of(new Object[]{"by_class", ClassifyOutputs.statsByClass(out)},
+                new Object[]{"reasons", ClassifyOutputs.reasonCounts(out)})) {
+            @SuppressWarnings("unchecked") Dataset<Row> table = (Dataset<Row>) t[1];
+            List<Row> rows = table.collectAsList();
+            spark.createDataFrame(rows, table.schema()).coalesce(1).write().parquet(stats + "/" + t[0]);
+            ClassifyOutputs.writeCsv(ctx.outputs().fs(), stats + "/" + t[0] + ".csv", table.schema(), rows);
+        }
 
         String audit = ctx.outputs().staging("classified_audit");
         ClassifyOutputs.writeCsv(ctx.outputs().fs(), audit + "/audit_sample.csv",
@@ -145,5 +151,12 @@ public final class ClassifySales implements Stage {
         ctx.outputs().commit("classify_stats");
         ctx.outputs().commit("classified_audit");
         Log.info("ClassifySales: %,d sales classified: %s", rowsOut, perClass);
+    }
+
+    /** One count per origin class, in Schemas.ORIGIN_CLASSES order, for a global aggregation. */
+    private static Column[] classCounts() {
+        return Schemas.ORIGIN_CLASSES.stream()
+                .map(c -> sum(when(col("origin_class").equalTo(c), 1L).otherwise(0L)))
+                .toArray(Column[]::new);
     }
 }
