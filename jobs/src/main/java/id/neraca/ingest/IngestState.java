@@ -42,8 +42,10 @@ import static org.apache.spark.sql.functions.substring;
  * Incremental ingest: what earlier runs parsed, kept so that a rerun on new dumps parses only the new and changed
  * files. Output {@code out/ingest_state/} (committed through the OutputStore like every output):
  * <ul>
- *   <li>{@code parsed/}: every file's parsed rows before duplicate resolution ({@link IngestSchemas#PARSED}),
- *       partitioned by {@code file_id} (a hash of the file's path);</li>
+ *   <li>{@code parsed/}: every file's parsed rows before duplicate resolution ({@link IngestSchemas#PARSED}) with
+ *       a {@code file_id} column (a hash of the file's path). Not partitioned by it: a folder per dump file cost a
+ *       sort of every parsed row and a Parquet writer per file (docs/BENCHMARKS.md); the file's rows are found by
+ *       the column, and their count is checked against {@code files.json} before they are reused;</li>
  *   <li>{@code files.json}: the state version, a fingerprint of everything that decides how a row parses (mappings,
  *       reference tables, the seller key, the order-date window, the parsed schema) and one entry per file (path,
  *       id, SHA-256, bytes, mapping, export key, rows parsed).</li>
@@ -61,7 +63,7 @@ public final class IngestState {
     static final String FILES = "files.json";
     static final String PARSED_DIR = "parsed";
     /** Bump when the parsed rows of the same bytes would differ (parser or schema change): forces one full rebuild. */
-    static final int VERSION = 1;
+    static final int VERSION = 2; // 2: parsed/ no longer partitioned by file_id
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final StructType STORED = IngestSchemas.PARSED.add("file_id", DataTypes.StringType, true);
 
@@ -178,9 +180,14 @@ public final class IngestState {
                 return read(spark, target);
             } catch (Exception e) { // Spark's SparkException is checked in Java terms and not declared
                 if (e instanceof NeracaException ne) throw ne;
-                Log.warn("the incremental ingest failed (%s): retrying as a full rebuild from every dump under %s",
-                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse(""), ctx.dumps());
-                fullReason = "the incremental ingest failed (stored parsed rows unreadable?)";
+                if (e instanceof Damaged d) {
+                    Log.warn("%s: rebuilding from every dump under %s", d.getMessage(), ctx.dumps());
+                    fullReason = d.getMessage();
+                } else {
+                    Log.warn("the incremental ingest failed (%s): retrying as a full rebuild from every dump under %s",
+                            e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse(""), ctx.dumps());
+                    fullReason = "the incremental ingest failed (stored parsed rows unreadable?)";
+                }
                 toParse.clear();
                 toParse.addAll(p.plan().tasks());
                 carried.clear();
@@ -202,12 +209,33 @@ public final class IngestState {
         }
         if (withStored) {
             Object[] ids = carried.stream().map(Entry::fileId).toArray();
-            Dataset<Row> old = spark.read().schema(STORED).parquet(ctx.outputs().path(NAME) + "/" + PARSED_DIR)
-                    .filter(col("file_id").isin(ids));
+            Dataset<Row> stored = spark.read().schema(STORED).parquet(ctx.outputs().path(NAME) + "/" + PARSED_DIR);
+            checkStoredCounts(stored);
+            Dataset<Row> old = stored.filter(col("file_id").isin(ids));
             rows = rows == null ? old : rows.unionByName(old);
         }
         if (rows == null) rows = spark.createDataFrame(List.of(), STORED);
-        rows.write().mode(SaveMode.Overwrite).partitionBy("file_id").parquet(target);
+        rows.write().mode(SaveMode.Overwrite).parquet(target);
+    }
+
+    /** The stored state is damaged (rows of a file missing or extra): the run rebuilds from every dump. */
+    private static final class Damaged extends RuntimeException {
+        Damaged(String message) {
+            super(message);
+        }
+    }
+
+    /** Every carried file's stored row count equals what files.json recorded (one pass over the file_id column). */
+    private void checkStoredCounts(Dataset<Row> stored) {
+        Map<String, Long> counted = new java.util.HashMap<>();
+        for (Row r : stored.groupBy("file_id").count().collectAsList()) counted.put(r.getString(0), r.getLong(1));
+        for (Entry e : carried) {
+            long n = counted.getOrDefault(e.fileId(), 0L);
+            if (n != e.rows()) {
+                throw new Damaged(String.format("out/%s/%s lacks the rows of %s (%,d stored, %,d recorded)", NAME, PARSED_DIR,
+                        e.sourceFile(), n, e.rows()));
+            }
+        }
     }
 
     private static Dataset<Row> read(SparkSession spark, String target) {
@@ -305,9 +333,6 @@ public final class IngestState {
                         e.path("rows").asLong(-1));
                 if (en.sourceFile() == null || en.sha256() == null || en.mapping() == null || en.rows() < 0) {
                     return new Loaded(Map.of(), "out/" + NAME + "/" + FILES + " has an incomplete entry: " + e, true);
-                }
-                if (en.rows() > 0 && !fs.exists(new org.apache.hadoop.fs.Path(parsed, "file_id=" + en.fileId()))) {
-                    return new Loaded(Map.of(), "out/" + NAME + "/" + PARSED_DIR + " lacks the rows of " + en.sourceFile(), true);
                 }
                 entries.put(en.sourceFile(), en);
             }
