@@ -153,9 +153,10 @@ class ParquetFootersTest extends SparkTestBase {
 
     @Test
     void aFooterLengthPointingBeforeTheFileStartFailsNamingIt(@TempDir Path tmp) throws Exception {
-        byte[] good = Files.readAllBytes(writeFixture(tmp));
-        byte[] bad = good.clone();
-        ByteBuffer.wrap(bad, bad.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).putInt(bad.length);
+        // PAR1, 20 bytes, a footer length of 1000, PAR1: the footer would start before the file does
+        byte[] bad = new byte[4 + 20 + 8];
+        ByteBuffer.wrap(bad).order(ByteOrder.LITTLE_ENDIAN)
+                .put("PAR1".getBytes()).position(24).putInt(1000).put("PAR1".getBytes());
         Path f = put(tmp.resolve("t/part-00000.parquet"), bad);
         NeracaException e = assertThrows(NeracaException.class,
                 () -> ParquetFooters.canonicalise(localFs().getRawFileSystem(), hadoop(f)));
