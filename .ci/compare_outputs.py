@@ -1,12 +1,17 @@
 #!/usr/bin/env python3
 """Compares two neraca output folders: every CSV and JSON data file of the aggregates, projection and
-ingest reconciliation must be byte-identical (the outputs are deterministic by contract).
+ingest reconciliation, and the Parquet files of the aggregates and projection (one file per table with a
+canonical footer, id.neraca.aggregate.Tables), must be byte-identical (the outputs are deterministic by
+contract). The two folders normally come from two JVM processes (a rerun, a cluster run), which is what
+catches output that only one process writes the same way twice.
 Usage: compare_outputs.py OUT_A OUT_B"""
 import hashlib
 import pathlib
 import sys
 
 FOLDERS = ["aggregates", "projection", "reconciliation", "quarantine_reasons"]
+# ingest's reconciliation Parquet keeps Spark's own part-file names, so only these carry comparable Parquet
+PARQUET_FOLDERS = {"aggregates", "projection"}
 
 
 def files(root: pathlib.Path):
@@ -16,7 +21,8 @@ def files(root: pathlib.Path):
         if not base.exists():
             continue
         for p in sorted(base.rglob("*")):
-            if p.is_file() and p.suffix in (".csv", ".json") and not p.name.startswith((".", "_")):
+            suffixes = (".csv", ".json", ".parquet") if folder in PARQUET_FOLDERS else (".csv", ".json")
+            if p.is_file() and p.suffix in suffixes and not p.name.startswith((".", "_")):
                 found[str(p.relative_to(root))] = hashlib.sha256(p.read_bytes()).hexdigest()
     return found
 

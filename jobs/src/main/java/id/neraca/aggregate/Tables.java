@@ -12,7 +12,9 @@ import java.io.IOException;
 
 /**
  * Writes small result tables deterministically: sorted, one file each, fixed file names, no
- * {@code _SUCCESS} or checksum side files, so the same rows give byte-identical files on every run.
+ * {@code _SUCCESS} or checksum side files, and a canonical Parquet footer ({@link ParquetFooters}: parquet-mr
+ * lists each column's encodings in an order that changes between JVM processes), so the same rows give
+ * byte-identical files on every run, in any JVM, local or on a cluster.
  * A table {@code name} under a staged folder becomes {@code <folder>/<name>/part-00000.parquet} and, when
  * asked, {@code <folder>/<name>.csv} (header, {@code .} decimal point, no thousands separator, empty
  * field for null).
@@ -26,6 +28,7 @@ public final class Tables {
         String parquetDir = folder + "/" + name;
         sorted.write().mode("overwrite").parquet(parquetDir);
         tidy(fs, new Path(parquetDir), "part-00000.parquet", ".parquet");
+        ParquetFooters.canonicalise(raw(fs), new Path(parquetDir, "part-00000.parquet"));
         if (csvCopy) {
             String tmp = folder + "/.tmp-" + name + "-csv";
             sorted.write().mode("overwrite")
