@@ -3,7 +3,6 @@ package id.neraca.ingest;
 import id.neraca.core.Hashing;
 import id.neraca.core.NeracaException;
 import id.neraca.ingest.mapping.Mapping;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
@@ -232,7 +231,7 @@ public final class DumpPlanner {
     /** The first {@code n} non-blank lines as bytes (without line ends). */
     static List<byte[]> firstLines(String uri, boolean gz, int n) throws IOException {
         Path p = new Path(uri);
-        FileSystem fs = p.getFileSystem(new Configuration());
+        FileSystem fs = p.getFileSystem(id.neraca.core.HadoopConf.shared());
         List<byte[]> out = new ArrayList<>();
         try (InputStream raw = new BufferedInputStream(fs.open(p));
              InputStream in = gz ? new GZIPInputStream(raw) : raw) {
@@ -266,7 +265,7 @@ public final class DumpPlanner {
         List<Found> out = new ArrayList<>();
         try {
             Path root = new Path(dumps);
-            FileSystem fs = root.getFileSystem(new Configuration());
+            FileSystem fs = root.getFileSystem(id.neraca.core.HadoopConf.shared());
             if (!fs.exists(root)) {
                 throw NeracaException.usage("%s: the dumps folder does not exist. Pass --dumps DIR.", dumps);
             }

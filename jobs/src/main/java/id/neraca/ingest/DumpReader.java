@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -70,7 +69,7 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
         InputStream opened = null;
         try {
             Path p = new Path(task.uri());
-            FileSystem fs = p.getFileSystem(new Configuration());
+            FileSystem fs = p.getFileSystem(id.neraca.core.HadoopConf.shared());
             InputStream raw = new BufferedInputStream(fs.open(p), 1 << 16);
             opened = task.gzip() ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw;
         } catch (EOFException e) {
