@@ -160,14 +160,6 @@ public final class Projection {
             warnings.add("no backtest for the growth scenarios: their intervals come from the low-high scenario band");
         }
         for (Forecaster m : monthly) if (m instanceof CagrScenario c) c.withLogSd(cagrSd);
-        // Holt's simulation leaves out parameter uncertainty: widen it to its own one-step backtest error
-        double[] holtSd = Backtest.logSdByHorizon(errors, "holt_damped_seasonal", 1, 3);
-        for (Forecaster m : monthly) {
-            if (m instanceof HoltDamped hd && holtSd.length == 1 && m.unsupportedReason(n, 12) == null) {
-                double inSample = HoltDamped.sigma(hd.withIntervalScale(1.0).fit(y, 12, firstSeason));
-                hd.withIntervalScale(inSample > 0 ? holtSd[0] / inSample : 1.0);
-            }
-        }
 
         Map<String, Backtest.Score> overall = new TreeMap<>();
         for (Backtest.Score s : scores) if (s.horizon() == 0) overall.put(s.model(), s);
@@ -189,20 +181,8 @@ public final class Projection {
         RandomGenerator covRng = new Well19937c(cfg.seed() ^ 0x5DEECE66DL);
         double[] covZ = new double[paths];
         for (int p = 0; p < paths; p++) covZ[p] = sigmaC * covRng.nextGaussian();
-        Map<String, double[][]> sims = new LinkedHashMap<>();
-        for (int k = 0; k < states.size(); k++) {
-            ModelState s = states.get(k);
-            if (s.fit() == null) continue;
-            double[][] sim = s.fit().simulate(h, paths, new Well19937c(cfg.seed() + 7919L * (k + 1)));
-            sims.put(s.model().name(), sim);
-        }
-        double[][] ens = new double[paths][];
-        int[] counts = allocate(states, paths);
-        int p0 = 0;
-        for (int k = 0; k < states.size(); k++) {
-            for (int j = 0; j < counts[k]; j++) ens[p0++] = sims.get(states.get(k).model().name())[j];
-        }
-        sims.put(ENSEMBLE, ens);
+        Map<String, double[][]> sims = simulate(states, h, paths, cfg.seed());
+        double[][] ens = sims.get(ENSEMBLE);
 
         List<YearMonth> future = new ArrayList<>();
         for (int i = 1; i <= h; i++) future.add(last.plusMonths(i));
@@ -358,6 +338,29 @@ public final class Projection {
 
     private static double round(double v, int places) {
         return BigDecimal.valueOf(v).setScale(places, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /**
+     * Simulated log paths of every fitted monthly model (seeded per model) and of the {@link #ENSEMBLE}: a mixture
+     * taking from each model a number of its paths proportional to its weight. Package-visible so that the interval
+     * coverage tests run the paths the projection publishes (ModelsTest).
+     */
+    static Map<String, double[][]> simulate(List<ModelState> states, int h, int paths, long seed) {
+        Map<String, double[][]> sims = new LinkedHashMap<>();
+        for (int k = 0; k < states.size(); k++) {
+            ModelState s = states.get(k);
+            if (s.fit() == null) continue;
+            double[][] sim = s.fit().simulate(h, paths, new Well19937c(seed + 7919L * (k + 1)));
+            sims.put(s.model().name(), sim);
+        }
+        double[][] ens = new double[paths][];
+        int[] counts = allocate(states, paths);
+        int p0 = 0;
+        for (int k = 0; k < states.size(); k++) {
+            for (int j = 0; j < counts[k]; j++) ens[p0++] = sims.get(states.get(k).model().name())[j];
+        }
+        sims.put(ENSEMBLE, ens);
+        return sims;
     }
 
     /** Paths per model in the ensemble: proportional to weight, remainder to the largest weight. */

@@ -164,52 +164,111 @@ class ModelsTest {
     }
 
     /**
-     * Holt's simulated intervals leave out parameter uncertainty, so on 72 months they under-cover: measured 73%
-     * for the 80% interval. The projection widens them with the model's own backtest errors (Projection); here the
-     * raw model is held to a looser bound so a regression (e.g. σ lost) still fails.
+     * log values from the ETS(A,Ad,A) model itself: α 0.3, β 0.02, γ 0.05, φ 0.9, σ 0.05, initial level 12 and
+     * trend 0.02 a month, seasonal states 0.2·sin(2π·month/12).
      */
-    @Test
-    void holtIntervalsCoverNearTheNominalRate() {
-        int sims = 300;
-        int n = 72;
-        int h = 6;
-        int in80 = 0;
-        int in95 = 0;
-        int total = 0;
+    static double[] etsSeries(Well19937c rng, int len) {
+        double l = 12;
+        double b = 0.02;
+        double[] season = new double[12];
+        for (int m = 0; m < 12; m++) season[m] = 0.2 * Math.sin(2 * Math.PI * m / 12.0);
+        double[] all = new double[len];
+        for (int t = 0; t < len; t++) {
+            double e = 0.05 * rng.nextGaussian();
+            double st = season[t % 12];
+            all[t] = l + 0.9 * b + st + e;
+            double lNew = l + 0.9 * b + 0.3 * e;
+            b = 0.9 * b + 0.02 * e;
+            l = lNew;
+            season[t % 12] = st + 0.05 * e;
+        }
+        return all;
+    }
+
+    /**
+     * Coverage of Holt's intervals as the projection publishes them for a projection where Holt is the selected
+     * model: the model as {@link Projection#monthlyModels} configures it, fitted on 36 months (the samples'
+     * history), its paths drawn by {@link Projection#simulate} (the ensemble of one model, weight 1). With the
+     * coverage factor's uncertainty switched off (σ = 0), a published interval is the band of these paths.
+     *
+     * @return 80% and 95% coverage of the monthly value 6 and 24 months ahead, then of the annual value (sum of the
+     *         months, {@link Projection#annualSums}) of the first and the second projected year
+     */
+    static double[] holtPublishedCoverage(HoltDamped holt, int sims, int n, int paths) {
+        int h = 24;
+        int[] in = new int[8];
+        List<java.time.YearMonth> months = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) months.add(java.time.YearMonth.of(2023, 1).plusMonths(i));
+        List<java.time.YearMonth> future = new java.util.ArrayList<>();
+        for (int i = 1; i <= h; i++) future.add(months.get(n - 1).plusMonths(i));
+        double[] noCoverageDraw = new double[paths];
         Well19937c data = new Well19937c(99);
         for (int s = 0; s < sims; s++) {
-            // simulate the ETS(A,Ad,A) model itself: α 0.3, β 0.02, γ 0.05, φ 0.9, σ 0.05
-            double l = 12;
-            double b = 0.02;
-            double[] season = new double[12];
-            for (int m = 0; m < 12; m++) season[m] = 0.2 * Math.sin(2 * Math.PI * m / 12.0);
-            double[] all = new double[n + h];
-            for (int t = 0; t < n + h; t++) {
-                double e = 0.05 * data.nextGaussian();
-                double st = season[t % 12];
-                all[t] = l + 0.9 * b + st + e;
-                double lNew = l + 0.9 * b + 0.3 * e;
-                b = 0.9 * b + 0.02 * e;
-                l = lNew;
-                season[t % 12] = st + 0.05 * e;
-            }
+            double[] all = etsSeries(data, n + h);
             double[] train = java.util.Arrays.copyOf(all, n);
-            double[][] paths = HOLT.fit(train, 12, 0).simulate(h, 400, new Well19937c(s));
-            double[] col = new double[paths.length];
-            for (int i = 0; i < h; i++) {
-                for (int p = 0; p < paths.length; p++) col[p] = paths[p][i];
-                double[] q = Stats.bands(col);
-                double actual = all[n + i];
-                if (actual >= q[1] && actual <= q[2]) in80++;
-                if (actual >= q[3] && actual <= q[4]) in95++;
-                total++;
+            Forecaster.Fit fit = holt.fit(train, 12, 0);
+            Projection.ModelState st = new Projection.ModelState(holt, "monthly", null, null, null, true, 1.0, fit, null);
+            double[][] ens = Projection.simulate(List.of(st), h, paths, 1000L + s).get(Projection.ENSEMBLE);
+            double[] col = new double[paths];
+            int k = 0;
+            for (int step : new int[]{6, 24}) {
+                for (int p = 0; p < paths; p++) col[p] = ens[p][step - 1];
+                k = count(in, k, Stats.bands(col), all[n + step - 1]);
+            }
+            double[] nat = new double[n];
+            for (int i = 0; i < n; i++) nat[i] = Math.exp(train[i]);
+            Map<Integer, double[]> annual = Projection.annualSums(ens, noCoverageDraw, future, months, nat, paths);
+            for (int year = 0; year < 2; year++) {
+                double actual = 0;
+                for (int i = 0; i < 12; i++) actual += Math.exp(all[n + 12 * year + i]);
+                k = count(in, k, Stats.bands(annual.get(future.get(12 * year).getYear())), actual);
             }
         }
-        double c80 = in80 / (double) total;
-        double c95 = in95 / (double) total;
-        System.out.printf("holt raw interval coverage: 80%% -> %.3f, 95%% -> %.3f%n", c80, c95);
-        assertEquals(0.77, c80, 0.07, "80% interval coverage " + c80);
-        assertEquals(0.93, c95, 0.05, "95% interval coverage " + c95);
+        double[] c = new double[in.length];
+        for (int i = 0; i < in.length; i++) c[i] = in[i] / (double) sims;
+        return c;
+    }
+
+    private static int count(int[] in, int k, double[] bands, double actual) {
+        if (actual >= bands[1] && actual <= bands[2]) in[k]++;
+        if (actual >= bands[3] && actual <= bands[4]) in[k + 1]++;
+        return k + 2;
+    }
+
+    /**
+     * Holt's published 80% and 95% intervals cover at the nominal rate, within 5 points, on 500 series simulated from
+     * the model, at 6 and at 24 months ahead. The parameter bootstrap is what makes them: without it (replicates 0,
+     * the fitted parameters taken as true) the same check fails (asserted below, measured 68% and 86% at h=6).
+     * The bootstrap here has 20 replicates instead of the projection's {@value HoltDamped#DEFAULT_REPLICATES} to keep
+     * the test's 10 000 refits affordable; docs/PROJECTION.md gives the coverage measured at 100.
+     */
+    @Test
+    void holtPublishedIntervalsCoverAtTheNominalRate() {
+        ProjectConfig cfg = ProjectionTest.config(400);
+        HoltDamped holt = Projection.monthlyModels(cfg).stream().filter(HoltDamped.class::isInstance)
+                .map(HoltDamped.class::cast).findFirst().orElseThrow();
+        assertEquals(HoltDamped.DEFAULT_REPLICATES, holt.replicates(), "the projection uses the default bootstrap");
+        double[] c = holtPublishedCoverage(holt.withReplicates(20), 500, 36, 400);
+        System.out.printf("holt published interval coverage: h=6 80%% -> %.3f, 95%% -> %.3f; h=24 80%% -> %.3f, 95%% -> %.3f; "
+                + "annual year 1 80%% -> %.3f, 95%% -> %.3f; year 2 80%% -> %.3f, 95%% -> %.3f%n",
+                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
+        assertEquals(0.80, c[0], 0.05, "80% interval coverage at h=6: " + c[0]);
+        assertEquals(0.95, c[1], 0.05, "95% interval coverage at h=6: " + c[1]);
+        assertEquals(0.80, c[2], 0.05, "80% interval coverage at h=24: " + c[2]);
+        assertEquals(0.95, c[3], 0.05, "95% interval coverage at h=24: " + c[3]);
+        // annual sums under-cover (α is biased towards 0 on 36 months, docs/PROJECTION.md §5): a floor, not the nominal
+        // rate, so that a regression towards the unbootstrapped 50% / 62% fails
+        for (int i = 4; i < 8; i += 2) {
+            assertTrue(c[i] >= 0.65 && c[i] <= 0.85, "annual 80% interval coverage " + c[i]);
+            assertTrue(c[i + 1] >= 0.85 && c[i + 1] <= 1.0, "annual 95% interval coverage " + c[i + 1]);
+        }
+
+        double[] raw = holtPublishedCoverage(new HoltDamped(true, 24, 24, "raw").withReplicates(0), 500, 36, 400);
+        System.out.printf("holt without the parameter bootstrap: h=6 80%% -> %.3f, 95%% -> %.3f; h=24 80%% -> %.3f, 95%% -> %.3f; "
+                + "annual year 1 80%% -> %.3f, 95%% -> %.3f; year 2 80%% -> %.3f, 95%% -> %.3f%n",
+                raw[0], raw[1], raw[2], raw[3], raw[4], raw[5], raw[6], raw[7]);
+        assertTrue(raw[0] < 0.75 && raw[2] < 0.75, "without the bootstrap the 80% intervals under-cover: " + raw[0] + ", " + raw[2]);
+        assertTrue(raw[5] < 0.85 && raw[7] < 0.85, "and the annual 95% ones fall under the floor: " + raw[5] + ", " + raw[7]);
     }
 
     @Test
