@@ -14,7 +14,7 @@ public final class HadoopConf {
         static final Configuration SHARED = load();
 
         private static Configuration load() {
-            Configuration c = new Configuration();
+            Configuration c = LocalFiles.register(new Configuration());
             c.size(); // forces the XML resources to load now, before several threads read it
             return c;
         }

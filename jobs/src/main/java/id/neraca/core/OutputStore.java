@@ -55,7 +55,7 @@ public final class OutputStore implements AutoCloseable {
     }
 
     public static OutputStore local(String outDir, String runId) {
-        return new OutputStore(outDir, runId, new Configuration());
+        return new OutputStore(outDir, runId, LocalFiles.register(new Configuration()));
     }
 
     public String runId() {

@@ -24,7 +24,9 @@ public final class SparkSessions {
             if (m.startsWith("local")) {
                 // one machine: the driver lists partition folders itself (Spark's default launches a listing job
                 // of one task per path as soon as a read names more than 32 paths; 36 month folders do)
+                // local paths without a chmod / ls child process per file and folder (LocalFiles)
                 b = b.config("spark.ui.enabled", "false")
+                        .config("spark.hadoop.fs.file.impl", LocalFiles.Checksummed.class.getName())
                         .config("spark.sql.sources.parallelPartitionDiscovery.threshold", "100000")
                         .config("spark.driver.bindAddress", "127.0.0.1")
                         .config("spark.driver.host", "127.0.0.1");
