@@ -82,6 +82,10 @@ public final class AggregateMonthly implements Stage {
         classified = classified.select(INPUT_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
                 .withColumn("period_month", col("period_month").cast("string"))
                 .withColumn("marketplace", col("marketplace").cast("string"))
+                // the order id is derived once here (a regular expression per row) instead of once per table, and the
+                // long sale_id is not cached
+                .withColumn("order_id", orderId())
+                .drop("sale_id")
                 .cache();
         Dataset<Row> detail = null;
         Dataset<Row> monthly = null;
@@ -166,11 +170,11 @@ public final class AggregateMonthly implements Stage {
         return when(col("grain").equalTo(ORDER_LINE), regexp_extract(col("sale_id"), "^(.*):[^:]*$", 1));
     }
 
-    /** Completed sales only, with the derived order id and calendar year. */
+    /** Completed sales only, with the derived order id (unless already there) and calendar year. */
     public static Dataset<Row> completed(Dataset<Row> classified) {
-        return classified.filter(col("status").equalTo(COMPLETED))
-                .withColumn("order_id", orderId())
-                .withColumn("year", substring(col("period_month"), 1, 4));
+        Dataset<Row> done = classified.filter(col("status").equalTo(COMPLETED));
+        if (!List.of(classified.columns()).contains("order_id")) done = done.withColumn("order_id", orderId());
+        return done.withColumn("year", substring(col("period_month"), 1, 4));
     }
 
     public static Aggregates aggregate(Dataset<Row> classified) {
@@ -179,7 +183,12 @@ public final class AggregateMonthly implements Stage {
                 annual(done.filter(col("grain").equalTo(ORDER_LINE))));
     }
 
-    /** One row per period_month × grain × origin_class × marketplace × seller_province_code × category. */
+    /**
+     * One row per period_month × grain × origin_class × marketplace × seller_province_code × category. Distinct
+     * orders are counted from the distinct (cell, order) pairs and joined back on the cell (null-safe): collecting a
+     * set of order ids per seller made Spark fall back from hash to sort-based aggregation past 128 groups per task,
+     * which cost most of this stage at a million rows (docs/BENCHMARKS.md).
+     */
     public static Dataset<Row> detail(Dataset<Row> completed) {
         Column[] key = cols(DETAIL_KEY);
         Column[] keyAndSeller = new Column[key.length + 1];
@@ -187,15 +196,22 @@ public final class AggregateMonthly implements Stage {
         keyAndSeller[key.length] = col("seller_key");
         Dataset<Row> perSeller = completed.groupBy(keyAndSeller).agg(
                 sum("gmv_idr").as("seller_gmv"),
-                sum("quantity").as("seller_units"),
-                collect_set("order_id").as("seller_orders"));
-        return perSeller.groupBy(key).agg(
-                        sum("seller_gmv").cast(MONEY).as("gmv_idr"),
-                        size(array_distinct(flatten(collect_list("seller_orders")))).cast("long").as("orders_all"),
-                        sum("seller_units").cast("long").as("units"),
-                        count(col("seller_key")).as("sellers"),
-                        max(when(col("seller_key").isNotNull(), col("seller_gmv"))).cast(MONEY).as("top_seller_gmv_idr"))
-                .withColumn("orders", when(col("grain").equalTo(ORDER_LINE), col("orders_all")).cast("long"))
+                sum("quantity").as("seller_units"));
+        Dataset<Row> cells = perSeller.groupBy(key).agg(
+                sum("seller_gmv").cast(MONEY).as("gmv_idr"),
+                sum("seller_units").cast("long").as("units"),
+                count(col("seller_key")).as("sellers"),
+                max(when(col("seller_key").isNotNull(), col("seller_gmv"))).cast(MONEY).as("top_seller_gmv_idr"));
+        Column[] keyAndOrder = new Column[key.length + 1];
+        System.arraycopy(key, 0, keyAndOrder, 0, key.length);
+        keyAndOrder[key.length] = col("order_id");
+        Dataset<Row> orders = completed.filter(col("order_id").isNotNull()).select(keyAndOrder).distinct()
+                .groupBy(key).agg(count(lit(1)).as("orders_all"));
+        for (String k : DETAIL_KEY) orders = orders.withColumnRenamed(k, "_o_" + k);
+        Column on = lit(true);
+        for (String k : DETAIL_KEY) on = on.and(col(k).eqNullSafe(col("_o_" + k)));
+        return cells.join(orders, on, "left")
+                .withColumn("orders", when(col("grain").equalTo(ORDER_LINE), coalesce(col("orders_all"), lit(0L))).cast("long"))
                 .select(col("period_month"), col("origin_class"), col("marketplace"), col("seller_province_code"),
                         col("category"), col("gmv_idr"), col("orders"), col("units"), col("sellers"),
                         col("top_seller_gmv_idr"), col("grain"));
