@@ -25,7 +25,7 @@ DUCK_CP="jobs/target/test-classes:jobs/target/classes:$(cat jobs/target/test-cla
 
 # the first `run` after a build writes the launcher's class-data-sharing archive as it exits: a warm-up run on the
 # samples pays that, so no timed run does
-if ! ls jobs/target/neraca-*.jsa >/dev/null 2>&1 || [ -n "$(find jobs/target/neraca-jobs.jar -newer "$(ls -t jobs/target/neraca-*.jsa | head -1)" 2>/dev/null)" ]; then
+if ! ls "jobs/target/run/"neraca-*-"$(cksum < jobs/target/neraca-jobs.jar | cut -d' ' -f1)".jsa >/dev/null 2>&1; then
   echo "[bench] warm-up run on data/samples (writes the CDS archive)" >&2
   rm -rf "$BENCH_DIR/warmup"
   ./neraca run --out "$BENCH_DIR/warmup" --quiet >"$BENCH_DIR/warmup.log" 2>&1 || { tail -20 "$BENCH_DIR/warmup.log" >&2; exit 1; }
