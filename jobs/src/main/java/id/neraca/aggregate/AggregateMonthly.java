@@ -9,6 +9,8 @@ import id.neraca.core.StageContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 
@@ -33,9 +35,15 @@ import static org.apache.spark.sql.functions.*;
  * from the headline series only, {@code LISTING_PERIOD} rows: a scrape's cumulative sold-count snapshot is not
  * a month's sales, so adding it to a monthly time series would double count it.
  *
+ * <p>How: the input is read twice and nothing else reads it. The identity pass ({@link #inputCells}) counts rows and
+ * GMV per completed flag × cell; the per-seller pass ({@link #perSeller}) shuffles the completed sales once, by seller,
+ * and yields one row per cell × seller with exact GMV in sen, units and distinct-order flags. The three tables are
+ * small aggregations of these two (docs/BENCHMARKS.md: this replaced Spark's {@code countDistinct}, which copied every
+ * row once per distinct column).
+ *
  * <p>The job checks its own accounting identities and fails with exit 3 when one is violated: the five origin
- * classes add up to the total to the sen in every month and year, and the totals equal the completed GMV of
- * {@code out/classified/}. Run alone with {@code neraca aggregate}.
+ * classes add up to the total to the sen in every month and year, the totals equal the completed GMV of
+ * {@code out/classified/}, and every detail cell has its cell's completed GMV. Run alone with {@code neraca aggregate}.
  */
 public final class AggregateMonthly implements Stage {
     public static final DecimalType MONEY = DataTypes.createDecimalType(22, 2);
@@ -76,26 +84,27 @@ public final class AggregateMonthly implements Stage {
         }
         Dataset<Row> classified = ctx.spark().read().parquet(ctx.outputs().path("classified"));
         requireColumns(classified, ctx.outputs().path("classified"));
-        // partition columns come back with inferred types when out/classified is partitioned on disk
-        // only the columns the aggregates read are cached: the classified table is wide (titles, reasons, evidence),
-        // and caching all of it cost most of this stage (docs/BENCHMARKS.md)
+        // only the columns the aggregates read: the classified table is wide (titles, reasons, evidence); partition
+        // columns come back with inferred types when out/classified is partitioned on disk
         classified = classified.select(INPUT_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
                 .withColumn("period_month", col("period_month").cast("string"))
-                .withColumn("marketplace", col("marketplace").cast("string"))
-                // the order id is derived once here (a regular expression per row) instead of once per table, and the
-                // long sale_id is not cached
-                .withColumn("order_id", orderId())
-                .drop("sale_id")
-                .cache();
+                .withColumn("marketplace", col("marketplace").cast("string"));
+        // two passes over the input, nothing else reads it: the identity pass (also the cells' keys) and the per-seller
+        // pass (GMV, units and the distinct-order flags); every output table is built from these two small tables
+        Dataset<Row> input = inputCells(classified).cache();
+        Dataset<Row> perSeller = perSeller(completed(classified)).cache();
+        Dataset<Row> cells = null;
         Dataset<Row> detail = null;
         Dataset<Row> monthly = null;
         Dataset<Row> annual = null;
         try {
-            Aggregates a = aggregate(classified);
+            Dataset<Row> keys = cellKeys(input);
+            cells = cells(perSeller, keys).cache();
+            Aggregates a = assembleFromCells(cells, perSeller);
             detail = a.detail().cache();
             monthly = a.monthly().cache();
             annual = a.annual().cache();
-            Identity check = checkIdentities(classified, detail, monthly, annual);
+            Identity check = checkInputCells(input, detail, monthly, annual);
             ObjectNode section = ctx.manifest().stage(name());
             section.put("classified_rows", check.classifiedRows());
             section.put("completed_rows", check.completedRows());
@@ -134,7 +143,9 @@ public final class AggregateMonthly implements Stage {
             Log.info("aggregates: %,d detail rows, %d months, %d years; completed GMV Rp%s (identities hold)",
                     detailRows, months, years, check.completedGmv().toPlainString());
         } finally {
-            classified.unpersist();
+            input.unpersist();
+            perSeller.unpersist();
+            if (cells != null) cells.unpersist();
             if (detail != null) detail.unpersist();
             if (monthly != null) monthly.unpersist();
             if (annual != null) annual.unpersist();
@@ -163,90 +174,224 @@ public final class AggregateMonthly implements Stage {
 
     /**
      * The order an order line belongs to: {@code sale_id} is {@code <marketplace>:<source order id>:<line key>}
-     * (docs/CONTRACTS.md), so the order id is everything before the last {@code :}. Listing snapshots have no
-     * orders: null.
+     * (docs/CONTRACTS.md), so the order id is everything before the last {@code :} (empty when there is none).
+     * Listing snapshots have no orders: null. String functions, not a regular expression: this runs once per row.
      */
     public static Column orderId() {
-        return when(col("grain").equalTo(ORDER_LINE), regexp_extract(col("sale_id"), "^(.*):[^:]*$", 1));
+        Column id = col("sale_id");
+        return when(col("grain").equalTo(ORDER_LINE),
+                substring(id, lit(1), length(id).minus(length(substring_index(id, ":", -1))).minus(lit(1))));
     }
 
-    /** Completed sales only, with the derived order id (unless already there) and calendar year. */
-    public static Dataset<Row> completed(Dataset<Row> classified) {
-        Dataset<Row> done = classified.filter(col("status").equalTo(COMPLETED));
-        if (!List.of(classified.columns()).contains("order_id")) done = done.withColumn("order_id", orderId());
-        return done.withColumn("year", substring(col("period_month"), 1, 4));
+    /** The cell of {@code monthly_detail}: the six key columns. */
+    private static List<String> cellKey() {
+        return List.of(DETAIL_KEY);
     }
 
-    public static Aggregates aggregate(Dataset<Row> classified) {
-        Dataset<Row> done = completed(classified);
-        return new Aggregates(detail(done), headline(done.filter(col("grain").equalTo(ORDER_LINE)), "period_month"),
-                annual(done.filter(col("grain").equalTo(ORDER_LINE))));
+    /** Salt of the second fingerprint of an order or a seller (together with the first, 128 bits per value). */
+    static final String SALT = "neraca:aggregate";
+
+    /**
+     * A 64-bit fingerprint of the cell key (null and empty kept apart). Two distinct cells sharing one (odds about
+     * 10^-10 for 75,000 cells) would have their sums merged: the per-cell identity ({@link #checkIdentities}) fails
+     * the run then, never silently.
+     */
+    static Column cellFingerprint() {
+        List<Column> c = new ArrayList<>();
+        for (String k : DETAIL_KEY) {
+            c.add(col(k).isNull());
+            c.add(coalesce(col(k), lit("")));
+        }
+        return xxhash64(c.toArray(new Column[0]));
+    }
+
+    /** Two independent 64-bit fingerprints of a text column (128 bits); both null when it is null. */
+    private static Column[] fingerprints(Column text) {
+        return new Column[]{when(text.isNotNull(), xxhash64(text)), when(text.isNotNull(), xxhash64(lit(SALT), text))};
     }
 
     /**
-     * One row per period_month × grain × origin_class × marketplace × seller_province_code × category. Distinct
-     * orders are counted from the distinct (cell, order) pairs and joined back on the cell (null-safe): collecting a
-     * set of order ids per seller made Spark fall back from hash to sort-based aggregation past 128 groups per task,
-     * which cost most of this stage at a million rows (docs/BENCHMARKS.md).
+     * Completed sales narrowed to what the aggregates read: the cell key and its fingerprint {@code cell_fp}, calendar
+     * {@code year}, {@code seller_key}, {@code order_id} ({@link #orderId}), {@code sale_id}, {@code quantity}, and the
+     * GMV as exact whole sen in a long ({@code gmv_sen}: adding longs is several times cheaper than adding decimals
+     * wider than 18 digits, which Spark does in {@code java.math.BigDecimal}; a value or a sum beyond 9.2 × 10^16 rupiah
+     * fails the run under ANSI mode rather than wrapping).
+     */
+    public static Dataset<Row> completed(Dataset<Row> classified) {
+        return classified.filter(col("status").equalTo(COMPLETED))
+                .select(col("period_month").cast("string").as("period_month"), col("grain"), col("origin_class"),
+                        col("marketplace").cast("string").as("marketplace"), col("seller_province_code"), col("category"),
+                        col("seller_key"), col("sale_id"), orderId().as("order_id"), col("quantity"),
+                        col("gmv_idr").multiply(lit(new BigDecimal(100))).cast("long").as("gmv_sen"))
+                .withColumn("year", substring(col("period_month"), 1, 4))
+                .withColumn("cell_fp", cellFingerprint());
+    }
+
+    /**
+     * One row per cell × seller: the seller's GMV in sen and units, and its distinct orders counted three ways:
+     * {@code orders} (orders with a line in the cell), {@code month_orders} and {@code year_orders} (each order
+     * counted once in its month or year, on one of its cells there), so that summing them over cells gives the
+     * distinct orders per cell, month and year exactly.
+     *
+     * <p>How: the completed sales are shuffled once, by seller (128-bit fingerprints of seller_key and order id), and
+     * sorted within each seller's order by year, month and cell; a line opens a new (order, cell), (order, month) or
+     * (order, year) exactly when it differs from the line before it. The per-seller sums are then partition-local.
+     * Spark's {@code countDistinct} would instead copy every row once per distinct column and shuffle the copies
+     * (docs/BENCHMARKS.md). An order is one seller's: every marketplace neraca reads splits a multi-shop checkout into
+     * one order per shop, so an order id seen with two sellers counts as two orders (docs/OUTPUTS.md).
+     */
+    public static Dataset<Row> perSeller(Dataset<Row> completed) {
+        Column[] seller = fingerprints(col("seller_key"));
+        Column isOrder = col("order_id").isNotNull();
+        // listing snapshots have no order: each line is its own group (the flags are not used for them)
+        Column[] group = fingerprints(coalesce(col("order_id"), org.apache.spark.sql.functions.concat(lit("\u0000line:"), col("sale_id"))));
+        Dataset<Row> lines = completed.select(col("cell_fp"), col("period_month"), col("year"), col("grain"),
+                        seller[0].as("s1"), seller[1].as("s2"), group[0].as("o1"), group[1].as("o2"),
+                        isOrder.as("is_order"), col("gmv_sen"), col("quantity"))
+                .repartition(col("s1"), col("s2"));
+        WindowSpec byOrder = Window.partitionBy(col("o1"), col("o2"), col("s1"), col("s2"))
+                .orderBy(col("year"), col("period_month"), col("cell_fp"));
+        Column first = row_number().over(byOrder).equalTo(lit(1));
+        Column newYear = first.or(not(lag(col("year"), 1).over(byOrder).eqNullSafe(col("year"))));
+        Column newMonth = newYear.or(not(lag(col("period_month"), 1).over(byOrder).eqNullSafe(col("period_month"))));
+        Column newCell = newMonth.or(not(lag(col("cell_fp"), 1).over(byOrder).eqNullSafe(col("cell_fp"))));
+        return lines
+                .select(col("cell_fp"), col("period_month"), col("year"), col("grain"), col("s1"), col("s2"),
+                        col("gmv_sen"), col("quantity"),
+                        when(col("is_order").and(newCell), lit(1L)).otherwise(lit(0L)).as("nc"),
+                        when(col("is_order").and(newMonth), lit(1L)).otherwise(lit(0L)).as("nm"),
+                        when(col("is_order").and(newYear), lit(1L)).otherwise(lit(0L)).as("ny"))
+                .groupBy(col("cell_fp"), col("period_month"), col("year"), col("grain"), col("s1"), col("s2"))
+                .agg(sum("gmv_sen").as("seller_sen"), sum("quantity").as("seller_units"), sum("nc").as("orders"),
+                        sum("nm").as("month_orders"), sum("ny").as("year_orders"));
+    }
+
+    /**
+     * The identity pass over the whole input: rows and GMV (exact decimal) per completed flag × cell (grain, class,
+     * month, marketplace, province, category). The identity check reads it, and the completed cells' keys come from it.
+     */
+    public static Dataset<Row> inputCells(Dataset<Row> classified) {
+        List<Column> key = new ArrayList<>();
+        key.add(coalesce(col("status").equalTo(COMPLETED), lit(false)).as("done"));
+        key.add(col("period_month").cast("string").as("period_month"));
+        key.add(col("grain"));
+        key.add(col("origin_class"));
+        key.add(col("marketplace").cast("string").as("marketplace"));
+        key.add(col("seller_province_code"));
+        key.add(col("category"));
+        return classified.groupBy(key.toArray(new Column[0]))
+                .agg(count(lit(1)).as("n"), sum("gmv_idr").cast(MONEY).as("gmv"));
+    }
+
+    /** The completed cells' keys and fingerprints, from the identity pass. */
+    public static Dataset<Row> cellKeys(Dataset<Row> inputCells) {
+        return inputCells.filter(col("done")).select(cols(cellKey()).toArray(new Column[0]))
+                .withColumn("cell_fp", cellFingerprint());
+    }
+
+    public static Aggregates aggregate(Dataset<Row> classified) {
+        return assemble(perSeller(completed(classified)), cellKeys(inputCells(classified)));
+    }
+
+    /**
+     * One row per period_month × grain × origin_class × marketplace × seller_province_code × category, from completed
+     * sales ({@link #completed}).
      */
     public static Dataset<Row> detail(Dataset<Row> completed) {
-        Column[] key = cols(DETAIL_KEY);
-        Column[] keyAndSeller = new Column[key.length + 1];
-        System.arraycopy(key, 0, keyAndSeller, 0, key.length);
-        keyAndSeller[key.length] = col("seller_key");
-        Dataset<Row> perSeller = completed.groupBy(keyAndSeller).agg(
-                sum("gmv_idr").as("seller_gmv"),
-                sum("quantity").as("seller_units"));
-        Dataset<Row> cells = perSeller.groupBy(key).agg(
-                sum("seller_gmv").cast(MONEY).as("gmv_idr"),
-                sum("seller_units").cast("long").as("units"),
-                count(col("seller_key")).as("sellers"),
-                max(when(col("seller_key").isNotNull(), col("seller_gmv"))).cast(MONEY).as("top_seller_gmv_idr"));
-        Column[] keyAndOrder = new Column[key.length + 1];
-        System.arraycopy(key, 0, keyAndOrder, 0, key.length);
-        keyAndOrder[key.length] = col("order_id");
-        Dataset<Row> orders = completed.filter(col("order_id").isNotNull()).select(keyAndOrder).distinct()
-                .groupBy(key).agg(count(lit(1)).as("orders_all"));
-        for (String k : DETAIL_KEY) orders = orders.withColumnRenamed(k, "_o_" + k);
-        Column on = lit(true);
-        for (String k : DETAIL_KEY) on = on.and(col(k).eqNullSafe(col("_o_" + k)));
-        return cells.join(orders, on, "left")
+        Dataset<Row> keys = completed.select(cols(cellKey()).toArray(new Column[0])).distinct()
+                .withColumn("cell_fp", cellFingerprint());
+        return assemble(perSeller(completed), keys).detail();
+    }
+
+    /** The three tables from the per-seller table and the cells' keys (small aggregations and joins). */
+    public static Aggregates assemble(Dataset<Row> perSeller, Dataset<Row> cellKeys) {
+        return assembleFromCells(cells(perSeller, cellKeys), perSeller);
+    }
+
+    /** One row per cell: sums in sen, sellers, the largest seller, the three order counts, and the cell's keys. */
+    static Dataset<Row> cells(Dataset<Row> perSeller, Dataset<Row> cellKeys) {
+        return perSeller.groupBy(col("cell_fp"), col("year")).agg(
+                        sum("seller_sen").as("gmv_sen"),
+                        sum("seller_units").as("units"),
+                        count(col("s1")).as("sellers"),
+                        max(when(col("s1").isNotNull(), col("seller_sen"))).as("top_sen"),
+                        sum("orders").as("orders_all"),
+                        sum("month_orders").as("month_orders"),
+                        sum("year_orders").as("year_orders"))
+                .join(cellKeys, "cell_fp");
+    }
+
+    static Aggregates assembleFromCells(Dataset<Row> cells, Dataset<Row> perSeller) {
+        Dataset<Row> orderLineCells = cells.filter(col("grain").equalTo(ORDER_LINE));
+        Dataset<Row> orderLineSellers = perSeller.filter(col("grain").equalTo(ORDER_LINE));
+        return new Aggregates(detailFromCells(cells),
+                headline(orderLineCells, orderLineSellers, "period_month"),
+                headline(orderLineCells, orderLineSellers, "year").withColumn("year", col("year").cast("int")));
+    }
+
+    private static Dataset<Row> detailFromCells(Dataset<Row> cells) {
+        return cells
                 .withColumn("orders", when(col("grain").equalTo(ORDER_LINE), coalesce(col("orders_all"), lit(0L))).cast("long"))
                 .select(col("period_month"), col("origin_class"), col("marketplace"), col("seller_province_code"),
-                        col("category"), col("gmv_idr"), col("orders"), col("units"), col("sellers"),
-                        col("top_seller_gmv_idr"), col("grain"));
+                        col("category"), money(col("gmv_sen")).as("gmv_idr"), col("orders"), col("units").cast("long").as("units"),
+                        col("sellers"), money(col("top_sen")).as("top_seller_gmv_idr"), col("grain"));
     }
 
-    /** The headline columns per {@code periodCol} over completed order lines. */
-    public static Dataset<Row> headline(Dataset<Row> completedOrderLines, String periodCol) {
+    /** Whole sen (long) as rupiah in {@link #MONEY}, exactly. */
+    static Column money(Column sen) {
+        return sen.cast(DataTypes.createDecimalType(22, 0)).divide(lit(new BigDecimal(100))).cast(MONEY);
+    }
+
+    /**
+     * The headline columns per {@code periodCol} ({@code period_month} or {@code year}) over completed order lines:
+     * sums from the order-line cells, distinct sellers from the per-seller table, distinct orders from the order
+     * counts.
+     */
+    private static Dataset<Row> headline(Dataset<Row> orderLineCells, Dataset<Row> orderLineSellers, String periodCol) {
+        Column period = col(periodCol);
         List<Column> aggs = new ArrayList<>();
-        aggs.add(sum("gmv_idr").cast(MONEY).as("total_gmv_idr"));
+        aggs.add(sum("gmv_sen").as("total_sen"));
         for (int i = 0; i < CLASS_COLUMNS.size(); i++) {
-            aggs.add(coalesce(sum(when(col("origin_class").equalTo(Schemas.ORIGIN_CLASSES.get(i)), col("gmv_idr"))),
-                    lit(BigDecimal.ZERO)).cast(MONEY).as(CLASS_COLUMNS.get(i)));
+            aggs.add(coalesce(sum(when(col("origin_class").equalTo(Schemas.ORIGIN_CLASSES.get(i)), col("gmv_sen"))),
+                    lit(0L)).as("_c" + i));
         }
-        aggs.add(countDistinct(col("order_id")).as("orders"));
-        aggs.add(sum("quantity").cast("long").as("units"));
-        aggs.add(countDistinct(col("seller_key")).as("sellers"));
+        aggs.add(sum("units").as("units_sum"));
+        aggs.add(sum(periodCol.equals("year") ? "year_orders" : "month_orders").as("orders"));
         if (!periodCol.equals("period_month")) aggs.add(countDistinct(col("period_month")).as("months_observed"));
-        Dataset<Row> g = completedOrderLines.groupBy(col(periodCol))
+        Dataset<Row> sums = orderLineCells.groupBy(period.as("_p"))
                 .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
+        Dataset<Row> sellers = orderLineSellers.groupBy(period.as("_s")).agg(countDistinct(col("s1"), col("s2")).as("sellers"));
+        Dataset<Row> g = sums.join(sellers, col("_p").eqNullSafe(col("_s")), "left");
         List<Column> out = new ArrayList<>();
-        out.add(col(periodCol));
-        out.add(col("total_gmv_idr"));
-        CLASS_COLUMNS.forEach(c -> out.add(col(c)));
-        out.add(share(col("local_umkm_gmv_idr")).as("local_umkm_share_pct"));
-        out.add(share(col("imported_gmv_idr").plus(col("cross_border_gmv_idr"))).as("foreign_origin_share_pct"));
-        out.add(share(col("unknown_gmv_idr")).as("unknown_share_pct"));
-        out.add(col("orders"));
-        out.add(col("units"));
-        out.add(col("sellers"));
-        if (!periodCol.equals("period_month")) out.add(col("months_observed"));
-        return g.select(out.toArray(new Column[0]));
+        out.add(col("_p").as(periodCol));
+        out.add(money(col("total_sen")).as("total_gmv_idr"));
+        for (int i = 0; i < CLASS_COLUMNS.size(); i++) out.add(money(col("_c" + i)).as(CLASS_COLUMNS.get(i)));
+        Dataset<Row> withMoney = g.select(
+                concat(out, List.of(col("orders"), col("units_sum"), col("sellers"))
+                        , periodCol.equals("period_month") ? List.of() : List.of(col("months_observed"))));
+        List<Column> fin = new ArrayList<>();
+        fin.add(col(periodCol));
+        fin.add(col("total_gmv_idr"));
+        CLASS_COLUMNS.forEach(c -> fin.add(col(c)));
+        fin.add(share(col("local_umkm_gmv_idr")).as("local_umkm_share_pct"));
+        fin.add(share(col("imported_gmv_idr").plus(col("cross_border_gmv_idr"))).as("foreign_origin_share_pct"));
+        fin.add(share(col("unknown_gmv_idr")).as("unknown_share_pct"));
+        fin.add(coalesce(col("orders"), lit(0L)).as("orders"));
+        fin.add(col("units_sum").cast("long").as("units"));
+        fin.add(coalesce(col("sellers"), lit(0L)).as("sellers"));
+        if (!periodCol.equals("period_month")) fin.add(col("months_observed"));
+        return withMoney.select(fin.toArray(new Column[0]));
     }
 
-    public static Dataset<Row> annual(Dataset<Row> completedOrderLines) {
-        return headline(completedOrderLines, "year").withColumn("year", col("year").cast("int"));
+    private static Column[] concatCols(List<Column> a, List<Column> b) {
+        return concat(a, b, List.of());
+    }
+
+    private static Column[] concat(List<Column> a, List<Column> b, List<Column> c) {
+        List<Column> all = new ArrayList<>(a);
+        all.addAll(b);
+        all.addAll(c);
+        return all.toArray(new Column[0]);
     }
 
     /** part / total × 100 in exact decimal arithmetic, rounded HALF_UP to 4 places; null when the total is 0. */
@@ -257,10 +402,8 @@ public final class AggregateMonthly implements Stage {
                         .divide(total), 4)).cast(SHARE);
     }
 
-    private static Column[] cols(String... names) {
-        Column[] c = new Column[names.length];
-        for (int i = 0; i < names.length; i++) c[i] = col(names[i]);
-        return c;
+    private static List<Column> cols(List<String> names) {
+        return names.stream().map(org.apache.spark.sql.functions::col).toList();
     }
 
     // ------------------------------------------------------------------------------------------------ identities
@@ -281,17 +424,42 @@ public final class AggregateMonthly implements Stage {
      *   <li>sum of monthly totals = completed order-line GMV of the input; annual totals = monthly totals per year;</li>
      *   <li>sum of the detail table's GMV = completed GMV of the input (both grains), per grain and class.</li>
      * </ol>
-     * Four Spark jobs: one pass over the input and one over the detail table, each collected as a handful of rows per
-     * grain and class, and the two headline tables (one row per month or year) collected and checked on the driver.
+     *   <li>every cell of the detail table has the completed GMV of the same cell in the input, to the sen.</li>
+     * </ol>
+     * The input side is the identity pass ({@link #inputCells}), computed here from {@code classified}.
      */
     public static Identity checkIdentities(Dataset<Row> classified, Dataset<Row> detail, Dataset<Row> monthly,
                                            Dataset<Row> annual) {
+        return checkInputCells(inputCells(classified), detail, monthly, annual);
+    }
+
+    /**
+     * {@link #checkIdentities} from the identity pass already made ({@code inputCells}, cached by the stage). Small
+     * Spark jobs over the two cell tables; the headline tables (one row per month or year) are collected and checked
+     * on the driver.
+     */
+    static Identity checkInputCells(Dataset<Row> inputCells, Dataset<Row> detail, Dataset<Row> monthly,
+                                    Dataset<Row> annual) {
         List<String> v = new ArrayList<>();
         // per completed flag × grain × class from the input: the row count of the whole input comes with it
-        List<Row> input = classified.groupBy(coalesce(col("status").equalTo(COMPLETED), lit(false)).as("done"),
-                        col("grain"), col("origin_class"))
-                .agg(count(lit(1)).as("n"), sum("gmv_idr").cast(MONEY).as("gmv"))
+        List<Row> input = inputCells.groupBy(col("done"), col("grain"), col("origin_class"))
+                .agg(sum("n").as("n"), sum("gmv").cast(MONEY).as("gmv"))
                 .collectAsList();
+        // cell by cell: the detail table's GMV against the input's completed GMV
+        Dataset<Row> in = inputCells.filter(col("done")).select(concatCols(cols(cellKey()), List.of(col("gmv").as("_in_gmv"))));
+        Column on = lit(true);
+        for (String k : DETAIL_KEY) {
+            in = in.withColumnRenamed(k, "_i_" + k);
+            on = on.and(col(k).eqNullSafe(col("_i_" + k)));
+        }
+        long cellsOff = detail.join(in, on, "full_outer")
+                .filter(not(coalesce(col("gmv_idr"), lit(BigDecimal.ZERO)).eqNullSafe(coalesce(col("_in_gmv"), lit(BigDecimal.ZERO))))
+                        .or(col("grain").isNull().and(col("_i_grain").isNull()).and(col("_in_gmv").isNull())))
+                .count();
+        if (cellsOff > 0) {
+            v.add(String.format("%d cells of monthly_detail differ in GMV from the same cells' completed GMV in "
+                    + "out/classified (or exist on one side only)", cellsOff));
+        }
         List<Row> fromDetail = detail.groupBy("grain", "origin_class")
                 .agg(sum("gmv_idr").cast(MONEY).as("gmv"), count(lit(1)).as("rows"))
                 .collectAsList();

@@ -103,6 +103,57 @@ class AggregateMonthlyTest extends SparkTestBase {
     }
 
     @Test
+    void distinctOrdersAcrossCellsMonthsAndYearsAreCountedOncePerCellMonthAndYear() {
+        List<Row> rows = new ArrayList<>();
+        BigDecimal p = new BigDecimal("1000.00");
+        // order B1: a line in food and one in fashion (two cells), same month
+        rows.add(ClassifiedGenerator.row("shopee", "ORDER_LINE", "shopee:B1:1", "2023-12", "s1", "32", "food", 1, p, p, "COMPLETED", "LOCAL_UMKM"));
+        rows.add(ClassifiedGenerator.row("shopee", "ORDER_LINE", "shopee:B1:2", "2023-12", "s1", "32", "fashion", 1, p, p, "COMPLETED", "LOCAL_UMKM"));
+        // order B2: lines dated in two months of one year, and a third line in the next year (a dump's odd dates)
+        rows.add(ClassifiedGenerator.row("shopee", "ORDER_LINE", "shopee:B2:1", "2023-11", "s1", "32", "food", 1, p, p, "COMPLETED", "LOCAL_UMKM"));
+        rows.add(ClassifiedGenerator.row("shopee", "ORDER_LINE", "shopee:B2:2", "2023-12", "s1", "32", "food", 1, p, p, "COMPLETED", "LOCAL_UMKM"));
+        rows.add(ClassifiedGenerator.row("shopee", "ORDER_LINE", "shopee:B2:3", "2024-01", "s1", "32", "food", 1, p, p, "COMPLETED", "LOCAL_UMKM"));
+        // order B3: two lines in the same cell, one of them of another class (two cells)
+        rows.add(ClassifiedGenerator.row("shopee", "ORDER_LINE", "shopee:B3:1", "2023-12", "s2", "32", "food", 1, p, p, "COMPLETED", "LOCAL_UMKM"));
+        rows.add(ClassifiedGenerator.row("shopee", "ORDER_LINE", "shopee:B3:2", "2023-12", "s2", "32", "food", 2, p, p, "COMPLETED", "IMPORTED"));
+        // a seller without a key: its order counts, the seller does not
+        rows.add(ClassifiedGenerator.row("shopee", "ORDER_LINE", "shopee:B4:1", "2023-12", null, "32", "food", 1, p, p, "COMPLETED", "LOCAL_UMKM"));
+        // listing snapshots: no orders
+        rows.add(ClassifiedGenerator.row("shopee", "LISTING_PERIOD", "shopee:L1:x", "2023-12", "s1", "32", "food", 5, p, p, "COMPLETED", "LOCAL_UMKM"));
+        rows.add(ClassifiedGenerator.row("shopee", "LISTING_PERIOD", "shopee:L2:x", "2023-12", "s1", "32", "food", 5, p, p, "COMPLETED", "LOCAL_UMKM"));
+        Dataset<Row> in = frame(rows);
+        AggregateMonthly.Aggregates a = AggregateMonthly.aggregate(in);
+        Map<String, Long> ordersByCell = new TreeMap<>();
+        Map<String, Long> sellersByCell = new TreeMap<>();
+        for (Row r : a.detail().collectAsList()) {
+            String k = r.getAs("period_month") + "/" + r.getAs("grain") + "/" + r.getAs("origin_class") + "/" + r.getAs("category");
+            ordersByCell.put(k, r.getAs("orders"));
+            sellersByCell.put(k, r.getAs("sellers"));
+        }
+        Map<String, Long> expected = new TreeMap<>();
+        expected.put("2023-11/ORDER_LINE/LOCAL_UMKM/food", 1L);       // B2
+        expected.put("2023-12/ORDER_LINE/LOCAL_UMKM/food", 4L);       // B1, B2, B3, B4
+        expected.put("2023-12/ORDER_LINE/LOCAL_UMKM/fashion", 1L);    // B1
+        expected.put("2023-12/ORDER_LINE/IMPORTED/food", 1L);         // B3
+        expected.put("2024-01/ORDER_LINE/LOCAL_UMKM/food", 1L);       // B2
+        expected.put("2023-12/LISTING_PERIOD/LOCAL_UMKM/food", null); // no orders in a scrape
+        assertEquals(expected, ordersByCell);
+        assertEquals(2L, sellersByCell.get("2023-12/ORDER_LINE/LOCAL_UMKM/food"), "s1 and s2; the keyless seller is not counted");
+        Map<String, Long> monthOrders = new TreeMap<>();
+        Map<String, Long> monthSellers = new TreeMap<>();
+        for (Row r : a.monthly().collectAsList()) {
+            monthOrders.put(r.getAs("period_month"), r.getAs("orders"));
+            monthSellers.put(r.getAs("period_month"), r.getAs("sellers"));
+        }
+        assertEquals(Map.of("2023-11", 1L, "2023-12", 4L, "2024-01", 1L), monthOrders);
+        assertEquals(Map.of("2023-11", 1L, "2023-12", 2L, "2024-01", 1L), monthSellers);
+        Map<Integer, Long> yearOrders = new TreeMap<>();
+        for (Row r : a.annual().collectAsList()) yearOrders.put(r.getAs("year"), r.getAs("orders"));
+        assertEquals(Map.of(2023, 4L, 2024, 1L), yearOrders, "B2 once in 2023 (two months) and once in 2024");
+        assertEquals(List.of(), AggregateMonthly.checkIdentities(in, a.detail(), a.monthly(), a.annual()).violations());
+    }
+
+    @Test
     void identityCheckFailsWhenARowIsTamperedWith() {
         ClassifiedGenerator g = new ClassifiedGenerator(7, 200, MONTHS);
         Dataset<Row> in = frame(g.rows);
