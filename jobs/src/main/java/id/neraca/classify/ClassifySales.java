@@ -3,6 +3,7 @@ package id.neraca.classify;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.neraca.core.Log;
+import id.neraca.core.PartitionedWrites;
 import id.neraca.core.NeracaException;
 import id.neraca.core.Schemas;
 import id.neraca.core.Stage;
@@ -40,6 +41,14 @@ import static org.apache.spark.sql.functions.when;
  * {@code ./neraca classify}.
  */
 public final class ClassifySales implements Stage {
+    /**
+     * Seller × month tier rows up to which they are broadcast to the classification (about 150 bytes each in the
+     * driver and in every task; 500,000 rows stay well inside a 1 GB driver).
+     */
+    static final long TIERS_BROADCAST_MAX_ROWS = 500_000;
+    /** Months a classify task writes to at once before Spark falls back to sorting its remaining rows. */
+    static final int OPEN_MONTH_WRITERS = 16;
+
     @Override
     public String name() {
         return "ClassifySales";
@@ -73,10 +82,22 @@ public final class ClassifySales implements Stage {
         Dataset<Row> sales = spark.read().schema(Schemas.SALES).parquet(ctx.outputs().path("sales"));
         Dataset<Row> fx = spark.createDataFrame(FxRates.load(fxFile), OriginClassifier.FX);
 
-        Dataset<Row> classified = OriginClassifier.classify(sales, fx, rules, brands);
+        // the seller × month tiers first: when they are few enough to broadcast (one row per seller and month with
+        // sales), the classification joins them without shuffling the sales
+        Dataset<Row> sellerMonths = UmkmTiers.sellerMonths(sales, rules.umkmTiers()).cache();
+        long sellerMonthRows = sellerMonths.count();
+        boolean broadcastTiers = sellerMonthRows <= TIERS_BROADCAST_MAX_ROWS;
+        Dataset<Row> classified = OriginClassifier.classify(sales, fx, rules, brands, sellerMonths, broadcastTiers);
         ClassifyOutputs.assertNoPersonalData(classified.schema(), "out/classified");
         String staged = ctx.outputs().staging("classified");
-        classified.write().partitionBy("period_month").parquet(staged);
+        // the sales are read folder by folder (one marketplace × month each), so a task meets a handful of months:
+        // one open writer per month instead of sorting the task's wide rows by month first (PartitionedWrites)
+        try {
+            PartitionedWrites.withOpenWriters(spark, OPEN_MONTH_WRITERS,
+                    () -> classified.write().partitionBy("period_month").parquet(staged));
+        } finally {
+            sellerMonths.unpersist();
+        }
 
         // Everything below reads the staged Parquet: the classification runs once.
         Dataset<Row> out = spark.read().schema(Schemas.classified()).parquet(staged); // schema: also when empty
@@ -105,6 +126,8 @@ public final class ClassifySales implements Stage {
             throw NeracaException.other("ClassifySales: %d decided sales carry no reason. Nothing was committed.", totals.getLong(2));
         }
         m.put("rows_in", rowsIn);
+        m.put("seller_months", sellerMonthRows);
+        m.put("tiers_join", broadcastTiers ? "broadcast" : "shuffle");
         m.put("rows_out", rowsOut);
         m.put("invalid_seller_id_sales", rowsOut == 0 ? 0 : totals.getLong(3));
         m.put("permendag31_sales", rowsOut == 0 ? 0 : totals.getLong(4));

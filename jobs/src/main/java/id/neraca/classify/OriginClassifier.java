@@ -58,13 +58,25 @@ public final class OriginClassifier {
     /** The whole classification: evidence, tier, class, Permendag flag; columns in {@link Schemas#classified()} order. */
     public static Dataset<Row> classify(Dataset<Row> sales, Dataset<Row> fxMonthly, ClassifyRules rules,
                                         List<BrandOrigins.Brand> brands) {
+        return classify(sales, fxMonthly, rules, brands, UmkmTiers.sellerMonths(sales, rules.umkmTiers()), false);
+    }
+
+    /**
+     * As {@link #classify(Dataset, Dataset, ClassifyRules, List)} with the seller × month tiers already computed
+     * ({@link UmkmTiers#sellerMonths}); {@code broadcastTiers} joins them to the sales by broadcast rather than by
+     * shuffling both sides (the caller decides from their row count: a shuffle of every classified row cost a fifth
+     * of this stage at five million rows, docs/BENCHMARKS.md).
+     */
+    public static Dataset<Row> classify(Dataset<Row> sales, Dataset<Row> fxMonthly, ClassifyRules rules,
+                                        List<BrandOrigins.Brand> brands, Dataset<Row> sellerMonths, boolean broadcastTiers) {
         Dataset<Row> withEvidence = sales.withColumn("_ev", evidenceUdf(rules, brands).apply(
                 col("cross_border_flag"), col("seller_country"), col("seller_id_type"), col("seller_id_valid"),
                 col("seller_province_code"), col("ship_from_country"), col("origin_country"), col("brand"),
                 col("product_title")));
-        Dataset<Row> tiers = UmkmTiers.sellerMonths(sales, rules.umkmTiers())
+        Dataset<Row> tiers = sellerMonths
                 .withColumnRenamed("seller_key", "_t_seller_key")
                 .withColumnRenamed("period_month", "_t_period_month");
+        if (broadcastTiers) tiers = broadcast(tiers);
         // Sales without a seller_key get a unique key that matches nothing ("\u0000" never starts a hex HMAC),
         // so they spread over the join's partitions instead of piling into the one that hashes null.
         Column joinKey = coalesce(col("seller_key"), concat(lit("\u0000"), col("sale_id")));

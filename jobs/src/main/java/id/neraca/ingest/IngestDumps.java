@@ -2,6 +2,7 @@ package id.neraca.ingest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.neraca.core.Log;
+import id.neraca.core.PartitionedWrites;
 import id.neraca.core.NeracaException;
 import id.neraca.core.Stage;
 import id.neraca.core.StageContext;
@@ -39,6 +40,12 @@ import static org.apache.spark.sql.functions.col;
 public final class IngestDumps implements Stage {
     static final String WORK = "ingest_work";
     static final long SMALL_RUN_ROWS = 1_000_000;
+    static final long ROWS_PER_WRITE_TASK = 150_000;
+    static final int MAX_WRITE_TASKS = 400;
+    /** Dump bytes per duplicate-resolution task of a large ingest (small ones let Spark size the tasks). */
+    static final long BYTES_PER_RESOLVE_TASK = 40L << 20;
+    /** Partition folders a sales-writing task keeps open before Spark sorts the rest of its rows. */
+    static final int OPEN_FOLDER_WRITERS = 24;
 
     @Override
     public String name() {
@@ -85,7 +92,9 @@ public final class IngestDumps implements Stage {
         IngestState state = IngestState.plan(ctx, p);
 
         // one pass: read + parse + resolve, persisted as Parquet in this run's staging area (never committed)
-        Dataset<Row> resolved = ResolveDuplicates.apply(state.parsed(ctx, p));
+        long dumpBytes = p.plan().tasks().stream().mapToLong(t -> Math.max(0, t.bytes())).sum();
+        int resolveTasks = dumpBytes <= BYTES_PER_RESOLVE_TASK * 8 ? 0 : (int) Math.min(MAX_WRITE_TASKS, dumpBytes / BYTES_PER_RESOLVE_TASK + 1);
+        Dataset<Row> resolved = ResolveDuplicates.apply(state.parsed(ctx, p), resolveTasks);
         String work = ctx.outputs().staging(WORK);
         // a scratch file read once: fast codec, no dictionaries (sale_id, names and details are high-cardinality and the
         // dictionary build-then-fallback cost more CPU than the whole parse); out/ keeps the session's codec
@@ -106,10 +115,16 @@ public final class IngestDumps implements Stage {
         String sales = ctx.outputs().staging("sales");
         Dataset<Row> salesRows = ResolveDuplicates.sales(resolved);
         long accepted = counts.stream().mapToLong(IngestRun.FileCounts::accepted).sum();
-        // small runs: one file per partition folder (worth a shuffle); large runs: each task writes its own files
-        // per partition folder (the writer sorts by partition columns), saving a full shuffle of the table
-        if (accepted <= SMALL_RUN_ROWS) salesRows = salesRows.repartition(col("marketplace"), col("period_month"));
-        salesRows.write().partitionBy("marketplace", "period_month").parquet(sales);
+        // a shuffle by partition folder, so that each task writes a few whole folders with one open writer each and no
+        // sort (PartitionedWrites: the writer's sort of every wide row spilled most of a large run to disk); small
+        // runs let Spark size the tasks, large ones get about ROWS_PER_WRITE_TASK rows per task
+        salesRows = accepted <= SMALL_RUN_ROWS
+                ? salesRows.repartition(col("marketplace"), col("period_month"))
+                : salesRows.repartition((int) Math.min(MAX_WRITE_TASKS, accepted / ROWS_PER_WRITE_TASK + 1),
+                col("marketplace"), col("period_month"));
+        Dataset<Row> toWrite = salesRows;
+        PartitionedWrites.withOpenWriters(spark, OPEN_FOLDER_WRITERS,
+                () -> toWrite.write().partitionBy("marketplace", "period_month").parquet(sales));
         String quarantine = ctx.outputs().staging("quarantine");
         IngestRun.quarantine(spark, p, resolved, counts).coalesce(1).write().parquet(quarantine);
         writeSmall(ctx, "reconciliation", reconciliationRows(counts), IngestSchemas.RECONCILIATION);

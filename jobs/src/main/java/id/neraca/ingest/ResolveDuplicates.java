@@ -42,13 +42,23 @@ public final class ResolveDuplicates {
     public static final String CONFLICTING_DUPLICATE = "CONFLICTING_DUPLICATE";
 
     public static Dataset<Row> apply(Dataset<Row> parsed) {
+        return apply(parsed, 0);
+    }
+
+    /**
+     * As {@link #apply(Dataset)}, shuffled into {@code partitions} tasks (0: Spark's setting, sized by AQE). A large
+     * ingest asks for more, smaller tasks: the windows sort each task's rows, and a task's sort that outgrows its
+     * share of memory spills to disk (docs/BENCHMARKS.md).
+     */
+    public static Dataset<Row> apply(Dataset<Row> parsed, int partitions) {
         // quarantined rows get a key of their own so they pass through the windows untouched, in the same pass
         Column key = when(col("reason_code").isNull(), col("sale_id"))
                 .otherwise(concat(lit("\u0000q:"), col("source_file"), lit(":"), col("source_line").cast("string")));
         // only rows that failed to parse carry their raw text through the shuffle and sort (it is most of a row's
         // bytes); the rare CONFLICTING_DUPLICATE rows get theirs back from IngestRun.quarantine, which re-reads
         Dataset<Row> d = parsed.withColumn("raw_row", when(col("reason_code").isNotNull(), col("raw_row")))
-                .withColumn("_k", key).repartition(col("_k"));
+                .withColumn("_k", key);
+        d = partitions > 0 ? d.repartition(partitions, col("_k")) : d.repartition(col("_k"));
         WindowSpec inFile = Window.partitionBy("_k", "source_file").orderBy("source_line");
         d = d.withColumn("_rn1", row_number().over(inFile))
                 .withColumn("_q1", first("quantity").over(inFile))

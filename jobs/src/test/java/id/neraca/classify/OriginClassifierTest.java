@@ -75,6 +75,11 @@ class OriginClassifierTest extends SparkTestBase {
         out = new HashMap<>();
         for (Row r : classified.orderBy("sale_id").collectAsList()) out.put(r.getAs("sale_id"), r);
         assertEquals(sales.count(), out.size(), "one classified row per sale");
+        // the stage broadcasts the seller × month tiers when they are few: the same rows as the shuffle join
+        Dataset<Row> tiers = UmkmTiers.sellerMonths(sales, RulesFixture.RULES.umkmTiers());
+        List<Row> broadcast = OriginClassifier.classify(sales, fx, RulesFixture.RULES, RulesFixture.BRANDS, tiers, true)
+                .orderBy("sale_id").collectAsList();
+        assertEquals(classified.orderBy("sale_id").collectAsList(), broadcast, "broadcast join = shuffle join");
     }
 
     private static String cls(String id) {
