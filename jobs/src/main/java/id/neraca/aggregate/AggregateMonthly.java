@@ -100,7 +100,7 @@ public final class AggregateMonthly implements Stage {
         try {
             Dataset<Row> keys = cellKeys(input);
             cells = cells(perSeller, keys).cache();
-            Aggregates a = assembleFromCells(cells, perSeller);
+            Aggregates a = assembleFromCells(cells);
             detail = a.detail().cache();
             monthly = a.monthly().cache();
             annual = a.annual().cache();
@@ -231,7 +231,8 @@ public final class AggregateMonthly implements Stage {
      * One row per cell × seller: the seller's GMV in sen and units, and its distinct orders counted three ways:
      * {@code orders} (orders with a line in the cell), {@code month_orders} and {@code year_orders} (each order
      * counted once in its month or year, on one of its cells there), so that summing them over cells gives the
-     * distinct orders per cell, month and year exactly.
+     * distinct orders per cell, month and year exactly; and {@code month_seller}, {@code year_seller} flagging the
+     * seller likewise ({@link #sellerFlags}).
      *
      * <p>How: the completed sales are shuffled once, by seller (128-bit fingerprints of seller_key and order id), and
      * sorted within each seller's order by year, month and cell; a line opens a new (order, cell), (order, month) or
@@ -263,7 +264,26 @@ public final class AggregateMonthly implements Stage {
                         when(col("is_order").and(newYear), lit(1L)).otherwise(lit(0L)).as("ny"))
                 .groupBy(col("cell_fp"), col("period_month"), col("year"), col("grain"), col("s1"), col("s2"))
                 .agg(sum("gmv_sen").as("seller_sen"), sum("quantity").as("seller_units"), sum("nc").as("orders"),
-                        sum("nm").as("month_orders"), sum("ny").as("year_orders"));
+                        sum("nm").as("month_orders"), sum("ny").as("year_orders"))
+                .transform(AggregateMonthly::sellerFlags);
+    }
+
+    /**
+     * Flags each seller once per grain and month ({@code month_seller}) and once per grain and year
+     * ({@code year_seller}), on one of its cells there, so that summing them over cells counts distinct sellers per
+     * month and year. Still partitioned by seller: a sort of the per-seller rows, no shuffle. Rows without a seller key
+     * are not sellers (0).
+     */
+    private static Dataset<Row> sellerFlags(Dataset<Row> perSeller) {
+        WindowSpec bySeller = Window.partitionBy(col("s1"), col("s2"), col("grain"))
+                .orderBy(col("year"), col("period_month"), col("cell_fp"));
+        Column first = row_number().over(bySeller).equalTo(lit(1));
+        Column newYear = first.or(not(lag(col("year"), 1).over(bySeller).eqNullSafe(col("year"))));
+        Column newMonth = newYear.or(not(lag(col("period_month"), 1).over(bySeller).eqNullSafe(col("period_month"))));
+        Column seller = col("s1").isNotNull();
+        return perSeller
+                .withColumn("month_seller", when(seller.and(newMonth), lit(1L)).otherwise(lit(0L)))
+                .withColumn("year_seller", when(seller.and(newYear), lit(1L)).otherwise(lit(0L)));
     }
 
     /**
@@ -305,7 +325,7 @@ public final class AggregateMonthly implements Stage {
 
     /** The three tables from the per-seller table and the cells' keys (small aggregations and joins). */
     public static Aggregates assemble(Dataset<Row> perSeller, Dataset<Row> cellKeys) {
-        return assembleFromCells(cells(perSeller, cellKeys), perSeller);
+        return assembleFromCells(cells(perSeller, cellKeys));
     }
 
     /** One row per cell: sums in sen, sellers, the largest seller, the three order counts, and the cell's keys. */
@@ -317,16 +337,17 @@ public final class AggregateMonthly implements Stage {
                         max(when(col("s1").isNotNull(), col("seller_sen"))).as("top_sen"),
                         sum("orders").as("orders_all"),
                         sum("month_orders").as("month_orders"),
-                        sum("year_orders").as("year_orders"))
+                        sum("year_orders").as("year_orders"),
+                        sum("month_seller").as("month_sellers"),
+                        sum("year_seller").as("year_sellers"))
                 .join(cellKeys, "cell_fp");
     }
 
-    static Aggregates assembleFromCells(Dataset<Row> cells, Dataset<Row> perSeller) {
+    static Aggregates assembleFromCells(Dataset<Row> cells) {
         Dataset<Row> orderLineCells = cells.filter(col("grain").equalTo(ORDER_LINE));
-        Dataset<Row> orderLineSellers = perSeller.filter(col("grain").equalTo(ORDER_LINE));
         return new Aggregates(detailFromCells(cells),
-                headline(orderLineCells, orderLineSellers, "period_month"),
-                headline(orderLineCells, orderLineSellers, "year").withColumn("year", col("year").cast("int")));
+                headline(orderLineCells, "period_month"),
+                headline(orderLineCells, "year").withColumn("year", col("year").cast("int")));
     }
 
     private static Dataset<Row> detailFromCells(Dataset<Row> cells) {
@@ -347,7 +368,7 @@ public final class AggregateMonthly implements Stage {
      * sums from the order-line cells, distinct sellers from the per-seller table, distinct orders from the order
      * counts.
      */
-    private static Dataset<Row> headline(Dataset<Row> orderLineCells, Dataset<Row> orderLineSellers, String periodCol) {
+    private static Dataset<Row> headline(Dataset<Row> orderLineCells, String periodCol) {
         Column period = col(periodCol);
         List<Column> aggs = new ArrayList<>();
         aggs.add(sum("gmv_sen").as("total_sen"));
@@ -357,11 +378,10 @@ public final class AggregateMonthly implements Stage {
         }
         aggs.add(sum("units").as("units_sum"));
         aggs.add(sum(periodCol.equals("year") ? "year_orders" : "month_orders").as("orders"));
+        aggs.add(sum(periodCol.equals("year") ? "year_sellers" : "month_sellers").as("sellers"));
         if (!periodCol.equals("period_month")) aggs.add(countDistinct(col("period_month")).as("months_observed"));
-        Dataset<Row> sums = orderLineCells.groupBy(period.as("_p"))
+        Dataset<Row> g = orderLineCells.groupBy(period.as("_p"))
                 .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
-        Dataset<Row> sellers = orderLineSellers.groupBy(period.as("_s")).agg(countDistinct(col("s1"), col("s2")).as("sellers"));
-        Dataset<Row> g = sums.join(sellers, col("_p").eqNullSafe(col("_s")), "left");
         List<Column> out = new ArrayList<>();
         out.add(col("_p").as(periodCol));
         out.add(money(col("total_sen")).as("total_gmv_idr"));
