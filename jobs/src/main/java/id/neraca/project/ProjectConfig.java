@@ -50,8 +50,10 @@ public record ProjectConfig(
     /** The two 2030 figures of DOMAIN.md: the article's Rp400 triliun and the ministries' Rp4.531 triliun. */
     public static List<Target> defaultTargets() {
         return List.of(
-                new Target("article_rp400t", "Rp400 triliun (VIVA 2023 article)", 2030, new BigDecimal("400000000000000")),
-                new Target("ministry_rp4531t", "Rp4.531 triliun (Kemendag/KemenKopUKM path, 2021)", 2030,
+                new Target("article_rp400t", "Rp400 triliun (VIVA 2023 article)", "Rp400 triliun (artikel VIVA 2023)",
+                        2030, new BigDecimal("400000000000000")),
+                new Target("ministry_rp4531t", "Rp4.531 triliun (Kemendag/KemenKopUKM path, 2021)",
+                        "Rp4.531 triliun (jalur Kemendag/KemenKopUKM, 2021)", 2030,
                         new BigDecimal("4531000000000000")));
     }
 
@@ -104,8 +106,16 @@ public record ProjectConfig(
         }
     }
 
-    /** A target: {@code value_idr} in rupiah (nominal) for calendar {@code year}. */
-    public record Target(String name, String label, Integer year, BigDecimal valueIdr) {}
+    /**
+     * A target: {@code value_idr} in rupiah (nominal) for calendar {@code year}; {@code label} names it in reports,
+     * {@code label_id} (optional) in the Bahasa Indonesia report.
+     */
+    public record Target(String name, String label, String labelId, Integer year, BigDecimal valueIdr) {
+        /** The label for a report language ({@code id} or {@code en}). */
+        public String label(String lang) {
+            return "id".equals(lang) && labelId != null && !labelId.isBlank() ? labelId : label;
+        }
+    }
 
     public static final List<String> CONFIDENCE = List.of("low", "medium", "high");
 
@@ -176,6 +186,9 @@ public record ProjectConfig(
             }
             if (!names.add(t.name())) throw new IllegalArgumentException(k + ".name '" + t.name() + "' is used twice");
             if (t.label() == null || t.label().isBlank()) throw new IllegalArgumentException(k + ".label is required");
+            if (t.labelId() != null && t.labelId().isBlank()) {
+                throw new IllegalArgumentException(k + ".label_id is blank: give the Indonesian label or leave the key out");
+            }
             if (t.year() == null || t.year() < 2000 || t.year() > horizonEndYear) {
                 throw new IllegalArgumentException(k + ".year must be between 2000 and project.horizon_end_year ("
                         + horizonEndYear + "), got " + t.year());

@@ -99,7 +99,13 @@ public record ReportData(
 
     public record Target(String name, String label, int year, BigDecimal targetIdr, BigDecimal projectedIdr,
                          BigDecimal lo80, BigDecimal hi80, BigDecimal lo95, BigDecimal hi95, BigDecimal gap,
-                         Double probability, Integer crossingYear, String crossingLabel, Double requiredCagrPct) {}
+                         Double probability, Integer crossingYear, String crossingLabel, Double requiredCagrPct,
+                         String labelId) {
+        /** The label for a report language: {@code label_id} (summary.json) in the Indonesian report when given. */
+        public String label(String lang) {
+            return "id".equals(lang) && labelId != null && !labelId.isBlank() ? labelId : label;
+        }
+    }
 
     public record Backtest(String model, int horizon, double mape, double mase, long origins) {}
 

@@ -242,6 +242,10 @@ final class ReportReader {
         return new ReportData.Projection(chosen, model, annual, points, targets(summary), backtest(), summary);
     }
 
+    private static String text(JsonNode j, String field) {
+        return j.path(field).isTextual() ? j.path(field).asText() : null;
+    }
+
     private List<ReportData.Target> targets(Optional<JsonNode> summary) {
         Map<String, JsonNode> fromJson = new LinkedHashMap<>();
         summary.ifPresent(s -> s.path("targets").forEach(t -> fromJson.put(t.path("name").asText(), t)));
@@ -259,7 +263,7 @@ final class ReportReader {
                         dec(r.getAs("hi80_idr")), dec(r.getAs("lo95_idr")), dec(r.getAs("hi95_idr")), dec(r.getAs("gap_idr")),
                         dbl(r.getAs("probability")), cy == null ? null : ((Number) cy).intValue(),
                         j.path("crossing_label").isTextual() ? j.path("crossing_label").asText() : null,
-                        dbl(r.getAs("required_cagr_pct"))));
+                        dbl(r.getAs("required_cagr_pct")), text(j, "label_id")));
             }
         } else {
             warnings.add("projection/targets is missing; targets taken from projection/summary.json");
@@ -270,7 +274,8 @@ final class ReportReader {
                         j.path("probability").isNumber() ? j.path("probability").asDouble() : null,
                         j.path("crossing_year").isNumber() ? j.path("crossing_year").asInt() : null,
                         j.path("crossing_label").isTextual() ? j.path("crossing_label").asText() : null,
-                        j.path("required_cagr_pct").isNumber() ? j.path("required_cagr_pct").asDouble() : null));
+                        j.path("required_cagr_pct").isNumber() ? j.path("required_cagr_pct").asDouble() : null,
+                        text(j, "label_id")));
             }
         }
         return out;

@@ -71,6 +71,8 @@ public final class ReportSummary {
             ObjectNode n = targets.addObject();
             n.put("name", t.name());
             n.put("label", t.label());
+            if (t.labelId() == null) n.putNull("label_id");
+            else n.put("label_id", t.labelId());
             n.put("year", t.year());
             money(n, "target_idr", t.targetIdr());
             money(n, "projected_idr", t.projectedIdr());

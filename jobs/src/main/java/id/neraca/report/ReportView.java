@@ -137,7 +137,7 @@ public final class ReportView {
             boolean reached = tg.projectedIdr().compareTo(tg.targetIdr()) >= 0;
             String prob = tg.probability() == null ? "–" : f.pct(BigDecimal.valueOf(tg.probability() * 100));
             String crossing = crossing(tg);
-            parts.add(t.get(reached ? "q3_target_reached" : "q3_target_missed", tg.label(), f.money(tg.targetIdr()),
+            parts.add(t.get(reached ? "q3_target_reached" : "q3_target_missed", tg.label(f.lang()), f.money(tg.targetIdr()),
                     prob, f.money(tg.gap() == null ? null : tg.gap().abs()), crossing, tg.year()));
         }
         if (central == null) return t.get("q3_no_targets");
@@ -194,7 +194,7 @@ public final class ReportView {
             ReportData.Target tg = p.targets().get(i);
             BigDecimal v = tg.targetIdr();
             if (v != null && !p.annual()) v = v.divide(BigDecimal.valueOf(12), 2, java.math.RoundingMode.HALF_UP);
-            lines.add(new Charts.TargetLine(t.get("fig_target_label", tg.label(), tg.year()), v, colours[i % colours.length]));
+            lines.add(new Charts.TargetLine(t.get("fig_target_label", tg.label(f.lang()), tg.year()), v, colours[i % colours.length]));
         }
         Map<String, String> series = Map.of("observed", t.get("series_observed"), "central", t.get("series_central"),
                 "band80", t.get("series_band80"), "band95", t.get("series_band95"));
@@ -219,7 +219,7 @@ public final class ReportView {
         List<Object> targets = new ArrayList<>();
         for (ReportData.Target tg : p.targets()) {
             Map<String, Object> r = new LinkedHashMap<>();
-            r.put("label", tg.label());
+            r.put("label", tg.label(f.lang()));
             r.put("year", tg.year());
             r.put("target", f.money(tg.targetIdr()));
             r.put("projected", f.money(tg.projectedIdr()));

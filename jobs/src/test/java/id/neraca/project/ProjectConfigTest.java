@@ -26,6 +26,8 @@ class ProjectConfigTest {
         assertEquals(12.0, p.scenarios().cagrBasePct());
         assertTrue(l.config().aggregate().csvCopy());
         assertEquals(ProjectConfig.defaults().targets(), p.targets(), "the YAML and the code defaults agree");
+        assertEquals("Rp400 triliun (artikel VIVA 2023)", p.targets().get(0).label("id"), "the Indonesian label");
+        assertEquals("Rp400 triliun (VIVA 2023 article)", p.targets().get(0).label("en"));
     }
 
     @Test
@@ -37,6 +39,8 @@ class ProjectConfigTest {
         assertUsage(dir, "project:\n  targets:\n    - {name: a, label: x, year: 2030, value_idr: 1}\n    - {name: a, label: y, year: 2030, value_idr: 2}\n",
                 "used twice");
         assertUsage(dir, "project:\n  coverage:\n    factr: 2\n", "factr");
+        assertUsage(dir, "project:\n  targets:\n    - {name: a, label: x, label_id: ' ', year: 2030, value_idr: 1}\n",
+                "project.targets[0].label_id");
         NeracaConfig ok = write(dir, "project:\n  coverage:\n    method: factor\n    factor: 2500\n").config();
         assertEquals(2500.0, ok.project().coverage().factor());
     }

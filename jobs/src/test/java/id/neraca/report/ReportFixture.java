@@ -365,6 +365,7 @@ public final class ReportFixture {
         ObjectNode a = ts.addObject();
         a.put("name", "article_rp400t");
         a.put("label", "Rp400 triliun (VIVA 2023 article)");
+        a.put("label_id", "Rp400 triliun (artikel VIVA 2023)");
         a.put("crossing_label", "2027");
         ObjectNode b = ts.addObject();
         b.put("name", "published_rp4531t");

@@ -94,6 +94,9 @@ class WriteReportTest extends SparkTestBase {
         assertTrue(id.contains("2025 (10 bulan)") && en.contains("2025 (10 months)"), "partial year marked");
         // both targets, the verdicts
         assertTrue(en.contains("Rp400 triliun (VIVA 2023 article)") && en.contains("Rp4.531 triliun (Kemenkop/Kemendag 2021)"));
+        // the Indonesian report names a target by its label_id when there is one, by its label otherwise
+        assertTrue(id.contains("Rp400 triliun (artikel VIVA 2023)") && !id.contains("VIVA 2023 article"), "label_id in id");
+        assertTrue(id.contains("Rp4.531 triliun (Kemenkop/Kemendag 2021)"), "label when no label_id");
         assertTrue(en.contains("On track") && en.contains("Off track"));
         // self-contained: charts inline as SVG with real text; nothing fetched
         assertTrue(countOf(en, "<svg") >= 4, "inline charts");
