@@ -44,6 +44,16 @@ public final class IngestDumps implements Stage {
     static final int MAX_WRITE_TASKS = 400;
     /** Dump bytes per duplicate-resolution task of a large ingest (small ones let Spark size the tasks). */
     static final long BYTES_PER_RESOLVE_TASK = 40L << 20;
+
+    /** Tasks of the duplicate resolution: 0 (Spark's setting, sized by AQE) up to 8 × 40 MB of dumps, then one per 40 MB. */
+    static int resolveTasks(long dumpBytes) {
+        return dumpBytes <= BYTES_PER_RESOLVE_TASK * 8 ? 0 : (int) Math.min(MAX_WRITE_TASKS, dumpBytes / BYTES_PER_RESOLVE_TASK + 1);
+    }
+
+    /** Tasks writing {@code sales}: 0 (Spark's setting) up to a million rows, then one per 150,000 rows, at most 400. */
+    static int salesWriteTasks(long acceptedRows) {
+        return acceptedRows <= SMALL_RUN_ROWS ? 0 : (int) Math.min(MAX_WRITE_TASKS, acceptedRows / ROWS_PER_WRITE_TASK + 1);
+    }
     /** Partition folders a sales-writing task keeps open before Spark sorts the rest of its rows. */
     static final int OPEN_FOLDER_WRITERS = 24;
 
@@ -93,8 +103,7 @@ public final class IngestDumps implements Stage {
 
         // one pass: read + parse + resolve, persisted as Parquet in this run's staging area (never committed)
         long dumpBytes = p.plan().tasks().stream().mapToLong(t -> Math.max(0, t.bytes())).sum();
-        int resolveTasks = dumpBytes <= BYTES_PER_RESOLVE_TASK * 8 ? 0 : (int) Math.min(MAX_WRITE_TASKS, dumpBytes / BYTES_PER_RESOLVE_TASK + 1);
-        Dataset<Row> resolved = ResolveDuplicates.apply(state.parsed(ctx, p), resolveTasks);
+        Dataset<Row> resolved = ResolveDuplicates.apply(state.parsed(ctx, p), resolveTasks(dumpBytes));
         String work = ctx.outputs().staging(WORK);
         // a scratch file read once: fast codec, no dictionaries (sale_id, names and details are high-cardinality and the
         // dictionary build-then-fallback cost more CPU than the whole parse); out/ keeps the session's codec
@@ -118,10 +127,10 @@ public final class IngestDumps implements Stage {
         // a shuffle by partition folder, so that each task writes a few whole folders with one open writer each and no
         // sort (PartitionedWrites: the writer's sort of every wide row spilled most of a large run to disk); small
         // runs let Spark size the tasks, large ones get about ROWS_PER_WRITE_TASK rows per task
-        salesRows = accepted <= SMALL_RUN_ROWS
+        int writeTasks = salesWriteTasks(accepted);
+        salesRows = writeTasks == 0
                 ? salesRows.repartition(col("marketplace"), col("period_month"))
-                : salesRows.repartition((int) Math.min(MAX_WRITE_TASKS, accepted / ROWS_PER_WRITE_TASK + 1),
-                col("marketplace"), col("period_month"));
+                : salesRows.repartition(writeTasks, col("marketplace"), col("period_month"));
         Dataset<Row> toWrite = salesRows;
         PartitionedWrites.withOpenWriters(spark, OPEN_FOLDER_WRITERS,
                 () -> toWrite.write().partitionBy("marketplace", "period_month").parquet(sales));

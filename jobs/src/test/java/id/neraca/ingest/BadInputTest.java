@@ -123,6 +123,27 @@ class BadInputTest extends SparkTestBase {
     }
 
     @Test
+    void resolvingInMoreTasksGivesTheSameDispositions() {
+        // a large ingest resolves duplicates in tasks sized by its dump bytes (IngestDumps.resolveTasks): same answer
+        String[] cols = {"source_file", "source_line", "sale_id", "disposition", "reason_code", "reason_detail"};
+        List<Row> sized = ResolveDuplicates.apply(IngestRun.parse(spark, prepared), 5)
+                .select(cols[0], java.util.Arrays.copyOfRange(cols, 1, cols.length)).orderBy("source_file", "source_line").collectAsList();
+        List<Row> plain = resolved.select(cols[0], java.util.Arrays.copyOfRange(cols, 1, cols.length))
+                .orderBy("source_file", "source_line").collectAsList();
+        assertEquals(plain, sized);
+        assertTrue(plain.stream().anyMatch(r -> "DUPLICATE".equals(r.getString(3)) || "QUARANTINED".equals(r.getString(3))),
+                "the fixture has rows the resolution sets aside");
+        // the sizing itself
+        assertEquals(0, IngestDumps.resolveTasks(320L << 20), "up to 320 MB: Spark's setting");
+        assertEquals(9, IngestDumps.resolveTasks((320L << 20) + 1));
+        assertEquals(33, IngestDumps.resolveTasks(1_359_073_943L), "the 5M-row benchmark dumps");
+        assertEquals(400, IngestDumps.resolveTasks(1L << 40), "at most 400");
+        assertEquals(0, IngestDumps.salesWriteTasks(1_000_000));
+        assertEquals(32, IngestDumps.salesWriteTasks(4_706_154));
+        assertEquals(400, IngestDumps.salesWriteTasks(1_000_000_000L));
+    }
+
+    @Test
     void rowLevelProblemsAreQuarantinedWithTheirLine() {
         assertEquals(Map.of(
                 3L, "BAD_ENCODING",
