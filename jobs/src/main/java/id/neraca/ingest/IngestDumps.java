@@ -50,8 +50,16 @@ public final class IngestDumps implements Stage {
         return dumpBytes <= BYTES_PER_RESOLVE_TASK * 8 ? 0 : (int) Math.min(MAX_WRITE_TASKS, dumpBytes / BYTES_PER_RESOLVE_TASK + 1);
     }
 
-    /** Tasks writing {@code sales}: 0 (Spark's setting) up to a million rows, then one per 150,000 rows, at most 400. */
-    static int salesWriteTasks(long acceptedRows) {
+    /** Up to this many accepted rows, every core writes its share of the sales folders. */
+    static final long TINY_RUN_ROWS = 200_000;
+
+    /**
+     * Tasks writing {@code sales}: one per core ({@code cores}) up to 200,000 rows (there the cost is per folder, not
+     * per row: Spark's own sizing puts a small run in one task, which writes all 144 folders while the other cores
+     * wait); 0 (Spark's setting) up to a million rows; then one per 150,000 rows, at most 400.
+     */
+    static int salesWriteTasks(long acceptedRows, int cores) {
+        if (acceptedRows <= TINY_RUN_ROWS) return Math.max(1, cores);
         return acceptedRows <= SMALL_RUN_ROWS ? 0 : (int) Math.min(MAX_WRITE_TASKS, acceptedRows / ROWS_PER_WRITE_TASK + 1);
     }
     /** Partition folders a sales-writing task keeps open before Spark sorts the rest of its rows. */
@@ -126,8 +134,9 @@ public final class IngestDumps implements Stage {
         long accepted = counts.stream().mapToLong(IngestRun.FileCounts::accepted).sum();
         // a shuffle by partition folder, so that each task writes a few whole folders with one open writer each and no
         // sort (PartitionedWrites: the writer's sort of every wide row spilled most of a large run to disk); small
-        // runs let Spark size the tasks, large ones get about ROWS_PER_WRITE_TASK rows per task
-        int writeTasks = salesWriteTasks(accepted);
+        // runs spread the folders over the cores, middle ones let Spark size the tasks, large ones get about
+        // ROWS_PER_WRITE_TASK rows per task
+        int writeTasks = salesWriteTasks(accepted, spark.sparkContext().defaultParallelism());
         salesRows = writeTasks == 0
                 ? salesRows.repartition(col("marketplace"), col("period_month"))
                 : salesRows.repartition(writeTasks, col("marketplace"), col("period_month"));

@@ -138,9 +138,13 @@ class BadInputTest extends SparkTestBase {
         assertEquals(9, IngestDumps.resolveTasks((320L << 20) + 1));
         assertEquals(33, IngestDumps.resolveTasks(1_359_073_943L), "the 5M-row benchmark dumps");
         assertEquals(400, IngestDumps.resolveTasks(1L << 40), "at most 400");
-        assertEquals(0, IngestDumps.salesWriteTasks(1_000_000));
-        assertEquals(32, IngestDumps.salesWriteTasks(4_706_154));
-        assertEquals(400, IngestDumps.salesWriteTasks(1_000_000_000L));
+        assertEquals(2, IngestDumps.salesWriteTasks(9_546, 2), "a small run: one task per core");
+        assertEquals(8, IngestDumps.salesWriteTasks(200_000, 8));
+        assertEquals(1, IngestDumps.salesWriteTasks(10, 0));
+        assertEquals(0, IngestDumps.salesWriteTasks(200_001, 2), "Spark sizes the middle range");
+        assertEquals(0, IngestDumps.salesWriteTasks(1_000_000, 2));
+        assertEquals(32, IngestDumps.salesWriteTasks(4_706_154, 2));
+        assertEquals(400, IngestDumps.salesWriteTasks(1_000_000_000L, 2));
     }
 
     @Test
