@@ -90,7 +90,12 @@ public final class AggregateMonthly implements Stage {
                 .withColumn("period_month", col("period_month").cast("string"))
                 .withColumn("marketplace", col("marketplace").cast("string"));
         // two passes over the input, nothing else reads it: the identity pass (also the cells' keys) and the per-seller
-        // pass (GMV, units and the distinct-order flags); every output table is built from these two small tables
+        // pass (GMV, units and the distinct-order flags); every output table is built from these two small tables. A
+        // small input is read once, into memory: at a few hundred rows per month file a Parquet scan costs per file
+        long inputBytes = bytes(ctx, ctx.outputs().path("classified"));
+        boolean inputCached = inputBytes <= CACHE_INPUT_MAX_BYTES;
+        if (inputCached) classified = classified.cache();
+        Dataset<Row> narrowed = classified;
         Dataset<Row> input = inputCells(classified).cache();
         Dataset<Row> perSeller = perSeller(completed(classified)).cache();
         Dataset<Row> cells = null;
@@ -127,6 +132,7 @@ public final class AggregateMonthly implements Stage {
             section.put("years", years);
             section.put("rows_out", detailRows + months + years);
             section.put("identities", "OK");
+            section.put("input_cached", inputCached);
             if (check.listingRows() > 0) {
                 String w = String.format("%d completed listing-snapshot rows (Rp%s) are in monthly_detail only, not in "
                         + "the headline series", check.listingRows(), check.listingGmv().toPlainString());
@@ -143,12 +149,24 @@ public final class AggregateMonthly implements Stage {
             Log.info("aggregates: %,d detail rows, %d months, %d years; completed GMV Rp%s (identities hold)",
                     detailRows, months, years, check.completedGmv().toPlainString());
         } finally {
+            if (inputCached) narrowed.unpersist();
             input.unpersist();
             perSeller.unpersist();
             if (cells != null) cells.unpersist();
             if (detail != null) detail.unpersist();
             if (monthly != null) monthly.unpersist();
             if (annual != null) annual.unpersist();
+        }
+    }
+
+    /** Classified Parquet bytes up to which the aggregate reads its input once into memory (about 100,000 rows). */
+    static final long CACHE_INPUT_MAX_BYTES = 16L << 20;
+
+    private static long bytes(StageContext ctx, String path) {
+        try {
+            return ctx.outputs().fs().getContentSummary(new org.apache.hadoop.fs.Path(path)).getLength();
+        } catch (java.io.IOException e) {
+            return Long.MAX_VALUE; // unknown: not cached
         }
     }
 

@@ -46,6 +46,8 @@ public final class ClassifySales implements Stage {
      * driver and in every task; 500,000 rows stay well inside a 1 GB driver).
      */
     static final long TIERS_BROADCAST_MAX_ROWS = 500_000;
+    /** Classified rows up to which the staged output is cached for the passes after the write (about 1 KB each). */
+    static final long CACHE_OUTPUT_MAX_ROWS = 200_000;
     /** Months a classify task writes to at once before Spark falls back to sorting its remaining rows. */
     static final int OPEN_MONTH_WRITERS = 16;
 
@@ -99,10 +101,27 @@ public final class ClassifySales implements Stage {
             sellerMonths.unpersist();
         }
 
-        // Everything below reads the staged Parquet: the classification runs once.
-        Dataset<Row> out = spark.read().schema(Schemas.classified()).parquet(staged); // schema: also when empty
-        ObjectNode m = ctx.manifest().stage(name());
+        // Everything below reads the staged Parquet: the classification runs once. A small run reads it once into
+        // memory: the five passes below (checks, FX coverage, two statistics tables, the audit sample) would otherwise
+        // each open every month file, and at a few hundred rows per file a scan costs per file, not per row
         long rowsIn = sales.count();
+        boolean cached = rowsIn <= CACHE_OUTPUT_MAX_ROWS;
+        Dataset<Row> read = spark.read().schema(Schemas.classified()).parquet(staged); // schema: also when empty
+        Dataset<Row> out = cached ? read.cache() : read;
+        try {
+            checkAndDescribe(ctx, out, rowsIn, cached, sellerMonthRows, broadcastTiers, rules, brands, fx, fxFile);
+        } finally {
+            if (cached) out.unpersist();
+        }
+    }
+
+    /** The checks, the manifest counts and the side outputs, from the staged classified table; then the commits. */
+    private void checkAndDescribe(StageContext ctx, Dataset<Row> out, long rowsIn, boolean cached, long sellerMonthRows,
+                                  boolean broadcastTiers, ClassifyRules rules, List<BrandOrigins.Brand> brands,
+                                  Dataset<Row> fx, Path fxFile) {
+        ClassifyConfig cfg = ctx.cfg().classify();
+        SparkSession spark = ctx.spark();
+        ObjectNode m = ctx.manifest().stage(name());
         List<Column> checks = new java.util.ArrayList<>(List.of(count(lit(1)),
                 sum(when(col("origin_class").isin(Schemas.ORIGIN_CLASSES.toArray()), 0L).otherwise(1L)),
                 sum(when(col("origin_class").notEqual("UNKNOWN").and(size(col("origin_reasons")).leq(0)), 1L).otherwise(0L)),
@@ -128,6 +147,7 @@ public final class ClassifySales implements Stage {
         m.put("rows_in", rowsIn);
         m.put("seller_months", sellerMonthRows);
         m.put("tiers_join", broadcastTiers ? "broadcast" : "shuffle");
+        m.put("output_cached", cached);
         m.put("rows_out", rowsOut);
         m.put("invalid_seller_id_sales", rowsOut == 0 ? 0 : totals.getLong(3));
         m.put("permendag31_sales", rowsOut == 0 ? 0 : totals.getLong(4));

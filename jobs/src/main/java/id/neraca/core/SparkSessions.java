@@ -16,7 +16,11 @@ public final class SparkSessions {
                 .config("spark.sql.shuffle.partitions", String.valueOf(shufflePartitions))
                 .config("spark.sql.adaptive.enabled", "true")
                 .config("spark.sql.parquet.compression.codec", "zstd")
-                .config("spark.sql.sources.partitionOverwriteMode", "static");
+                .config("spark.sql.sources.partitionOverwriteMode", "static")
+                // upper()/lower() with the JVM's case mappings, as Spark before 4.0: the ICU ones need ICU's case-mapping
+                // tables loaded on first use, about a second of a small run (docs/BENCHMARKS.md); neraca folds codes,
+                // categories and names, where both agree
+                .config("spark.sql.icu.caseMappings.enabled", "false");
         String submitted = System.getProperty("spark.master");
         if (submitted == null || submitted.isBlank()) {
             String m = master == null || master.isBlank() ? "local[*]" : master;
