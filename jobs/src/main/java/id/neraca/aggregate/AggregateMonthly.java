@@ -96,6 +96,12 @@ public final class AggregateMonthly implements Stage {
         boolean inputCached = inputBytes <= CACHE_INPUT_MAX_BYTES;
         if (inputCached) classified = classified.cache();
         Dataset<Row> narrowed = classified;
+        // and its shuffles run in one partition per core: the tables of a small input are a few thousand rows, and a
+        // task per configured partition costs more than it carries (10k rows: 5.6 -> 4.3 s); restored at the end
+        String partitionsBefore = ctx.spark().conf().get(SHUFFLE_PARTITIONS);
+        String partitions = inputCached
+                ? String.valueOf(Math.max(1, ctx.spark().sparkContext().defaultParallelism())) : partitionsBefore;
+        ctx.spark().conf().set(SHUFFLE_PARTITIONS, partitions);
         Dataset<Row> input = inputCells(classified).cache();
         Dataset<Row> perSeller = perSeller(completed(classified)).cache();
         Dataset<Row> cells = null;
@@ -133,6 +139,7 @@ public final class AggregateMonthly implements Stage {
             section.put("rows_out", detailRows + months + years);
             section.put("identities", "OK");
             section.put("input_cached", inputCached);
+            section.put("shuffle_partitions", Integer.parseInt(partitions));
             if (check.listingRows() > 0) {
                 String w = String.format("%d completed listing-snapshot rows (Rp%s) are in monthly_detail only, not in "
                         + "the headline series", check.listingRows(), check.listingGmv().toPlainString());
@@ -149,6 +156,7 @@ public final class AggregateMonthly implements Stage {
             Log.info("aggregates: %,d detail rows, %d months, %d years; completed GMV Rp%s (identities hold)",
                     detailRows, months, years, check.completedGmv().toPlainString());
         } finally {
+            ctx.spark().conf().set(SHUFFLE_PARTITIONS, partitionsBefore);
             if (inputCached) narrowed.unpersist();
             input.unpersist();
             perSeller.unpersist();
@@ -158,6 +166,8 @@ public final class AggregateMonthly implements Stage {
             if (annual != null) annual.unpersist();
         }
     }
+
+    private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
 
     /** Classified Parquet bytes up to which the aggregate reads its input once into memory (about 100,000 rows). */
     static final long CACHE_INPUT_MAX_BYTES = 16L << 20;

@@ -113,6 +113,21 @@ class StagesTest extends SparkTestBase {
     }
 
     private void runStage(Stage stage, Path out, Path ref, String runId) {
+        // a stage may scope session settings (the aggregate of a small input runs one shuffle partition per core): it
+        // must leave the session as it found it, also when it fails
+        String key = "spark.sql.shuffle.partitions";
+        String before = spark.conf().get(key);
+        spark.conf().set(key, "5");
+        try {
+            runStageAsIs(stage, out, ref, runId);
+        } finally {
+            String after = spark.conf().get(key);
+            spark.conf().set(key, before);
+            assertEquals("5", after, stage.name() + " left spark.sql.shuffle.partitions changed");
+        }
+    }
+
+    private void runStageAsIs(Stage stage, Path out, Path ref, String runId) {
         NeracaConfig cfg = new NeracaConfig(new NeracaConfig.RunSection(ref.toString(), null, null), null, null, null,
                 new ProjectConfig(null, 1000, null, null, null, null, null, null, null), null);
         NeracaConfig.Loaded loaded = new NeracaConfig.Loaded(cfg, out.resolve("neraca.yaml"), out);
