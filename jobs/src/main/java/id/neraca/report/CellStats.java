@@ -169,31 +169,83 @@ public final class CellStats {
 
     /**
      * What decided each classification: one row per {@code origin_class × evidence}, where evidence is the
-     * first reason code (the rule that fired first; {@code NONE} when there is none), with sales lines and GMV.
+     * first reason code (the rule that fired first; {@code NONE} when there is none), with sales lines, GMV,
+     * distinct sellers and the largest seller's GMV (for disclosure control).
      */
     public static Dataset<Row> evidence(Dataset<Row> completedSales) {
         return completedSales
                 .withColumn("evidence", coalesce(
                         when(org.apache.spark.sql.functions.size(col("origin_reasons")).gt(0), element_at(col("origin_reasons"), 1)),
                         lit("NONE")))
+                .groupBy(col("origin_class"), col("evidence"), coalesce(col("seller_key"), lit(ANONYMOUS_SELLER)).as("seller"))
+                .agg(count(lit(1)).as("lines"), sum("gmv_idr").as("g"))
                 .groupBy("origin_class", "evidence")
-                .agg(count(lit(1)).as("lines"), sum("gmv_idr").cast("decimal(24,2)").as("gmv_idr"));
+                .agg(sum("lines").as("lines"), sum("g").cast("decimal(24,2)").as("gmv_idr"),
+                        count(lit(1)).as("sellers"), max("g").cast("decimal(24,2)").as("top_seller_gmv_idr"));
+    }
+
+    /** Keys of the headline's published entries besides the five origin classes. */
+    public static final String TOTAL_KEY = "TOTAL";
+    public static final String FOREIGN_KEY = "FOREIGN_ORIGIN";
+
+    private static Column headlineKeys() {
+        return org.apache.spark.sql.functions.array(col("origin_class"), lit(TOTAL_KEY),
+                when(col("origin_class").isin("IMPORTED", "CROSS_BORDER"), lit(FOREIGN_KEY)));
     }
 
     /**
-     * Permendag 31/2023 flags: one row with flagged lines and GMV, all completed lines and GMV, and
-     * cross-border lines and GMV (the population the rule applies to).
+     * Exact statistics of every headline entry of every year, from completed sales: one row per {@code year}
+     * ({@code yyyy}) and {@code key} (an origin class, {@link #TOTAL_KEY} or {@link #FOREIGN_KEY} =
+     * IMPORTED + CROSS_BORDER) with {@code gmv_idr}, {@code sellers}, {@code top_seller_gmv_idr}.
+     */
+    public static Dataset<Row> headlineCells(Dataset<Row> completedSales) {
+        return completedSales
+                .select(org.apache.spark.sql.functions.substring(col("period_month"), 1, 4).as("year"),
+                        org.apache.spark.sql.functions.explode(headlineKeys()).as("key"),
+                        coalesce(col("seller_key"), lit(ANONYMOUS_SELLER)).as("seller"), col("gmv_idr"))
+                .filter(col("key").isNotNull())
+                .groupBy("year", "key", "seller").agg(sum("gmv_idr").as("g"))
+                .groupBy("year", "key")
+                .agg(sum("g").cast("decimal(24,2)").as("gmv_idr"), count(lit(1)).as("sellers"),
+                        max("g").cast("decimal(24,2)").as("top_seller_gmv_idr"));
+    }
+
+    /** {@link #headlineCells} as conservative bounds from {@code monthly_detail} (see {@link #fromDetail}). */
+    public static Dataset<Row> headlineCellsFromDetail(Dataset<Row> detail) {
+        return detail
+                .select(org.apache.spark.sql.functions.substring(col("period_month"), 1, 4).as("year"),
+                        org.apache.spark.sql.functions.explode(headlineKeys()).as("key"),
+                        col("gmv_idr"), col("sellers"), col("top_seller_gmv_idr"))
+                .filter(col("key").isNotNull())
+                .groupBy("year", "key")
+                .agg(sum("gmv_idr").cast("decimal(24,2)").as("gmv_idr"), max("sellers").as("sellers"),
+                        sum("top_seller_gmv_idr").as("top_sum"))
+                .select(col("year"), col("key"), col("gmv_idr"), col("sellers"),
+                        least(col("top_sum"), col("gmv_idr")).cast("decimal(24,2)").as("top_seller_gmv_idr"));
+    }
+
+    /**
+     * Permendag 31/2023 flags: one row with flagged lines and GMV, all completed lines and GMV, cross-border
+     * lines and GMV (the population the rule applies to), distinct flagged sellers (sales without a seller key
+     * not counted), and the largest flagged seller's GMV (the dominance rule).
      */
     public static Dataset<Row> permendag(Dataset<Row> completedSales) {
         Column flagged = col("permendag31_flag").equalTo(true);
         Column xb = col("origin_class").equalTo("CROSS_BORDER");
-        return completedSales.agg(
-                sum(when(flagged, 1L).otherwise(0L)).as("flagged_lines"),
-                sum(when(flagged, col("gmv_idr"))).cast("decimal(24,2)").as("flagged_gmv_idr"),
-                count(lit(1)).as("lines"),
-                sum("gmv_idr").cast("decimal(24,2)").as("gmv_idr"),
-                sum(when(xb, 1L).otherwise(0L)).as("cross_border_lines"),
-                sum(when(xb, col("gmv_idr"))).cast("decimal(24,2)").as("cross_border_gmv_idr"),
-                countDistinct(when(flagged, col("seller_key"))).as("flagged_sellers"));
+        return completedSales.groupBy(col("seller_key")).agg(
+                        sum(when(flagged, 1L).otherwise(0L)).as("fl"),
+                        sum(when(flagged, col("gmv_idr"))).as("fg"),
+                        count(lit(1)).as("l"),
+                        sum("gmv_idr").as("g"),
+                        sum(when(xb, 1L).otherwise(0L)).as("xl"),
+                        sum(when(xb, col("gmv_idr"))).as("xg"))
+                .agg(sum("fl").as("flagged_lines"),
+                        sum("fg").cast("decimal(24,2)").as("flagged_gmv_idr"),
+                        sum("l").as("lines"),
+                        sum("g").cast("decimal(24,2)").as("gmv_idr"),
+                        sum("xl").as("cross_border_lines"),
+                        sum("xg").cast("decimal(24,2)").as("cross_border_gmv_idr"),
+                        count(when(col("fl").gt(0).and(col("seller_key").isNotNull()), lit(1))).as("flagged_sellers"),
+                        max("fg").cast("decimal(24,2)").as("flagged_top_seller_gmv_idr"));
     }
 }

@@ -61,7 +61,8 @@ public final class Charts {
             "LOCAL_LARGE", new Color(0x7f, 0xbf, 0x7b),
             "IMPORTED", new Color(0xe0, 0x82, 0x14),
             "CROSS_BORDER", new Color(0xb2, 0x18, 0x2b),
-            "UNKNOWN", new Color(0xbd, 0xbd, 0xbd));
+            "UNKNOWN", new Color(0xbd, 0xbd, 0xbd),
+            "WITHHELD", new Color(0x6b, 0x6b, 0x8a));
     private static final Color INK = new Color(0x22, 0x22, 0x22);
     private static final Color GRID = new Color(0xdd, 0xdd, 0xdd);
     private static final String FONT = "DejaVu Sans";

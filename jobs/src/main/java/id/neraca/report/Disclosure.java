@@ -57,6 +57,13 @@ public final class Disclosure {
         return Status.PUBLISHED;
     }
 
+    /** Primary verdicts of every cell of a flat system. */
+    public static Status[] primary(Cell[] cells, int minSellers, double dominanceShare) {
+        Status[] st = new Status[cells.length];
+        for (int i = 0; i < cells.length; i++) st[i] = primary(cells[i], minSellers, dominanceShare);
+        return st;
+    }
+
     /**
      * Protects a grid (see class comment; {@code grid[R][*]} column totals, {@code grid[*][C]} row totals)
      * and returns the status of every entry.
@@ -64,47 +71,108 @@ public final class Disclosure {
     public static Status[][] protect(Cell[][] grid, int minSellers, double dominanceShare) {
         int rows = grid.length;
         int cols = grid[0].length;
-        Status[][] st = new Status[rows][cols];
+        Cell[] cells = new Cell[rows * cols];
+        double[] cost = new double[cells.length];
         for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) st[r][c] = primary(grid[r][c], minSellers, dominanceShare);
+            for (int c = 0; c < cols; c++) {
+                cells[r * cols + c] = grid[r][c];
+                cost[r * cols + c] = grid[r][c].gmv().doubleValue();
+            }
         }
-        List<int[][]> lines = lines(rows, cols);
+        Status[] flat = protect(cells, gridLines(rows, cols), primary(cells, minSellers, dominanceShare), cost);
+        Status[][] st = new Status[rows][cols];
+        for (int r = 0; r < rows; r++) for (int c = 0; c < cols; c++) st[r][c] = flat[r * cols + c];
+        return st;
+    }
+
+    /**
+     * Protects a general system of additive lines over {@code cells}: each line is an array of cell indices whose
+     * last entry is the line's total (the others sum to it). {@code start} holds the verdicts to start from
+     * (usually {@link #primary(Cell[], int, double)}, possibly with entries already withheld elsewhere); they
+     * are never released. Complements are chosen by the lowest {@code cost} (ties: the lower index), so a caller
+     * can keep cells it would rather publish (a headline figure) out of reach by giving them a high cost.
+     * Secondary suppression and the audit are as in the class comment; the result has no line with exactly one
+     * withheld entry and no withheld entry the published ones determine.
+     */
+    public static Status[] protect(Cell[] cells, List<int[]> lines, Status[] start, double[] cost) {
+        Status[] st = start.clone();
         while (true) {
             boolean changed = true;
             while (changed) {
                 changed = false;
-                for (int[][] line : lines) {
-                    if (countSuppressed(line, st) == 1 && suppressComplement(line, grid, st)) changed = true;
+                for (int[] line : lines) {
+                    if (countSuppressed(line, st) == 1 && suppressComplement(line, cells, st, cost)) changed = true;
                 }
             }
-            List<int[]> determined = determined(lines, st);
+            List<Integer> determined = determinedCells(lines, st);
             if (determined.isEmpty()) return st;
             boolean added = false;
-            for (int[] cell : determined) {
+            for (int cell : determined) {
                 // the cheapest complement among the lines through the determined cell
-                int[][] best = null;
-                BigDecimal bestValue = null;
-                for (int[][] line : lines) {
+                int[] best = null;
+                double bestCost = Double.POSITIVE_INFINITY;
+                for (int[] line : lines) {
                     if (!contains(line, cell)) continue;
-                    int[] cand = smallestPublished(line, grid, st);
-                    if (cand != null && (bestValue == null || grid[cand[0]][cand[1]].gmv().compareTo(bestValue) < 0)) {
+                    int cand = cheapestPublished(line, cells, st, cost);
+                    if (cand >= 0 && (best == null || cost[cand] < bestCost)) {
                         best = line;
-                        bestValue = grid[cand[0]][cand[1]].gmv();
+                        bestCost = cost[cand];
                     }
                 }
-                if (best != null && suppressComplement(best, grid, st)) {
+                if (best != null && suppressComplement(best, cells, st, cost)) {
                     added = true;
                     break;
                 }
             }
             if (!added) {
                 // nothing left to hide behind: withhold everything non-empty rather than publish a derivable value
-                for (int r = 0; r < rows; r++) {
-                    for (int c = 0; c < cols; c++) if (st[r][c] == Status.PUBLISHED) st[r][c] = Status.SECONDARY;
-                }
+                for (int i = 0; i < st.length; i++) if (st[i] == Status.PUBLISHED) st[i] = Status.SECONDARY;
                 return st;
             }
         }
+    }
+
+    /**
+     * Optimal protection of a small system (at most 20 publishable cells, e.g. a headline of a few classes and
+     * totals): of all sets of complements that leave no line with exactly one withheld entry and no withheld
+     * entry determined, the one with the lowest total {@code weight} (what losing each cell costs the reader),
+     * then the fewest cells. Exhaustive, so it finds what the greedy search of
+     * {@link #protect(Cell[], List, Status[], double[])} can miss (a cheap complement that forces two more).
+     */
+    public static Status[] protectSmall(Cell[] cells, List<int[]> lines, Status[] start, double[] weight) {
+        List<Integer> open = new ArrayList<>();
+        for (int i = 0; i < cells.length; i++) if (start[i] == Status.PUBLISHED) open.add(i);
+        if (open.size() > 20) throw new IllegalArgumentException("protectSmall: " + open.size() + " open cells, at most 20");
+        boolean anySuppressed = false;
+        for (Status s : start) anySuppressed |= s.suppressed();
+        if (!anySuppressed) return start.clone();
+        Status[] best = null;
+        int bestCount = Integer.MAX_VALUE;
+        double bestWeight = Double.POSITIVE_INFINITY;
+        for (int mask = 0; mask < (1 << open.size()); mask++) {
+            int count = Integer.bitCount(mask);
+            double w = 0;
+            for (int k = 0; k < open.size(); k++) if ((mask & (1 << k)) != 0) w += weight[open.get(k)];
+            if (w > bestWeight || (w == bestWeight && count >= bestCount)) continue;
+            Status[] st = start.clone();
+            for (int k = 0; k < open.size(); k++) if ((mask & (1 << k)) != 0) st[open.get(k)] = Status.SECONDARY;
+            boolean ok = true;
+            for (int[] line : lines) {
+                if (countSuppressed(line, st) == 1) {
+                    ok = false;
+                    break;
+                }
+            }
+            if (!ok || !determinedCells(lines, st).isEmpty()) continue;
+            best = st;
+            bestCount = count;
+            bestWeight = w;
+        }
+        if (best == null) {
+            best = start.clone();
+            for (int i = 0; i < best.length; i++) if (best[i] == Status.PUBLISHED) best[i] = Status.SECONDARY;
+        }
+        return best;
     }
 
     /**
@@ -112,33 +180,38 @@ public final class Disclosure {
      * line equations). Empty for a well-protected grid.
      */
     public static List<int[]> determined(Status[][] st) {
-        return determined(lines(st.length, st[0].length), st);
+        int rows = st.length;
+        int cols = st[0].length;
+        Status[] flat = new Status[rows * cols];
+        for (int r = 0; r < rows; r++) for (int c = 0; c < cols; c++) flat[r * cols + c] = st[r][c];
+        List<int[]> out = new ArrayList<>();
+        for (int i : determinedCells(gridLines(rows, cols), flat)) out.add(new int[]{i / cols, i % cols});
+        return out;
     }
 
-    private static List<int[]> determined(List<int[][]> lines, Status[][] st) {
-        List<int[]> vars = new ArrayList<>();
-        int[][] index = new int[st.length][st[0].length];
-        for (int r = 0; r < st.length; r++) {
-            for (int c = 0; c < st[0].length; c++) {
-                index[r][c] = -1;
-                if (st[r][c].suppressed()) {
-                    index[r][c] = vars.size();
-                    vars.add(new int[]{r, c});
-                }
+    /** The withheld cells of a flat system whose value the published cells determine; empty when protected. */
+    public static List<Integer> determinedCells(List<int[]> lines, Status[] st) {
+        List<Integer> vars = new ArrayList<>();
+        int[] index = new int[st.length];
+        for (int i = 0; i < st.length; i++) {
+            index[i] = -1;
+            if (st[i].suppressed()) {
+                index[i] = vars.size();
+                vars.add(i);
             }
         }
         if (vars.isEmpty()) return List.of();
         // one equation per line: +1 for each suppressed cell, -1 for a suppressed total (last entry)
         double[][] m = new double[lines.size()][vars.size()];
         for (int i = 0; i < lines.size(); i++) {
-            int[][] line = lines.get(i);
+            int[] line = lines.get(i);
             for (int k = 0; k < line.length; k++) {
-                int v = index[line[k][0]][line[k][1]];
-                if (v >= 0) m[i][v] = k == line.length - 1 ? -1 : 1;
+                int v = index[line[k]];
+                if (v >= 0) m[i][v] += k == line.length - 1 ? -1 : 1;
             }
         }
         int[] pivotOfRow = rref(m);
-        List<int[]> out = new ArrayList<>();
+        List<Integer> out = new ArrayList<>();
         for (int i = 0; i < m.length; i++) {
             int p = pivotOfRow[i];
             if (p < 0) continue;
@@ -183,46 +256,46 @@ public final class Disclosure {
         return pivotOfRow;
     }
 
-    /** Every row and every column of the grid; the total is the last entry of each line. */
-    static List<int[][]> lines(int rows, int cols) {
-        List<int[][]> lines = new ArrayList<>();
+    /** Every row and every column of a {@code rows × cols} grid as flat indices; the total is the last entry. */
+    static List<int[]> gridLines(int rows, int cols) {
+        List<int[]> lines = new ArrayList<>();
         for (int r = 0; r < rows; r++) {
-            int[][] line = new int[cols][];
-            for (int c = 0; c < cols; c++) line[c] = new int[]{r, c};
+            int[] line = new int[cols];
+            for (int c = 0; c < cols; c++) line[c] = r * cols + c;
             lines.add(line);
         }
         for (int c = 0; c < cols; c++) {
-            int[][] line = new int[rows][];
-            for (int r = 0; r < rows; r++) line[r] = new int[]{r, c};
+            int[] line = new int[rows];
+            for (int r = 0; r < rows; r++) line[r] = r * cols + c;
             lines.add(line);
         }
         return lines;
     }
 
-    private static int countSuppressed(int[][] line, Status[][] st) {
+    private static int countSuppressed(int[] line, Status[] st) {
         int n = 0;
-        for (int[] e : line) if (st[e[0]][e[1]].suppressed()) n++;
+        for (int e : line) if (st[e].suppressed()) n++;
         return n;
     }
 
-    private static boolean contains(int[][] line, int[] cell) {
-        for (int[] e : line) if (e[0] == cell[0] && e[1] == cell[1]) return true;
+    private static boolean contains(int[] line, int cell) {
+        for (int e : line) if (e == cell) return true;
         return false;
     }
 
-    private static int[] smallestPublished(int[][] line, Cell[][] grid, Status[][] st) {
-        int[] best = null;
-        for (int[] e : line) {
-            if (st[e[0]][e[1]] != Status.PUBLISHED) continue;
-            if (best == null || grid[e[0]][e[1]].gmv().compareTo(grid[best[0]][best[1]].gmv()) < 0) best = e;
+    private static int cheapestPublished(int[] line, Cell[] cells, Status[] st, double[] cost) {
+        int best = -1;
+        for (int e : line) {
+            if (st[e] != Status.PUBLISHED) continue;
+            if (best < 0 || cost[e] < cost[best] || (cost[e] == cost[best] && e < best)) best = e;
         }
         return best;
     }
 
-    private static boolean suppressComplement(int[][] line, Cell[][] grid, Status[][] st) {
-        int[] e = smallestPublished(line, grid, st);
-        if (e == null) return false;
-        st[e[0]][e[1]] = Status.SECONDARY;
+    private static boolean suppressComplement(int[] line, Cell[] cells, Status[] st, double[] cost) {
+        int e = cheapestPublished(line, cells, st, cost);
+        if (e < 0) return false;
+        st[e] = Status.SECONDARY;
         return true;
     }
 }

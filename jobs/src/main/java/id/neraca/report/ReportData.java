@@ -40,7 +40,29 @@ public record ReportData(
     /** GMV by origin class for one period (a year or a month). Shares are computed exactly from the GMV. */
     public record Headline(String period, int monthsObserved, BigDecimal total, BigDecimal localUmkm,
                            BigDecimal localLarge, BigDecimal imported, BigDecimal crossBorder, BigDecimal unknown,
-                           long orders, long units, long sellers) {
+                           long orders, long units, long sellers, Map<String, Disclosure.Status> disclosure) {
+        /** The same figures with the disclosure verdicts of their entries (keys of {@link HeadlineDisclosure#KEYS}). */
+        public Headline withDisclosure(Map<String, Disclosure.Status> verdicts) {
+            return new Headline(period, monthsObserved, total, localUmkm, localLarge, imported, crossBorder, unknown,
+                    orders, units, sellers, Map.copyOf(verdicts));
+        }
+
+        /** Whether an entry (an origin class, {@code TOTAL} or {@code FOREIGN_ORIGIN}) may be shown. */
+        public boolean published(String key) {
+            Disclosure.Status s = disclosure.get(key);
+            return s == null || !s.suppressed();
+        }
+
+        /** The withheld entries among the five classes, in class order. */
+        public List<String> withheldClasses() {
+            return CLASSES.stream().filter(c -> !published(c)).toList();
+        }
+
+        /** Total GMV of the withheld classes (derivable from the published figures, so publishable itself). */
+        public BigDecimal withheldGmv() {
+            return withheldClasses().stream().map(this::gmv).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+
         public BigDecimal gmv(String cls) {
             return switch (cls) {
                 case "LOCAL_UMKM" -> localUmkm;
@@ -81,10 +103,30 @@ public record ReportData(
         }
     }
 
-    public record Evidence(String originClass, String evidence, long lines, BigDecimal gmv) {}
+    /** GMV and lines per origin class and first reason code, with the cell's seller statistics and disclosure verdict. */
+    public record Evidence(String originClass, String evidence, long lines, BigDecimal gmv, long sellers,
+                           BigDecimal topSellerGmv, Disclosure.Status status) {
+        public Disclosure.Cell cell() {
+            return new Disclosure.Cell(gmv, sellers, topSellerGmv);
+        }
 
+        public Evidence withStatus(Disclosure.Status s) {
+            return new Evidence(originClass, evidence, lines, gmv, sellers, topSellerGmv, s);
+        }
+
+        public boolean published() {
+            return status == null || !status.suppressed();
+        }
+    }
+
+    /**
+     * Permendag 31/2023 flags of the headline year. {@code suppressed}: the flagged figures fail the disclosure
+     * rules (too few flagged sellers, or one dominant); {@code crossBorderWithheld}: the headline withholds the
+     * cross-border total, so the flagged share of it is not shown either.
+     */
     public record Permendag(int year, long flaggedLines, BigDecimal flaggedGmv, long lines, BigDecimal gmv,
-                            long crossBorderLines, BigDecimal crossBorderGmv, long flaggedSellers) {}
+                            long crossBorderLines, BigDecimal crossBorderGmv, long flaggedSellers,
+                            BigDecimal flaggedTopSellerGmv, boolean suppressed, boolean crossBorderWithheld) {}
 
     /** One point of a projection series (annual or monthly), national value after coverage scaling. */
     public record Point(String period, String kind, BigDecimal value, BigDecimal lo80, BigDecimal hi80,

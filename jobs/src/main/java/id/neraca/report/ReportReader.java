@@ -63,14 +63,18 @@ final class ReportReader {
 
         Optional<Dataset<Row>> classified = optional("classified");
         Optional<Dataset<Row>> detail = optional("aggregates/monthly_detail");
-        Map<String, ReportData.Breakdown> breakdowns = new LinkedHashMap<>();
         Map<String, String> provinces = provinceNames(referenceDir.resolve(cfg.provincesFile()));
+        Dataset<Row> completed = classified.map(c -> c.filter(col("status").equalTo("COMPLETED"))).orElse(null);
         Dataset<Row> yearSales = classified.map(c -> CellStats.completedInYear(c, year)).orElse(null);
         Dataset<Row> yearDetail = detail.map(d -> d.filter(col("period_month").startsWith(year + "-"))).orElse(null);
-        Optional<List<ReportData.Evidence>> evidence = Optional.empty();
+        Map<String, Disclosure.Cell[][]> grids = new LinkedHashMap<>();
+        Map<String, List<String>> rowKeys = new LinkedHashMap<>();
+        List<ReportData.Evidence> evidence = null;
         Optional<ReportData.Permendag> permendag = Optional.empty();
+        boolean exact = yearSales != null;
         if (yearSales == null && yearDetail == null) {
-            warnings.add("out/classified and out/aggregates/monthly_detail are both missing: no breakdown tables");
+            warnings.add("out/classified and out/aggregates/monthly_detail are both missing: no breakdown tables, "
+                    + "and the headline's figures could not be checked against the disclosure rules");
         } else {
             Dataset<Row> src = yearSales != null ? yearSales : yearDetail;
             List<String> top = CellStats.gmvBy(src, "category").orderBy(col("gmv_idr").desc(), col("key"))
@@ -83,31 +87,76 @@ final class ReportReader {
             } else {
                 stats = CellStats.fromDetail(yearDetail, top).collectAsList();
             }
-            boolean exact = yearSales != null;
-            breakdowns.put("marketplace", breakdown("marketplace", stats, exact, year, List.of()));
-            breakdowns.put("province", breakdown("province", stats, exact, year, new ArrayList<>(provinces.keySet())));
-            breakdowns.put("category", breakdown("category", stats, exact, year, List.of()));
-            // the headline publishes the column totals; say so when one of them fails the rules on its own
-            ReportData.Breakdown m = breakdowns.get("marketplace");
-            int totals = m.rowKeys().size();
-            for (int c = 0; c < ReportData.CLASSES.size(); c++) {
-                if (Disclosure.primary(m.grid()[totals][c], cfg.minSellers(), cfg.dominanceShare()) == Disclosure.Status.PRIMARY) {
-                    warnings.add("the national " + ReportData.CLASSES.get(c) + " GMV of " + year + " comes from fewer than "
-                            + cfg.minSellers() + " sellers or one dominant seller; the headline still shows it, "
-                            + "check before publishing");
-                }
+            for (String name : CellStats.DIMENSIONS.keySet()) {
+                List<String> fixed = name.equals("province") ? new ArrayList<>(provinces.keySet()) : List.of();
+                rowKeys.put(name, rowKeys(name, stats, fixed));
+                grids.put(name, grid(name, stats, rowKeys.get(name)));
             }
         }
         if (yearSales != null) {
-            evidence = Optional.of(CellStats.evidence(yearSales).orderBy("origin_class", "evidence").collectAsList().stream()
-                    .map(r -> new ReportData.Evidence(r.getString(0), r.getString(1), r.getLong(2), dec(r.get(3)))).toList());
+            evidence = CellStats.evidence(yearSales).orderBy("origin_class", "evidence").collectAsList().stream()
+                    .map(r -> new ReportData.Evidence(r.getString(0), r.getString(1), lng(r.get(2)), dec(r.get(3)),
+                            lng(r.get(4)), dec(r.get(5)), Disclosure.Status.PUBLISHED)).toList();
             Row p = CellStats.permendag(yearSales).first();
-            permendag = Optional.of(new ReportData.Permendag(year, lng(p.get(0)), dec(p.get(1)), lng(p.get(2)),
-                    dec(p.get(3)), lng(p.get(4)), dec(p.get(5)), lng(p.get(6))));
+            BigDecimal flaggedGmv = dec(p.get(1)) == null ? BigDecimal.ZERO : dec(p.get(1));
+            BigDecimal flaggedTop = dec(p.get(7)) == null ? BigDecimal.ZERO : dec(p.get(7));
+            boolean suppressed = Disclosure.primary(new Disclosure.Cell(flaggedGmv, lng(p.get(6)), flaggedTop),
+                    cfg.minSellers(), cfg.dominanceShare()) == Disclosure.Status.PRIMARY;
+            permendag = Optional.of(new ReportData.Permendag(year, lng(p.get(0)), flaggedGmv, lng(p.get(2)),
+                    dec(p.get(3)), lng(p.get(4)), dec(p.get(5)), lng(p.get(6)), flaggedTop, suppressed, false));
         }
 
+        // disclosure control: every year's headline, and the headline year's tables and evidence as one system
+        Map<String, Disclosure.Cell[]> headlineCells = completed != null ? headlineCells(CellStats.headlineCells(completed))
+                : detail.map(d -> headlineCells(CellStats.headlineCellsFromDetail(d))).orElse(Map.of());
+        Map<String, ReportData.Breakdown> breakdowns = new LinkedHashMap<>();
+        for (int i = 0; i < annual.size(); i++) {
+            ReportData.Headline h = annual.get(i);
+            Disclosure.Cell[] cells = headlineCells.get(h.period());
+            if (cells == null) {
+                if (!headlineCells.isEmpty()) {
+                    warnings.add("no seller statistics for " + h.period() + ": its headline figures could not be checked "
+                            + "against the disclosure rules; check before publishing");
+                }
+                continue;
+            }
+            Disclosure.Status[] st;
+            if (i == annual.size() - 1) {
+                List<HeadlineDisclosure.EvidenceCell> ev = evidence == null ? List.of() : evidence.stream()
+                        .map(e -> new HeadlineDisclosure.EvidenceCell(e.originClass(), e.cell())).toList();
+                HeadlineDisclosure.Result r = HeadlineDisclosure.headlineYear(cells, grids, ev, cfg.minSellers(), cfg.dominanceShare());
+                st = r.headline();
+                for (String name : grids.keySet()) {
+                    breakdowns.put(name, new ReportData.Breakdown(name, CellStats.DIMENSIONS.get(name), rowKeys.get(name),
+                            grids.get(name), r.tables().get(name), exact, year));
+                }
+                if (evidence != null) {
+                    List<ReportData.Evidence> protectedEvidence = new ArrayList<>();
+                    for (int k = 0; k < evidence.size(); k++) protectedEvidence.add(evidence.get(k).withStatus(r.evidence()[k]));
+                    evidence = protectedEvidence;
+                }
+            } else {
+                st = HeadlineDisclosure.year(cells, cfg.minSellers(), cfg.dominanceShare());
+            }
+            Map<String, Disclosure.Status> verdicts = new LinkedHashMap<>();
+            for (int k = 0; k < st.length; k++) verdicts.put(HeadlineDisclosure.KEYS.get(k), st[k]);
+            annual.set(i, h.withDisclosure(verdicts));
+        }
+        if (breakdowns.isEmpty()) {
+            // no headline statistics for the headline year: each table protected on its own
+            for (String name : grids.keySet()) {
+                breakdowns.put(name, new ReportData.Breakdown(name, CellStats.DIMENSIONS.get(name), rowKeys.get(name), grids.get(name),
+                        Disclosure.protect(grids.get(name), cfg.minSellers(), cfg.dominanceShare()), exact, year));
+            }
+        }
+        Optional<List<ReportData.Evidence>> evidenceOut = Optional.ofNullable(evidence);
+        ReportData.Headline last = annual.get(annual.size() - 1);
+        permendag = permendag.map(p -> new ReportData.Permendag(p.year(), p.flaggedLines(), p.flaggedGmv(), p.lines(), p.gmv(),
+                p.crossBorderLines(), p.crossBorderGmv(), p.flaggedSellers(), p.flaggedTopSellerGmv(), p.suppressed(),
+                !last.published("CROSS_BORDER")));
+
         ReportData.Projection projection = projection();
-        return new ReportData(outputs.runId(), Instant.now().toString(), annual, monthly, breakdowns, evidence,
+        return new ReportData(outputs.runId(), Instant.now().toString(), annual, monthly, breakdowns, evidenceOut,
                 permendag, projection, reconciliation(), quarantineReasons(), classifyStats(),
                 fx(referenceDir.resolve("fx_monthly.csv")), provinces, ctx.manifest().root(), cfg, warnings);
     }
@@ -167,29 +216,56 @@ final class ReportReader {
         List<ReportData.Headline> out = new ArrayList<>();
         for (Row r : sel.collectAsList()) {
             out.add(new ReportData.Headline(String.valueOf(r.get(0)), r.getInt(10), dec(r.get(1)), dec(r.get(2)),
-                    dec(r.get(3)), dec(r.get(4)), dec(r.get(5)), dec(r.get(6)), lng(r.get(7)), lng(r.get(8)), lng(r.get(9))));
+                    dec(r.get(3)), dec(r.get(4)), dec(r.get(5)), dec(r.get(6)), lng(r.get(7)), lng(r.get(8)), lng(r.get(9)), Map.of()));
         }
         return out;
     }
 
-    private ReportData.Breakdown breakdown(String name, List<Row> all, boolean exact, int year, List<String> fixedRows) {
+    /** Headline statistics per year (see {@link CellStats#headlineCells}), entries in the order of {@link HeadlineDisclosure#KEYS}. */
+    private Map<String, Disclosure.Cell[]> headlineCells(Dataset<Row> stats) {
+        Map<String, Disclosure.Cell[]> out = new TreeMap<>();
+        for (Row r : stats.collectAsList()) {
+            int k = HeadlineDisclosure.KEYS.indexOf(r.getString(1));
+            if (k < 0) {
+                warnings.add("headline statistics: unexpected origin class '" + r.getString(1) + "' ignored");
+                continue;
+            }
+            Disclosure.Cell[] cells = out.computeIfAbsent(r.getString(0), y -> {
+                Disclosure.Cell[] c = new Disclosure.Cell[HeadlineDisclosure.KEYS.size()];
+                Arrays.fill(c, Disclosure.Cell.EMPTY);
+                return c;
+            });
+            cells[k] = new Disclosure.Cell(dec(r.get(2)), lng(r.get(3)), dec(r.get(4)));
+        }
+        return out;
+    }
+
+    private static List<Row> tableRows(String name, List<Row> all) {
         // columns of a stats row: table, level, row_key, origin_class, gmv_idr, sellers, top_seller_gmv_idr
-        List<Row> rows = all.stream().filter(r -> r.getString(0).equals(name))
+        return all.stream().filter(r -> r.getString(0).equals(name))
                 .map(r -> org.apache.spark.sql.RowFactory.create(r.get(1), r.get(2), r.get(3), r.get(4), r.get(5), r.get(6)))
                 .toList();
-        // row order: the fixed list (all 38 provinces, even without sales), then others by GMV
+    }
+
+    /** Row order of a table: the fixed list (all 38 provinces, even without sales), then the others by GMV. */
+    private static List<String> rowKeys(String name, List<Row> all, List<String> fixedRows) {
         Map<String, BigDecimal> rowGmv = new HashMap<>();
-        for (Row r : rows) if (r.getString(0).equals("ROW_TOTAL")) rowGmv.put(r.getString(1), dec(r.get(3)));
+        for (Row r : tableRows(name, all)) if (r.getString(0).equals("ROW_TOTAL")) rowGmv.put(r.getString(1), dec(r.get(3)));
         List<String> keys = new ArrayList<>(fixedRows);
         rowGmv.keySet().stream().filter(k -> !keys.contains(k))
                 .sorted(Comparator.<String, Boolean>comparing(k -> k.startsWith("__"))
                         .thenComparing(rowGmv::get, Comparator.reverseOrder()).thenComparing(k -> k))
                 .forEach(keys::add);
+        return keys;
+    }
+
+    /** The table's {@code (rows+1) × (classes+1)} grid of cell statistics, totals in the last row and column. */
+    private Disclosure.Cell[][] grid(String name, List<Row> all, List<String> keys) {
         int nr = keys.size();
         int nc = ReportData.CLASSES.size();
         Disclosure.Cell[][] grid = new Disclosure.Cell[nr + 1][nc + 1];
         for (Disclosure.Cell[] row : grid) Arrays.fill(row, Disclosure.Cell.EMPTY);
-        for (Row r : rows) {
+        for (Row r : tableRows(name, all)) {
             String level = r.getString(0);
             int ri = level.equals("COL_TOTAL") || level.equals("GRAND") ? nr : keys.indexOf(r.getString(1));
             int ci = level.equals("ROW_TOTAL") || level.equals("GRAND") ? nc : ReportData.CLASSES.indexOf(r.getString(2));
@@ -199,8 +275,7 @@ final class ReportReader {
             }
             grid[ri][ci] = new Disclosure.Cell(dec(r.get(3)), lng(r.get(4)), dec(r.get(5)));
         }
-        Disclosure.Status[][] status = Disclosure.protect(grid, cfg.minSellers(), cfg.dominanceShare());
-        return new ReportData.Breakdown(name, CellStats.DIMENSIONS.get(name), keys, grid, status, exact, year);
+        return grid;
     }
 
     private ReportData.Projection projection() {

@@ -50,9 +50,9 @@ public final class ReportSummary {
             ReportData.Headline a = d.annual().get(0);
             change.put("from_year", Integer.parseInt(a.period()));
             change.put("to_year", Integer.parseInt(h.period()));
-            change.put("local_umkm", pp(h.share(h.localUmkm()), a.share(a.localUmkm())));
-            change.put("foreign_origin", pp(h.share(h.foreignOrigin()), a.share(a.foreignOrigin())));
-            change.put("unknown", pp(h.share(h.unknown()), a.share(a.unknown())));
+            change.put("local_umkm", change(a, h, "LOCAL_UMKM", a.localUmkm(), h.localUmkm()));
+            change.put("foreign_origin", change(a, h, CellStats.FOREIGN_KEY, a.foreignOrigin(), h.foreignOrigin()));
+            change.put("unknown", change(a, h, "UNKNOWN", a.unknown(), h.unknown()));
         } else {
             change.putNull("from_year");
         }
@@ -90,13 +90,15 @@ public final class ReportSummary {
             ReportData.Permendag pm = d.permendag().get();
             ObjectNode n = root.putObject("permendag31");
             n.put("year", pm.year());
-            boolean suppressed = pm.flaggedSellers() > 0 && pm.flaggedSellers() < d.config().minSellers();
+            boolean suppressed = pm.suppressed();
             n.put("suppressed", suppressed);
             if (!suppressed) {
                 n.put("flagged_lines", pm.flaggedLines());
                 money(n, "flagged_gmv_idr", pm.flaggedGmv() == null ? BigDecimal.ZERO : pm.flaggedGmv());
                 share(n, "flagged_share_of_gmv_pct", ReportData.pct(pm.flaggedGmv() == null ? BigDecimal.ZERO : pm.flaggedGmv(), pm.gmv()));
                 n.put("flagged_sellers", pm.flaggedSellers());
+                share(n, "flagged_share_of_cross_border_gmv_pct", pm.crossBorderWithheld() ? null
+                        : ReportData.pct(pm.flaggedGmv() == null ? BigDecimal.ZERO : pm.flaggedGmv(), pm.crossBorderGmv()));
             }
         } else {
             root.putNull("permendag31");
@@ -108,8 +110,14 @@ public final class ReportSummary {
                 ObjectNode n = ev.addObject();
                 n.put("origin_class", e.originClass());
                 n.put("evidence", e.evidence());
-                n.put("lines", e.lines());
-                money(n, "gmv_idr", e.gmv());
+                n.put("suppressed", !e.published());
+                if (e.published()) {
+                    n.put("lines", e.lines());
+                    money(n, "gmv_idr", e.gmv());
+                } else {
+                    n.putNull("lines");
+                    n.putNull("gmv_idr");
+                }
             }
         } else {
             root.putNull("evidence");
@@ -172,13 +180,30 @@ public final class ReportSummary {
 
     private static void headline(ObjectNode n, ReportData.Headline h) {
         n.put("months_observed", h.monthsObserved());
-        money(n, "total_gmv_idr", h.total());
-        for (String cls : ReportData.CLASSES) money(n, cls.toLowerCase() + "_gmv_idr", h.gmv(cls));
-        money(n, "foreign_origin_gmv_idr", h.foreignOrigin());
-        for (String cls : ReportData.CLASSES) share(n, cls.toLowerCase() + "_share_pct", h.share(h.gmv(cls)));
-        share(n, "foreign_origin_share_pct", h.share(h.foreignOrigin()));
+        boolean total = h.published(CellStats.TOTAL_KEY);
+        boolean foreign = h.published(CellStats.FOREIGN_KEY);
+        money(n, "total_gmv_idr", total ? h.total() : null);
+        for (String cls : ReportData.CLASSES) money(n, cls.toLowerCase() + "_gmv_idr", h.published(cls) ? h.gmv(cls) : null);
+        money(n, "foreign_origin_gmv_idr", foreign ? h.foreignOrigin() : null);
+        for (String cls : ReportData.CLASSES) {
+            share(n, cls.toLowerCase() + "_share_pct", h.published(cls) && total ? h.share(h.gmv(cls)) : null);
+        }
+        share(n, "foreign_origin_share_pct", foreign && total ? h.share(h.foreignOrigin()) : null);
+        // disclosure: the withheld entries (null above) and the withheld classes together (total − published classes)
+        ArrayNode withheld = n.putArray("withheld");
+        for (String key : HeadlineDisclosure.KEYS) if (!h.published(key)) withheld.add(key);
+        boolean anyClass = !h.withheldClasses().isEmpty();
+        money(n, "withheld_classes_gmv_idr", anyClass && total ? h.withheldGmv() : null);
+        share(n, "withheld_classes_share_pct", anyClass && total ? h.share(h.withheldGmv()) : null);
+        n.put("disclosure_checked", !h.disclosure().isEmpty());
         n.put("orders", h.orders());
         n.put("sellers", h.sellers());
+    }
+
+    /** Change in points between two years' shares of an entry; null when either year withholds it. */
+    private static BigDecimal change(ReportData.Headline from, ReportData.Headline to, String key, BigDecimal fromValue, BigDecimal toValue) {
+        if (!from.published(key) || !to.published(key) || !from.published(CellStats.TOTAL_KEY) || !to.published(CellStats.TOTAL_KEY)) return null;
+        return pp(to.share(toValue), from.share(fromValue));
     }
 
     private static void money(ObjectNode n, String field, BigDecimal v) {

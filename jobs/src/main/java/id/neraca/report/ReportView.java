@@ -16,6 +16,8 @@ import java.util.Map;
  */
 public final class ReportView {
     public static final String SUPPRESSED_MARK = "[c]";
+    /** Columns of classify_stats/by_class left out of the report (values per marketplace × class, not checked for disclosure). */
+    static final java.util.Set<String> STATS_WITHHELD_COLUMNS = java.util.Set.of("gmv_idr", "units");
 
     private final ReportData d;
     private final LocaleFormat f;
@@ -82,18 +84,20 @@ public final class ReportView {
         m.put("year", yearLabel(h));
         m.put("period_from", f.month(d.monthly().isEmpty() ? null : d.monthly().get(0).period()));
         m.put("period_to", f.month(d.monthly().isEmpty() ? null : d.monthly().get(d.monthly().size() - 1).period()));
-        m.put("total_gmv", f.money(h.total()));
-        m.put("umkm_share", f.pct(h.share(h.localUmkm())));
-        m.put("umkm_gmv", f.money(h.localUmkm()));
-        m.put("large_share", f.pct(h.share(h.localLarge())));
-        m.put("foreign_share", f.pct(h.share(h.foreignOrigin())));
-        m.put("foreign_gmv", f.money(h.foreignOrigin()));
-        m.put("imported_share", f.pct(h.share(h.imported())));
-        m.put("cross_border_share", f.pct(h.share(h.crossBorder())));
-        m.put("unknown_share", f.pct(h.share(h.unknown())));
-        m.put("q1_answer", t.get("q1_answer", f.pct(h.share(h.localUmkm())), yearLabel(h), f.money(h.localUmkm()), f.money(h.total())));
-        m.put("q2_answer", t.get("q2_answer", f.pct(h.share(h.foreignOrigin())), f.pct(h.share(h.imported())),
-                f.pct(h.share(h.crossBorder())), f.pct(h.share(h.unknown()))));
+        m.put("total_gmv", money(h, CellStats.TOTAL_KEY, h.total()));
+        m.put("umkm_share", share(h, "LOCAL_UMKM", h.localUmkm()));
+        m.put("umkm_gmv", money(h, "LOCAL_UMKM", h.localUmkm()));
+        m.put("large_share", share(h, "LOCAL_LARGE", h.localLarge()));
+        m.put("foreign_share", share(h, CellStats.FOREIGN_KEY, h.foreignOrigin()));
+        m.put("foreign_gmv", money(h, CellStats.FOREIGN_KEY, h.foreignOrigin()));
+        m.put("imported_share", share(h, "IMPORTED", h.imported()));
+        m.put("cross_border_share", share(h, "CROSS_BORDER", h.crossBorder()));
+        m.put("unknown_share", share(h, "UNKNOWN", h.unknown()));
+        m.put("withheld_note", withheldNote(h));
+        m.put("q1_answer", t.get("q1_answer", share(h, "LOCAL_UMKM", h.localUmkm()), yearLabel(h),
+                money(h, "LOCAL_UMKM", h.localUmkm()), money(h, CellStats.TOTAL_KEY, h.total())));
+        m.put("q2_answer", t.get("q2_answer", share(h, CellStats.FOREIGN_KEY, h.foreignOrigin()), share(h, "IMPORTED", h.imported()),
+                share(h, "CROSS_BORDER", h.crossBorder()), share(h, "UNKNOWN", h.unknown())));
         m.put("q3_answer", targetVerdicts());
         m.put("q3_short", targetIntro());
         m.put("trend_sentence", trendSentence());
@@ -107,9 +111,40 @@ public final class ReportView {
         ReportData.Headline a = years.get(0);
         ReportData.Headline b = years.get(years.size() - 1);
         return t.get("trend_sentence", yearLabel(a), yearLabel(b),
-                f.pp(diff(b.share(b.localUmkm()), a.share(a.localUmkm()))),
-                f.pp(diff(b.share(b.foreignOrigin()), a.share(a.foreignOrigin()))),
-                f.pp(diff(b.share(b.unknown()), a.share(a.unknown()))));
+                ppChange(a, b, "LOCAL_UMKM"), ppChange(a, b, CellStats.FOREIGN_KEY), ppChange(a, b, "UNKNOWN"));
+    }
+
+    /** Change of an entry's share between two years in points; the withheld mark when either year withholds it. */
+    private String ppChange(ReportData.Headline a, ReportData.Headline b, String key) {
+        if (!a.published(key) || !b.published(key)) return SUPPRESSED_MARK;
+        return f.pp(diff(b.share(value(b, key)), a.share(value(a, key))));
+    }
+
+    private static BigDecimal value(ReportData.Headline h, String key) {
+        return switch (key) {
+            case CellStats.TOTAL_KEY -> h.total();
+            case CellStats.FOREIGN_KEY -> h.foreignOrigin();
+            default -> h.gmv(key);
+        };
+    }
+
+    /** A headline share, or the withheld mark when disclosure control withholds the entry. */
+    private String share(ReportData.Headline h, String key, BigDecimal v) {
+        return h.published(key) ? f.pct(h.share(v)) : SUPPRESSED_MARK;
+    }
+
+    private String money(ReportData.Headline h, String key, BigDecimal v) {
+        return h.published(key) ? f.money(v) : SUPPRESSED_MARK;
+    }
+
+    /** Which classes are withheld and their share together (total minus the published classes: no new information). */
+    private String withheldNote(ReportData.Headline h) {
+        List<String> withheld = h.withheldClasses();
+        if (withheld.isEmpty()) return "";
+        String names = String.join(", ", withheld.stream().map(c -> t.get("class_" + c)).toList());
+        String together = h.published(CellStats.TOTAL_KEY) ? f.pct(h.share(h.withheldGmv())) : SUPPRESSED_MARK;
+        return t.get("headline_withheld", names, together, d.config().minSellers(),
+                f.pct(BigDecimal.valueOf(d.config().dominanceShare() * 100)));
     }
 
     private static BigDecimal diff(BigDecimal a, BigDecimal b) {
@@ -151,13 +186,13 @@ public final class ReportView {
         for (ReportData.Headline h : d.annual()) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("year", yearLabel(h));
-            r.put("total", f.money(h.total()));
-            r.put("umkm", f.pct(h.share(h.localUmkm())));
-            r.put("large", f.pct(h.share(h.localLarge())));
-            r.put("imported", f.pct(h.share(h.imported())));
-            r.put("cross_border", f.pct(h.share(h.crossBorder())));
-            r.put("unknown", f.pct(h.share(h.unknown())));
-            r.put("foreign", f.pct(h.share(h.foreignOrigin())));
+            r.put("total", money(h, CellStats.TOTAL_KEY, h.total()));
+            r.put("umkm", share(h, "LOCAL_UMKM", h.localUmkm()));
+            r.put("large", share(h, "LOCAL_LARGE", h.localLarge()));
+            r.put("imported", share(h, "IMPORTED", h.imported()));
+            r.put("cross_border", share(h, "CROSS_BORDER", h.crossBorder()));
+            r.put("unknown", share(h, "UNKNOWN", h.unknown()));
+            r.put("foreign", share(h, CellStats.FOREIGN_KEY, h.foreignOrigin()));
             r.put("sellers", f.count(h.sellers()));
             rows.add(r);
         }
@@ -170,18 +205,36 @@ public final class ReportView {
         return m;
     }
 
+    /** Key of the chart segment that stacks the withheld classes of a year together. */
+    static final String WITHHELD = "WITHHELD";
+
     private Charts.Figure sharesChart() {
         List<String> periods = new ArrayList<>();
         List<Map<String, BigDecimal>> shares = new ArrayList<>();
+        boolean anyWithheld = false;
         for (ReportData.Headline h : d.annual()) {
             periods.add(yearLabel(h));
             Map<String, BigDecimal> s = new LinkedHashMap<>();
-            for (String cls : ReportData.CLASSES) s.put(cls, h.share(h.gmv(cls)));
+            if (!h.published(CellStats.TOTAL_KEY)) {
+                shares.add(s);
+                continue;
+            }
+            for (String cls : ReportData.CLASSES) if (h.published(cls)) s.put(cls, h.share(h.gmv(cls)));
+            if (!h.withheldClasses().isEmpty()) {
+                s.put(WITHHELD, h.share(h.withheldGmv()));
+                anyWithheld = true;
+            }
             shares.add(s);
         }
+        List<String> keys = new ArrayList<>(ReportData.CLASSES);
+        Map<String, String> labels = classLabels();
+        if (anyWithheld) {
+            keys.add(WITHHELD);
+            labels.put(WITHHELD, t.get("class_WITHHELD"));
+        }
         return Charts.stackedShares("headline_shares_" + f.lang(),
-                new Charts.Labels(t.get("fig_shares_title"), t.get("axis_year"), t.get("axis_share"), classLabels()),
-                periods, shares, ReportData.CLASSES, false, f, 760, 420);
+                new Charts.Labels(t.get("fig_shares_title"), t.get("axis_year"), t.get("axis_share"), labels),
+                periods, shares, keys, false, f, 760, 420);
     }
 
     // ---------------------------------------------------------------- projection
@@ -367,9 +420,10 @@ public final class ReportView {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("available", true);
         m.put("text", t.get("permendag_text", p.year(), f.count(p.flaggedLines()), f.money(or0(p.flaggedGmv())),
-                f.pct(ReportData.pct(or0(p.flaggedGmv()), p.gmv())), f.pct(ReportData.pct(or0(p.flaggedGmv()), p.crossBorderGmv())),
+                f.pct(ReportData.pct(or0(p.flaggedGmv()), p.gmv())),
+                p.crossBorderWithheld() ? SUPPRESSED_MARK : f.pct(ReportData.pct(or0(p.flaggedGmv()), p.crossBorderGmv())),
                 f.count(p.flaggedSellers())));
-        m.put("suppressed", p.flaggedSellers() > 0 && p.flaggedSellers() < d.config().minSellers());
+        m.put("suppressed", p.suppressed());
         m.put("suppressed_text", t.get("permendag_suppressed", p.year(), d.config().minSellers()));
         return m;
     }
@@ -381,6 +435,7 @@ public final class ReportView {
     private Map<String, Object> evidence() {
         if (d.evidence().isEmpty()) return Map.of("available", false);
         List<ReportData.Evidence> ev = d.evidence().get();
+        ReportData.Headline h = d.headlineYear();
         BigDecimal total = ev.stream().map(e -> or0(e.gmv())).reduce(BigDecimal.ZERO, BigDecimal::add);
         List<Object> rows = new ArrayList<>();
         BigDecimal unknown = BigDecimal.ZERO;
@@ -388,16 +443,20 @@ public final class ReportView {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("cls", t.get("class_" + e.originClass()));
             r.put("evidence", e.evidence());
-            String key = "reason_" + e.evidence();
+            // codes with a country suffix (BRAND_FOREIGN:KR) share one text
+            String key = "reason_" + e.evidence().replaceFirst(":.*$", "");
             r.put("evidence_text", t.all().getOrDefault(key, ""));
-            r.put("lines", f.count(e.lines()));
-            r.put("gmv", f.money(or0(e.gmv())));
-            r.put("share", f.pct(ReportData.pct(or0(e.gmv()), total)));
+            boolean shown = e.published();
+            r.put("lines", shown ? f.count(e.lines()) : SUPPRESSED_MARK);
+            r.put("gmv", shown ? f.money(or0(e.gmv())) : SUPPRESSED_MARK);
+            r.put("share", shown ? f.pct(ReportData.pct(or0(e.gmv()), total)) : SUPPRESSED_MARK);
             rows.add(r);
             if (e.originClass().equals("UNKNOWN")) unknown = unknown.add(or0(e.gmv()));
         }
+        boolean unknownShown = h.published("UNKNOWN");
         return Map.of("available", true, "rows", rows,
-                "text", t.get("evidence_text", f.pct(ReportData.pct(unknown, total)), f.money(unknown)));
+                "text", t.get("evidence_text", unknownShown ? f.pct(ReportData.pct(unknown, total)) : SUPPRESSED_MARK,
+                        unknownShown ? f.money(unknown) : SUPPRESSED_MARK));
     }
 
     // ---------------------------------------------------------------- methodology and assumptions
@@ -500,8 +559,11 @@ public final class ReportView {
                 "reason", r.reasonCode(), "rows", f.count(r.rows()))).toList()));
         m.put("stats_available", d.classifyStats().isPresent());
         d.classifyStats().ifPresent(g -> {
-            m.put("stats_columns", g.columns());
-            m.put("stats_rows", g.rows().stream().map(r -> Map.of("values", r)).toList());
+            // counts only: GMV and units per marketplace × class are not cells disclosure control has checked
+            List<Integer> keep = new ArrayList<>();
+            for (int i = 0; i < g.columns().size(); i++) if (!STATS_WITHHELD_COLUMNS.contains(g.columns().get(i))) keep.add(i);
+            m.put("stats_columns", keep.stream().map(g.columns()::get).toList());
+            m.put("stats_rows", g.rows().stream().map(r -> Map.of("values", keep.stream().map(r::get).toList())).toList());
             m.put("stats_truncated", g.totalRows() > g.rows().size());
         });
         return m;

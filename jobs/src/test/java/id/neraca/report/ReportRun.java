@@ -41,9 +41,14 @@ final class ReportRun {
     }
 
     static Manifest run(SparkSession spark, Path out, Path reference, List<String> languages) {
+        return run(spark, out, reference, languages, 3);
+    }
+
+    static Manifest run(SparkSession spark, Path out, Path reference, List<String> languages, int minSellers) {
         Path cfgFile = out.getParent().resolve("neraca-" + out.getFileName() + ".yaml");
         try {
-            Files.writeString(cfgFile, "run:\n  reference_dir: " + reference.toAbsolutePath() + "\nreport:\n  min_sellers: 3\n  dominance_share: 0.85\n");
+            Files.writeString(cfgFile, "run:\n  reference_dir: " + reference.toAbsolutePath() + "\nreport:\n  min_sellers: "
+                    + minSellers + "\n  dominance_share: 0.85\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

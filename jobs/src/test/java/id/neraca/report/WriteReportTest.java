@@ -132,6 +132,61 @@ class WriteReportTest extends SparkTestBase {
         assertEquals(3, s.path("disclosure").path("min_sellers").asInt());
     }
 
+    /**
+     * With {@code min_sellers: 9} the fixture's cross-border (8 sellers) and unknown (7 keyed sellers and the
+     * anonymous one) national values fail in every year: the headline withholds them, and imported and large
+     * local as complements (withholding foreign origin instead would drop one of the three answers); the tables'
+     * total rows, the summary, the trend and the chart follow, and nothing withheld comes back from what is shown.
+     */
+    @Test
+    void aNationalClassFailingTheRulesIsWithheldInTheHeadlineWithItsComplements() throws IOException {
+        Path strict = tmp.resolve("strict");
+        ReportRun.copyTree(fixture, strict);
+        ReportRun.run(spark, strict, reference, List.of("en"), 9);
+        String en = read(strict.resolve("report/index.html"));
+        JsonNode s = new ObjectMapper().readTree(strict.resolve("report/summary.json").toFile());
+        JsonNode h = s.path("headline");
+        List<String> withheld = new java.util.ArrayList<>();
+        h.path("withheld").forEach(n -> withheld.add(n.asText()));
+        assertEquals(List.of("LOCAL_LARGE", "IMPORTED", "CROSS_BORDER", "UNKNOWN"), withheld);
+        for (String cls : List.of("local_large", "imported", "cross_border", "unknown")) {
+            assertTrue(h.path(cls + "_gmv_idr").isNull() && h.path(cls + "_share_pct").isNull(), cls + " withheld in summary.json");
+        }
+        // the answers keep their figures
+        assertEquals(umkm2025.multiply(BigDecimal.valueOf(100)).divide(total2025, 2, RoundingMode.HALF_UP),
+                h.path("local_umkm_share_pct").decimalValue());
+        assertEquals(foreign2025.multiply(BigDecimal.valueOf(100)).divide(total2025, 2, RoundingMode.HALF_UP),
+                h.path("foreign_origin_share_pct").decimalValue());
+        assertTrue(en.contains("id=\"headline-umkm-share\">" + pct(umkm2025, '.') + "<"));
+        assertTrue(en.contains("id=\"headline-foreign-share\">" + pct(foreign2025, '.') + "<"));
+        // the withheld classes together are total − published, so they may be shown, and nothing finer
+        BigDecimal together = total2025.subtract(umkm2025).multiply(BigDecimal.valueOf(100)).divide(total2025, 2, RoundingMode.HALF_UP);
+        assertEquals(together, h.path("withheld_classes_share_pct").decimalValue());
+        assertTrue(en.contains("id=\"headline-withheld\""), "the page says what is withheld and why");
+        Matcher large = Pattern.compile("Local large firms</td><td class=\"num\">([^<]*)<").matcher(en);
+        assertTrue(large.find() && large.group(1).equals("[c]"), "headline table withholds large local");
+        // every year of the trend, and the change in points of a withheld class
+        for (JsonNode y : s.path("trend")) assertTrue(y.path("unknown_share_pct").isNull(), "trend " + y.path("year"));
+        assertTrue(s.path("trend_change_pp").path("unknown").isNull());
+        assertFalse(s.path("trend_change_pp").path("local_umkm").isNull());
+        // the tables' total row carries the same verdicts: its cross-border and imported cells are withheld
+        Matcher table = Pattern.compile("<table class=\"data breakdown\" id=\"table-marketplace\">(.*?)</table>", Pattern.DOTALL).matcher(en);
+        assertTrue(table.find());
+        Matcher totals = Pattern.compile("<tr class=\"total\">(.*?)</tr>").matcher(table.group(1));
+        assertTrue(totals.find());
+        List<String> cells = new java.util.ArrayList<>();
+        Matcher td = Pattern.compile("<td class=\"num (\\w+)\">").matcher(totals.group(1));
+        while (td.find()) cells.add(td.group(1));
+        assertEquals(List.of("published", "secondary", "secondary", "primary", "primary", "published"), cells,
+                "total row: UMKM, large, imported, cross-border, unknown, grand total");
+        // the Permendag share of cross-border GMV would give the cross-border total back (here the flagged
+        // figures fail on their own as well: fewer than 9 flagged sellers)
+        assertTrue(s.path("permendag31").path("suppressed").asBoolean());
+        assertFalse(s.path("permendag31").path("flagged_share_of_cross_border_gmv_pct").isNumber());
+        assertTrue(read(strict.resolve("report/figures/headline_shares_en.svg")).contains("Withheld classes together"));
+        assertFalse(s.path("warnings").toString().contains("headline"), s.path("warnings").toString());
+    }
+
     @Test
     void summaryJsonHoldsTheHeadlineFigures() throws IOException {
         JsonNode s = new ObjectMapper().readTree(full.resolve("report/summary.json").toFile());
