@@ -5,6 +5,7 @@ import id.neraca.core.Log;
 import id.neraca.core.NeracaException;
 import id.neraca.core.Schemas;
 import id.neraca.core.Stage;
+import id.neraca.core.SmallInputs;
 import id.neraca.core.StageContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -78,6 +79,14 @@ public final class AggregateMonthly implements Stage {
 
     @Override
     public void run(StageContext ctx) {
+        // a small input's scans pack its many small files into one task per core (core.SmallInputs)
+        try (SmallInputs.Scope scope = SmallInputs.packSmallFiles(ctx.spark(), SmallInputs.bytes(ctx, ctx.outputs().path("classified")))) {
+            ctx.manifest().stage(name()).put("small_input_files_packed", scope.small());
+            runStage(ctx);
+        }
+    }
+
+    private void runStage(StageContext ctx) {
         if (!ctx.outputs().exists("classified")) {
             throw NeracaException.usage("%s: no classified sales. Run `neraca classify` (or `neraca run`) first.",
                     ctx.outputs().path("classified"));
@@ -92,7 +101,7 @@ public final class AggregateMonthly implements Stage {
         // two passes over the input, nothing else reads it: the identity pass (also the cells' keys) and the per-seller
         // pass (GMV, units and the distinct-order flags); every output table is built from these two small tables. A
         // small input is read once, into memory: at a few hundred rows per month file a Parquet scan costs per file
-        long inputBytes = bytes(ctx, ctx.outputs().path("classified"));
+        long inputBytes = SmallInputs.bytes(ctx, ctx.outputs().path("classified"));
         boolean inputCached = inputBytes <= CACHE_INPUT_MAX_BYTES;
         if (inputCached) classified = classified.cache();
         Dataset<Row> narrowed = classified;
@@ -170,15 +179,7 @@ public final class AggregateMonthly implements Stage {
     private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
 
     /** Classified Parquet bytes up to which the aggregate reads its input once into memory (about 100,000 rows). */
-    static final long CACHE_INPUT_MAX_BYTES = 16L << 20;
-
-    private static long bytes(StageContext ctx, String path) {
-        try {
-            return ctx.outputs().fs().getContentSummary(new org.apache.hadoop.fs.Path(path)).getLength();
-        } catch (java.io.IOException e) {
-            return Long.MAX_VALUE; // unknown: not cached
-        }
-    }
+    static final long CACHE_INPUT_MAX_BYTES = SmallInputs.MAX_BYTES;
 
     static Column[] order(String... cols) {
         Column[] c = new Column[cols.length];

@@ -7,6 +7,7 @@ import id.neraca.core.PartitionedWrites;
 import id.neraca.core.NeracaException;
 import id.neraca.core.Schemas;
 import id.neraca.core.Stage;
+import id.neraca.core.SmallInputs;
 import id.neraca.core.StageContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -63,6 +64,14 @@ public final class ClassifySales implements Stage {
 
     @Override
     public void run(StageContext ctx) {
+        // a small input's scans pack its many small files into one task per core (core.SmallInputs)
+        try (SmallInputs.Scope scope = SmallInputs.packSmallFiles(ctx.spark(), SmallInputs.bytes(ctx, ctx.outputs().path("sales")))) {
+            ctx.manifest().stage(name()).put("small_input_files_packed", scope.small());
+            runStage(ctx, scope.small());
+        }
+    }
+
+    private void runStage(StageContext ctx, boolean smallInput) {
         ClassifyConfig cfg = ctx.cfg().classify();
         ClassifyRules rules = ClassifyRules.load(cfg.rulesPath(ctx.config()));
         List<BrandOrigins.Brand> brands = BrandOrigins.load(cfg.brandOriginsPath(ctx.config()));
@@ -82,6 +91,9 @@ public final class ClassifySales implements Stage {
         ClassifyOutputs.checkSchema(onDisk, Schemas.SALES, ctx.outputs().path("sales"), java.util.Set.of("marketplace", "period_month"));
         ClassifyOutputs.assertNoPersonalData(onDisk, ctx.outputs().path("sales"));
         Dataset<Row> sales = spark.read().schema(Schemas.SALES).parquet(ctx.outputs().path("sales"));
+        // a small input is read once, into memory: the tiers, the classification and the row count each scan it
+        // (10k rows: classify 5.4 -> 5.0 s over three pairs)
+        if (smallInput) sales = sales.cache();
         Dataset<Row> fx = spark.createDataFrame(FxRates.load(fxFile), OriginClassifier.FX);
 
         // the seller × month tiers first: when they are few enough to broadcast (one row per seller and month with
@@ -112,6 +124,7 @@ public final class ClassifySales implements Stage {
             checkAndDescribe(ctx, out, rowsIn, cached, sellerMonthRows, broadcastTiers, rules, brands, fx, fxFile);
         } finally {
             if (cached) out.unpersist();
+            if (smallInput) sales.unpersist();
         }
     }
 

@@ -7,6 +7,7 @@ import com.samskivert.mustache.Template;
 import id.neraca.core.Log;
 import id.neraca.core.NeracaException;
 import id.neraca.core.Stage;
+import id.neraca.core.SmallInputs;
 import id.neraca.core.StageContext;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -64,6 +65,14 @@ public final class WriteReport implements Stage {
 
     @Override
     public void run(StageContext ctx) {
+        // a small input's scans pack its many small files into one task per core (core.SmallInputs)
+        try (SmallInputs.Scope scope = SmallInputs.packSmallFiles(ctx.spark(), SmallInputs.bytes(ctx, ctx.outputs().path("classified")))) {
+            ctx.manifest().stage(name()).put("small_input_files_packed", scope.small());
+            runStage(ctx);
+        }
+    }
+
+    private void runStage(StageContext ctx) {
         System.setProperty("java.awt.headless", "true");
         ReportConfig cfg = ctx.cfg().report();
         if (languageOverride != null) {
