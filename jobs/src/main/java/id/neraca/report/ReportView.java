@@ -226,7 +226,9 @@ public final class ReportView {
             }
             shares.add(s);
         }
-        List<String> keys = new ArrayList<>(ReportData.CLASSES);
+        // a class withheld in every year has no segment: no legend entry either
+        List<String> keys = new ArrayList<>(ReportData.CLASSES.stream()
+                .filter(cls -> d.annual().stream().anyMatch(h -> h.published(cls))).toList());
         Map<String, String> labels = classLabels();
         if (anyWithheld) {
             keys.add(WITHHELD);

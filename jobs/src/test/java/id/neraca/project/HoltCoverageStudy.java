@@ -1,0 +1,93 @@
+package id.neraca.project;
+
+import id.neraca.project.model.Forecaster;
+import id.neraca.project.model.HoltDamped;
+import id.neraca.project.model.Stats;
+import org.apache.commons.math3.random.Well19937c;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A coverage study of Holt's published intervals (not a unit test: minutes of CPU). Series simulated from
+ * ETS(A,Ad,A) with α as given (β 0.02, γ 0.05, φ 0.9, σ 0.05 on the logs, seasonal amplitude 0.2), 36 months of
+ * history, projected 60 months (five years) through {@link Projection#simulate}; prints the share of series whose
+ * true value falls in the 80% and 95% intervals of the monthly value 6 and 24 months ahead and of each projected
+ * year's annual value. Run:
+ * {@code java -cp jobs/target/test-classes:jobs/target/classes:$(cat jobs/target/classpath.txt) id.neraca.project.HoltCoverageStudy SERIES REPLICATES BIAS_CORRECTED ALPHA}
+ */
+public final class HoltCoverageStudy {
+    private HoltCoverageStudy() {}
+
+    public static void main(String[] args) {
+        int sims = Integer.parseInt(args[0]);
+        int reps = Integer.parseInt(args[1]);
+        boolean bc = Boolean.parseBoolean(args[2]);
+        double alpha = Double.parseDouble(args[3]);
+        double[] c = coverage(new HoltDamped(true, 24, 24, "holt").withReplicates(reps).withBiasCorrection(bc), sims, 36, 400, alpha);
+        System.out.printf("series %d replicates %d bias_corrected %s alpha %.2f%n", sims, reps, bc, alpha);
+        String[] labels = {"h=6", "h=24", "year 1", "year 2", "year 3", "year 4", "year 5"};
+        for (int i = 0; i < labels.length; i++) System.out.printf("  %-7s 80%% %.3f  95%% %.3f%n", labels[i], c[2 * i], c[2 * i + 1]);
+    }
+
+    static double[] series(Well19937c rng, int len, double alpha) {
+        double l = 12;
+        double b = 0.02;
+        double[] season = new double[12];
+        for (int m = 0; m < 12; m++) season[m] = 0.2 * Math.sin(2 * Math.PI * m / 12.0);
+        double[] all = new double[len];
+        for (int t = 0; t < len; t++) {
+            double e = 0.05 * rng.nextGaussian();
+            double st = season[t % 12];
+            all[t] = l + 0.9 * b + st + e;
+            double lNew = l + 0.9 * b + alpha * e;
+            b = 0.9 * b + 0.02 * e;
+            l = lNew;
+            season[t % 12] = st + 0.05 * e;
+        }
+        return all;
+    }
+
+    static double[] coverage(HoltDamped holt, int sims, int n, int paths, double alpha) {
+        int h = 60;
+        int[] in = new int[14];
+        List<YearMonth> months = new ArrayList<>();
+        for (int i = 0; i < n; i++) months.add(YearMonth.of(2023, 1).plusMonths(i));
+        List<YearMonth> future = new ArrayList<>();
+        for (int i = 1; i <= h; i++) future.add(months.get(n - 1).plusMonths(i));
+        double[] noCoverageDraw = new double[paths];
+        Well19937c data = new Well19937c(4242);
+        for (int s = 0; s < sims; s++) {
+            double[] all = series(data, n + h, alpha);
+            double[] train = java.util.Arrays.copyOf(all, n);
+            Forecaster.Fit fit = holt.fit(train, 12, 0);
+            Projection.ModelState st = new Projection.ModelState(holt, "monthly", null, null, null, true, 1.0, fit, null);
+            double[][] ens = Projection.simulate(List.of(st), h, paths, 7000L + s).get(Projection.ENSEMBLE);
+            double[] col = new double[paths];
+            int k = 0;
+            for (int step : new int[]{6, 24}) {
+                for (int p = 0; p < paths; p++) col[p] = ens[p][step - 1];
+                k = count(in, k, Stats.bands(col), all[n + step - 1]);
+            }
+            double[] nat = new double[n];
+            for (int i = 0; i < n; i++) nat[i] = Math.exp(train[i]);
+            Map<Integer, double[]> annual = Projection.annualSums(ens, noCoverageDraw, future, months, nat, paths);
+            for (int year = 0; year < 5; year++) {
+                double actual = 0;
+                for (int i = 0; i < 12; i++) actual += Math.exp(all[n + 12 * year + i]);
+                k = count(in, k, Stats.bands(annual.get(future.get(12 * year).getYear())), actual);
+            }
+        }
+        double[] c = new double[in.length];
+        for (int i = 0; i < in.length; i++) c[i] = in[i] / (double) sims;
+        return c;
+    }
+
+    private static int count(int[] in, int k, double[] bands, double actual) {
+        if (actual >= bands[1] && actual <= bands[2]) in[k]++;
+        if (actual >= bands[3] && actual <= bands[4]) in[k + 1]++;
+        return k + 2;
+    }
+}
