@@ -26,7 +26,8 @@ public final class HoltCoverageStudy {
         int reps = Integer.parseInt(args[1]);
         boolean bc = Boolean.parseBoolean(args[2]);
         double alpha = Double.parseDouble(args[3]);
-        double[] c = coverage(new HoltDamped(true, 24, 24, "holt").withReplicates(reps).withBiasCorrection(bc), sims, 36, 400, alpha);
+        double[] c = coverage(new HoltDamped(true, 24, 24, "holt").withReplicates(reps).withBiasCorrection(bc), sims, 36, 400,
+                alpha, 5, 4242, 7000);
         System.out.printf("series %d replicates %d bias_corrected %s alpha %.2f%n", sims, reps, bc, alpha);
         String[] labels = {"h=6", "h=24", "year 1", "year 2", "year 3", "year 4", "year 5"};
         for (int i = 0; i < labels.length; i++) System.out.printf("  %-7s 80%% %.3f  95%% %.3f%n", labels[i], c[2 * i], c[2 * i + 1]);
@@ -50,21 +51,29 @@ public final class HoltCoverageStudy {
         return all;
     }
 
-    static double[] coverage(HoltDamped holt, int sims, int n, int paths, double alpha) {
-        int h = 60;
-        int[] in = new int[14];
+    /**
+     * Coverage of Holt's intervals as the projection publishes them when Holt is the selected model: fitted on
+     * {@code n} months, its paths drawn by {@link Projection#simulate} (the ensemble of one model, weight 1) with the
+     * coverage factor's uncertainty off, so a published interval is the band of these paths.
+     *
+     * @return 80% and 95% coverage of the monthly value 6 and 24 months ahead, then of the annual value (sum of the
+     *         months, {@link Projection#annualSums}) of each of the {@code years} projected years
+     */
+    static double[] coverage(HoltDamped holt, int sims, int n, int paths, double alpha, int years, int dataSeed, long simSeed) {
+        int h = 12 * years;
+        int[] in = new int[4 + 2 * years];
         List<YearMonth> months = new ArrayList<>();
         for (int i = 0; i < n; i++) months.add(YearMonth.of(2023, 1).plusMonths(i));
         List<YearMonth> future = new ArrayList<>();
         for (int i = 1; i <= h; i++) future.add(months.get(n - 1).plusMonths(i));
         double[] noCoverageDraw = new double[paths];
-        Well19937c data = new Well19937c(4242);
+        Well19937c data = new Well19937c(dataSeed);
         for (int s = 0; s < sims; s++) {
             double[] all = series(data, n + h, alpha);
             double[] train = java.util.Arrays.copyOf(all, n);
             Forecaster.Fit fit = holt.fit(train, 12, 0);
             Projection.ModelState st = new Projection.ModelState(holt, "monthly", null, null, null, true, 1.0, fit, null);
-            double[][] ens = Projection.simulate(List.of(st), h, paths, 7000L + s).get(Projection.ENSEMBLE);
+            double[][] ens = Projection.simulate(List.of(st), h, paths, simSeed + s).get(Projection.ENSEMBLE);
             double[] col = new double[paths];
             int k = 0;
             for (int step : new int[]{6, 24}) {
@@ -74,7 +83,7 @@ public final class HoltCoverageStudy {
             double[] nat = new double[n];
             for (int i = 0; i < n; i++) nat[i] = Math.exp(train[i]);
             Map<Integer, double[]> annual = Projection.annualSums(ens, noCoverageDraw, future, months, nat, paths);
-            for (int year = 0; year < 5; year++) {
+            for (int year = 0; year < years; year++) {
                 double actual = 0;
                 for (int i = 0; i < 12; i++) actual += Math.exp(all[n + 12 * year + i]);
                 k = count(in, k, Stats.bands(annual.get(future.get(12 * year).getYear())), actual);

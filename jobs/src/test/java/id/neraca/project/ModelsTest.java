@@ -168,21 +168,7 @@ class ModelsTest {
      * trend 0.02 a month, seasonal states 0.2·sin(2π·month/12).
      */
     static double[] etsSeries(Well19937c rng, int len) {
-        double l = 12;
-        double b = 0.02;
-        double[] season = new double[12];
-        for (int m = 0; m < 12; m++) season[m] = 0.2 * Math.sin(2 * Math.PI * m / 12.0);
-        double[] all = new double[len];
-        for (int t = 0; t < len; t++) {
-            double e = 0.05 * rng.nextGaussian();
-            double st = season[t % 12];
-            all[t] = l + 0.9 * b + st + e;
-            double lNew = l + 0.9 * b + 0.3 * e;
-            b = 0.9 * b + 0.02 * e;
-            l = lNew;
-            season[t % 12] = st + 0.05 * e;
-        }
-        return all;
+        return HoltCoverageStudy.series(rng, len, 0.3);
     }
 
     /**
@@ -195,44 +181,7 @@ class ModelsTest {
      *         months, {@link Projection#annualSums}) of the first and the second projected year
      */
     static double[] holtPublishedCoverage(HoltDamped holt, int sims, int n, int paths) {
-        int h = 24;
-        int[] in = new int[8];
-        List<java.time.YearMonth> months = new java.util.ArrayList<>();
-        for (int i = 0; i < n; i++) months.add(java.time.YearMonth.of(2023, 1).plusMonths(i));
-        List<java.time.YearMonth> future = new java.util.ArrayList<>();
-        for (int i = 1; i <= h; i++) future.add(months.get(n - 1).plusMonths(i));
-        double[] noCoverageDraw = new double[paths];
-        Well19937c data = new Well19937c(99);
-        for (int s = 0; s < sims; s++) {
-            double[] all = etsSeries(data, n + h);
-            double[] train = java.util.Arrays.copyOf(all, n);
-            Forecaster.Fit fit = holt.fit(train, 12, 0);
-            Projection.ModelState st = new Projection.ModelState(holt, "monthly", null, null, null, true, 1.0, fit, null);
-            double[][] ens = Projection.simulate(List.of(st), h, paths, 1000L + s).get(Projection.ENSEMBLE);
-            double[] col = new double[paths];
-            int k = 0;
-            for (int step : new int[]{6, 24}) {
-                for (int p = 0; p < paths; p++) col[p] = ens[p][step - 1];
-                k = count(in, k, Stats.bands(col), all[n + step - 1]);
-            }
-            double[] nat = new double[n];
-            for (int i = 0; i < n; i++) nat[i] = Math.exp(train[i]);
-            Map<Integer, double[]> annual = Projection.annualSums(ens, noCoverageDraw, future, months, nat, paths);
-            for (int year = 0; year < 2; year++) {
-                double actual = 0;
-                for (int i = 0; i < 12; i++) actual += Math.exp(all[n + 12 * year + i]);
-                k = count(in, k, Stats.bands(annual.get(future.get(12 * year).getYear())), actual);
-            }
-        }
-        double[] c = new double[in.length];
-        for (int i = 0; i < in.length; i++) c[i] = in[i] / (double) sims;
-        return c;
-    }
-
-    private static int count(int[] in, int k, double[] bands, double actual) {
-        if (actual >= bands[1] && actual <= bands[2]) in[k]++;
-        if (actual >= bands[3] && actual <= bands[4]) in[k + 1]++;
-        return k + 2;
+        return HoltCoverageStudy.coverage(holt, sims, n, paths, 0.3, 2, 99, 1000);
     }
 
     /**
