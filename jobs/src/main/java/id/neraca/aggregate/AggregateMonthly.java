@@ -79,9 +79,9 @@ public final class AggregateMonthly implements Stage {
 
     @Override
     public void run(StageContext ctx) {
-        // a small input's scans pack its many small files into one task per core (core.SmallInputs)
-        try (SmallInputs.Scope scope = SmallInputs.packSmallFiles(ctx.spark(), SmallInputs.bytes(ctx, ctx.outputs().path("classified")))) {
-            ctx.manifest().stage(name()).put("small_input_files_packed", scope.small());
+        // a small input's Spark settings for this stage: its files packed into one task per core, no AQE (core.SmallInputs)
+        try (SmallInputs.Scope scope = SmallInputs.scope(ctx.spark(), SmallInputs.bytes(ctx, ctx.outputs().path("classified")), true)) {
+            ctx.manifest().stage(name()).put("small_input", scope.small());
             runStage(ctx);
         }
     }

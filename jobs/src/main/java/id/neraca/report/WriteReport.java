@@ -65,9 +65,9 @@ public final class WriteReport implements Stage {
 
     @Override
     public void run(StageContext ctx) {
-        // a small input's scans pack its many small files into one task per core (core.SmallInputs)
-        try (SmallInputs.Scope scope = SmallInputs.packSmallFiles(ctx.spark(), SmallInputs.bytes(ctx, ctx.outputs().path("classified")))) {
-            ctx.manifest().stage(name()).put("small_input_files_packed", scope.small());
+        // a small input's files packed into one task per core (core.SmallInputs)
+        try (SmallInputs.Scope scope = SmallInputs.scope(ctx.spark(), SmallInputs.bytes(ctx, ctx.outputs().path("classified")))) {
+            ctx.manifest().stage(name()).put("small_input", scope.small());
             runStage(ctx);
         }
     }

@@ -28,10 +28,12 @@ class SmallInputsTest extends SparkTestBase {
         spark.range(0, 14400).withColumn("month", concat(lit("m"), col("id").mod(144)))
                 .repartition(col("month")).write().mode(SaveMode.Overwrite).partitionBy("month").parquet(path);
         String before = spark.conf().get(SmallInputs.OPEN_COST);
+        String adaptive = spark.conf().get(SmallInputs.ADAPTIVE);
         int unpacked = spark.read().parquet(path).rdd().getNumPartitions();
         int packed;
-        try (SmallInputs.Scope scope = SmallInputs.packSmallFiles(spark, 1_000_000)) {
+        try (SmallInputs.Scope scope = SmallInputs.scope(spark, 1_000_000, true)) {
             assertTrue(scope.small());
+            assertEquals("false", spark.conf().get(SmallInputs.ADAPTIVE), "no adaptive execution for a small stage");
             Dataset<Row> read = spark.read().parquet(path);
             packed = read.rdd().getNumPartitions();
             assertEquals(14400, read.count(), "every row still read");
@@ -39,14 +41,17 @@ class SmallInputsTest extends SparkTestBase {
         assertTrue(unpacked > 2, "Spark's 4 MB open cost spreads 144 small files over " + unpacked + " tasks");
         assertEquals(spark.sparkContext().defaultParallelism(), packed, "one task per core");
         assertEquals(before, spark.conf().get(SmallInputs.OPEN_COST), "restored");
+        assertEquals(adaptive, spark.conf().get(SmallInputs.ADAPTIVE), "restored");
     }
 
     @Test
     void aLargeInputKeepsSparksSetting() {
         String before = spark.conf().get(SmallInputs.OPEN_COST);
-        try (SmallInputs.Scope scope = SmallInputs.packSmallFiles(spark, SmallInputs.MAX_BYTES + 1)) {
+        String adaptive = spark.conf().get(SmallInputs.ADAPTIVE);
+        try (SmallInputs.Scope scope = SmallInputs.scope(spark, SmallInputs.MAX_BYTES + 1, true)) {
             assertFalse(scope.small());
             assertEquals(before, spark.conf().get(SmallInputs.OPEN_COST));
+            assertEquals(adaptive, spark.conf().get(SmallInputs.ADAPTIVE));
         }
         assertEquals(before, spark.conf().get(SmallInputs.OPEN_COST));
     }
