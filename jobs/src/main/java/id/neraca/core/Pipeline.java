@@ -6,11 +6,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** Runs named stages in order: a start and an end line per stage, timings into the manifest. */
+/**
+ * Runs named stages in order: a start and an end line per stage, timings into the manifest; what a stage hands to the
+ * next ({@link Handoffs}) is released after that next stage, and everything when the pipeline ends.
+ */
 public final class Pipeline {
     private Pipeline() {}
 
     public static void run(StageContext ctx, List<Stage> stages) {
+        try {
+            runStages(ctx, stages);
+        } finally {
+            ctx.handoffs().releaseAll();
+        }
+    }
+
+    private static void runStages(StageContext ctx, List<Stage> stages) {
         for (Stage stage : stages) {
             Instant start = Instant.now();
             ObjectNode section = ctx.manifest().stage(stage.name());
@@ -25,6 +36,7 @@ public final class Pipeline {
             } finally {
                 ctx.spark().sparkContext().clearJobGroup();
             }
+            ctx.handoffs().stageEnded();
             Duration elapsed = Duration.between(start, Instant.now());
             section.put("ended", Instant.now().toString());
             section.put("elapsed_ms", elapsed.toMillis());

@@ -9,6 +9,7 @@ import org.apache.spark.sql.SparkSession;
  *
  * @param dumps folder (or URI) holding the input dumps
  * @param out   output folder (or URI); stages write through {@link #outputs()}
+ * @param handoffs tables a stage hands to the next one in the same run ({@link Handoffs})
  */
 public record StageContext(
         SparkSession spark,
@@ -17,7 +18,14 @@ public record StageContext(
         String out,
         OutputStore outputs,
         Manifest manifest,
-        RunOptions options) {
+        RunOptions options,
+        Handoffs handoffs) {
+
+    /** A context with no handoffs yet (a run's first stage, or a stage run alone). */
+    public StageContext(SparkSession spark, NeracaConfig.Loaded config, String dumps, String out, OutputStore outputs,
+                        Manifest manifest, RunOptions options) {
+        this(spark, config, dumps, out, outputs, manifest, options, new Handoffs());
+    }
 
     public NeracaConfig cfg() {
         return config.config();

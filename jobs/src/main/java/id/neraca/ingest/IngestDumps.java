@@ -1,6 +1,7 @@
 package id.neraca.ingest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.neraca.core.Handoffs;
 import id.neraca.core.Log;
 import id.neraca.core.PartitionedWrites;
 import id.neraca.core.NeracaException;
@@ -49,6 +50,12 @@ public final class IngestDumps implements Stage {
     static int resolveTasks(long dumpBytes) {
         return dumpBytes <= BYTES_PER_RESOLVE_TASK * 8 ? 0 : (int) Math.min(MAX_WRITE_TASKS, dumpBytes / BYTES_PER_RESOLVE_TASK + 1);
     }
+
+    /**
+     * Up to this many accepted rows, the sales go to classify in memory as well ({@link Handoffs}): classify reads
+     * the scratch file's few files instead of every sales folder (10k rows: 144 folders of ~20 KB).
+     */
+    static final long HANDOFF_MAX_ROWS = 200_000;
 
     /** Up to this many accepted rows, every core writes its share of the sales folders. */
     static final long TINY_RUN_ROWS = 200_000;
@@ -143,6 +150,11 @@ public final class IngestDumps implements Stage {
         Dataset<Row> toWrite = salesRows;
         PartitionedWrites.withOpenWriters(spark, OPEN_FOLDER_WRITERS,
                 () -> toWrite.write().partitionBy("marketplace", "period_month").parquet(sales));
+        // a small run hands the rows just written to classify: the same rows from the scratch file (a few files) instead
+        // of the sales table's partition folders; the scratch file then stays until the run's staging is removed
+        boolean handOff = accepted <= HANDOFF_MAX_ROWS;
+        if (handOff) ctx.handoffs().put("sales", ResolveDuplicates.sales(resolved), false);
+        ctx.manifest().stage(name()).put("sales_handed_off", handOff);
         String quarantine = ctx.outputs().staging("quarantine");
         IngestRun.quarantine(spark, p, resolved, counts).coalesce(1).write().parquet(quarantine);
         writeSmall(ctx, "reconciliation", reconciliationRows(counts), IngestSchemas.RECONCILIATION);
@@ -155,7 +167,7 @@ public final class IngestDumps implements Stage {
         ctx.outputs().writeText("reconciliation.csv", csv(IngestSchemas.RECONCILIATION.fieldNames(), reconciliationRows(counts)));
         ctx.outputs().writeText("quarantine_reasons.csv", csv(IngestSchemas.QUARANTINE_REASONS.fieldNames(), reasonRows(counts)));
         state.commit(ctx, counts);
-        deleteWork(ctx, work);
+        if (!handOff) deleteWork(ctx, work);
         record(ctx, counts, keys);
         state.record(ctx.manifest());
     }

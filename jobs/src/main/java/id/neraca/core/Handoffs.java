@@ -1,0 +1,72 @@
+package id.neraca.core;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Tables a stage of {@code neraca run} hands to the next stage in the same Spark application, so that a small run
+ * does not read back, file by file, what it has just written. The contract is unchanged: every stage still writes
+ * and commits its table in {@code out/}, and a stage run alone ({@code neraca classify}) reads it from there. A
+ * handed-off Dataset holds exactly the committed table's rows (the stage that hands it off guarantees that), with
+ * the contract's columns; the next stage may use it instead of reading {@code out/<table>/}.
+ *
+ * <p>Why: a 10,000-sale run writes 144 {@code sales} folders and 36 {@code classified} month folders, and a Parquet
+ * scan costs per file at a few hundred rows each (docs/BENCHMARKS.md). Only small runs hand off (the stages decide);
+ * a large run reads the partitioned table, whose layout its next stage's writes rely on.
+ *
+ * <p>Lifetime: an entry put while stage k runs is available to stage k + 1 only; {@link #stageEnded()} (called by
+ * {@link Pipeline} after every stage) releases entries older than that, unpersisting the cached ones, and
+ * {@link #releaseAll()} releases the rest when the pipeline ends, whether it succeeded or not.
+ */
+public final class Handoffs {
+    private record Entry(Dataset<Row> rows, boolean cached, int stage) {}
+
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private int stage;
+
+    /**
+     * Hands {@code rows} (the committed table {@code table}'s rows) to the next stage. {@code cached}: the Dataset is
+     * persisted and is unpersisted here when released; the caller gives up its own unpersist.
+     */
+    public synchronized void put(String table, Dataset<Row> rows, boolean cached) {
+        Entry old = entries.put(table, new Entry(rows, cached, stage));
+        if (old != null) release(old);
+    }
+
+    /** The rows handed off by the previous stage for {@code table}, if any. Released by this object, not the caller. */
+    public synchronized Optional<Dataset<Row>> take(String table) {
+        Entry e = entries.get(table);
+        return e == null || e.stage() != stage - 1 ? Optional.empty() : Optional.of(e.rows());
+    }
+
+    /** Tables currently held (for tests and the manifest). */
+    public synchronized java.util.Set<String> held() {
+        return java.util.Set.copyOf(entries.keySet());
+    }
+
+    /** A stage ended: entries put before it started (its handoffs from the stage before) are released. */
+    public synchronized void stageEnded() {
+        entries.values().removeIf(e -> {
+            if (e.stage() < stage) {
+                release(e);
+                return true;
+            }
+            return false;
+        });
+        stage++;
+    }
+
+    /** Releases every entry (the pipeline ended, or failed). */
+    public synchronized void releaseAll() {
+        entries.values().forEach(Handoffs::release);
+        entries.clear();
+    }
+
+    private static void release(Entry e) {
+        if (e.cached()) e.rows().unpersist();
+    }
+}
