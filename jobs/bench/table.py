@@ -19,7 +19,8 @@ for n in want:
     line("aggregate", ns["AggregateMonthly"] / 1e3, ds["aggregate"] / 1e3)
     line("end to end (wall)", r["neraca"]["e2e_s"], r["duckdb"]["wall_s"],
          f"JVM start incl.; max RSS neraca {r['neraca']['max_rss_mb']} MB (driver {r['neraca']['driver_memory']}), "
-         f"DuckDB {r['duckdb']['max_rss_mb']} MB; CPU s (user+sys) {r['neraca'].get('cpu_s')} vs {r['duckdb'].get('cpu_s')}; load {r['neraca']['load_before']}")
+         f"DuckDB {r['duckdb']['max_rss_mb']} MB; CPU s (user+sys) {r['neraca'].get('cpu_s')} vs {r['duckdb'].get('cpu_s')}; load {r['neraca']['load_before']}"
+         + (f"; median of {len(runs)} runs, end to end {min(x['e2e_s'] for x in runs)} - {max(x['e2e_s'] for x in runs)} s" if len(runs := r['neraca'].get('runs', [])) > 1 else ""))
     print(f"{n:>10} {'project / report':<22} {ns.get('ProjectTo2030', 0) / 1e3:9.1f} / {ns.get('WriteReport', 0) / 1e3:.1f}  (size-independent; whole neraca run {r['neraca']['wall_s']} s)")
 if 5000000 in rows and 20000000 in rows:
     print(f"20M / 5M neraca end to end: {rows[20000000]['neraca']['e2e_s'] / rows[5000000]['neraca']['e2e_s']:.2f} (goal <= 4.5)")
