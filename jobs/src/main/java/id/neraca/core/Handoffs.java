@@ -8,56 +8,43 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Tables a stage of {@code neraca run} hands to the next stage in the same Spark application, so that a small run
+ * Tables a stage of {@code neraca run} hands to the later stages in the same Spark application, so that a small run
  * does not read back, file by file, what it has just written. The contract is unchanged: every stage still writes
  * and commits its table in {@code out/}, and a stage run alone ({@code neraca classify}) reads it from there. A
  * handed-off Dataset holds exactly the committed table's rows (the stage that hands it off guarantees that), with
- * the contract's columns; the next stage may use it instead of reading {@code out/<table>/}.
+ * the contract's columns; a later stage may use it instead of reading {@code out/<table>/}.
  *
  * <p>Why: a 10,000-sale run writes 144 {@code sales} folders and 36 {@code classified} month folders, and a Parquet
  * scan costs per file at a few hundred rows each (docs/BENCHMARKS.md). Only small runs hand off (the stages decide);
- * a large run reads the partitioned table, whose layout its next stage's writes rely on.
+ * a large run reads the partitioned table, whose layout the next stage's writes rely on.
  *
- * <p>Lifetime: an entry put while stage k runs is available to stage k + 1 only; {@link #stageEnded()} (called by
- * {@link Pipeline} after every stage) releases entries older than that, unpersisting the cached ones, and
- * {@link #releaseAll()} releases the rest when the pipeline ends, whether it succeeded or not.
+ * <p>Lifetime: an entry is available to every later stage of the run (the classified rows serve the aggregate and the
+ * report) and released, its cache unpersisted, when the pipeline ends, whether it succeeded or not
+ * ({@link #releaseAll()}, called by {@link Pipeline}). Only small tables are handed off, so holding them costs little.
  */
 public final class Handoffs {
-    private record Entry(Dataset<Row> rows, boolean cached, int stage) {}
+    private record Entry(Dataset<Row> rows, boolean cached) {}
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
-    private int stage;
 
     /**
-     * Hands {@code rows} (the committed table {@code table}'s rows) to the next stage. {@code cached}: the Dataset is
+     * Hands {@code rows} (the committed table {@code table}'s rows) to the later stages. {@code cached}: the Dataset is
      * persisted and is unpersisted here when released; the caller gives up its own unpersist.
      */
     public synchronized void put(String table, Dataset<Row> rows, boolean cached) {
-        Entry old = entries.put(table, new Entry(rows, cached, stage));
+        Entry old = entries.put(table, new Entry(rows, cached));
         if (old != null) release(old);
     }
 
-    /** The rows handed off by the previous stage for {@code table}, if any. Released by this object, not the caller. */
+    /** The rows an earlier stage of this run handed off for {@code table}, if any. Released by this object. */
     public synchronized Optional<Dataset<Row>> take(String table) {
         Entry e = entries.get(table);
-        return e == null || e.stage() != stage - 1 ? Optional.empty() : Optional.of(e.rows());
+        return e == null ? Optional.empty() : Optional.of(e.rows());
     }
 
-    /** Tables currently held (for tests and the manifest). */
+    /** Tables currently held (for tests). */
     public synchronized java.util.Set<String> held() {
         return java.util.Set.copyOf(entries.keySet());
-    }
-
-    /** A stage ended: entries put before it started (its handoffs from the stage before) are released. */
-    public synchronized void stageEnded() {
-        entries.values().removeIf(e -> {
-            if (e.stage() < stage) {
-                release(e);
-                return true;
-            }
-            return false;
-        });
-        stage++;
     }
 
     /** Releases every entry (the pipeline ended, or failed). */

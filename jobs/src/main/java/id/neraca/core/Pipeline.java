@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Runs named stages in order: a start and an end line per stage, timings into the manifest; what a stage hands to the
- * next ({@link Handoffs}) is released after that next stage, and everything when the pipeline ends.
+ * later ones ({@link Handoffs}) is released when the pipeline ends.
  */
 public final class Pipeline {
     private Pipeline() {}
@@ -36,7 +36,6 @@ public final class Pipeline {
             } finally {
                 ctx.spark().sparkContext().clearJobGroup();
             }
-            ctx.handoffs().stageEnded();
             Duration elapsed = Duration.between(start, Instant.now());
             section.put("ended", Instant.now().toString());
             section.put("elapsed_ms", elapsed.toMillis());

@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What a stage hands off reaches the next stage only, and its cache is released after that stage or on failure. */
+/** What a stage hands off is there for the later stages; its cache is released when replaced and when the run ends. */
 class HandoffsTest extends SparkTestBase {
 
     private static Dataset<Row> cachedRows(int n) {
@@ -22,37 +22,34 @@ class HandoffsTest extends SparkTestBase {
     }
 
     @Test
-    void anEntryReachesTheNextStageOnlyAndIsUnpersistedAfterIt() {
+    void entriesStayForTheLaterStagesAndAreUnpersistedWhenTheRunEnds() {
         Handoffs h = new Handoffs();
+        assertTrue(h.take("sales").isEmpty(), "a stage run alone finds nothing");
         Dataset<Row> sales = spark.range(3).toDF();
         Dataset<Row> classified = cachedRows(4);
         h.put("sales", sales, false);
-        assertTrue(h.take("sales").isEmpty(), "not to the stage that put it");
-        h.stageEnded(); // ingest ends
-        assertEquals(3, h.take("sales").orElseThrow().count());
         h.put("classified", classified, true);
-        assertTrue(h.take("classified").isEmpty());
-        h.stageEnded(); // classify ends: its input from ingest goes
-        assertEquals(Set.of("classified"), h.held());
-        assertTrue(h.take("sales").isEmpty());
-        assertEquals(4, h.take("classified").orElseThrow().count());
+        assertEquals(3, h.take("sales").orElseThrow().count());
+        assertEquals(4, h.take("classified").orElseThrow().count(), "the aggregate");
+        assertEquals(4, h.take("classified").orElseThrow().count(), "and the report after it");
         assertEquals(StorageLevel.MEMORY_AND_DISK(), classified.storageLevel());
-        h.stageEnded(); // aggregate ends
+        h.releaseAll();
         assertEquals(Set.of(), h.held());
-        assertEquals(StorageLevel.NONE(), classified.storageLevel(), "released after the stage it was for");
+        assertTrue(h.take("classified").isEmpty());
+        assertEquals(StorageLevel.NONE(), classified.storageLevel(), "unpersisted at the end of the run");
     }
 
     @Test
-    void aReplacedOrLeftoverEntryIsReleased() {
+    void aReplacedEntryIsReleasedAtOnce() {
         Handoffs h = new Handoffs();
         Dataset<Row> first = cachedRows(2);
         Dataset<Row> second = cachedRows(5);
         h.put("classified", first, true);
         h.put("classified", second, true);
-        assertEquals(StorageLevel.NONE(), first.storageLevel(), "the replaced entry");
-        assertFalse(second.storageLevel().equals(StorageLevel.NONE()));
-        h.releaseAll(); // the pipeline ended (or failed) before the next stage took it
+        assertEquals(StorageLevel.NONE(), first.storageLevel());
+        assertNotEquals(StorageLevel.NONE(), second.storageLevel());
+        assertEquals(5, h.take("classified").orElseThrow().count());
+        h.releaseAll();
         assertEquals(StorageLevel.NONE(), second.storageLevel());
-        assertEquals(Set.of(), h.held());
     }
 }

@@ -68,6 +68,13 @@ class CellStatsTest extends SparkTestBase {
     }
 
     @Test
+    void theTablesComeInTheReportsOrderInEveryJvm() {
+        // summary.json and the disclosure system take this order; it was a copy of Map.of, whose order is per JVM
+        assertEquals(List.of("marketplace", "province", "category"), List.copyOf(CellStats.DIMENSIONS.keySet()));
+        assertEquals("seller_province_code", CellStats.DIMENSIONS.get("province"));
+    }
+
+    @Test
     void everyLevelOfEveryTableFromOneSellerBase() {
         TreeSet<String> expected = new TreeSet<>(List.of(
                 e("marketplace", "CELL", "shopee", "LOCAL_UMKM", 150, 1, 150),
