@@ -127,9 +127,9 @@ public final class ClassifySales implements Stage {
         boolean handedOff = false;
         try {
             checkAndDescribe(ctx, out, rowsIn, cached, sellerMonthRows, broadcastTiers, rules, brands, fx, fxFile);
-            // committed: in local mode the cached rows go on to the aggregate (core.Handoffs), which then reads none of
-            // the month files. Not on a cluster, where a lost executor's cached blocks would be recomputed from the
-            // staging folder that the commit has just renamed
+            // committed: in local mode the cached rows go on to the aggregate and the report (core.Handoffs), which then
+            // read none of the month files. Not on a cluster, where a lost executor's cached blocks would be recomputed
+            // from the staging folder that the commit has just renamed
             handedOff = cached && spark.sparkContext().isLocal();
             if (handedOff) ctx.handoffs().put("classified", out, true);
             ctx.manifest().stage(name()).put("classified_handed_off", handedOff);
