@@ -56,7 +56,7 @@ PY
   fi
 fi
 
-BYTES=$(du -sb "$DUMPS" | cut -f1)
+BYTES=$(du -sbL --exclude=_truth "$DUMPS" | cut -f1)
 rm -rf "$OUT"
 echo "[bench] ingesting $DUMPS ($((BYTES / 1024 / 1024)) MiB) on $MASTER, $(nproc) cores ..." >&2
 # the jar is built before timing starts

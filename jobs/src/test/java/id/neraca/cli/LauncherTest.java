@@ -1,0 +1,89 @@
+package id.neraca.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The ./neraca launcher's JIT choice (C1 only for small runs, C2 for large ones), through NERACA_PRINT_JIT=1, which
+ * prints the choice and exits before any build or JVM start. Sizes are scaled down with NERACA_JIT_C1_MAX_MB=1.
+ */
+class LauncherTest {
+    static final String C1 = "jit: -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m";
+    static final String C2 = "jit: c2";
+    static Path launcher;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void find() {
+        Path p = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        while (p != null && !Files.isRegularFile(p.resolve("neraca"))) p = p.getParent();
+        assertNotNull(p, "no ./neraca above " + System.getProperty("user.dir"));
+        launcher = p.resolve("neraca");
+    }
+
+    static String jit(Path cwd, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("bash", launcher.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true);
+        pb.environment().put("NERACA_PRINT_JIT", "1");
+        pb.environment().put("NERACA_JIT_C1_MAX_MB", "1");
+        pb.environment().remove("NERACA_JIT");
+        Process p = pb.start();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the launcher did not exit");
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertEquals(0, p.exitValue(), out);
+        return out;
+    }
+
+    /** A dumps folder holding {@code kb} KiB of real (not sparse) bytes. */
+    Path dumps(String name, int kb) throws IOException {
+        Path d = Files.createDirectories(tmp.resolve(name).resolve("shopee"));
+        byte[] b = new byte[kb * 1024];
+        java.util.Arrays.fill(b, (byte) 'x');
+        Files.write(d.resolve("orders.csv"), b);
+        return d.getParent();
+    }
+
+    @Test
+    void aSmallDumpsFolderGetsC1AndALargeOneC2() throws Exception {
+        Path small = dumps("small", 100);
+        Path large = dumps("large", 2048);
+        assertEquals(C1, jit(tmp, "run", "--dumps", small.toString(), "--out", tmp.resolve("o1").toString()));
+        assertEquals(C2, jit(tmp, "run", "--dumps", large.toString(), "--out", tmp.resolve("o2").toString()));
+        assertEquals(C2, jit(tmp, "run", "--dumps=" + large, "--out=" + tmp.resolve("o3")));
+    }
+
+    @Test
+    void aSymlinkedDumpsFolderIsSizedByWhatItPointsTo() throws Exception {
+        Path large = dumps("large", 2048);
+        Path link = Files.createSymbolicLink(tmp.resolve("dumps-link"), large);
+        // du without -L sized the link itself (0 KB): a large run through a symlink got C1 and took twice the CPU
+        assertEquals(C2, jit(tmp, "run", "--dumps", link.toString(), "--out", tmp.resolve("o").toString()));
+        assertEquals(C2, jit(tmp, "ingest", "--dumps", "dumps-link", "--out", "o"), "a relative link, from the working directory");
+    }
+
+    @Test
+    void earlierSalesInTheOutputFolderCountEightfoldAndRemoteStorageIsLarge() throws Exception {
+        Path small = dumps("small", 100);
+        Path out = Files.createDirectories(tmp.resolve("out/sales"));
+        Files.write(out.resolve("part.parquet"), new byte[200 * 1024]);
+        assertEquals(C2, jit(tmp, "run", "--dumps", small.toString(), "--out", tmp.resolve("out").toString()),
+                "100 KiB of dumps + 8 x 200 KiB of sales is over 1 MiB");
+        assertEquals(C2, jit(tmp, "run", "--dumps", "s3a://bucket/dumps", "--out", tmp.resolve("o").toString()));
+    }
+}
