@@ -83,19 +83,20 @@ class IngestMappingsTest extends SparkTestBase {
         assertEquals(List.of(
                 "tokopedia:INV/20230105/MPL/2938475:1|2023-01-05T03:22:11Z|2023-01|NPWP|true|33|Kota Semarang|null|ID|ID|null|null|fashion|2|150000.00|300000.00|IDR|150000.00|COMPLETED|1",
                 "tokopedia:INV/20230105/MPL/2938475:2|2023-01-05T03:22:11Z|2023-01|NPWP|true|33|Kota Semarang|null|ID|ID|null|null|fashion|1|75000.50|75000.50|IDR|75000.50|CANCELLED|2",
-                // line 4 (line 3 is blank); USD 20.00 at the 2023-02 rate 15170.00 (period in WIB for Tangerang)
-                "tokopedia:INV/20230131/MPL/1111111:1|2023-01-31T17:30:00Z|2023-02|NONE|null|36|Kota Tangerang|null|CN|CN|null|LARGE|electronics|1|303400.00|303400.00|USD|20.00|RETURNED|4"),
+                // line 4 (line 3 is blank); USD 20.00 at the 2023-02 rate 15126.00 (period in WIB for Tangerang)
+                "tokopedia:INV/20230131/MPL/1111111:1|2023-01-31T17:30:00Z|2023-02|NONE|null|36|Kota Tangerang|null|CN|CN|null|LARGE|electronics|1|302520.00|302520.00|USD|20.00|RETURNED|4"),
                 rows("tokopedia"));
     }
 
     @Test
     void crossborderGzipEpochMillisAndForeignCurrencies() {
         assertEquals(List.of(
-                // USD 2.50 x 15200.00 (2023-01)
-                "crossborder:XB1001:1|2023-01-12T00:00:00Z|2023-01|FOREIGN_REG|null|null|null|CN|CN|null|true|null|phones|3|38000.00|114000.00|USD|2.50|COMPLETED|2",
-                // CNY 10.00 x 2241.8879 = 22418.879 -> 22418.88 (HALF_UP), x 2
-                "crossborder:XB1002:1|2023-01-31T16:00:00Z|2023-01|FOREIGN_REG|null|null|null|CN|CN|null|true|null|computers|2|22418.88|44837.76|CNY|10.00|CANCELLED|3",
-                "crossborder:XB1003:2|2023-01-15T00:00:00Z|2023-01|PASSPORT|null|null|null|KR|KR|null|true|null|beauty|10|19000.00|190000.00|USD|1.25|RETURNED|4"),
+                // USD 2.50 x 15286.95 (2023-01) = 38217.375 -> 38217.38 (HALF_UP), x 3
+                "crossborder:XB1001:1|2023-01-12T00:00:00Z|2023-01|FOREIGN_REG|null|null|null|CN|CN|null|true|null|phones|3|38217.38|114652.14|USD|2.50|COMPLETED|2",
+                // CNY 10.00 x 2254.7124 = 22547.124 -> 22547.12 (HALF_UP), x 2
+                "crossborder:XB1002:1|2023-01-31T16:00:00Z|2023-01|FOREIGN_REG|null|null|null|CN|CN|null|true|null|computers|2|22547.12|45094.24|CNY|10.00|CANCELLED|3",
+                // USD 1.25 x 15286.95 = 19108.6875 -> 19108.69, x 10
+                "crossborder:XB1003:2|2023-01-15T00:00:00Z|2023-01|PASSPORT|null|null|null|KR|KR|null|true|null|beauty|10|19108.69|191086.90|USD|1.25|RETURNED|4"),
                 rows("crossborder"));
     }
 
