@@ -160,8 +160,9 @@ public record ReportData(
 
     public record QuarantineReason(String sourceFile, String reasonCode, long rows) {}
 
+    /** {@code assumedFrom}: the first month whose rate fx_monthly.csv marks {@code assumed} (not observed), or null. */
     public record FxRange(String currency, String fromMonth, String toMonth, BigDecimal min, BigDecimal max,
-                          String source) {}
+                          String source, String assumedFrom) {}
 
     /** A small table shown as is (columns as written by the stage that made it). */
     public record GenericTable(List<String> columns, List<List<String>> rows, long totalRows) {}

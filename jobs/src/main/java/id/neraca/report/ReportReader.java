@@ -437,8 +437,11 @@ final class ReportReader {
             List<BigDecimal> rates = rows.stream().map(r -> new BigDecimal(r.get("idr_per_unit").trim())).toList();
             List<String> months = rows.stream().map(r -> r.get("month")).sorted().toList();
             String source = rows.stream().map(r -> r.getOrDefault("source", "")).distinct().reduce((a, b) -> a + "; " + b).orElse("");
+            String assumedFrom = rows.stream().filter(r -> "assumed".equalsIgnoreCase(r.getOrDefault("confidence", "").trim()))
+                    .map(r -> r.get("month")).sorted().findFirst().orElse(null);
             out.add(new ReportData.FxRange(cur, months.get(0), months.get(months.size() - 1),
-                    rates.stream().min(BigDecimal::compareTo).orElseThrow(), rates.stream().max(BigDecimal::compareTo).orElseThrow(), source));
+                    rates.stream().min(BigDecimal::compareTo).orElseThrow(), rates.stream().max(BigDecimal::compareTo).orElseThrow(), source,
+                    assumedFrom));
         });
         return Optional.of(out);
     }

@@ -477,8 +477,10 @@ public final class ReportView {
         }
         if (d.fx().isPresent()) {
             for (ReportData.FxRange fx : d.fx().get()) {
-                items.add(item(t.get("assume_fx", fx.currency()), t.get("assume_fx_value", f.month(fx.fromMonth()),
-                        f.month(fx.toMonth()), f.decimal(fx.min(), 2), f.decimal(fx.max(), 2), fx.source())));
+                String value = t.get("assume_fx_value", f.month(fx.fromMonth()), f.month(fx.toMonth()),
+                        f.decimal(fx.min(), 2), f.decimal(fx.max(), 2), fx.source());
+                if (fx.assumedFrom() != null) value += " " + t.get("assume_fx_assumed", f.month(fx.assumedFrom()));
+                items.add(item(t.get("assume_fx", fx.currency()), value));
             }
         } else {
             items.add(item(t.get("assume_fx", "USD/CNY"), t.get("not_available")));

@@ -451,12 +451,12 @@ public final class ReportFixture {
         }
         Files.writeString(reference.resolve("provinces.csv"), p.toString());
         Files.writeString(reference.resolve("fx_monthly.csv"), """
-                month,currency,idr_per_unit,source
-                2023-01,USD,15250.00,fixture (not real rates)
-                2024-06,USD,16300.00,fixture (not real rates)
-                2025-10,USD,16550.00,fixture (not real rates)
-                2023-01,CNY,2250.00,fixture (not real rates)
-                2025-10,CNY,2320.00,fixture (not real rates)
+                month,currency,idr_per_unit,source,confidence
+                2023-01,USD,15250.00,fixture (not real rates),high
+                2024-06,USD,16300.00,fixture (not real rates),high
+                2025-10,USD,16550.00,fixture (not real rates),assumed
+                2023-01,CNY,2250.00,fixture (not real rates),low
+                2025-10,CNY,2320.00,fixture (not real rates),low
                 """);
     }
 

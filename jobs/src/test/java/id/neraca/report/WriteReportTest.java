@@ -107,6 +107,9 @@ class WriteReportTest extends SparkTestBase {
         assertTrue(read(report.resolve("report.md")).contains(umkmId));
         assertTrue(read(report.resolve("report.en.md")).contains(umkmEn));
         assertTrue(read(report.resolve("report.en.md")).contains("| Papua Tengah (94) | [c] |"));
+        // FX rates fx_monthly.csv marks `assumed` (carried forward, not observed) are named in the methodology
+        assertEquals(1, countOf(en, "Rates from October 2025 on are not observed"), "USD only: no CNY month is assumed");
+        assertEquals(1, countOf(id, "Kurs sejak Oktober 2025 belum teramati"));
     }
 
     @Test
