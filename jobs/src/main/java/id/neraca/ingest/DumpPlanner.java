@@ -107,13 +107,21 @@ public final class DumpPlanner {
         return new Plan(tasks, cms, issues);
     }
 
+    /**
+     * Whether one of the mapping's globs matches the path, ignoring letter case: exports made on Windows write
+     * {@code .CSV} or {@code Shopee/}, and a folder copied from a case-insensitive disk keeps whatever case it had.
+     */
     static boolean matches(Mapping m, String rel) {
-        java.nio.file.Path p = java.nio.file.Path.of(rel);
+        java.nio.file.Path p = java.nio.file.Path.of(rel.toLowerCase(java.util.Locale.ROOT));
         for (String g : m.files()) {
-            PathMatcher pm = FileSystems.getDefault().getPathMatcher("glob:" + g);
+            PathMatcher pm = FileSystems.getDefault().getPathMatcher("glob:" + g.toLowerCase(java.util.Locale.ROOT));
             if (pm.matches(p)) return true;
         }
         return false;
+    }
+
+    static boolean gzip(String rel) {
+        return rel.toLowerCase(java.util.Locale.ROOT).endsWith(".gz");
     }
 
     private static String exportKey(Mapping m, String rel) {
@@ -126,7 +134,7 @@ public final class DumpPlanner {
     /** Reads the header (CSV) or first line to check the file; returns the task, or null with an error issue. */
     private static FileTask prepare(Found f, CompiledMapping cm, List<Issue> issues) {
         Mapping m = cm.mapping();
-        boolean gz = f.rel().endsWith(".gz");
+        boolean gz = gzip(f.rel());
         String key = exportKey(m, f.rel());
         if (m.format().parquet()) {
             return new FileTask(f.rel(), f.uri(), m.name(), key, false, ',', new int[0], new int[0], 0, f.bytes(), f.sha256());
@@ -362,7 +370,7 @@ public final class DumpPlanner {
     static String nearest(Found f, List<Mapping> mappings) {
         String header = null;
         try {
-            List<byte[]> l = firstLines(f.uri(), f.rel().endsWith(".gz"), 1);
+            List<byte[]> l = firstLines(f.uri(), gzip(f.rel()), 1);
             if (!l.isEmpty()) header = new String(l.get(0), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException ignored) {
             // a file we cannot read has no header to compare
