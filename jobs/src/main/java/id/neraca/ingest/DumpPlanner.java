@@ -66,13 +66,20 @@ public final class DumpPlanner {
 
     private record Found(String rel, String matchPath, String uri, long bytes, String sha256) {}
 
-    /** True for files that are not dumps: names starting with {@code _} or {@code .}, README*, LICENSE*. */
+    /**
+     * True for files that are not dumps: names starting with {@code _} or {@code .} (also folders: {@code _truth/},
+     * {@code __MACOSX/}, {@code .DS_Store}), README*, LICENSE*, and what Windows and Office leave in a folder:
+     * {@code Thumbs.db}, {@code desktop.ini}, and the {@code ~$name.csv} owner file Excel writes beside a file it
+     * has open (it would match the dump's glob and fail on its header).
+     */
     public static boolean notADump(String relPath) {
         for (String part : relPath.split("/")) {
             if (part.startsWith("_") || part.startsWith(".")) return true;
         }
         String name = relPath.substring(relPath.lastIndexOf('/') + 1);
-        return name.startsWith("README") || name.startsWith("LICENSE");
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return name.startsWith("README") || name.startsWith("LICENSE") || name.startsWith("~$")
+                || lower.equals("thumbs.db") || lower.equals("desktop.ini");
     }
 
     public static Plan plan(String dumps, List<Mapping> mappings, boolean skipUnmatched) {

@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Dumps as they arrive from Windows machines: upper-case extensions and folder names ({@code Shopee/…CSV},
  * {@code .CSV.GZ}), CRLF line ends and a BOM. They match their mappings (globs ignore letter case), gzip is
- * recognised whatever the case of its extension, and no field keeps a stray carriage return.
+ * recognised whatever the case of its extension, and no field keeps a stray carriage return. Thumbs.db, desktop.ini
+ * and an Excel owner file ({@code ~$…CSV}) beside them are skipped, not reported as dumps no mapping matches.
  */
 class WindowsExportsTest extends SparkTestBase {
     @TempDir
@@ -38,6 +39,10 @@ class WindowsExportsTest extends SparkTestBase {
                 + BadInputTest.shopee("W2", "06/03/2023 11:30", "Rp1.250.000", "1", "Batik Tulis") + "\r\n"));
         write(dumps, "crossborder/XB_ORDERS_2023-01.CSV.GZ", BadInputTest.gzip(BadInputTest.utf8(XB_HEADER + "\r\n"
                 + "X1,1,1673481600000,S1,Store,CN,REG1,FOREIGN_REG,CN,Serum Wajah,B,Beauty,1,2.50,USD,FINISHED,Bandung\r\n")));
+        // what Windows and Excel leave beside the exports: skipped, not "no mapping matches"
+        write(dumps, "Shopee/Thumbs.db", new byte[]{0, 1, 2, 3});
+        write(dumps, "Shopee/desktop.ini", BadInputTest.utf8("[.ShellClassInfo]\r\n"));
+        write(dumps, "Shopee/~$SHOPEE_ORDERS_20230301_20230331.CSV", new byte[]{7, 'J', 'o', 'h', 'n', 0, 0});
         prepared = IngestFixtures.prepare(dumps, IngestFixtures.reference(tmp), false);
         Dataset<Row> resolved = IngestFixtures.resolve(spark, prepared);
         sales = resolved.filter(col("disposition").equalTo("ACCEPTED")).orderBy("sale_id")
