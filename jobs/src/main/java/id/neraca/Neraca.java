@@ -32,6 +32,9 @@ public final class Neraca implements Runnable {
     }
 
     public static void main(String[] args) {
+        // outputs and messages must not depend on the machine's locale (an Indonesian-locale laptop wrote "7004,06"
+        // into projection/summary.json); every String.format already says Locale.ROOT, this covers the libraries
+        java.util.Locale.setDefault(java.util.Locale.ROOT);
         System.exit(execute(args));
     }
 

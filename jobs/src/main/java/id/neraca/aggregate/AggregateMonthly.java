@@ -18,6 +18,7 @@ import org.apache.spark.sql.types.DecimalType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import static org.apache.spark.sql.functions.*;
 
@@ -155,7 +156,7 @@ public final class AggregateMonthly implements Stage {
             section.put("input_cached", inputCached);
             section.put("shuffle_partitions", Integer.parseInt(partitions));
             if (check.listingRows() > 0) {
-                String w = String.format("%d completed listing-snapshot rows (Rp%s) are in monthly_detail only, not in "
+                String w = String.format(Locale.ROOT, "%d completed listing-snapshot rows (Rp%s) are in monthly_detail only, not in "
                         + "the headline series", check.listingRows(), check.listingGmv().toPlainString());
                 section.putArray("warnings").add(w);
                 Log.info("%s", w);
@@ -511,7 +512,7 @@ public final class AggregateMonthly implements Stage {
                         .or(col("grain").isNull().and(col("_i_grain").isNull()).and(col("_in_gmv").isNull())))
                 .count();
         if (cellsOff > 0) {
-            v.add(String.format("%d cells of monthly_detail differ in GMV from the same cells' completed GMV in "
+            v.add(String.format(Locale.ROOT, "%d cells of monthly_detail differ in GMV from the same cells' completed GMV in "
                     + "out/classified (or exist on one side only)", cellsOff));
         }
         List<Row> fromDetail = detail.groupBy("grain", "origin_class")
@@ -548,10 +549,10 @@ public final class AggregateMonthly implements Stage {
                 listingRows += n;
                 listingGmv = listingGmv.add(g);
             } else {
-                v.add(String.format("%d completed rows have grain '%s' (allowed: %s)", n, grain, Schemas.GRAINS));
+                v.add(String.format(Locale.ROOT, "%d completed rows have grain '%s' (allowed: %s)", n, grain, Schemas.GRAINS));
             }
             if (cls.equals("null") || !Schemas.ORIGIN_CLASSES.contains(cls)) {
-                v.add(String.format("%d completed %s rows (Rp%s) have origin_class %s, not one of %s, so the classes "
+                v.add(String.format(Locale.ROOT, "%d completed %s rows (Rp%s) have origin_class %s, not one of %s, so the classes "
                         + "cannot add up to the total", n, grain, g.toPlainString(), cls.equals("null") ? "null" : "'" + cls + "'",
                         Schemas.ORIGIN_CLASSES));
             }
@@ -570,7 +571,7 @@ public final class AggregateMonthly implements Stage {
         for (var e : inputByKey.entrySet()) {
             BigDecimal d = detailByKey.get(e.getKey());
             if (d != null && d.compareTo(e.getValue()) != 0) {
-                v.add(String.format("monthly_detail GMV for %s is Rp%s but the completed GMV in out/classified is Rp%s",
+                v.add(String.format(Locale.ROOT, "monthly_detail GMV for %s is Rp%s but the completed GMV in out/classified is Rp%s",
                         e.getKey(), d.toPlainString(), e.getValue().toPlainString()));
             }
         }
@@ -588,7 +589,7 @@ public final class AggregateMonthly implements Stage {
             byYear.merge(y, t, BigDecimal::add);
         }
         if (monthlyTotal.compareTo(orderLineGmv) != 0) {
-            v.add(String.format("monthly_headline totals add up to Rp%s but the completed order-line GMV in "
+            v.add(String.format(Locale.ROOT, "monthly_headline totals add up to Rp%s but the completed order-line GMV in "
                     + "out/classified is Rp%s", monthlyTotal.toPlainString(), orderLineGmv.toPlainString()));
         }
         java.util.Map<String, BigDecimal> annualByYear = new java.util.TreeMap<>();
@@ -599,7 +600,7 @@ public final class AggregateMonthly implements Stage {
             BigDecimal m = byYear.get(y);
             BigDecimal a = annualByYear.get(y);
             if (m == null || a == null || m.compareTo(a) != 0) {
-                v.add(String.format("annual_headline %s: total Rp%s but its months add up to Rp%s", y,
+                v.add(String.format(Locale.ROOT, "annual_headline %s: total Rp%s but its months add up to Rp%s", y,
                         a == null ? "null" : a.toPlainString(), m == null ? "null" : m.toPlainString()));
             }
         }
@@ -626,7 +627,7 @@ public final class AggregateMonthly implements Stage {
             }
             BigDecimal total = r.isNullAt(1) ? null : r.getDecimal(1);
             if ((total == null || total.compareTo(classes) != 0) && reported++ < 5) {
-                v.add(String.format("%s %s: classes add up to Rp%s but total_gmv_idr is Rp%s", name, r.getString(0),
+                v.add(String.format(Locale.ROOT, "%s %s: classes add up to Rp%s but total_gmv_idr is Rp%s", name, r.getString(0),
                         classes.toPlainString(), total == null ? "null" : total.toPlainString()));
             }
         }

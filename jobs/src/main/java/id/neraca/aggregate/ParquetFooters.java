@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Makes a Parquet file's footer independent of the JVM process that wrote it.
@@ -162,6 +163,6 @@ final class ParquetFooters {
     }
 
     private static NeracaException fail(Object where, String fmt, Object... args) {
-        return NeracaException.other("%s: cannot canonicalise the Parquet footer: %s", where, String.format(fmt, args));
+        return NeracaException.other("%s: cannot canonicalise the Parquet footer: %s", where, String.format(Locale.ROOT, fmt, args));
     }
 }

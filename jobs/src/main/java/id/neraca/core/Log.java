@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.util.Locale;
 
 /**
  * neraca's own progress lines (Spark's logging stays at WARN). Plain text on stderr by default,
@@ -32,15 +33,15 @@ public final class Log {
     }
 
     public static void info(String fmt, Object... args) {
-        if (!quiet) emit("INFO", String.format(fmt, args), null);
+        if (!quiet) emit("INFO", String.format(Locale.ROOT, fmt, args), null);
     }
 
     public static void warn(String fmt, Object... args) {
-        emit("WARN", String.format(fmt, args), null);
+        emit("WARN", String.format(Locale.ROOT, fmt, args), null);
     }
 
     public static void error(String fmt, Object... args) {
-        emit("ERROR", String.format(fmt, args), null);
+        emit("ERROR", String.format(Locale.ROOT, fmt, args), null);
     }
 
     /** A structured event (stage start/end, progress) with extra fields for JSON mode. */

@@ -1,5 +1,7 @@
 package id.neraca.core;
 
+import java.util.Locale;
+
 /**
  * A failure a user can act on. Carries the process exit code of DESIGN.md:
  * 2 usage or configuration error, 3 input data failed a contract, 1 anything else.
@@ -23,15 +25,15 @@ public class NeracaException extends RuntimeException {
     }
 
     public static NeracaException usage(String fmt, Object... args) {
-        return new NeracaException(EXIT_USAGE, String.format(fmt, args));
+        return new NeracaException(EXIT_USAGE, String.format(Locale.ROOT, fmt, args));
     }
 
     public static NeracaException data(String fmt, Object... args) {
-        return new NeracaException(EXIT_DATA, String.format(fmt, args));
+        return new NeracaException(EXIT_DATA, String.format(Locale.ROOT, fmt, args));
     }
 
     public static NeracaException other(String fmt, Object... args) {
-        return new NeracaException(EXIT_OTHER, String.format(fmt, args));
+        return new NeracaException(EXIT_OTHER, String.format(Locale.ROOT, fmt, args));
     }
 
     public int exitCode() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Runs named stages in order: a start and an end line per stage, timings into the manifest; what a stage hands to the
@@ -46,9 +47,9 @@ public final class Pipeline {
             String rows = "";
             if (section.has("rows_out")) {
                 e.put("rows_out", section.get("rows_out").asLong());
-                rows = String.format(", %,d rows", section.get("rows_out").asLong());
+                rows = String.format(Locale.ROOT, ", %,d rows", section.get("rows_out").asLong());
             }
-            Log.event("INFO", String.format("%s done in %.1f s%s", stage.name(), elapsed.toMillis() / 1000.0, rows), e);
+            Log.event("INFO", String.format(Locale.ROOT, "%s done in %.1f s%s", stage.name(), elapsed.toMillis() / 1000.0, rows), e);
         }
     }
 }

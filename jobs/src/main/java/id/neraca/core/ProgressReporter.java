@@ -8,6 +8,7 @@ import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.StageInfo;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -69,7 +70,7 @@ public final class ProgressReporter extends SparkListener implements AutoCloseab
             f.put("tasks_done", r.done().get());
             f.put("tasks_total", r.total());
             f.put("elapsed_ms", now - r.startedMs());
-            Log.event("INFO", String.format("  … Spark stage %d (%s): %d/%d tasks, %.0f s", id, r.name(),
+            Log.event("INFO", String.format(Locale.ROOT, "  … Spark stage %d (%s): %d/%d tasks, %.0f s", id, r.name(),
                     r.done().get(), r.total(), (now - r.startedMs()) / 1000.0), f);
         });
     }

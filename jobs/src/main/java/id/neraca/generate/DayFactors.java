@@ -3,6 +3,7 @@ package id.neraca.generate;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
 /**
  * Relative order volume of each day of the generated range: yearly growth compounded daily, times the
@@ -59,7 +60,7 @@ final class DayFactors {
             else if (!d.isBefore(start) && d.isBefore(lebaran)) f *= t.ramadanMultiplier();
             else if (!d.isBefore(lebaran) && d.isBefore(lebaran.plusDays(7))) f *= t.postLebaranMultiplier();
         }
-        String md = String.format("%02d-%02d", d.getMonthValue(), d.getDayOfMonth());
+        String md = String.format(Locale.ROOT, "%02d-%02d", d.getMonthValue(), d.getDayOfMonth());
         Double twin = t.twinDates().get(md);
         if (twin != null) f *= twin;
         if (t.paydayDays().contains(d.getDayOfMonth())) f *= t.paydayMultiplier();

@@ -1,5 +1,6 @@
 package id.neraca.generate;
 
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -38,7 +39,7 @@ final class Ids {
         int month = 1 + r.nextInt(12);
         int year = (1960 + r.nextInt(45)) % 100;
         int serial = 1 + r.nextInt(2999);
-        return regencyCode + two(district) + two(day) + two(month) + two(year) + String.format("%04d", serial);
+        return regencyCode + two(district) + two(day) + two(month) + two(year) + String.format(Locale.ROOT, "%04d", serial);
     }
 
     /** A NIK broken in one of the ways real dumps show; {@code kind} 0..4. */
@@ -59,9 +60,9 @@ final class Ids {
      */
     static String npwp(SplittableRandom r, boolean company) {
         int type = company ? 1 + r.nextInt(3) : 4 + r.nextInt(6);
-        String payload = two(type) + String.format("%06d", r.nextInt(1_000_000));
+        String payload = two(type) + String.format(Locale.ROOT, "%06d", r.nextInt(1_000_000));
         int kpp = 1 + r.nextInt(999);
-        return payload + luhnCheckDigit(payload) + String.format("%03d", kpp) + "000";
+        return payload + luhnCheckDigit(payload) + String.format(Locale.ROOT, "%03d", kpp) + "000";
     }
 
     static String invalidNpwp(SplittableRandom r, boolean company, int kind) {
@@ -98,14 +99,14 @@ final class Ids {
         StringBuilder sb = new StringBuilder();
         switch (country) {
             case "CN" -> {       // unified social credit code, 18 characters
-                sb.append("9144").append(String.format("%04d", r.nextInt(10000)));
+                sb.append("9144").append(String.format(Locale.ROOT, "%04d", r.nextInt(10000)));
                 for (int i = 0; i < 9; i++) sb.append(ALNUM.charAt(r.nextInt(ALNUM.length())));
                 sb.append(ALNUM.charAt(r.nextInt(ALNUM.length())));
             }
-            case "KR" -> sb.append(String.format("%03d-%02d-%05d", r.nextInt(1000), r.nextInt(100), r.nextInt(100000)));
-            case "SG" -> sb.append(2010 + r.nextInt(14)).append(String.format("%05d", r.nextInt(100000)))
+            case "KR" -> sb.append(String.format(Locale.ROOT, "%03d-%02d-%05d", r.nextInt(1000), r.nextInt(100), r.nextInt(100000)));
+            case "SG" -> sb.append(2010 + r.nextInt(14)).append(String.format(Locale.ROOT, "%05d", r.nextInt(100000)))
                     .append((char) ('A' + r.nextInt(26)));
-            default -> sb.append(country).append(String.format("%010d", r.nextLong(10_000_000_000L)));
+            default -> sb.append(country).append(String.format(Locale.ROOT, "%010d", r.nextLong(10_000_000_000L)));
         }
         return sb.toString();
     }
@@ -117,7 +118,7 @@ final class Ids {
             case "JP" -> 'T';
             default -> 'P';
         };
-        return lead + String.format("%08d", r.nextInt(100_000_000));
+        return lead + String.format(Locale.ROOT, "%08d", r.nextInt(100_000_000));
     }
 
     /** The normalised form ingest hashes: digits only for Indonesian IDs; foreign ones upper-cased without separators. */

@@ -28,6 +28,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -339,7 +340,7 @@ public final class DumpPlanner {
                 if (e.isDirectory()) continue;
                 String entry = e.getName().replace('\\', '/');
                 if (entry.contains("..") || notADump(entry)) continue;
-                java.nio.file.Path target = tmp.resolve(String.format("%04d-", n++) + entry.replace('/', '_'));
+                java.nio.file.Path target = tmp.resolve(String.format(Locale.ROOT, "%04d-", n++) + entry.replace('/', '_'));
                 MessageDigest md = md();
                 long bytes;
                 try (OutputStream o = Files.newOutputStream(target)) {
@@ -409,7 +410,7 @@ public final class DumpPlanner {
                 if (!src.isEmpty() && hit > 0) {
                     double share = (double) hit / src.size();
                     s += 2 * share;
-                    why.add(String.format("%d of %d mapped columns in the header", hit, src.size()));
+                    why.add(String.format(Locale.ROOT, "%d of %d mapped columns in the header", hit, src.size()));
                 }
             }
             scores.add(new Score(m.name(), s, String.join(", ", why)));

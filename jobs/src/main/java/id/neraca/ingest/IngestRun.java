@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
@@ -288,10 +289,10 @@ public final class IngestRun {
         List<String> out = new ArrayList<>();
         for (FileCounts c : counts) {
             if (c.reasons().containsKey("FILE_TRUNCATED") || c.reasons().containsKey("FILE_UNREADABLE")) {
-                out.add(String.format("%s: the file is truncated or unreadable (%s); nothing from it can be trusted to be complete",
+                out.add(String.format(Locale.ROOT, "%s: the file is truncated or unreadable (%s); nothing from it can be trusted to be complete",
                         c.task().sourceFile(), c.topReasons(3)));
             } else if (c.quarantinedShare() > cfg.maxQuarantineShare()) {
-                out.add(String.format("%s: %d of %d rows quarantined (%.1f%% > ingest.max_quarantine_share %.1f%%); top reasons: %s",
+                out.add(String.format(Locale.ROOT, "%s: %d of %d rows quarantined (%.1f%% > ingest.max_quarantine_share %.1f%%); top reasons: %s",
                         c.task().sourceFile(), c.quarantined(), c.rowsRead(), 100 * c.quarantinedShare(),
                         100 * cfg.maxQuarantineShare(), c.topReasons(3)));
             }
@@ -301,18 +302,18 @@ public final class IngestRun {
 
     /** The reconciliation table as text, one line per file, for the console. */
     public static String table(List<FileCounts> counts) {
-        StringBuilder b = new StringBuilder(String.format("%-58s %-17s %10s %10s %11s %10s%n", "file", "mapping", "rows_read",
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-58s %-17s %10s %10s %11s %10s%n", "file", "mapping", "rows_read",
                 "accepted", "quarantined", "duplicates"));
         long[] tot = new long[4];
         for (FileCounts c : counts) {
-            b.append(String.format("%-58s %-17s %,10d %,10d %,11d %,10d%n", c.task().sourceFile(), c.task().mapping(),
+            b.append(String.format(Locale.ROOT, "%-58s %-17s %,10d %,10d %,11d %,10d%n", c.task().sourceFile(), c.task().mapping(),
                     c.rowsRead(), c.accepted(), c.quarantined(), c.duplicates()));
             tot[0] += c.rowsRead();
             tot[1] += c.accepted();
             tot[2] += c.quarantined();
             tot[3] += c.duplicates();
         }
-        b.append(String.format("%-58s %-17s %,10d %,10d %,11d %,10d", "total", "", tot[0], tot[1], tot[2], tot[3]));
+        b.append(String.format(Locale.ROOT, "%-58s %-17s %,10d %,10d %,11d %,10d", "total", "", tot[0], tot[1], tot[2], tot[3]));
         return b.toString();
     }
 }

@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -232,7 +233,7 @@ public final class IngestState {
         for (Entry e : carried) {
             long n = counted.getOrDefault(e.fileId(), 0L);
             if (n != e.rows()) {
-                throw new Damaged(String.format("out/%s/%s lacks the rows of %s (%,d stored, %,d recorded)", NAME, PARSED_DIR,
+                throw new Damaged(String.format(Locale.ROOT, "out/%s/%s lacks the rows of %s (%,d stored, %,d recorded)", NAME, PARSED_DIR,
                         e.sourceFile(), n, e.rows()));
             }
         }

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -43,7 +44,7 @@ public final class Coverage {
 
     public static Result fixed(double factor, double minSd) {
         return new Result(ProjectConfig.FACTOR, factor, minSd, List.of(),
-                String.format("configured coverage factor %.6g (national value = observed × factor), log-normal "
+                String.format(Locale.ROOT, "configured coverage factor %.6g (national value = observed × factor), log-normal "
                         + "uncertainty with log sd %.3f (project.coverage.min_relative_sd)", factor, minSd), List.of());
     }
 
@@ -71,7 +72,7 @@ public final class Coverage {
             if (obs == null || obs.signum() <= 0) continue;
             BigDecimal fx = usdIdrByYear.get(y);
             if (fx == null) {
-                warnings.add(String.format("benchmark year %d has no USD/IDR average in the FX table; not used", y));
+                warnings.add(String.format(Locale.ROOT, "benchmark year %d has no USD/IDR average in the FX table; not used", y));
                 continue;
             }
             Benchmark b = e.getValue();
@@ -79,7 +80,7 @@ public final class Coverage {
             double f = idr.divide(obs, MathContext.DECIMAL64).doubleValue();
             points.add(new Point(y, b.reportYear(), b.valueUsdBn(), fx, idr, obs, f, b.source(), b.confidence()));
             if (b.confidence().equals("low")) {
-                warnings.add(String.format("coverage calibration uses a low-confidence benchmark for %d (%s)", y, b.source()));
+                warnings.add(String.format(Locale.ROOT, "coverage calibration uses a low-confidence benchmark for %d (%s)", y, b.source()));
             }
         }
         if (points.isEmpty()) {
@@ -95,17 +96,17 @@ public final class Coverage {
         double spread = points.size() > 1 ? Math.sqrt(ss / (points.size() - 1)) : 0;
         double sigma = Math.max(spread, minSd);
         if (points.size() < 3) {
-            warnings.add(String.format("coverage factor calibrated on %d year(s) only; its uncertainty (log sd %.3f) "
+            warnings.add(String.format(Locale.ROOT, "coverage factor calibrated on %d year(s) only; its uncertainty (log sd %.3f) "
                     + "is at least the configured floor %.3f", points.size(), sigma, minSd));
         }
-        StringBuilder note = new StringBuilder(String.format("national = observed × %.6g, calibrated on %s e-Conomy SEA "
+        StringBuilder note = new StringBuilder(String.format(Locale.ROOT, "national = observed × %.6g, calibrated on %s e-Conomy SEA "
                 + "'%s' over %d year(s):", Math.exp(meanLog), "Indonesia", metric, points.size()));
         for (Point p : points) {
-            note.append(String.format(" %d: $%sB (report %d) × Rp%s/USD / observed Rp%s = %.6g;", p.year(),
+            note.append(String.format(Locale.ROOT, " %d: $%sB (report %d) × Rp%s/USD / observed Rp%s = %.6g;", p.year(),
                     p.benchmarkUsdBn().toPlainString(), p.reportYear(), p.usdIdr().setScale(2, java.math.RoundingMode.HALF_UP)
                             .toPlainString(), p.observedIdr().setScale(0, java.math.RoundingMode.HALF_UP).toPlainString(), p.factor()));
         }
-        note.append(String.format(" log sd %.3f (spread %.3f, floor %.3f), carried into every interval as a "
+        note.append(String.format(Locale.ROOT, " log sd %.3f (spread %.3f, floor %.3f), carried into every interval as a "
                 + "log-normal multiplicative uncertainty; the factor is assumed constant over time.", sigma, spread, minSd));
         return new Result(ProjectConfig.CALIBRATION, Math.exp(meanLog), sigma, points, note.toString(), warnings);
     }

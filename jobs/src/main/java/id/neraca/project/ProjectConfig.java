@@ -5,6 +5,7 @@ import id.neraca.config.NeracaConfig;
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -152,7 +153,7 @@ public record ProjectConfig(
         double base = scenarios.cagrBasePct();
         double hi = scenarios.cagrHighPct();
         if (!(lo > -100 && lo <= base && base <= hi && hi < 1000)) {
-            throw new IllegalArgumentException(String.format("project.scenarios must satisfy -100 < cagr_low_pct <= "
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "project.scenarios must satisfy -100 < cagr_low_pct <= "
                     + "cagr_base_pct <= cagr_high_pct < 1000, got %s, %s, %s", lo, base, hi));
         }
         if (!List.of(FACTOR, CALIBRATION).contains(coverage.method())) {

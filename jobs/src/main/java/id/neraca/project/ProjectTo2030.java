@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -140,7 +141,7 @@ public final class ProjectTo2030 implements Stage {
         }
         while (start > 0 && months.get(start - 1).equals(months.get(start).minusMonths(1)) && vals.get(start - 1)[0] > 0) start--;
         if (start > 0) {
-            warnings.add(String.format("months before %s are not used: %s is %s, so the models use the %d contiguous "
+            warnings.add(String.format(Locale.ROOT, "months before %s are not used: %s is %s, so the models use the %d contiguous "
                             + "months %s to %s", months.get(start), months.get(start - 1),
                     vals.get(start - 1)[0] <= 0 ? "empty" : "followed by a gap", months.size() - start, months.get(start),
                     months.get(months.size() - 1)));
@@ -169,7 +170,7 @@ public final class ProjectTo2030 implements Stage {
         List<String> w = new ArrayList<>(r.warnings());
         for (Coverage.Point p : r.points()) {
             int m = fxMonths.getOrDefault(p.year(), 0);
-            if (m < 12) w.add(String.format("the %d USD/IDR average rests on %d month(s) of fx_monthly.csv", p.year(), m));
+            if (m < 12) w.add(String.format(Locale.ROOT, "the %d USD/IDR average rests on %d month(s) of fx_monthly.csv", p.year(), m));
         }
         return new Coverage.Result(r.method(), r.factor(), r.sigmaLog(), r.points(), r.note(), w);
     }

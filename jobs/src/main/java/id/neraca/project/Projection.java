@@ -20,6 +20,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -124,7 +125,7 @@ public final class Projection {
         int paths = cfg.simulations();
 
         if (n < cfg.minSeasonalMonths()) {
-            warnings.add(String.format("only %d months of history (< %d): seasonal models are not fitted; the projection is "
+            warnings.add(String.format(Locale.ROOT, "only %d months of history (< %d): seasonal models are not fitted; the projection is "
                     + "the configured growth scenarios with their spread, not a fitted estimate", n, cfg.minSeasonalMonths()));
         }
 
@@ -138,7 +139,7 @@ public final class Projection {
         List<Backtest.Score> scores = Backtest.score(errors);
         int origins = Math.max(0, n - minTrain);
         if (origins < 3) {
-            warnings.add(String.format("the monthly backtest has %d origin(s) (needs history beyond %d months): model "
+            warnings.add(String.format(Locale.ROOT, "the monthly backtest has %d origin(s) (needs history beyond %d months): model "
                     + "weights are %s", origins, minTrain, origins == 0 ? "equal" : "based on very few forecasts"));
         }
         List<BacktestRow> backtestRows = new ArrayList<>();
@@ -304,7 +305,7 @@ public final class Projection {
                 ModelState best = cand.stream().filter(s -> s.mase() != null)
                         .min(java.util.Comparator.comparingDouble(ModelState::mase)).orElseThrow();
                 kept.add(best.model().name());
-                warnings.add(String.format("no model beat %.2f × the seasonal-naive backtest MASE; the best one (%s) is used alone",
+                warnings.add(String.format(Locale.ROOT, "no model beat %.2f × the seasonal-naive backtest MASE; the best one (%s) is used alone",
                         cfg.backtest().selectionMaxMaseRatio(), best.model().name()));
             }
         } else {
@@ -322,7 +323,7 @@ public final class Projection {
             Double w = raw.get(s.model().name());
             String warning = s.warning();
             if (s.fit() != null && w == null && candidate(s.model().name())) {
-                warning = String.format("not selected: backtest MASE %s vs seasonal naive %s", fmt(s.mase()),
+                warning = String.format(Locale.ROOT, "not selected: backtest MASE %s vs seasonal naive %s", fmt(s.mase()),
                         naive == null ? "n/a" : fmt(naive.mase()));
             }
             if (!candidate(s.model().name()) && s.fit() != null) warning = "scenario band, not weighted";
@@ -333,7 +334,7 @@ public final class Projection {
     }
 
     private static String fmt(Double d) {
-        return d == null || !Double.isFinite(d) ? "n/a" : String.format("%.3f", d);
+        return d == null || !Double.isFinite(d) ? "n/a" : String.format(Locale.ROOT, "%.3f", d);
     }
 
     private static double round(double v, int places) {
@@ -429,7 +430,7 @@ public final class Projection {
         double[] ya = new double[m];
         for (int i = 0; i < m; i++) ya[i] = Math.log(obsYear.get(years.get(i)));
         if (m < cfg.minAnnualPoints()) {
-            warnings.add(String.format("%d full year(s) observed (< project.min_annual_points = %d): no model is fitted on the "
+            warnings.add(String.format(Locale.ROOT, "%d full year(s) observed (< project.min_annual_points = %d): no model is fitted on the "
                     + "annual series", m, cfg.minAnnualPoints()));
         }
         if (m >= cfg.minAnnualPoints() + 2) {
@@ -438,7 +439,7 @@ public final class Projection {
                 backtestRows.add(new BacktestRow(TOTAL, "annual", s.model(), s.horizon(), "ALL", s.mape(), finite(s.mase()), s.n()));
             }
         } else if (m > 0) {
-            warnings.add(String.format("%d full year(s): too few for an annual backtest; annual models are a cross-check only", m));
+            warnings.add(String.format(Locale.ROOT, "%d full year(s): too few for an annual backtest; annual models are a cross-check only", m));
         }
         int lastYear = m > 0 ? years.get(m - 1) : 0;
         int h = cfg.horizonEndYear() - lastYear;
@@ -447,7 +448,7 @@ public final class Projection {
         for (int p = 0; p < covZ.length; p++) covZ[p] = coverage.sigmaLog() * covRng.nextGaussian();
         for (int k = 0; k < models.size(); k++) {
             Forecaster f = models.get(k);
-            String why = m < cfg.minAnnualPoints() ? String.format("%d full years (< %d)", m, cfg.minAnnualPoints())
+            String why = m < cfg.minAnnualPoints() ? String.format(Locale.ROOT, "%d full years (< %d)", m, cfg.minAnnualPoints())
                     : f.unsupportedReason(m, 1);
             if (why != null || h < 1) {
                 out.add(new ModelState(f, "annual", why, null, null, false, 0, null, why));
@@ -518,7 +519,7 @@ public final class Projection {
             }
             LogLinearSeasonal model = new LogLinearSeasonal(false, 0, "logit_linear");
             if (n < 6) {
-                warnings.add(String.format("%d months: too few to fit a trend to the %s; it is held at its observed level",
+                warnings.add(String.format(Locale.ROOT, "%d months: too few to fit a trend to the %s; it is held at its observed level",
                         n, shareName));
             }
             double[][] sim;
@@ -537,7 +538,7 @@ public final class Projection {
                 for (double[] row : sim) java.util.Arrays.fill(row, mean);
             }
             if (n < cfg.minSeasonalMonths()) {
-                warnings.add(String.format("the %s trend rests on %d months only", shareName, n));
+                warnings.add(String.format(Locale.ROOT, "the %s trend rests on %d months only", shareName, n));
             }
             double[] col = new double[paths];
             double[] colV = new double[paths];

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code out/report/summary.json}: every headline figure of the report, language-neutral, for scripts and
@@ -183,10 +184,10 @@ public final class ReportSummary {
         boolean total = h.published(CellStats.TOTAL_KEY);
         boolean foreign = h.published(CellStats.FOREIGN_KEY);
         money(n, "total_gmv_idr", total ? h.total() : null);
-        for (String cls : ReportData.CLASSES) money(n, cls.toLowerCase() + "_gmv_idr", h.published(cls) ? h.gmv(cls) : null);
+        for (String cls : ReportData.CLASSES) money(n, cls.toLowerCase(Locale.ROOT) + "_gmv_idr", h.published(cls) ? h.gmv(cls) : null);
         money(n, "foreign_origin_gmv_idr", foreign ? h.foreignOrigin() : null);
         for (String cls : ReportData.CLASSES) {
-            share(n, cls.toLowerCase() + "_share_pct", h.published(cls) && total ? h.share(h.gmv(cls)) : null);
+            share(n, cls.toLowerCase(Locale.ROOT) + "_share_pct", h.published(cls) && total ? h.share(h.gmv(cls)) : null);
         }
         share(n, "foreign_origin_share_pct", foreign && total ? h.share(h.foreignOrigin()) : null);
         // disclosure: the withheld entries (null above) and the withheld classes together (total − published classes)

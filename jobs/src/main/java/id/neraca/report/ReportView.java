@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -343,7 +344,7 @@ public final class ReportView {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("suppressed", s.suppressed());
         m.put("empty", s == Disclosure.Status.EMPTY);
-        m.put("status", s.name().toLowerCase());
+        m.put("status", s.name().toLowerCase(Locale.ROOT));
         if (s.suppressed()) {
             m.put("text", SUPPRESSED_MARK);
             m.put("share", "");

@@ -214,5 +214,18 @@ class ProjectionTest {
                 () -> Coverage.calibrate(b, avg, Map.of(2021, BigDecimal.TEN), "ecommerce_gmv", "low", 0.15));
         assertEquals(3, e.exitCode());
         assertTrue(e.getMessage().contains("project.coverage.method: factor"), e.getMessage());
+
+        // the note and warnings go into projection/summary.json: the machine's locale must not change them (an
+        // Indonesian-locale JVM wrote "× 1000,00" and "log sd 0,150" before every String.format said Locale.ROOT)
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("id-ID"));
+            Coverage.Result indonesian = Coverage.calibrate(b, avg, observed, "ecommerce_gmv", "low", 0.15);
+            assertEquals(all.note(), indonesian.note());
+            assertEquals(all.warnings(), indonesian.warnings());
+            assertTrue(indonesian.note().contains("= 1000.00") && indonesian.note().contains("log sd 0.150"), indonesian.note());
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
     }
 }

@@ -3,6 +3,7 @@ package id.neraca.project.model;
 import org.apache.commons.math3.random.RandomGenerator;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,7 +42,7 @@ public final class CagrScenario implements Forecaster {
 
     @Override
     public String unsupportedReason(int n, int period) {
-        if (n < period) return String.format("%d points; a growth scenario needs one full year (%d) to start from", n, period);
+        if (n < period) return String.format(Locale.ROOT, "%d points; a growth scenario needs one full year (%d) to start from", n, period);
         return null;
     }
 
@@ -91,7 +92,7 @@ public final class CagrScenario implements Forecaster {
             public Map<String, Double> parameters() {
                 Map<String, Double> m = new LinkedHashMap<>();
                 m.put("annual_growth_pct", rate * 100);
-                for (int i = 0; i < sd.length; i++) m.put(String.format("log_sd_h%02d", i + 1), sd[i]);
+                for (int i = 0; i < sd.length; i++) m.put(String.format(Locale.ROOT, "log_sd_h%02d", i + 1), sd[i]);
                 return m;
             }
         };

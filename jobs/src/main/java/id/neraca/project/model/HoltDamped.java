@@ -11,6 +11,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 import org.apache.commons.math3.random.RandomGenerator;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -101,9 +102,9 @@ public final class HoltDamped implements Forecaster {
     public String unsupportedReason(int n, int period) {
         if (seasonal && period > 1) {
             int need = Math.max(minSeasonalPoints, 2 * period);
-            if (n < need) return String.format("%d months of history; damped-trend smoothing with seasonality needs at least %d", n, need);
+            if (n < need) return String.format(Locale.ROOT, "%d months of history; damped-trend smoothing with seasonality needs at least %d", n, need);
         } else if (n < minPoints) {
-            return String.format("%d points; damped-trend smoothing needs at least %d", n, minPoints);
+            return String.format(Locale.ROOT, "%d points; damped-trend smoothing needs at least %d", n, minPoints);
         }
         return null;
     }
@@ -387,7 +388,7 @@ public final class HoltDamped implements Forecaster {
             if (s) {
                 for (int i = 0; i < m; i++) {
                     int season = (firstSeason + n + i) % m;
-                    r.put(String.format("season_%02d", season + 1), state[2 + i]);
+                    r.put(String.format(Locale.ROOT, "season_%02d", season + 1), state[2 + i]);
                 }
             }
             return r;

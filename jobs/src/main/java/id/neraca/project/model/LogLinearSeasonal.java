@@ -7,6 +7,7 @@ import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -40,10 +41,10 @@ public final class LogLinearSeasonal implements Forecaster {
     public String unsupportedReason(int n, int period) {
         boolean s = seasonal && period > 1;
         if (s && n < minSeasonalPoints) {
-            return String.format("%d months of history; the seasonal log-linear model needs at least %d", n, minSeasonalPoints);
+            return String.format(Locale.ROOT, "%d months of history; the seasonal log-linear model needs at least %d", n, minSeasonalPoints);
         }
         int p = s ? 1 + period : 2;
-        if (n < p + 1) return String.format("%d points; a %d-parameter regression needs at least %d", n, p, p + 1);
+        if (n < p + 1) return String.format(Locale.ROOT, "%d points; a %d-parameter regression needs at least %d", n, p, p + 1);
         return null;
     }
 
@@ -161,7 +162,7 @@ public final class LogLinearSeasonal implements Forecaster {
             m.put("df", (double) df);
             if (s) {
                 double[] eff = seasonalEffects();
-                for (int k = 0; k < period; k++) m.put(String.format("season_%02d", k + 1), eff[k]);
+                for (int k = 0; k < period; k++) m.put(String.format(Locale.ROOT, "season_%02d", k + 1), eff[k]);
             }
             return m;
         }

@@ -2,6 +2,7 @@ package id.neraca.project.model;
 
 import org.apache.commons.math3.random.RandomGenerator;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -19,7 +20,7 @@ public final class SeasonalNaive implements Forecaster {
 
     @Override
     public String unsupportedReason(int n, int period) {
-        return n < period ? String.format("%d points; seasonal naive needs one full season (%d)", n, period) : null;
+        return n < period ? String.format(Locale.ROOT, "%d points; seasonal naive needs one full season (%d)", n, period) : null;
     }
 
     @Override
