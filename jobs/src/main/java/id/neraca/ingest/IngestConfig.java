@@ -12,8 +12,10 @@ import java.time.format.DateTimeParseException;
  *                           default 0.05
  * @param minOrderDate       orders before this date (seller local time) are quarantined as DATE_OUT_OF_RANGE;
  *                           default 2015-01-01
- * @param maxOrderDate       orders after this date are quarantined as DATE_OUT_OF_RANGE; default: the day the run
- *                           starts (UTC), so a date in the future is caught. Pin it for reproducible reruns.
+ * @param maxOrderDate       orders after this date (seller local time) are quarantined as DATE_OUT_OF_RANGE;
+ *                           default: today's date where the day begins first (UTC+14) when the run starts, so a date
+ *                           in the future is caught and no sale of today, in any time zone, is. Pin it for
+ *                           reproducible reruns.
  * @param rejectedLinesShown how many rejected lines {@code validate} prints per file; default 5
  */
 public record IngestConfig(
@@ -45,8 +47,20 @@ public record IngestConfig(
         return LocalDate.parse(minOrderDate);
     }
 
+    /** Where a calendar day begins first (Kiribati's Line Islands): no place on Earth has a later date. */
+    static final java.time.ZoneOffset EARLIEST_DATE = java.time.ZoneOffset.ofHours(14);
+
     public LocalDate maxDate() {
-        return maxOrderDate == null ? LocalDate.now(java.time.ZoneOffset.UTC) : LocalDate.parse(maxOrderDate);
+        return maxDate(java.time.Clock.systemUTC());
+    }
+
+    /**
+     * The latest order date accepted. Unpinned, it is today's date in UTC+14, not in UTC: order dates are compared in
+     * the seller's local time, and a run at 18:30 UTC is already 01:30 the next day in WIB (08:30 here), so a UTC date
+     * quarantined that night's sales as "future" (a scheduler starting runs after midnight WIB would hit it every time).
+     */
+    LocalDate maxDate(java.time.Clock clock) {
+        return maxOrderDate == null ? LocalDate.now(clock.withZone(EARLIEST_DATE)) : LocalDate.parse(maxOrderDate);
     }
 
     private static void date(String key, String v) {
