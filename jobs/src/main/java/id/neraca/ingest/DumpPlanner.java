@@ -210,10 +210,10 @@ public final class DumpPlanner {
             issues.add(new Issue(f.rel(), null, 0, "the file has a header but no rows: 0 rows read"));
         }
         int[] idx = new int[cm.sources().size()];
-        for (int i = 0; i < idx.length; i++) idx[i] = names.indexOf(cm.sources().get(i));
+        for (int i = 0; i < idx.length; i++) idx[i] = column(names, cm.sources().get(i));
         Set<Integer> pii = new HashSet<>();
         for (String p : cm.pii()) {
-            int j = names.indexOf(p);
+            int j = column(names, p);
             if (j >= 0) pii.add(j);
         }
         return new FileTask(f.rel(), f.uri(), m.name(), key, gz, chosen, idx,
@@ -222,8 +222,32 @@ public final class DumpPlanner {
 
     private static List<String> missing(CompiledMapping cm, List<String> names) {
         List<String> miss = new ArrayList<>();
-        for (String s : cm.sources()) if (!names.contains(s) && !cm.optional(s)) miss.add(s);
+        for (String s : cm.sources()) if (column(names, s) < 0 && !cm.optional(s)) miss.add(s);
         return miss;
+    }
+
+    /**
+     * The header column a mapping's source column names: the exact name, else the one name equal to it ignoring
+     * letter case and runs of spaces ({@code Order Id}, {@code ORDER  ID} for {@code Order ID}: exports change
+     * capitalisation between versions, and a sheet saved from Excel may double a space); -1 when there is none, or
+     * more than one such name (then the exact name must be used).
+     */
+    static int column(List<String> names, String source) {
+        int exact = names.indexOf(source);
+        if (exact >= 0) return exact;
+        String want = loose(source);
+        int found = -1;
+        for (int i = 0; i < names.size(); i++) {
+            if (loose(names.get(i)).equals(want)) {
+                if (found >= 0) return -1;
+                found = i;
+            }
+        }
+        return found;
+    }
+
+    private static String loose(String name) {
+        return name.trim().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String guessDelimiter(String header, List<String> tried) {
@@ -406,7 +430,8 @@ public final class DumpPlanner {
             }
             if (header != null) {
                 List<String> src = new CompiledMapping(m).sources();
-                long hit = src.stream().filter(header::contains).count();
+                String lower = header.toLowerCase(Locale.ROOT);
+                long hit = src.stream().filter(c -> lower.contains(c.toLowerCase(Locale.ROOT))).count();
                 if (!src.isEmpty() && hit > 0) {
                     double share = (double) hit / src.size();
                     s += 2 * share;

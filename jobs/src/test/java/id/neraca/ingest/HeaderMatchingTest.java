@@ -1,0 +1,56 @@
+package id.neraca.ingest;
+
+import id.neraca.SparkTestBase;
+import id.neraca.ingest.mapping.Mappings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A mapping's source columns are found in a header by exact name, else ignoring letter case and runs of spaces:
+ * exports change capitalisation between versions ("Order ID" / "Order Id") and a sheet saved from Excel may carry
+ * doubled or trailing spaces. Ambiguous loose matches are not guessed.
+ */
+class HeaderMatchingTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void exactFirstThenIgnoringCaseAndSpacesNeverAGuess() {
+        List<String> h = List.of("Order ID", "order id", "Created  time", "SKU Unit Original Price");
+        assertEquals(0, DumpPlanner.column(h, "Order ID"), "the exact name wins");
+        assertEquals(1, DumpPlanner.column(h, "order id"));
+        assertEquals(-1, DumpPlanner.column(h, "ORDER ID"), "two loose matches: ambiguous, not guessed");
+        assertEquals(2, DumpPlanner.column(h, "Created Time"));
+        assertEquals(3, DumpPlanner.column(h, "sku unit original price"));
+        assertEquals(-1, DumpPlanner.column(h, "Order Status"));
+    }
+
+    @Test
+    void aTikTokExportWithOtherCapitalisationPlansWithoutIssuesAndFindsEveryColumn() throws Exception {
+        String header = BadInputTest.TIKTOK_HEADER;
+        String changed = header.replace("Order ID", "Order Id").replace("Created Time", "CREATED TIME")
+                .replace("Seller City", "Seller  City");
+        Path dumps = tmp.resolve("dumps");
+        Files.createDirectories(dumps.resolve("tiktokshop"));
+        Files.writeString(dumps.resolve("tiktokshop/tiktok_orders_2023-03.csv"), changed + "\n"
+                + "T1,Completed,S1,Kaos,B,Fashion,1,1000,1000,2023-03-01 10:00:00,,,Kota Bandung,Jawa Barat,ID,ID,No\n");
+        DumpPlanner.Plan plan = DumpPlanner.plan(dumps.toString(),
+                Mappings.load(SparkTestBase.projectRoot().resolve("data/marketplaces")), false);
+        assertEquals(List.of(), plan.issues());
+        FileTask t = plan.tasks().get(0);
+        for (int i : t.columnIndex()) assertTrue(i >= 0, "every mapped column found: " + java.util.Arrays.toString(t.columnIndex()));
+        // the same columns as under the export's usual header
+        Files.writeString(dumps.resolve("tiktokshop/tiktok_orders_2023-03.csv"), header + "\n"
+                + "T1,Completed,S1,Kaos,B,Fashion,1,1000,1000,2023-03-01 10:00:00,,,Kota Bandung,Jawa Barat,ID,ID,No\n");
+        DumpPlanner.Plan usual = DumpPlanner.plan(dumps.toString(),
+                Mappings.load(SparkTestBase.projectRoot().resolve("data/marketplaces")), false);
+        assertEquals(java.util.Arrays.toString(usual.tasks().get(0).columnIndex()), java.util.Arrays.toString(t.columnIndex()));
+    }
+}
