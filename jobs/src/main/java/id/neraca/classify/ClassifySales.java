@@ -155,6 +155,14 @@ public final class ClassifySales implements Stage {
                 sum(when(col("umkm_tier_source").equalTo("OBSERVED"), 1L).otherwise(0L)),
                 sum(when(col("umkm_tier_source").equalTo("NONE"), 1L).otherwise(0L))));
         checks.addAll(List.of(classCounts())); // per class in the same pass (indexes 8..)
+        // sales whose rupiah value (converted at ingest) or Permendag 31/2023 test (the USD rate) rests on a rate the FX
+        // table marks assumed (carried forward, not observed): counted in the same pass, named in the manifest
+        java.util.Map<String, List<String>> assumed = FxRates.assumedMonths(fxFile);
+        Column onAssumedFx = fxAssumed(assumed, rules.permendag31().currency());
+        int fxAt = checks.size();
+        checks.add(sum(when(onAssumedFx, 1L).otherwise(0L)));
+        checks.add(sum(when(onAssumedFx.and(col("status").equalTo("COMPLETED")), col("gmv_idr")).otherwise(lit(java.math.BigDecimal.ZERO)))
+                .cast(org.apache.spark.sql.types.DataTypes.createDecimalType(22, 2)));
         Row totals = out.agg(checks.get(0), checks.subList(1, checks.size()).toArray(new Column[0])).first();
         long rowsOut = totals.getLong(0);
         if (rowsOut != rowsIn) {
@@ -187,6 +195,20 @@ public final class ClassifySales implements Stage {
             perClass.put(Schemas.ORIGIN_CLASSES.get(i), n);
             if (n > 0) classCounts.put(Schemas.ORIGIN_CLASSES.get(i), n);
         }
+        long fxAssumedSales = rowsOut == 0 ? 0 : totals.getLong(fxAt);
+        java.math.BigDecimal fxAssumedGmv = rowsOut == 0 || totals.isNullAt(fxAt + 1) ? java.math.BigDecimal.ZERO.setScale(2)
+                : totals.getDecimal(fxAt + 1);
+        ObjectNode fxNode = m.putObject("fx_assumed");
+        fxNode.put("sales", fxAssumedSales);
+        fxNode.put("completed_gmv_idr", fxAssumedGmv);
+        ObjectNode fxFrom = fxNode.putObject("first_assumed_month");
+        assumed.forEach((c, months) -> fxFrom.put(c, months.get(0)));
+        if (fxAssumedSales > 0) {
+            Log.warn("ClassifySales: %,d sales (completed GMV Rp%s) were converted to rupiah, or tested against Permendag "
+                            + "31/2023's US$100, at FX rates %s marks assumed (carried forward, not observed: %s). Add the "
+                            + "published rates (data/reference/README.md) and rerun for final figures.",
+                    fxAssumedSales, fxAssumedGmv.toPlainString(), fxFile.getFileName(), fxFrom);
+        }
         m.put("rules_file", cfg.rulesPath(ctx.config()).toString());
         m.put("brands", brands.size());
 
@@ -218,6 +240,20 @@ public final class ClassifySales implements Stage {
         ctx.outputs().commit("classify_stats");
         ctx.outputs().commit("classified_audit");
         Log.info("ClassifySales: %,d sales classified: %s", rowsOut, perClass);
+    }
+
+    /**
+     * True for a sale priced in a currency whose rate for its month is assumed, or a cross-border sale in a month whose
+     * Permendag currency (USD) rate is assumed.
+     */
+    static Column fxAssumed(java.util.Map<String, List<String>> assumed, String permendagCurrency) {
+        Column any = lit(false);
+        for (var e : assumed.entrySet()) {
+            Column inMonths = col("period_month").isin(e.getValue().toArray());
+            any = any.or(col("source_currency").equalTo(e.getKey()).and(inMonths));
+            if (e.getKey().equalsIgnoreCase(permendagCurrency)) any = any.or(col("origin_class").equalTo("CROSS_BORDER").and(inMonths));
+        }
+        return any;
     }
 
     /** One count per origin class, in Schemas.ORIGIN_CLASSES order, for a global aggregation. */

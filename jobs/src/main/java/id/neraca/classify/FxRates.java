@@ -33,6 +33,34 @@ public final class FxRates {
         return parse(file.toString(), lines);
     }
 
+    /**
+     * Per currency, the months whose rate the file's {@code confidence} column marks {@code assumed} (carried forward,
+     * not observed), sorted; empty without that column. The file has been checked by {@link #load} already.
+     */
+    public static Map<String, List<String>> assumedMonths(Path file) {
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.isEmpty()) return out;
+            List<String> head = BrandOrigins.Csv.split(lines.get(0).replace("\uFEFF", "").trim());
+            int month = head.indexOf("month");
+            int currency = head.indexOf("currency");
+            int confidence = head.indexOf("confidence");
+            if (month < 0 || currency < 0 || confidence < 0) return out;
+            for (String raw : lines.subList(1, lines.size())) {
+                if (raw.isBlank()) continue;
+                List<String> f = BrandOrigins.Csv.split(raw);
+                if (f.size() <= confidence || !f.get(confidence).trim().equalsIgnoreCase("assumed")) continue;
+                out.computeIfAbsent(f.get(currency).trim().toUpperCase(java.util.Locale.ROOT), k -> new ArrayList<>())
+                        .add(f.get(month).trim());
+            }
+        } catch (IOException e) {
+            throw NeracaException.usage("%s: cannot read: %s", file, e.getMessage());
+        }
+        out.values().forEach(java.util.Collections::sort);
+        return out;
+    }
+
     public static List<Row> parse(String where, List<String> lines) {
         if (lines.isEmpty()) throw NeracaException.data("%s: empty; expected the header month,currency,idr_per_unit,source", where);
         List<String> head = BrandOrigins.Csv.split(lines.get(0).replace("\uFEFF", "").trim());

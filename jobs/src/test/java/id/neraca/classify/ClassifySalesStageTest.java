@@ -37,8 +37,9 @@ class ClassifySalesStageTest extends SparkTestBase {
 
     private static StageContext context(Path tmp, String runId) throws IOException {
         Path ref = Files.createDirectories(tmp.resolve("reference"));
-        Files.writeString(ref.resolve("fx_monthly.csv"), "month,currency,idr_per_unit,source\n"
-                + "2023-10,USD,15000.00,fixture\n2023-10,CNY,2100.00,fixture\n2024-01,USD,15500.00,fixture\n");
+        // January's USD rate carried forward (confidence 'assumed'): the Permendag test of January's cross-border sale uses it
+        Files.writeString(ref.resolve("fx_monthly.csv"), "month,currency,idr_per_unit,source,confidence\n"
+                + "2023-10,USD,15000.00,fixture,high\n2023-10,CNY,2100.00,fixture,low\n2024-01,USD,15500.00,fixture,assumed\n");
         Path cfg = tmp.resolve("neraca.yaml");
         Files.writeString(cfg, "run:\n  reference_dir: " + ref + "\n  shuffle_partitions: 2\nclassify:\n"
                 + "  rules_file: " + projectRoot().resolve("data/config/classify-rules.yaml").toAbsolutePath() + "\n"
@@ -58,6 +59,27 @@ class ClassifySalesStageTest extends SparkTestBase {
                 // the flag describes the offer, whatever happened to the order; aggregates count COMPLETED only
                 sale("crossborder:9:b").foreignStore("x1", "CN").title("Phone case").price("45000").status("CANCELLED").at("2024-01-10T03:00:00Z"),
                 sale("tokopedia-scrape:x:2023-10").marketplace("tokopedia-scrape").listing("2023-10").title("Kaos polos"));
+    }
+
+    @Test
+    void salesOnAssumedFxRatesAreThoseConvertedOrPermendagTestedAtOne() {
+        java.util.Map<String, List<String>> assumed = new java.util.TreeMap<>(java.util.Map.of(
+                "USD", List.of("2024-01"), "CNY", List.of("2024-02")));
+        org.apache.spark.sql.types.StructType t = new org.apache.spark.sql.types.StructType()
+                .add("sale", "string").add("source_currency", "string").add("period_month", "string").add("origin_class", "string");
+        List<Row> rows = List.of(
+                org.apache.spark.sql.RowFactory.create("usd-jan-imported", "USD", "2024-01", "IMPORTED"),       // converted at it
+                org.apache.spark.sql.RowFactory.create("usd-oct-crossborder", "USD", "2023-10", "CROSS_BORDER"), // observed rate
+                org.apache.spark.sql.RowFactory.create("idr-jan-crossborder", "IDR", "2024-01", "CROSS_BORDER"), // US$100 test
+                org.apache.spark.sql.RowFactory.create("idr-jan-umkm", "IDR", "2024-01", "LOCAL_UMKM"),          // no rate used
+                org.apache.spark.sql.RowFactory.create("cny-jan-crossborder", "CNY", "2024-01", "CROSS_BORDER"), // US$100 test
+                org.apache.spark.sql.RowFactory.create("cny-feb-imported", "CNY", "2024-02", "IMPORTED"),       // converted at it
+                org.apache.spark.sql.RowFactory.create("cny-jan-imported", "CNY", "2024-01", "IMPORTED"));      // observed rate
+        List<String> hit = spark.createDataFrame(rows, t).filter(ClassifySales.fxAssumed(assumed, "USD")).orderBy("sale")
+                .select("sale").collectAsList().stream().map(r -> r.getString(0)).toList();
+        assertEquals(List.of("cny-feb-imported", "cny-jan-crossborder", "idr-jan-crossborder", "usd-jan-imported"), hit);
+        assertEquals(0, spark.createDataFrame(rows, t).filter(ClassifySales.fxAssumed(java.util.Map.of(), "USD")).count(),
+                "no assumed rates: nothing");
     }
 
     @Test
@@ -97,6 +119,11 @@ class ClassifySalesStageTest extends SparkTestBase {
         assertEquals(1, m.get("origin_class").get("UNKNOWN").asLong());
         assertEquals(1, m.get("invalid_seller_id_sales").asLong());
         assertEquals(0, m.get("fx_months_missing").size());
+        // crossborder:9:b (January, cancelled) was tested against US$100 at the assumed rate; shopee:3:a (January,
+        // rupiah, not cross-border) used no rate
+        assertEquals(1, m.get("fx_assumed").get("sales").asLong());
+        assertEquals("0.00", m.get("fx_assumed").get("completed_gmv_idr").decimalValue().toPlainString());
+        assertEquals("2024-01", m.get("fx_assumed").get("first_assumed_month").get("USD").asText());
 
         // a rerun with new outputs in place gives the same audit sample
         String first = Files.readString(audit);
