@@ -78,7 +78,7 @@ public final class DumpPlanner {
             if (part.startsWith("_") || part.startsWith(".")) return true;
         }
         String name = relPath.substring(relPath.lastIndexOf('/') + 1);
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        String lower = name.toLowerCase(Locale.ROOT);
         return name.startsWith("README") || name.startsWith("LICENSE") || name.startsWith("~$")
                 || lower.equals("thumbs.db") || lower.equals("desktop.ini");
     }
@@ -120,22 +120,22 @@ public final class DumpPlanner {
      * {@code .CSV} or {@code Shopee/}, and a folder copied from a case-insensitive disk keeps whatever case it had.
      */
     static boolean matches(Mapping m, String rel) {
-        java.nio.file.Path p = java.nio.file.Path.of(rel.toLowerCase(java.util.Locale.ROOT));
+        java.nio.file.Path p = java.nio.file.Path.of(rel.toLowerCase(Locale.ROOT));
         for (String g : m.files()) {
-            PathMatcher pm = FileSystems.getDefault().getPathMatcher("glob:" + g.toLowerCase(java.util.Locale.ROOT));
+            PathMatcher pm = FileSystems.getDefault().getPathMatcher("glob:" + g.toLowerCase(Locale.ROOT));
             if (pm.matches(p)) return true;
         }
         return false;
     }
 
     static boolean gzip(String rel) {
-        return rel.toLowerCase(java.util.Locale.ROOT).endsWith(".gz");
+        return rel.toLowerCase(Locale.ROOT).endsWith(".gz");
     }
 
     private static String exportKey(Mapping m, String rel) {
         String name = rel.substring(rel.lastIndexOf('/') + 1);
         if (m.exportOrder() == null) return name;
-        Matcher mt = Pattern.compile(m.exportOrder()).matcher(name);
+        Matcher mt = Pattern.compile(m.exportOrder(), Pattern.CASE_INSENSITIVE).matcher(name);
         return mt.find() ? mt.group(1) : "";
     }
 
@@ -247,7 +247,7 @@ public final class DumpPlanner {
     }
 
     private static String loose(String name) {
-        return name.trim().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+        return name.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     private static String guessDelimiter(String header, List<String> tried) {
@@ -324,7 +324,7 @@ public final class DumpPlanner {
                 files.parallelStream().filter(s -> {
                     String full = s.getPath().toUri().getPath();
                     String rel = full.startsWith(pre) ? full.substring(pre.length()) : s.getPath().getName();
-                    return !notADump(rel) && !rel.endsWith(".crc") && !rel.toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
+                    return !notADump(rel) && !rel.endsWith(".crc") && !rel.toLowerCase(Locale.ROOT).endsWith(".zip");
                 }).forEach(s -> {
                     try {
                         sums.put(s.getPath(), sha256(fs, s.getPath()));
@@ -340,7 +340,7 @@ public final class DumpPlanner {
                 String rel = full.startsWith(prefix) ? full.substring(prefix.length()) : s.getPath().getName();
                 if (notADump(rel)) continue;
                 if (rel.endsWith(".crc")) continue;
-                if (rel.toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+                if (rel.toLowerCase(Locale.ROOT).endsWith(".zip")) {
                     out.addAll(unzip(fs, s.getPath(), rel));
                 } else {
                     out.add(new Found(rel, rel, s.getPath().toString(), s.getLen(), sums.get(s.getPath())));
