@@ -128,6 +128,17 @@ public final class DumpPlanner {
         return false;
     }
 
+    /** A UTF-16 first line: its byte-order mark, or (without one) a zero byte in at least a third of its bytes. */
+    static boolean utf16(byte[] first) {
+        if (first.length >= 2 && (((first[0] & 0xff) == 0xFF && (first[1] & 0xff) == 0xFE)
+                || ((first[0] & 0xff) == 0xFE && (first[1] & 0xff) == 0xFF))) {
+            return true;
+        }
+        int zeros = 0;
+        for (byte b : first) if (b == 0) zeros++;
+        return first.length >= 4 && zeros * 3 >= first.length;
+    }
+
     static boolean gzip(String rel) {
         return rel.toLowerCase(Locale.ROOT).endsWith(".gz");
     }
@@ -162,6 +173,13 @@ public final class DumpPlanner {
         if (lines.isEmpty()) {
             issues.add(new Issue(f.rel(), null, 0, "the file is empty (" + f.bytes() + " bytes, no lines): 0 rows read"));
             return new FileTask(f.rel(), f.uri(), m.name(), key, gz, ',', new int[cm.sources().size()], new int[0], 0, f.bytes(), f.sha256());
+        }
+        if (utf16(lines.get(0))) {
+            issues.add(new Issue(f.rel(), 1L, NeracaException.EXIT_DATA, "the file is UTF-16 (Excel's \"Unicode Text\" or "
+                    + "UTF-16 export: a byte-order mark FF FE or FE FF, or a zero byte beside every character); neraca reads "
+                    + "files line by line in UTF-8 or a single-byte encoding. Export it again as \"CSV UTF-8\", or convert it: "
+                    + "iconv -f UTF-16 -t UTF-8 < in > out"));
+            return null;
         }
         if (m.format().jsonl()) {
             return new FileTask(f.rel(), f.uri(), m.name(), key, gz, ',', new int[0], new int[0], 0, f.bytes(), f.sha256());

@@ -102,6 +102,9 @@ class BadInputTest extends SparkTestBase {
         }
         byte[] gz = gzip(utf8(xb.toString()));
         write("crossborder/xb_orders_2023-01.csv.gz", Arrays.copyOf(gz, gz.length / 2));
+        // a UTF-16 export (Excel's "Unicode Text"), with its byte-order mark
+        write("shopee/shopee_orders_20230701_20230731.csv", (SHOPEE_HEADER + "\r\n"
+                + shopee("U16", "05/07/2023 10:00", "Rp50.000", "1", "Kaos") + "\r\n").getBytes(StandardCharsets.UTF_16));
         prepared = IngestFixtures.prepare(dumps, IngestFixtures.reference(tmp), false);
         resolved = IngestFixtures.resolve(spark, prepared);
         counts = IngestRun.count(resolved, prepared.plan());
@@ -218,6 +221,18 @@ class BadInputTest extends SparkTestBase {
         assertTrue(m.contains("line 1") && m.contains("';'-separated") && m.contains("Order ID"), m);
         assertTrue(prepared.plan().issues().stream().anyMatch(i -> i.file().equals("tiktokshop/tiktok_orders_2023-04.csv")
                 && i.exit() == NeracaException.EXIT_DATA));
+    }
+
+    @Test
+    void aUtf16ExportFailsSayingSoAndHowToConvertIt() {
+        String msg = issue("shopee/shopee_orders_20230701_20230731.csv");
+        assertTrue(msg.contains("line 1") && msg.contains("UTF-16") && msg.contains("CSV UTF-8") && msg.contains("iconv"), msg);
+        assertTrue(prepared.plan().tasks().stream().noneMatch(t -> t.sourceFile().endsWith("20230731.csv")), "not read");
+        // without a byte-order mark: a zero byte beside every character
+        assertTrue(DumpPlanner.utf16(SHOPEE_HEADER.getBytes(StandardCharsets.UTF_16LE)));
+        assertTrue(DumpPlanner.utf16(SHOPEE_HEADER.getBytes(StandardCharsets.UTF_16BE)));
+        assertFalse(DumpPlanner.utf16(SHOPEE_HEADER.getBytes(StandardCharsets.UTF_8)));
+        assertFalse(DumpPlanner.utf16("Caf\u00e9;Susu".getBytes(StandardCharsets.ISO_8859_1)));
     }
 
     @Test
