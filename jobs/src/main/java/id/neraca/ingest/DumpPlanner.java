@@ -97,6 +97,8 @@ public final class DumpPlanner {
                     issues.add(new Issue(f.rel(), null, 0, "no mapping matches this file; skipped (--skip-unmatched). Nearest: " + near));
                 } else {
                     issues.add(new Issue(f.rel(), null, NeracaException.EXIT_USAGE, "no mapping in data/marketplaces matches this file. "
+                            + (excel(f.rel()) ? "It is an Excel workbook, which neraca does not read: save each sheet as "
+                            + "\"CSV UTF-8\" beside it (Shopee's seller centre also exports CSV). " : "")
                             + "Nearest: " + near + ". Add its pattern to a mapping's files, add a mapping (docs/MAPPINGS.md), "
                             + "or pass --skip-unmatched."));
                 }
@@ -137,6 +139,11 @@ public final class DumpPlanner {
         int zeros = 0;
         for (byte b : first) if (b == 0) zeros++;
         return first.length >= 4 && zeros * 3 >= first.length;
+    }
+
+    static boolean excel(String rel) {
+        String r = rel.toLowerCase(Locale.ROOT);
+        return r.endsWith(".xlsx") || r.endsWith(".xls") || r.endsWith(".xlsm");
     }
 
     static boolean gzip(String rel) {

@@ -67,6 +67,16 @@ class WindowsExportsTest extends SparkTestBase {
     }
 
     @Test
+    void anExcelWorkbookIsNamedAsSuchWithWhatToDo() throws Exception {
+        Path dumps = tmp.resolve("excel");
+        write(dumps, "shopee/Order.all.20230301_20230331.xlsx", new byte[]{'P', 'K', 3, 4, 20, 0, 6, 0});
+        DumpPlanner.Plan plan = IngestFixtures.prepare(dumps, IngestFixtures.reference(tmp), false).plan();
+        assertEquals(1, plan.issues().size());
+        String msg = plan.issues().get(0).render();
+        assertTrue(msg.contains("Excel workbook") && msg.contains("CSV UTF-8") && msg.contains("Nearest: shopee"), msg);
+    }
+
+    @Test
     void crlfLinesParseWithoutAStrayCarriageReturn() {
         assertEquals(List.of(
                         // USD 2.50 x 15286.95 (2023-01) = 38217.375 -> 38217.38
