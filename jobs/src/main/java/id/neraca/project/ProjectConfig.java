@@ -17,6 +17,9 @@ import java.util.Set;
  * @param horizonEndYear    last projected year; a target not crossed by then is "not by {year}"
  * @param minSeasonalMonths history needed before a seasonal model is fitted (at least 24: two seasons)
  * @param minAnnualPoints   full years needed before a model is fitted on the annual series
+ * @param partialMonthDays  the first or last month of the series is left out of the models when its completed sales
+ *                          begin more than this many days after its first day, or end more than this many days before
+ *                          its last (a dump exported mid-month); -1 keeps every month. Default 3
  */
 public record ProjectConfig(
         Long seed,
@@ -27,7 +30,8 @@ public record ProjectConfig(
         BacktestSection backtest,
         Scenarios scenarios,
         CoverageSection coverage,
-        List<Target> targets) {
+        List<Target> targets,
+        Integer partialMonthDays) {
 
     public static final String FACTOR = "factor";
     public static final String CALIBRATION = "benchmark_calibration";
@@ -42,10 +46,11 @@ public record ProjectConfig(
         if (scenarios == null) scenarios = new Scenarios(null, null, null);
         if (coverage == null) coverage = new CoverageSection(null, null, null, null, null, null, null);
         if (targets == null) targets = defaultTargets();
+        if (partialMonthDays == null) partialMonthDays = 3;
     }
 
     public static ProjectConfig defaults() {
-        return new ProjectConfig(null, null, null, null, null, null, null, null, null);
+        return new ProjectConfig(null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The two 2030 figures of DOMAIN.md: the article's Rp400 triliun and the ministries' Rp4.531 triliun. */
@@ -121,6 +126,10 @@ public record ProjectConfig(
     public static final List<String> CONFIDENCE = List.of("low", "medium", "high");
 
     public void validate(NeracaConfig.Loaded where) {
+        if (partialMonthDays < -1 || partialMonthDays > 27) {
+            throw new IllegalArgumentException("project.partial_month_days must be between 0 and 27 (or -1: keep every month), got "
+                    + partialMonthDays);
+        }
         if (simulations < 200 || simulations > 200_000) {
             throw new IllegalArgumentException("project.simulations must be between 200 and 200000, got " + simulations);
         }

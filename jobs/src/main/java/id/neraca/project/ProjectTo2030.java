@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.neraca.aggregate.Tables;
 import id.neraca.core.Log;
 import id.neraca.core.NeracaException;
+import id.neraca.core.Schemas;
 import id.neraca.core.Stage;
 import id.neraca.core.StageContext;
 import org.apache.spark.sql.Dataset;
@@ -29,6 +30,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 
 /**
  * ProjectTo2030: {@code out/aggregates/monthly_headline} → {@code out/projection/}.
@@ -65,7 +68,7 @@ public final class ProjectTo2030 implements Stage {
                 .select("period_month", "total_gmv_idr", "local_umkm_gmv_idr", "imported_gmv_idr", "cross_border_gmv_idr")
                 .orderBy("period_month").collectAsList();
         List<String> warnings = new ArrayList<>();
-        Projection.Input input = input(rows, warnings);
+        Projection.Input input = dropPartialEdgeMonths(ctx, input(rows, warnings), cfg.partialMonthDays(), warnings);
 
         Coverage.Result coverage = coverage(ctx, cfg, input);
         Projection projection = new Projection(cfg, coverage);
@@ -157,6 +160,66 @@ public final class ProjectTo2030 implements Stage {
             f[i] = v[2];
         }
         return new Projection.Input(List.copyOf(months.subList(start, months.size())), t, u, f);
+    }
+
+    /**
+     * Leaves a partial first or last month out of the modelled series: a dump exported on the 15th holds half of its
+     * last month, and that half-month would read as a collapse and pull every trend down (a monthly schedule that runs
+     * a few days into the month would meet this every time). The aggregates keep the month as observed. Partial is
+     * judged from the completed order lines' first and last {@code order_ts} in {@code out/classified} (UTC; the
+     * tolerance covers the hours WIB/WITA/WIT are ahead), reading only those two month partitions.
+     */
+    static Projection.Input dropPartialEdgeMonths(StageContext ctx, Projection.Input in, int days, List<String> warnings) {
+        if (days < 0 || in.months().size() < 2) return in;
+        if (!ctx.outputs().exists("classified")) {
+            warnings.add("out/classified is missing: whether the first and last months are complete was not checked");
+            return in;
+        }
+        List<YearMonth> months = in.months();
+        String first = months.get(0).toString();
+        String last = months.get(months.size() - 1).toString();
+        java.time.Instant firstSale = null;
+        java.time.Instant lastSale = null;
+        for (Row r : ctx.spark().read().schema(Schemas.classified()).parquet(ctx.outputs().path("classified"))
+                .where(col("period_month").isin(first, last).and(col("grain").equalTo("ORDER_LINE"))
+                        .and(col("status").equalTo("COMPLETED")))
+                .groupBy("period_month").agg(min("order_ts"), max("order_ts")).collectAsList()) {
+            if (r.isNullAt(1)) continue;
+            if (r.getString(0).equals(first)) firstSale = r.getTimestamp(1).toInstant();
+            if (r.getString(0).equals(last)) lastSale = r.getTimestamp(2).toInstant();
+        }
+        boolean[] drop = partialEdges(months.get(0), firstSale, months.get(months.size() - 1), lastSale, days);
+        int from = drop[0] ? 1 : 0;
+        int to = months.size() - (drop[1] ? 1 : 0);
+        if (drop[0]) {
+            warnings.add(String.format(Locale.ROOT, "the first month %s is partial: its completed sales begin %s, more than %d "
+                    + "day(s) after it starts, so the models leave it out (it stays in out/aggregates; "
+                    + "project.partial_month_days)", first, firstSale.toString().substring(0, 10), days));
+        }
+        if (drop[1]) {
+            warnings.add(String.format(Locale.ROOT, "the last month %s is partial: its completed sales end %s, more than %d "
+                    + "day(s) before it ends (a dump exported mid-month?), so the models leave it out: half a month would "
+                    + "read as a fall and pull every trend down (it stays in out/aggregates; project.partial_month_days)",
+                    last, lastSale.toString().substring(0, 10), days));
+        }
+        if (from == 0 && to == months.size()) return in;
+        if (to - from < 1) return in;
+        return new Projection.Input(List.copyOf(months.subList(from, to)),
+                java.util.Arrays.copyOfRange(in.total(), from, to), java.util.Arrays.copyOfRange(in.localUmkm(), from, to),
+                java.util.Arrays.copyOfRange(in.foreignOrigin(), from, to));
+    }
+
+    /**
+     * {first partial, last partial}: the first month's first sale is later than {@code days} after its start, or the
+     * last month's last sale earlier than {@code days} before its end (UTC). A month without a sale time is not judged.
+     */
+    static boolean[] partialEdges(YearMonth first, java.time.Instant firstSale, YearMonth last, java.time.Instant lastSale, int days) {
+        java.time.Instant firstStart = first.atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        java.time.Instant lastEnd = last.plusMonths(1).atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        java.time.Duration tolerance = java.time.Duration.ofDays(days);
+        return new boolean[]{
+                firstSale != null && firstSale.isAfter(firstStart.plus(tolerance)),
+                lastSale != null && lastSale.isBefore(lastEnd.minus(tolerance))};
     }
 
     static Coverage.Result coverage(StageContext ctx, ProjectConfig cfg, Projection.Input in) {

@@ -85,7 +85,10 @@ final class ClassifiedGenerator {
         v.put("source_format", mp);
         v.put("grain", grain);
         v.put("sale_id", saleId);
-        v.put("order_ts", grain.equals("ORDER_LINE") ? Timestamp.valueOf(month + "-10 03:00:00") : null);
+        // order lines spread over the month's days (a deterministic day per sale), so every month is complete
+        int days = java.time.YearMonth.parse(month).lengthOfMonth();
+        String day = String.format(java.util.Locale.ROOT, "%02d", 1 + Math.floorMod(saleId.hashCode(), days));
+        v.put("order_ts", grain.equals("ORDER_LINE") ? Timestamp.valueOf(month + "-" + day + " 03:00:00") : null);
         v.put("period_month", month);
         v.put("seller_key", seller);
         v.put("seller_id_type", seller == null ? "NONE" : "NIB");

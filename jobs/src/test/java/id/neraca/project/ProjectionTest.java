@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class ProjectionTest {
     static ProjectConfig config(int simulations) {
         return new ProjectConfig(7L, simulations, 2040, null, null, null, null,
-                new ProjectConfig.CoverageSection("factor", 100.0, null, null, null, null, 0.15), null);
+                new ProjectConfig.CoverageSection("factor", 100.0, null, null, null, null, 0.15), null, null);
     }
 
     /** Monthly sample GMV growing 15% a year with ±20% seasonality and 3% noise; UMKM share logit-linear from 30%, -0.1/year. */

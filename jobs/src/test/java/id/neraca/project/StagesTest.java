@@ -97,6 +97,49 @@ class StagesTest extends SparkTestBase {
         assertFalse(Files.exists(out2.resolve("aggregates")));
     }
 
+    @Test
+    void aLastMonthExportedMidMonthIsLeftOutOfTheModelsButKeptInTheAggregates(@TempDir Path tmp) throws Exception {
+        id.neraca.aggregate.GeneratorAccess g = new id.neraca.aggregate.GeneratorAccess(5, 900, months());
+        Path out = tmp.resolve("out");
+        // the dump was exported on 15 December 2025: December's sales stop on the 14th
+        int ts = Schemas.classified().fieldIndex("order_ts");
+        int month = Schemas.classified().fieldIndex("period_month");
+        java.sql.Timestamp cut = java.sql.Timestamp.valueOf("2025-12-15 00:00:00");
+        List<Row> rows = g.rows().stream()
+                .filter(r -> !"2025-12".equals(r.getString(month)) || r.isNullAt(ts) || r.getTimestamp(ts).before(cut)).toList();
+        spark.createDataFrame(rows, Schemas.classified()).write().parquet(out.resolve("classified").toString());
+        Path ref = tmp.resolve("reference");
+        Files.createDirectories(ref);
+        Files.copy(projectRoot().resolve("data/reference/econ_benchmarks.csv"), ref.resolve("econ_benchmarks.csv"));
+        StringBuilder fx = new StringBuilder("month,currency,idr_per_unit,source\n");
+        for (String m : months()) fx.append(m).append(",USD,15500.00,test fixture\n");
+        Files.writeString(ref.resolve("fx_monthly.csv"), fx.toString());
+
+        Map<String, byte[]> files = run(out, ref, "r1");
+        JsonNode s = new ObjectMapper().readTree(files.get("projection/summary.json"));
+        assertEquals("2025-11", s.get("last_observed_month").asText(), "December left out of the models");
+        assertEquals(35, s.get("months_observed").asInt());
+        assertTrue(s.get("warnings").toString().contains("the last month 2025-12 is partial: its completed sales end 2025-12-1"),
+                s.get("warnings").toString());
+        assertTrue(new String(files.get("aggregates/monthly_headline.csv")).contains("\n2025-12,"), "December is still aggregated");
+    }
+
+    @Test
+    void partialEdgesAreJudgedWithTheToleranceInUtc() {
+        java.time.YearMonth jan = java.time.YearMonth.of(2024, 1);
+        java.time.YearMonth nov = java.time.YearMonth.of(2025, 11);
+        java.time.Instant jan1 = java.time.Instant.parse("2024-01-01T02:00:00Z");
+        java.time.Instant nov30 = java.time.Instant.parse("2025-11-30T14:00:00Z"); // 23:00 WIT on the last day
+        assertArrayEquals(new boolean[]{false, false}, ProjectTo2030.partialEdges(jan, jan1, nov, nov30, 3));
+        // the first sale on the 4th at 00:00 is exactly 3 days in: kept; a second later is not
+        assertArrayEquals(new boolean[]{false, false}, ProjectTo2030.partialEdges(jan, java.time.Instant.parse("2024-01-04T00:00:00Z"), nov, nov30, 3));
+        assertArrayEquals(new boolean[]{true, false}, ProjectTo2030.partialEdges(jan, java.time.Instant.parse("2024-01-04T00:00:01Z"), nov, nov30, 3));
+        // the last sale on the 27th at 23:59 is more than 3 days before 1 December: partial
+        assertArrayEquals(new boolean[]{false, true}, ProjectTo2030.partialEdges(jan, jan1, nov, java.time.Instant.parse("2025-11-27T23:59:00Z"), 3));
+        assertArrayEquals(new boolean[]{false, false}, ProjectTo2030.partialEdges(jan, jan1, nov, java.time.Instant.parse("2025-11-28T00:00:00Z"), 3));
+        assertArrayEquals(new boolean[]{false, false}, ProjectTo2030.partialEdges(jan, null, nov, null, 3), "no sale times: not judged");
+    }
+
     private Map<String, byte[]> run(Path out, Path ref, String runId) throws Exception {
         runStage(new AggregateMonthly(), out, ref, runId + "a");
         runStage(new ProjectTo2030(), out, ref, runId + "p");
@@ -129,7 +172,7 @@ class StagesTest extends SparkTestBase {
 
     private void runStageAsIs(Stage stage, Path out, Path ref, String runId) {
         NeracaConfig cfg = new NeracaConfig(new NeracaConfig.RunSection(ref.toString(), null, null), null, null, null,
-                new ProjectConfig(null, 1000, null, null, null, null, null, null, null), null);
+                new ProjectConfig(null, 1000, null, null, null, null, null, null, null, null), null);
         NeracaConfig.Loaded loaded = new NeracaConfig.Loaded(cfg, out.resolve("neraca.yaml"), out);
         try (OutputStore store = OutputStore.local(out.toString(), runId)) {
             StageContext ctx = new StageContext(spark, loaded, "dumps", out.toString(), store,
