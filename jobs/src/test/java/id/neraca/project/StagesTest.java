@@ -44,12 +44,7 @@ class StagesTest extends SparkTestBase {
         id.neraca.aggregate.GeneratorAccess g = new id.neraca.aggregate.GeneratorAccess(5, 900, months());
         Path out = tmp.resolve("out");
         spark.createDataFrame(g.rows(), Schemas.classified()).write().parquet(out.resolve("classified").toString());
-        Path ref = tmp.resolve("reference");
-        Files.createDirectories(ref);
-        Files.copy(projectRoot().resolve("data/reference/econ_benchmarks.csv"), ref.resolve("econ_benchmarks.csv"));
-        StringBuilder fx = new StringBuilder("month,currency,idr_per_unit,source\n");
-        for (String m : months()) fx.append(m).append(",USD,15500.00,test fixture\n");
-        Files.writeString(ref.resolve("fx_monthly.csv"), fx.toString());
+        Path ref = reference(tmp);
 
         Map<String, byte[]> first = run(out, ref, "r1");
         for (String f : List.of("aggregates/monthly_detail.csv", "aggregates/monthly_headline.csv", "aggregates/annual_headline.csv",
@@ -108,12 +103,7 @@ class StagesTest extends SparkTestBase {
         List<Row> rows = g.rows().stream()
                 .filter(r -> !"2025-12".equals(r.getString(month)) || r.isNullAt(ts) || r.getTimestamp(ts).before(cut)).toList();
         spark.createDataFrame(rows, Schemas.classified()).write().parquet(out.resolve("classified").toString());
-        Path ref = tmp.resolve("reference");
-        Files.createDirectories(ref);
-        Files.copy(projectRoot().resolve("data/reference/econ_benchmarks.csv"), ref.resolve("econ_benchmarks.csv"));
-        StringBuilder fx = new StringBuilder("month,currency,idr_per_unit,source\n");
-        for (String m : months()) fx.append(m).append(",USD,15500.00,test fixture\n");
-        Files.writeString(ref.resolve("fx_monthly.csv"), fx.toString());
+        Path ref = reference(tmp);
 
         Map<String, byte[]> files = run(out, ref, "r1");
         JsonNode s = new ObjectMapper().readTree(files.get("projection/summary.json"));
@@ -138,6 +128,16 @@ class StagesTest extends SparkTestBase {
         assertArrayEquals(new boolean[]{false, true}, ProjectTo2030.partialEdges(jan, jan1, nov, java.time.Instant.parse("2025-11-27T23:59:00Z"), 3));
         assertArrayEquals(new boolean[]{false, false}, ProjectTo2030.partialEdges(jan, jan1, nov, java.time.Instant.parse("2025-11-28T00:00:00Z"), 3));
         assertArrayEquals(new boolean[]{false, false}, ProjectTo2030.partialEdges(jan, null, nov, null, 3), "no sale times: not judged");
+    }
+
+    /** The benchmarks and a flat USD rate for every month of the series. */
+    private static Path reference(Path tmp) throws java.io.IOException {
+        Path ref = Files.createDirectories(tmp.resolve("reference"));
+        Files.copy(projectRoot().resolve("data/reference/econ_benchmarks.csv"), ref.resolve("econ_benchmarks.csv"));
+        StringBuilder fx = new StringBuilder("month,currency,idr_per_unit,source\n");
+        for (String m : months()) fx.append(m).append(",USD,15500.00,test fixture\n");
+        Files.writeString(ref.resolve("fx_monthly.csv"), fx.toString());
+        return ref;
     }
 
     private Map<String, byte[]> run(Path out, Path ref, String runId) throws Exception {
