@@ -65,7 +65,14 @@ public final class DumpPlanner {
         }
     }
 
-    private record Found(String rel, String matchPath, String uri, long bytes, String sha256) {}
+    private record Found(String rel, String matchPath, String uri, long bytes, String sha256, long[] boundaryNewlines) {
+        Found(String rel, String matchPath, String uri, long bytes, String sha256) {
+            this(rel, matchPath, uri, bytes, sha256, null);
+        }
+    }
+
+    /** A file's checksum, and for a file to split its newline counts at the range boundaries ({@link FileTask}). */
+    record Scan(String sha256, long[] boundaryNewlines) {}
 
     /**
      * True for files that are not dumps: names starting with {@code _} or {@code .} (also folders: {@code _truth/},
@@ -84,11 +91,19 @@ public final class DumpPlanner {
     }
 
     public static Plan plan(String dumps, List<Mapping> mappings, boolean skipUnmatched) {
+        return plan(dumps, mappings, skipUnmatched, 0);
+    }
+
+    /**
+     * @param splitBytes a plain (not gzip) CSV or JSON Lines file larger than this is read as ranges of this many
+     *                   bytes by parallel tasks; 0 reads every file with one task
+     */
+    public static Plan plan(String dumps, List<Mapping> mappings, boolean skipUnmatched, long splitBytes) {
         Map<String, CompiledMapping> cms = new LinkedHashMap<>();
         for (Mapping m : mappings) cms.put(m.name(), new CompiledMapping(m));
         List<Issue> issues = new ArrayList<>();
         List<FileTask> tasks = new ArrayList<>();
-        for (Found f : list(dumps)) {
+        for (Found f : list(dumps, splitBytes)) {
             List<Mapping> hits = new ArrayList<>();
             for (Mapping m : mappings) if (matches(m, f.matchPath())) hits.add(m);
             if (hits.isEmpty()) {
@@ -111,6 +126,10 @@ public final class DumpPlanner {
             }
             Mapping m = hits.get(0);
             FileTask t = prepare(f, cms.get(m.name()), issues);
+            if (t != null && f.boundaryNewlines() != null && !t.gzip() && !m.format().parquet()) {
+                t = new FileTask(t.sourceFile(), t.uri(), t.mapping(), t.exportKey(), false, t.delimiter(), t.columnIndex(),
+                        t.piiIndex(), t.columnCount(), t.bytes(), t.sha256(), splitBytes, f.boundaryNewlines());
+            }
             if (t != null) tasks.add(t);
         }
         tasks.sort(Comparator.comparing(FileTask::sourceFile));
@@ -326,7 +345,7 @@ public final class DumpPlanner {
     }
 
     /** Every file under {@code dumps} that is a dump, zip entries unpacked to a temp folder. */
-    private static List<Found> list(String dumps) {
+    private static List<Found> list(String dumps, long splitBytes) {
         List<Found> out = new ArrayList<>();
         try {
             Path root = new Path(dumps);
@@ -344,7 +363,7 @@ public final class DumpPlanner {
             // checksums of the plain files on all driver cores (they read every byte: ~half the planning time of a
             // large run); zip archives are hashed entry by entry while unpacking, below
             final String pre = prefix;
-            Map<Path, String> sums = new java.util.concurrent.ConcurrentHashMap<>();
+            Map<Path, Scan> sums = new java.util.concurrent.ConcurrentHashMap<>();
             try {
                 files.parallelStream().filter(s -> {
                     String full = s.getPath().toUri().getPath();
@@ -352,7 +371,9 @@ public final class DumpPlanner {
                     return !notADump(rel) && !rel.endsWith(".crc") && !rel.toLowerCase(Locale.ROOT).endsWith(".zip");
                 }).forEach(s -> {
                     try {
-                        sums.put(s.getPath(), sha256(fs, s.getPath()));
+                        String name = s.getPath().getName().toLowerCase(Locale.ROOT);
+                        boolean split = splitBytes > 0 && s.getLen() > splitBytes && !gzip(name) && !name.endsWith(".parquet");
+                        sums.put(s.getPath(), split ? scan(fs, s.getPath(), splitBytes) : new Scan(sha256(fs, s.getPath()), null));
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
@@ -368,7 +389,8 @@ public final class DumpPlanner {
                 if (rel.toLowerCase(Locale.ROOT).endsWith(".zip")) {
                     out.addAll(unzip(fs, s.getPath(), rel));
                 } else {
-                    out.add(new Found(rel, rel, s.getPath().toString(), s.getLen(), sums.get(s.getPath())));
+                    Scan sc = sums.get(s.getPath());
+                    out.add(new Found(rel, rel, s.getPath().toString(), s.getLen(), sc.sha256(), sc.boundaryNewlines()));
                 }
             }
         } catch (IOException e) {
@@ -413,6 +435,39 @@ public final class DumpPlanner {
             while ((r = in.read(b)) > 0) md.update(b, 0, r);
         }
         return HexFormat.of().formatHex(md.digest());
+    }
+
+    /**
+     * The checksum, and in the same pass the newline count before each split boundary: before byte
+     * {@code k × splitBytes − 1} for k = 1, 2, ... while byte {@code k × splitBytes} is in the file (about 30% on top of the checksum's
+     * own read, on the driver, only for files large enough to split).
+     */
+    static Scan scan(FileSystem fs, Path p, long splitBytes) throws IOException {
+        MessageDigest md = md();
+        List<Long> counts = new ArrayList<>();
+        try (InputStream in = fs instanceof org.apache.hadoop.fs.LocalFileSystem
+                ? Files.newInputStream(java.nio.file.Path.of(p.toUri())) : fs.open(p)) {
+            byte[] b = new byte[1 << 16];
+            long pos = 0;     // file offset of b[0]
+            long newlines = 0;
+            long next = splitBytes - 1;
+            int r;
+            while ((r = in.read(b)) > 0) {
+                md.update(b, 0, r);
+                int i = 0;
+                while (true) {
+                    int stop = next < pos + r ? (int) (next - pos) : r;
+                    for (; i < stop; i++) if (b[i] == '\n') newlines++;
+                    if (stop == r) break;
+                    counts.add(newlines);     // newlines in [0, next)
+                    next += splitBytes;
+                }
+                pos += r;
+            }
+            // a range starting at the end of the file would be empty
+            while (!counts.isEmpty() && counts.size() * splitBytes >= pos) counts.remove(counts.size() - 1);
+        }
+        return new Scan(HexFormat.of().formatHex(md.digest()), counts.stream().mapToLong(Long::longValue).toArray());
     }
 
     private static MessageDigest md() {

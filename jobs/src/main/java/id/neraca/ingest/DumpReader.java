@@ -30,9 +30,14 @@ import java.util.zip.GZIPInputStream;
  * spans lines. Each line is decoded strictly in the mapping's encoding: bytes that are not valid (Latin-1 in a
  * UTF-8 file) quarantine that line as BAD_ENCODING instead of being silently replaced. A gzip stream that ends
  * early yields a FILE_TRUNCATED record at the line where it broke.
+ * <p>
+ * A reader of one {@link FileTask.Split} of a large plain file seeks to the byte before its range, skips to the next
+ * line start, and stops at the first line that begins at or after its end: ranges of one file, read by different
+ * tasks, yield each line exactly once, with the line numbers one reader of the whole file gives.
  */
 public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
     private final FileTask task;
+    private final FileTask.Split split;
     private final CompiledMapping cm;
     private final InputStream in;
     private final CharsetDecoder decoder;
@@ -47,6 +52,8 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
     private final byte[] chunk = new byte[1 << 16];
     private int pos;
     private int lim;
+    private long chunkBase;      // the file offset of chunk[0]
+    private boolean positioned;  // a split starting mid-file has skipped to its first line start
     private long lineNo = 0;
     private RawRecord next;
     private boolean done;
@@ -54,8 +61,16 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
     private String openDetail;
 
     public DumpReader(FileTask task, CompiledMapping cm) {
+        this(new FileTask.Split(task, 0, -1, 0), cm);
+    }
+
+    public DumpReader(FileTask.Split split, CompiledMapping cm) {
+        FileTask task = split.task();
         this.task = task;
+        this.split = split;
         this.cm = cm;
+        if (split.start() > 0 && task.gzip()) throw new IllegalArgumentException(task.sourceFile() + ": a gzip stream cannot be split");
+        this.positioned = split.start() == 0;
         this.jsonl = cm.mapping().format().jsonl();
         Charset cs = Charset.forName(cm.mapping().format().encoding());
         this.utf8 = cs.name().equals("UTF-8");
@@ -70,7 +85,12 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
         try {
             Path p = new Path(task.uri());
             FileSystem fs = p.getFileSystem(id.neraca.core.HadoopConf.shared());
-            InputStream raw = new BufferedInputStream(fs.open(p), 1 << 16);
+            org.apache.hadoop.fs.FSDataInputStream file = fs.open(p);
+            if (split.start() > 0) {
+                file.seek(split.start() - 1);
+                chunkBase = split.start() - 1;
+            }
+            InputStream raw = new BufferedInputStream(file, 1 << 16);
             opened = task.gzip() ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw;
         } catch (EOFException e) {
             openError = "FILE_TRUNCATED";
@@ -108,7 +128,19 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
     private RawRecord advance() {
         if (openError != null) {
             done = true;
-            return RawRecord.error(task.sourceFile(), 1, null, openError, openDetail);
+            return RawRecord.error(task.sourceFile(), split.newlinesBefore() + 1, null, openError, openDetail);
+        }
+        if (!positioned) {
+            positioned = true;
+            try {
+                readLine();  // through the first newline at or after the byte before the range: the line before is not ours
+            } catch (IOException e) {
+                done = true;
+                close();
+                return RawRecord.error(task.sourceFile(), split.newlinesBefore() + 1, null, "FILE_UNREADABLE",
+                        "cannot read from byte " + split.start() + ": " + e.getMessage());
+            }
+            lineNo = split.newlinesBefore() + 1;
         }
         while (true) {
             int len;
@@ -168,12 +200,17 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
         return cb.toString();
     }
 
-    /** Reads one line into buf (without \n or a trailing \r); returns its length, or -1 at the end. */
+    /**
+     * Reads one line into buf (without \n or a trailing \r); returns its length, or -1 at the end of the file or
+     * when the line begins at or after the split's end.
+     */
     private int readLine() throws IOException {
+        if (split.end() >= 0 && positioned && chunkBase + pos >= split.end()) return -1;
         int n = 0;
         boolean any = false;
         while (true) {
             if (pos == lim) {
+                chunkBase += lim;
                 int r = in.read(chunk, 0, chunk.length);
                 pos = 0;
                 lim = Math.max(r, 0);

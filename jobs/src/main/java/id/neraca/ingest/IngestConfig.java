@@ -17,21 +17,34 @@ import java.time.format.DateTimeParseException;
  *                           in the future is caught and no sale of today, in any time zone, is. Pin it for
  *                           reproducible reruns.
  * @param rejectedLinesShown how many rejected lines {@code validate} prints per file; default 5
+ * @param splitMib           a plain (not gzip) CSV or JSON Lines dump larger than this many MiB is read in ranges of
+ *                           this size by parallel tasks; 0 reads each file with one task; default 64
  */
 public record IngestConfig(
         Double maxQuarantineShare,
         String minOrderDate,
         String maxOrderDate,
-        Integer rejectedLinesShown) {
+        Integer rejectedLinesShown,
+        Integer splitMib) {
 
     public IngestConfig {
         if (maxQuarantineShare == null) maxQuarantineShare = 0.05;
         if (minOrderDate == null) minOrderDate = "2015-01-01";
         if (rejectedLinesShown == null) rejectedLinesShown = 5;
+        if (splitMib == null) splitMib = 64;
+    }
+
+    public IngestConfig(Double maxQuarantineShare, String minOrderDate, String maxOrderDate, Integer rejectedLinesShown) {
+        this(maxQuarantineShare, minOrderDate, maxOrderDate, rejectedLinesShown, null);
     }
 
     public static IngestConfig defaults() {
-        return new IngestConfig(null, null, null, null);
+        return new IngestConfig(null, null, null, null, null);
+    }
+
+    /** The split size in bytes; 0: never split. */
+    public long splitBytes() {
+        return (long) splitMib << 20;
     }
 
     public void validate(NeracaConfig.Loaded where) {
@@ -41,6 +54,9 @@ public record IngestConfig(
         date("ingest.min_order_date", minOrderDate);
         if (maxOrderDate != null) date("ingest.max_order_date", maxOrderDate);
         if (rejectedLinesShown < 0) throw new IllegalArgumentException("ingest.rejected_lines_shown must be >= 0");
+        if (splitMib < 0 || splitMib > 1 << 20) {
+            throw new IllegalArgumentException("ingest.split_mib must be between 0 (never split a file) and 1048576, got " + splitMib);
+        }
     }
 
     public LocalDate minDate() {

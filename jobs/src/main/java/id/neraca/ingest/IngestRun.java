@@ -31,10 +31,10 @@ import static org.apache.spark.sql.functions.to_json;
 
 /**
  * The parts of an ingest that {@code ingest} and {@code validate} share: plan on the driver, then read and parse
- * every file in one pass of Spark tasks (a task streams whole files through {@link DumpReader} and
- * {@link RecordParser}; no per-row driver work), then resolve duplicates. Reading CSV ourselves rather than with
- * Spark's CSV source is deliberate: the quarantine needs each row's line number and raw text, strict per-line
- * decoding and the header-driven delimiter choice; parallelism is one task per file (docs/MAPPINGS.md "Design").
+ * every file in one pass of Spark tasks (a task streams files, or byte ranges of a large plain file, through
+ * {@link DumpReader} and {@link RecordParser}; no per-row driver work), then resolve duplicates. Reading CSV
+ * ourselves rather than with Spark's CSV source is deliberate: the quarantine needs each row's line number and raw
+ * text, strict per-line decoding and the header-driven delimiter choice (docs/MAPPINGS.md "Design").
  */
 public final class IngestRun {
     private IngestRun() {}
@@ -47,7 +47,7 @@ public final class IngestRun {
                                    boolean skipUnmatched, boolean throwOnErrors) {
         List<Mapping> mappings = Mappings.load(mappingsDir);
         ReferenceData ref = ReferenceData.load(referenceDir);
-        DumpPlanner.Plan plan = DumpPlanner.plan(dumps, mappings, skipUnmatched);
+        DumpPlanner.Plan plan = DumpPlanner.plan(dumps, mappings, skipUnmatched, cfg.splitBytes());
         for (DumpPlanner.Issue i : plan.issues()) {
             if (i.error()) Log.error("%s", i.render());
             else Log.warn("%s", i.render());
@@ -76,15 +76,15 @@ public final class IngestRun {
 
     /** As {@link #parse(SparkSession, Prepared)}; {@code rawForParsedRows} keeps raw_row on every row. */
     public static Dataset<Row> parse(SparkSession spark, Prepared p, boolean rawForParsedRows) {
-        List<FileTask> text = new ArrayList<>();
+        List<FileTask.Split> text = new ArrayList<>();
         List<FileTask> parquet = new ArrayList<>();
         for (FileTask t : p.plan().tasks()) {
             if (p.plan().mappings().get(t.mapping()).mapping().format().parquet()) parquet.add(t);
-            else text.add(t);
+            else text.addAll(t.splits());
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Parse fn = new Parse(p.plan().mappings(), p.ref(), p.keys(), p.cfg(), rawForParsedRows);
-        List<List<FileTask>> bins = bins(text, jsc.defaultParallelism());
+        List<List<FileTask.Split>> bins = bins(text, jsc.defaultParallelism());
         JavaRDD<Row> rows = jsc.parallelize(bins, Math.max(1, bins.size()))
                 .mapPartitions(it -> fn.apply(flatten(it)));
         for (FileTask t : parquet) rows = rows.union(parquetRows(spark, p, t, fn));
@@ -94,32 +94,33 @@ public final class IngestRun {
     static final long BIN_BYTES = 64L << 20;
 
     /**
-     * Groups the text files into tasks: a task per file cost ~0.1 s of scheduling and setup each, which dominated
-     * runs of many small files (the 145 bundled samples). Bins: at least 2 per core (so one slow file does not
-     * leave a core idle), about one per 64 MiB above that, never more than the files; largest file first into the
-     * lightest bin. A file is never split: it is read by one task from its first line.
+     * Groups the text files (or the ranges of a large file, {@link FileTask#splits}) into tasks: a task per file cost
+     * ~0.1 s of scheduling and setup each, which dominated runs of many small files (the 145 bundled samples). Bins:
+     * at least 2 per core (so one slow file does not leave a core idle), about one per 64 MiB above that, never more
+     * than the pieces; largest first into the lightest bin.
      */
-    static List<List<FileTask>> bins(List<FileTask> files, int cores) {
+    static List<List<FileTask.Split>> bins(List<FileTask.Split> pieces, int cores) {
         long total = 0;
-        for (FileTask t : files) total += Math.max(0, t.bytes());
-        int n = (int) Math.min(files.size(), Math.max(2L * Math.max(1, cores), (total + BIN_BYTES - 1) / BIN_BYTES));
-        List<List<FileTask>> bins = new ArrayList<>();
+        for (FileTask.Split t : pieces) total += Math.max(0, t.length());
+        int n = (int) Math.min(pieces.size(), Math.max(2L * Math.max(1, cores), (total + BIN_BYTES - 1) / BIN_BYTES));
+        List<List<FileTask.Split>> bins = new ArrayList<>();
         long[] load = new long[n];
         for (int i = 0; i < n; i++) bins.add(new ArrayList<>());
-        List<FileTask> bySize = new ArrayList<>(files);
-        bySize.sort(java.util.Comparator.comparingLong(FileTask::bytes).reversed().thenComparing(FileTask::sourceFile));
-        for (FileTask t : bySize) {
+        List<FileTask.Split> bySize = new ArrayList<>(pieces);
+        bySize.sort(java.util.Comparator.comparingLong(FileTask.Split::length).reversed()
+                .thenComparing(t -> t.task().sourceFile()).thenComparingLong(FileTask.Split::start));
+        for (FileTask.Split t : bySize) {
             int best = 0;
             for (int i = 1; i < n; i++) if (load[i] < load[best]) best = i;
             bins.get(best).add(t);
-            load[best] += Math.max(1, t.bytes());
+            load[best] += Math.max(1, t.length());
         }
         return bins;
     }
 
-    private static Iterator<FileTask> flatten(Iterator<List<FileTask>> bins) {
+    private static Iterator<FileTask.Split> flatten(Iterator<List<FileTask.Split>> bins) {
         return new Iterator<>() {
-            Iterator<FileTask> cur = java.util.Collections.emptyIterator();
+            Iterator<FileTask.Split> cur = java.util.Collections.emptyIterator();
 
             @Override
             public boolean hasNext() {
@@ -128,7 +129,7 @@ public final class IngestRun {
             }
 
             @Override
-            public FileTask next() {
+            public FileTask.Split next() {
                 if (!hasNext()) throw new NoSuchElementException();
                 return cur.next();
             }
@@ -176,7 +177,7 @@ public final class IngestRun {
             this.max = cfg.maxDate();
         }
 
-        Iterator<Row> apply(Iterator<FileTask> files) {
+        Iterator<Row> apply(Iterator<FileTask.Split> files) {
             Map<String, RecordParser> parsers = new LinkedHashMap<>();
             return new Iterator<>() {
                 DumpReader cur;
@@ -187,11 +188,12 @@ public final class IngestRun {
                 public boolean hasNext() {
                     while (cur == null || !cur.hasNext()) {
                         if (!files.hasNext()) return false;
-                        FileTask t = files.next();
+                        FileTask.Split s = files.next();
+                        FileTask t = s.task();
                         CompiledMapping cm = mappings.get(t.mapping());
                         parser = parsers.computeIfAbsent(t.mapping(), k -> new RecordParser(cm, ref, keys, min, max).rawForParsedRows(raw));
                         key = t.exportKey();
-                        cur = new DumpReader(t, cm);
+                        cur = new DumpReader(s, cm);
                     }
                     return true;
                 }
