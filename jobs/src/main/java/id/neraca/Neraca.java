@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  * The neraca command line: {@code neraca <command> [options]}. Exit codes (DESIGN.md): 0 success,
  * 2 usage or configuration error, 3 input data failed a contract, 1 anything else.
  */
-@Command(name = "neraca", mixinStandardHelpOptions = true, version = "neraca 0.1.0",
+@Command(name = "neraca", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "neraca 0.1.0",
         description = "Who earns Indonesia's online sales: local UMKM or foreign-origin goods.",
         subcommands = {
                 Commands.Run.class,
@@ -25,10 +25,13 @@ import picocli.CommandLine.Command;
                 Evaluate.class,
                 CommandLine.HelpCommand.class
         })
-public final class Neraca implements Runnable {
+public final class Neraca implements java.util.concurrent.Callable<Integer> {
+    /** No command: the usage, and exit 2 (a scheduler calling {@code neraca} with a lost argument must not see success). */
     @Override
-    public void run() {
+    public Integer call() {
+        System.err.println("neraca: no command given");
         new CommandLine(this).usage(System.err);
+        return NeracaException.EXIT_USAGE;
     }
 
     public static void main(String[] args) {

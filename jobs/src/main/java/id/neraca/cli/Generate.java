@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
  * docs/CONTRACTS.md with their ground truth under {@code DIR/_truth/}. Plain Java, no Spark; streams in
  * constant memory. The market model is docs/MARKET-MODEL.md.
  */
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(name = "generate",
         description = "Write synthetic marketplace dumps (shopee, tiktokshop, tokopedia, crossborder) and their ground truth.")
 public class Generate implements Callable<Integer> {
     @Option(names = "--rows", required = true, paramLabel = "N", description = "Rows to write across all dump files (approximate).")
