@@ -184,6 +184,18 @@ public record ProjectConfig(
             throw new IllegalArgumentException("project.coverage.min_relative_sd must be between 0 and 2, got "
                     + coverage.minRelativeSd());
         }
+        if (where != null && coverage.method().equals(CALIBRATION)) {
+            // named files must exist before Spark starts (docs/CONFIGURATION.md): a typo found after ingest,
+            // classify and aggregate wastes the run
+            for (String[] f : new String[][]{{"benchmarks_file", coverage.benchmarksFile()}, {"fx_file", coverage.fxFile()}}) {
+                java.nio.file.Path p = where.referenceDir().resolve(f[1]);
+                if (!java.nio.file.Files.isRegularFile(p)) {
+                    throw new IllegalArgumentException("project.coverage." + f[0] + ": " + p + " does not exist (it resolves "
+                            + "against run.reference_dir " + where.referenceDir() + "). Fix the name, or set "
+                            + "project.coverage.method: factor with a coverage factor.");
+                }
+            }
+        }
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("project.targets must hold at least one target (name, label, year, value_idr)");
         }

@@ -60,6 +60,10 @@ public record ReportConfig(
         if (maxCategories < 1) {
             throw new IllegalArgumentException("report.max_categories must be at least 1, got " + maxCategories);
         }
+        if (where != null && !java.nio.file.Files.isRegularFile(where.referenceDir().resolve(provincesFile))) {
+            throw new IllegalArgumentException("report.provinces_file: " + where.referenceDir().resolve(provincesFile)
+                    + " does not exist (it resolves against run.reference_dir). Fix the name or leave the key out (default provinces.csv).");
+        }
     }
 
     /** The same settings with other languages (the CLI's {@code --lang}). */

@@ -41,13 +41,15 @@ class ProjectConfigTest {
         assertUsage(dir, "project:\n  coverage:\n    factr: 2\n", "factr");
         assertUsage(dir, "project:\n  targets:\n    - {name: a, label: x, label_id: ' ', year: 2030, value_idr: 1}\n",
                 "project.targets[0].label_id");
+        assertUsage(dir, "project:\n  coverage:\n    benchmarks_file: econ_benchmark.csv\n", "project.coverage.benchmarks_file");
+        assertUsage(dir, "project:\n  coverage:\n    fx_file: fx.csv\n", "project.coverage.fx_file");
         NeracaConfig ok = write(dir, "project:\n  coverage:\n    method: factor\n    factor: 2500\n").config();
         assertEquals(2500.0, ok.project().coverage().factor());
     }
 
     private static NeracaConfig.Loaded write(Path dir, String yaml) throws Exception {
         Path f = dir.resolve("c.yaml");
-        Files.writeString(f, yaml);
+        Files.writeString(f, "run:\n  reference_dir: " + SparkTestBase.projectRoot().resolve("data/reference") + "\n" + yaml);
         return NeracaConfig.load(f, java.util.List.of("project"));
     }
 

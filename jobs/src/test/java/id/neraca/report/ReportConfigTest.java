@@ -20,7 +20,7 @@ class ReportConfigTest {
 
     private NeracaConfig.Loaded load(String yaml) throws IOException {
         Path f = tmp.resolve("neraca.yaml");
-        Files.writeString(f, yaml);
+        Files.writeString(f, "run:\n  reference_dir: " + id.neraca.SparkTestBase.projectRoot().resolve("data/reference") + "\n" + yaml);
         return NeracaConfig.load(f, java.util.List.of("report"));
     }
 
@@ -48,5 +48,9 @@ class ReportConfigTest {
         NeracaException unknown = assertThrows(NeracaException.class, () -> load("report:\n  min_seller: 3\n"));
         assertTrue(unknown.getMessage().contains("min_seller"), unknown.getMessage());
         assertEquals(NeracaException.EXIT_USAGE, unknown.exitCode());
+        NeracaException provinces = assertThrows(NeracaException.class, () -> load("report:\n  provinces_file: province.csv\n"));
+        assertTrue(provinces.getMessage().contains("report.provinces_file") && provinces.getMessage().contains("province.csv"),
+                provinces.getMessage());
+        assertEquals(NeracaException.EXIT_USAGE, provinces.exitCode());
     }
 }
