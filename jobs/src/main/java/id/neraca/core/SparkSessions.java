@@ -13,7 +13,7 @@ public final class SparkSessions {
     public static SparkSession create(String appName, String master, int shufflePartitions) {
         SparkSession.Builder b = SparkSession.builder().appName(appName)
                 .config("spark.sql.session.timeZone", "UTC")
-                .config("spark.sql.shuffle.partitions", String.valueOf(shufflePartitions))
+                .config("spark.sql.shuffle.partitions", shufflePartitions(shufflePartitions))
                 .config("spark.sql.adaptive.enabled", "true")
                 .config("spark.sql.parquet.compression.codec", "zstd")
                 .config("spark.sql.sources.partitionOverwriteMode", "static")
@@ -39,5 +39,21 @@ public final class SparkSessions {
         SparkSession spark = b.getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
         return spark;
+    }
+
+    /**
+     * {@code run.shuffle_partitions}, unless spark-submit was given {@code --conf spark.sql.shuffle.partitions=N}
+     * (it reaches the driver as a system property): what a user types on the command line of one submission beats
+     * the configuration file, as in Spark itself. A builder setting would override the submitted value silently.
+     */
+    static String shufflePartitions(int configured) {
+        String submitted = System.getProperty("spark.sql.shuffle.partitions");
+        if (submitted != null && !submitted.isBlank()) {
+            if (!String.valueOf(configured).equals(submitted.trim())) {
+                Log.info("spark.sql.shuffle.partitions=%s from spark-submit --conf (run.shuffle_partitions %d not used)", submitted.trim(), configured);
+            }
+            return submitted.trim();
+        }
+        return String.valueOf(configured);
     }
 }
