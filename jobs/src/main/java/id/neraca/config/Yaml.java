@@ -39,7 +39,7 @@ public final class Yaml {
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
-            throw NeracaException.usage("%s: file not found. Pass an existing file (see README 'Configuration').", file);
+            throw NeracaException.usage("%s: file not found. Pass an existing file (docs/CONFIGURATION.md).", file);
         } catch (IOException e) {
             throw NeracaException.usage("%s: cannot read: %s", file, e.getMessage());
         }
