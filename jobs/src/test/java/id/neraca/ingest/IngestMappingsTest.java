@@ -93,8 +93,8 @@ class IngestMappingsTest extends SparkTestBase {
         assertEquals(List.of(
                 // USD 2.50 x 15286.95 (2023-01) = 38217.375 -> 38217.38 (HALF_UP), x 3
                 "crossborder:XB1001:1|2023-01-12T00:00:00Z|2023-01|FOREIGN_REG|null|null|null|CN|CN|null|true|null|phones|3|38217.38|114652.14|USD|2.50|COMPLETED|2",
-                // CNY 10.00 x 2254.7124 = 22547.124 -> 22547.12 (HALF_UP), x 2
-                "crossborder:XB1002:1|2023-01-31T16:00:00Z|2023-01|FOREIGN_REG|null|null|null|CN|CN|null|true|null|computers|2|22547.12|45094.24|CNY|10.00|CANCELLED|3",
+                // CNY 10.00 x 2251.2575 = 22512.575 -> 22512.58 (HALF_UP), x 2
+                "crossborder:XB1002:1|2023-01-31T16:00:00Z|2023-01|FOREIGN_REG|null|null|null|CN|CN|null|true|null|computers|2|22512.58|45025.16|CNY|10.00|CANCELLED|3",
                 // USD 1.25 x 15286.95 = 19108.6875 -> 19108.69, x 10
                 "crossborder:XB1003:2|2023-01-15T00:00:00Z|2023-01|PASSPORT|null|null|null|KR|KR|null|true|null|beauty|10|19108.69|191086.90|USD|1.25|RETURNED|4"),
                 rows("crossborder"));
