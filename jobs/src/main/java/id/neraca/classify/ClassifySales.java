@@ -87,7 +87,16 @@ public final class ClassifySales implements Stage {
         SparkSession spark = ctx.spark();
         // The files' own schema must hold the contract (partition columns aside, whose types Spark infers from
         // folder names); then read with the contract schema so partition columns keep their contract types.
-        org.apache.spark.sql.types.StructType onDisk = spark.read().parquet(ctx.outputs().path("sales")).schema();
+        org.apache.spark.sql.types.StructType onDisk;
+        try {
+            onDisk = spark.read().parquet(ctx.outputs().path("sales")).schema();
+        } catch (Exception e) {   // Spark's AnalysisException, which Java sees as checked and never declared
+            if (!(e instanceof org.apache.spark.sql.AnalysisException) || !String.valueOf(e.getMessage()).contains("UNABLE_TO_INFER_SCHEMA")) {
+                throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+            }
+            throw NeracaException.data("%s holds no sales: ingest accepted no rows (empty or header-only dumps?). Check the "
+                    + "dumps with `neraca validate --dumps DIR`, then run again.", ctx.outputs().path("sales"));
+        }
         ClassifyOutputs.checkSchema(onDisk, Schemas.SALES, ctx.outputs().path("sales"), java.util.Set.of("marketplace", "period_month"));
         ClassifyOutputs.assertNoPersonalData(onDisk, ctx.outputs().path("sales"));
         // in a whole run, a small ingest hands over the rows it has just written to out/sales (core.Handoffs): read from

@@ -32,4 +32,34 @@ public class CommonOptions {
 
     @Option(names = "--skip-unmatched", description = "Skip dump files no mapping matches (with a warning) instead of failing.")
     public boolean skipUnmatched;
+
+    /** Spark master URLs neraca passes on: local[...], spark://, yarn, k8s:// (checked before Spark starts). */
+    static final java.util.regex.Pattern MASTER = java.util.regex.Pattern.compile(
+            "local|local\\[(\\*|[1-9]\\d*)(,[1-9]\\d*)?]|local-cluster\\[\\d+,\\d+,\\d+]|spark://\\S+|yarn|k8s://\\S+");
+
+    /**
+     * Usage errors in the options themselves, before anything starts (exit 2 with the fix): an empty path, a master
+     * Spark would reject with a stack trace, and for commands that read dumps an output folder inside the dumps
+     * folder (the next run would read its own outputs as dumps).
+     */
+    public void check(boolean readsDumps) {
+        if (dumps == null || dumps.isBlank()) throw id.neraca.core.NeracaException.usage("--dumps is empty: pass the folder of dump files");
+        if (out == null || out.isBlank()) throw id.neraca.core.NeracaException.usage("--out is empty: pass the output folder");
+        if (master != null && !MASTER.matcher(master.trim()).matches()) {
+            throw id.neraca.core.NeracaException.usage("--master '%s' is not a Spark master URL: use local[*], local[N], "
+                    + "spark://HOST:7077, yarn or k8s://https://HOST:PORT (docs/CLUSTER.md)", master);
+        }
+        if (readsDumps && local(dumps) && local(out)) {
+            java.nio.file.Path d = java.nio.file.Path.of(dumps).toAbsolutePath().normalize();
+            java.nio.file.Path o = java.nio.file.Path.of(out).toAbsolutePath().normalize();
+            if (o.startsWith(d)) {
+                throw id.neraca.core.NeracaException.usage("--out %s is inside --dumps %s: the next run would read its own "
+                        + "outputs as dumps. Put the outputs beside the dumps, not in them.", out, dumps);
+            }
+        }
+    }
+
+    private static boolean local(String path) {
+        return !path.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");   // a plain path, no scheme
+    }
 }

@@ -40,6 +40,7 @@ public abstract class StageCommand implements Callable<Integer> {
     public Integer call() {
         Log.configure(common.quiet, common.logJson);
         List<Stage> stages = stages();
+        common.check(stages.stream().anyMatch(s -> s.command().equals("ingest")));
         NeracaConfig.Loaded config = NeracaConfig.load(Path.of(common.config),
                 stages.stream().map(Stage::command).toList());
         String runId = newRunId();

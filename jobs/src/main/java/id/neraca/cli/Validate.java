@@ -43,12 +43,17 @@ public class Validate implements Callable<Integer> {
     @Override
     public Integer call() {
         Log.configure(common.quiet, common.logJson);
+        common.check(false);
         NeracaConfig.Loaded config = NeracaConfig.load(Path.of(common.config), java.util.List.of("ingest"));
         IngestConfig cfg = config.config().ingest();
         IngestRun.Prepared p = IngestRun.prepare(config.mappingsDir(), config.referenceDir(), common.dumps,
                 SellerKeys.resolve(Map.of(), true), cfg, common.skipUnmatched, false);
         PrintStream out = System.out;
         List<DumpPlanner.Issue> errors = p.plan().errors();
+        if (p.plan().tasks().isEmpty() && errors.isEmpty()) {
+            // the scheduler's gate must not pass a folder ingest would refuse (IngestDumps: exit 2)
+            throw NeracaException.usage("%s: no dump files found (after skipping _*, .*, README*, LICENSE* and unmatched files).", common.dumps);
+        }
         List<String> failures = new ArrayList<>();
         if (!p.plan().tasks().isEmpty()) {
             SparkSession spark = SparkSessions.create("neraca validate", common.master, config.config().run().shufflePartitions());
@@ -82,12 +87,11 @@ public class Validate implements Callable<Integer> {
                 spark.stop();
             }
         }
-        for (DumpPlanner.Issue i : p.plan().issues()) {
-            out.printf("%s %s%n", i.error() ? "ERROR" : "WARN ", i.render());
-        }
+        for (DumpPlanner.Issue i : errors) out.printf("ERROR %s%n", i.render());
         for (String f : failures) out.printf("ERROR %s%n", f);
         if (!errors.isEmpty()) {
-            IngestRun.throwErrors(p.plan());
+            int exit = errors.stream().anyMatch(e -> e.exit() == NeracaException.EXIT_USAGE) ? NeracaException.EXIT_USAGE : NeracaException.EXIT_DATA;
+            throw new NeracaException(exit, errors.size() + " dump file(s) cannot be read (listed above)");
         }
         if (!failures.isEmpty()) {
             throw NeracaException.data("%d file(s) would stop ingest (see above)", failures.size());

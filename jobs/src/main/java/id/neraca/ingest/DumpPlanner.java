@@ -104,6 +104,12 @@ public final class DumpPlanner {
         List<Issue> issues = new ArrayList<>();
         List<FileTask> tasks = new ArrayList<>();
         for (Found f : list(dumps, splitBytes)) {
+            if (f.rel().substring(f.rel().lastIndexOf('/') + 1).contains(":")) {
+                // Hadoop's paths read "a:b" as a scheme (its checksum file's path fails): say so instead of a URISyntaxException
+                issues.add(new Issue(f.rel(), null, NeracaException.EXIT_DATA, "a file name with ':' cannot be read through "
+                        + "Hadoop's file system layer. Rename the file (for example replace ':' with '-')."));
+                continue;
+            }
             List<Mapping> hits = new ArrayList<>();
             for (Mapping m : mappings) if (matches(m, f.matchPath())) hits.add(m);
             if (hits.isEmpty()) {
@@ -407,10 +413,13 @@ public final class DumpPlanner {
         try (ZipInputStream zin = new ZipInputStream(new BufferedInputStream(fs.open(zip)))) {
             ZipEntry e;
             int n = 0;
+            int entries = 0;
             while ((e = zin.getNextEntry()) != null) {
                 if (e.isDirectory()) continue;
+                entries++;
                 String entry = e.getName().replace('\\', '/');
-                if (entry.contains("..") || notADump(entry)) continue;
+                // entries are written under a generated name, never their own path: '..' in a name cannot escape tmp
+                if (notADump(entry)) continue;
                 java.nio.file.Path target = tmp.resolve(String.format(Locale.ROOT, "%04d-", n++) + entry.replace('/', '_'));
                 MessageDigest md = md();
                 long bytes;
@@ -419,6 +428,11 @@ public final class DumpPlanner {
                 }
                 target.toFile().deleteOnExit();
                 out.add(new Found(rel + "/" + entry, parent + entry, target.toUri().toString(), bytes, HexFormat.of().formatHex(md.digest())));
+            }
+            if (entries == 0) {
+                // ZipInputStream reads junk as an archive without entries: a damaged or empty archive must not vanish
+                throw NeracaException.data("%s: the zip archive holds no files (empty, or not a zip archive: %d bytes). "
+                        + "Export or download it again, or remove it from the dumps folder.", rel, fs.getFileStatus(zip).getLen());
             }
         } catch (java.util.zip.ZipException e) {
             throw NeracaException.data("%s: not a readable zip archive: %s", rel, e.getMessage());

@@ -53,6 +53,11 @@ public record IngestConfig(
         }
         date("ingest.min_order_date", minOrderDate);
         if (maxOrderDate != null) date("ingest.max_order_date", maxOrderDate);
+        if (!minDate().isBefore(maxDate())) {
+            // an empty window quarantines every row and the run would blame the dumps (exit 3)
+            throw new IllegalArgumentException("ingest.min_order_date " + minOrderDate + " must be before ingest.max_order_date "
+                    + (maxOrderDate == null ? "(unset: today, " + maxDate() + ")" : maxOrderDate));
+        }
         if (rejectedLinesShown < 0) throw new IllegalArgumentException("ingest.rejected_lines_shown must be >= 0");
         if (splitMib < 0 || splitMib > 1 << 20) {
             throw new IllegalArgumentException("ingest.split_mib must be between 0 (never split a file) and 1048576, got " + splitMib);

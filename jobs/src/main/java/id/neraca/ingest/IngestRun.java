@@ -48,10 +48,8 @@ public final class IngestRun {
         List<Mapping> mappings = Mappings.load(mappingsDir);
         ReferenceData ref = ReferenceData.load(referenceDir);
         DumpPlanner.Plan plan = DumpPlanner.plan(dumps, mappings, skipUnmatched, cfg.splitBytes());
-        for (DumpPlanner.Issue i : plan.issues()) {
-            if (i.error()) Log.error("%s", i.render());
-            else Log.warn("%s", i.render());
-        }
+        // warnings here; errors are reported once, all together, by throwErrors (here, or by validate after its counts)
+        for (DumpPlanner.Issue i : plan.issues()) if (!i.error()) Log.warn("%s", i.render());
         if (throwOnErrors) throwErrors(plan);
         return new Prepared(plan, ref, keys, cfg);
     }

@@ -42,6 +42,13 @@ public final class ReferenceData implements Serializable {
         for (Map<String, String> row : read(dir.resolve("provinces.csv"), "province_code", "name", "timezone", "aliases")) {
             String code = row.get("province_code");
             r.provinceCodes.add(code);
+            try {
+                java.time.ZoneId.of(row.get("timezone"));   // before Spark starts, not inside a task
+            } catch (java.time.DateTimeException e) {
+                throw id.neraca.core.NeracaException.usage("%s: province %s has time zone '%s', which is not an IANA zone "
+                        + "(use Asia/Jakarta for WIB, Asia/Makassar for WITA, Asia/Jayapura for WIT)",
+                        dir.resolve("provinces.csv"), code, row.get("timezone"));
+            }
             r.zoneByProvince.put(code, row.get("timezone"));
             r.provinceByKey.put(key(row.get("name")), code);
             r.provinceByKey.put(code, code);

@@ -53,6 +53,35 @@ class ArchiveAndParquetTest extends SparkTestBase {
     }
 
     @Test
+    void aDamagedOrEmptyZipFailsNamingItAndDotsInAnEntryNameAreKept() throws Exception {
+        List<Mapping> ms = Mappings.load(IngestFixtures.mappings());
+        Path junk = Files.createDirectories(tmp.resolve("junk/shopee"));
+        Files.write(junk.resolve("export.zip"), new byte[]{'P', 'K', 3, 4, 'j', 'u', 'n', 'k'});
+        id.neraca.core.NeracaException e = org.junit.jupiter.api.Assertions.assertThrows(id.neraca.core.NeracaException.class,
+                () -> DumpPlanner.plan(tmp.resolve("junk").toString(), ms, false));
+        assertEquals(id.neraca.core.NeracaException.EXIT_DATA, e.exitCode());
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("shopee/export.zip") && e.getMessage().contains("holds no files"),
+                e.getMessage());
+
+        Path dots = Files.createDirectories(tmp.resolve("dots/tiktokshop"));
+        try (OutputStream o = Files.newOutputStream(dots.resolve("q1.zip")); ZipOutputStream z = new ZipOutputStream(o)) {
+            z.putNextEntry(new ZipEntry("tiktok_orders_2023-01..2023-03.csv"));   // '..' in a name, not a path
+            z.write((BadInputTest.TIKTOK_HEADER + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        DumpPlanner.Plan plan = DumpPlanner.plan(tmp.resolve("dots").toString(), ms, false);
+        assertEquals(List.of("tiktokshop/q1.zip/tiktok_orders_2023-01..2023-03.csv"), plan.tasks().stream().map(FileTask::sourceFile).toList());
+    }
+
+    @Test
+    void aFileNameWithAColonIsAnIssueNamingTheFixNotACrash() throws Exception {
+        Path d = Files.createDirectories(tmp.resolve("colon/tiktokshop"));
+        Files.writeString(d.resolve("tiktok_orders_2023-03 10:00.csv"), BadInputTest.TIKTOK_HEADER + "\n");
+        DumpPlanner.Plan plan = DumpPlanner.plan(tmp.resolve("colon").toString(), Mappings.load(IngestFixtures.mappings()), false);
+        assertEquals(1, plan.errors().size(), plan.issues().toString());
+        org.junit.jupiter.api.Assertions.assertTrue(plan.errors().get(0).render().contains("Rename the file"), plan.errors().toString());
+    }
+
+    @Test
     void parquetDumpsUseTheSameColumnsAndParsers() throws Exception {
         Path mappings = Files.createDirectories(tmp.resolve("marketplaces"));
         Files.writeString(mappings.resolve("warehouse.yaml"), """

@@ -1,0 +1,80 @@
+package id.neraca.cli;
+
+import id.neraca.SparkTestBase;
+import id.neraca.core.NeracaException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static id.neraca.cli.HelpAndUsageTest.captured;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Mistakes a user makes on the command line or in the configuration end with exit 2 (3 for data) and a message
+ * naming the fix, before Spark starts where possible, never with exit 1 and a stack trace.
+ */
+class UsageErrorsTest {
+    @TempDir
+    Path tmp;
+
+    static final String CONFIG = SparkTestBase.projectRoot().resolve("data/config/neraca.yaml").toString();
+
+    static void assertExit(int exit, String mention, String... args) {
+        String[] r = captured(args);
+        assertEquals(String.valueOf(exit), r[0], String.join(" ", args) + "\n" + r[1] + r[2]);
+        assertTrue((r[1] + r[2]).contains(mention), "mentions '" + mention + "': " + r[1] + r[2]);
+        assertFalse(r[2].contains("\tat "), "a stack trace: " + r[2]);
+    }
+
+    @Test
+    void optionsThatCannotWorkAreRefusedBeforeAnythingStarts() throws Exception {
+        Path dumps = Files.createDirectories(tmp.resolve("dumps"));
+        assertExit(2, "inside --dumps", "run", "--dumps", dumps.toString(), "--out", dumps.resolve("out").toString(), "--config", CONFIG);
+        assertFalse(Files.exists(dumps.resolve("out")), "nothing written inside the dumps");
+        assertExit(2, "not a Spark master URL", "run", "--master", "foo://bar", "--out", tmp.resolve("o").toString(), "--config", CONFIG);
+        assertExit(2, "not a Spark master URL", "validate", "--master", "local[x]", "--config", CONFIG);
+        assertExit(2, "--out is empty", "report", "--out", "", "--config", CONFIG);
+        assertExit(2, "--dumps is empty", "validate", "--dumps", " ", "--config", CONFIG);
+    }
+
+    @Test
+    void validateRefusesAFolderWithoutDumpsAsIngestDoes() throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        Files.writeString(empty.resolve("README.md"), "notes");
+        assertExit(2, "no dump files found", "validate", "--dumps", empty.toString(), "--config", CONFIG, "--master", "local[1]");
+    }
+
+    @Test
+    void configurationThatCanOnlyFailNamesTheKeyOrFile() throws Exception {
+        Path cfgDir = Files.createDirectories(tmp.resolve("cfg"));
+        String yaml = Files.readString(Path.of(CONFIG))
+                .replace("reference_dir: ../reference", "reference_dir: " + SparkTestBase.projectRoot().resolve("data/reference"))
+                .replace("mappings_dir: ../marketplaces", "mappings_dir: " + SparkTestBase.projectRoot().resolve("data/marketplaces"))
+                .replace("rules_file: classify-rules.yaml", "rules_file: " + SparkTestBase.projectRoot().resolve("data/config/classify-rules.yaml"));
+        Path inverted = cfgDir.resolve("inverted.yaml");
+        Files.writeString(inverted, yaml.replace("min_order_date: 2015-01-01", "min_order_date: 2030-01-01"));
+        assertExit(2, "ingest.min_order_date", "validate", "--config", inverted.toString());
+
+        Path ref = Files.createDirectories(tmp.resolve("ref"));
+        try (var files = Files.list(SparkTestBase.projectRoot().resolve("data/reference"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) Files.copy(f, ref.resolve(f.getFileName()));
+        }
+        Files.writeString(ref.resolve("provinces.csv"), Files.readString(ref.resolve("provinces.csv")).replaceFirst("Asia/Jakarta", "Asia/Nowhere"));
+        Path badZone = cfgDir.resolve("zone.yaml");
+        Files.writeString(badZone, yaml.replace("reference_dir: " + SparkTestBase.projectRoot().resolve("data/reference"), "reference_dir: " + ref));
+        assertExit(2, "Asia/Nowhere", "validate", "--config", badZone.toString());
+    }
+
+    @Test
+    void dumpsWithNoRowsStopAtClassifyWithADataErrorNotACrash() throws Exception {
+        Path dumps = Files.createDirectories(tmp.resolve("headers/tiktokshop"));
+        Files.writeString(dumps.resolve("tiktok_orders_2023-03.csv"), "Order ID,Order Status,Seller SKU,Product Name,Brand,Category,Quantity,SKU Unit Original Price,"
+                + "SKU Subtotal After Discount,Created Time,Seller ID Type,Seller ID,Seller City,Province,Country of Origin,Ship From,Cross-border\n");
+        assertExit(NeracaException.EXIT_DATA, "holds no sales", "run", "--dumps", tmp.resolve("headers").toString(),
+                "--out", tmp.resolve("out").toString(), "--config", CONFIG, "--master", "local[1]", "--demo-key", "--quiet");
+    }
+}
