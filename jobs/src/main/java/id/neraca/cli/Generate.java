@@ -54,7 +54,7 @@ public class Generate implements Callable<Integer> {
     @Override
     public Integer call() {
         Log.configure(quiet, false);
-        if (rows < 1) throw NeracaException.usage("--rows must be at least 1, got %d", rows);
+        if (rows < 1 || rows > 1_000_000_000L) throw NeracaException.usage("--rows must be between 1 and 1000000000, got %d", rows);
         id.neraca.generate.MarketModel m = id.neraca.generate.MarketModel.load(model);
         YearMonth s = month("--start", start == null ? m.startMonth() : start);
         YearMonth e = month("--end", end == null ? m.endMonth() : end);

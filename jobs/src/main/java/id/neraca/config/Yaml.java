@@ -20,8 +20,12 @@ import java.util.stream.Collectors;
  * with the file, the key path, and the keys allowed there. Used before Spark starts.
  */
 public final class Yaml {
-    private static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
+    private static final ObjectMapper MAPPER = new ObjectMapper(YAMLFactory.builder()
+            // a key given twice is an error naming it, not a confusing "no fallback setter" (or the last one silently)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            // simulations: 4000.7 is a mistake, not 4000
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)

@@ -59,6 +59,20 @@ class NeracaConfigTest {
     }
 
     @Test
+    void aKeyGivenTwiceOrAFractionForAWholeNumberIsAUsageErrorNamingIt() throws IOException {
+        Path f = dir.resolve("dup.yaml");
+        Files.writeString(f, "run:\n  shuffle_partitions: 4\n  shuffle_partitions: 8\n");
+        NeracaException dup = assertThrows(NeracaException.class, () -> NeracaConfig.load(f, java.util.List.of()));
+        assertEquals(NeracaException.EXIT_USAGE, dup.exitCode());
+        assertTrue(dup.getMessage().contains("shuffle_partitions") && dup.getMessage().toLowerCase(java.util.Locale.ROOT).contains("duplicate"),
+                dup.getMessage());
+        Files.writeString(f, "run:\n  shuffle_partitions: 4.7\n");
+        NeracaException frac = assertThrows(NeracaException.class, () -> NeracaConfig.load(f, java.util.List.of()));
+        assertEquals(NeracaException.EXIT_USAGE, frac.exitCode());
+        assertTrue(frac.getMessage().contains("shuffle_partitions") || frac.getMessage().contains("4.7"), frac.getMessage());
+    }
+
+    @Test
     void aMissingFileSaysSo() {
         NeracaException e = assertThrows(NeracaException.class, () -> NeracaConfig.load(dir.resolve("nope.yaml")));
         assertTrue(e.getMessage().contains("file not found"), e.getMessage());
