@@ -327,8 +327,8 @@ public final class ReportFixture {
         BigDecimal t400 = new BigDecimal("400000000000000.00");
         BigDecimal t4531 = new BigDecimal("4531000000000000.00");
         List<Row> targets = List.of(
-                RowFactory.create("article_rp400t", 2030, t400, p2030, lo80, hi80, lo95, hi95, p2030.subtract(t400), 0.97, 2027, 1.5),
-                RowFactory.create("published_rp4531t", 2030, t4531, p2030, lo80, hi80, lo95, hi95, p2030.subtract(t4531), 0.01, null, 38.4));
+                RowFactory.create("article_rp400t", 2030, t400, p2030, lo80, hi80, lo95, hi95, t400.subtract(p2030), 0.97, 2027, 1.5),
+                RowFactory.create("published_rp4531t", 2030, t4531, p2030, lo80, hi80, lo95, hi95, t4531.subtract(p2030), 0.01, null, 38.4));
         save(spark.createDataFrame(targets, tt), out, "projection", "targets");
 
         ObjectNode s = JSON.createObjectNode();

@@ -1,0 +1,119 @@
+package id.neraca.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The report's words and numbers on hand-made {@link ReportData} (no Spark): what a label says a column holds
+ * must be what the column holds.
+ */
+class ReportViewTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static BigDecimal bd(String v) {
+        return new BigDecimal(v);
+    }
+
+    static ReportData.Headline headline(String year, String umkm, String large, String imported, String xb, String unknown) {
+        BigDecimal total = bd(umkm).add(bd(large)).add(bd(imported)).add(bd(xb)).add(bd(unknown));
+        return new ReportData.Headline(year, 12, total, bd(umkm), bd(large), bd(imported), bd(xb), bd(unknown), 100, 150, 40, Map.of());
+    }
+
+    /** A target of 2030 against a projected value, with the gap as out/projection/targets writes it: target − projected. */
+    static ReportData.Target target(String name, String targetIdr, String projectedIdr) {
+        BigDecimal t = bd(targetIdr);
+        BigDecimal p = bd(projectedIdr);
+        return new ReportData.Target(name, name, 2030, t, p, p.multiply(bd("0.8")), p.multiply(bd("1.2")),
+                p.multiply(bd("0.6")), p.multiply(bd("1.4")), t.subtract(p), t.compareTo(p) <= 0 ? 0.9 : 0.1,
+                t.compareTo(p) <= 0 ? 2027 : null, null, 5.0, null);
+    }
+
+    static ReportData.Projection projection(List<ReportData.Target> targets, List<ReportData.Backtest> backtest, JsonNode summary) {
+        List<ReportData.Point> points = List.of(
+                new ReportData.Point("2025", "OBSERVED", bd("1000000000000000"), null, null, null, null),
+                new ReportData.Point("2030", "PROJECTED", bd("2000000000000000"), bd("1600000000000000"), bd("2400000000000000"),
+                        bd("1200000000000000"), bd("2800000000000000")));
+        return new ReportData.Projection("total_gmv", "ensemble", true, points, targets, backtest, Optional.ofNullable(summary));
+    }
+
+    static ReportData data(List<ReportData.Headline> annual, ReportData.Projection projection) {
+        return new ReportData("run-1", "2025-12-01T00:00:00Z", new ArrayList<>(annual), List.of(), Map.of(), Optional.empty(),
+                Optional.empty(), projection, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(),
+                JSON.createObjectNode(), ReportConfig.defaults(), List.of());
+    }
+
+    static ReportData simple() {
+        return data(List.of(headline("2025", "400", "80", "780", "30", "560")),
+                projection(List.of(target("below", "400000000000000", "2000000000000000"),
+                        target("above", "4531000000000000", "2000000000000000")), List.of(), null));
+    }
+
+    static String html(ReportData d, String lang) {
+        return WriteReport.render("report/index.html.mustache", WriteReport.htmlCompiler(), new ReportView(d, lang).context(null));
+    }
+
+    static String markdown(ReportData d, String lang) {
+        return WriteReport.render("report/report.md.mustache", WriteReport.markdownCompiler(), new ReportView(d, lang).context(null));
+    }
+
+    /** Rupiah as the report writes it (Rp1.234,5 triliun / IDR 1,234.5 trillion, with a sign) back to a number of trillions. */
+    static double trillions(String money, String lang) {
+        Matcher m = Pattern.compile("(-?)(?:Rp|IDR )([\\d.,]+) (triliun|trillion)").matcher(money);
+        assertTrue(m.find(), "money in trillions: " + money);
+        String n = lang.equals("id") ? m.group(2).replace(".", "").replace(',', '.') : m.group(2).replace(",", "");
+        return (m.group(1).isEmpty() ? 1 : -1) * Double.parseDouble(n);
+    }
+
+    /**
+     * The target table's gap column says which way it subtracts ("Gap (target − projected)"): the value under it
+     * must have the sign of that subtraction of the row's own figures. A target below the projection (the
+     * article's Rp400 triliun) shows a negative gap, a target above it a positive one (a shortfall).
+     */
+    @Test
+    void theGapColumnSubtractsTheWayItsLabelSays() {
+        for (String lang : List.of("en", "id")) {
+            String page = markdown(simple(), lang);
+            Matcher table = Pattern.compile("^\\| (.*?) \\|\\n\\|---\\|.*\\n((?:\\|.*\\n)+)", Pattern.MULTILINE).matcher(page);
+            boolean found = false;
+            while (table.find()) {
+                List<String> header = List.of(table.group(1).split(" \\| "));
+                int gap = -1;
+                for (int i = 0; i < header.size(); i++) if (header.get(i).matches("(Gap|Selisih) \\(.*\\)")) gap = i;
+                if (gap < 0) continue;
+                found = true;
+                Messages t = Messages.load(lang);
+                Matcher dir = Pattern.compile("\\((.+) − (.+)\\)").matcher(header.get(gap));
+                assertTrue(dir.find(), header.get(gap));
+                int minuend = header.indexOf(dir.group(1).equalsIgnoreCase(t.get("col_projected")) ? t.get("col_projected") : t.get("col_target_value"));
+                int subtrahend = header.indexOf(dir.group(2).equalsIgnoreCase(t.get("col_projected")) ? t.get("col_projected") : t.get("col_target_value"));
+                assertTrue(minuend >= 0 && subtrahend >= 0 && minuend != subtrahend, lang + ": the label names two columns: " + header.get(gap));
+                assertEquals(lang.equals("en") ? "Gap (target − projected)" : "Selisih (target − proyeksi)", header.get(gap));
+                int rows = 0;
+                for (String line : table.group(2).split("\\n")) {
+                    List<String> cells = List.of(line.substring(2, line.length() - 2).split(" \\| "));
+                    double expected = trillions(cells.get(minuend), lang) - trillions(cells.get(subtrahend), lang);
+                    double shown = trillions(cells.get(gap), lang);
+                    assertEquals(Math.signum(expected), Math.signum(shown), lang + ": " + line);
+                    assertEquals(expected, shown, 0.05, lang + ": " + line);
+                    rows++;
+                }
+                assertEquals(2, rows);
+                assertTrue(table.group(2).contains(lang.equals("en") ? "| -IDR 1,600.0 trillion |" : "| -Rp1.600,0 triliun |"),
+                        lang + ": the target below the projection has a negative gap");
+            }
+            assertTrue(found, lang + ": the target table is there");
+        }
+    }
+}
