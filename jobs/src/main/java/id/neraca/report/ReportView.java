@@ -457,7 +457,10 @@ public final class ReportView {
             if (e.originClass().equals("UNKNOWN")) unknown = unknown.add(or0(e.gmv()));
         }
         boolean unknownShown = h.published("UNKNOWN");
-        return Map.of("available", true, "rows", rows,
+        long primary = ev.stream().filter(e -> e.status() == Disclosure.Status.PRIMARY).count();
+        long secondary = ev.stream().filter(e -> e.status() == Disclosure.Status.SECONDARY).count();
+        return Map.of("available", true, "rows", rows, "suppressed_primary", primary, "suppressed_secondary", secondary,
+                "has_suppressed", primary + secondary > 0,
                 "text", t.get("evidence_text", unknownShown ? f.pct(ReportData.pct(unknown, total)) : SUPPRESSED_MARK,
                         unknownShown ? f.money(unknown) : SUPPRESSED_MARK));
     }

@@ -182,6 +182,23 @@ class WriteReportTest extends SparkTestBase {
         while (td.find()) cells.add(td.group(1));
         assertEquals(List.of("published", "secondary", "secondary", "primary", "primary", "published"), cells,
                 "total row: UMKM, large, imported, cross-border, unknown, grand total");
+        // consistent suppression: no part of a withheld class is published, in any table or in the evidence
+        for (String name : List.of("marketplace", "province", "category")) {
+            Matcher tb = Pattern.compile("<table class=\"data breakdown\" id=\"table-" + name + "\">(.*?)</table>", Pattern.DOTALL).matcher(en);
+            assertTrue(tb.find());
+            Matcher tr = Pattern.compile("<tr[^>]*>(.*?)</tr>", Pattern.DOTALL).matcher(tb.group(1));
+            while (tr.find()) {
+                List<String> st = new java.util.ArrayList<>();
+                Matcher c = Pattern.compile("<td class=\"num (\\w+)\">").matcher(tr.group(1));
+                while (c.find()) st.add(c.group(1));
+                if (st.isEmpty()) continue;
+                for (int k = 1; k <= 4; k++) assertFalse(st.get(k).equals("published"), name + " row " + tr.group(1));
+            }
+        }
+        for (JsonNode e : s.path("evidence")) {
+            if (!e.path("origin_class").asText().equals("LOCAL_UMKM")) assertTrue(e.path("suppressed").asBoolean(), e.toString());
+        }
+        assertTrue(s.path("disclosure").path("evidence").path("rows").asInt() > 0);
         // the Permendag share of cross-border GMV would give the cross-border total back (here the flagged
         // figures fail on their own as well: fewer than 9 flagged sellers)
         assertTrue(s.path("permendag31").path("suppressed").asBoolean());
