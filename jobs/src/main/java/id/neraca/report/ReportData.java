@@ -149,7 +149,12 @@ public record ReportData(
         }
     }
 
-    public record Backtest(String model, int horizon, double mape, double mase, long origins) {}
+    /**
+     * A backtest summary row ({@code origin = ALL}): the mean errors of one model at one horizon ({@code 0}: all
+     * horizons pooled) over {@code forecasts} scored forecasts, on {@code series} at {@code frequency} ({@code
+     * monthly} / {@code annual}; null when the file does not say).
+     */
+    public record Backtest(String model, int horizon, double mape, double mase, long forecasts, String series, String frequency) {}
 
     /** The projection: the series shown (name, model), its points, the targets and the stage's summary.json. */
     public record Projection(String series, String model, boolean annual, List<Point> points, List<Target> targets,

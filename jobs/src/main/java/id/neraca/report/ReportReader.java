@@ -26,9 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
 /**
@@ -317,7 +315,7 @@ final class ReportReader {
         }
         List<ReportData.Point> points = new ArrayList<>(byKey.values());
         points.sort(Comparator.comparing(ReportData.Point::period));
-        return new ReportData.Projection(chosen, model, annual, points, targets(summary), backtest(), summary);
+        return new ReportData.Projection(chosen, model, annual, points, targets(summary), backtest(chosen), summary);
     }
 
     private static String text(JsonNode j, String field) {
@@ -359,18 +357,34 @@ final class ReportReader {
         return out;
     }
 
-    private List<ReportData.Backtest> backtest() {
+    /**
+     * The backtest's summary rows ({@code origin = ALL}: per model and horizon, horizon 0 = every horizon pooled,
+     * {@code n} = forecasts scored) of the series the chart shows; the per-origin rows are single forecasts and
+     * are not averaged again. Another series' rows are left out when the file names its series.
+     */
+    private List<ReportData.Backtest> backtest(String series) {
         if (!outputs.exists("projection/backtest")) {
             warnings.add("projection/backtest is missing: no backtest errors to show");
             return List.of();
         }
         Dataset<Row> b = spark.read().parquet(outputs.path("projection/backtest"));
-        requireColumns(b, outputs.path("projection/backtest"), "model", "horizon", "origin", "mape", "mase");
-        return b.groupBy("model", "horizon").agg(avg("mape"), avg("mase"), count(lit(1)))
-                .orderBy("model", "horizon").collectAsList().stream()
+        requireColumns(b, outputs.path("projection/backtest"), "model", "horizon", "origin", "mape", "mase", "n");
+        List<String> have = Arrays.asList(b.columns());
+        Dataset<Row> all = b.filter(col("origin").equalTo("ALL"));
+        if (have.contains("series")) all = all.filter(col("series").equalTo(series));
+        org.apache.spark.sql.Column frequency = have.contains("frequency") ? col("frequency") : lit(null).cast("string");
+        List<ReportData.Backtest> out = all.select(col("model"), col("horizon"), col("mape"), col("mase"), col("n"), frequency)
+                .orderBy(col("model"), frequency, col("horizon")).collectAsList().stream()
                 .map(r -> new ReportData.Backtest(r.getString(0), ((Number) r.get(1)).intValue(),
-                        r.isNullAt(2) ? Double.NaN : r.getDouble(2), r.isNullAt(3) ? Double.NaN : r.getDouble(3), r.getLong(4)))
+                        r.isNullAt(2) ? Double.NaN : ((Number) r.get(2)).doubleValue(),
+                        r.isNullAt(3) ? Double.NaN : ((Number) r.get(3)).doubleValue(),
+                        r.isNullAt(4) ? 0L : ((Number) r.get(4)).longValue(), series, r.getString(5)))
                 .toList();
+        if (out.isEmpty()) {
+            warnings.add("projection/backtest has no summary rows (origin ALL) for series " + series
+                    + ": no backtest errors to show; rerun `neraca project`");
+        }
+        return out;
     }
 
     private Optional<List<ReportData.Reconciliation>> reconciliation() {

@@ -515,11 +515,14 @@ public final class ReportView {
         m.put("has_models", !models.isEmpty());
         List<Object> bt = new ArrayList<>();
         for (ReportData.Backtest b : p.backtest()) {
-            bt.add(Map.of("model", b.model(), "horizon", b.horizon(), "mape", Double.isNaN(b.mape()) ? "–" : f.pct(BigDecimal.valueOf(b.mape() * 100)),
-                    "mase", f.decimal(b.mase(), 2), "origins", f.count(b.origins())));
+            bt.add(Map.of("model", b.model(), "horizon", b.horizon() == 0 ? t.get("horizon_all") : String.valueOf(b.horizon()),
+                    "frequency", b.frequency() == null ? "–" : t.all().getOrDefault("backtest_frequency_" + b.frequency(), b.frequency()),
+                    "mape", Double.isNaN(b.mape()) ? "–" : f.pct(BigDecimal.valueOf(b.mape() * 100)),
+                    "mase", f.decimal(b.mase(), 2), "forecasts", f.count(b.forecasts())));
         }
         m.put("backtest", bt);
         m.put("has_backtest", !bt.isEmpty());
+        m.put("backtest_note", t.get("backtest_note", p.series()));
         List<String> warnings = new ArrayList<>();
         if (s != null) s.path("warnings").forEach(w -> warnings.add(w.asText()));
         m.put("projection_warnings", warnings);

@@ -306,15 +306,26 @@ public final class ReportFixture {
         }
         save(spark.createDataFrame(series, SERIES), out, "projection", "series");
 
+        // as ProjectTo2030 writes it (docs/CONTRACTS.md): one row per forecast (origin, horizon; n = 1) and summary
+        // rows with origin ALL per horizon and for all horizons pooled (horizon 0), n = forecasts scored. The
+        // summary rows are not the means of the rows around them a naive grouping would give, and a second series
+        // is there to be left out.
         StructType bt = new StructType().add("model", DataTypes.StringType).add("horizon", DataTypes.IntegerType)
-                .add("origin", DataTypes.StringType).add("mape", DataTypes.DoubleType).add("mase", DataTypes.DoubleType);
+                .add("origin", DataTypes.StringType).add("mape", DataTypes.DoubleType).add("mase", DataTypes.DoubleType)
+                .add("series", DataTypes.StringType).add("frequency", DataTypes.StringType).add("n", DataTypes.LongType);
         List<Row> btRows = new ArrayList<>();
-        for (String m : List.of("cagr_base", "loglinear_seasonal", "ensemble")) {
-            for (int h = 1; h <= 2; h++) {
-                for (String origin : List.of("2024-06", "2024-12")) {
-                    btRows.add(RowFactory.create(m, h, origin, 0.05 * h + (m.equals("ensemble") ? 0.0 : 0.02), 0.7 + 0.1 * h));
-                }
+        for (String[] m : new String[][]{{"cagr_base", "0"}, {"loglinear_seasonal", "0.01"}}) {
+            double d = Double.parseDouble(m[1]);
+            String[] origins = {"2024-10", "2024-11", "2024-12"};
+            for (int o = 0; o < 3; o++) {
+                btRows.add(RowFactory.create(m[0], 1, origins[o], 0.04 + 0.02 * o + d, 0.5 + 0.1 * o + d, "total_gmv", "monthly", 1L));
+                btRows.add(RowFactory.create(m[0], 2, origins[o], 0.10 + 0.02 * o + d, 0.9 + 0.1 * o + d, "total_gmv", "monthly", 1L));
             }
+            btRows.add(RowFactory.create(m[0], 1, "ALL", 0.06 + d, 0.6 + d, "total_gmv", "monthly", 3L));
+            btRows.add(RowFactory.create(m[0], 2, "ALL", 0.12 + d, 1.0 + d, "total_gmv", "monthly", 3L));
+            btRows.add(RowFactory.create(m[0], 0, "ALL", 0.09 + d, 0.8 + d, "total_gmv", "monthly", 6L));
+            btRows.add(RowFactory.create(m[0], 1, "ALL", 0.31, 2.1, "local_umkm_gmv", "monthly", 3L));
+            btRows.add(RowFactory.create(m[0], 0, "ALL", 0.33, 2.3, "local_umkm_gmv", "monthly", 6L));
         }
         save(spark.createDataFrame(btRows, bt), out, "projection", "backtest");
 

@@ -207,6 +207,30 @@ class WriteReportTest extends SparkTestBase {
         assertFalse(s.path("warnings").toString().contains("headline"), s.path("warnings").toString());
     }
 
+    /**
+     * The backtest table shows the projection stage's summary rows (origin ALL) of the series the chart shows, as
+     * written: per horizon and all horizons pooled ("all"), with the forecasts each scores. Grouping every row by
+     * model and horizon instead averages the summary rows with the single forecasts and with another series, and
+     * counts rows, not forecasts (ReportFixture's backtest: 3 origins × 2 horizons per model).
+     */
+    @Test
+    void backtestTableShowsTheSummaryRowsOfTheShownSeries() throws IOException {
+        String en = read(full.resolve("report/report.en.md"));
+        String id = read(full.resolve("report/report.id.md"));
+        assertTrue(en.contains("| model | Frequency | Horizon | MAPE | MASE | Forecasts |"), "forecasts, not origins");
+        assertTrue(id.contains("| model | Frekuensi | Horizon | MAPE | MASE | Jumlah prakiraan |"));
+        for (String row : List.of("| `cagr_base` | monthly | all | 9.0% | 0.80 | 6 |", "| `cagr_base` | monthly | 1 | 6.0% | 0.60 | 3 |",
+                "| `cagr_base` | monthly | 2 | 12.0% | 1.00 | 3 |", "| `loglinear_seasonal` | monthly | all | 10.0% | 0.81 | 6 |")) {
+            assertTrue(en.contains(row), row);
+        }
+        assertTrue(id.contains("| `cagr_base` | bulanan | semua | 9,0% | 0,80 | 6 |"), "horizon 0 localised");
+        Matcher rows = Pattern.compile("^\\| `(cagr_base|loglinear_seasonal)` \\| monthly \\|.*$", Pattern.MULTILINE).matcher(en);
+        int n = 0;
+        while (rows.find()) n++;
+        assertEquals(6, n, "per model: all, 1, 2 (no single forecasts, no other series)");
+        assertTrue(en.contains("series total_gmv"), "the series is named");
+    }
+
     @Test
     void summaryJsonHoldsTheHeadlineFigures() throws IOException {
         JsonNode s = new ObjectMapper().readTree(full.resolve("report/summary.json").toFile());
