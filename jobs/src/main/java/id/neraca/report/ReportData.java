@@ -139,10 +139,11 @@ public record ReportData(
         }
     }
 
+    /** {@code scope}: what the target measures ({@code ecommerce_gmv}, {@code digital_economy}; null when not configured). */
     public record Target(String name, String label, int year, BigDecimal targetIdr, BigDecimal projectedIdr,
                          BigDecimal lo80, BigDecimal hi80, BigDecimal lo95, BigDecimal hi95, BigDecimal gap,
                          Double probability, Integer crossingYear, String crossingLabel, Double requiredCagrPct,
-                         String labelId) {
+                         String labelId, String scope) {
         /** The label for a report language: {@code label_id} (summary.json) in the Indonesian report when given. */
         public String label(String lang) {
             return "id".equals(lang) && labelId != null && !labelId.isBlank() ? labelId : label;

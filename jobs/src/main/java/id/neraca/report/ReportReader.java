@@ -339,7 +339,7 @@ final class ReportReader {
                         dec(r.getAs("hi80_idr")), dec(r.getAs("lo95_idr")), dec(r.getAs("hi95_idr")), dec(r.getAs("gap_idr")),
                         dbl(r.getAs("probability")), cy == null ? null : ((Number) cy).intValue(),
                         j.path("crossing_label").isTextual() ? j.path("crossing_label").asText() : null,
-                        dbl(r.getAs("required_cagr_pct")), text(j, "label_id")));
+                        dbl(r.getAs("required_cagr_pct")), text(j, "label_id"), text(j, "scope")));
             }
         } else {
             warnings.add("projection/targets is missing; targets taken from projection/summary.json");
@@ -351,7 +351,7 @@ final class ReportReader {
                         j.path("crossing_year").isNumber() ? j.path("crossing_year").asInt() : null,
                         j.path("crossing_label").isTextual() ? j.path("crossing_label").asText() : null,
                         j.path("required_cagr_pct").isNumber() ? j.path("required_cagr_pct").asDouble() : null,
-                        text(j, "label_id")));
+                        text(j, "label_id"), text(j, "scope")));
             }
         }
         return out;

@@ -292,7 +292,46 @@ public final class ReportView {
         }
         m.put("targets", targets);
         m.put("has_targets", !targets.isEmpty());
+        m.put("caveat", targets.isEmpty() ? "" : targetCaveat());
         return m;
+    }
+
+    /**
+     * What the comparison with the targets is worth: the projection is e-commerce GMV, a target of a wider scope
+     * (summary.json's {@code scope}: the ministries' "digital economy" figure) is not like for like, and a target
+     * already below the observed national value says little. Every number comes from the data.
+     */
+    private String targetCaveat() {
+        ReportData.Projection p = d.projection();
+        List<String> parts = new ArrayList<>();
+        parts.add(t.get("target_caveat"));
+        for (ReportData.Target tg : p.targets()) {
+            if (tg.scope() != null && !tg.scope().equals("ecommerce_gmv") && t.all().containsKey("target_scope_" + tg.scope())) {
+                parts.add(t.get("target_scope_" + tg.scope(), tg.label(f.lang()), f.money(tg.targetIdr())));
+            }
+        }
+        String[] observed = lastObservedNational();
+        if (observed != null) {
+            BigDecimal value = new BigDecimal(observed[1]);
+            for (ReportData.Target tg : p.targets()) {
+                if (tg.targetIdr() != null && tg.targetIdr().compareTo(value) < 0) {
+                    parts.add(t.get("target_below_observed", tg.label(f.lang()), f.money(tg.targetIdr()), observed[0], f.money(value)));
+                }
+            }
+        }
+        return String.join(" ", parts);
+    }
+
+    /** The last full observed year and its national value: summary.json's, else the chart's last annual observed point. */
+    private String[] lastObservedNational() {
+        JsonNode s = d.projection().summary().orElse(null);
+        if (s != null && s.path("last_observed_year").isNumber() && s.path("last_observed_year_value_idr").isNumber()) {
+            return new String[]{s.path("last_observed_year").asText(), s.path("last_observed_year_value_idr").decimalValue().toPlainString()};
+        }
+        if (!d.projection().annual()) return null;
+        ReportData.Point last = null;
+        for (ReportData.Point pt : d.projection().points()) if (pt.kind().equals("OBSERVED") && pt.value() != null) last = pt;
+        return last == null ? null : new String[]{last.period(), last.value().toPlainString()};
     }
 
     // ---------------------------------------------------------------- breakdowns with disclosure control

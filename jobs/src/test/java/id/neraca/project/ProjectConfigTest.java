@@ -28,6 +28,7 @@ class ProjectConfigTest {
         assertEquals(ProjectConfig.defaults().targets(), p.targets(), "the YAML and the code defaults agree");
         assertEquals("Rp400 triliun (artikel VIVA 2023)", p.targets().get(0).label("id"), "the Indonesian label");
         assertEquals("Rp400 triliun (VIVA 2023 article)", p.targets().get(0).label("en"));
+        assertEquals("digital_economy", p.targets().get(1).scope(), "the ministries' figure is wider than e-commerce GMV");
     }
 
     @Test
@@ -41,6 +42,8 @@ class ProjectConfigTest {
         assertUsage(dir, "project:\n  coverage:\n    factr: 2\n", "factr");
         assertUsage(dir, "project:\n  targets:\n    - {name: a, label: x, label_id: ' ', year: 2030, value_idr: 1}\n",
                 "project.targets[0].label_id");
+        assertUsage(dir, "project:\n  targets:\n    - {name: a, label: x, scope: internet, year: 2030, value_idr: 1}\n",
+                "project.targets[0].scope");
         NeracaConfig ok = write(dir, "project:\n  coverage:\n    method: factor\n    factor: 2500\n").config();
         assertEquals(2500.0, ok.project().coverage().factor());
     }

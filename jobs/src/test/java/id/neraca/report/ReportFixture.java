@@ -381,6 +381,7 @@ public final class ReportFixture {
         ObjectNode b = ts.addObject();
         b.put("name", "published_rp4531t");
         b.put("label", "Rp4.531 triliun (Kemenkop/Kemendag 2021)");
+        b.put("scope", "digital_economy");
         b.put("crossing_label", "not by 2040");
         s.putArray("warnings").add("Synthetic projection written by the report test fixture.");
         Files.writeString(out.resolve("projection/summary.json"), JSON.writeValueAsString(s));

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -33,11 +34,15 @@ class ReportViewTest {
 
     /** A target of 2030 against a projected value, with the gap as out/projection/targets writes it: target − projected. */
     static ReportData.Target target(String name, String targetIdr, String projectedIdr) {
+        return target(name, targetIdr, projectedIdr, null);
+    }
+
+    static ReportData.Target target(String name, String targetIdr, String projectedIdr, String scope) {
         BigDecimal t = bd(targetIdr);
         BigDecimal p = bd(projectedIdr);
         return new ReportData.Target(name, name, 2030, t, p, p.multiply(bd("0.8")), p.multiply(bd("1.2")),
                 p.multiply(bd("0.6")), p.multiply(bd("1.4")), t.subtract(p), t.compareTo(p) <= 0 ? 0.9 : 0.1,
-                t.compareTo(p) <= 0 ? 2027 : null, null, 5.0, null);
+                t.compareTo(p) <= 0 ? 2027 : null, null, 5.0, null, scope);
     }
 
     static ReportData.Projection projection(List<ReportData.Target> targets, List<ReportData.Backtest> backtest, JsonNode summary) {
@@ -61,7 +66,9 @@ class ReportViewTest {
     }
 
     static String html(ReportData d, String lang) {
-        return WriteReport.render("report/index.html.mustache", WriteReport.htmlCompiler(), new ReportView(d, lang).context(null));
+        Map<String, Object> c = new java.util.LinkedHashMap<>(new ReportView(d, lang).context(null));
+        c.put("css", "");
+        return WriteReport.render("report/index.html.mustache", WriteReport.htmlCompiler(), c);
     }
 
     static String markdown(ReportData d, String lang) {
@@ -74,6 +81,49 @@ class ReportViewTest {
         assertTrue(m.find(), "money in trillions: " + money);
         String n = lang.equals("id") ? m.group(2).replace(".", "").replace(',', '.') : m.group(2).replace(",", "");
         return (m.group(1).isEmpty() ? 1 : -1) * Double.parseDouble(n);
+    }
+
+    /**
+     * The projection is national e-commerce GMV (calibrated on e-Conomy SEA's e-commerce GMV), not "the digital
+     * economy"; next to the target table the report says that the targets are compared as published, names a
+     * target whose scope is the wider digital economy, and one already below the observed national value, with
+     * the numbers of the data (not of the message: changing the data changes the sentence).
+     */
+    @Test
+    void theProjectionIsCalledEcommerceGmvAndTheTargetsCarryTheirCaveat() {
+        JsonNode summary = JSON.createObjectNode().put("last_observed_year", 2025).put("last_observed_year_value_idr", 987600000000000L);
+        ReportData d = data(List.of(headline("2025", "400", "80", "780", "30", "560")),
+                projection(List.of(target("article", "123400000000000", "2000000000000000"),
+                        target("ministry", "5678000000000000", "2000000000000000", "digital_economy")), List.of(), summary));
+        String en = html(d, "en");
+        String id = html(d, "id");
+        for (String page : List.of(en, id, markdown(d, "en"), markdown(d, "id"))) {
+            assertFalse(page.toLowerCase(java.util.Locale.ROOT).contains("projection of the digital economy")
+                    || page.contains("Digital economy projection") || page.contains("ekonomi digital pada") || page.contains("ekonomi digital hingga"));
+        }
+        assertTrue(en.contains("The central projection of national e-commerce GMV in 2030 is IDR 2,000.0 trillion"));
+        assertTrue(id.contains("Proyeksi tengah nilai GMV e-commerce nasional pada 2030 adalah Rp2.000,0 triliun"));
+        assertTrue(en.contains("National e-commerce GMV: projection to 2030"), "chart title");
+        assertTrue(id.contains("Proyeksi nilai GMV e-commerce nasional hingga 2030"));
+        Matcher caveatEn = Pattern.compile("<p class=\"note\" id=\"target-caveat\">([^<]*)</p>").matcher(en);
+        Matcher caveatId = Pattern.compile("<p class=\"note\" id=\"target-caveat\">([^<]*)</p>").matcher(id);
+        assertTrue(caveatEn.find() && caveatId.find(), "a caveat next to the target table");
+        String ce = caveatEn.group(1).replace("&quot;", "\"");
+        String ci = caveatId.group(1).replace("&quot;", "\"");
+        assertTrue(ce.contains("as published, not like for like"), ce);
+        assertTrue(ce.contains("ministry (IDR 5,678.0 trillion) is a \"digital economy\" figure, a wider definition than e-commerce GMV"), ce);
+        assertTrue(ce.contains("article (IDR 123.4 trillion) is already below the observed national value of 2025 (IDR 987.6 trillion)"), ce);
+        assertFalse(ce.contains("ministry (IDR 5,678.0 trillion) is already below"), "a target above the observed value is not");
+        assertTrue(ci.contains("sebagaimana dipublikasikan, bukan secara setara"), ci);
+        assertTrue(ci.contains("ministry (Rp5.678,0 triliun) adalah angka \"ekonomi digital\""), ci);
+        assertTrue(ci.contains("article (Rp123,4 triliun) sudah di bawah nilai nasional teramati pada 2025 (Rp987,6 triliun)"), ci);
+        // no number is written into the caveat's messages: they all come from the data
+        for (String lang : List.of("en", "id")) {
+            Messages t = Messages.load(lang);
+            for (String key : List.of("target_caveat", "target_scope_digital_economy", "target_below_observed")) {
+                assertFalse(t.get(key).replaceAll("\\{\\d}", "").matches(".*\\d.*"), lang + " " + key + ": " + t.get(key));
+            }
+        }
     }
 
     /**
