@@ -127,6 +127,27 @@ class ReportViewTest {
     }
 
     /**
+     * The 2030 intervals claim more than they have (docs/PROJECTION.md §5, "The other published intervals": on a
+     * series whose level wanders the ensemble's 2030 95% interval covered about 87%, the 80% about 59%): both
+     * languages say so next to the projection chart, before the target table.
+     */
+    @Test
+    void theIntervalsAreSaidToBeALowerBoundOfTheUncertainty() {
+        for (String lang : List.of("en", "id")) {
+            String page = html(simple(), lang);
+            Matcher m = Pattern.compile("</figure>\\s*<p class=\"note\" id=\"intervals-caveat\">([^<]*)</p>").matcher(page);
+            assertTrue(m.find(), lang + ": the sentence follows the projection chart");
+            assertTrue(page.indexOf("intervals-caveat") < page.indexOf(Messages.load(lang).get("col_gap")), "before the target table");
+            String s = m.group(1);
+            assertTrue(s.contains("87%") && s.contains("59%"), s);
+            assertTrue(lang.equals("en") ? s.contains("in simulations") && s.contains("lower bound of the uncertainty")
+                    : s.contains("dalam simulasi") && s.contains("batas bawah ketidakpastian"), s);
+            String md = markdown(simple(), lang);
+            assertTrue(md.contains("_" + Messages.load(lang).get("intervals_caveat") + "_"), lang + " markdown");
+        }
+    }
+
+    /**
      * The target table's gap column says which way it subtracts ("Gap (target − projected)"): the value under it
      * must have the sign of that subtraction of the row's own figures. A target below the projection (the
      * article's Rp400 triliun) shows a negative gap, a target above it a positive one (a shortfall).
