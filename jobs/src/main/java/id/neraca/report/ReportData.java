@@ -26,6 +26,7 @@ public record ReportData(
         Optional<GenericTable> classifyStats,
         Optional<List<FxRange>> fx,
         Map<String, String> provinceNames,
+        Map<String, CategoryLabel> categoryLabels,
         JsonNode manifest,
         ReportConfig config,
         List<String> warnings) {
@@ -169,6 +170,14 @@ public record ReportData(
     /** {@code assumedFrom}: the first month whose rate fx_monthly.csv marks {@code assumed} (not observed), or null. */
     public record FxRange(String currency, String fromMonth, String toMonth, BigDecimal min, BigDecimal max,
                           String source, String assumedFrom) {}
+
+    /** A taxonomy category's names (data/reference/categories.csv {@code label}, {@code label_id}). */
+    public record CategoryLabel(String en, String id) {
+        /** The name in a report language; the English one when there is no Indonesian name. */
+        public String label(String lang) {
+            return "id".equals(lang) && id != null && !id.isBlank() ? id : en;
+        }
+    }
 
     /** A small table shown as is (columns as written by the stage that made it). */
     public record GenericTable(List<String> columns, List<List<String>> rows, long totalRows) {}

@@ -159,7 +159,8 @@ final class ReportReader {
         ReportData.Projection projection = projection();
         return new ReportData(outputs.runId(), Instant.now().toString(), annual, monthly, breakdowns, evidenceOut,
                 permendag, projection, reconciliation(), quarantineReasons(), classifyStats(),
-                fx(referenceDir.resolve("fx_monthly.csv")), provinces, ctx.manifest().root(), cfg, warnings);
+                fx(referenceDir.resolve("fx_monthly.csv")), provinces, categoryLabels(referenceDir.resolve("categories.csv")),
+                ctx.manifest().root(), cfg, warnings);
     }
 
     List<String> warnings() {
@@ -438,6 +439,29 @@ final class ReportReader {
         }
         Map<String, String> sorted = new TreeMap<>(out);
         return new LinkedHashMap<>(sorted);
+    }
+
+    /** Taxonomy code → its English and Indonesian names; empty (codes shown) when the file is missing. */
+    private Map<String, ReportData.CategoryLabel> categoryLabels(Path file) {
+        Map<String, ReportData.CategoryLabel> out = new LinkedHashMap<>();
+        if (!Files.isRegularFile(file)) {
+            warnings.add(file + " not found: categories shown by their taxonomy code");
+            return out;
+        }
+        for (Map<String, String> r : Csv.read(file)) {
+            String code = r.get("category");
+            String label = r.get("label");
+            if (code == null || label == null) {
+                throw NeracaException.data("%s: needs columns category,label (label_id for the Indonesian report; "
+                        + "see data/reference/README.md)", file);
+            }
+            String labelId = r.get("label_id");
+            out.put(code.trim(), new ReportData.CategoryLabel(label.trim(), labelId == null ? null : labelId.trim()));
+        }
+        if (!out.isEmpty() && out.values().stream().allMatch(c -> c.id() == null || c.id().isBlank())) {
+            warnings.add(file + " has no label_id column: the Indonesian report names categories in English");
+        }
+        return out;
     }
 
     private Optional<List<ReportData.FxRange>> fx(Path file) {

@@ -343,6 +343,10 @@ public final class ReportView {
             String name = d.provinceNames().get(key);
             return name == null ? key : name + " (" + key + ")";
         }
+        if (b.name().equals("category")) {
+            ReportData.CategoryLabel label = d.categoryLabels().get(key);
+            return label == null ? key : label.label(f.lang());
+        }
         return key;
     }
 

@@ -56,7 +56,7 @@ class ReportViewTest {
     static ReportData data(List<ReportData.Headline> annual, ReportData.Projection projection) {
         return new ReportData("run-1", "2025-12-01T00:00:00Z", new ArrayList<>(annual), List.of(), Map.of(), Optional.empty(),
                 Optional.empty(), projection, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(),
-                JSON.createObjectNode(), ReportConfig.defaults(), List.of());
+                Map.of(), JSON.createObjectNode(), ReportConfig.defaults(), List.of());
     }
 
     static ReportData simple() {

@@ -122,8 +122,8 @@ class WriteReportTest extends SparkTestBase {
         assertFalse(row.group(1).matches(".*IDR \\d.*"), "no value of Papua Tengah is shown");
         // a province without sales is listed with empty cells
         assertTrue(en.contains("<tr><td>Papua Pegunungan (95)</td>"), "all 38 provinces listed");
-        // Perhiasan: one seller holds almost all GMV of the local-large cell
-        Matcher jewel = Pattern.compile("<tr><td>Perhiasan</td>(.*?)</tr>").matcher(en);
+        // sports: one seller holds almost all GMV of the local-large cell
+        Matcher jewel = Pattern.compile("<tr><td>Sports and outdoors</td>(.*?)</tr>").matcher(en);
         assertTrue(jewel.find());
         assertTrue(jewel.group(1).contains("[c]"), "dominated cell withheld");
 
@@ -229,6 +229,30 @@ class WriteReportTest extends SparkTestBase {
         while (rows.find()) n++;
         assertEquals(6, n, "per model: all, 1, 2 (no single forecasts, no other series)");
         assertTrue(en.contains("series total_gmv"), "the series is named");
+    }
+
+    /**
+     * Categories are out/classified's taxonomy codes (food_beverage, toys_hobbies); the category table and its chart
+     * name them by data/reference/categories.csv's label (English) and label_id (Bahasa Indonesia).
+     */
+    @Test
+    void categoriesAreNamedInTheReportsLanguageNotByTheirCode() throws IOException {
+        for (String lang : List.of("en", "id")) {
+            String page = read(full.resolve("report/index." + lang + ".html"));
+            Matcher table = Pattern.compile("<table class=\"data breakdown\" id=\"table-category\">(.*?)</table>", Pattern.DOTALL).matcher(page);
+            assertTrue(table.find());
+            String svg = read(full.resolve("report/figures/by_category_" + lang + ".svg"));
+            for (String name : lang.equals("en") ? List.of("Food and beverage", "Toys and hobbies", "Fashion and apparel", "Other")
+                    : List.of("Makanan dan minuman", "Mainan dan hobi", "Fesyen dan pakaian", "Lainnya")) {
+                assertTrue(table.group(1).contains("<tr><td>" + name + "</td>"), lang + ": row " + name);
+                assertTrue(svg.contains(">" + name + "<"), lang + ": chart label " + name);
+            }
+            for (String code : ReportFixture.CATEGORIES) {
+                assertFalse(table.group(1).contains("<td>" + code + "</td>"), lang + ": raw code " + code + " in the table");
+                assertFalse(svg.contains(">" + code + "<"), lang + ": raw code " + code + " in the chart");
+            }
+            assertTrue(read(full.resolve("report/report." + lang + ".md")).contains(lang.equals("en") ? "| Food and beverage |" : "| Makanan dan minuman |"));
+        }
     }
 
     @Test
