@@ -179,6 +179,6 @@ public record ReportData(
         }
     }
 
-    /** A small table shown as is (columns as written by the stage that made it). */
-    public record GenericTable(List<String> columns, List<List<String>> rows, long totalRows) {}
+    /** A small table as written by the stage that made it: its columns and values (strings, numbers, null). */
+    public record GenericTable(List<String> columns, List<List<Object>> rows, long totalRows) {}
 }

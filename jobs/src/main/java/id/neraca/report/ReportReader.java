@@ -413,9 +413,9 @@ final class ReportReader {
         return optional("classify_stats/by_class").map(ds -> {
             List<String> columns = Arrays.stream(ds.schema().fields()).map(StructField::name).toList();
             long total = ds.count();
-            List<List<String>> rows = ds.orderBy(columns.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new))
+            List<List<Object>> rows = ds.orderBy(columns.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new))
                     .limit(200).collectAsList().stream()
-                    .map(r -> columns.stream().map(c -> String.valueOf((Object) r.getAs(c))).toList()).toList();
+                    .map(r -> columns.stream().map(c -> (Object) r.getAs(c)).toList()).toList();
             return new ReportData.GenericTable(columns, rows, total);
         });
     }

@@ -616,11 +616,33 @@ public final class ReportView {
             // counts only: GMV and units per marketplace × class are not cells disclosure control has checked
             List<Integer> keep = new ArrayList<>();
             for (int i = 0; i < g.columns().size(); i++) if (!STATS_WITHHELD_COLUMNS.contains(g.columns().get(i))) keep.add(i);
-            m.put("stats_columns", keep.stream().map(g.columns()::get).toList());
-            m.put("stats_rows", g.rows().stream().map(r -> Map.of("values", keep.stream().map(r::get).toList())).toList());
+            // headers, class names and numbers in the report's language (stats_col_<column>, class_<CLASS>)
+            m.put("stats_columns", keep.stream().map(i -> t.all().getOrDefault("stats_col_" + g.columns().get(i), g.columns().get(i))).toList());
+            m.put("stats_rows", g.rows().stream().map(r -> Map.of("values", keep.stream()
+                    .map(i -> statsValue(g.columns().get(i), r.get(i))).toList())).toList());
             m.put("stats_truncated", g.totalRows() > g.rows().size());
         });
         return m;
+    }
+
+    /** One value of the classification counts: a class by its name, a count or a decimal in the language's style. */
+    private Map<String, Object> statsValue(String column, Object v) {
+        String text;
+        boolean num = v instanceof Number;
+        if (v == null) {
+            text = "–";
+        } else if (column.equals("origin_class") && t.all().containsKey("class_" + v)) {
+            text = t.get("class_" + v);
+        } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof java.math.BigInteger) {
+            text = f.count(((Number) v).longValue());
+        } else if (v instanceof BigDecimal b && b.scale() <= 0) {
+            text = f.decimal(b, 0);
+        } else if (num) {
+            text = f.decimal(new BigDecimal(v.toString()), 3);
+        } else {
+            text = String.valueOf(v);
+        }
+        return Map.of("text", text, "num", num);
     }
 
     private Map<String, Object> lineage() {

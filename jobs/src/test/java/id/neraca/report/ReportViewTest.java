@@ -59,6 +59,12 @@ class ReportViewTest {
                 Map.of(), JSON.createObjectNode(), ReportConfig.defaults(), List.of());
     }
 
+    static ReportData withClassifyStats(ReportData d, ReportData.GenericTable stats) {
+        return new ReportData(d.runId(), d.generatedAt(), d.annual(), d.monthly(), d.breakdowns(), d.evidence(), d.permendag(),
+                d.projection(), d.reconciliation(), d.quarantineReasons(), Optional.of(stats), d.fx(), d.provinceNames(),
+                d.categoryLabels(), d.manifest(), d.config(), d.warnings());
+    }
+
     static ReportData simple() {
         return data(List.of(headline("2025", "400", "80", "780", "30", "560")),
                 projection(List.of(target("below", "400000000000000", "2000000000000000"),
@@ -124,6 +130,34 @@ class ReportViewTest {
                 assertFalse(t.get(key).replaceAll("\\{\\d}", "").matches(".*\\d.*"), lang + " " + key + ": " + t.get(key));
             }
         }
+    }
+
+    /**
+     * The classification counts (out/classify_stats/by_class, columns as the classify stage writes them) read in
+     * the report's language: column headers, class names, and numbers with the language's separators; the GMV and
+     * units columns stay out (not checked for disclosure).
+     */
+    @Test
+    void theClassificationCountsAreInTheReportsLanguage() {
+        List<String> columns = List.of("marketplace", "origin_class", "sales", "completed_sales", "gmv_idr", "units",
+                "invalid_id_sales", "unknown_tier_sales", "permendag31_sales", "mean_confidence");
+        List<List<Object>> rows = List.of(
+                java.util.Arrays.asList("shopee", "LOCAL_UMKM", 1325L, 1190L, bd("41488280889.50"), 9000L, 44L, 0L, 0L, 0.8186),
+                java.util.Arrays.asList("crossborder", "CROSS_BORDER", 471L, 414L, bd("333909225.28"), 700L, 0L, 0L, 17L, 0.9999));
+        ReportData d = withClassifyStats(simple(), new ReportData.GenericTable(columns, rows, 2));
+        String id = markdown(d, "id");
+        String en = markdown(d, "en");
+        assertTrue(id.contains("| Marketplace | Asal | Baris penjualan | Selesai | Identitas penjual tidak lolos pemeriksaan "
+                + "| Kelas ukuran tidak diketahui | Ditandai Permendag 31/2023 | Rata-rata keyakinan |"), id);
+        assertTrue(id.contains("| shopee | UMKM lokal | 1.325 | 1.190 | 44 | 0 | 0 | 0,819 |"), "id row");
+        assertTrue(id.contains("| crossborder | Lintas batas langsung | 471 | 414 | 0 | 0 | 17 | 1,000 |"));
+        assertTrue(en.contains("| Marketplace | Origin | Sales lines | Completed |"), en);
+        assertTrue(en.contains("| shopee | Local UMKM | 1,325 | 1,190 | 44 | 0 | 0 | 0.819 |"), "en row");
+        for (String raw : List.of("origin_class", "completed_sales", "LOCAL_UMKM", "0.8186", "41488280889")) {
+            assertFalse(id.contains(raw), "id: " + raw);
+        }
+        String html = html(d, "id");
+        assertTrue(html.contains("<td>UMKM lokal</td><td class=\"num\">1.325</td>"), "numbers right-aligned");
     }
 
     /**
