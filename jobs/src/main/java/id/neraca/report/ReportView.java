@@ -68,6 +68,7 @@ public final class ReportView {
         c.put("lineage", lineage());
         c.put("warnings", d.warnings());
         c.put("has_warnings", !d.warnings().isEmpty());
+        c.put("english_notes", !t.get("technical_note_english").isEmpty());
         c.put("figures", figures.stream().map(fg -> Map.of("name", fg.name(), "file", "figures/" + fg.name() + ".svg",
                 "png", "figures/" + fg.name() + ".png")).toList());
         return c;
@@ -516,9 +517,10 @@ public final class ReportView {
         JsonNode s = d.projection().summary().orElse(null);
         if (s != null && s.has("coverage")) {
             JsonNode cov = s.get("coverage");
-            items.add(item(t.get("assume_coverage"), t.get("assume_coverage_value", cov.path("method").asText("–"),
+            String method = cov.path("method").asText("–");
+            items.add(item(t.get("assume_coverage"), t.get("assume_coverage_value", t.all().getOrDefault("coverage_method_" + method, method),
                     num(cov.path("factor")), num(cov.path("factor_lo95")), num(cov.path("factor_hi95")),
-                    cov.path("benchmark_points").asText("–"), cov.path("note").asText(""))));
+                    cov.path("benchmark_points").asText("–"), coverageNote(cov))));
         } else {
             items.add(item(t.get("assume_coverage"), t.get("not_available")));
         }
@@ -570,7 +572,39 @@ public final class ReportView {
         if (s != null) s.path("warnings").forEach(w -> warnings.add(w.asText()));
         m.put("projection_warnings", warnings);
         m.put("has_projection_warnings", !warnings.isEmpty());
+        // the projection's warnings and model notes are the stage's English sentences: said so in the Indonesian report
+        m.put("english_notes", !t.get("technical_note_english").isEmpty());
         return m;
+    }
+
+    /**
+     * The coverage calibration in the report's language, built from summary.json's points (the stage's note is an
+     * English sentence); the stage's note, marked as English in the Indonesian report, when it is not the
+     * e-commerce GMV calibration this template describes.
+     */
+    private String coverageNote(JsonNode cov) {
+        String note = cov.path("note").asText("");
+        JsonNode points = cov.path("points");
+        if (cov.path("method").asText("").equals("benchmark_calibration") && note.contains("'ecommerce_gmv'")
+                && points.isArray() && !points.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            for (JsonNode p : points) {
+                BigDecimal usdBn = p.path("benchmark_usd_bn").isNumber() ? p.path("benchmark_usd_bn").decimalValue().stripTrailingZeros() : null;
+                parts.add(t.get("coverage_point", p.path("year").asText("–"), usdBn == null ? "–" : f.decimal(usdBn, Math.max(0, usdBn.scale())),
+                        p.path("report_year").asText("–"),
+                        (f.lang().equals("id") ? "Rp" : "IDR ") + f.decimal(p.path("usd_idr").decimalValue(), 2),
+                        f.money(p.path("observed_idr").isNumber() ? p.path("observed_idr").decimalValue() : null),
+                        f.decimal(p.path("factor").asDouble(Double.NaN), 1)));
+            }
+            return t.get("coverage_note", points.size(), String.join("; ", parts), num(cov.path("log_sd")));
+        }
+        return note.isEmpty() ? "" : englishNote(note);
+    }
+
+    /** Text that exists only in English (written by another stage or read from a file): marked so in the Indonesian report. */
+    private String englishNote(String text) {
+        String mark = t.get("technical_note_english");
+        return mark.isEmpty() ? text : mark + " " + text;
     }
 
     private String num(JsonNode n) {

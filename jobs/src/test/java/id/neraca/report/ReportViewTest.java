@@ -161,6 +161,54 @@ class ReportViewTest {
     }
 
     /**
+     * The projection stage writes its coverage note, warnings and model notes in English. The Indonesian report
+     * builds the coverage calibration's sentence itself from summary.json's points, and marks what stays English
+     * (the projection's warnings, the model notes, the FX sources, the report's own warnings) as a technical note in
+     * English instead of mixing the languages silently; the English report carries no such mark.
+     */
+    @Test
+    void englishTextInTheIndonesianReportIsTranslatedOrMarked() throws Exception {
+        JsonNode summary = JSON.readTree("""
+                {"coverage": {"method": "benchmark_calibration", "factor": 7004.057286, "factor_lo95": 5219.987428,
+                  "factor_hi95": 9397.880579, "log_sd": 0.15, "benchmark_points": 2,
+                  "points": [{"year": 2023, "report_year": 2023, "benchmark_usd_bn": 62, "usd_idr": 15236.99,
+                              "observed_idr": 128509152515, "factor": 7351.175862, "source": "e-Conomy SEA 2023", "confidence": "low"},
+                             {"year": 2024, "report_year": 2024, "benchmark_usd_bn": 65, "usd_idr": 15852.06,
+                              "observed_idr": 154403311941, "factor": 6673.329464, "source": "e-Conomy SEA 2024", "confidence": "high"}],
+                  "note": "national = observed × 7004.06, calibrated on Indonesia e-Conomy SEA 'ecommerce_gmv' over 2 year(s): ..."},
+                 "models": [{"name": "cagr_low", "supported": true, "weight": 0, "mape": 0.13, "mase": 0.94,
+                             "warning": "scenario band, not weighted"}],
+                 "selected": "ensemble",
+                 "warnings": ["coverage factor calibrated on 2 year(s) only"]}
+                """);
+        ReportData base = data(List.of(headline("2025", "400", "80", "780", "30", "560")),
+                projection(List.of(target("a", "400000000000000", "2000000000000000")), List.of(), summary));
+        ReportData d = new ReportData(base.runId(), base.generatedAt(), base.annual(), base.monthly(), base.breakdowns(),
+                base.evidence(), base.permendag(), base.projection(), base.reconciliation(), base.quarantineReasons(),
+                base.classifyStats(), Optional.of(List.of(new ReportData.FxRange("USD", "2015-01", "2026-12", bd("12572.77"),
+                        bd("18007.57"), "OECD Main Economic Indicators via FRED", null))), base.provinceNames(),
+                base.categoryLabels(), base.manifest(), base.config(), List.of("projection/backtest is missing: no backtest errors to show"));
+        String id = markdown(d, "id");
+        String en = markdown(d, "en");
+        assertFalse(id.contains("national = observed"), "the stage's English coverage note is not in the Indonesian report");
+        assertTrue(id.contains("Dikalibrasi pada GMV e-commerce Indonesia menurut e-Conomy SEA selama 2 tahun: "
+                + "2023: US$62 miliar (laporan 2023) × Rp15.236,99 per US$ ÷ teramati Rp128,5 miliar = 7.351,2; "
+                + "2024: US$65 miliar (laporan 2024) × Rp15.852,06 per US$ ÷ teramati Rp154,4 miliar = 6.673,3"), id);
+        assertTrue(id.contains("Metode kalibrasi pada acuan"), "the method by name, not benchmark_calibration");
+        assertTrue(en.contains("Calibrated on Indonesia's e-commerce GMV in e-Conomy SEA over 2 year(s): 2023: US$62 billion (report 2023) "
+                + "× IDR 15,236.99 per US$ ÷ observed IDR 128.5 billion = 7,351.2"), en);
+        // what stays English is marked: the projection's warnings, the model notes, the FX source, the report's warnings
+        String mark = "Catatan teknis (bahasa Inggris):";
+        assertTrue(Pattern.compile("### Peringatan dari proyeksi\\s+_" + Pattern.quote(mark) + "_\\s+- coverage factor calibrated").matcher(id).find(), id);
+        assertTrue(Pattern.compile("### Peringatan laporan\\s+_" + Pattern.quote(mark) + "_\\s+- projection/backtest is missing").matcher(id).find());
+        assertTrue(id.contains("| Peringatan (catatan teknis, bahasa Inggris) |"), "model notes column");
+        assertTrue(id.contains("Sumber (catatan teknis, bahasa Inggris): OECD Main Economic Indicators via FRED"));
+        assertFalse(en.contains("Catatan teknis") || en.contains("technical note"), "nothing marked in English");
+        String html = html(d, "id");
+        assertTrue(html.contains("<p class=\"note english-note\">" + mark + "</p><ul lang=\"en\"><li>coverage factor"), "html");
+    }
+
+    /**
      * The 2030 intervals claim more than they have (docs/PROJECTION.md §5, "The other published intervals": on a
      * series whose level wanders the ensemble's 2030 95% interval covered about 87%, the 80% about 59%): both
      * languages say so next to the projection chart, before the target table.
