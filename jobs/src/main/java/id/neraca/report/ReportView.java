@@ -96,15 +96,34 @@ public final class ReportView {
         m.put("cross_border_share", share(h, "CROSS_BORDER", h.crossBorder()));
         m.put("unknown_share", share(h, "UNKNOWN", h.unknown()));
         m.put("withheld_note", withheldNote(h));
-        m.put("q1_answer", t.get("q1_answer", share(h, "LOCAL_UMKM", h.localUmkm()), yearLabel(h),
-                money(h, "LOCAL_UMKM", h.localUmkm()), money(h, CellStats.TOTAL_KEY, h.total())));
-        m.put("q2_answer", t.get("q2_answer", share(h, CellStats.FOREIGN_KEY, h.foreignOrigin()), share(h, "IMPORTED", h.imported()),
-                share(h, "CROSS_BORDER", h.crossBorder()), share(h, "UNKNOWN", h.unknown())));
+        m.put("q1_answer", h.published("LOCAL_UMKM")
+                ? t.get("q1_answer", share(h, "LOCAL_UMKM", h.localUmkm()), yearLabel(h),
+                        money(h, "LOCAL_UMKM", h.localUmkm()), money(h, CellStats.TOTAL_KEY, h.total()))
+                : t.get("q1_withheld", yearLabel(h)));
+        m.put("q2_answer", foreignAnswer(h));
         m.put("q3_answer", targetVerdicts());
         m.put("q3_short", targetIntro());
         m.put("trend_sentence", trendSentence());
         m.put("scale_note", t.get("scale_note"));
         return m;
+    }
+
+    /**
+     * The second answer. A withheld figure is never the subject of a sentence ("For [c] the origin could not be
+     * determined"): the sentence says instead that the figure is withheld.
+     */
+    private String foreignAnswer(ReportData.Headline h) {
+        String foreign;
+        if (!h.published(CellStats.FOREIGN_KEY)) {
+            foreign = t.get("q2_foreign_withheld");
+        } else if (!h.published("IMPORTED") || !h.published("CROSS_BORDER")) {
+            foreign = t.get("q2_split_withheld", share(h, CellStats.FOREIGN_KEY, h.foreignOrigin()));
+        } else {
+            foreign = t.get("q2_answer", share(h, CellStats.FOREIGN_KEY, h.foreignOrigin()), share(h, "IMPORTED", h.imported()),
+                    share(h, "CROSS_BORDER", h.crossBorder()));
+        }
+        String unknown = h.published("UNKNOWN") ? t.get("q2_unknown", share(h, "UNKNOWN", h.unknown())) : t.get("q2_unknown_withheld");
+        return foreign + " " + unknown;
     }
 
     private String trendSentence() {
@@ -466,8 +485,8 @@ public final class ReportView {
         ReportData.Permendag p = d.permendag().get();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("available", true);
-        m.put("text", t.get("permendag_text", p.year(), f.count(p.flaggedLines()), f.money(or0(p.flaggedGmv())),
-                f.pct(ReportData.pct(or0(p.flaggedGmv()), p.gmv())),
+        m.put("text", t.get(p.crossBorderWithheld() ? "permendag_text_xb_withheld" : "permendag_text", p.year(),
+                f.count(p.flaggedLines()), f.money(or0(p.flaggedGmv())), f.pct(ReportData.pct(or0(p.flaggedGmv()), p.gmv())),
                 p.crossBorderWithheld() ? SUPPRESSED_MARK : f.pct(ReportData.pct(or0(p.flaggedGmv()), p.crossBorderGmv())),
                 f.count(p.flaggedSellers())));
         m.put("suppressed", p.suppressed());
@@ -505,8 +524,8 @@ public final class ReportView {
         long secondary = ev.stream().filter(e -> e.status() == Disclosure.Status.SECONDARY).count();
         return Map.of("available", true, "rows", rows, "suppressed_primary", primary, "suppressed_secondary", secondary,
                 "has_suppressed", primary + secondary > 0,
-                "text", t.get("evidence_text", unknownShown ? f.pct(ReportData.pct(unknown, total)) : SUPPRESSED_MARK,
-                        unknownShown ? f.money(unknown) : SUPPRESSED_MARK));
+                "text", unknownShown ? t.get("evidence_text", f.pct(ReportData.pct(unknown, total)), f.money(unknown))
+                        : t.get("evidence_text_withheld"));
     }
 
     // ---------------------------------------------------------------- methodology and assumptions

@@ -209,6 +209,49 @@ class ReportViewTest {
     }
 
     /**
+     * A withheld figure is not the subject of a sentence ("For [c] the origin could not be determined", "[c] of the
+     * GMV ([c]) stayed unknown"): the sentence says the figure is withheld. The samples' 2025 case (large local and
+     * unknown withheld) and the strict one (imported and cross-border too).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void sentencesSayAFigureIsWithheldRatherThanStartWithTheMark() {
+        Map<String, Disclosure.Status> samples = Map.of("LOCAL_LARGE", Disclosure.Status.PRIMARY, "UNKNOWN", Disclosure.Status.SECONDARY);
+        Map<String, Disclosure.Status> strict = Map.of("LOCAL_LARGE", Disclosure.Status.SECONDARY, "UNKNOWN", Disclosure.Status.PRIMARY,
+                "IMPORTED", Disclosure.Status.SECONDARY, "CROSS_BORDER", Disclosure.Status.PRIMARY);
+        Pattern markAsSubject = Pattern.compile("(?:^|[.:;]\\s+|\\b(?:For|Untuk)\\s+)\\[c\\]");
+        for (Map<String, Disclosure.Status> verdicts : List.of(samples, strict)) {
+            ReportData base = simple();
+            ReportData.Headline h = base.annual().get(0).withDisclosure(verdicts);
+            List<ReportData.Evidence> evidence = List.of(
+                    new ReportData.Evidence("LOCAL_UMKM", "SELLER_ID_DOMESTIC", 10, bd("400"), 10, bd("50"), Disclosure.Status.PUBLISHED),
+                    new ReportData.Evidence("UNKNOWN", "NO_EVIDENCE", 5, bd("560"), 8, bd("100"), Disclosure.Status.SECONDARY));
+            ReportData.Permendag pm = new ReportData.Permendag(2025, 6, bd("1.6"), 100, bd("1850"), 20, bd("30"), 4, bd("0.5"),
+                    false, !h.published("CROSS_BORDER"));
+            ReportData d = new ReportData(base.runId(), base.generatedAt(), new ArrayList<>(List.of(h)), base.monthly(), base.breakdowns(),
+                    Optional.of(evidence), Optional.of(pm), base.projection(), base.reconciliation(), base.quarantineReasons(),
+                    base.classifyStats(), base.fx(), base.provinceNames(), base.categoryLabels(), base.manifest(), base.config(), base.warnings());
+            for (String lang : List.of("en", "id")) {
+                Map<String, Object> c = new ReportView(d, lang).context(null);
+                Map<String, Object> headline = (Map<String, Object>) c.get("headline");
+                List<String> sentences = List.of((String) headline.get("q1_answer"), (String) headline.get("q2_answer"),
+                        (String) ((Map<String, Object>) c.get("evidence")).get("text"), (String) ((Map<String, Object>) c.get("permendag")).get("text"));
+                for (String s : sentences) assertFalse(markAsSubject.matcher(s).find(), lang + ": " + s);
+                String q2 = (String) headline.get("q2_answer");
+                assertTrue(q2.contains(lang.equals("en") ? "The share whose origin could not be determined is withheld for confidentiality [c]."
+                        : "Pangsa yang asal barangnya tidak dapat ditentukan dirahasiakan [c]."), q2);
+                assertTrue(((String) ((Map<String, Object>) c.get("evidence")).get("text"))
+                        .contains(lang.equals("en") ? "stayed unknown (no rule had enough evidence) is withheld for confidentiality [c]"
+                                : "tetap tidak diketahui (tidak ada aturan dengan bukti yang cukup) dirahasiakan [c]"));
+                if (verdicts == strict) {
+                    assertTrue(q2.startsWith(lang.equals("en") ? "Foreign-origin goods took 43.8% of GMV; how it divides"
+                            : "Barang asal luar negeri mengambil 43,8% dari GMV; pembagiannya"), q2);
+                }
+            }
+        }
+    }
+
+    /**
      * The 2030 intervals claim more than they have (docs/PROJECTION.md §5, "The other published intervals": on a
      * series whose level wanders the ensemble's 2030 95% interval covered about 87%, the 80% about 59%): both
      * languages say so next to the projection chart, before the target table.
