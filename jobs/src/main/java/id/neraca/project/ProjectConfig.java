@@ -57,10 +57,10 @@ public record ProjectConfig(
     public static List<Target> defaultTargets() {
         return List.of(
                 new Target("article_rp400t", "Rp400 triliun (VIVA 2023 article)", "Rp400 triliun (artikel VIVA 2023)",
-                        2030, new BigDecimal("400000000000000")),
+                        2030, new BigDecimal("400000000000000"), null),
                 new Target("ministry_rp4531t", "Rp4.531 triliun (Kemendag/KemenKopUKM path, 2021)",
                         "Rp4.531 triliun (jalur Kemendag/KemenKopUKM, 2021)", 2030,
-                        new BigDecimal("4531000000000000")));
+                        new BigDecimal("4531000000000000"), "digital_economy"));
     }
 
     /**
@@ -114,9 +114,10 @@ public record ProjectConfig(
 
     /**
      * A target: {@code value_idr} in rupiah (nominal) for calendar {@code year}; {@code label} names it in reports,
-     * {@code label_id} (optional) in the Bahasa Indonesia report.
+     * {@code label_id} (optional) in the Bahasa Indonesia report; {@code scope} (optional, one of {@link #SCOPES})
+     * what the figure measures, so the report can say when it is not what the projection measures (e-commerce GMV).
      */
-    public record Target(String name, String label, String labelId, Integer year, BigDecimal valueIdr) {
+    public record Target(String name, String label, String labelId, Integer year, BigDecimal valueIdr, String scope) {
         /** The label for a report language ({@code id} or {@code en}). */
         public String label(String lang) {
             return "id".equals(lang) && labelId != null && !labelId.isBlank() ? labelId : label;
@@ -124,6 +125,8 @@ public record ProjectConfig(
     }
 
     public static final List<String> CONFIDENCE = List.of("low", "medium", "high");
+    /** What a target measures: e-commerce GMV (the projection's own definition) or the wider digital economy. */
+    public static final List<String> SCOPES = List.of("ecommerce_gmv", "digital_economy");
 
     public void validate(NeracaConfig.Loaded where) {
         if (partialMonthDays < -1 || partialMonthDays > 27) {
@@ -214,6 +217,9 @@ public record ProjectConfig(
             if (t.year() == null || t.year() < 2000 || t.year() > horizonEndYear) {
                 throw new IllegalArgumentException(k + ".year must be between 2000 and project.horizon_end_year ("
                         + horizonEndYear + "), got " + t.year());
+            }
+            if (t.scope() != null && !SCOPES.contains(t.scope())) {
+                throw new IllegalArgumentException(k + ".scope must be one of " + SCOPES + " (or left out), got '" + t.scope() + "'");
             }
             if (t.valueIdr() == null || t.valueIdr().signum() <= 0) {
                 throw new IllegalArgumentException(k + ".value_idr must be a positive amount of rupiah, got " + t.valueIdr());

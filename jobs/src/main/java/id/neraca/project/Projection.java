@@ -743,10 +743,13 @@ public final class Projection {
             ObjectNode o = ts.addObject();
             o.put("name", t.target());
             o.put("label", t.label());
-            String labelId = cfg.targets().stream().filter(ct -> ct.name().equals(t.target())).findFirst()
-                    .map(ProjectConfig.Target::labelId).orElse(null);
+            ProjectConfig.Target configured = cfg.targets().stream().filter(ct -> ct.name().equals(t.target())).findFirst().orElse(null);
+            String labelId = configured == null ? null : configured.labelId();
             if (labelId == null) o.putNull("label_id");
             else o.put("label_id", labelId);
+            String scope = configured == null ? null : configured.scope();
+            if (scope == null) o.putNull("scope");
+            else o.put("scope", scope);
             o.put("year", t.year());
             o.put("target_idr", t.targetIdr().setScale(0, RoundingMode.HALF_UP).toBigInteger());
             putMoney(o, "projected_idr", t.projected());

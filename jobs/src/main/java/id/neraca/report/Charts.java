@@ -98,7 +98,7 @@ public final class Charts {
         r.setMaximumBarWidth(horizontal ? 0.08 : 0.12);
         for (int i = 0; i < classes.size(); i++) r.setSeriesPaint(i, CLASS_COLOURS.get(classes.get(i)));
         if (!horizontal) {
-            r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", percentFormat(fmt)));
+            r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", valueFormat(fmt)));
             r.setDefaultItemLabelsVisible(true);
             r.setDefaultItemLabelFont(new Font(FONT, Font.PLAIN, 11));
             r.setDefaultItemLabelPaint(Color.WHITE);
@@ -106,7 +106,7 @@ public final class Charts {
         NumberAxis y = (NumberAxis) plot.getRangeAxis();
         y.setRange(0, 100);
         y.setTickUnit(new NumberTickUnit(20));
-        y.setNumberFormatOverride(percentFormat(fmt));
+        y.setNumberFormatOverride(tickFormat(fmt, y, "%"));
         CategoryAxis x = plot.getDomainAxis();
         x.setTickLabelFont(new Font(FONT, Font.PLAIN, 11));
         return render(name, chart, width, height);
@@ -127,12 +127,12 @@ public final class Charts {
         r.setBarPainter(new StandardBarPainter());
         r.setShadowVisible(false);
         r.setSeriesPaint(0, colour);
-        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", percentFormat(fmt)));
+        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", valueFormat(fmt)));
         r.setDefaultItemLabelsVisible(true);
         r.setDefaultItemLabelFont(new Font(FONT, Font.PLAIN, 10));
         NumberAxis y = (NumberAxis) plot.getRangeAxis();
         y.setRange(0, 105);
-        y.setNumberFormatOverride(percentFormat(fmt));
+        y.setNumberFormatOverride(tickFormat(fmt, y, "%"));
         plot.getDomainAxis().setTickLabelFont(new Font(FONT, Font.PLAIN, 10));
         return render(name, chart, width, height);
     }
@@ -185,13 +185,13 @@ public final class Charts {
         x.setNumberFormatOverride(yearFormat());
         NumberAxis y = new NumberAxis(l.yLabel());
         y.setAutoRangeIncludesZero(true);
-        y.setNumberFormatOverride(plainFormat(fmt));
+        y.setNumberFormatOverride(tickFormat(fmt, y, ""));
         XYPlot plot = new XYPlot(lines, x, y, null);
         JFreeChart chart = new JFreeChart(l.title(), new Font(FONT, Font.BOLD, 15), plot, true);
         theme().apply(chart);
         x.setTickUnit(new NumberTickUnit(1));
         x.setNumberFormatOverride(yearFormat());
-        y.setNumberFormatOverride(plainFormat(fmt));
+        y.setNumberFormatOverride(tickFormat(fmt, y, ""));
         XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, true);
         lineRenderer.setSeriesPaint(0, INK);
         lineRenderer.setSeriesStroke(0, new BasicStroke(2f));
@@ -307,12 +307,23 @@ public final class Charts {
         return a == null ? b : a;
     }
 
-    private static NumberFormat percentFormat(LocaleFormat fmt) {
-        return new SimpleFormat(v -> fmt.decimal(v, Math.abs(v - Math.rint(v)) < 1e-9 && v >= 20 ? 0 : 1) + "%");
+    /** A value drawn on a bar: a percentage with one decimal, as the tables write it ({@code <0.1%} for a sliver). */
+    private static NumberFormat valueFormat(LocaleFormat fmt) {
+        return new SimpleFormat(v -> fmt.pct(BigDecimal.valueOf(v)));
     }
 
-    private static NumberFormat plainFormat(LocaleFormat fmt) {
-        return new SimpleFormat(v -> fmt.decimal(v, Math.abs(v - Math.rint(v)) < 1e-9 ? 0 : 1));
+    /**
+     * An axis's tick labels, all with the same decimals: as many as the axis's tick unit needs when the axis is
+     * drawn (a unit of 20 or 500: none; 2.5: one). Judging each tick on its own wrote "0.0% | 10.0% | 20%".
+     */
+    static NumberFormat tickFormat(LocaleFormat fmt, NumberAxis axis, String suffix) {
+        return new SimpleFormat(v -> fmt.decimal(v, decimals(axis.getTickUnit().getSize())) + suffix);
+    }
+
+    static int decimals(double tickUnit) {
+        if (!(tickUnit > 0) || Double.isInfinite(tickUnit)) return 0;
+        BigDecimal u = new BigDecimal(Double.toString(tickUnit)).stripTrailingZeros();
+        return Math.min(Math.max(0, u.scale()), 4);
     }
 
     private static NumberFormat yearFormat() {

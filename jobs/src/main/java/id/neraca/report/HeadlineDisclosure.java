@@ -27,6 +27,12 @@ import java.util.Map;
  * table's row and column lines (their column totals mapped to the headline's entries), and one line per class
  * of the evidence table. The headline's choice is made first; complements elsewhere avoid headline entries (a
  * cost above any GMV), and the audit runs over all lines at once.
+ *
+ * <p>Suppression is consistent across tables: every part of a class the headline withholds (its cells in each
+ * table, its evidence rows) is withheld too, before any complement is chosen. The audit alone is not enough:
+ * the headline shows the withheld classes' sum (total − published classes), and when two classes are withheld
+ * the published parts of one (all its evidence rows but the smallest complement) give the other within a few
+ * percent by subtraction, although no line has a single unknown left (interval, not exact, disclosure).
  */
 public final class HeadlineDisclosure {
     private HeadlineDisclosure() {}
@@ -66,6 +72,8 @@ public final class HeadlineDisclosure {
         check(headline);
         if (!ReportData.CLASSES.equals(KEYS.subList(0, 5))) throw new IllegalStateException("class order");
         List<Cell> cells = new ArrayList<>(List.of(headline));
+        // the origin class (0–4) of each entry that is a part of one class's total, -1 for the others
+        List<Integer> classOf = new ArrayList<>(java.util.Collections.nCopies(KEYS.size(), -1));
         List<int[]> lines = new ArrayList<>(headlineLines());
         Map<String, int[][]> tableIndex = new LinkedHashMap<>();
         for (Map.Entry<String, Cell[][]> t : tables.entrySet()) {
@@ -81,6 +89,7 @@ public final class HeadlineDisclosure {
                     } else {
                         index[r][c] = cells.size();
                         cells.add(g[r][c]);
+                        classOf.add(c < cols - 1 ? c : -1);
                     }
                 }
             }
@@ -98,6 +107,7 @@ public final class HeadlineDisclosure {
             if (cls < 0 || cls >= TOTAL) throw new IllegalArgumentException("evidence of unknown class " + e.originClass());
             byClass.computeIfAbsent(cls, k -> new ArrayList<>()).add(cells.size());
             cells.add(e.cell());
+            classOf.add(cls);
         }
         byClass.forEach((cls, members) -> {
             int[] line = new int[members.size() + 1];
@@ -136,7 +146,22 @@ public final class HeadlineDisclosure {
                 }
             }
         }
-        Status[] st = Disclosure.protect(all, lines, start, cost);
+        // consistent suppression: a class the headline withholds is withheld in every table and in the evidence too.
+        // Its parts published elsewhere would add up to (nearly) its total, and with the withheld classes' sum
+        // (total − published classes, which the headline shows) they would bound the other withheld class: the
+        // large local class (one firm) = withheld sum − the unknown class's published evidence rows. Line-by-line
+        // protection does not see this, as no line has a single unknown left; withholding every part does.
+        Status[] protecting = start;
+        do {
+            for (int i = KEYS.size(); i < all.length; i++) {
+                int cls = classOf.get(i);
+                if (cls >= 0 && protecting[cls].suppressed() && protecting[i] == Status.PUBLISHED) protecting[i] = Status.SECONDARY;
+            }
+            // complements for the lines these leave with one withheld entry; protect never releases an entry, but
+            // it may withhold another headline class (when nothing else can hide a line), whose parts then follow
+            protecting = Disclosure.protect(all, lines, protecting, cost);
+        } while (publishedPartOfWithheldClass(protecting, classOf) >= 0);
+        Status[] st = protecting;
 
         Status[] head = java.util.Arrays.copyOfRange(st, 0, KEYS.size());
         Map<String, Status[][]> tableStatus = new LinkedHashMap<>();
@@ -147,6 +172,15 @@ public final class HeadlineDisclosure {
         });
         Status[] ev = java.util.Arrays.copyOfRange(st, evidenceStart, st.length);
         return new Result(head, tableStatus, ev);
+    }
+
+    /** The first entry that is a published part of a class the headline withholds, or -1. */
+    private static int publishedPartOfWithheldClass(Status[] st, List<Integer> classOf) {
+        for (int i = KEYS.size(); i < st.length; i++) {
+            int cls = classOf.get(i);
+            if (cls >= 0 && st[cls].suppressed() && st[i] == Status.PUBLISHED) return i;
+        }
+        return -1;
     }
 
     private static void check(Cell[] headline) {

@@ -113,9 +113,18 @@ public final class LocaleFormat {
         return decimal(BigDecimal.valueOf(n), 0);
     }
 
-    /** A percentage with one decimal: {@code 42,3%} / {@code 42.3%}. */
+    private static final BigDecimal HALF_TENTH = new BigDecimal("0.05");
+
+    /**
+     * A percentage with one decimal: {@code 42,3%} / {@code 42.3%}. A share that is not zero but rounds to zero
+     * reads {@code <0,1%} / {@code <0.1%} (a small negative value {@code >-0,1%}): "0.0%" would say there is none.
+     */
     public String pct(BigDecimal pct) {
-        return pct == null ? "–" : decimal(pct, 1) + "%";
+        if (pct == null) return "–";
+        if (pct.signum() != 0 && pct.abs().compareTo(HALF_TENTH) < 0) {
+            return (pct.signum() > 0 ? "<" : ">-") + decimal(new BigDecimal("0.1"), 1) + "%";
+        }
+        return decimal(pct, 1) + "%";
     }
 
     /** A change in percentage points with its sign: {@code +1,2 poin persen} / {@code +1.2 percentage points}. */

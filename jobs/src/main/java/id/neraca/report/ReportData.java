@@ -26,6 +26,7 @@ public record ReportData(
         Optional<GenericTable> classifyStats,
         Optional<List<FxRange>> fx,
         Map<String, String> provinceNames,
+        Map<String, CategoryLabel> categoryLabels,
         JsonNode manifest,
         ReportConfig config,
         List<String> warnings) {
@@ -139,17 +140,23 @@ public record ReportData(
         }
     }
 
+    /** {@code scope}: what the target measures ({@code ecommerce_gmv}, {@code digital_economy}; null when not configured). */
     public record Target(String name, String label, int year, BigDecimal targetIdr, BigDecimal projectedIdr,
                          BigDecimal lo80, BigDecimal hi80, BigDecimal lo95, BigDecimal hi95, BigDecimal gap,
                          Double probability, Integer crossingYear, String crossingLabel, Double requiredCagrPct,
-                         String labelId) {
+                         String labelId, String scope) {
         /** The label for a report language: {@code label_id} (summary.json) in the Indonesian report when given. */
         public String label(String lang) {
             return "id".equals(lang) && labelId != null && !labelId.isBlank() ? labelId : label;
         }
     }
 
-    public record Backtest(String model, int horizon, double mape, double mase, long origins) {}
+    /**
+     * A backtest summary row ({@code origin = ALL}): the mean errors of one model at one horizon ({@code 0}: all
+     * horizons pooled) over {@code forecasts} scored forecasts, on {@code series} at {@code frequency} ({@code
+     * monthly} / {@code annual}; null when the file does not say).
+     */
+    public record Backtest(String model, int horizon, double mape, double mase, long forecasts, String series, String frequency) {}
 
     /** The projection: the series shown (name, model), its points, the targets and the stage's summary.json. */
     public record Projection(String series, String model, boolean annual, List<Point> points, List<Target> targets,
@@ -164,6 +171,14 @@ public record ReportData(
     public record FxRange(String currency, String fromMonth, String toMonth, BigDecimal min, BigDecimal max,
                           String source, String assumedFrom) {}
 
-    /** A small table shown as is (columns as written by the stage that made it). */
-    public record GenericTable(List<String> columns, List<List<String>> rows, long totalRows) {}
+    /** A taxonomy category's names (data/reference/categories.csv {@code label}, {@code label_id}). */
+    public record CategoryLabel(String en, String id) {
+        /** The name in a report language; the English one when there is no Indonesian name. */
+        public String label(String lang) {
+            return "id".equals(lang) && id != null && !id.isBlank() ? id : en;
+        }
+    }
+
+    /** A small table as written by the stage that made it: its columns and values (strings, numbers, null). */
+    public record GenericTable(List<String> columns, List<List<Object>> rows, long totalRows) {}
 }

@@ -26,9 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
 /**
@@ -161,7 +159,8 @@ final class ReportReader {
         ReportData.Projection projection = projection();
         return new ReportData(outputs.runId(), Instant.now().toString(), annual, monthly, breakdowns, evidenceOut,
                 permendag, projection, reconciliation(), quarantineReasons(), classifyStats(),
-                fx(referenceDir.resolve("fx_monthly.csv")), provinces, ctx.manifest().root(), cfg, warnings);
+                fx(referenceDir.resolve("fx_monthly.csv")), provinces, categoryLabels(referenceDir.resolve("categories.csv")),
+                ctx.manifest().root(), cfg, warnings);
     }
 
     List<String> warnings() {
@@ -317,7 +316,7 @@ final class ReportReader {
         }
         List<ReportData.Point> points = new ArrayList<>(byKey.values());
         points.sort(Comparator.comparing(ReportData.Point::period));
-        return new ReportData.Projection(chosen, model, annual, points, targets(summary), backtest(), summary);
+        return new ReportData.Projection(chosen, model, annual, points, targets(summary), backtest(chosen), summary);
     }
 
     private static String text(JsonNode j, String field) {
@@ -341,7 +340,7 @@ final class ReportReader {
                         dec(r.getAs("hi80_idr")), dec(r.getAs("lo95_idr")), dec(r.getAs("hi95_idr")), dec(r.getAs("gap_idr")),
                         dbl(r.getAs("probability")), cy == null ? null : ((Number) cy).intValue(),
                         j.path("crossing_label").isTextual() ? j.path("crossing_label").asText() : null,
-                        dbl(r.getAs("required_cagr_pct")), text(j, "label_id")));
+                        dbl(r.getAs("required_cagr_pct")), text(j, "label_id"), text(j, "scope")));
             }
         } else {
             warnings.add("projection/targets is missing; targets taken from projection/summary.json");
@@ -353,24 +352,40 @@ final class ReportReader {
                         j.path("crossing_year").isNumber() ? j.path("crossing_year").asInt() : null,
                         j.path("crossing_label").isTextual() ? j.path("crossing_label").asText() : null,
                         j.path("required_cagr_pct").isNumber() ? j.path("required_cagr_pct").asDouble() : null,
-                        text(j, "label_id")));
+                        text(j, "label_id"), text(j, "scope")));
             }
         }
         return out;
     }
 
-    private List<ReportData.Backtest> backtest() {
+    /**
+     * The backtest's summary rows ({@code origin = ALL}: per model and horizon, horizon 0 = every horizon pooled,
+     * {@code n} = forecasts scored) of the series the chart shows; the per-origin rows are single forecasts and
+     * are not averaged again. Another series' rows are left out when the file names its series.
+     */
+    private List<ReportData.Backtest> backtest(String series) {
         if (!outputs.exists("projection/backtest")) {
             warnings.add("projection/backtest is missing: no backtest errors to show");
             return List.of();
         }
         Dataset<Row> b = spark.read().parquet(outputs.path("projection/backtest"));
-        requireColumns(b, outputs.path("projection/backtest"), "model", "horizon", "origin", "mape", "mase");
-        return b.groupBy("model", "horizon").agg(avg("mape"), avg("mase"), count(lit(1)))
-                .orderBy("model", "horizon").collectAsList().stream()
+        requireColumns(b, outputs.path("projection/backtest"), "model", "horizon", "origin", "mape", "mase", "n");
+        List<String> have = Arrays.asList(b.columns());
+        Dataset<Row> all = b.filter(col("origin").equalTo("ALL"));
+        if (have.contains("series")) all = all.filter(col("series").equalTo(series));
+        org.apache.spark.sql.Column frequency = have.contains("frequency") ? col("frequency") : lit(null).cast("string");
+        List<ReportData.Backtest> out = all.select(col("model"), col("horizon"), col("mape"), col("mase"), col("n"), frequency)
+                .orderBy(col("model"), frequency, col("horizon")).collectAsList().stream()
                 .map(r -> new ReportData.Backtest(r.getString(0), ((Number) r.get(1)).intValue(),
-                        r.isNullAt(2) ? Double.NaN : r.getDouble(2), r.isNullAt(3) ? Double.NaN : r.getDouble(3), r.getLong(4)))
+                        r.isNullAt(2) ? Double.NaN : ((Number) r.get(2)).doubleValue(),
+                        r.isNullAt(3) ? Double.NaN : ((Number) r.get(3)).doubleValue(),
+                        r.isNullAt(4) ? 0L : ((Number) r.get(4)).longValue(), series, r.getString(5)))
                 .toList();
+        if (out.isEmpty()) {
+            warnings.add("projection/backtest has no summary rows (origin ALL) for series " + series
+                    + ": no backtest errors to show; rerun `neraca project`");
+        }
+        return out;
     }
 
     private Optional<List<ReportData.Reconciliation>> reconciliation() {
@@ -398,9 +413,9 @@ final class ReportReader {
         return optional("classify_stats/by_class").map(ds -> {
             List<String> columns = Arrays.stream(ds.schema().fields()).map(StructField::name).toList();
             long total = ds.count();
-            List<List<String>> rows = ds.orderBy(columns.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new))
+            List<List<Object>> rows = ds.orderBy(columns.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new))
                     .limit(200).collectAsList().stream()
-                    .map(r -> columns.stream().map(c -> String.valueOf((Object) r.getAs(c))).toList()).toList();
+                    .map(r -> columns.stream().map(c -> (Object) r.getAs(c)).toList()).toList();
             return new ReportData.GenericTable(columns, rows, total);
         });
     }
@@ -424,6 +439,29 @@ final class ReportReader {
         }
         Map<String, String> sorted = new TreeMap<>(out);
         return new LinkedHashMap<>(sorted);
+    }
+
+    /** Taxonomy code → its English and Indonesian names; empty (codes shown) when the file is missing. */
+    private Map<String, ReportData.CategoryLabel> categoryLabels(Path file) {
+        Map<String, ReportData.CategoryLabel> out = new LinkedHashMap<>();
+        if (!Files.isRegularFile(file)) {
+            warnings.add(file + " not found: categories shown by their taxonomy code");
+            return out;
+        }
+        for (Map<String, String> r : Csv.read(file)) {
+            String code = r.get("category");
+            String label = r.get("label");
+            if (code == null || label == null) {
+                throw NeracaException.data("%s: needs columns category,label (label_id for the Indonesian report; "
+                        + "see data/reference/README.md)", file);
+            }
+            String labelId = r.get("label_id");
+            out.put(code.trim(), new ReportData.CategoryLabel(label.trim(), labelId == null ? null : labelId.trim()));
+        }
+        if (!out.isEmpty() && out.values().stream().allMatch(c -> c.id() == null || c.id().isBlank())) {
+            warnings.add(file + " has no label_id column: the Indonesian report names categories in English");
+        }
+        return out;
     }
 
     private Optional<List<ReportData.FxRange>> fx(Path file) {

@@ -137,6 +137,14 @@ public final class ReportSummary {
             n.put("secondary_suppressed", b.suppressed(Disclosure.Status.SECONDARY));
             n.put("exact_seller_counts", b.exactSellerCounts());
         }
+        if (d.evidence().isPresent()) {
+            // evidence rows of a class the headline withholds are withheld with it (secondary), besides the rules' own
+            ObjectNode n = disc.putObject("evidence");
+            n.put("year", Integer.parseInt(d.headlineYear().period()));
+            n.put("rows", d.evidence().get().size());
+            n.put("primary_suppressed", d.evidence().get().stream().filter(e -> e.status() == Disclosure.Status.PRIMARY).count());
+            n.put("secondary_suppressed", d.evidence().get().stream().filter(e -> e.status() == Disclosure.Status.SECONDARY).count());
+        }
 
         ObjectNode avail = root.putObject("inputs_available");
         avail.put("classified", d.evidence().isPresent());

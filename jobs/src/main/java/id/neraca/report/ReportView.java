@@ -68,6 +68,7 @@ public final class ReportView {
         c.put("lineage", lineage());
         c.put("warnings", d.warnings());
         c.put("has_warnings", !d.warnings().isEmpty());
+        c.put("english_notes", !t.get("technical_note_english").isEmpty());
         c.put("figures", figures.stream().map(fg -> Map.of("name", fg.name(), "file", "figures/" + fg.name() + ".svg",
                 "png", "figures/" + fg.name() + ".png")).toList());
         return c;
@@ -95,15 +96,34 @@ public final class ReportView {
         m.put("cross_border_share", share(h, "CROSS_BORDER", h.crossBorder()));
         m.put("unknown_share", share(h, "UNKNOWN", h.unknown()));
         m.put("withheld_note", withheldNote(h));
-        m.put("q1_answer", t.get("q1_answer", share(h, "LOCAL_UMKM", h.localUmkm()), yearLabel(h),
-                money(h, "LOCAL_UMKM", h.localUmkm()), money(h, CellStats.TOTAL_KEY, h.total())));
-        m.put("q2_answer", t.get("q2_answer", share(h, CellStats.FOREIGN_KEY, h.foreignOrigin()), share(h, "IMPORTED", h.imported()),
-                share(h, "CROSS_BORDER", h.crossBorder()), share(h, "UNKNOWN", h.unknown())));
+        m.put("q1_answer", h.published("LOCAL_UMKM")
+                ? t.get("q1_answer", share(h, "LOCAL_UMKM", h.localUmkm()), yearLabel(h),
+                        money(h, "LOCAL_UMKM", h.localUmkm()), money(h, CellStats.TOTAL_KEY, h.total()))
+                : t.get("q1_withheld", yearLabel(h)));
+        m.put("q2_answer", foreignAnswer(h));
         m.put("q3_answer", targetVerdicts());
         m.put("q3_short", targetIntro());
         m.put("trend_sentence", trendSentence());
         m.put("scale_note", t.get("scale_note"));
         return m;
+    }
+
+    /**
+     * The second answer. A withheld figure is never the subject of a sentence ("For [c] the origin could not be
+     * determined"): the sentence says instead that the figure is withheld.
+     */
+    private String foreignAnswer(ReportData.Headline h) {
+        String foreign;
+        if (!h.published(CellStats.FOREIGN_KEY)) {
+            foreign = t.get("q2_foreign_withheld");
+        } else if (!h.published("IMPORTED") || !h.published("CROSS_BORDER")) {
+            foreign = t.get("q2_split_withheld", share(h, CellStats.FOREIGN_KEY, h.foreignOrigin()));
+        } else {
+            foreign = t.get("q2_answer", share(h, CellStats.FOREIGN_KEY, h.foreignOrigin()), share(h, "IMPORTED", h.imported()),
+                    share(h, "CROSS_BORDER", h.crossBorder()));
+        }
+        String unknown = h.published("UNKNOWN") ? t.get("q2_unknown", share(h, "UNKNOWN", h.unknown())) : t.get("q2_unknown_withheld");
+        return foreign + " " + unknown;
     }
 
     private String trendSentence() {
@@ -292,7 +312,46 @@ public final class ReportView {
         }
         m.put("targets", targets);
         m.put("has_targets", !targets.isEmpty());
+        m.put("caveat", targets.isEmpty() ? "" : targetCaveat());
         return m;
+    }
+
+    /**
+     * What the comparison with the targets is worth: the projection is e-commerce GMV, a target of a wider scope
+     * (summary.json's {@code scope}: the ministries' "digital economy" figure) is not like for like, and a target
+     * already below the observed national value says little. Every number comes from the data.
+     */
+    private String targetCaveat() {
+        ReportData.Projection p = d.projection();
+        List<String> parts = new ArrayList<>();
+        parts.add(t.get("target_caveat"));
+        for (ReportData.Target tg : p.targets()) {
+            if (tg.scope() != null && !tg.scope().equals("ecommerce_gmv") && t.all().containsKey("target_scope_" + tg.scope())) {
+                parts.add(t.get("target_scope_" + tg.scope(), tg.label(f.lang()), f.money(tg.targetIdr())));
+            }
+        }
+        String[] observed = lastObservedNational();
+        if (observed != null) {
+            BigDecimal value = new BigDecimal(observed[1]);
+            for (ReportData.Target tg : p.targets()) {
+                if (tg.targetIdr() != null && tg.targetIdr().compareTo(value) < 0) {
+                    parts.add(t.get("target_below_observed", tg.label(f.lang()), f.money(tg.targetIdr()), observed[0], f.money(value)));
+                }
+            }
+        }
+        return String.join(" ", parts);
+    }
+
+    /** The last full observed year and its national value: summary.json's, else the chart's last annual observed point. */
+    private String[] lastObservedNational() {
+        JsonNode s = d.projection().summary().orElse(null);
+        if (s != null && s.path("last_observed_year").isNumber() && s.path("last_observed_year_value_idr").isNumber()) {
+            return new String[]{s.path("last_observed_year").asText(), s.path("last_observed_year_value_idr").decimalValue().toPlainString()};
+        }
+        if (!d.projection().annual()) return null;
+        ReportData.Point last = null;
+        for (ReportData.Point pt : d.projection().points()) if (pt.kind().equals("OBSERVED") && pt.value() != null) last = pt;
+        return last == null ? null : new String[]{last.period(), last.value().toPlainString()};
     }
 
     // ---------------------------------------------------------------- breakdowns with disclosure control
@@ -303,6 +362,10 @@ public final class ReportView {
         if (b.name().equals("province")) {
             String name = d.provinceNames().get(key);
             return name == null ? key : name + " (" + key + ")";
+        }
+        if (b.name().equals("category")) {
+            ReportData.CategoryLabel label = d.categoryLabels().get(key);
+            return label == null ? key : label.label(f.lang());
         }
         return key;
     }
@@ -422,8 +485,8 @@ public final class ReportView {
         ReportData.Permendag p = d.permendag().get();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("available", true);
-        m.put("text", t.get("permendag_text", p.year(), f.count(p.flaggedLines()), f.money(or0(p.flaggedGmv())),
-                f.pct(ReportData.pct(or0(p.flaggedGmv()), p.gmv())),
+        m.put("text", t.get(p.crossBorderWithheld() ? "permendag_text_xb_withheld" : "permendag_text", p.year(),
+                f.count(p.flaggedLines()), f.money(or0(p.flaggedGmv())), f.pct(ReportData.pct(or0(p.flaggedGmv()), p.gmv())),
                 p.crossBorderWithheld() ? SUPPRESSED_MARK : f.pct(ReportData.pct(or0(p.flaggedGmv()), p.crossBorderGmv())),
                 f.count(p.flaggedSellers())));
         m.put("suppressed", p.suppressed());
@@ -457,9 +520,12 @@ public final class ReportView {
             if (e.originClass().equals("UNKNOWN")) unknown = unknown.add(or0(e.gmv()));
         }
         boolean unknownShown = h.published("UNKNOWN");
-        return Map.of("available", true, "rows", rows,
-                "text", t.get("evidence_text", unknownShown ? f.pct(ReportData.pct(unknown, total)) : SUPPRESSED_MARK,
-                        unknownShown ? f.money(unknown) : SUPPRESSED_MARK));
+        long primary = ev.stream().filter(e -> e.status() == Disclosure.Status.PRIMARY).count();
+        long secondary = ev.stream().filter(e -> e.status() == Disclosure.Status.SECONDARY).count();
+        return Map.of("available", true, "rows", rows, "suppressed_primary", primary, "suppressed_secondary", secondary,
+                "has_suppressed", primary + secondary > 0,
+                "text", unknownShown ? t.get("evidence_text", f.pct(ReportData.pct(unknown, total)), f.money(unknown))
+                        : t.get("evidence_text_withheld"));
     }
 
     // ---------------------------------------------------------------- methodology and assumptions
@@ -470,9 +536,10 @@ public final class ReportView {
         JsonNode s = d.projection().summary().orElse(null);
         if (s != null && s.has("coverage")) {
             JsonNode cov = s.get("coverage");
-            items.add(item(t.get("assume_coverage"), t.get("assume_coverage_value", cov.path("method").asText("–"),
+            String method = cov.path("method").asText("–");
+            items.add(item(t.get("assume_coverage"), t.get("assume_coverage_value", t.all().getOrDefault("coverage_method_" + method, method),
                     num(cov.path("factor")), num(cov.path("factor_lo95")), num(cov.path("factor_hi95")),
-                    cov.path("benchmark_points").asText("–"), cov.path("note").asText(""))));
+                    cov.path("benchmark_points").asText("–"), coverageNote(cov))));
         } else {
             items.add(item(t.get("assume_coverage"), t.get("not_available")));
         }
@@ -512,16 +579,51 @@ public final class ReportView {
         m.put("has_models", !models.isEmpty());
         List<Object> bt = new ArrayList<>();
         for (ReportData.Backtest b : p.backtest()) {
-            bt.add(Map.of("model", b.model(), "horizon", b.horizon(), "mape", Double.isNaN(b.mape()) ? "–" : f.pct(BigDecimal.valueOf(b.mape() * 100)),
-                    "mase", f.decimal(b.mase(), 2), "origins", f.count(b.origins())));
+            bt.add(Map.of("model", b.model(), "horizon", b.horizon() == 0 ? t.get("horizon_all") : String.valueOf(b.horizon()),
+                    "frequency", b.frequency() == null ? "–" : t.all().getOrDefault("backtest_frequency_" + b.frequency(), b.frequency()),
+                    "mape", Double.isNaN(b.mape()) ? "–" : f.pct(BigDecimal.valueOf(b.mape() * 100)),
+                    "mase", f.decimal(b.mase(), 2), "forecasts", f.count(b.forecasts())));
         }
         m.put("backtest", bt);
         m.put("has_backtest", !bt.isEmpty());
+        m.put("backtest_note", t.get("backtest_note", p.series()));
         List<String> warnings = new ArrayList<>();
         if (s != null) s.path("warnings").forEach(w -> warnings.add(w.asText()));
         m.put("projection_warnings", warnings);
         m.put("has_projection_warnings", !warnings.isEmpty());
+        // the projection's warnings and model notes are the stage's English sentences: said so in the Indonesian report
+        m.put("english_notes", !t.get("technical_note_english").isEmpty());
         return m;
+    }
+
+    /**
+     * The coverage calibration in the report's language, built from summary.json's points (the stage's note is an
+     * English sentence); the stage's note, marked as English in the Indonesian report, when it is not the
+     * e-commerce GMV calibration this template describes.
+     */
+    private String coverageNote(JsonNode cov) {
+        String note = cov.path("note").asText("");
+        JsonNode points = cov.path("points");
+        if (cov.path("method").asText("").equals("benchmark_calibration") && note.contains("'ecommerce_gmv'")
+                && points.isArray() && !points.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            for (JsonNode p : points) {
+                BigDecimal usdBn = p.path("benchmark_usd_bn").isNumber() ? p.path("benchmark_usd_bn").decimalValue().stripTrailingZeros() : null;
+                parts.add(t.get("coverage_point", p.path("year").asText("–"), usdBn == null ? "–" : f.decimal(usdBn, Math.max(0, usdBn.scale())),
+                        p.path("report_year").asText("–"),
+                        (f.lang().equals("id") ? "Rp" : "IDR ") + f.decimal(p.path("usd_idr").decimalValue(), 2),
+                        f.money(p.path("observed_idr").isNumber() ? p.path("observed_idr").decimalValue() : null),
+                        f.decimal(p.path("factor").asDouble(Double.NaN), 1)));
+            }
+            return t.get("coverage_note", points.size(), String.join("; ", parts), num(cov.path("log_sd")));
+        }
+        return note.isEmpty() ? "" : englishNote(note);
+    }
+
+    /** Text that exists only in English (written by another stage or read from a file): marked so in the Indonesian report. */
+    private String englishNote(String text) {
+        String mark = t.get("technical_note_english");
+        return mark.isEmpty() ? text : mark + " " + text;
     }
 
     private String num(JsonNode n) {
@@ -567,11 +669,33 @@ public final class ReportView {
             // counts only: GMV and units per marketplace × class are not cells disclosure control has checked
             List<Integer> keep = new ArrayList<>();
             for (int i = 0; i < g.columns().size(); i++) if (!STATS_WITHHELD_COLUMNS.contains(g.columns().get(i))) keep.add(i);
-            m.put("stats_columns", keep.stream().map(g.columns()::get).toList());
-            m.put("stats_rows", g.rows().stream().map(r -> Map.of("values", keep.stream().map(r::get).toList())).toList());
+            // headers, class names and numbers in the report's language (stats_col_<column>, class_<CLASS>)
+            m.put("stats_columns", keep.stream().map(i -> t.all().getOrDefault("stats_col_" + g.columns().get(i), g.columns().get(i))).toList());
+            m.put("stats_rows", g.rows().stream().map(r -> Map.of("values", keep.stream()
+                    .map(i -> statsValue(g.columns().get(i), r.get(i))).toList())).toList());
             m.put("stats_truncated", g.totalRows() > g.rows().size());
         });
         return m;
+    }
+
+    /** One value of the classification counts: a class by its name, a count or a decimal in the language's style. */
+    private Map<String, Object> statsValue(String column, Object v) {
+        String text;
+        boolean num = v instanceof Number;
+        if (v == null) {
+            text = "–";
+        } else if (column.equals("origin_class") && t.all().containsKey("class_" + v)) {
+            text = t.get("class_" + v);
+        } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof java.math.BigInteger) {
+            text = f.count(((Number) v).longValue());
+        } else if (v instanceof BigDecimal b && b.scale() <= 0) {
+            text = f.decimal(b, 0);
+        } else if (num) {
+            text = f.decimal(new BigDecimal(v.toString()), 3);
+        } else {
+            text = String.valueOf(v);
+        }
+        return Map.of("text", text, "num", num);
     }
 
     private Map<String, Object> lineage() {

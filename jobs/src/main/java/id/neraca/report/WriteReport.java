@@ -128,6 +128,12 @@ public final class WriteReport implements Stage {
             n.put("primary_suppressed", b.suppressed(Disclosure.Status.PRIMARY));
             n.put("secondary_suppressed", b.suppressed(Disclosure.Status.SECONDARY));
         }
+        data.evidence().ifPresent(ev -> {
+            ObjectNode n = disclosure.putObject("evidence");
+            n.put("rows", ev.size());
+            n.put("primary_suppressed", ev.stream().filter(e -> e.status() == Disclosure.Status.PRIMARY).count());
+            n.put("secondary_suppressed", ev.stream().filter(e -> e.status() == Disclosure.Status.SECONDARY).count());
+        });
         section.put("warnings", data.warnings().size());
         Log.info("WriteReport: %d files (%d figures, languages %s) in %s", files.size(), figures, langs,
                 ctx.outputs().path(OUTPUT));

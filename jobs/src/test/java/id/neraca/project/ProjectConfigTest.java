@@ -28,6 +28,7 @@ class ProjectConfigTest {
         assertEquals(ProjectConfig.defaults().targets(), p.targets(), "the YAML and the code defaults agree");
         assertEquals("Rp400 triliun (artikel VIVA 2023)", p.targets().get(0).label("id"), "the Indonesian label");
         assertEquals("Rp400 triliun (VIVA 2023 article)", p.targets().get(0).label("en"));
+        assertEquals("digital_economy", p.targets().get(1).scope(), "the ministries' figure is wider than e-commerce GMV");
     }
 
     @Test
@@ -43,6 +44,8 @@ class ProjectConfigTest {
                 "project.targets[0].label_id");
         assertUsage(dir, "project:\n  coverage:\n    benchmarks_file: econ_benchmark.csv\n", "project.coverage.benchmarks_file");
         assertUsage(dir, "project:\n  coverage:\n    fx_file: fx.csv\n", "project.coverage.fx_file");
+        assertUsage(dir, "project:\n  targets:\n    - {name: a, label: x, scope: internet, year: 2030, value_idr: 1}\n",
+                "project.targets[0].scope");
         NeracaConfig ok = write(dir, "project:\n  coverage:\n    method: factor\n    factor: 2500\n").config();
         assertEquals(2500.0, ok.project().coverage().factor());
     }

@@ -170,6 +170,78 @@ class HeadlineDisclosureTest {
         assertProtected(cells.toArray(Cell[]::new), lines, status.toArray(Status[]::new));
     }
 
+    /**
+     * The samples' case in 2025: large local is one firm, so the headline withholds it and unknown with it, and
+     * shows the two together (total − published classes). Line by line nothing is determined, but the unknown
+     * class's evidence rows, all published but the smallest complement, add up to nearly all of it: an attacker
+     * takes the withheld sum minus them and has the one firm's turnover within a few percent. Every part of a
+     * class the headline withholds must be withheld too, in the evidence and in each table's column.
+     */
+    @Test
+    void theOneFirmCannotBeWorkedOutFromTheWithheldSumAndTheOtherWithheldClassesParts() {
+        Cell[] h = headline(415, 80, 787, 3, 560);
+        h[LARGE] = cell(80, 1, 80);
+        Cell[][] market = table(h, new long[][]{{150, 80, 400, 0, 300}, {140, 0, 200, 0, 200}, {125, 0, 187, 3, 60}});
+        market[0][LARGE] = cell(80, 1, 80);
+        market[1][LARGE] = Cell.EMPTY;
+        market[2][LARGE] = Cell.EMPTY;
+        market[0][XB] = Cell.EMPTY;
+        market[1][XB] = Cell.EMPTY;
+        Map<String, Cell[][]> tables = new LinkedHashMap<>();
+        tables.put("marketplace", market);
+        List<HeadlineDisclosure.EvidenceCell> evidence = List.of(
+                new HeadlineDisclosure.EvidenceCell("CROSS_BORDER", cell(3, 5, 1)),
+                new HeadlineDisclosure.EvidenceCell("IMPORTED", cell(700, 10, 100)),
+                new HeadlineDisclosure.EvidenceCell("IMPORTED", cell(87, 4, 30)),
+                new HeadlineDisclosure.EvidenceCell("LOCAL_LARGE", cell(80, 1, 80)),
+                new HeadlineDisclosure.EvidenceCell("LOCAL_UMKM", cell(415, 10, 60)),
+                new HeadlineDisclosure.EvidenceCell("UNKNOWN", cell(500, 20, 40)),
+                new HeadlineDisclosure.EvidenceCell("UNKNOWN", cell(55, 6, 20)),
+                new HeadlineDisclosure.EvidenceCell("UNKNOWN", cell(5, 3, 2)));
+        HeadlineDisclosure.Result r = HeadlineDisclosure.headlineYear(h, tables, evidence, 3, 0.85);
+        assertTrue(r.headline()[LARGE].suppressed() && r.headline()[UNKNOWN].suppressed(), "the one firm and its complement");
+        for (int c : new int[]{UMKM, IMPORTED, XB, TOTAL, FOREIGN}) assertFalse(r.headline()[c].suppressed(), HeadlineDisclosure.KEYS.get(c));
+
+        // what the report publishes: the withheld classes together (total − published classes) ...
+        long withheldSum = h[TOTAL].gmv().longValue();
+        for (int c : new int[]{UMKM, IMPORTED, XB}) withheldSum -= h[c].gmv().longValue();
+        // ... and the published parts of each withheld class: its evidence rows, its cells in each table
+        Map<String, List<long[]>> parts = new LinkedHashMap<>(); // class -> per line: {published sum, published parts}
+        for (int cls : new int[]{LARGE, UNKNOWN}) {
+            String name = HeadlineDisclosure.KEYS.get(cls);
+            List<long[]> lines = new ArrayList<>();
+            long sum = 0, n = 0;
+            for (int k = 0; k < evidence.size(); k++) {
+                if (evidence.get(k).originClass().equals(name) && r.evidence()[k] == Status.PUBLISHED) {
+                    sum += evidence.get(k).cell().gmv().longValue();
+                    n++;
+                }
+            }
+            lines.add(new long[]{sum, n});
+            Status[][] st = r.tables().get("marketplace");
+            sum = 0;
+            n = 0;
+            for (int row = 0; row < market.length - 1; row++) {
+                if (st[row][cls] == Status.PUBLISHED) {
+                    sum += market[row][cls].gmv().longValue();
+                    n++;
+                }
+            }
+            lines.add(new long[]{sum, n});
+            parts.put(name, lines);
+        }
+        // the attack: the other withheld class = withheld sum − the published parts of one; it must miss by more than 25%
+        // (the other way round, unknown ≤ withheld sum is the headline's own bound: unknown is the complement, not the secret)
+        long large = h[LARGE].gmv().longValue();
+        for (long[] line : parts.get("UNKNOWN")) {
+            long estimate = withheldSum - line[0];
+            assertTrue(Math.abs(estimate - large) > 0.25 * large,
+                    "large local (" + large + ") worked out as " + estimate + " from the unknown class's published parts");
+        }
+        // stronger: no part of a withheld class is published anywhere
+        for (List<long[]> lines : parts.values()) for (long[] line : lines) assertEquals(0, line[1], "published parts of a withheld class");
+    }
+
     /** A table's grid whose last row is the headline's classes and total (the rows must add up to it). */
     private static Cell[][] table(Cell[] h, long[][] rows) {
         Cell[][] g = new Cell[rows.length + 1][6];

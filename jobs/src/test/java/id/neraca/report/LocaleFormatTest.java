@@ -51,6 +51,13 @@ class LocaleFormatTest {
     void percentagesAndPoints() {
         assertEquals("42,3%", id.pct(new BigDecimal("42.25")));
         assertEquals("42.3%", en.pct(new BigDecimal("42.25")));
+        // a share that exists but rounds to nothing is not "0.0%"
+        assertEquals("<0,1%", id.pct(new BigDecimal("0.0499")));
+        assertEquals("<0.1%", en.pct(new BigDecimal("0.0001")));
+        assertEquals(">-0.1%", en.pct(new BigDecimal("-0.02")));
+        assertEquals("0.1%", en.pct(new BigDecimal("0.05")));
+        assertEquals("0,0%", id.pct(BigDecimal.ZERO));
+        assertEquals("0.0%", en.pct(new BigDecimal("0.0000")));
         assertEquals("+1,2 poin persen", id.pp(new BigDecimal("1.24")));
         assertEquals("-0.5 percentage points", en.pp(new BigDecimal("-0.45")));
         assertEquals("1.234.567", id.count(1234567));

@@ -39,7 +39,7 @@ import static org.apache.spark.sql.functions.col;
  * folder with {@code provinces.csv} (all 38) and {@code fx_monthly.csv}.
  *
  * <p>Scenarios built in on purpose: Papua Tengah (94) has only two sellers (primary suppression), the
- * category "Perhiasan" is dominated by one seller (dominance rule), 2025 is a partial year (10 months),
+ * category "sports" is dominated by one seller (dominance rule), 2025 is a partial year (10 months),
  * cross-border sales below US$100 carry the Permendag flag, some sales are cancelled or returned (excluded
  * from GMV), some have no seller key, and one province has no sales at all.
  *
@@ -76,8 +76,9 @@ public final class ReportFixture {
             {"76", "Sulawesi Barat"}, {"81", "Maluku"}, {"82", "Maluku Utara"}, {"91", "Papua"}, {"92", "Papua Barat"},
             {"93", "Papua Selatan"}, {"94", "Papua Tengah"}, {"95", "Papua Pegunungan"}, {"96", "Papua Barat Daya"}};
 
-    static final String[] CATEGORIES = {"Fashion Muslim", "Makanan & Minuman", "Elektronik", "Kecantikan",
-            "Rumah Tangga", "Kerajinan", "Mainan", "Perhiasan"};
+    /** Taxonomy codes (data/reference/categories.csv), as ingest writes them. */
+    static final String[] CATEGORIES = {"fashion", "food_beverage", "electronics", "beauty", "household", "other",
+            "toys_hobbies", "sports"};
     /** Observed sales × this = national value in the synthetic projection. */
     static final BigDecimal COVERAGE = new BigDecimal("250000");
 
@@ -134,27 +135,27 @@ public final class ReportFixture {
                     i % 2 == 0 ? "NIK" : "NIB", i % 3 == 0 ? "SMALL" : "MICRO", CATEGORIES[i % 6]));
         }
         // Papua Tengah: two sellers only, so its cells must be withheld
-        s.add(new Seller(key(n++), "LOCAL_UMKM", "94", "shopee", "ID", "NIK", "MICRO", "Kerajinan"));
-        s.add(new Seller(key(n++), "LOCAL_UMKM", "94", "tokopedia", "ID", "NIK", "MICRO", "Kerajinan"));
+        s.add(new Seller(key(n++), "LOCAL_UMKM", "94", "shopee", "ID", "NIK", "MICRO", "other"));
+        s.add(new Seller(key(n++), "LOCAL_UMKM", "94", "tokopedia", "ID", "NIK", "MICRO", "other"));
         for (int i = 0; i < 9; i++) {
             s.add(new Seller(key(n++), "LOCAL_LARGE", new String[]{"31", "32", "35"}[i % 3], markets[i % 3], "ID", "NPWP", "LARGE",
                     CATEGORIES[(i + 2) % 6]));
         }
         for (int i = 0; i < 12; i++) {
             s.add(new Seller(key(n++), "IMPORTED", new String[]{"31", "36", "21", "35"}[i % 4], markets[i % 3], "ID", "NPWP", "MEDIUM",
-                    new String[]{"Elektronik", "Mainan", "Kecantikan", "Rumah Tangga"}[i % 4]));
+                    new String[]{"electronics", "toys_hobbies", "beauty", "household"}[i % 4]));
         }
         for (int i = 0; i < 8; i++) {
             s.add(new Seller(key(n++), "CROSS_BORDER", null, "crossborder", i % 2 == 0 ? "CN" : "SG", "FOREIGN_REG", "UNKNOWN",
-                    new String[]{"Elektronik", "Mainan", "Fashion Muslim", "Kecantikan"}[i % 4]));
+                    new String[]{"electronics", "toys_hobbies", "fashion", "beauty"}[i % 4]));
         }
         for (int i = 0; i < 8; i++) {
             s.add(new Seller(i == 7 ? null : key(n++), "UNKNOWN", new String[]{"32", "33", "35", "73"}[i % 4], markets[i % 3], null,
                     "NONE", "UNKNOWN", CATEGORIES[i % 6]));
         }
-        // Perhiasan: one dominant seller and three small ones (dominance rule)
-        s.add(new Seller(key(n++), "LOCAL_LARGE", "31", "tokopedia", "ID", "NPWP", "LARGE", "Perhiasan"));
-        for (int i = 0; i < 3; i++) s.add(new Seller(key(n++), "LOCAL_UMKM", "33", "shopee", "ID", "NIK", "MICRO", "Perhiasan"));
+        // sports: one dominant seller and three small ones (dominance rule)
+        s.add(new Seller(key(n++), "LOCAL_LARGE", "31", "tokopedia", "ID", "NPWP", "LARGE", "sports"));
+        for (int i = 0; i < 3; i++) s.add(new Seller(key(n++), "LOCAL_UMKM", "33", "shopee", "ID", "NIK", "MICRO", "sports"));
         return s;
     }
 
@@ -178,7 +179,7 @@ public final class ReportFixture {
                         case "CROSS_BORDER" -> 1 + t * 0.01;
                         default -> 1 + t * 0.015;
                     };
-                    boolean dominant = s.category().equals("Perhiasan") && s.cls().equals("LOCAL_LARGE");
+                    boolean dominant = s.category().equals("sports") && s.cls().equals("LOCAL_LARGE");
                     int lines = dominant ? 3 : 1 + rnd.nextInt(2);
                     for (int k = 0; k < lines; k++) {
                         line++;
@@ -201,7 +202,7 @@ public final class ReportFixture {
                         boolean xb = s.cls().equals("CROSS_BORDER");
                         String currency = xb ? "USD" : "IDR";
                         BigDecimal usd = unit.divide(new BigDecimal("15800"), 2, RoundingMode.HALF_UP);
-                        boolean flag = xb && usd.compareTo(BigDecimal.valueOf(100)) < 0 && !category.equals("Buku");
+                        boolean flag = xb && usd.compareTo(BigDecimal.valueOf(100)) < 0 && !category.equals("books_media");
                         List<String> reasons = switch (s.cls()) {
                             case "LOCAL_UMKM" -> List.of("SELLER_ID_LOCAL", "TIER_FROM_SALES");
                             case "LOCAL_LARGE" -> List.of("SELLER_NPWP_CORPORATE", "TIER_FROM_SALES");
@@ -306,15 +307,26 @@ public final class ReportFixture {
         }
         save(spark.createDataFrame(series, SERIES), out, "projection", "series");
 
+        // as ProjectTo2030 writes it (docs/CONTRACTS.md): one row per forecast (origin, horizon; n = 1) and summary
+        // rows with origin ALL per horizon and for all horizons pooled (horizon 0), n = forecasts scored. The
+        // summary rows are not the means of the rows around them a naive grouping would give, and a second series
+        // is there to be left out.
         StructType bt = new StructType().add("model", DataTypes.StringType).add("horizon", DataTypes.IntegerType)
-                .add("origin", DataTypes.StringType).add("mape", DataTypes.DoubleType).add("mase", DataTypes.DoubleType);
+                .add("origin", DataTypes.StringType).add("mape", DataTypes.DoubleType).add("mase", DataTypes.DoubleType)
+                .add("series", DataTypes.StringType).add("frequency", DataTypes.StringType).add("n", DataTypes.LongType);
         List<Row> btRows = new ArrayList<>();
-        for (String m : List.of("cagr_base", "loglinear_seasonal", "ensemble")) {
-            for (int h = 1; h <= 2; h++) {
-                for (String origin : List.of("2024-06", "2024-12")) {
-                    btRows.add(RowFactory.create(m, h, origin, 0.05 * h + (m.equals("ensemble") ? 0.0 : 0.02), 0.7 + 0.1 * h));
-                }
+        for (String[] m : new String[][]{{"cagr_base", "0"}, {"loglinear_seasonal", "0.01"}}) {
+            double d = Double.parseDouble(m[1]);
+            String[] origins = {"2024-10", "2024-11", "2024-12"};
+            for (int o = 0; o < 3; o++) {
+                btRows.add(RowFactory.create(m[0], 1, origins[o], 0.04 + 0.02 * o + d, 0.5 + 0.1 * o + d, "total_gmv", "monthly", 1L));
+                btRows.add(RowFactory.create(m[0], 2, origins[o], 0.10 + 0.02 * o + d, 0.9 + 0.1 * o + d, "total_gmv", "monthly", 1L));
             }
+            btRows.add(RowFactory.create(m[0], 1, "ALL", 0.06 + d, 0.6 + d, "total_gmv", "monthly", 3L));
+            btRows.add(RowFactory.create(m[0], 2, "ALL", 0.12 + d, 1.0 + d, "total_gmv", "monthly", 3L));
+            btRows.add(RowFactory.create(m[0], 0, "ALL", 0.09 + d, 0.8 + d, "total_gmv", "monthly", 6L));
+            btRows.add(RowFactory.create(m[0], 1, "ALL", 0.31, 2.1, "local_umkm_gmv", "monthly", 3L));
+            btRows.add(RowFactory.create(m[0], 0, "ALL", 0.33, 2.3, "local_umkm_gmv", "monthly", 6L));
         }
         save(spark.createDataFrame(btRows, bt), out, "projection", "backtest");
 
@@ -327,8 +339,8 @@ public final class ReportFixture {
         BigDecimal t400 = new BigDecimal("400000000000000.00");
         BigDecimal t4531 = new BigDecimal("4531000000000000.00");
         List<Row> targets = List.of(
-                RowFactory.create("article_rp400t", 2030, t400, p2030, lo80, hi80, lo95, hi95, p2030.subtract(t400), 0.97, 2027, 1.5),
-                RowFactory.create("published_rp4531t", 2030, t4531, p2030, lo80, hi80, lo95, hi95, p2030.subtract(t4531), 0.01, null, 38.4));
+                RowFactory.create("article_rp400t", 2030, t400, p2030, lo80, hi80, lo95, hi95, t400.subtract(p2030), 0.97, 2027, 1.5),
+                RowFactory.create("published_rp4531t", 2030, t4531, p2030, lo80, hi80, lo95, hi95, t4531.subtract(p2030), 0.01, null, 38.4));
         save(spark.createDataFrame(targets, tt), out, "projection", "targets");
 
         ObjectNode s = JSON.createObjectNode();
@@ -370,6 +382,7 @@ public final class ReportFixture {
         ObjectNode b = ts.addObject();
         b.put("name", "published_rp4531t");
         b.put("label", "Rp4.531 triliun (Kemenkop/Kemendag 2021)");
+        b.put("scope", "digital_economy");
         b.put("crossing_label", "not by 2040");
         s.putArray("warnings").add("Synthetic projection written by the report test fixture.");
         Files.writeString(out.resolve("projection/summary.json"), JSON.writeValueAsString(s));
@@ -450,6 +463,18 @@ public final class ReportFixture {
             p.append(pr[0]).append(',').append(pr[1]).append(',').append(pr[0]).append(',').append(tz).append(",\n");
         }
         Files.writeString(reference.resolve("provinces.csv"), p.toString());
+        // the taxonomy's names, as data/reference/categories.csv has them (other columns left out)
+        Files.writeString(reference.resolve("categories.csv"), """
+                category,label,label_id
+                fashion,Fashion and apparel,Fesyen dan pakaian
+                beauty,Beauty and personal care,Kecantikan dan perawatan diri
+                food_beverage,Food and beverage,Makanan dan minuman
+                electronics,Electronics,Elektronik
+                household,Home and living,Rumah tangga
+                sports,Sports and outdoors,Olahraga dan luar ruang
+                toys_hobbies,Toys and hobbies,Mainan dan hobi
+                other,Other,Lainnya
+                """);
         Files.writeString(reference.resolve("fx_monthly.csv"), """
                 month,currency,idr_per_unit,source,confidence
                 2023-01,USD,15250.00,fixture (not real rates),high

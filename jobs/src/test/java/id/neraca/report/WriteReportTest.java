@@ -122,8 +122,8 @@ class WriteReportTest extends SparkTestBase {
         assertFalse(row.group(1).matches(".*IDR \\d.*"), "no value of Papua Tengah is shown");
         // a province without sales is listed with empty cells
         assertTrue(en.contains("<tr><td>Papua Pegunungan (95)</td>"), "all 38 provinces listed");
-        // Perhiasan: one seller holds almost all GMV of the local-large cell
-        Matcher jewel = Pattern.compile("<tr><td>Perhiasan</td>(.*?)</tr>").matcher(en);
+        // sports: one seller holds almost all GMV of the local-large cell
+        Matcher jewel = Pattern.compile("<tr><td>Sports and outdoors</td>(.*?)</tr>").matcher(en);
         assertTrue(jewel.find());
         assertTrue(jewel.group(1).contains("[c]"), "dominated cell withheld");
 
@@ -182,12 +182,77 @@ class WriteReportTest extends SparkTestBase {
         while (td.find()) cells.add(td.group(1));
         assertEquals(List.of("published", "secondary", "secondary", "primary", "primary", "published"), cells,
                 "total row: UMKM, large, imported, cross-border, unknown, grand total");
+        // consistent suppression: no part of a withheld class is published, in any table or in the evidence
+        for (String name : List.of("marketplace", "province", "category")) {
+            Matcher tb = Pattern.compile("<table class=\"data breakdown\" id=\"table-" + name + "\">(.*?)</table>", Pattern.DOTALL).matcher(en);
+            assertTrue(tb.find());
+            Matcher tr = Pattern.compile("<tr[^>]*>(.*?)</tr>", Pattern.DOTALL).matcher(tb.group(1));
+            while (tr.find()) {
+                List<String> st = new java.util.ArrayList<>();
+                Matcher c = Pattern.compile("<td class=\"num (\\w+)\">").matcher(tr.group(1));
+                while (c.find()) st.add(c.group(1));
+                if (st.isEmpty()) continue;
+                for (int k = 1; k <= 4; k++) assertFalse(st.get(k).equals("published"), name + " row " + tr.group(1));
+            }
+        }
+        for (JsonNode e : s.path("evidence")) {
+            if (!e.path("origin_class").asText().equals("LOCAL_UMKM")) assertTrue(e.path("suppressed").asBoolean(), e.toString());
+        }
+        assertTrue(s.path("disclosure").path("evidence").path("rows").asInt() > 0);
         // the Permendag share of cross-border GMV would give the cross-border total back (here the flagged
         // figures fail on their own as well: fewer than 9 flagged sellers)
         assertTrue(s.path("permendag31").path("suppressed").asBoolean());
         assertFalse(s.path("permendag31").path("flagged_share_of_cross_border_gmv_pct").isNumber());
         assertTrue(read(strict.resolve("report/figures/headline_shares_en.svg")).contains("Withheld classes together"));
         assertFalse(s.path("warnings").toString().contains("headline"), s.path("warnings").toString());
+    }
+
+    /**
+     * The backtest table shows the projection stage's summary rows (origin ALL) of the series the chart shows, as
+     * written: per horizon and all horizons pooled ("all"), with the forecasts each scores. Grouping every row by
+     * model and horizon instead averages the summary rows with the single forecasts and with another series, and
+     * counts rows, not forecasts (ReportFixture's backtest: 3 origins × 2 horizons per model).
+     */
+    @Test
+    void backtestTableShowsTheSummaryRowsOfTheShownSeries() throws IOException {
+        String en = read(full.resolve("report/report.en.md"));
+        String id = read(full.resolve("report/report.id.md"));
+        assertTrue(en.contains("| model | Frequency | Horizon | MAPE | MASE | Forecasts |"), "forecasts, not origins");
+        assertTrue(id.contains("| model | Frekuensi | Horizon | MAPE | MASE | Jumlah prakiraan |"));
+        for (String row : List.of("| `cagr_base` | monthly | all | 9.0% | 0.80 | 6 |", "| `cagr_base` | monthly | 1 | 6.0% | 0.60 | 3 |",
+                "| `cagr_base` | monthly | 2 | 12.0% | 1.00 | 3 |", "| `loglinear_seasonal` | monthly | all | 10.0% | 0.81 | 6 |")) {
+            assertTrue(en.contains(row), row);
+        }
+        assertTrue(id.contains("| `cagr_base` | bulanan | semua | 9,0% | 0,80 | 6 |"), "horizon 0 localised");
+        Matcher rows = Pattern.compile("^\\| `(cagr_base|loglinear_seasonal)` \\| monthly \\|.*$", Pattern.MULTILINE).matcher(en);
+        int n = 0;
+        while (rows.find()) n++;
+        assertEquals(6, n, "per model: all, 1, 2 (no single forecasts, no other series)");
+        assertTrue(en.contains("series total_gmv"), "the series is named");
+    }
+
+    /**
+     * Categories are out/classified's taxonomy codes (food_beverage, toys_hobbies); the category table and its chart
+     * name them by data/reference/categories.csv's label (English) and label_id (Bahasa Indonesia).
+     */
+    @Test
+    void categoriesAreNamedInTheReportsLanguageNotByTheirCode() throws IOException {
+        for (String lang : List.of("en", "id")) {
+            String page = read(full.resolve("report/index." + lang + ".html"));
+            Matcher table = Pattern.compile("<table class=\"data breakdown\" id=\"table-category\">(.*?)</table>", Pattern.DOTALL).matcher(page);
+            assertTrue(table.find());
+            String svg = read(full.resolve("report/figures/by_category_" + lang + ".svg"));
+            for (String name : lang.equals("en") ? List.of("Food and beverage", "Toys and hobbies", "Fashion and apparel", "Other")
+                    : List.of("Makanan dan minuman", "Mainan dan hobi", "Fesyen dan pakaian", "Lainnya")) {
+                assertTrue(table.group(1).contains("<tr><td>" + name + "</td>"), lang + ": row " + name);
+                assertTrue(svg.contains(">" + name + "<"), lang + ": chart label " + name);
+            }
+            for (String code : ReportFixture.CATEGORIES) {
+                assertFalse(table.group(1).contains("<td>" + code + "</td>"), lang + ": raw code " + code + " in the table");
+                assertFalse(svg.contains(">" + code + "<"), lang + ": raw code " + code + " in the chart");
+            }
+            assertTrue(read(full.resolve("report/report." + lang + ".md")).contains(lang.equals("en") ? "| Food and beverage |" : "| Makanan dan minuman |"));
+        }
     }
 
     @Test

@@ -1,0 +1,78 @@
+package id.neraca.report;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The charts' text: tick labels of one axis share their decimals, values drawn on bars read as in the tables. */
+class ChartsTest {
+    private static List<String> texts(String svg) {
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("<text[^>]*>([^<]*)</text>").matcher(svg);
+        while (m.find()) out.add(m.group(1));
+        return out;
+    }
+
+    private static int decimalsOf(String label, char sep) {
+        String n = label.replace("%", "");
+        int i = n.indexOf(sep);
+        return i < 0 ? 0 : n.length() - i - 1;
+    }
+
+    /** The category chart (horizontal stacked shares, no values on the bars): its only percentages are the axis ticks. */
+    @Test
+    void tickLabelsOfTheShareAxisHaveTheSameDecimals() {
+        for (String lang : List.of("en", "id")) {
+            LocaleFormat f = LocaleFormat.of(lang);
+            List<Map<String, BigDecimal>> shares = new ArrayList<>();
+            Map<String, BigDecimal> a = new LinkedHashMap<>();
+            a.put("LOCAL_UMKM", new BigDecimal("63.2"));
+            a.put("IMPORTED", new BigDecimal("36.8"));
+            shares.add(a);
+            Map<String, BigDecimal> b = new LinkedHashMap<>();
+            b.put("LOCAL_UMKM", new BigDecimal("12.4"));
+            b.put("UNKNOWN", new BigDecimal("87.6"));
+            shares.add(b);
+            Map<String, String> names = new LinkedHashMap<>();
+            for (String c : ReportData.CLASSES) names.put(c, c);
+            Charts.Figure fig = Charts.stackedShares("t_" + lang, new Charts.Labels("title", "", "share", names),
+                    List.of("row a", "row b"), shares, ReportData.CLASSES, true, f, 600, 300);
+            List<String> ticks = texts(fig.svgDocument()).stream().filter(s -> s.endsWith("%")).toList();
+            assertEquals(6, ticks.size(), lang + ": 0% to 100% by 20: " + ticks);
+            char sep = lang.equals("id") ? ',' : '.';
+            for (String t : ticks) assertEquals(decimalsOf(ticks.get(0), sep), decimalsOf(t, sep), lang + ": " + ticks);
+            assertEquals(List.of("0%", "20%", "40%", "60%", "80%", "100%"), ticks);
+        }
+    }
+
+    @Test
+    void aTickUnitWithDecimalsGivesEveryTickThem() {
+        LocaleFormat en = LocaleFormat.of("en");
+        org.jfree.chart.axis.NumberAxis axis = new org.jfree.chart.axis.NumberAxis();
+        axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(2.5));
+        java.text.NumberFormat f = Charts.tickFormat(en, axis, "%");
+        assertEquals(List.of("0.0%", "2.5%", "5.0%", "10.0%"), List.of(f.format(0.0), f.format(2.5), f.format(5.0), f.format(10.0)));
+        axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(500));
+        java.text.NumberFormat g = Charts.tickFormat(LocaleFormat.of("id"), axis, "");
+        assertEquals(List.of("0", "500", "1.000"), List.of(g.format(0.0), g.format(500.0), g.format(1000.0)));
+    }
+
+    /** Values on the province bars read like the tables: one decimal, a sliver as "<0.1%". */
+    @Test
+    void valuesOnBarsReadAsInTheTables() {
+        LocaleFormat id = LocaleFormat.of("id");
+        Charts.Figure fig = Charts.bars("b", new Charts.Labels("t", "", "share", Map.of("value", "v")), List.of("a", "b", "c"),
+                List.of(new BigDecimal("70.7"), new BigDecimal("20"), new BigDecimal("0.04")), java.awt.Color.BLUE, id, 600, 200);
+        List<String> texts = texts(fig.svgDocument());
+        assertTrue(texts.contains("70,7%") && texts.contains("20,0%") && (texts.contains("<0,1%") || texts.contains("&lt;0,1%")), texts.toString());
+    }
+}
