@@ -68,7 +68,7 @@ public final class Commands {
         }
     }
 
-    @Command(name = "project", description = "Project the digital-economy value to 2030 into out/projection.")
+    @Command(name = "project", description = "Project national e-commerce GMV to 2030 against the targets into out/projection.")
     public static class Project extends StageCommand {
         @Override
         protected List<Stage> stages() {
