@@ -378,7 +378,7 @@ public final class OutputStore implements AutoCloseable {
                     } else if (fs.exists(new Path(runDir, JOURNAL))) {
                         List<Entry> entries = readJournal(runDir);
                         if (!entries.isEmpty()) {
-                            Log.warn("run %s did not finish (killed or failed): restoring the previous outputs it had replaced (%s)",
+                            Log.warn("run %s did not finish (killed or failed): rolling back the outputs it had committed, the previous versions restored (%s)",
                                     dead, String.join(", ", entries.stream().map(Entry::name).toList()));
                         }
                         undo(runDir);
