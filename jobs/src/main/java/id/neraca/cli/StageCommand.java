@@ -24,7 +24,10 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A command that runs one or more stages in one Spark application: config checked before Spark starts,
- * the output folder locked and repaired, the manifest written only when every stage succeeded.
+ * the output folder locked and repaired, the manifest written only when every stage succeeded. The run is atomic
+ * ({@link OutputStore}): each stage commits its outputs as it finishes (later stages read them), the previous
+ * versions are kept until the manifest is committed and the run marked finished; a failure rolls every commit of
+ * the run back, so out/ is left exactly as the previous run left it, plus manifest.failed.json.
  */
 public abstract class StageCommand implements Callable<Integer> {
     @Mixin
@@ -62,14 +65,14 @@ public abstract class StageCommand implements Callable<Integer> {
                         spark.sparkContext().master());
                 try {
                     Pipeline.run(ctx, stages);
+                    manifest.finish("SUCCEEDED");
+                    outputs.writeText(Manifest.FILE, manifest.toJson());
                 } catch (RuntimeException e) {
-                    manifest.finish("FAILED");
-                    manifest.root().put("error", String.valueOf(e.getMessage()));
-                    outputs.writeText("manifest.failed.json", manifest.toJson());
+                    failed(outputs, manifest, e);
                     throw e;
                 }
-                manifest.finish("SUCCEEDED");
-                outputs.writeText(Manifest.FILE, manifest.toJson());
+                // the success mark: from here on this run's outputs stay; the previous versions are deleted
+                outputs.finish();
                 Log.info("run %s finished: outputs in %s", runId, common.out);
             } finally {
                 progress.close();
@@ -77,6 +80,40 @@ public abstract class StageCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * A failed run: every output it committed is rolled back (DESIGN.md: a run that fails leaves the previous outputs
+     * whole), then the failure is described in manifest.failed.json. If the rollback itself fails, the journal stays
+     * for the next run's {@link OutputStore#recover} and no manifest.failed.json is written.
+     */
+    private static void failed(OutputStore outputs, Manifest manifest, RuntimeException e) {
+        manifest.finish("FAILED");
+        manifest.root().put("error", String.valueOf(e.getMessage()));
+        List<String> undone;
+        try {
+            undone = outputs.rollback();
+        } catch (RuntimeException r) {
+            e.addSuppressed(r);
+            Log.error("run %s failed and the previous outputs could not all be restored: %s", outputs.runId(), r.getMessage());
+            return;
+        }
+        var restored = manifest.root().putArray("outputs_restored");
+        undone.forEach(restored::add);
+        if (undone.isEmpty()) {
+            Log.warn("run %s failed before committing any output: out/ is unchanged; see manifest.failed.json", outputs.runId());
+        } else {
+            Log.warn("run %s failed: the outputs it had committed were rolled back and the previous ones restored (%s); "
+                    + "out/ is as the last successful run left it; the failure is described in manifest.failed.json",
+                    outputs.runId(), String.join(", ", undone));
+        }
+        try {
+            outputs.writeText("manifest.failed.json", manifest.toJson());
+            outputs.finish();
+        } catch (RuntimeException w) {
+            e.addSuppressed(w);
+            Log.warn("could not write manifest.failed.json: %s", w.getMessage());
+        }
     }
 
     static String newRunId() {

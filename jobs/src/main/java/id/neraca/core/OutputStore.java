@@ -15,20 +15,48 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The output folder, written safely. Every output (sales, quarantine, classified, ...) is written to
- * {@code out/.staging/<run-id>/<name>} and swapped in by {@link #commit} only when complete:
+ * The output folder, written safely, with run-level atomicity. Every output (sales, quarantine, classified, ...) is
+ * written to {@code out/.staging/<run-id>/<name>} and swapped in by {@link #commit} only when complete:
  * <ol>
+ *   <li>a journal entry {@code out/.trash/<run-id>/.journal/<seq>-<replaced|created>-<name>} is created (an empty
+ *       file: it exists or it does not), saying whether an {@code out/<name>} existed before;</li>
  *   <li>the previous {@code out/<name>} is renamed to {@code out/.trash/<run-id>/<name>};</li>
- *   <li>the staging folder is renamed to {@code out/<name>};</li>
- *   <li>the trash is deleted.</li>
+ *   <li>the staging folder is renamed to {@code out/<name>}.</li>
  * </ol>
- * A run killed between 1 and 2 leaves the previous output in the trash; {@link #recover} (called at the
- * start of every run, under the lock) puts it back. A run killed anywhere else leaves either the old or the
- * new output whole. Renames are atomic on local and HDFS file systems (not on S3: see docs/CLUSTER.md).
+ * Later stages of the run read the committed {@code out/<name>} as usual; the previous version stays in the trash
+ * (a rename, no copy: old and new versions both take disk space until the run ends). Only the first commit of a name
+ * in a run is journalled: a later commit of the same name replaces this run's own version, which is deleted.
+ *
+ * <p>The run then ends in one of two ways:
+ * <ul>
+ *   <li>{@link #finish} (the command succeeded, its manifest is committed): the success mark
+ *       {@code .trash/<run-id>/.journal/SUCCEEDED} is created, then the journal entries are deleted, then the
+ *       run's trash. From the mark on, the run's outputs are kept whatever happens.</li>
+ *   <li>{@link #rollback} (the command failed; also done by {@link #close} when {@link #finish} was not called):
+ *       the journal is undone newest first: a replaced output's new version is renamed aside and deleted and the
+ *       trash version renamed back; a created output is renamed aside and deleted. Then the run's trash is deleted.
+ *       {@code out/} holds exactly what it held before the run.</li>
+ * </ul>
+ * A run killed (kill -9) at any moment leaves its trash and journal; {@link #recover} (at the start of every run,
+ * under the lock) rolls back a run without the success mark the same way, and only finishes deleting the trash of a
+ * run with the mark. Every step is idempotent (a replaced entry whose trash is gone was undone, or its swap never
+ * began; a created entry whose output is absent was undone, or never swapped in), so a kill during a rollback or a
+ * recovery is repaired by the next one. A trash folder without a journal (left by a neraca before journals) is
+ * repaired as before: an output found only in the trash is put back. Renames are atomic on local and HDFS file
+ * systems (not on S3: see docs/CLUSTER.md).
  *
  * <p>A lock file {@code out/.neraca.lock} keeps two runs from interleaving; a lock whose process is gone
  * (same host, dead pid) is taken over with a warning.
@@ -36,11 +64,23 @@ import java.util.Optional;
 public final class OutputStore implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     public static final String LOCK = ".neraca.lock";
+    static final String TRASH = ".trash";
+    static final String STAGING = ".staging";
+    static final String JOURNAL = ".journal";
+    static final String DISCARD = ".discard";
+    /** The success mark in a run's journal. */
+    static final String SUCCEEDED = "SUCCEEDED";
+    static final String REPLACED = "replaced";
+    static final String CREATED = "created";
 
     private final FileSystem fs;
     private final Path root;
     private final String runId;
     private boolean locked;
+    /** Names this run committed (first commits, journalled), in order; null until the journal is read. */
+    private Map<String, String> journaled;
+    private int seq;
+    private boolean finished;
 
     public OutputStore(String outDir, String runId, Configuration hadoopConf) {
         try {
@@ -92,29 +132,202 @@ public final class OutputStore implements AutoCloseable {
     }
 
     private Path stagingPath(String name) {
-        return new Path(new Path(new Path(root, ".staging"), runId), name);
+        return new Path(new Path(new Path(root, STAGING), runId), name);
     }
 
-    /** Swaps the staged output in place of the previous one (see class comment for the protocol). */
+    private Path runTrash(String run) {
+        return new Path(new Path(root, TRASH), run);
+    }
+
+    /**
+     * Swaps the staged output in place of the previous one, keeping the previous one in this run's trash until
+     * {@link #finish} or {@link #rollback} (see the class comment for the protocol).
+     */
     public void commit(String name) {
         Path staged = stagingPath(name);
         Path target = new Path(root, name);
-        Path trash = new Path(new Path(new Path(root, ".trash"), runId), name);
+        Path runDir = runTrash(runId);
+        Path trash = new Path(runDir, name);
         try {
             if (!fs.exists(staged)) {
                 throw NeracaException.other("%s: nothing staged to commit for output '%s'", staged, name);
             }
+            Map<String, String> journal = journal();
             fs.mkdirs(target.getParent());
-            if (fs.exists(target)) {
-                fs.mkdirs(trash.getParent());
-                fs.delete(trash, true);
-                if (!fs.rename(target, trash)) throw new IOException("rename " + target + " -> " + trash + " failed");
+            Path aside = null;
+            if (!journal.containsKey(name)) {
+                boolean existed = fs.exists(target);
+                String kind = existed ? REPLACED : CREATED;
+                // the entry exists before anything moves: a kill from here on is undone by recover()
+                Path journalDir = new Path(runDir, JOURNAL);
+                fs.mkdirs(journalDir);
+                seq++;
+                fs.create(new Path(journalDir, entryName(seq, kind, name)), false).close();
+                journal.put(name, kind);
+                if (existed) {
+                    fs.mkdirs(trash.getParent());
+                    if (fs.exists(trash)) fs.delete(trash, true);
+                    if (!fs.rename(target, trash)) throw new IOException("rename " + target + " -> " + trash + " failed");
+                }
+            } else if (fs.exists(target)) {
+                // committed earlier in this run: the version in place is this run's own, the journal keeps the first
+                aside = new Path(new Path(runDir, DISCARD), encode(name));
+                fs.mkdirs(aside.getParent());
+                fs.delete(aside, true);
+                if (!fs.rename(target, aside)) throw new IOException("rename " + target + " -> " + aside + " failed");
             }
             if (!fs.rename(staged, target)) throw new IOException("rename " + staged + " -> " + target + " failed");
-            fs.delete(trash, true);
+            if (aside != null) fs.delete(aside, true);
         } catch (IOException e) {
             throw NeracaException.other("cannot commit output '%s' into %s: %s", name, root, e.getMessage());
         }
+    }
+
+    /** This run's journal, read from {@code .trash/<run-id>/.journal} on first use (a store reopened for a run). */
+    private Map<String, String> journal() throws IOException {
+        if (journaled == null) {
+            journaled = new LinkedHashMap<>();
+            for (Entry e : readJournal(runTrash(runId))) {
+                journaled.putIfAbsent(e.name(), e.kind());
+                seq = Math.max(seq, e.seq());
+            }
+        }
+        return journaled;
+    }
+
+    /** The outputs this run committed (journalled), in commit order. */
+    public List<String> committed() {
+        try {
+            return List.copyOf(journal().keySet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The run succeeded: its commits become final. Creates the success mark, then deletes the journal and the
+     * previous versions kept in the trash. Call after the manifest is committed. A failure to create the mark is
+     * thrown (the run is then rolled back by {@link #close}); a failure to delete the trash is only logged (the next
+     * run's {@link #recover} finishes it).
+     */
+    public void finish() {
+        markSucceeded();
+        finished = true;
+        journaled = null;
+        try {
+            deleteRunTrash(runTrash(runId));
+        } catch (IOException e) {
+            Log.warn("could not delete the previous outputs kept in %s (%s); the next run deletes them",
+                    runTrash(runId), e.getMessage());
+        }
+    }
+
+    /** The success mark alone (package-private so that tests can stop between the mark and the deletion). */
+    void markSucceeded() {
+        Path runDir = runTrash(runId);
+        try {
+            if (!fs.exists(runDir)) return; // nothing committed
+            Path journalDir = new Path(runDir, JOURNAL);
+            fs.mkdirs(journalDir);
+            fs.create(new Path(journalDir, SUCCEEDED), true).close();
+        } catch (IOException e) {
+            throw NeracaException.other("%s: cannot mark the run as succeeded: %s", runDir, e.getMessage());
+        }
+    }
+
+    /**
+     * The run failed: undoes every commit of this run, newest first, so that {@code out/} holds exactly what it held
+     * before the run (the trash versions are renamed back, outputs that did not exist are removed). Returns the
+     * names undone, newest first. The store can commit again afterwards (a new journal).
+     */
+    public List<String> rollback() {
+        Path runDir = runTrash(runId);
+        try {
+            List<String> undone = undo(runDir);
+            journaled = null;
+            return undone;
+        } catch (IOException e) {
+            throw NeracaException.other("%s: cannot restore the previous outputs: %s (the next run restores them before "
+                    + "it starts)", root, e.getMessage());
+        }
+    }
+
+    /** Undoes the journal in {@code runDir} newest first, then deletes the folder. */
+    private List<String> undo(Path runDir) throws IOException {
+        List<String> undone = new ArrayList<>();
+        if (!fs.exists(runDir)) return undone;
+        List<Entry> entries = new ArrayList<>(readJournal(runDir));
+        Collections.reverse(entries);
+        for (Entry e : entries) {
+            Path target = new Path(root, e.name());
+            if (e.kind().equals(REPLACED)) {
+                Path trash = new Path(runDir, e.name());
+                // no trash: undone already, or killed before the previous version moved (then it is still in place)
+                if (fs.exists(trash)) {
+                    if (fs.exists(target)) removeAside(runDir, e.name());
+                    if (!fs.rename(trash, target)) throw new IOException("rename " + trash + " -> " + target + " failed");
+                }
+            } else if (fs.exists(target)) {
+                removeAside(runDir, e.name());
+            }
+            undone.add(e.name());
+        }
+        deleteRunTrash(runDir);
+        return undone;
+    }
+
+    /** Removes {@code out/<name>} by renaming it into the run's trash and deleting it there (never half-deleted in place). */
+    private void removeAside(Path runDir, String name) throws IOException {
+        Path target = new Path(root, name);
+        Path aside = new Path(new Path(runDir, DISCARD), encode(name));
+        fs.mkdirs(aside.getParent());
+        fs.delete(aside, true);
+        if (!fs.rename(target, aside)) throw new IOException("rename " + target + " -> " + aside + " failed");
+        fs.delete(aside, true);
+    }
+
+    /**
+     * Deletes a run's trash folder: the journal entries first, the success mark (if any) after them, then the rest,
+     * so that a kill in the middle never leaves a journal that says less than what happened (a mark without entries,
+     * or entries without their mark, would roll back a finished run).
+     */
+    private void deleteRunTrash(Path runDir) throws IOException {
+        Path journalDir = new Path(runDir, JOURNAL);
+        if (fs.exists(journalDir)) {
+            for (FileStatus f : fs.listStatus(journalDir)) {
+                if (!f.getPath().getName().equals(SUCCEEDED)) fs.delete(f.getPath(), false);
+            }
+            fs.delete(journalDir, true);
+        }
+        fs.delete(runDir, true);
+    }
+
+    /** One journal entry: the {@code seq}-th output this run committed, and whether it replaced an existing one. */
+    record Entry(int seq, String kind, String name) {}
+
+    static String entryName(int seq, String kind, String name) {
+        return String.format(Locale.ROOT, "%06d-%s-%s", seq, kind, encode(name));
+    }
+
+    private static String encode(String name) {
+        return URLEncoder.encode(name, StandardCharsets.UTF_8);
+    }
+
+    /** The journal entries of a run's trash folder, oldest first (empty without a journal). */
+    private List<Entry> readJournal(Path runDir) throws IOException {
+        Path journalDir = new Path(runDir, JOURNAL);
+        List<Entry> entries = new ArrayList<>();
+        if (!fs.exists(journalDir)) return entries;
+        for (FileStatus f : fs.listStatus(journalDir)) {
+            String n = f.getPath().getName();
+            String[] parts = n.split("-", 3);
+            if (parts.length != 3 || !parts[0].matches("\\d+") || !(parts[1].equals(REPLACED) || parts[1].equals(CREATED))) {
+                continue; // the success mark, or a stray file
+            }
+            entries.add(new Entry(Integer.parseInt(parts[0]), parts[1], URLDecoder.decode(parts[2], StandardCharsets.UTF_8)));
+        }
+        entries.sort(Comparator.comparingInt(Entry::seq));
+        return entries;
     }
 
     /** Writes a small text file (JSON, CSV) through staging and commits it. */
@@ -144,26 +357,46 @@ public final class OutputStore implements AutoCloseable {
     }
 
     /**
-     * Repairs what a killed run left: an output found only in the trash is restored; other trash and
-     * stale staging folders are removed. Call under the lock.
+     * Repairs what an interrupted run left (call under the lock, before the run commits anything): the trash of a run
+     * without the success mark is rolled back (its outputs undone newest first, the previous ones renamed back), the
+     * trash of a run with the mark is deleted, a trash folder without a journal (an older neraca) gives back the
+     * outputs found only there; stale staging folders are removed.
      */
     public void recover() {
         try {
-            Path trashRoot = new Path(root, ".trash");
+            Path trashRoot = new Path(root, TRASH);
             if (fs.exists(trashRoot)) {
-                for (FileStatus run : fs.listStatus(trashRoot)) {
-                    for (FileStatus out : fs.listStatus(run.getPath())) {
-                        Path target = new Path(root, out.getPath().getName());
-                        if (!fs.exists(target)) {
-                            Log.warn("restoring output '%s' left in the trash by an interrupted run (%s)",
-                                    out.getPath().getName(), run.getPath().getName());
-                            fs.rename(out.getPath(), target);
+                List<FileStatus> runs = new ArrayList<>(List.of(fs.listStatus(trashRoot)));
+                runs.sort(Comparator.comparing((FileStatus f) -> f.getPath().getName()).reversed()); // newest first
+                for (FileStatus run : runs) {
+                    String dead = run.getPath().getName();
+                    if (dead.equals(runId)) continue;
+                    Path runDir = run.getPath();
+                    if (fs.exists(new Path(new Path(runDir, JOURNAL), SUCCEEDED))) {
+                        Log.info("run %s succeeded but was stopped while deleting the previous outputs: deleting them now", dead);
+                        deleteRunTrash(runDir);
+                    } else if (fs.exists(new Path(runDir, JOURNAL))) {
+                        List<Entry> entries = readJournal(runDir);
+                        if (!entries.isEmpty()) {
+                            Log.warn("run %s did not finish (killed or failed): rolling back the outputs it had committed, the previous versions restored (%s)",
+                                    dead, String.join(", ", entries.stream().map(Entry::name).toList()));
                         }
+                        undo(runDir);
+                    } else {
+                        for (FileStatus out : fs.listStatus(runDir)) {
+                            Path target = new Path(root, out.getPath().getName());
+                            if (!out.getPath().getName().startsWith(".") && !fs.exists(target)) {
+                                Log.warn("restoring output '%s' left in the trash by an interrupted run (%s)",
+                                        out.getPath().getName(), dead);
+                                fs.rename(out.getPath(), target);
+                            }
+                        }
+                        fs.delete(runDir, true);
                     }
                 }
-                fs.delete(trashRoot, true);
+                if (fs.exists(trashRoot) && fs.listStatus(trashRoot).length == 0) fs.delete(trashRoot, true);
             }
-            Path stagingRoot = new Path(root, ".staging");
+            Path stagingRoot = new Path(root, STAGING);
             if (fs.exists(stagingRoot)) {
                 for (FileStatus run : fs.listStatus(stagingRoot)) {
                     if (!run.getPath().getName().equals(runId)) {
@@ -237,18 +470,29 @@ public final class OutputStore implements AutoCloseable {
         fs.delete(lock, false);
     }
 
+    /**
+     * Ends the run: a run that neither {@link #finish finished} nor {@link #rollback rolled back} (an exception or
+     * error on the way) is rolled back here; then the lock is released and the staging removed.
+     */
     @Override
     public void close() {
+        if (!finished) {
+            try {
+                List<String> undone = rollback();
+                if (!undone.isEmpty()) {
+                    Log.warn("run %s did not finish: previous outputs restored (%s)", runId, String.join(", ", undone));
+                }
+            } catch (RuntimeException e) {
+                Log.error("%s", e.getMessage());
+            }
+        }
         if (locked) {
             try {
                 fs.delete(new Path(root, LOCK), false);
-                fs.delete(new Path(new Path(root, ".staging"), runId), true);
-                Path staging = new Path(root, ".staging");
+                fs.delete(new Path(new Path(root, STAGING), runId), true);
+                Path staging = new Path(root, STAGING);
                 if (fs.exists(staging) && fs.listStatus(staging).length == 0) fs.delete(staging, true);
-                // commits leave an empty out/.trash/<run-id>/; a non-empty one (a failed swap) stays for recover()
-                Path trash = new Path(new Path(root, ".trash"), runId);
-                if (fs.exists(trash) && fs.listStatus(trash).length == 0) fs.delete(trash, false);
-                Path trashRoot = new Path(root, ".trash");
+                Path trashRoot = new Path(root, TRASH);
                 if (fs.exists(trashRoot) && fs.listStatus(trashRoot).length == 0) fs.delete(trashRoot, false);
             } catch (IOException e) {
                 Log.warn("could not release %s: %s", new Path(root, LOCK), e.getMessage());

@@ -16,9 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * kill -9 a process that keeps rewriting an output through {@link OutputStore}, at random moments, and check
- * after each kill that the next run repairs the folder and finds a whole output (every file of one
- * generation, none of another), without manual clean-up.
+ * kill -9 a process that keeps rewriting outputs through {@link OutputStore}, at random moments, and check
+ * after each kill that the next run repairs the folder and finds whole outputs (every file of one
+ * generation, none of another) of one run (the three outputs a run commits are of the same generation: a run
+ * killed after its first commit is rolled back), without manual clean-up.
  */
 class KillDuringCommitTest {
     static final int FILES = 20;
@@ -26,19 +27,28 @@ class KillDuringCommitTest {
     @TempDir
     Path out;
 
-    /** The victim: commits generation after generation of a 20-file output until killed. */
+    /** The victim: runs after runs, each committing a 20-file output, a second output and a manifest, until killed. */
     public static void main(String[] args) throws IOException {
         String outDir = args[0];
+        long pid = ProcessHandle.current().pid(); // generations restart in every victim: labelled with its pid
         for (int gen = 1; ; gen++) {
-            try (OutputStore store = OutputStore.local(outDir, "victim-" + gen)) {
+            String label = "generation " + pid + ":" + gen;
+            try (OutputStore store = OutputStore.local(outDir, "victim-" + pid + "-" + gen)) {
                 store.lock();
                 store.recover();
                 Path dir = Path.of(URI.create(store.staging("data")));
                 Files.createDirectories(dir);
                 for (int i = 0; i < FILES; i++) {
-                    Files.writeString(dir.resolve("part-" + i + ".txt"), "generation " + gen + "\n".repeat(200));
+                    Files.writeString(dir.resolve("part-" + i + ".txt"), label + "\n".repeat(200));
                 }
                 store.commit("data");
+                // a second output and a manifest, committed later in the same run, as a later stage would
+                Path more = Path.of(URI.create(store.staging("more")));
+                Files.createDirectories(more);
+                Files.writeString(more.resolve("part-0.txt"), label + "\n");
+                store.commit("more");
+                store.writeText("manifest.json", label + "\n");
+                store.finish();
                 System.out.println("committed " + gen);
                 System.out.flush();
             }
@@ -56,9 +66,16 @@ class KillDuringCommitTest {
                     KillDuringCommitTest.class.getName(), out.toString())
                     .redirectErrorStream(true).redirectOutput(out.resolveSibling(out.getFileName() + "-victim.log").toFile())
                     .start();
-            // let it commit at least once in the first round, then kill at random moments
-            long waitMs = round == 0 ? 4000 : 400 + random.nextInt(1500);
-            victim.waitFor(waitMs, TimeUnit.MILLISECONDS);
+            // kill at a random moment once the victim has finished a run in this round (so the kill lands among its
+            // runs' commits, not in the JVM's start-up, however loaded the machine is)
+            Path log = out.resolveSibling(out.getFileName() + "-victim.log");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (victim.isAlive() && System.nanoTime() < deadline
+                    && !(Files.exists(log) && Files.readString(log).contains("committed"))) {
+                Thread.sleep(20);
+            }
+            assertTrue(victim.isAlive(), "round " + round + ": the victim died on its own (see " + log + ")");
+            victim.waitFor(random.nextInt(400), TimeUnit.MILLISECONDS);
             victim.destroyForcibly(); // SIGKILL on Linux
             victim.waitFor(10, TimeUnit.SECONDS);
             kills++;
@@ -84,7 +101,12 @@ class KillDuringCommitTest {
                     assertEquals(FILES, s.filter(p -> p.getFileName().toString().startsWith("part-")).count(),
                             "round " + round + ": every file of the generation");
                 }
-                int gen = Integer.parseInt(contents.get(0).replace("generation ", "").trim());
+                String label = contents.get(0).trim();
+                assertEquals(label, Files.readString(out.resolve("more/part-0.txt")).trim(),
+                        "round " + round + ": 'more' is of the same run as 'data'");
+                assertEquals(label, Files.readString(out.resolve("manifest.json")).trim(),
+                        "round " + round + ": the manifest is of the same run as 'data'");
+                int gen = Integer.parseInt(label.substring(label.indexOf(':') + 1));
                 assertTrue(gen >= 1, "round " + round);
                 lastSeen = gen;
                 assertTrue(!Files.exists(out.resolve(".trash")), "round " + round + ": trash cleared");

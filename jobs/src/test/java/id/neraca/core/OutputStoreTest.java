@@ -28,23 +28,28 @@ class OutputStoreTest {
             first.lock();
             stageFile(first, "sales", "v1");
             first.commit("sales");
+            first.finish();
         }
         try (OutputStore second = OutputStore.local(out.toString(), "run2")) {
             second.lock();
             stageFile(second, "sales", "v2");
             assertEquals("v1", Files.readString(out.resolve("sales/part-0.txt")), "staging must not touch the live output");
             second.commit("sales");
+            assertEquals("v2", Files.readString(out.resolve("sales/part-0.txt")), "later stages read the committed output");
+            assertEquals("v1", Files.readString(out.resolve(".trash/run2/sales/part-0.txt")),
+                    "the previous version is kept until the run finishes");
+            second.finish();
+            assertFalse(Files.exists(out.resolve(".trash/run2")), "the run's trash is deleted when it finishes");
         }
         assertEquals("v2", Files.readString(out.resolve("sales/part-0.txt")));
-        assertFalse(Files.exists(out.resolve(".trash/run2/sales")), "trash is removed after a commit");
         assertFalse(Files.exists(out.resolve(".staging")), "staging is removed when the run closes");
-        assertFalse(Files.exists(out.resolve(".trash")), "the run's empty trash folder is removed when it closes");
+        assertFalse(Files.exists(out.resolve(".trash")), "the trash folder is removed when the run closes");
         assertFalse(Files.exists(out.resolve(OutputStore.LOCK)), "lock is released");
     }
 
     @Test
     void recoverRestoresAnOutputLeftInTheTrashByAKilledRun() throws IOException {
-        // a run killed between "live -> trash" and "staging -> live"
+        // a neraca before run journals, killed between "live -> trash" and "staging -> live" (no .journal)
         Files.createDirectories(out.resolve(".trash/deadrun/sales"));
         Files.writeString(out.resolve(".trash/deadrun/sales/part-0.txt"), "previous");
         Files.createDirectories(out.resolve(".staging/deadrun/sales"));
@@ -59,7 +64,8 @@ class OutputStoreTest {
     }
 
     @Test
-    void recoverDropsTrashWhenTheNewOutputIsAlreadyLive() throws IOException {
+    void recoverDropsAJournallessTrashWhenTheNewOutputIsAlreadyLive() throws IOException {
+        // a neraca before run journals left no record of what its run committed: the live output is kept
         Files.createDirectories(out.resolve("sales"));
         Files.writeString(out.resolve("sales/part-0.txt"), "new");
         Files.createDirectories(out.resolve(".trash/deadrun/sales"));
@@ -113,6 +119,7 @@ class OutputStoreTest {
             s.lock();
             s.writeText("manifest.json", "{\"a\":1}\n");
             assertEquals("{\"a\":1}\n", s.readText("manifest.json").orElseThrow());
+            s.finish();
         }
     }
 }

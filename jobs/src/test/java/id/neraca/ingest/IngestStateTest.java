@@ -70,6 +70,7 @@ class IngestStateTest extends SparkTestBase {
             Pipeline.run(ctx, List.of(new IngestDumps()));
             m.finish("SUCCEEDED");
             o.writeText(Manifest.FILE, m.toJson());
+            o.finish();
             return m.root().deepCopy();
         }
     }

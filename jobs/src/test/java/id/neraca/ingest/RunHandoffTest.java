@@ -59,6 +59,7 @@ class RunHandoffTest extends SparkTestBase {
             Pipeline.run(ctx, stages);
             m.finish("SUCCEEDED");
             o.writeText(Manifest.FILE, m.toJson());
+            o.finish();
             return m.root().deepCopy();
         }
     }

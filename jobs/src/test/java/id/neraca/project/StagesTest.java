@@ -178,6 +178,7 @@ class StagesTest extends SparkTestBase {
             StageContext ctx = new StageContext(spark, loaded, "dumps", out.toString(), store,
                     Manifest.start(runId, stage.command(), Optional.empty()), StageContext.RunOptions.defaults());
             stage.run(ctx);
+            store.finish();
         }
     }
 }

@@ -60,6 +60,7 @@ final class ReportRun {
             StageContext ctx = new StageContext(spark, cfg, "unused", out.toString(), store, manifest,
                     StageContext.RunOptions.defaults());
             new WriteReport(languages).run(ctx);
+            store.finish();
             return manifest;
         }
     }
