@@ -114,6 +114,50 @@ class StagesTest extends SparkTestBase {
         assertTrue(new String(files.get("aggregates/monthly_headline.csv")).contains("\n2025-12,"), "December is still aggregated");
     }
 
+    /**
+     * One marketplace's dumps (the TikTok Shop sample's monthly totals): the annual log-linear model's intervals
+     * overflowed decimal(24,2) and the stage failed with exit 1. Now the model is dropped with a warning and the stage
+     * writes its files; a history too noisy for every model stops with exit 3 and nothing is committed.
+     */
+    @Test
+    void aShortNoisyHistoryDropsTheModelThatExplodesOrStopsWithExit3(@TempDir Path tmp) throws Exception {
+        Path ref = reference(tmp);
+        Path out = tmp.resolve("out");
+        writeHeadline(out, ProjectionRobustnessTest.TIKTOK_ONLY);
+        // the default 4000 paths: the overflow was in the far tail of the simulated distribution
+        runStage(new ProjectTo2030(), out, ref, "r1", 4000);
+        JsonNode s = new ObjectMapper().readTree(out.resolve("projection/summary.json").toFile());
+        assertTrue(s.get("warnings").toString().contains("model loglinear_annual dropped: its 95% interval for"),
+                s.get("warnings").toString());
+        assertTrue(s.at("/projection_2030/value_idr").isIntegralNumber(), s.toString());
+        String series = Files.readString(out.resolve("projection/series.csv"));
+        assertFalse(series.contains("loglinear_annual,2030,PROJECTED"), "a dropped model's projection is not published");
+        assertTrue(series.contains("holt_damped_seasonal,2040,PROJECTED"), "honest wide intervals stay");
+
+        Path out2 = tmp.resolve("out2");
+        writeHeadline(out2, ProjectionRobustnessTest.GENERATED_100_ROWS);
+        NeracaException e = assertThrows(NeracaException.class, () -> runStage(new ProjectTo2030(), out2, ref, "r2"));
+        assertEquals(NeracaException.EXIT_DATA, e.exitCode());
+        assertTrue(e.getMessage().contains("too short or too noisy to project"), e.getMessage());
+        assertFalse(Files.exists(out2.resolve("projection")));
+    }
+
+    /** out/aggregates/monthly_headline with these monthly totals from 2023-01 (a quarter local UMKM, 45% imported). */
+    private static void writeHeadline(Path out, double[] total) {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < total.length; i++) {
+            BigDecimal t = BigDecimal.valueOf(total[i]).setScale(2, java.math.RoundingMode.HALF_UP);
+            rows.add(RowFactory.create(months().get(i), t, t.multiply(new BigDecimal("0.25")).setScale(2, java.math.RoundingMode.HALF_UP),
+                    t.multiply(new BigDecimal("0.45")).setScale(2, java.math.RoundingMode.HALF_UP), BigDecimal.ZERO.setScale(2)));
+        }
+        var money = org.apache.spark.sql.types.DataTypes.createDecimalType(22, 2);
+        var schema = new org.apache.spark.sql.types.StructType()
+                .add("period_month", org.apache.spark.sql.types.DataTypes.StringType)
+                .add("total_gmv_idr", money).add("local_umkm_gmv_idr", money)
+                .add("imported_gmv_idr", money).add("cross_border_gmv_idr", money);
+        spark.createDataFrame(rows, schema).write().parquet(out.resolve("aggregates/monthly_headline").toString());
+    }
+
     @Test
     void partialEdgesAreJudgedWithTheToleranceInUtc() {
         java.time.YearMonth jan = java.time.YearMonth.of(2024, 1);
@@ -156,13 +200,17 @@ class StagesTest extends SparkTestBase {
     }
 
     private void runStage(Stage stage, Path out, Path ref, String runId) {
+        runStage(stage, out, ref, runId, 1000);
+    }
+
+    private void runStage(Stage stage, Path out, Path ref, String runId, int simulations) {
         // a stage may scope session settings (the aggregate of a small input runs one shuffle partition per core): it
         // must leave the session as it found it, also when it fails
         String key = "spark.sql.shuffle.partitions";
         String before = spark.conf().get(key);
         spark.conf().set(key, "5");
         try {
-            runStageAsIs(stage, out, ref, runId);
+            runStageAsIs(stage, out, ref, runId, simulations);
         } finally {
             String after = spark.conf().get(key);
             spark.conf().set(key, before);
@@ -170,9 +218,9 @@ class StagesTest extends SparkTestBase {
         }
     }
 
-    private void runStageAsIs(Stage stage, Path out, Path ref, String runId) {
+    private void runStageAsIs(Stage stage, Path out, Path ref, String runId, int simulations) {
         NeracaConfig cfg = new NeracaConfig(new NeracaConfig.RunSection(ref.toString(), null, null), null, null, null,
-                new ProjectConfig(null, 1000, null, null, null, null, null, null, null, null), null);
+                new ProjectConfig(null, simulations, null, null, null, null, null, null, null, null), null);
         NeracaConfig.Loaded loaded = new NeracaConfig.Loaded(cfg, out.resolve("neraca.yaml"), out);
         try (OutputStore store = OutputStore.local(out.toString(), runId)) {
             StageContext ctx = new StageContext(spark, loaded, "dumps", out.toString(), store,

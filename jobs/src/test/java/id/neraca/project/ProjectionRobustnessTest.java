@@ -1,0 +1,148 @@
+package id.neraca.project;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.neraca.core.NeracaException;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The projection on short, noisy and degenerate histories: it finishes with a warning or stops with exit 3, never an
+ * unexpected failure, and never publishes a value that is not finite, not representable in the outputs' decimal(24,2)
+ * columns, or beyond the plausibility bound (docs/PROJECTION.md §5 "Plausibility"). Pure Java.
+ */
+class ProjectionRobustnessTest {
+    /**
+     * The monthly totals of the bundled TikTok Shop sample alone (2023-01 to 2025-12, one marketplace, 934 order lines):
+     * with three full years the annual log-linear model has one degree of freedom, a Cauchy-tailed predictive
+     * distribution, and its 95% interval reached Rp10^23 by 2040 (decimal(24,2) overflow: exit 1 before the fix).
+     */
+    static final double[] TIKTOK_ONLY = {1144426700d, 2052540300d, 2341864800d, 2088769100d, 3117281400d, 2650585100d, 1677813500d,
+            3330597700d, 3062792600d, 2512104000d, 1242035000d, 2922573300d, 3988618000d, 2277251500d, 4314995800d, 3097007100d, 4200766300d,
+            2447650700d, 3663003100d, 5011118200d, 2984870600d, 2928251500d, 3892807500d, 1732726200d, 3672617500d, 3071805700d, 7455901400d,
+            2752922400d, 3632862800d, 3841398200d, 3115928500d, 4251785800d, 2648838000d, 5380719300d, 2554778200d, 3242098400d};
+
+    /**
+     * {@code neraca generate --rows 100 --seed 9223372036854775807}: 1–6 order lines a month, and October 2025 holds one
+     * sale of Rp381,000 against a median month of Rp15 billion. Every weighted model's intervals explode.
+     */
+    static final double[] GENERATED_100_ROWS = {15425256000d, 25419483800d, 9646864500d, 12757340500d, 5560445500d,
+            33844413400d, 12313905000d, 25711168500d, 4476104800d, 13156569000d, 4020072000d, 16284459500d, 7230440200d,
+            23920537964.08, 17330040000d, 10894514000d, 29383921100d, 4017594.80, 17788183000d, 29554606800d, 5264679700d,
+            16406446500d, 10468162500d, 32022572500d, 19722472000d, 7319064100d, 17091937343.81, 37557695600d, 16081408900d,
+            20279176600d, 18866321100d, 19999483103.66, 12263475000d, 381000d, 50635861900d, 7526729000d};
+
+    static Projection.Input input(YearMonth first, double[] total) {
+        List<YearMonth> months = new ArrayList<>();
+        double[] u = new double[total.length];
+        double[] f = new double[total.length];
+        for (int i = 0; i < total.length; i++) {
+            months.add(first.plusMonths(i));
+            u[i] = total[i] * 0.25;
+            f[i] = total[i] * 0.45;
+        }
+        return new Projection.Input(months, total.clone(), u, f);
+    }
+
+    static ProjectConfig config() {
+        return new ProjectConfig(20300101L, 2000, 2040, null, null, null, null,
+                new ProjectConfig.CoverageSection("factor", 25000.0, null, null, null, null, 0.15), null, null);
+    }
+
+    /**
+     * Every money value the stage writes (series and targets tables, summary.json) is a finite number that fits the
+     * decimal(24,2) columns, and every projected value of a published model is within the plausibility bound.
+     */
+    static void assertPublishable(Projection.Result r, double reference) {
+        for (Projection.SeriesRow row : r.series()) {
+            for (Double v : new Double[]{row.value(), row.lo80(), row.hi80(), row.lo95(), row.hi95(), row.sampleValue()}) {
+                assertRepresentable(v, row.toString());
+            }
+            if (row.kind().equals("PROJECTED") && row.series().equals(Projection.TOTAL)) {
+                assertTrue(row.hi95() <= 1e6 * reference && row.value() >= reference / 1e6, "plausible: " + row);
+            }
+        }
+        for (Projection.TargetRow t : r.targets()) {
+            for (Double v : new Double[]{t.projected(), t.lo80(), t.hi80(), t.lo95(), t.hi95(), t.gap()}) assertRepresentable(v, t.toString());
+        }
+        assertFalse(r.summary().toString().matches(".*(NaN|Infinity).*"), r.summary().toString());
+    }
+
+    static void assertRepresentable(Double v, String where) {
+        BigDecimal m = ProjectTo2030.money(v);
+        if (v != null) assertNotNull(m, "finite: " + where);
+        if (m != null) assertTrue(m.precision() - m.scale() <= 22, "fits decimal(24,2): " + m + " in " + where);
+    }
+
+    static double lastTwelve(double[] total, double factor) {
+        double s = 0;
+        for (int i = total.length - 12; i < total.length; i++) s += total[i] * factor;
+        return s;
+    }
+
+    @Test
+    void aModelWhoseIntervalsExplodeOnAShortNoisyHistoryIsDroppedWithAWarning() {
+        Projection.Result r = new Projection(config(), Coverage.fixed(25000, 0.15)).run(input(YearMonth.of(2023, 1), TIKTOK_ONLY));
+        String warnings = r.summary().get("warnings").toString();
+        assertTrue(warnings.contains("model loglinear_annual dropped: its 95% interval for"), warnings);
+        assertTrue(r.series().stream().noneMatch(x -> x.model().equals("loglinear_annual") && x.kind().equals("PROJECTED")),
+                "a dropped model's projection is not published");
+        JsonNode m = null;
+        for (JsonNode x : r.summary().get("models")) if (x.get("name").asText().equals("loglinear_annual")) m = x;
+        assertNotNull(m);
+        assertEquals(0.0, m.get("weight").asDouble());
+        assertTrue(m.get("warning").asText().startsWith("dropped: "), m.toString());
+        // Holt's intervals are wide on this history (σ 0.34 a month) but honest: it stays, with its weight
+        assertTrue(r.series().stream().anyMatch(x -> x.model().equals("holt_damped_seasonal") && x.kind().equals("PROJECTED")
+                && x.period().equals("2040")));
+        double w = 0;
+        for (JsonNode x : r.summary().get("models")) w += x.get("weight").asDouble();
+        assertEquals(1.0, w, 1e-5);
+        assertTrue(r.summary().at("/projection_2030/value_idr").isIntegralNumber());
+        assertPublishable(r, lastTwelve(TIKTOK_ONLY, 25000));
+    }
+
+    @Test
+    void aHistoryTooNoisyForEveryModelStopsWithExit3AndSaysWhatToDo() {
+        NeracaException e = assertThrows(NeracaException.class,
+                () -> new Projection(config(), Coverage.fixed(25000, 0.15)).run(input(YearMonth.of(2023, 1), GENERATED_100_ROWS)));
+        assertEquals(NeracaException.EXIT_DATA, e.exitCode());
+        assertTrue(e.getMessage().contains("no model gives a credible projection from this history (36 months, 2023-01 to 2025-12; "
+                + "its smallest month, 2025-10, holds"), e.getMessage());
+        assertTrue(e.getMessage().contains("too short or too noisy to project. Add dumps"), e.getMessage());
+        assertTrue(e.getMessage().contains("cagr_base: its 95% interval for"), e.getMessage());
+    }
+
+    @Test
+    void thePlausibilityBoundIsAThousandTimesWithinFiveYearsAndGrowsAtThatPaceBeyond() {
+        assertEquals(1000, Projection.plausibleMultiple(1), 1e-9);
+        assertEquals(1000, Projection.plausibleMultiple(5), 1e-9);
+        assertEquals(1e6, Projection.plausibleMultiple(10), 1e-3);
+        YearMonth last = YearMonth.of(2025, 12);
+        double ref = 1e15;
+        List<Projection.SeriesRow> wide = List.of(new Projection.SeriesRow(Projection.TOTAL, "m", "annual", "2030", "PROJECTED",
+                2e15, 1e13, 1e17, 2e12, 9.9e17, null));
+        assertNull(Projection.implausible(wide, ref, last), "wide but within 1000×: honest, kept");
+        List<Projection.SeriesRow> high = List.of(new Projection.SeriesRow(Projection.TOTAL, "m", "annual", "2030", "PROJECTED",
+                2e15, 1e13, 1e17, 2e12, 1.1e18, null));
+        assertTrue(Projection.implausible(high, ref, last).startsWith("its 95% interval for 2030 reaches"));
+        List<Projection.SeriesRow> low = List.of(new Projection.SeriesRow(Projection.TOTAL, "m", "annual", "2030", "PROJECTED",
+                2e15, 1e13, 1e17, 9e11, 1e17, null));
+        assertTrue(Projection.implausible(low, ref, last).startsWith("its 95% interval for 2030 falls to"));
+        List<Projection.SeriesRow> nan = List.of(new Projection.SeriesRow(Projection.TOTAL, "m", "monthly", "2026-01", "PROJECTED",
+                Double.NaN, 1e13, 1e17, 9e11, 1e17, null));
+        assertTrue(Projection.implausible(nan, ref, last).contains("not a finite number"));
+        // 2040 is 15 years on: 10^9 × the reference, but never Rp10^21 or more
+        List<Projection.SeriesRow> far = List.of(new Projection.SeriesRow(Projection.TOTAL, "m", "annual", "2040", "PROJECTED",
+                2e15, 1e13, 1e17, 2e12, 1e20, null));
+        assertNull(Projection.implausible(far, ref, last));
+        List<Projection.SeriesRow> huge = List.of(new Projection.SeriesRow(Projection.TOTAL, "m", "annual", "2040", "PROJECTED",
+                2e15, 1e13, 1e17, 2e12, 1e21, null));
+        assertTrue(Projection.implausible(huge, ref, last).contains("the outputs hold"));
+    }
+}
