@@ -124,6 +124,8 @@ public record ProjectConfig(
     }
 
     public static final List<String> CONFIDENCE = List.of("low", "medium", "high");
+    /** Earliest target year: the reference data (FX rates, benchmarks) start in 2015. */
+    public static final int MIN_TARGET_YEAR = 2015;
 
     public void validate(NeracaConfig.Loaded where) {
         if (partialMonthDays < -1 || partialMonthDays > 27) {
@@ -211,9 +213,11 @@ public record ProjectConfig(
             if (t.labelId() != null && t.labelId().isBlank()) {
                 throw new IllegalArgumentException(k + ".label_id is blank: give the Indonesian label or leave the key out");
             }
-            if (t.year() == null || t.year() < 2000 || t.year() > horizonEndYear) {
-                throw new IllegalArgumentException(k + ".year must be between 2000 and project.horizon_end_year ("
-                        + horizonEndYear + "), got " + t.year());
+            if (t.year() == null || t.year() < MIN_TARGET_YEAR || t.year() > horizonEndYear) {
+                throw new IllegalArgumentException(k + ".year must be between " + MIN_TARGET_YEAR + " and project.horizon_end_year ("
+                        + horizonEndYear + "), got " + t.year() + ": a target is compared with a year observed in full or "
+                        + "projected, and the reference data (fx_monthly.csv, the e-Conomy SEA benchmarks) start in "
+                        + MIN_TARGET_YEAR + ". A year before the dumps' first full year gets no value (a warning at run time)");
             }
             if (t.valueIdr() == null || t.valueIdr().signum() <= 0) {
                 throw new IllegalArgumentException(k + ".value_idr must be a positive amount of rupiah, got " + t.valueIdr());

@@ -114,6 +114,11 @@ public final class ProjectTo2030 implements Stage {
         summary.withArray("warnings").forEach(w::add);
         for (var wn : summary.withArray("warnings")) Log.warn("projection: %s", wn.asText());
         for (Projection.TargetRow t : r.targets()) {
+            if (t.projected() == null) {
+                Log.info("target %s: %d has no observed or projected value (see the warning), crossing %s", t.target(), t.year(),
+                        t.crossingLabel());
+                continue;
+            }
             Log.info("target %s: %d projection Rp%s (95%% Rp%s–%s), P(reach) %.2f, crossing %s", t.target(), t.year(),
                     Projection.rupiah(t.projected()), Projection.rupiah(t.lo95()), Projection.rupiah(t.hi95()),
                     t.probability(), t.crossingLabel());

@@ -69,8 +69,12 @@ public final class Projection {
     public record ModelRow(String series, String frequency, String model, boolean supported, boolean selected,
                            double weight, Double mape, Double mase, String parameter, Double value, String warning) {}
 
-    public record TargetRow(String target, String label, int year, BigDecimal targetIdr, double projected, double lo80,
-                            double hi80, double lo95, double hi95, double gap, double probability, Integer crossingYear,
+    /**
+     * A target's answer. The projection, its intervals, the gap and the probability are null when the target's year is
+     * neither observed in full nor projected (a year before the data, or a partly observed year), with a warning.
+     */
+    public record TargetRow(String target, String label, int year, BigDecimal targetIdr, Double projected, Double lo80,
+                            Double hi80, Double lo95, Double hi95, Double gap, Double probability, Integer crossingYear,
                             String crossingLabel, Double requiredCagrPct) {}
 
     public record Result(List<SeriesRow> series, List<ShareRow> shares, List<BacktestRow> backtest,
@@ -267,19 +271,25 @@ public final class Projection {
         for (var e : obsYear.entrySet()) if (obsMonths.get(e.getKey()) == 12) central.put(e.getKey(), e.getValue());
         for (var e : ensAnnual.entrySet()) central.put(e.getKey(), Stats.bands(e.getValue())[0]);
         List<TargetRow> targets = new ArrayList<>();
-        for (ProjectConfig.Target t : cfg.targets()) {
+        for (int ti = 0; ti < cfg.targets().size(); ti++) {
+            ProjectConfig.Target t = cfg.targets().get(ti);
             double tv = t.valueIdr().doubleValue();
             double[] vals = ensAnnual.get(t.year());
             double[] b;
-            double prob;
+            Double prob;
             if (vals != null) {
                 b = Stats.bands(vals);
                 prob = Stats.fractionAtLeast(vals, tv);
-            } else {
-                double v = obsYear.getOrDefault(t.year(), Double.NaN);
+            } else if (obsMonths.getOrDefault(t.year(), 0) == 12) {
+                double v = obsYear.get(t.year());
                 b = new double[]{v, v * Math.exp(-Z80 * sigmaC), v * Math.exp(Z80 * sigmaC), v * Math.exp(-Z95 * sigmaC),
                         v * Math.exp(Z95 * sigmaC)};
-                prob = Double.isNaN(v) ? Double.NaN : (v >= tv ? 1 : 0);
+                prob = v >= tv ? 1.0 : 0.0;
+            } else {
+                // neither observed in full nor projected: before the data, or a partly observed year (gap or partial start)
+                b = null;
+                prob = null;
+                warnings.add(noValueForTarget(t, ti, in.months().get(0), obsMonths, lastFullYear, ensAnnual.keySet()));
             }
             Integer crossing = null;
             for (var e : central.entrySet()) {
@@ -292,7 +302,8 @@ public final class Projection {
             if (lastFullYear != null && t.year() > lastFullYear) {
                 req = (Math.pow(tv / lastFullValue, 1.0 / (t.year() - lastFullYear)) - 1) * 100;
             }
-            targets.add(new TargetRow(t.name(), t.label(), t.year(), t.valueIdr(), b[0], b[1], b[2], b[3], b[4], tv - b[0],
+            targets.add(new TargetRow(t.name(), t.label(), t.year(), t.valueIdr(), b == null ? null : b[0], b == null ? null : b[1],
+                    b == null ? null : b[2], b == null ? null : b[3], b == null ? null : b[4], b == null ? null : tv - b[0],
                     prob, crossing, crossing == null ? "not by " + endYear : String.valueOf(crossing), req));
         }
 
@@ -303,6 +314,26 @@ public final class Projection {
         ObjectNode summary = summary(in, last, n, lastFullYear, lastFullValue, states, annualStates, ensAnnual, targets, umkm);
         List<ModelRow> modelRows = modelRows(states, annualStates);
         return new Result(series, shares, backtestRows, modelRows, targets, summary, List.copyOf(warnings));
+    }
+
+    /** The warning for a target whose year has no observed full-year or projected value, naming the key to fix. */
+    static String noValueForTarget(ProjectConfig.Target t, int index, YearMonth firstMonth, Map<Integer, Integer> obsMonths,
+                                   Integer lastFullYear, java.util.Set<Integer> projectedYears) {
+        int y = t.year();
+        String why = y < firstMonth.getYear()
+                ? String.format(Locale.ROOT, "%d is before the first modelled month %s", y, firstMonth)
+                : String.format(Locale.ROOT, "%d is observed for %d month(s) only and not projected", y, obsMonths.getOrDefault(y, 0));
+        int from = projectedYears.isEmpty() ? y : java.util.Collections.min(projectedYears);
+        for (var e : obsMonths.entrySet()) {
+            if (e.getValue() == 12) {
+                from = Math.min(from, e.getKey());
+                break;
+            }
+        }
+        int to = projectedYears.isEmpty() ? (lastFullYear == null ? from : lastFullYear) : java.util.Collections.max(projectedYears);
+        return String.format(Locale.ROOT, "target %s (project.targets[%d].year = %d): %s, so there is no national value to "
+                + "compare it with; its projection, intervals, gap and probability are null. Set project.targets[%d].year to a "
+                + "year from %d to %d", t.name(), index, y, why, index, from, to);
     }
 
     private static Double finite(double v) {

@@ -36,6 +36,9 @@ class ProjectConfigTest {
         assertUsage(dir, "project:\n  scenarios:\n    cagr_low_pct: 30\n", "project.scenarios");
         assertUsage(dir, "project:\n  min_seasonal_months: 12\n", "project.min_seasonal_months");
         assertUsage(dir, "project:\n  targets:\n    - {name: a, label: x, year: 2050, value_idr: 1}\n", "project.targets[0].year");
+        // before the reference data (FX rates, benchmarks): a typo for 2030, caught before Spark starts
+        assertUsage(dir, "project:\n  targets:\n    - {name: a, label: x, year: 2010, value_idr: 1}\n",
+                "project.targets[0].year must be between 2015 and project.horizon_end_year (2040), got 2010");
         assertUsage(dir, "project:\n  targets:\n    - {name: a, label: x, year: 2030, value_idr: 1}\n    - {name: a, label: y, year: 2030, value_idr: 2}\n",
                 "used twice");
         assertUsage(dir, "project:\n  coverage:\n    factr: 2\n", "factr");

@@ -145,4 +145,51 @@ class ProjectionRobustnessTest {
                 2e15, 1e13, 1e17, 2e12, 1e21, null));
         assertTrue(Projection.implausible(huge, ref, last).contains("the outputs hold"));
     }
+
+    static ProjectConfig withTargets(List<ProjectConfig.Target> targets) {
+        return new ProjectConfig(20300101L, 1000, 2040, null, null, null, null,
+                new ProjectConfig.CoverageSection("factor", 100.0, null, null, null, null, 0.15), targets, null);
+    }
+
+    static ProjectConfig.Target target(String name, int year) {
+        return new ProjectConfig.Target(name, name, null, year, new BigDecimal("400000000000000"));
+    }
+
+    /**
+     * A target year with no observed full year and no projection (before the data, or a partly observed first year):
+     * null figures and a warning naming the target and the key, never a NaN turned into a number (exit 1 before the
+     * fix: NumberFormatException in the stage's log line). The other targets are answered as usual.
+     */
+    @Test
+    void aTargetYearWithoutAValueGetsNullFiguresAndAWarningNamingTheKey() {
+        ProjectConfig cfg = withTargets(List.of(target("early", 2010), target("partial", 2023), target("observed", 2024),
+                target("future", 2030)));
+        // June 2023 to December 2025: 2023 is observed for 7 months, 2024 in full, 2025 is the last year
+        Projection.Input in = ProjectionTest.synthetic(YearMonth.of(2023, 6), 31, 4);
+        Projection.Result r = new Projection(cfg, Coverage.fixed(100, 0.15)).run(in);
+        String warnings = r.summary().get("warnings").toString();
+        assertTrue(warnings.contains("target early (project.targets[0].year = 2010): 2010 is before the first modelled month "
+                + "2023-06, so there is no national value to compare it with; its projection, intervals, gap and probability are "
+                + "null. Set project.targets[0].year to a year from 2024 to 2040"), warnings);
+        assertTrue(warnings.contains("target partial (project.targets[1].year = 2023): 2023 is observed for 7 month(s) only "
+                + "and not projected"), warnings);
+        for (int i = 0; i < 2; i++) {
+            Projection.TargetRow t = r.targets().get(i);
+            for (Object v : new Object[]{t.projected(), t.lo80(), t.hi80(), t.lo95(), t.hi95(), t.gap(), t.probability()}) {
+                assertNull(v, t.toString());
+            }
+            JsonNode j = r.summary().get("targets").get(i);
+            assertTrue(j.get("projected_idr").isNull() && j.get("gap_idr").isNull() && j.get("probability").isNull(), j.toString());
+        }
+        assertTrue(r.summary().get("projection_2010").get("value_idr").isNull(), "the first target's year has no projection");
+        // an observed full year: the calibrated national value, certain whether it reached the target
+        Projection.TargetRow observed = r.targets().get(2);
+        double v2024 = 0;
+        for (int i = 7; i < 19; i++) v2024 += in.total()[i] * 100;
+        assertEquals(v2024, observed.projected(), 1.0);
+        assertTrue(observed.probability() == 0.0 || observed.probability() == 1.0);
+        assertNotNull(r.targets().get(3).projected());
+        assertTrue(r.targets().get(3).probability() >= 0 && r.targets().get(3).probability() <= 1);
+        assertPublishable(r, lastTwelve(in.total(), 100));
+    }
 }

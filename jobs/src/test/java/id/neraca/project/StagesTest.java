@@ -142,6 +142,29 @@ class StagesTest extends SparkTestBase {
         assertFalse(Files.exists(out2.resolve("projection")));
     }
 
+    /**
+     * A target year before the data (here past the configuration's check, as a hand-built configuration is): the stage
+     * finishes, the target's figures are empty with a warning naming project.targets[0].year, the other target is
+     * answered. Before the fix the stage's log line turned the NaN projection into a BigDecimal: exit 1.
+     */
+    @Test
+    void aTargetYearBeforeTheDataIsReportedNotACrash(@TempDir Path tmp) throws Exception {
+        Path ref = reference(tmp);
+        Path out = tmp.resolve("out");
+        writeHeadline(out, ProjectionTest.synthetic(java.time.YearMonth.of(2023, 1), 36, 1).total());
+        List<ProjectConfig.Target> targets = List.of(
+                new ProjectConfig.Target("early", "Rp400 triliun in 2010", null, 2010, new BigDecimal("400000000000000")),
+                new ProjectConfig.Target("article_rp400t", "Rp400 triliun", null, 2030, new BigDecimal("400000000000000")));
+        runStage(new ProjectTo2030(), out, ref, "r1", new ProjectConfig(null, 1000, null, null, null, null, null, null, targets, null));
+        JsonNode s = new ObjectMapper().readTree(out.resolve("projection/summary.json").toFile());
+        assertTrue(s.get("warnings").toString().contains("target early (project.targets[0].year = 2010): 2010 is before the first "
+                + "modelled month 2023-01"), s.get("warnings").toString());
+        assertTrue(s.at("/targets/0/projected_idr").isNull());
+        assertTrue(s.at("/targets/1/projected_idr").isIntegralNumber());
+        String csv = Files.readString(out.resolve("projection/targets.csv"));
+        assertTrue(csv.contains("\nearly,2010,400000000000000.00,,,,,,,,"), csv);
+    }
+
     /** out/aggregates/monthly_headline with these monthly totals from 2023-01 (a quarter local UMKM, 45% imported). */
     private static void writeHeadline(Path out, double[] total) {
         List<Row> rows = new ArrayList<>();
@@ -204,13 +227,17 @@ class StagesTest extends SparkTestBase {
     }
 
     private void runStage(Stage stage, Path out, Path ref, String runId, int simulations) {
+        runStage(stage, out, ref, runId, new ProjectConfig(null, simulations, null, null, null, null, null, null, null, null));
+    }
+
+    private void runStage(Stage stage, Path out, Path ref, String runId, ProjectConfig project) {
         // a stage may scope session settings (the aggregate of a small input runs one shuffle partition per core): it
         // must leave the session as it found it, also when it fails
         String key = "spark.sql.shuffle.partitions";
         String before = spark.conf().get(key);
         spark.conf().set(key, "5");
         try {
-            runStageAsIs(stage, out, ref, runId, simulations);
+            runStageAsIs(stage, out, ref, runId, project);
         } finally {
             String after = spark.conf().get(key);
             spark.conf().set(key, before);
@@ -218,9 +245,9 @@ class StagesTest extends SparkTestBase {
         }
     }
 
-    private void runStageAsIs(Stage stage, Path out, Path ref, String runId, int simulations) {
+    private void runStageAsIs(Stage stage, Path out, Path ref, String runId, ProjectConfig project) {
         NeracaConfig cfg = new NeracaConfig(new NeracaConfig.RunSection(ref.toString(), null, null), null, null, null,
-                new ProjectConfig(null, simulations, null, null, null, null, null, null, null, null), null);
+                project, null);
         NeracaConfig.Loaded loaded = new NeracaConfig.Loaded(cfg, out.resolve("neraca.yaml"), out);
         try (OutputStore store = OutputStore.local(out.toString(), runId)) {
             StageContext ctx = new StageContext(spark, loaded, "dumps", out.toString(), store,
