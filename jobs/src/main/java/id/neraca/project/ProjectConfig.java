@@ -126,6 +126,8 @@ public record ProjectConfig(
     public static final List<String> CONFIDENCE = List.of("low", "medium", "high");
     /** Earliest target year: the reference data (FX rates, benchmarks) start in 2015. */
     public static final int MIN_TARGET_YEAR = 2015;
+    /** Targets are below Rp10^21 (Projection.MONEY_LIMIT): the targets table's decimal(24,2) columns. */
+    static final BigDecimal MAX_TARGET_IDR = new BigDecimal("1e21");
 
     public void validate(NeracaConfig.Loaded where) {
         if (partialMonthDays < -1 || partialMonthDays > 27) {
@@ -221,6 +223,11 @@ public record ProjectConfig(
             }
             if (t.valueIdr() == null || t.valueIdr().signum() <= 0) {
                 throw new IllegalArgumentException(k + ".value_idr must be a positive amount of rupiah, got " + t.valueIdr());
+            }
+            if (t.valueIdr().compareTo(MAX_TARGET_IDR) >= 0) {
+                throw new IllegalArgumentException(k + ".value_idr must be below Rp1,000,000,000 triliun (10^21, what the "
+                        + "projection's decimal(24,2) columns hold with margin), got " + t.valueIdr().toPlainString()
+                        + ": is it in rupiah, not sen?");
             }
         }
     }

@@ -228,9 +228,13 @@ public final class ProjectTo2030 implements Stage {
     }
 
     static Coverage.Result coverage(StageContext ctx, ProjectConfig cfg, Projection.Input in) {
+        return coverage(cfg, ctx.config().referenceDir(), in);
+    }
+
+    /** The coverage model of the configuration; calibrated against the benchmark and FX files under {@code ref}. */
+    static Coverage.Result coverage(ProjectConfig cfg, Path ref, Projection.Input in) {
         var cov = cfg.coverage();
         if (cov.method().equals(ProjectConfig.FACTOR)) return Coverage.fixed(cov.factor(), cov.minRelativeSd());
-        Path ref = ctx.config().referenceDir();
         List<Coverage.Benchmark> bench = ReferenceCsv.benchmarks(ref.resolve(cov.benchmarksFile()));
         Map<Integer, Integer> fxMonths = new TreeMap<>();
         Map<Integer, BigDecimal> fx = ReferenceCsv.annualAverage(ref.resolve(cov.fxFile()), "USD", fxMonths);

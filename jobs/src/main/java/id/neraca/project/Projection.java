@@ -53,6 +53,8 @@ public final class Projection {
     public static final int PLAUSIBLE_YEARS = 5;
     /** No published value reaches Rp10^21: the outputs' decimal(24,2) columns hold less than 10^22, with margin for sums. */
     public static final double MONEY_LIMIT = 1e21;
+    /** Largest observed national value (a month, a year, the last 12 months): Rp10^18, about 45 times Indonesia's GDP. */
+    public static final double MAX_NATIONAL_IDR = 1e18;
 
     /** Observed monthly sample series (rupiah, before coverage scaling), contiguous months. */
     public record Input(List<YearMonth> months, double[] total, double[] localUmkm, double[] foreignOrigin) {}
@@ -133,6 +135,7 @@ public final class Projection {
             nat[i] = in.total()[i] * f;
             y[i] = Math.log(nat[i]);
         }
+        checkNationalScale(in, nat);
         int endYear = cfg.horizonEndYear();
         int h = (int) java.time.temporal.ChronoUnit.MONTHS.between(last, YearMonth.of(endYear, 12));
         if (h < 1) throw id.neraca.core.NeracaException.data("the observed data already reach %d-12, the projection horizon", endYear);
@@ -524,6 +527,52 @@ public final class Projection {
         return out;
     }
 
+    /**
+     * The observed national values (sample × coverage factor) must be of an economy's scale: at most
+     * {@link #MAX_NATIONAL_IDR} for the last 12 months, a full year or a month. Beyond, the figures would be absurd
+     * and, with the factor's interval, beyond the decimal(24,2) columns. A configured factor is a configuration error
+     * (exit 2 naming project.coverage.factor); a calibrated one means months of very different scale (exit 3).
+     */
+    private void checkNationalScale(Input in, double[] nat) {
+        int n = nat.length;
+        double last12 = 0;
+        for (int i = Math.max(0, n - 12); i < n; i++) last12 += nat[i];
+        Map<Integer, double[]> years = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            double[] a = years.computeIfAbsent(in.months().get(i).getYear(), k -> new double[2]);
+            a[0] += nat[i];
+            a[1]++;
+        }
+        double top = last12;
+        String where = "the last 12 observed months";
+        for (var e : years.entrySet()) {
+            if (e.getValue()[1] == 12 && !(e.getValue()[0] <= top)) {
+                top = e.getValue()[0];
+                where = "the year " + e.getKey();
+            }
+        }
+        int largest = 0;
+        for (int i = 1; i < n; i++) if (nat[i] > nat[largest]) largest = i;
+        if (!(nat[largest] <= top)) {
+            top = nat[largest];
+            where = "the month " + in.months().get(largest);
+        }
+        if (top <= MAX_NATIONAL_IDR) return;
+        String what = String.format(Locale.ROOT, "the national value of %s would be %s (observed sample × coverage factor %.6g), more "
+                + "than %s, about 45 times Indonesia's GDP", where, triliun(top), coverage.factor(), triliun(MAX_NATIONAL_IDR));
+        if (coverage.method().equals(ProjectConfig.FACTOR)) {
+            throw id.neraca.core.NeracaException.usage("project.coverage.factor: %s. The factor is national value / observed value "
+                    + "(the sample's share of the market, inverted): check it against the observed GMV in "
+                    + "out/aggregates/monthly_headline, or use project.coverage.method: benchmark_calibration.", what);
+        }
+        double[] sorted = in.total().clone();
+        java.util.Arrays.sort(sorted);
+        throw id.neraca.core.NeracaException.data("out/aggregates/monthly_headline: %s. The calibrated factor rests on other "
+                        + "years; the observed months differ too much in scale for one factor (the largest month, %s, is %s times "
+                        + "the median month). Check that month's sales (a price or quantity typo?) before projecting.", what,
+                in.months().get(largest), times(in.total()[largest] / Stats.quantile(sorted, 0.5)));
+    }
+
     /** Exit 3: no weighted model gives a credible projection from this history. */
     private static id.neraca.core.NeracaException noCredibleProjection(Input in, Map<String, String> why) {
         int n = in.months().size();
@@ -531,15 +580,20 @@ public final class Projection {
         java.util.Arrays.sort(sorted);
         double median = Stats.quantile(sorted, 0.5);
         int smallest = 0;
-        for (int i = 1; i < n; i++) if (in.total()[i] < in.total()[smallest]) smallest = i;
+        int largest = 0;
+        for (int i = 1; i < n; i++) {
+            if (in.total()[i] < in.total()[smallest]) smallest = i;
+            if (in.total()[i] > in.total()[largest]) largest = i;
+        }
         StringBuilder models = new StringBuilder();
         for (var e : why.entrySet()) models.append(models.length() == 0 ? "" : "; ").append(e.getKey()).append(": ").append(e.getValue());
         return id.neraca.core.NeracaException.data("out/aggregates/monthly_headline: no model gives a credible projection from "
-                        + "this history (%d months, %s to %s; its smallest month, %s, holds %s of the median month's sales): %s. "
-                        + "The history is too short or too noisy to project. Add dumps (more marketplaces or sellers, so that every "
-                        + "month holds enough sales, or more months), or look at the months with almost no sales. Nothing is "
-                        + "projected (docs/PROJECTION.md §5 \"Plausibility\").", n, in.months().get(0), in.months().get(n - 1),
-                in.months().get(smallest), share(in.total()[smallest] / median), models);
+                        + "this history (%d months, %s to %s; its smallest month, %s, holds %s of the median month's sales, its "
+                        + "largest, %s, %s times): %s. The history is too short or too noisy to project. Add dumps (more "
+                        + "marketplaces or sellers, so that every month holds enough sales, or more months), or check the months "
+                        + "with almost no or with outsized sales. Nothing is projected (docs/PROJECTION.md §5 \"Plausibility\").",
+                n, in.months().get(0), in.months().get(n - 1), in.months().get(smallest), share(in.total()[smallest] / median),
+                in.months().get(largest), times(in.total()[largest] / median), models);
     }
 
     private static String share(double x) {

@@ -192,4 +192,111 @@ class ProjectionRobustnessTest {
         assertTrue(r.targets().get(3).probability() >= 0 && r.targets().get(3).probability() <= 1);
         assertPublishable(r, lastTwelve(in.total(), 100));
     }
+
+    /** A degenerate history: monthly sample totals from {@code first}, and what the stage must do with it. */
+    record Degenerate(String name, YearMonth first, double[] total, String coverage, Integer exit, String message) {}
+
+    static double[] months(int n, java.util.function.IntToDoubleFunction v) {
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) out[i] = v.applyAsDouble(i);
+        return out;
+    }
+
+    static List<Degenerate> degenerateHistories() {
+        double base = 2.0e10;
+        return List.of(
+                new Degenerate("one month", YearMonth.of(2025, 12), months(1, i -> base), "benchmark_calibration", 3,
+                        "no year has both a full year of observed sales"),
+                new Degenerate("one month, coverage factor", YearMonth.of(2025, 12), months(1, i -> base), "factor", 3,
+                        "only 1 contiguous months"),
+                new Degenerate("three months", YearMonth.of(2025, 10), months(3, i -> base * (1 + i)), "factor", 3,
+                        "only 3 contiguous months"),
+                new Degenerate("twelve months", YearMonth.of(2025, 1), months(12, i -> base * (1 + 0.3 * Math.sin(i))),
+                        "benchmark_calibration", 3, "no year has both a full year of observed sales ([2025])"),
+                new Degenerate("twelve months, coverage factor", YearMonth.of(2025, 1), months(12, i -> base * (1 + 0.3 * Math.sin(i))),
+                        "factor", null, null),
+                new Degenerate("twenty-five months: one backtest origin", YearMonth.of(2023, 12),
+                        months(25, i -> base * (1 + 0.2 * Math.sin(i)) * (1 + 0.01 * i)), "benchmark_calibration", null, null),
+                new Degenerate("thirteen months", YearMonth.of(2024, 12), months(13, i -> base * (1 + 0.3 * Math.sin(i))),
+                        "factor", null, null),
+                new Degenerate("thirteen months, no benchmark for their full year", YearMonth.of(2024, 12),
+                        months(13, i -> base * (1 + 0.3 * Math.sin(i))), "benchmark_calibration", 3,
+                        "no year has both a full year of observed sales ([2025])"),
+                new Degenerate("all zero", YearMonth.of(2023, 1), months(36, i -> 0), "benchmark_calibration", 3,
+                        "the last observed month 2025-12 has no completed GMV"),
+                new Degenerate("zeros but the last month", YearMonth.of(2023, 1), months(36, i -> i == 35 ? base : 0), "factor", 3,
+                        "only 1 contiguous months"),
+                new Degenerate("a zero month inside", YearMonth.of(2023, 1), months(36, i -> i == 20 ? 0 : base * (1 + 0.01 * i)),
+                        "factor", null, null),
+                new Degenerate("every month the same", YearMonth.of(2023, 1), months(36, i -> base), "benchmark_calibration", null, null),
+                new Degenerate("an outlier month, ten times the others", YearMonth.of(2023, 1),
+                        months(36, i -> i == 30 ? base * 10 : base * (1 + 0.2 * Math.sin(i))), "benchmark_calibration", null, null),
+                new Degenerate("one huge outlier month", YearMonth.of(2023, 1),
+                        months(36, i -> i == 30 ? base * 1e4 : base * (1 + 0.2 * Math.sin(i))), "benchmark_calibration", 3,
+                        "its largest, 2025-07, 9,"),
+                new Degenerate("one near-empty month", YearMonth.of(2023, 1),
+                        months(36, i -> i == 30 ? 1000 : base * (1 + 0.2 * Math.sin(i))), "benchmark_calibration", 3,
+                        "its smallest month, 2025-07, holds 4.9e-06% of the median month's sales"),
+                new Degenerate("an outlier month beyond any economy", YearMonth.of(2023, 1),
+                        months(36, i -> i == 30 ? 9e19 : base), "benchmark_calibration", 3, "the largest month, 2025-07, is 4,500,000,000 times the median month"),
+                new Degenerate("an early outlier month beyond any economy, coverage factor", YearMonth.of(2023, 1),
+                        months(36, i -> i == 6 ? 9e19 : base), "factor", 2,
+                        "project.coverage.factor: the national value of the year 2023 would be"),
+                new Degenerate("one rupiah a month", YearMonth.of(2023, 1), months(36, i -> 1 + (i % 3)), "benchmark_calibration", null, null),
+                new Degenerate("sample near the aggregates' largest value", YearMonth.of(2023, 1), months(36, i -> 9e19),
+                        "benchmark_calibration", null, null),
+                new Degenerate("coverage factor that makes the sample larger than any economy", YearMonth.of(2023, 1),
+                        months(36, i -> 9e19), "factor", 2, "project.coverage.factor"));
+    }
+
+    /**
+     * Degenerate histories through the stage's own steps (ProjectTo2030.input from aggregate rows, the coverage
+     * model of the configuration, Projection.run, the money conversion of the written tables, summary.json): each
+     * finishes with only finite, representable, plausible values, or stops with the exit code and message of its
+     * row, never another exception.
+     */
+    @Test
+    void degenerateHistoriesFinishOrStopWithAnActionableExitNeverAnUnexpectedFailure() throws Exception {
+        java.nio.file.Path ref = id.neraca.SparkTestBase.projectRoot().resolve("data/reference");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> failures = new ArrayList<>();
+        for (Degenerate d : degenerateHistories()) {
+            List<org.apache.spark.sql.Row> rows = new ArrayList<>();
+            for (int i = 0; i < d.total().length; i++) {
+                BigDecimal t = BigDecimal.valueOf(d.total()[i]).setScale(2, java.math.RoundingMode.HALF_UP);
+                BigDecimal q = t.divide(BigDecimal.valueOf(4), 2, java.math.RoundingMode.HALF_UP);
+                rows.add(org.apache.spark.sql.RowFactory.create(d.first().plusMonths(i).toString(), t, q, q, BigDecimal.ZERO));
+            }
+            ProjectConfig cfg = new ProjectConfig(20300101L, 1000, 2040, null, null, null, null,
+                    new ProjectConfig.CoverageSection(d.coverage(), d.coverage().equals("factor") ? 25000.0 : null, null, null, null,
+                            null, 0.15), null, null);
+            try {
+                List<String> warnings = new ArrayList<>();
+                Projection.Input in = ProjectTo2030.input(rows, warnings);
+                Coverage.Result cov = ProjectTo2030.coverage(cfg, ref, in);
+                Projection.Result r = new Projection(cfg, cov).run(in);
+                if (d.exit() != null) {
+                    String publishable = "its values are publishable";
+                    try {
+                        assertPublishable(r, lastTwelve(in.total(), cov.factor()));
+                    } catch (AssertionError e) {
+                        publishable = e.getMessage();
+                    }
+                    failures.add(d.name() + ": expected exit " + d.exit() + ", finished (" + publishable + ")");
+                    continue;
+                }
+                assertPublishable(r, lastTwelve(in.total(), cov.factor()));
+                String s = json.writeValueAsString(r.summary());
+                assertFalse(s.contains("NaN") || s.contains("Infinity"), d.name() + ": " + s);
+                assertTrue(r.summary().at("/projection_2030/value_idr").isIntegralNumber(), d.name() + ": " + r.summary().get("projection_2030"));
+            } catch (NeracaException e) {
+                if (d.exit() == null || e.exitCode() != d.exit() || !e.getMessage().contains(d.message())) {
+                    failures.add(d.name() + ": exit " + e.exitCode() + " " + e.getMessage());
+                }
+            } catch (RuntimeException | AssertionError e) {
+                failures.add(d.name() + ": " + e);
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
 }
