@@ -44,7 +44,7 @@ class ClassifySalesStageTest extends SparkTestBase {
         Files.writeString(cfg, "run:\n  reference_dir: " + ref + "\n  shuffle_partitions: 2\nclassify:\n"
                 + "  rules_file: " + projectRoot().resolve("data/config/classify-rules.yaml").toAbsolutePath() + "\n"
                 + "  brand_origins: " + projectRoot().resolve("data/reference/brand_origins.csv").toAbsolutePath() + "\n");
-        NeracaConfig.Loaded loaded = NeracaConfig.load(cfg);
+        NeracaConfig.Loaded loaded = NeracaConfig.load(cfg, java.util.List.of("classify"));
         String out = tmp.resolve("out").toString();
         return new StageContext(spark, loaded, tmp.resolve("dumps").toString(), out, OutputStore.local(out, runId),
                 Manifest.start(runId, "classify", Optional.empty()), StageContext.RunOptions.defaults());
