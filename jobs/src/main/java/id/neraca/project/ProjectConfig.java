@@ -127,6 +127,10 @@ public record ProjectConfig(
     public static final List<String> CONFIDENCE = List.of("low", "medium", "high");
     /** What a target measures: e-commerce GMV (the projection's own definition) or the wider digital economy. */
     public static final List<String> SCOPES = List.of("ecommerce_gmv", "digital_economy");
+    /** Earliest target year: the reference data (FX rates, benchmarks) start in 2015. */
+    public static final int MIN_TARGET_YEAR = 2015;
+    /** Targets are below Rp10^21 (Projection.MONEY_LIMIT): the targets table's decimal(24,2) columns. */
+    static final BigDecimal MAX_TARGET_IDR = new BigDecimal("1e21");
 
     public void validate(NeracaConfig.Loaded where) {
         if (partialMonthDays < -1 || partialMonthDays > 27) {
@@ -214,15 +218,22 @@ public record ProjectConfig(
             if (t.labelId() != null && t.labelId().isBlank()) {
                 throw new IllegalArgumentException(k + ".label_id is blank: give the Indonesian label or leave the key out");
             }
-            if (t.year() == null || t.year() < 2000 || t.year() > horizonEndYear) {
-                throw new IllegalArgumentException(k + ".year must be between 2000 and project.horizon_end_year ("
-                        + horizonEndYear + "), got " + t.year());
+            if (t.year() == null || t.year() < MIN_TARGET_YEAR || t.year() > horizonEndYear) {
+                throw new IllegalArgumentException(k + ".year must be between " + MIN_TARGET_YEAR + " and project.horizon_end_year ("
+                        + horizonEndYear + "), got " + t.year() + ": a target is compared with a year observed in full or "
+                        + "projected, and the reference data (fx_monthly.csv, the e-Conomy SEA benchmarks) start in "
+                        + MIN_TARGET_YEAR + ". A year before the dumps' first full year gets no value (a warning at run time)");
             }
             if (t.scope() != null && !SCOPES.contains(t.scope())) {
                 throw new IllegalArgumentException(k + ".scope must be one of " + SCOPES + " (or left out), got '" + t.scope() + "'");
             }
             if (t.valueIdr() == null || t.valueIdr().signum() <= 0) {
                 throw new IllegalArgumentException(k + ".value_idr must be a positive amount of rupiah, got " + t.valueIdr());
+            }
+            if (t.valueIdr().compareTo(MAX_TARGET_IDR) >= 0) {
+                throw new IllegalArgumentException(k + ".value_idr must be below Rp1,000,000,000 triliun (10^21, what the "
+                        + "projection's decimal(24,2) columns hold with margin), got " + t.valueIdr().toPlainString()
+                        + ": is it in rupiah, not sen?");
             }
         }
     }

@@ -114,6 +114,11 @@ public final class ProjectTo2030 implements Stage {
         summary.withArray("warnings").forEach(w::add);
         for (var wn : summary.withArray("warnings")) Log.warn("projection: %s", wn.asText());
         for (Projection.TargetRow t : r.targets()) {
+            if (t.projected() == null) {
+                Log.info("target %s: %d has no observed or projected value (see the warning), crossing %s", t.target(), t.year(),
+                        t.crossingLabel());
+                continue;
+            }
             Log.info("target %s: %d projection Rp%s (95%% Rp%s–%s), P(reach) %.2f, crossing %s", t.target(), t.year(),
                     Projection.rupiah(t.projected()), Projection.rupiah(t.lo95()), Projection.rupiah(t.hi95()),
                     t.probability(), t.crossingLabel());
@@ -223,9 +228,13 @@ public final class ProjectTo2030 implements Stage {
     }
 
     static Coverage.Result coverage(StageContext ctx, ProjectConfig cfg, Projection.Input in) {
+        return coverage(cfg, ctx.config().referenceDir(), in);
+    }
+
+    /** The coverage model of the configuration; calibrated against the benchmark and FX files under {@code ref}. */
+    static Coverage.Result coverage(ProjectConfig cfg, Path ref, Projection.Input in) {
         var cov = cfg.coverage();
         if (cov.method().equals(ProjectConfig.FACTOR)) return Coverage.fixed(cov.factor(), cov.minRelativeSd());
-        Path ref = ctx.config().referenceDir();
         List<Coverage.Benchmark> bench = ReferenceCsv.benchmarks(ref.resolve(cov.benchmarksFile()));
         Map<Integer, Integer> fxMonths = new TreeMap<>();
         Map<Integer, BigDecimal> fx = ReferenceCsv.annualAverage(ref.resolve(cov.fxFile()), "USD", fxMonths);

@@ -43,6 +43,18 @@ public final class Projection {
     public static final String OBSERVED = "observed";
     static final double Z95 = 1.959964;
     static final double Z80 = 1.281552;
+    /**
+     * Plausibility bound (docs/PROJECTION.md §5): a model whose projected value within {@link #PLAUSIBLE_YEARS} years
+     * exceeds this multiple of the national value of the last 12 observed months, or whose annual value falls below
+     * that value divided by it, is dropped ({@link #implausible}).
+     */
+    public static final double PLAUSIBLE_MULTIPLE = 1000;
+    /** Years over which {@link #PLAUSIBLE_MULTIPLE} applies; beyond, the bound grows at the same pace (×3.98 a year). */
+    public static final int PLAUSIBLE_YEARS = 5;
+    /** No published value reaches Rp10^21: the outputs' decimal(24,2) columns hold less than 10^22, with margin for sums. */
+    public static final double MONEY_LIMIT = 1e21;
+    /** Largest observed national value (a month, a year, the last 12 months): Rp10^18, about 45 times Indonesia's GDP. */
+    public static final double MAX_NATIONAL_IDR = 1e18;
 
     /** Observed monthly sample series (rupiah, before coverage scaling), contiguous months. */
     public record Input(List<YearMonth> months, double[] total, double[] localUmkm, double[] foreignOrigin) {}
@@ -59,8 +71,12 @@ public final class Projection {
     public record ModelRow(String series, String frequency, String model, boolean supported, boolean selected,
                            double weight, Double mape, Double mase, String parameter, Double value, String warning) {}
 
-    public record TargetRow(String target, String label, int year, BigDecimal targetIdr, double projected, double lo80,
-                            double hi80, double lo95, double hi95, double gap, double probability, Integer crossingYear,
+    /**
+     * A target's answer. The projection, its intervals, the gap and the probability are null when the target's year is
+     * neither observed in full nor projected (a year before the data, or a partly observed year), with a warning.
+     */
+    public record TargetRow(String target, String label, int year, BigDecimal targetIdr, Double projected, Double lo80,
+                            Double hi80, Double lo95, Double hi95, Double gap, Double probability, Integer crossingYear,
                             String crossingLabel, Double requiredCagrPct) {}
 
     public record Result(List<SeriesRow> series, List<ShareRow> shares, List<BacktestRow> backtest,
@@ -119,6 +135,7 @@ public final class Projection {
             nat[i] = in.total()[i] * f;
             y[i] = Math.log(nat[i]);
         }
+        checkNationalScale(in, nat);
         int endYear = cfg.horizonEndYear();
         int h = (int) java.time.temporal.ChronoUnit.MONTHS.between(last, YearMonth.of(endYear, 12));
         if (h < 1) throw id.neraca.core.NeracaException.data("the observed data already reach %d-12, the projection horizon", endYear);
@@ -177,13 +194,15 @@ public final class Projection {
         states = select(states, naive);
         double wsum = states.stream().mapToDouble(ModelState::weight).sum();
         if (!(wsum > 0)) throw new IllegalStateException("no model carries weight");
+        // the plausibility reference: the national value of the last 12 observed months
+        double reference = 0;
+        for (int i = n - 12; i < n; i++) reference += nat[i];
 
         // ---------------------------------------------------------------- simulation
         RandomGenerator covRng = new Well19937c(cfg.seed() ^ 0x5DEECE66DL);
         double[] covZ = new double[paths];
         for (int p = 0; p < paths; p++) covZ[p] = sigmaC * covRng.nextGaussian();
-        Map<String, double[][]> sims = simulate(states, h, paths, cfg.seed());
-        double[][] ens = sims.get(ENSEMBLE);
+        Map<String, double[][]> sims = simulateModels(states, h, paths, cfg.seed());
 
         List<YearMonth> future = new ArrayList<>();
         for (int i = 1; i <= h; i++) future.add(last.plusMonths(i));
@@ -204,11 +223,19 @@ public final class Projection {
                 series.add(observedRow(TOTAL, "annual", String.valueOf(e.getKey()), e.getValue(), e.getValue() / f, sigmaC));
             }
         }
-        // fitted and projected rows per model and the ensemble
+        // fitted and projected rows per model; a model whose projection is not credible is dropped (§5 "Plausibility")
         Map<String, Map<Integer, double[]>> annualPaths = new LinkedHashMap<>();
+        Map<String, String> dropped = new LinkedHashMap<>();
         for (var e : sims.entrySet()) {
             String model = e.getKey();
-            double[][] sim = e.getValue();
+            List<SeriesRow> rows = new ArrayList<>();
+            Map<Integer, double[]> ap = modelRows(model, e.getValue(), covZ, future, in.months(), nat, rows);
+            String why = implausible(rows, reference, last);
+            if (why != null) {
+                dropped.put(model, why);
+                warnings.add(droppedWarning(model, why));
+                continue;
+            }
             ModelState st = states.stream().filter(s -> s.model().name().equals(model)).findFirst().orElse(null);
             if (st != null && st.fit() != null) {
                 double[] fitted = st.fit().fitted();
@@ -219,20 +246,21 @@ public final class Projection {
                     }
                 }
             }
-            double[] col = new double[paths];
-            for (int i = 0; i < h; i++) {
-                for (int p = 0; p < paths; p++) col[p] = Math.exp(sim[p][i] + covZ[p]);
-                series.add(projectedRow(TOTAL, model, "monthly", future.get(i).toString(), Stats.bands(col)));
-            }
-            Map<Integer, double[]> ap = annualSums(sim, covZ, future, in.months(), nat, paths);
+            series.addAll(rows);
             annualPaths.put(model, ap);
-            for (var y2 : ap.entrySet()) {
-                series.add(projectedRow(TOTAL, model, "annual", String.valueOf(y2.getKey()), Stats.bands(y2.getValue())));
-            }
         }
+        if (!dropped.isEmpty()) states = withoutDropped(states, dropped, in);
+        sims.put(ENSEMBLE, mixture(states, sims, paths));
+        double[][] ens = sims.get(ENSEMBLE);
+        List<SeriesRow> ensRows = new ArrayList<>();
+        Map<Integer, double[]> ensAp = modelRows(ENSEMBLE, ens, covZ, future, in.months(), nat, ensRows);
+        String ensWhy = implausible(ensRows, reference, last);
+        if (ensWhy != null) throw noCredibleProjection(in, Map.of(ENSEMBLE, ensWhy));
+        series.addAll(ensRows);
+        annualPaths.put(ENSEMBLE, ensAp);
 
         // ---------------------------------------------------------------- annual-frequency models (cross-check)
-        List<ModelState> annualStates = annualModels(obsYear, obsMonths, series, backtestRows);
+        List<ModelState> annualStates = annualModels(obsYear, obsMonths, series, backtestRows, reference, last);
 
         // ---------------------------------------------------------------- last full year, targets
         Integer lastFullYear = null;
@@ -246,19 +274,25 @@ public final class Projection {
         for (var e : obsYear.entrySet()) if (obsMonths.get(e.getKey()) == 12) central.put(e.getKey(), e.getValue());
         for (var e : ensAnnual.entrySet()) central.put(e.getKey(), Stats.bands(e.getValue())[0]);
         List<TargetRow> targets = new ArrayList<>();
-        for (ProjectConfig.Target t : cfg.targets()) {
+        for (int ti = 0; ti < cfg.targets().size(); ti++) {
+            ProjectConfig.Target t = cfg.targets().get(ti);
             double tv = t.valueIdr().doubleValue();
             double[] vals = ensAnnual.get(t.year());
             double[] b;
-            double prob;
+            Double prob;
             if (vals != null) {
                 b = Stats.bands(vals);
                 prob = Stats.fractionAtLeast(vals, tv);
-            } else {
-                double v = obsYear.getOrDefault(t.year(), Double.NaN);
+            } else if (obsMonths.getOrDefault(t.year(), 0) == 12) {
+                double v = obsYear.get(t.year());
                 b = new double[]{v, v * Math.exp(-Z80 * sigmaC), v * Math.exp(Z80 * sigmaC), v * Math.exp(-Z95 * sigmaC),
                         v * Math.exp(Z95 * sigmaC)};
-                prob = Double.isNaN(v) ? Double.NaN : (v >= tv ? 1 : 0);
+                prob = v >= tv ? 1.0 : 0.0;
+            } else {
+                // neither observed in full nor projected: before the data, or a partly observed year (gap or partial start)
+                b = null;
+                prob = null;
+                warnings.add(noValueForTarget(t, ti, in.months().get(0), obsMonths, lastFullYear, ensAnnual.keySet()));
             }
             Integer crossing = null;
             for (var e : central.entrySet()) {
@@ -271,7 +305,8 @@ public final class Projection {
             if (lastFullYear != null && t.year() > lastFullYear) {
                 req = (Math.pow(tv / lastFullValue, 1.0 / (t.year() - lastFullYear)) - 1) * 100;
             }
-            targets.add(new TargetRow(t.name(), t.label(), t.year(), t.valueIdr(), b[0], b[1], b[2], b[3], b[4], tv - b[0],
+            targets.add(new TargetRow(t.name(), t.label(), t.year(), t.valueIdr(), b == null ? null : b[0], b == null ? null : b[1],
+                    b == null ? null : b[2], b == null ? null : b[3], b == null ? null : b[4], b == null ? null : tv - b[0],
                     prob, crossing, crossing == null ? "not by " + endYear : String.valueOf(crossing), req));
         }
 
@@ -282,6 +317,26 @@ public final class Projection {
         ObjectNode summary = summary(in, last, n, lastFullYear, lastFullValue, states, annualStates, ensAnnual, targets, umkm);
         List<ModelRow> modelRows = modelRows(states, annualStates);
         return new Result(series, shares, backtestRows, modelRows, targets, summary, List.copyOf(warnings));
+    }
+
+    /** The warning for a target whose year has no observed full-year or projected value, naming the key to fix. */
+    static String noValueForTarget(ProjectConfig.Target t, int index, YearMonth firstMonth, Map<Integer, Integer> obsMonths,
+                                   Integer lastFullYear, java.util.Set<Integer> projectedYears) {
+        int y = t.year();
+        String why = y < firstMonth.getYear()
+                ? String.format(Locale.ROOT, "%d is before the first modelled month %s", y, firstMonth)
+                : String.format(Locale.ROOT, "%d is observed for %d month(s) only and not projected", y, obsMonths.getOrDefault(y, 0));
+        int from = projectedYears.isEmpty() ? y : java.util.Collections.min(projectedYears);
+        for (var e : obsMonths.entrySet()) {
+            if (e.getValue() == 12) {
+                from = Math.min(from, e.getKey());
+                break;
+            }
+        }
+        int to = projectedYears.isEmpty() ? (lastFullYear == null ? from : lastFullYear) : java.util.Collections.max(projectedYears);
+        return String.format(Locale.ROOT, "target %s (project.targets[%d].year = %d): %s, so there is no national value to "
+                + "compare it with; its projection, intervals, gap and probability are null. Set project.targets[%d].year to a "
+                + "year from %d to %d", t.name(), index, y, why, index, from, to);
     }
 
     private static Double finite(double v) {
@@ -347,6 +402,13 @@ public final class Projection {
      * coverage tests run the paths the projection publishes (ModelsTest).
      */
     static Map<String, double[][]> simulate(List<ModelState> states, int h, int paths, long seed) {
+        Map<String, double[][]> sims = simulateModels(states, h, paths, seed);
+        sims.put(ENSEMBLE, mixture(states, sims, paths));
+        return sims;
+    }
+
+    /** Simulated log paths of every fitted monthly model, seeded by its position in {@code states}. */
+    static Map<String, double[][]> simulateModels(List<ModelState> states, int h, int paths, long seed) {
         Map<String, double[][]> sims = new LinkedHashMap<>();
         for (int k = 0; k < states.size(); k++) {
             ModelState s = states.get(k);
@@ -354,14 +416,198 @@ public final class Projection {
             double[][] sim = s.fit().simulate(h, paths, new Well19937c(seed + 7919L * (k + 1)));
             sims.put(s.model().name(), sim);
         }
+        return sims;
+    }
+
+    /** The ensemble's paths: from each model a number of its paths proportional to its weight. */
+    static double[][] mixture(List<ModelState> states, Map<String, double[][]> sims, int paths) {
         double[][] ens = new double[paths][];
         int[] counts = allocate(states, paths);
         int p0 = 0;
         for (int k = 0; k < states.size(); k++) {
             for (int j = 0; j < counts[k]; j++) ens[p0++] = sims.get(states.get(k).model().name())[j];
         }
-        sims.put(ENSEMBLE, ens);
-        return sims;
+        return ens;
+    }
+
+    /**
+     * A model's projected rows (monthly and annual, every interval with the coverage draw) into {@code rows}; returns
+     * its annual sums per path.
+     */
+    private static Map<Integer, double[]> modelRows(String model, double[][] sim, double[] covZ, List<YearMonth> future,
+                                                    List<YearMonth> months, double[] nat, List<SeriesRow> rows) {
+        int paths = sim.length;
+        double[] col = new double[paths];
+        for (int i = 0; i < future.size(); i++) {
+            for (int p = 0; p < paths; p++) col[p] = Math.exp(sim[p][i] + covZ[p]);
+            rows.add(projectedRow(TOTAL, model, "monthly", future.get(i).toString(), Stats.bands(col)));
+        }
+        Map<Integer, double[]> ap = annualSums(sim, covZ, future, months, nat, paths);
+        for (var y : ap.entrySet()) {
+            rows.add(projectedRow(TOTAL, model, "annual", String.valueOf(y.getKey()), Stats.bands(y.getValue())));
+        }
+        return ap;
+    }
+
+    /**
+     * Why a model's projection is not credible, or null when it is (docs/PROJECTION.md §5 "Plausibility"): a value that
+     * is not a finite number or not below {@link #MONEY_LIMIT}, a value above the plausibility bound, or an annual value
+     * below its inverse. The bound, relative to {@code reference} (the national value of the last 12 observed months),
+     * is {@link #PLAUSIBLE_MULTIPLE} for the first {@link #PLAUSIBLE_YEARS} projected years and grows at the same pace
+     * beyond: {@code PLAUSIBLE_MULTIPLE^(max(1, k / PLAUSIBLE_YEARS))} k years after {@code last}. Intervals that are
+     * merely wide stay: they are the honest answer.
+     */
+    static String implausible(List<SeriesRow> rows, double reference, YearMonth last) {
+        for (SeriesRow r : rows) {
+            if (!r.kind().equals("PROJECTED")) continue;
+            for (Double v : new Double[]{r.value(), r.lo80(), r.hi80(), r.lo95(), r.hi95()}) {
+                if (v == null || !Double.isFinite(v)) {
+                    return String.format(Locale.ROOT, "its simulated %s value for %s is not a finite number", r.frequency(), r.period());
+                }
+            }
+            boolean annual = r.frequency().equals("annual");
+            int years = annual ? Integer.parseInt(r.period()) - last.getYear()
+                    : (int) Math.ceil(java.time.temporal.ChronoUnit.MONTHS.between(last, YearMonth.parse(r.period())) / 12.0);
+            double bound = plausibleMultiple(years);
+            if (r.hi95() > bound * reference) {
+                return String.format(Locale.ROOT, "its 95%% interval for %s reaches %s, %s times the national value of the last "
+                                + "12 observed months (%s); more than %s times %s is not credible", r.period(), triliun(r.hi95()),
+                        times(r.hi95() / reference), triliun(reference), times(bound), horizon(years));
+            }
+            if (!(r.hi95() < MONEY_LIMIT)) {
+                return String.format(Locale.ROOT, "its 95%% interval for %s reaches %s, beyond the %s the outputs hold", r.period(),
+                        triliun(r.hi95()), triliun(MONEY_LIMIT));
+            }
+            if (annual && r.lo95() < reference / bound) {
+                return String.format(Locale.ROOT, "its 95%% interval for %s falls to %s, 1/%s of the national value of the last "
+                                + "12 observed months (%s); less than 1/%s %s is not credible", r.period(), triliun(r.lo95()),
+                        times(reference / r.lo95()), triliun(reference), times(bound), horizon(years));
+            }
+        }
+        return null;
+    }
+
+    /** The plausibility bound k years after the last observed one: PLAUSIBLE_MULTIPLE^(max(1, k / PLAUSIBLE_YEARS)). */
+    static double plausibleMultiple(int years) {
+        return Math.pow(PLAUSIBLE_MULTIPLE, Math.max(1.0, years / (double) PLAUSIBLE_YEARS));
+    }
+
+    private static String horizon(int years) {
+        return years <= PLAUSIBLE_YEARS ? "within " + PLAUSIBLE_YEARS + " years" : years + " years ahead";
+    }
+
+    private static String droppedWarning(String model, String why) {
+        return "model " + model + " dropped: " + why + " (a short or noisy history: docs/PROJECTION.md §5). Its projection "
+                + "is not published and it carries no weight";
+    }
+
+    /**
+     * The monthly states after dropping the models whose projection is not credible: weight 0, not selected, the
+     * reason as their warning; the remaining selected models' weights renormalised. No weighted model left: exit 3.
+     */
+    private List<ModelState> withoutDropped(List<ModelState> states, Map<String, String> dropped, Input in) {
+        double kept = 0;
+        for (ModelState s : states) if (s.selected() && !dropped.containsKey(s.model().name())) kept += s.weight();
+        if (!(kept > 0)) {
+            Map<String, String> why = new LinkedHashMap<>();
+            for (ModelState s : states) if (s.selected() && dropped.containsKey(s.model().name())) why.put(s.model().name(), dropped.get(s.model().name()));
+            throw noCredibleProjection(in, why);
+        }
+        List<ModelState> out = new ArrayList<>();
+        for (ModelState s : states) {
+            String why = dropped.get(s.model().name());
+            if (why != null) {
+                out.add(new ModelState(s.model(), s.frequency(), s.unsupported(), s.mape(), s.mase(), false, 0, s.fit(),
+                        "dropped: " + why));
+            } else {
+                out.add(new ModelState(s.model(), s.frequency(), s.unsupported(), s.mape(), s.mase(), s.selected(),
+                        s.selected() ? round(s.weight() / kept, 6) : 0, s.fit(), s.warning()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The observed national values (sample × coverage factor) must be of an economy's scale: at most
+     * {@link #MAX_NATIONAL_IDR} for the last 12 months, a full year or a month. Beyond, the figures would be absurd
+     * and, with the factor's interval, beyond the decimal(24,2) columns. A configured factor is a configuration error
+     * (exit 2 naming project.coverage.factor); a calibrated one means months of very different scale (exit 3).
+     */
+    private void checkNationalScale(Input in, double[] nat) {
+        int n = nat.length;
+        double last12 = 0;
+        for (int i = Math.max(0, n - 12); i < n; i++) last12 += nat[i];
+        Map<Integer, double[]> years = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            double[] a = years.computeIfAbsent(in.months().get(i).getYear(), k -> new double[2]);
+            a[0] += nat[i];
+            a[1]++;
+        }
+        double top = last12;
+        String where = "the last 12 observed months";
+        for (var e : years.entrySet()) {
+            if (e.getValue()[1] == 12 && !(e.getValue()[0] <= top)) {
+                top = e.getValue()[0];
+                where = "the year " + e.getKey();
+            }
+        }
+        int largest = 0;
+        for (int i = 1; i < n; i++) if (nat[i] > nat[largest]) largest = i;
+        if (!(nat[largest] <= top)) {
+            top = nat[largest];
+            where = "the month " + in.months().get(largest);
+        }
+        if (top <= MAX_NATIONAL_IDR) return;
+        String what = String.format(Locale.ROOT, "the national value of %s would be %s (observed sample × coverage factor %.6g), more "
+                + "than %s, about 45 times Indonesia's GDP", where, triliun(top), coverage.factor(), triliun(MAX_NATIONAL_IDR));
+        if (coverage.method().equals(ProjectConfig.FACTOR)) {
+            throw id.neraca.core.NeracaException.usage("project.coverage.factor: %s. The factor is national value / observed value "
+                    + "(the sample's share of the market, inverted): check it against the observed GMV in "
+                    + "out/aggregates/monthly_headline, or use project.coverage.method: benchmark_calibration.", what);
+        }
+        double[] sorted = in.total().clone();
+        java.util.Arrays.sort(sorted);
+        throw id.neraca.core.NeracaException.data("out/aggregates/monthly_headline: %s. The calibrated factor rests on other "
+                        + "years; the observed months differ too much in scale for one factor (the largest month, %s, is %s times "
+                        + "the median month). Check that month's sales (a price or quantity typo?) before projecting.", what,
+                in.months().get(largest), times(in.total()[largest] / Stats.quantile(sorted, 0.5)));
+    }
+
+    /** Exit 3: no weighted model gives a credible projection from this history. */
+    private static id.neraca.core.NeracaException noCredibleProjection(Input in, Map<String, String> why) {
+        int n = in.months().size();
+        double[] sorted = in.total().clone();
+        java.util.Arrays.sort(sorted);
+        double median = Stats.quantile(sorted, 0.5);
+        int smallest = 0;
+        int largest = 0;
+        for (int i = 1; i < n; i++) {
+            if (in.total()[i] < in.total()[smallest]) smallest = i;
+            if (in.total()[i] > in.total()[largest]) largest = i;
+        }
+        StringBuilder models = new StringBuilder();
+        for (var e : why.entrySet()) models.append(models.length() == 0 ? "" : "; ").append(e.getKey()).append(": ").append(e.getValue());
+        return id.neraca.core.NeracaException.data("out/aggregates/monthly_headline: no model gives a credible projection from "
+                        + "this history (%d months, %s to %s; its smallest month, %s, holds %s of the median month's sales, its "
+                        + "largest, %s, %s times): %s. The history is too short or too noisy to project. Add dumps (more "
+                        + "marketplaces or sellers, so that every month holds enough sales, or more months), or check the months "
+                        + "with almost no or with outsized sales. Nothing is projected (docs/PROJECTION.md §5 \"Plausibility\").",
+                n, in.months().get(0), in.months().get(n - 1), in.months().get(smallest), share(in.total()[smallest] / median),
+                in.months().get(largest), times(in.total()[largest] / median), models);
+    }
+
+    private static String share(double x) {
+        return x >= 0.01 ? String.format(Locale.ROOT, "%.0f%%", x * 100) : String.format(Locale.ROOT, "%.2g%%", x * 100);
+    }
+
+    /** Rupiah in triliun (10^12), for messages. */
+    static String triliun(double v) {
+        if (!Double.isFinite(v)) return "Rp" + v;
+        return v >= 1e12 ? String.format(Locale.ROOT, "Rp%,.0f triliun", v / 1e12) : String.format(Locale.ROOT, "Rp%,.0f", v);
+    }
+
+    private static String times(double x) {
+        return x >= 100 ? String.format(Locale.ROOT, "%,.0f", x) : String.format(Locale.ROOT, "%.3g", x);
     }
 
     /** Paths per model in the ensemble: proportional to weight, remainder to the largest weight. */
@@ -412,7 +658,8 @@ public final class Projection {
 
     /** Models fitted on the annual series of full years: reported and projected as a cross-check, weight 0. */
     private List<ModelState> annualModels(Map<Integer, Double> obsYear, Map<Integer, Integer> obsMonths,
-                                          List<SeriesRow> series, List<BacktestRow> backtestRows) {
+                                          List<SeriesRow> series, List<BacktestRow> backtestRows, double reference,
+                                          YearMonth last) {
         List<Integer> years = new ArrayList<>();
         for (var e : obsMonths.entrySet()) if (e.getValue() == 12) years.add(e.getKey());
         // only a contiguous run of full years ending at the last one
@@ -457,10 +704,18 @@ public final class Projection {
             Forecaster.Fit fit = f.fit(ya, 1, 0);
             double[][] sim = fit.simulate(h, cfg.simulations(), new Well19937c(cfg.seed() + 104729L * (k + 1)));
             double[] col = new double[cfg.simulations()];
+            List<SeriesRow> rows = new ArrayList<>();
             for (int i = 0; i < h; i++) {
                 for (int p = 0; p < col.length; p++) col[p] = Math.exp(sim[p][i] + covZ[p]);
-                series.add(projectedRow(TOTAL, f.name(), "annual", String.valueOf(lastYear + i + 1), Stats.bands(col)));
+                rows.add(projectedRow(TOTAL, f.name(), "annual", String.valueOf(lastYear + i + 1), Stats.bands(col)));
             }
+            String implausible = implausible(rows, reference, last);
+            if (implausible != null) {
+                warnings.add(droppedWarning(f.name(), implausible));
+                out.add(new ModelState(f, "annual", null, null, null, false, 0, fit, "dropped: " + implausible));
+                continue;
+            }
+            series.addAll(rows);
             double[] fitted = fit.fitted();
             for (int i = 0; i < m; i++) {
                 if (Double.isFinite(fitted[i])) {

@@ -84,7 +84,8 @@ public final class ReportSummary {
             else n.put("probability", t.probability());
             if (t.crossingYear() == null) n.putNull("crossing_year");
             else n.put("crossing_year", t.crossingYear());
-            n.put("on_track", t.projectedIdr() != null && t.targetIdr() != null && t.projectedIdr().compareTo(t.targetIdr()) >= 0);
+            if (t.projectedIdr() == null || t.targetIdr() == null) n.putNull("on_track");
+            else n.put("on_track", t.projectedIdr().compareTo(t.targetIdr()) >= 0);
         }
 
         if (d.permendag().isPresent()) {

@@ -177,17 +177,23 @@ public final class ReportView {
         return tg.crossingYear() != null ? String.valueOf(tg.crossingYear()) : t.get("crossing_none");
     }
 
+    /** The first target with a projected value (a target year before the data has none: docs/PROJECTION.md §6). */
+    private ReportData.Target firstWithValue() {
+        for (ReportData.Target tg : d.projection().targets()) if (tg.projectedIdr() != null) return tg;
+        return null;
+    }
+
     private String targetIntro() {
-        List<ReportData.Target> ts = d.projection().targets();
-        if (ts.isEmpty() || ts.get(0).projectedIdr() == null) return t.get("q3_no_targets");
-        ReportData.Target first = ts.get(0);
+        ReportData.Target first = firstWithValue();
+        if (first == null) return t.get("q3_no_targets");
         return t.get("q3_intro", first.year(), f.money(first.projectedIdr()), f.moneyRange(first.lo95(), first.hi95()));
     }
 
     private String targetVerdicts() {
         List<String> parts = new ArrayList<>();
         ReportData.Projection p = d.projection();
-        BigDecimal central = p.targets().isEmpty() ? null : p.targets().get(0).projectedIdr();
+        ReportData.Target first = firstWithValue();
+        BigDecimal central = first == null ? null : first.projectedIdr();
         for (ReportData.Target tg : p.targets()) {
             if (tg.targetIdr() == null || tg.projectedIdr() == null) continue;
             boolean reached = tg.projectedIdr().compareTo(tg.targetIdr()) >= 0;
@@ -197,7 +203,6 @@ public final class ReportView {
                     prob, f.money(tg.gap() == null ? null : tg.gap().abs()), crossing, tg.year()));
         }
         if (central == null) return t.get("q3_no_targets");
-        ReportData.Target first = p.targets().get(0);
         return t.get("q3_intro", first.year(), f.money(central), f.moneyRange(first.lo95(), first.hi95())) + " "
                 + String.join(" ", parts);
     }
@@ -306,7 +311,7 @@ public final class ReportView {
             r.put("crossing", crossing(tg));
             r.put("required_cagr", tg.requiredCagrPct() == null ? "–" : f.decimal(tg.requiredCagrPct(), 1) + "%");
             boolean reached = tg.projectedIdr() != null && tg.targetIdr() != null && tg.projectedIdr().compareTo(tg.targetIdr()) >= 0;
-            r.put("verdict", t.get(reached ? "verdict_on_track" : "verdict_off_track"));
+            r.put("verdict", t.get(tg.projectedIdr() == null ? "verdict_no_value" : reached ? "verdict_on_track" : "verdict_off_track"));
             r.put("on_track", reached);
             targets.add(r);
         }

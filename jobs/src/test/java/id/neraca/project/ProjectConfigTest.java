@@ -37,6 +37,12 @@ class ProjectConfigTest {
         assertUsage(dir, "project:\n  scenarios:\n    cagr_low_pct: 30\n", "project.scenarios");
         assertUsage(dir, "project:\n  min_seasonal_months: 12\n", "project.min_seasonal_months");
         assertUsage(dir, "project:\n  targets:\n    - {name: a, label: x, year: 2050, value_idr: 1}\n", "project.targets[0].year");
+        // before the reference data (FX rates, benchmarks): a typo for 2030, caught before Spark starts
+        assertUsage(dir, "project:\n  targets:\n    - {name: a, label: x, year: 2010, value_idr: 1}\n",
+                "project.targets[0].year must be between 2015 and project.horizon_end_year (2040), got 2010");
+        // a target beyond the targets table's decimal(24,2) (exit 1 in the stage before)
+        assertUsage(dir, "project:\n  targets:\n    - {name: a, label: x, year: 2030, value_idr: 4.531e25}\n",
+                "project.targets[0].value_idr must be below Rp1,000,000,000 triliun");
         assertUsage(dir, "project:\n  targets:\n    - {name: a, label: x, year: 2030, value_idr: 1}\n    - {name: a, label: y, year: 2030, value_idr: 2}\n",
                 "used twice");
         assertUsage(dir, "project:\n  coverage:\n    factr: 2\n", "factr");

@@ -114,6 +114,73 @@ class StagesTest extends SparkTestBase {
         assertTrue(new String(files.get("aggregates/monthly_headline.csv")).contains("\n2025-12,"), "December is still aggregated");
     }
 
+    /**
+     * One marketplace's dumps (the TikTok Shop sample's monthly totals): the annual log-linear model's intervals
+     * overflowed decimal(24,2) and the stage failed with exit 1. Now the model is dropped with a warning and the stage
+     * writes its files; a history too noisy for every model stops with exit 3 and nothing is committed.
+     */
+    @Test
+    void aShortNoisyHistoryDropsTheModelThatExplodesOrStopsWithExit3(@TempDir Path tmp) throws Exception {
+        Path ref = reference(tmp);
+        Path out = tmp.resolve("out");
+        writeHeadline(out, ProjectionRobustnessTest.TIKTOK_ONLY);
+        // the default 4000 paths: the overflow was in the far tail of the simulated distribution
+        runStage(new ProjectTo2030(), out, ref, "r1", 4000);
+        JsonNode s = new ObjectMapper().readTree(out.resolve("projection/summary.json").toFile());
+        assertTrue(s.get("warnings").toString().contains("model loglinear_annual dropped: its 95% interval for"),
+                s.get("warnings").toString());
+        assertTrue(s.at("/projection_2030/value_idr").isIntegralNumber(), s.toString());
+        String series = Files.readString(out.resolve("projection/series.csv"));
+        assertFalse(series.contains("loglinear_annual,2030,PROJECTED"), "a dropped model's projection is not published");
+        assertTrue(series.contains("holt_damped_seasonal,2040,PROJECTED"), "honest wide intervals stay");
+
+        Path out2 = tmp.resolve("out2");
+        writeHeadline(out2, ProjectionRobustnessTest.GENERATED_100_ROWS);
+        NeracaException e = assertThrows(NeracaException.class, () -> runStage(new ProjectTo2030(), out2, ref, "r2"));
+        assertEquals(NeracaException.EXIT_DATA, e.exitCode());
+        assertTrue(e.getMessage().contains("too short or too noisy to project"), e.getMessage());
+        assertFalse(Files.exists(out2.resolve("projection")));
+    }
+
+    /**
+     * A target year before the data (here past the configuration's check, as a hand-built configuration is): the stage
+     * finishes, the target's figures are empty with a warning naming project.targets[0].year, the other target is
+     * answered. Before the fix the stage's log line turned the NaN projection into a BigDecimal: exit 1.
+     */
+    @Test
+    void aTargetYearBeforeTheDataIsReportedNotACrash(@TempDir Path tmp) throws Exception {
+        Path ref = reference(tmp);
+        Path out = tmp.resolve("out");
+        writeHeadline(out, ProjectionTest.synthetic(java.time.YearMonth.of(2023, 1), 36, 1).total());
+        List<ProjectConfig.Target> targets = List.of(
+                new ProjectConfig.Target("early", "Rp400 triliun in 2010", null, 2010, new BigDecimal("400000000000000")),
+                new ProjectConfig.Target("article_rp400t", "Rp400 triliun", null, 2030, new BigDecimal("400000000000000")));
+        runStage(new ProjectTo2030(), out, ref, "r1", new ProjectConfig(null, 1000, null, null, null, null, null, null, targets, null));
+        JsonNode s = new ObjectMapper().readTree(out.resolve("projection/summary.json").toFile());
+        assertTrue(s.get("warnings").toString().contains("target early (project.targets[0].year = 2010): 2010 is before the first "
+                + "modelled month 2023-01"), s.get("warnings").toString());
+        assertTrue(s.at("/targets/0/projected_idr").isNull());
+        assertTrue(s.at("/targets/1/projected_idr").isIntegralNumber());
+        String csv = Files.readString(out.resolve("projection/targets.csv"));
+        assertTrue(csv.contains("\nearly,2010,400000000000000.00,,,,,,,,"), csv);
+    }
+
+    /** out/aggregates/monthly_headline with these monthly totals from 2023-01 (a quarter local UMKM, 45% imported). */
+    private static void writeHeadline(Path out, double[] total) {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < total.length; i++) {
+            BigDecimal t = BigDecimal.valueOf(total[i]).setScale(2, java.math.RoundingMode.HALF_UP);
+            rows.add(RowFactory.create(months().get(i), t, t.multiply(new BigDecimal("0.25")).setScale(2, java.math.RoundingMode.HALF_UP),
+                    t.multiply(new BigDecimal("0.45")).setScale(2, java.math.RoundingMode.HALF_UP), BigDecimal.ZERO.setScale(2)));
+        }
+        var money = org.apache.spark.sql.types.DataTypes.createDecimalType(22, 2);
+        var schema = new org.apache.spark.sql.types.StructType()
+                .add("period_month", org.apache.spark.sql.types.DataTypes.StringType)
+                .add("total_gmv_idr", money).add("local_umkm_gmv_idr", money)
+                .add("imported_gmv_idr", money).add("cross_border_gmv_idr", money);
+        spark.createDataFrame(rows, schema).write().parquet(out.resolve("aggregates/monthly_headline").toString());
+    }
+
     @Test
     void partialEdgesAreJudgedWithTheToleranceInUtc() {
         java.time.YearMonth jan = java.time.YearMonth.of(2024, 1);
@@ -156,13 +223,21 @@ class StagesTest extends SparkTestBase {
     }
 
     private void runStage(Stage stage, Path out, Path ref, String runId) {
+        runStage(stage, out, ref, runId, 1000);
+    }
+
+    private void runStage(Stage stage, Path out, Path ref, String runId, int simulations) {
+        runStage(stage, out, ref, runId, new ProjectConfig(null, simulations, null, null, null, null, null, null, null, null));
+    }
+
+    private void runStage(Stage stage, Path out, Path ref, String runId, ProjectConfig project) {
         // a stage may scope session settings (the aggregate of a small input runs one shuffle partition per core): it
         // must leave the session as it found it, also when it fails
         String key = "spark.sql.shuffle.partitions";
         String before = spark.conf().get(key);
         spark.conf().set(key, "5");
         try {
-            runStageAsIs(stage, out, ref, runId);
+            runStageAsIs(stage, out, ref, runId, project);
         } finally {
             String after = spark.conf().get(key);
             spark.conf().set(key, before);
@@ -170,9 +245,9 @@ class StagesTest extends SparkTestBase {
         }
     }
 
-    private void runStageAsIs(Stage stage, Path out, Path ref, String runId) {
+    private void runStageAsIs(Stage stage, Path out, Path ref, String runId, ProjectConfig project) {
         NeracaConfig cfg = new NeracaConfig(new NeracaConfig.RunSection(ref.toString(), null, null), null, null, null,
-                new ProjectConfig(null, 1000, null, null, null, null, null, null, null, null), null);
+                project, null);
         NeracaConfig.Loaded loaded = new NeracaConfig.Loaded(cfg, out.resolve("neraca.yaml"), out);
         try (OutputStore store = OutputStore.local(out.toString(), runId)) {
             StageContext ctx = new StageContext(spark, loaded, "dumps", out.toString(), store,

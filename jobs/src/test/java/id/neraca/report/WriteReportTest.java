@@ -255,6 +255,42 @@ class WriteReportTest extends SparkTestBase {
         }
     }
 
+    /**
+     * A target whose year has no observed or projected value (a year before the data: docs/PROJECTION.md §6) has null
+     * figures in projection/targets: the report says it has no value instead of calling it off track, and the
+     * headline sentence speaks of the first target that has one.
+     */
+    @Test
+    void aTargetWithoutAProjectedValueIsNotCalledOffTrack() throws IOException {
+        Path out = tmp.resolve("target-without-value");
+        ReportRun.copyTree(fixture, out);
+        var money = org.apache.spark.sql.types.DataTypes.createDecimalType(24, 2);
+        var tt = new org.apache.spark.sql.types.StructType().add("target", org.apache.spark.sql.types.DataTypes.StringType)
+                .add("year", org.apache.spark.sql.types.DataTypes.IntegerType).add("target_idr", money).add("projected_idr", money)
+                .add("lo80_idr", money).add("hi80_idr", money).add("lo95_idr", money).add("hi95_idr", money).add("gap_idr", money)
+                .add("probability", org.apache.spark.sql.types.DataTypes.DoubleType)
+                .add("crossing_year", org.apache.spark.sql.types.DataTypes.IntegerType)
+                .add("required_cagr_pct", org.apache.spark.sql.types.DataTypes.DoubleType);
+        List<Row> rows = new java.util.ArrayList<>(spark.read().parquet(fixture.resolve("projection/targets").toString())
+                .select("target", "year", "target_idr", "projected_idr", "lo80_idr", "hi80_idr", "lo95_idr", "hi95_idr", "gap_idr",
+                        "probability", "crossing_year", "required_cagr_pct").collectAsList());
+        rows.add(org.apache.spark.sql.RowFactory.create("early", 2018, new BigDecimal("100000000000000.00"), null, null, null, null,
+                null, null, null, 2023, null));
+        Path targets = out.resolve("projection/targets");
+        ReportFixture.deleteTree(targets);
+        spark.createDataFrame(rows, tt).write().parquet(targets.toString());
+        ReportRun.run(spark, out, reference, List.of("en"));
+        String en = read(out.resolve("report/index.html"));
+        Matcher row = Pattern.compile("<tr><td>early</td><td class=\"num\">2018</td>(.*?)</tr>", Pattern.DOTALL).matcher(en);
+        assertTrue(row.find(), "the target is listed");
+        assertTrue(row.group(1).contains("No value (see the warnings)") && !row.group(1).contains("Off track"), row.group(1));
+        assertTrue(en.contains("id=\"headline-target\">The central projection of national e-commerce GMV in 2030 is"), "the headline speaks of a target with a value");
+        JsonNode s = new ObjectMapper().readTree(out.resolve("report/summary.json").toFile());
+        JsonNode early = null;
+        for (JsonNode t : s.path("targets")) if (t.path("name").asText().equals("early")) early = t;
+        assertTrue(early != null && early.path("on_track").isNull() && early.path("projected_idr").isNull(), String.valueOf(early));
+    }
+
     @Test
     void summaryJsonHoldsTheHeadlineFigures() throws IOException {
         JsonNode s = new ObjectMapper().readTree(full.resolve("report/summary.json").toFile());
