@@ -152,7 +152,7 @@ class ProjectionRobustnessTest {
     }
 
     static ProjectConfig.Target target(String name, int year) {
-        return new ProjectConfig.Target(name, name, null, year, new BigDecimal("400000000000000"));
+        return new ProjectConfig.Target(name, name, null, year, new BigDecimal("400000000000000"), null);
     }
 
     /**

@@ -153,8 +153,8 @@ class StagesTest extends SparkTestBase {
         Path out = tmp.resolve("out");
         writeHeadline(out, ProjectionTest.synthetic(java.time.YearMonth.of(2023, 1), 36, 1).total());
         List<ProjectConfig.Target> targets = List.of(
-                new ProjectConfig.Target("early", "Rp400 triliun in 2010", null, 2010, new BigDecimal("400000000000000")),
-                new ProjectConfig.Target("article_rp400t", "Rp400 triliun", null, 2030, new BigDecimal("400000000000000")));
+                new ProjectConfig.Target("early", "Rp400 triliun in 2010", null, 2010, new BigDecimal("400000000000000"), null),
+                new ProjectConfig.Target("article_rp400t", "Rp400 triliun", null, 2030, new BigDecimal("400000000000000"), null));
         runStage(new ProjectTo2030(), out, ref, "r1", new ProjectConfig(null, 1000, null, null, null, null, null, null, targets, null));
         JsonNode s = new ObjectMapper().readTree(out.resolve("projection/summary.json").toFile());
         assertTrue(s.get("warnings").toString().contains("target early (project.targets[0].year = 2010): 2010 is before the first "
