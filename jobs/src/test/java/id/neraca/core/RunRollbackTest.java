@@ -51,15 +51,19 @@ class RunRollbackTest {
         }
     }
 
+    /** Stages an output with {@code content} and commits it, as a stage does when it finishes. */
+    private static void commit(OutputStore store, String name, String content) {
+        stage(store, name, content);
+        store.commit(name);
+    }
+
     /** The previous run's outputs: sales and classified folders, a CSV and the manifest, committed as a run does. */
     private void previousRun() {
         try (OutputStore first = OutputStore.local(out().toString(), "run1")) {
             first.lock();
             first.recover();
-            stage(first, "sales", "sales v1");
-            first.commit("sales");
-            stage(first, "classified", "classified v1");
-            first.commit("classified");
+            commit(first, "sales", "sales v1");
+            commit(first, "classified", "classified v1");
             first.writeText("reconciliation.csv", "file,rows\na.csv,1\n");
             first.writeText(Manifest.FILE, "{\"run_id\":\"run1\",\"status\":\"SUCCEEDED\"}\n");
             first.finish();
@@ -112,10 +116,8 @@ class RunRollbackTest {
         try (OutputStore run = OutputStore.local(out().toString(), "run2")) {
             run.lock();
             run.recover();
-            stage(run, "sales", "sales v2");
-            run.commit("sales");
-            stage(run, "classified", "classified v2");
-            run.commit("classified");
+            commit(run, "sales", "sales v2");
+            commit(run, "classified", "classified v2");
             stage(run, "projection", "projection v2"); // did not exist before the run
             run.commit("projection");
             assertNotEquals(before, snapshot(out()), "the commits are live during the run (later stages read them)");
@@ -141,10 +143,8 @@ class RunRollbackTest {
         TreeMap<String, String> before = snapshot(out());
         try (OutputStore run = OutputStore.local(out().toString(), "run2")) {
             run.lock();
-            stage(run, "sales", "sales v2");
-            run.commit("sales");
-            stage(run, "aggregates", "aggregates v2");
-            run.commit("aggregates");
+            commit(run, "sales", "sales v2");
+            commit(run, "aggregates", "aggregates v2");
         }
         assertEquals(before, snapshot(out()));
         assertFalse(Files.exists(out().resolve(OutputStore.TRASH)));
@@ -158,12 +158,9 @@ class RunRollbackTest {
         OutputStore killed = OutputStore.local(out().toString(), "run2");
         killed.lock();
         killed.recover();
-        stage(killed, "sales", "sales v2");
-        killed.commit("sales");
-        stage(killed, "classified", "classified v2");
-        killed.commit("classified");
-        stage(killed, "aggregates", "aggregates v2");
-        killed.commit("aggregates");
+        commit(killed, "sales", "sales v2");
+        commit(killed, "classified", "classified v2");
+        commit(killed, "aggregates", "aggregates v2");
         // kill -9 here: the process is gone (no close, no rollback); out/ holds the new sales and classified
         processDied();
         assertEquals("sales v2 part 0", Files.readString(out().resolve("sales/part-0.parquet")));
@@ -182,10 +179,8 @@ class RunRollbackTest {
         OutputStore killed = OutputStore.local(out().toString(), "run2");
         killed.lock();
         killed.recover();
-        stage(killed, "sales", "sales v2");
-        killed.commit("sales");
-        stage(killed, "aggregates", "aggregates v2");
-        killed.commit("aggregates");
+        commit(killed, "sales", "sales v2");
+        commit(killed, "aggregates", "aggregates v2");
         killed.writeText(Manifest.FILE, "{\"run_id\":\"run2\",\"status\":\"SUCCEEDED\"}\n");
         killed.markSucceeded();
         // kill -9 between the success mark and the deletion of the previous versions
@@ -285,12 +280,9 @@ class RunRollbackTest {
         OutputStore run = store("run2");
         run.lock();
         run.recover();
-        stage(run, "sales", "sales v2");
-        run.commit("sales");
-        stage(run, "projection", "projection v2");
-        run.commit("projection");
-        stage(run, "sales", "sales v2b");
-        run.commit("sales");
+        commit(run, "sales", "sales v2");
+        commit(run, "projection", "projection v2");
+        commit(run, "sales", "sales v2b");
         if (fails) {
             run.rollback();
             run.writeText("manifest.failed.json", "{\"status\":\"FAILED\"}\n");
