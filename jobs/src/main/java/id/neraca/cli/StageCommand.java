@@ -49,6 +49,7 @@ public abstract class StageCommand implements Callable<Integer> {
         String runId = newRunId();
         String command = stages.size() == 1 ? stages.get(0).command() : "run";
         try (OutputStore outputs = new OutputStore(common.out, runId, id.neraca.core.LocalFiles.register(new org.apache.hadoop.conf.Configuration()))) {
+            outputs.requireOutputFolder();
             outputs.lock();
             outputs.recover();
             Manifest manifest = Manifest.start(runId, command, outputs.readText(Manifest.FILE));

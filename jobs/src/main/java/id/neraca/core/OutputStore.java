@@ -411,6 +411,30 @@ public final class OutputStore implements AutoCloseable {
     }
 
     /** Takes the output folder's lock, or fails naming the run that holds it. */
+    /**
+     * Refuses an output folder that holds files but none of what a neraca run leaves (a manifest, the lock, the staging
+     * or trash folders): a run replaces its outputs' folders whole, so {@code --out ~/Documents} would delete a
+     * {@code sales/} folder of the user's own. An empty or missing folder is fine.
+     */
+    public void requireOutputFolder() {
+        try {
+            if (!fs.exists(root)) return;
+            if (!fs.getFileStatus(root).isDirectory()) {
+                throw NeracaException.usage("--out %s is a file, not a folder: pass a new or empty folder, or one a previous run wrote", root);
+            }
+            FileStatus[] entries = fs.listStatus(root);
+            if (entries.length == 0) return;
+            for (FileStatus e : entries) {
+                String n = e.getPath().getName();
+                if (n.equals(Manifest.FILE) || n.equals("manifest.failed.json") || n.equals(LOCK) || n.equals(TRASH) || n.equals(STAGING)) return;
+            }
+            throw NeracaException.usage("--out %s holds files that no neraca run wrote (no manifest.json): a run replaces its "
+                    + "output folders (sales/, report/, ...) whole, so it does not write there. Pass a new or empty folder.", root);
+        } catch (IOException e) {
+            throw NeracaException.other("%s: cannot read the output folder: %s", root, e.getMessage());
+        }
+    }
+
     public void lock() {
         Path lock = new Path(root, LOCK);
         ObjectNode me = JSON.createObjectNode();

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static id.neraca.cli.HelpAndUsageTest.captured;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,6 +40,19 @@ class UsageErrorsTest {
         assertExit(2, "not a Spark master URL", "validate", "--master", "local[x]", "--config", CONFIG);
         assertExit(2, "--out is empty", "report", "--out", "", "--config", CONFIG);
         assertExit(2, "--dumps is empty", "validate", "--dumps", " ", "--config", CONFIG);
+    }
+
+    @Test
+    void anOutputFolderHoldingSomeoneElsesFilesIsRefusedAndLeftAsItIs() throws Exception {
+        Path mine = Files.createDirectories(tmp.resolve("documents/sales"));
+        Files.writeString(mine.resolve("thesis.docx"), "years of work");
+        assertExit(2, "holds files that no neraca run wrote", "report", "--out", tmp.resolve("documents").toString(), "--config", CONFIG);
+        assertEquals("years of work", Files.readString(mine.resolve("thesis.docx")));
+        try (var left = Files.list(tmp.resolve("documents"))) {
+            assertEquals(List.of("sales"), left.map(p -> p.getFileName().toString()).toList(), "no lock, no manifest written there");
+        }
+        Files.writeString(tmp.resolve("a-file"), "x");
+        assertExit(2, "is a file", "report", "--out", tmp.resolve("a-file").toString(), "--config", CONFIG);
     }
 
     @Test
