@@ -91,7 +91,11 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
                 chunkBase = split.start() - 1;
             }
             InputStream raw = new BufferedInputStream(file, 1 << 16);
-            opened = task.gzip() ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw;
+            // gzip unbuffered: readLine asks for a 64 KiB chunk, and a BufferedInputStream over the inflater keeps
+            // reading to fill it, so an EOFException of a truncated file would discard the lines already inflated
+            // in that chunk (a small truncated file reported "after line 0"); GZIPInputStream returns what it has
+            // and throws on the next call, so every complete line before the cut is read
+            opened = task.gzip() ? new GZIPInputStream(raw, 1 << 16) : raw;
         } catch (EOFException e) {
             openError = "FILE_TRUNCATED";
             openDetail = "the compressed stream ends before its first block: the file is truncated (" + e.getMessage() + ")";
