@@ -259,41 +259,55 @@ public final class DumpPlanner {
         if (m.format().header() && lines.size() < 2) {
             issues.add(new Issue(f.rel(), null, 0, "the file has a header but no rows: 0 rows read"));
         }
+        List<String> cols = names;
+        for (String source : cm.sources()) {
+            List<Integer> at = matches(cols, source);
+            if (at.size() > 1) {
+                issues.add(new Issue(f.rel(), 1L, NeracaException.EXIT_DATA, "the header has " + at.size() + " columns named '"
+                        + source + "' (columns " + at.stream().map(i -> (i + 1) + " '" + cols.get(i) + "'").toList()
+                        + "): mapping '" + m.name() + "' reads that column and cannot tell which one is meant. Remove or rename "
+                        + "the extra column in the export (or name the exact spelling in the mapping when they differ only in "
+                        + "letter case or spaces)"));
+                return null;
+            }
+        }
         int[] idx = new int[cm.sources().size()];
         for (int i = 0; i < idx.length; i++) idx[i] = column(names, cm.sources().get(i));
         Set<Integer> pii = new HashSet<>();
-        for (String p : cm.pii()) {
-            int j = column(names, p);
-            if (j >= 0) pii.add(j);
-        }
+        for (String p : cm.pii()) pii.addAll(matches(names, p));  // every copy of a personal-data column is masked
         return new FileTask(f.rel(), f.uri(), m.name(), key, gz, chosen, idx,
                 pii.stream().mapToInt(Integer::intValue).toArray(), names.size(), f.bytes(), f.sha256());
     }
 
     private static List<String> missing(CompiledMapping cm, List<String> names) {
         List<String> miss = new ArrayList<>();
-        for (String s : cm.sources()) if (column(names, s) < 0 && !cm.optional(s)) miss.add(s);
+        for (String s : cm.sources()) if (matches(names, s).isEmpty() && !cm.optional(s)) miss.add(s);
         return miss;
+    }
+
+    /**
+     * Every header column a source column could name: the columns spelled exactly like it, else those equal to it
+     * ignoring letter case and runs of spaces. More than one is an ambiguous header (prepare refuses the file).
+     */
+    static List<Integer> matches(List<String> names, String source) {
+        List<Integer> exact = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) if (names.get(i).equals(source)) exact.add(i);
+        if (!exact.isEmpty()) return exact;
+        String want = loose(source);
+        List<Integer> found = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) if (loose(names.get(i)).equals(want)) found.add(i);
+        return found;
     }
 
     /**
      * The header column a mapping's source column names: the exact name, else the one name equal to it ignoring
      * letter case and runs of spaces ({@code Order Id}, {@code ORDER  ID} for {@code Order ID}: exports change
      * capitalisation between versions, and a sheet saved from Excel may double a space); -1 when there is none, or
-     * more than one such name (then the exact name must be used).
+     * more than one (an ambiguous header: {@link #prepare} refuses the file and names the columns).
      */
     static int column(List<String> names, String source) {
-        int exact = names.indexOf(source);
-        if (exact >= 0) return exact;
-        String want = loose(source);
-        int found = -1;
-        for (int i = 0; i < names.size(); i++) {
-            if (loose(names.get(i)).equals(want)) {
-                if (found >= 0) return -1;
-                found = i;
-            }
-        }
-        return found;
+        List<Integer> at = matches(names, source);
+        return at.size() == 1 ? at.get(0) : -1;
     }
 
     private static String loose(String name) {

@@ -33,6 +33,38 @@ class HeaderMatchingTest {
     }
 
     @Test
+    void aColumnTheMappingReadsTwiceIsRefusedNamingBothAnUnreadDuplicateIsNot() throws Exception {
+        assertEquals(List.of(1, 4), DumpPlanner.matches(List.of("a", "Quantity", "b", "c", "Quantity"), "Quantity"));
+        assertEquals(-1, DumpPlanner.column(List.of("a", "Quantity", "b", "c", "Quantity"), "Quantity"), "two exact copies: not the first");
+        String row = "T1,Completed,S1,Kaos,B,Fashion,1,1000,1000,2023-03-01 10:00:00,,,Kota Bandung,Jawa Barat,ID,ID,No";
+        Path dumps = tmp.resolve("dumps");
+        Files.createDirectories(dumps.resolve("tiktokshop"));
+        // an export with a second quantity column (say, the quantity returned) under the same name
+        Files.writeString(dumps.resolve("tiktokshop/tiktok_orders_2023-03.csv"),
+                BadInputTest.TIKTOK_HEADER + ",Quantity\n" + row + ",0\n");
+        DumpPlanner.Plan plan = DumpPlanner.plan(dumps.toString(),
+                Mappings.load(SparkTestBase.projectRoot().resolve("data/marketplaces")), false);
+        assertEquals(0, plan.tasks().size());
+        assertEquals(1, plan.errors().size(), plan.issues().toString());
+        DumpPlanner.Issue i = plan.errors().get(0);
+        assertEquals(3, i.exit());
+        assertTrue(i.render().contains("2 columns named 'Quantity'") && i.render().contains("7 'Quantity'")
+                && i.render().contains("18 'Quantity'") && i.render().contains("tiktokshop/tiktok_orders_2023-03.csv"), i.render());
+        // two loose spellings of a mapped column are as ambiguous as two exact copies
+        Files.writeString(dumps.resolve("tiktokshop/tiktok_orders_2023-03.csv"),
+                BadInputTest.TIKTOK_HEADER.replace("Order Status", "order status") + ",ORDER STATUS\n" + row + ",x\n");
+        plan = DumpPlanner.plan(dumps.toString(), Mappings.load(SparkTestBase.projectRoot().resolve("data/marketplaces")), false);
+        assertEquals(1, plan.errors().size(), plan.issues().toString());
+        assertTrue(plan.errors().get(0).render().contains("2 columns named 'Order Status'"), plan.errors().get(0).render());
+        // a duplicated column the mapping does not read is no business of ours
+        Files.writeString(dumps.resolve("tiktokshop/tiktok_orders_2023-03.csv"),
+                BadInputTest.TIKTOK_HEADER + ",Notes,Notes\n" + row + ",a,b\n");
+        plan = DumpPlanner.plan(dumps.toString(), Mappings.load(SparkTestBase.projectRoot().resolve("data/marketplaces")), false);
+        assertEquals(List.of(), plan.issues());
+        assertEquals(1, plan.tasks().size());
+    }
+
+    @Test
     void aTikTokExportWithOtherCapitalisationPlansWithoutIssuesAndFindsEveryColumn() throws Exception {
         String header = BadInputTest.TIKTOK_HEADER;
         String changed = header.replace("Order ID", "Order Id").replace("Created Time", "CREATED TIME")
