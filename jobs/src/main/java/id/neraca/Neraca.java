@@ -38,7 +38,9 @@ public final class Neraca implements java.util.concurrent.Callable<Integer> {
         // outputs and messages must not depend on the machine's locale (an Indonesian-locale laptop wrote "7004,06"
         // into projection/summary.json); every String.format already says Locale.ROOT, this covers the libraries
         java.util.Locale.setDefault(java.util.Locale.ROOT);
-        System.exit(execute(args));
+        int code = execute(args);
+        Log.awaitStderrWrapper();
+        System.exit(code);
     }
 
     /** Runs the CLI and returns the exit code instead of exiting (tests call this). */

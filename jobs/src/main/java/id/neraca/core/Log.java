@@ -26,6 +26,49 @@ public final class Log {
     public static void configure(boolean quietMode, boolean json) {
         quiet = quietMode;
         mode = json ? Mode.JSON : Mode.TEXT;
+        sparkLogJson(json);
+    }
+
+    /**
+     * Spark's and its libraries' log lines (log4j, at WARN) in the same JSON as ours when {@code json}: a scheduler
+     * parsing the log must not meet a plain {@code 12:00:01 WARN ...} line or a stack trace spread over lines. Every
+     * event is one object: {@code ts}, {@code level}, {@code logger}, {@code msg}, and {@code exception} (the stack
+     * trace as one string) when there is one. The console appender of log4j2.properties is swapped out, and back in
+     * for {@code json = false}. Where log4j is not Spark's backend (a cluster's own logging), this warns and carries on.
+     */
+    static final String SPARK_JSON_PATTERN = "{\"ts\":\"%d{yyyy-MM-dd'T'HH:mm:ss.SSS'Z'}{UTC}\",\"level\":\"%p\","
+            + "\"logger\":\"%enc{%c}{JSON}\",\"msg\":\"%enc{%m}{JSON}\"%notEmpty{,\"exception\":\"%enc{%throwable}{JSON}\"}}%n";
+    private static final String JSON_APPENDER = "neraca-json";
+    private static java.util.List<org.apache.logging.log4j.core.Appender> textAppenders = java.util.List.of();
+
+    private static synchronized void sparkLogJson(boolean json) {
+        try {
+            var ctx = (org.apache.logging.log4j.core.LoggerContext) org.apache.logging.log4j.LogManager.getContext(false);
+            var config = ctx.getConfiguration();
+            var root = config.getRootLogger();
+            boolean on = root.getAppenders().containsKey(JSON_APPENDER);
+            if (json == on) return;
+            if (json) {
+                var layout = org.apache.logging.log4j.core.layout.PatternLayout.newBuilder().withConfiguration(config)
+                        .withPattern(SPARK_JSON_PATTERN).withAlwaysWriteExceptions(false)
+                        .withCharset(java.nio.charset.StandardCharsets.UTF_8).build();
+                var appender = org.apache.logging.log4j.core.appender.ConsoleAppender.newBuilder().setName(JSON_APPENDER)
+                        .setTarget(org.apache.logging.log4j.core.appender.ConsoleAppender.Target.SYSTEM_ERR).setFollow(true)
+                        .setLayout(layout).setConfiguration(config).build();
+                appender.start();
+                textAppenders = java.util.List.copyOf(root.getAppenders().values());
+                for (var a : textAppenders) root.removeAppender(a.getName());
+                root.addAppender(appender, null, null);
+            } else {
+                var appender = root.getAppenders().get(JSON_APPENDER);
+                root.removeAppender(JSON_APPENDER);
+                appender.stop();
+                for (var a : textAppenders) root.addAppender(a, null, null);
+            }
+            ctx.updateLoggers();
+        } catch (ClassCastException | LinkageError e) {
+            if (json) warn("Spark's log lines stay plain text: log4j-core is not the logging backend here (%s)", e);
+        }
     }
 
     public static boolean quiet() {
@@ -48,6 +91,26 @@ public final class Log {
     public static void event(String level, String message, ObjectNode fields) {
         if (quiet && "INFO".equals(level)) return;
         emit(level, message, fields);
+    }
+
+    /**
+     * Under {@code ./neraca --log-json} this JVM's stderr goes through the launcher's JSON wrapper (a perl process,
+     * {@code NERACA_LOG_WRAPPER_PID}), which may still be writing our last lines when we exit; a parent that stops
+     * reading at our exit (Java's Process does) would lose them, the final error among them. Closes stderr, so the
+     * wrapper sees the end, and waits for it to exit (2 s at most). Called last, before {@code System.exit}.
+     */
+    public static void awaitStderrWrapper() {
+        String pid = System.getenv("NERACA_LOG_WRAPPER_PID");
+        if (pid == null || !pid.matches("\\d{1,10}")) return;
+        System.err.flush();
+        System.err.close();
+        ProcessHandle.of(Long.parseLong(pid)).ifPresent(h -> {
+            try {
+                h.onExit().get(2, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // the wrapper did not finish in time: exit anyway, the run's result is the exit code
+            }
+        });
     }
 
     public static ObjectNode fields() {

@@ -86,4 +86,27 @@ class LauncherTest {
                 "100 KiB of dumps + 8 x 200 KiB of sales is over 1 MiB");
         assertEquals(C2, jit(tmp, "run", "--dumps", "s3a://bucket/dumps", "--out", tmp.resolve("o").toString()));
     }
+
+    @Test
+    void underLogJsonTheLaunchersOwnStderrLinesAreJsonAndTheExitStatusIsKept() throws Exception {
+        // NERACA_JIT=bogus: the launcher prints an error on stderr and exits 2 before any build or JVM start
+        ProcessBuilder pb = new ProcessBuilder("bash", launcher.toString(), "run", "--log-json").directory(tmp.toFile());
+        pb.environment().put("NERACA_JIT", "bogus \"quoted\"\tvalue");
+        Process p = pb.start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);  // to EOF: the wrapper has exited
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the launcher did not exit");
+        assertEquals(2, p.exitValue(), err);
+        List<String> lines = err.lines().filter(l -> !l.isBlank()).toList();
+        assertEquals(1, lines.size(), err);
+        var line = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(0));
+        assertEquals("stderr", line.get("logger").asText());
+        assertEquals("[neraca] NERACA_JIT must be auto, c1 or c2 (got 'bogus \"quoted\"\tvalue')", line.get("msg").asText());
+        assertTrue(line.get("ts").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"), lines.get(0));
+        // without --log-json the same line is plain text
+        pb.command("bash", launcher.toString(), "run");
+        p = pb.start();
+        err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals("[neraca] NERACA_JIT must be auto, c1 or c2 (got 'bogus \"quoted\"\tvalue')", err.trim());
+    }
 }
