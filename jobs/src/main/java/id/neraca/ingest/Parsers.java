@@ -242,6 +242,44 @@ public final class Parsers {
     }
 
     /**
+     * A text field without control characters: each run of C0 controls or DEL (a NUL byte from a broken export, a
+     * tab or line break inside a quoted title, a BEL), with the spaces beside it, becomes one space, then the ends are
+     * trimmed; blank is null.
+     * A NUL in a title makes Python's csv module refuse the audit sample and spreadsheets cut the cell; no marketplace
+     * field means anything by one. Text without controls (nearly all) is returned as it is, trimmed, without a copy.
+     */
+    public static String text(String t) {
+        if (t == null) return null;
+        int n = t.length();
+        int i = 0;
+        while (i < n && !control(t.charAt(i))) i++;
+        if (i == n) {
+            String s = t.trim();
+            return s.isEmpty() ? null : s;
+        }
+        StringBuilder b = new StringBuilder(n).append(t, 0, i);
+        boolean inRun = false;
+        for (; i < n; i++) {
+            char c = t.charAt(i);
+            if (control(c)) {
+                if (b.length() > 0 && b.charAt(b.length() - 1) != ' ') b.append(' ');
+                inRun = true;
+            } else if (c == ' ' && inRun) {
+                continue;  // spaces beside a run are part of it: one space in all
+            } else {
+                b.append(c);
+                inRun = false;
+            }
+        }
+        String s = b.toString().trim();
+        return s.isEmpty() ? null : s;
+    }
+
+    private static boolean control(char c) {
+        return c < 0x20 || c == 0x7F;
+    }
+
+    /**
      * The path of a URL without leading slash and query, optionally the first {@code segments} segments. With
      * {@code urlParam}, a URL found URL-encoded in that query parameter is used instead (Tokopedia's ad links
      * carry the product URL in {@code r=}).

@@ -324,7 +324,7 @@ public final class RecordParser implements Serializable {
         String t = mappedText(r, key);
         if (t == null) return null;
         if ("url_path".equals(f.spec().parser())) return Parsers.urlPath(t, f.spec().urlParam(), f.spec().segments());
-        return t.trim();
+        return Parsers.text(t);
     }
 
     private BigDecimal money(RawRecord r, String key, String text) {
