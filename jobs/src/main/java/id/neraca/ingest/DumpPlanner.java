@@ -117,9 +117,11 @@ public final class DumpPlanner {
                 if (skipUnmatched) {
                     issues.add(new Issue(f.rel(), null, 0, "no mapping matches this file; skipped (--skip-unmatched). Nearest: " + near));
                 } else {
+                    String refused = refusedWorkbook(f.rel());
                     issues.add(new Issue(f.rel(), null, NeracaException.EXIT_USAGE, "no mapping in data/marketplaces matches this file. "
-                            + (excel(f.rel()) ? "It is an Excel workbook, which neraca does not read: save each sheet as "
-                            + "\"CSV UTF-8\" beside it (Shopee's seller centre also exports CSV). " : "")
+                            + (refused != null ? "It is " + refused + " "
+                            : workbook(f.rel()) ? "It is an Excel workbook (.xlsx): a mapping reads it like its CSV export when "
+                            + "one of its files patterns matches it (shopee/*.xlsx). " : "")
                             + "Nearest: " + near + ". Add its pattern to a mapping's files, add a mapping (docs/MAPPINGS.md), "
                             + "or pass --skip-unmatched."));
                 }
@@ -131,7 +133,13 @@ public final class DumpPlanner {
                 continue;
             }
             Mapping m = hits.get(0);
-            FileTask t = prepare(f, cms.get(m.name()), issues);
+            String refused = refusedWorkbook(f.rel());
+            if (refused != null) {
+                issues.add(new Issue(f.rel(), null, NeracaException.EXIT_DATA, "matched by mapping '" + m.name()
+                        + "', but it is " + refused));
+                continue;
+            }
+            FileTask t = workbook(f.rel()) ? prepareWorkbook(f, cms.get(m.name()), issues) : prepare(f, cms.get(m.name()), issues);
             if (t != null && f.boundaryNewlines() != null && !t.gzip() && !m.format().parquet()) {
                 t = new FileTask(t.sourceFile(), t.uri(), t.mapping(), t.exportKey(), false, t.delimiter(), t.columnIndex(),
                         t.piiIndex(), t.columnCount(), t.bytes(), t.sha256(), splitBytes, f.boundaryNewlines());
@@ -166,9 +174,29 @@ public final class DumpPlanner {
         return first.length >= 4 && zeros * 3 >= first.length;
     }
 
-    static boolean excel(String rel) {
+    /** An Excel workbook neraca reads: {@code .xlsx} ({@link XlsxWorkbook}). */
+    static boolean workbook(String rel) {
+        return rel.toLowerCase(Locale.ROOT).endsWith(".xlsx");
+    }
+
+    /** For an Excel file neraca does not read ({@code .xls}, {@code .xlsm}, {@code .xlsb}): what it is and what to do. */
+    static String refusedWorkbook(String rel) {
         String r = rel.toLowerCase(Locale.ROOT);
-        return r.endsWith(".xlsx") || r.endsWith(".xls") || r.endsWith(".xlsm");
+        if (r.endsWith(".xls")) {
+            return "an Excel 97-2003 workbook (.xls): a binary BIFF file in an OLE container, which neraca does not read "
+                    + "(it reads .xlsx with the JDK alone; a .xls reader would bring Apache POI, whose dependencies conflict "
+                    + "with Spark's). Open it in Excel and save it as .xlsx (Excel Workbook) or \"CSV UTF-8\".";
+        }
+        if (r.endsWith(".xlsm")) {
+            return "a macro-enabled Excel workbook (.xlsm), which neraca does not read: marketplaces export .xlsx or CSV, so "
+                    + "an .xlsm is a workbook someone reworked, whose values may come from macros neraca does not run. Save "
+                    + "the sheet as .xlsx (Excel Workbook) or \"CSV UTF-8\" once its values are final.";
+        }
+        if (r.endsWith(".xlsb")) {
+            return "a binary Excel workbook (.xlsb), which neraca does not read (only the XML workbook, .xlsx). Save it as "
+                    + ".xlsx (Excel Workbook) or \"CSV UTF-8\".";
+        }
+        return null;
     }
 
     static boolean gzip(String rel) {
@@ -259,11 +287,21 @@ public final class DumpPlanner {
         if (m.format().header() && lines.size() < 2) {
             issues.add(new Issue(f.rel(), null, 0, "the file has a header but no rows: 0 rows read"));
         }
+        return locate(f, cm, names, 1L, gz, chosen, issues);
+    }
+
+    /**
+     * The task for a file whose header has every mapped column: where each source column is (an ambiguous header is
+     * refused, naming the columns), and which columns are personal data.
+     */
+    private static FileTask locate(Found f, CompiledMapping cm, List<String> names, long headerLine, boolean gz, char delimiter,
+                                   List<Issue> issues) {
+        Mapping m = cm.mapping();
         List<String> cols = names;
         for (String source : cm.sources()) {
             List<Integer> at = matches(cols, source);
             if (at.size() > 1) {
-                issues.add(new Issue(f.rel(), 1L, NeracaException.EXIT_DATA, "the header has " + at.size() + " columns named '"
+                issues.add(new Issue(f.rel(), headerLine, NeracaException.EXIT_DATA, "the header has " + at.size() + " columns named '"
                         + source + "' (columns " + at.stream().map(i -> (i + 1) + " '" + cols.get(i) + "'").toList()
                         + "): mapping '" + m.name() + "' reads that column and cannot tell which one is meant. Remove or rename "
                         + "the extra column in the export (or name the exact spelling in the mapping when they differ only in "
@@ -275,8 +313,72 @@ public final class DumpPlanner {
         for (int i = 0; i < idx.length; i++) idx[i] = column(names, cm.sources().get(i));
         Set<Integer> pii = new HashSet<>();
         for (String p : cm.pii()) pii.addAll(matches(names, p));  // every copy of a personal-data column is masked
-        return new FileTask(f.rel(), f.uri(), m.name(), key, gz, chosen, idx,
+        return new FileTask(f.rel(), f.uri(), m.name(), exportKey(m, f.rel()), gz, delimiter, idx,
                 pii.stream().mapToInt(Integer::intValue).toArray(), names.size(), f.bytes(), f.sha256());
+    }
+
+    /**
+     * An {@code .xlsx} workbook matched by a csv mapping: reads its header, the sheet's first row with a value
+     * ({@code format.sheet}, default the first sheet), and locates the columns as in a CSV header. A workbook that
+     * cannot be opened (damaged, not a zip archive, encrypted) is an error naming the file. One task reads it whole.
+     */
+    private static FileTask prepareWorkbook(Found f, CompiledMapping cm, List<Issue> issues) {
+        Mapping m = cm.mapping();
+        if (!m.format().csv()) {
+            issues.add(new Issue(f.rel(), null, NeracaException.EXIT_USAGE, "an Excel workbook matched by mapping '" + m.name()
+                    + "', which reads " + m.format().type() + ": a workbook is read like a CSV export, by a mapping with "
+                    + "format.type csv and source columns. Remove the .xlsx pattern from its files, or export the file as "
+                    + m.format().type()));
+            return null;
+        }
+        String key = exportKey(m, f.rel());
+        try (XlsxLocal local = XlsxLocal.of(f.uri());
+             XlsxWorkbook book = XlsxWorkbook.open(local.path(), m.format().sheet());
+             XlsxWorkbook.Rows rows = book.rows()) {
+            XlsxWorkbook.Row first = rows.next();
+            if (first == null) {
+                issues.add(new Issue(f.rel(), null, 0, "sheet '" + book.sheetName() + "' has no cell with a value: 0 rows read"));
+                return new FileTask(f.rel(), f.uri(), m.name(), key, false, ',', new int[cm.sources().size()], new int[0], 0, f.bytes(), f.sha256());
+            }
+            List<String> names;
+            long headerLine;
+            XlsxWorkbook.Row data;
+            if (m.format().header()) {
+                XlsxText plain = XlsxText.plain(book.date1904());
+                int width = 0;
+                for (XlsxWorkbook.Cell c : first.cells()) width = Math.max(width, c.column() + 1);
+                String[] h = new String[width];
+                java.util.Arrays.fill(h, "");
+                for (XlsxWorkbook.Cell c : first.cells()) {
+                    try {
+                        h[c.column()] = plain.text(c).trim();
+                    } catch (IllegalArgumentException e) {
+                        h[c.column()] = c.value().trim();
+                    }
+                }
+                names = List.of(h);
+                headerLine = first.number();
+                data = rows.next();
+            } else {
+                names = m.format().columnNames();
+                headerLine = first.number();
+                data = first;
+            }
+            List<String> missing = missing(cm, names);
+            if (!missing.isEmpty()) {
+                issues.add(new Issue(f.rel(), headerLine, NeracaException.EXIT_DATA, "the header (row " + headerLine + " of sheet '"
+                        + book.sheetName() + "', its first row with a value) does not have the columns mapping '" + m.name()
+                        + "' needs: missing " + missing + ". Header read: " + abbreviate(String.join(" | ", names))
+                        + ". Fix the export, the mapping's columns (optional: true for columns older exports lack), or "
+                        + "format.sheet when the orders are on another sheet"));
+                return null;
+            }
+            if (data == null) issues.add(new Issue(f.rel(), null, 0, "sheet '" + book.sheetName() + "' has a header but no rows: 0 rows read"));
+            return locate(f, cm, names, headerLine, false, ',', issues);
+        } catch (IOException e) {
+            issues.add(new Issue(f.rel(), null, NeracaException.EXIT_DATA, "cannot read the workbook: " + e.getMessage()));
+            return null;
+        }
     }
 
     private static List<String> missing(CompiledMapping cm, List<String> names) {
@@ -392,7 +494,7 @@ public final class DumpPlanner {
                 }).forEach(s -> {
                     try {
                         String name = s.getPath().getName().toLowerCase(Locale.ROOT);
-                        boolean split = splitBytes > 0 && s.getLen() > splitBytes && !gzip(name) && !name.endsWith(".parquet");
+                        boolean split = splitBytes > 0 && s.getLen() > splitBytes && !gzip(name) && !name.endsWith(".parquet") && !workbook(name);
                         sums.put(s.getPath(), split ? scan(fs, s.getPath(), splitBytes) : new Scan(sha256(fs, s.getPath()), null));
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);

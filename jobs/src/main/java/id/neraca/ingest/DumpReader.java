@@ -34,6 +34,10 @@ import java.util.zip.GZIPInputStream;
  * A reader of one {@link FileTask.Split} of a large plain file seeks to the byte before its range, skips to the next
  * line start, and stops at the first line that begins at or after its end: ranges of one file, read by different
  * tasks, yield each line exactly once, with the line numbers one reader of the whole file gives.
+ * <p>
+ * An {@code .xlsx} workbook ({@link XlsxWorkbook}) is read whole by one reader: each sheet row with a value is a
+ * record numbered by its row in the sheet, the first such row is the header, cells become the text the column's
+ * parser reads ({@link XlsxText}), and raw_row is the row as a CSV line, masked like a CSV row.
  */
 public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
     private final FileTask task;
@@ -59,6 +63,12 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
     private boolean done;
     private String openError;
     private String openDetail;
+    private final boolean workbook;
+    private XlsxWorkbook book;
+    private XlsxWorkbook.Rows sheetRows;
+    private XlsxText cells;
+    private XlsxLocal local;
+    private boolean headerSeen;
 
     public DumpReader(FileTask task, CompiledMapping cm) {
         this(new FileTask.Split(task, 0, -1, 0), cm);
@@ -81,7 +91,22 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
         this.piiColumn = new boolean[Math.max(task.columnCount(), 0)];
         if (task.piiIndex() != null) for (int i : task.piiIndex()) if (i >= 0 && i < piiColumn.length) piiColumn[i] = true;
         this.json = jsonl ? new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS) : null;
+        this.workbook = DumpPlanner.workbook(task.sourceFile());
         InputStream opened = null;
+        if (workbook) {
+            try {
+                local = XlsxLocal.of(task.uri());
+                book = XlsxWorkbook.open(local.path(), cm.mapping().format().sheet());
+                cells = XlsxText.of(cm, task.columnIndex(), task.columnCount(), book.date1904());
+                sheetRows = book.rows();
+            } catch (IOException e) {
+                openError = "FILE_UNREADABLE";
+                openDetail = "cannot read the workbook: " + e.getMessage();
+                close();
+            }
+            this.in = null;
+            return;
+        }
         try {
             Path p = new Path(task.uri());
             FileSystem fs = p.getFileSystem(id.neraca.core.HadoopConf.shared());
@@ -134,6 +159,7 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
             done = true;
             return RawRecord.error(task.sourceFile(), split.newlinesBefore() + 1, null, openError, openDetail);
         }
+        if (workbook) return nextRow();
         if (!positioned) {
             positioned = true;
             try {
@@ -187,6 +213,70 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
             }
             return r;
         }
+    }
+
+    /** The next record of a workbook: a sheet row with a value, after the header row. */
+    private RawRecord nextRow() {
+        while (true) {
+            XlsxWorkbook.Row row;
+            try {
+                row = sheetRows.next();
+            } catch (IOException e) {
+                done = true;
+                long at = sheetRows.errorRow();
+                String where = "cannot read sheet '" + book.sheetName() + "' " + sheetRows.where() + ": ";
+                close();
+                return RawRecord.error(task.sourceFile(), at, null, "FILE_UNREADABLE", where + e.getMessage()
+                        + ". The workbook is damaged: export or download it again");
+            }
+            if (row == null) {
+                done = true;
+                close();
+                return null;
+            }
+            if (skipHeader && !headerSeen) {
+                headerSeen = true;   // the first row with a value, as the planner read it
+                continue;
+            }
+            return sheetRecord(row);
+        }
+    }
+
+    private RawRecord sheetRecord(XlsxWorkbook.Row row) {
+        int width = task.columnCount();
+        for (XlsxWorkbook.Cell c : row.cells()) width = Math.max(width, c.column() + 1);
+        String[] f = new String[width];
+        Arrays.fill(f, "");
+        String problem = null;
+        String code = null;
+        boolean[] mapped = new boolean[width];
+        for (int i : task.columnIndex()) if (i >= 0) mapped[i] = true;
+        for (XlsxWorkbook.Cell c : row.cells()) {
+            String cell = XlsxWorkbook.letters(c.column()) + row.number();
+            try {
+                f[c.column()] = cells.text(c);
+            } catch (IllegalArgumentException e) {
+                f[c.column()] = c.value();
+                if (problem == null && mapped[c.column()]) {
+                    code = "BAD_VALUE";
+                    problem = "cell " + cell + ": " + e.getMessage();
+                }
+            }
+            if (problem == null && c.kind() == XlsxWorkbook.Kind.ERROR && mapped[c.column()]) {
+                code = "BAD_VALUE";
+                problem = "cell " + cell + " holds the Excel error " + c.value() + " (a formula that failed): fix it in the workbook";
+            }
+            if (problem == null && c.column() >= task.columnCount()) {
+                code = "WRONG_FIELD_COUNT";
+                problem = "cell " + cell + " has a value beyond the header's " + task.columnCount() + " columns";
+            }
+        }
+        String raw = render(f, ',');
+        if (problem != null) return RawRecord.error(task.sourceFile(), row.number(), raw, code, problem);
+        int[] idx = task.columnIndex();
+        String[] values = new String[idx.length];
+        for (int i = 0; i < idx.length; i++) values[i] = idx[i] < 0 ? null : f[idx[i]];
+        return new RawRecord(task.sourceFile(), row.number(), raw, values, null, null);
     }
 
     private boolean isBlank(int start, int len) {
@@ -259,6 +349,7 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
     }
 
     private String render(String[] f, char d) {
+        char quote = workbook ? '"' : this.quote;
         String[] g = f;
         boolean any = false;
         for (int i = 0; i < f.length && i < piiColumn.length; i++) {
@@ -326,5 +417,15 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
         } catch (IOException ignored) {
             // closing after a read error: nothing more to do
         }
+        try {
+            if (sheetRows != null) sheetRows.close();
+            if (book != null) book.close();
+        } catch (IOException ignored) {
+            // closing after a read error: nothing more to do
+        }
+        sheetRows = null;
+        book = null;
+        if (local != null) local.close();
+        local = null;
     }
 }

@@ -41,6 +41,8 @@ public final class RecordParser implements Serializable {
     private final String maxMonth;
     private final Map<String, Field> fields = new HashMap<>();
     private boolean rawForParsedRows = true;
+    /** order_ts formats for a workbook's rows: the mapping's, then ISO-8601 (what a date cell no pattern writes becomes). */
+    private final List<Parsers.Fmt> workbookTimeFormats;
     private transient Map<String, Matcher> fileRegex;
 
     /** A compiled field: where the text comes from and its maps. */
@@ -73,6 +75,10 @@ public final class RecordParser implements Serializable {
             fields.put(e.getKey(), new Field(e.getKey(), f, f.sourceRef() == null ? -1 : cm.sourceIndex(f.sourceRef()), map,
                     e.getKey().equals("order_ts") ? Parsers.compile(f.formats()) : List.of(), label));
         }
+        Field ts = fields.get("order_ts");
+        List<Parsers.Fmt> wf = new java.util.ArrayList<>(ts == null ? List.of() : ts.formats());
+        if (wf.stream().noneMatch(f -> f.name().equals("iso"))) wf.addAll(Parsers.compile(List.of("iso")));
+        this.workbookTimeFormats = List.copyOf(wf);
     }
 
     private static String norm(String s) {
@@ -127,7 +133,7 @@ public final class RecordParser implements Serializable {
                 String tText = required(r, "order_ts");
                 String zn = tf.spec().zone();
                 ZoneId z = zn == null || zn.equals("SELLER") ? sellerZone : Parsers.zone(zn);
-                Instant t = Parsers.instant(tText, tf.formats(), z);
+                Instant t = Parsers.instant(tText, DumpPlanner.workbook(r.sourceFile()) ? workbookTimeFormats : tf.formats(), z);
                 LocalDate local = t.atZone(sellerZone).toLocalDate();
                 if (local.isBefore(minDate) || local.isAfter(maxDate)) {
                     throw new ParseFailure("DATE_OUT_OF_RANGE", "'" + tText + "' is outside " + minDate + " .. " + maxDate

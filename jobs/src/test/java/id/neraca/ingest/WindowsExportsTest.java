@@ -68,12 +68,18 @@ class WindowsExportsTest extends SparkTestBase {
 
     @Test
     void anExcelWorkbookIsNamedAsSuchWithWhatToDo() throws Exception {
+        // .xlsx is read (XlsxIngestTest); an old binary .xls is named as such
         Path dumps = tmp.resolve("excel");
-        write(dumps, "shopee/Order.all.20230301_20230331.xlsx", new byte[]{'P', 'K', 3, 4, 20, 0, 6, 0});
+        write(dumps, "shopee/Order.all.20230301_20230331.xls", new byte[]{(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0});
         DumpPlanner.Plan plan = IngestFixtures.prepare(dumps, IngestFixtures.reference(tmp), false).plan();
         assertEquals(1, plan.issues().size());
         String msg = plan.issues().get(0).render();
-        assertTrue(msg.contains("Excel workbook") && msg.contains("CSV UTF-8") && msg.contains("Nearest: shopee"), msg);
+        assertTrue(msg.contains("Excel 97-2003 workbook") && msg.contains("CSV UTF-8") && msg.contains("Nearest: shopee"), msg);
+        // an .xlsx no mapping's pattern matches says how a mapping reads one
+        write(dumps, "lazada/Lazada_Orders_2024-03.XLSX", new byte[]{'P', 'K', 3, 4, 20, 0, 6, 0});
+        plan = IngestFixtures.prepare(dumps, IngestFixtures.reference(tmp), false).plan();
+        msg = plan.issues().stream().filter(i -> i.file().startsWith("lazada/")).findFirst().orElseThrow().render();
+        assertTrue(msg.contains("Excel workbook (.xlsx)") && msg.contains("shopee/*.xlsx"), msg);
     }
 
     @Test

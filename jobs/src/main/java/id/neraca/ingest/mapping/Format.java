@@ -14,6 +14,8 @@ import java.util.List;
  * @param encoding    character set (default UTF-8, decoded strictly: invalid bytes quarantine the line)
  * @param header      CSV: whether the first line is a header (default true)
  * @param columnNames CSV without header: the column names in order
+ * @param sheet       an {@code .xlsx} workbook matched by a csv mapping: the sheet to read, by name (ignoring letter
+ *                    case); default the workbook's first sheet
  */
 public record Format(
         String type,
@@ -21,7 +23,8 @@ public record Format(
         String quote,
         String encoding,
         Boolean header,
-        List<String> columnNames) implements Serializable {
+        List<String> columnNames,
+        String sheet) implements Serializable {
 
     public Format {
         if (type == null) type = "csv";
@@ -31,6 +34,7 @@ public record Format(
         if (header == null) header = true;
         columnNames = columnNames == null ? List.of() : List.copyOf(columnNames);
         delimiters = List.copyOf(delimiters);
+        if (sheet != null && sheet.isBlank()) sheet = null;
     }
 
     public boolean csv() {

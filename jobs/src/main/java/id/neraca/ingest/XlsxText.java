@@ -1,0 +1,109 @@
+package id.neraca.ingest;
+
+import id.neraca.ingest.mapping.FieldSpec;
+import id.neraca.ingest.mapping.Mappings;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Typed workbook cells into the text a mapping's parsers read, per column, as the column's CSV export would write
+ * it: text as it is; a number in plain digits without grouping or exponent, its fraction after a comma in a
+ * column read by {@code idr} or {@code count} (which reject {@code 12.50} as ambiguous) and after a dot elsewhere;
+ * a date cell in the first of the column's {@code formats} that writes its wall-clock time without loss
+ * ({@code dd/MM/yyyy HH:mm} for 10:22:00, {@code dd/MM/yyyy HH:mm:ss} for 10:22:11), else ISO-8601
+ * ({@code 2023-01-05T10:22:11}, which the datetime parser accepts for workbook rows); a boolean {@code TRUE} or
+ * {@code FALSE}; an error its code ({@code #N/A}).
+ */
+final class XlsxText {
+    private enum Mode { PLAIN, COMMA, DATETIME, MONTH }
+
+    private static final DateTimeFormatter ISO_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter PLAIN_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT);
+
+    private final Mode[] modes;
+    private final List<Parsers.Fmt> formats;
+    private final boolean date1904;
+
+    private XlsxText(Mode[] modes, List<Parsers.Fmt> formats, boolean date1904) {
+        this.modes = modes;
+        this.formats = formats;
+        this.date1904 = date1904;
+    }
+
+    /** Plain rendering for every column (a header row). */
+    static XlsxText plain(boolean date1904) {
+        return new XlsxText(new Mode[0], List.of(), date1904);
+    }
+
+    /** The rendering of each of a file's columns, from the parser of the field that reads it. */
+    static XlsxText of(CompiledMapping cm, int[] columnIndex, int columnCount, boolean date1904) {
+        Mode[] modes = new Mode[Math.max(columnCount, 0)];
+        List<Parsers.Fmt> fmts = List.of();
+        for (Map.Entry<String, FieldSpec> e : cm.mapping().columns().byKey().entrySet()) {
+            FieldSpec f = e.getValue();
+            if (f.sourceRef() == null) continue;
+            int src = cm.sourceIndex(f.sourceRef());
+            int col = src < 0 || src >= columnIndex.length ? -1 : columnIndex[src];
+            if (col < 0 || col >= modes.length || modes[col] != null) continue;
+            String parser = f.parser() != null ? f.parser() : Mappings.PARSERS.getOrDefault(e.getKey(), List.of("string")).get(0);
+            modes[col] = switch (parser) {
+                case "idr", "count" -> Mode.COMMA;
+                case "datetime" -> Mode.DATETIME;
+                case "month" -> Mode.MONTH;
+                default -> Mode.PLAIN;
+            };
+            if (parser.equals("datetime")) fmts = Parsers.compile(f.formats());
+        }
+        return new XlsxText(modes, fmts, date1904);
+    }
+
+    /**
+     * The text of a cell in column {@code col}.
+     *
+     * @throws IllegalArgumentException for a number or date the XML writes in a form that is not one
+     */
+    String text(XlsxWorkbook.Cell c) {
+        Mode mode = c.column() < modes.length && modes[c.column()] != null ? modes[c.column()] : Mode.PLAIN;
+        try {
+            return switch (c.kind()) {
+                case TEXT, ERROR -> c.value();
+                case BOOLEAN -> c.value().equals("1") || c.value().equalsIgnoreCase("true") ? "TRUE" : "FALSE";
+                case NUMBER -> number(XlsxWorkbook.number(c.value()), mode);
+                case DATE -> date(XlsxWorkbook.dateTime(c.value(), date1904), mode);
+            };
+        } catch (NumberFormatException | ArithmeticException | java.time.DateTimeException e) {
+            throw new IllegalArgumentException("the " + (c.kind() == XlsxWorkbook.Kind.DATE ? "date" : "number") + " cell holds '"
+                    + c.value() + "', which is not one (" + e.getMessage() + ")");
+        }
+    }
+
+    private static String number(BigDecimal v, Mode mode) {
+        String s = v.toPlainString();
+        return mode == Mode.COMMA ? s.replace('.', ',') : s;
+    }
+
+    private String date(LocalDateTime t, Mode mode) {
+        if (mode == Mode.MONTH) return t.toLocalDate().toString();
+        if (mode == Mode.DATETIME) {
+            for (Parsers.Fmt f : formats) {
+                if (f.pattern() == null || f.kind() == Parsers.Fmt.OFFSET) continue;
+                String s = t.format(f.pattern());
+                try {
+                    LocalDateTime back = f.kind() == Parsers.Fmt.DATE
+                            ? LocalDate.parse(s, f.pattern()).atStartOfDay() : LocalDateTime.parse(s, f.pattern());
+                    if (back.equals(t)) return s;
+                } catch (java.time.DateTimeException e) {
+                    // the pattern cannot read what it wrote (a pattern without a year): try the next one
+                }
+            }
+            return t.format(ISO_DATE_TIME);
+        }
+        return t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? t.toLocalDate().toString() : t.format(PLAIN_DATE_TIME);
+    }
+}
