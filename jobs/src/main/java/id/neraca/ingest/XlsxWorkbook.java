@@ -52,14 +52,15 @@ public final class XlsxWorkbook implements AutoCloseable {
     public record Row(long number, List<Cell> cells) {}
 
     private static final byte[] OLE = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
-    private static final XMLInputFactory XML = XMLInputFactory.newFactory();
-
-    static {
+    /** One factory per thread (Spark runs several tasks in one JVM; a factory is not promised to be thread-safe). */
+    private static final ThreadLocal<XMLInputFactory> XML = ThreadLocal.withInitial(() -> {
+        XMLInputFactory f = XMLInputFactory.newFactory();
         // the parts are data from outside: no DTDs, no external entities
-        XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        XML.setProperty(XMLInputFactory.IS_COALESCING, true);
-    }
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        return f;
+    });
 
     private final ZipFile zip;
     private final String sheetName;
@@ -182,7 +183,7 @@ public final class XlsxWorkbook implements AutoCloseable {
         private Rows(InputStream in) throws IOException {
             this.in = in;
             try {
-                this.r = XML.createXMLStreamReader(in);
+                this.r = XML.get().createXMLStreamReader(in);
             } catch (XMLStreamException e) {
                 in.close();
                 throw xml(e);
@@ -401,7 +402,7 @@ public final class XlsxWorkbook implements AutoCloseable {
 
     private static void parse(ZipFile z, ZipEntry e, Handler h) throws IOException {
         try (InputStream in = open(z, e)) {
-            XMLStreamReader r = XML.createXMLStreamReader(in);
+            XMLStreamReader r = XML.get().createXMLStreamReader(in);
             try {
                 while (r.hasNext()) {
                     r.next();
@@ -503,7 +504,7 @@ public final class XlsxWorkbook implements AutoCloseable {
     private static List<String> sharedStrings(ZipFile z, ZipEntry e) throws IOException {
         List<String> out = new ArrayList<>();
         try (InputStream in = open(z, e)) {
-            XMLStreamReader r = XML.createXMLStreamReader(in);
+            XMLStreamReader r = XML.get().createXMLStreamReader(in);
             try {
                 while (r.hasNext()) {
                     if (r.next() == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("si")) {
