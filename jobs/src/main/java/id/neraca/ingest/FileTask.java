@@ -13,11 +13,11 @@ import java.util.List;
  * @param mapping          mapping name
  * @param exportKey        orders exports: the greatest wins a duplicate (docs/MAPPINGS.md "export_order")
  * @param gzip             decompress while reading
- * @param delimiter        CSV: the delimiter chosen from the header
- * @param columnIndex      CSV: for each source of the mapping, the column index in this file, or -1 (optional, absent)
- * @param piiIndex         CSV: column indexes masked in raw_row
- * @param columnCount      CSV: number of header columns
- * @param splitBytes       a large plain CSV or JSON Lines file is read as byte ranges of this size by parallel tasks;
+ * @param delimiter        CSV: the delimiter chosen from the header (an .xlsx workbook: ',', for raw_row)
+ * @param columnIndex      CSV and .xlsx: for each source of the mapping, the column index in this file, or -1 (optional, absent)
+ * @param piiIndex         CSV and .xlsx: column indexes masked in raw_row
+ * @param columnCount      CSV and .xlsx: number of header columns
+ * @param splitBytes       a large plain CSV or JSON Lines file (never a gzip file or a workbook) is read as byte ranges of this size by parallel tasks;
  *                         0: one task reads the whole file
  * @param boundaryNewlines with {@code splitBytes}: for each range after the first (k = 1, 2, ...), the number of
  *                         newline bytes before byte {@code k × splitBytes − 1}, counted by the planner while it
