@@ -16,8 +16,12 @@ import java.nio.file.StandardCopyOption;
  */
 record XlsxLocal(Path path, boolean temporary) implements AutoCloseable {
     static XlsxLocal of(String uri) throws IOException {
+        return of(uri, id.neraca.core.HadoopConf.shared());
+    }
+
+    static XlsxLocal of(String uri, org.apache.hadoop.conf.Configuration conf) throws IOException {
         org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(uri);
-        FileSystem fs = p.getFileSystem(id.neraca.core.HadoopConf.shared());
+        FileSystem fs = p.getFileSystem(conf);
         if (fs instanceof LocalFileSystem local) return new XlsxLocal(local.pathToFile(p).toPath(), false);
         Path tmp = Files.createTempFile("neraca-xlsx-", ".xlsx");
         try (InputStream in = fs.open(p)) {

@@ -5,6 +5,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * workbook gets the same reconciliation and quarantine threshold as a CSV file.
  */
 class XlsxSparkIngestTest extends SparkTestBase {
+    @TempDir
     static Path tmp;
     static IngestRun.Prepared prepared;
     static Dataset<Row> resolved;
@@ -32,7 +34,6 @@ class XlsxSparkIngestTest extends SparkTestBase {
 
     @BeforeAll
     static void ingest() throws IOException {
-        tmp = Files.createTempDirectory("neraca-xlsx-ingest-");
         Path dumps = tmp.resolve("dumps");
         XlsxIngestTest.shopeeWorkbook().write(dumps.resolve(XLSX));
         String seller = "Toko Rahasia;NIK;3273011508850001;";

@@ -154,6 +154,33 @@ class XlsxWorkbookTest {
     }
 
     @Test
+    void aWorkbookOnAFileSystemOtherThanTheLocalOneIsReadFromATemporaryCopyDeletedAfter() throws Exception {
+        XlsxFixture x = new XlsxFixture().sheet("S");
+        x.row(1, inline("A1", "h"));
+        Path f = tmp.resolve("remote.xlsx");
+        x.write(f);
+        try (XlsxLocal local = XlsxLocal.of(f.toUri().toString())) {
+            assertEquals(f, local.path(), "a local dump is read in place");
+            assertFalse(local.temporary());
+        }
+        assertTrue(Files.exists(f));
+        // Hadoop's raw local file system stands in for HDFS or S3: not a LocalFileSystem, so the bytes are copied
+        org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration(false);
+        conf.set("fs.file.impl", org.apache.hadoop.fs.RawLocalFileSystem.class.getName());
+        conf.setBoolean("fs.file.impl.disable.cache", true);
+        Path copy;
+        try (XlsxLocal local = XlsxLocal.of(f.toUri().toString(), conf)) {
+            copy = local.path();
+            assertTrue(local.temporary());
+            assertFalse(copy.equals(f));
+            assertEquals(Files.readAllBytes(f).length, Files.size(copy));
+            assertEquals(List.of("1: A=TEXT[h]"), read(copy, null));
+        }
+        assertFalse(Files.exists(copy), "the copy is deleted");
+        assertTrue(Files.exists(f), "the dump is not");
+    }
+
+    @Test
     void malformedSheetXmlStopsAfterTheLastGoodRow() throws Exception {
         XlsxFixture x = new XlsxFixture().sheet("S");
         x.row(1, inline("A1", "h")).row(2, inline("A2", "ok")).rawRow("<row r=\"3\"><c r=\"A3\" <broken/></row>");
