@@ -149,9 +149,14 @@ public final class XlsxWorkbook implements AutoCloseable {
             ZipEntry ss = z.getEntry("xl/sharedStrings.xml");
             List<String> strings = ss == null ? List.of() : sharedStrings(z, ss);
             return new XlsxWorkbook(z, name, sh, d1904[0], dates, strings);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             z.close();
             throw e;
+        } catch (RuntimeException e) {
+            // a part that is well-formed XML but not what Excel writes (a style id that is not a number, a sheet
+            // path that is not a path): a damaged workbook, said as such rather than as a stack trace
+            z.close();
+            throw new IOException("not a readable .xlsx workbook: a part is not as Excel writes it (" + e + ")");
         }
     }
 
@@ -224,6 +229,8 @@ public final class XlsxWorkbook implements AutoCloseable {
                 throw xml(e);
             } catch (NumberFormatException e) {
                 throw new IOException("a row number that is not a number (" + e.getMessage() + ")");
+            } catch (RuntimeException e) {
+                throw new IOException("the sheet is not as Excel writes it (" + e + ")");
             }
         }
 

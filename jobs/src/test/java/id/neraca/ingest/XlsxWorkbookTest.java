@@ -181,6 +181,39 @@ class XlsxWorkbookTest {
     }
 
     @Test
+    void wellFormedPartsThatAreNotWhatExcelWritesAreAnIoErrorNotAnException() throws Exception {
+        XlsxFixture x = new XlsxFixture().sheet("S");
+        x.row(1, inline("A1", "h"));
+        Path good = tmp.resolve("good.xlsx");
+        x.write(good);
+        // the same workbook with a cell style whose number format id is not a number
+        Path bad = tmp.resolve("bad-style.xlsx");
+        rewrite(good, bad, "xl/styles.xml", xml -> xml.replace("<xf numFmtId=\"14\"", "<xf numFmtId=\"fourteen\""));
+        IOException e = assertThrows(IOException.class, () -> XlsxWorkbook.open(bad, null));
+        assertTrue(e.getMessage().startsWith("not a readable .xlsx workbook: a part is not as Excel writes it"), e.getMessage());
+        // a sheet path that is not a path
+        Path badRel = tmp.resolve("bad-rel.xlsx");
+        rewrite(good, badRel, "xl/_rels/workbook.xml.rels", xml -> xml.replace("Target=\"worksheets/sheet1.xml\"", "Target=\"work sheets/%%.xml\""));
+        e = assertThrows(IOException.class, () -> XlsxWorkbook.open(badRel, null));
+        assertTrue(e.getMessage().startsWith("not a readable .xlsx workbook"), e.getMessage());
+    }
+
+    /** A copy of a workbook with one part's XML changed. */
+    private static void rewrite(Path from, Path to, String part, java.util.function.UnaryOperator<String> change) throws IOException {
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(from.toFile());
+             java.util.zip.ZipOutputStream o = new java.util.zip.ZipOutputStream(Files.newOutputStream(to))) {
+            for (java.util.zip.ZipEntry e : java.util.Collections.list(z.entries())) {
+                String xml = new String(z.getInputStream(e).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                String out = e.getName().equals(part) ? change.apply(xml) : xml;
+                if (e.getName().equals(part)) assertFalse(out.equals(xml), "the change applies to " + part);
+                o.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                o.write(out.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                o.closeEntry();
+            }
+        }
+    }
+
+    @Test
     void malformedSheetXmlStopsAfterTheLastGoodRow() throws Exception {
         XlsxFixture x = new XlsxFixture().sheet("S");
         x.row(1, inline("A1", "h")).row(2, inline("A2", "ok")).rawRow("<row r=\"3\"><c r=\"A3\" <broken/></row>");
