@@ -81,6 +81,18 @@ public final class RecordParser implements Serializable {
         this.workbookTimeFormats = List.copyOf(wf);
     }
 
+    private transient String lastFile;
+    private transient boolean lastWorkbook;
+
+    /** Whether a record comes from a workbook, remembered for the file of the last record (one file per task). */
+    private boolean workbook(String sourceFile) {
+        if (!sourceFile.equals(lastFile)) {
+            lastWorkbook = DumpPlanner.workbook(sourceFile);
+            lastFile = sourceFile;
+        }
+        return lastWorkbook;
+    }
+
     private static String norm(String s) {
         return s.trim().toLowerCase(Locale.ROOT);
     }
@@ -133,7 +145,7 @@ public final class RecordParser implements Serializable {
                 String tText = required(r, "order_ts");
                 String zn = tf.spec().zone();
                 ZoneId z = zn == null || zn.equals("SELLER") ? sellerZone : Parsers.zone(zn);
-                Instant t = Parsers.instant(tText, DumpPlanner.workbook(r.sourceFile()) ? workbookTimeFormats : tf.formats(), z);
+                Instant t = Parsers.instant(tText, workbook(r.sourceFile()) ? workbookTimeFormats : tf.formats(), z);
                 LocalDate local = t.atZone(sellerZone).toLocalDate();
                 if (local.isBefore(minDate) || local.isAfter(maxDate)) {
                     throw new ParseFailure("DATE_OUT_OF_RANGE", "'" + tText + "' is outside " + minDate + " .. " + maxDate

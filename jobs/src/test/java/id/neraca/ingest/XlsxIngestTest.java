@@ -117,6 +117,11 @@ class XlsxIngestTest {
         assertEquals(SHOPEE.length, t.columnCount());
         assertEquals(Hashing.sha256(file), t.sha256());
         for (int i : t.columnIndex()) assertTrue(i >= 0, Arrays.toString(t.columnIndex()));
+        // Seller Centre names its workbook Order.all.<from>_<to>.xlsx: the same export key, so the later export wins
+        Path sellerCentre = tmp.resolve("dumps2/shopee/Order.all.20230301_20230415.xlsx");
+        shopeeWorkbook().write(sellerCentre);
+        DumpPlanner.Plan plan2 = DumpPlanner.plan(tmp.resolve("dumps2").toString(), mappings(), false, 0);
+        assertEquals("20230415", plan2.tasks().get(0).exportKey());
 
         List<RawRecord> recs = DumpReader.readAll(t, plan.mappings().get("shopee"));
         assertEquals(List.of(3L, 5L, 6L, 7L, 8L), recs.stream().map(RawRecord::line).toList());
