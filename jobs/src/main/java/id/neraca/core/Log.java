@@ -20,6 +20,8 @@ public final class Log {
     private static volatile boolean quiet = false;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TS_JSON = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     private Log() {}
 
@@ -121,7 +123,7 @@ public final class Log {
         Instant now = Instant.now();
         if (mode == Mode.JSON) {
             ObjectNode n = JSON.createObjectNode();
-            n.put("ts", now.toString());
+            n.put("ts", TS_JSON.format(now));  // milliseconds, as Spark's JSON lines (SPARK_JSON_PATTERN)
             n.put("level", level);
             n.put("msg", message);
             if (fields != null) n.setAll(fields);

@@ -66,6 +66,8 @@ class LogJsonTest {
         assertEquals("ERROR", lines.get(1).get("level").asText());
         assertFalse(lines.get(1).has("exception"), "no exception field without one: " + lines.get(1));
         assertEquals("stage IngestDumps done", lines.get(2).get("msg").asText());
+        assertTrue(lines.get(2).get("ts").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"),
+                "neraca's own lines stamp time like Spark's: " + lines.get(2));
     }
 
     @Test
