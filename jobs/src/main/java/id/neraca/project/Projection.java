@@ -319,6 +319,20 @@ public final class Projection {
         return new Result(series, shares, backtestRows, modelRows, targets, summary, List.copyOf(warnings));
     }
 
+    /** {@code basis} in summary.json: the ensemble's weight rests on growth scenarios only (assumed rates, nothing fitted). */
+    public static final String BASIS_SCENARIOS = "growth_scenarios";
+    public static final String BASIS_MODELS = "fitted_models";
+
+    /**
+     * What the headline projection rests on: {@link #BASIS_SCENARIOS} when every monthly model carrying ensemble
+     * weight is a growth scenario (a short history fits no model, or the fitted ones were not selected or were
+     * dropped): the projection is then an assumed growth rate, not an estimate, and the report must say so.
+     */
+    static String basis(List<ModelState> states) {
+        boolean fitted = states.stream().anyMatch(s -> s.weight() > 0 && !(s.model() instanceof CagrScenario));
+        return fitted ? BASIS_MODELS : BASIS_SCENARIOS;
+    }
+
     /** The warning for a target whose year has no observed full-year or projected value, naming the key to fix. */
     static String noValueForTarget(ProjectConfig.Target t, int index, YearMonth firstMonth, Map<Integer, Integer> obsMonths,
                                    Integer lastFullYear, java.util.Set<Integer> projectedYears) {
@@ -973,6 +987,11 @@ public final class Projection {
             else o.put("warning", m.warning());
         }
         s.put("selected", ENSEMBLE);
+        s.put("basis", basis(states));
+        ObjectNode sc = s.putObject("scenarios");
+        putNum(sc, "cagr_low_pct", cfg.scenarios().cagrLowPct(), 4);
+        putNum(sc, "cagr_base_pct", cfg.scenarios().cagrBasePct(), 4);
+        putNum(sc, "cagr_high_pct", cfg.scenarios().cagrHighPct(), 4);
         if (lastFullYear == null) {
             s.putNull("last_observed_year");
             s.putNull("last_observed_year_value_idr");

@@ -63,6 +63,8 @@ public final class ReportSummary {
         proj.put("series", p.series());
         proj.put("model", p.model());
         proj.put("frequency", p.annual() ? "annual" : "monthly");
+        if (p.summary().isEmpty()) proj.putNull("basis");
+        else proj.put("basis", ReportView.scenarioOnly(p) ? "growth_scenarios" : "fitted_models");
         JsonNode s = p.summary().orElse(null);
         if (s != null && s.has("projection_2030")) proj.set("projection_2030", s.get("projection_2030"));
         if (s != null && s.has("coverage")) proj.set("coverage", s.get("coverage"));

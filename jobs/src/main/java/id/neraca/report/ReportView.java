@@ -186,7 +186,47 @@ public final class ReportView {
     private String targetIntro() {
         ReportData.Target first = firstWithValue();
         if (first == null) return t.get("q3_no_targets");
-        return t.get("q3_intro", first.year(), f.money(first.projectedIdr()), f.moneyRange(first.lo95(), first.hi95()));
+        return withScenarioNote(t.get("q3_intro", first.year(), f.money(first.projectedIdr()), f.moneyRange(first.lo95(), first.hi95())));
+    }
+
+    /**
+     * The projection rests on growth scenarios alone (a short history fits no model, or no fitted model was kept):
+     * summary.json's {@code basis}, else its models (every monthly model carrying weight is a {@code cagr_} scenario).
+     * Its central value and probabilities are then an assumption's, and every sentence about the targets says so.
+     */
+    boolean scenarioOnly() {
+        return scenarioOnly(d.projection());
+    }
+
+    static boolean scenarioOnly(ReportData.Projection p) {
+        JsonNode s = p.summary().orElse(null);
+        if (s == null) return false;
+        if (s.path("basis").isTextual()) return s.path("basis").asText().equals("growth_scenarios");
+        boolean any = false;
+        for (JsonNode m : s.path("models")) {
+            if (!m.path("frequency").asText("monthly").equals("monthly") || !(m.path("weight").asDouble(0) > 0)) continue;
+            if (!m.path("name").asText("").startsWith("cagr_")) return false;
+            any = true;
+        }
+        return any;
+    }
+
+    /** The sentence saying the projection is an assumed growth rate, not an estimate; "" for a fitted projection. */
+    private String scenarioNote() {
+        if (!scenarioOnly()) return "";
+        JsonNode s = d.projection().summary().orElseThrow();
+        JsonNode sc = s.path("scenarios");
+        return t.get("projection_scenario_only", s.path("months_observed").isNumber() ? f.count(s.path("months_observed").asLong()) : "–",
+                rate(sc.path("cagr_base_pct")), rate(sc.path("cagr_low_pct")), rate(sc.path("cagr_high_pct")));
+    }
+
+    private String rate(JsonNode pct) {
+        return pct.isNumber() ? f.pct(pct.decimalValue()) : "–";
+    }
+
+    private String withScenarioNote(String sentence) {
+        String note = scenarioNote();
+        return note.isEmpty() ? sentence : sentence + " " + note;
     }
 
     private String targetVerdicts() {
@@ -203,8 +243,8 @@ public final class ReportView {
                     prob, f.money(tg.gap() == null ? null : tg.gap().abs()), crossing, tg.year()));
         }
         if (central == null) return t.get("q3_no_targets");
-        return t.get("q3_intro", first.year(), f.money(central), f.moneyRange(first.lo95(), first.hi95())) + " "
-                + String.join(" ", parts);
+        return withScenarioNote(t.get("q3_intro", first.year(), f.money(central), f.moneyRange(first.lo95(), first.hi95())) + " "
+                + String.join(" ", parts));
     }
 
     private List<Object> trend() {
@@ -298,6 +338,7 @@ public final class ReportView {
         m.put("model", p.model());
         m.put("frequency", t.get(p.annual() ? "frequency_annual" : "frequency_monthly"));
         List<Object> targets = new ArrayList<>();
+        String scenario = scenarioOnly() ? "_scenario" : "";
         for (ReportData.Target tg : p.targets()) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("label", tg.label(f.lang()));
@@ -311,7 +352,8 @@ public final class ReportView {
             r.put("crossing", crossing(tg));
             r.put("required_cagr", tg.requiredCagrPct() == null ? "–" : f.decimal(tg.requiredCagrPct(), 1) + "%");
             boolean reached = tg.projectedIdr() != null && tg.targetIdr() != null && tg.projectedIdr().compareTo(tg.targetIdr()) >= 0;
-            r.put("verdict", t.get(tg.projectedIdr() == null ? "verdict_no_value" : reached ? "verdict_on_track" : "verdict_off_track"));
+            r.put("verdict", t.get(tg.projectedIdr() == null ? "verdict_no_value"
+                    : (reached ? "verdict_on_track" : "verdict_off_track") + scenario));
             r.put("on_track", reached);
             targets.add(r);
         }
@@ -564,8 +606,11 @@ public final class ReportView {
                 f.decimal(BigDecimal.valueOf(d.config().dominanceShare() * 100), 0) + "%")));
         items.add(item(t.get("assume_scale"), t.get("scale_note")));
         ReportData.Projection p = d.projection();
-        items.add(item(t.get("assume_model"), t.get("assume_model_value", s == null ? p.model() : s.path("selected").asText(p.model()),
-                p.series(), t.get(p.annual() ? "frequency_annual" : "frequency_monthly"))));
+        items.add(item(t.get("assume_model"), scenarioOnly()
+                ? t.get("assume_model_value_scenarios", rate(s.path("scenarios").path("cagr_base_pct")),
+                        s.path("months_observed").isNumber() ? f.count(s.path("months_observed").asLong()) : "–")
+                : t.get("assume_model_value", s == null ? p.model() : s.path("selected").asText(p.model()),
+                        p.series(), t.get(p.annual() ? "frequency_annual" : "frequency_monthly"))));
         m.put("items", items);
         List<Object> models = new ArrayList<>();
         if (s != null) {

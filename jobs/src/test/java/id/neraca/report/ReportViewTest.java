@@ -2,6 +2,7 @@ package id.neraca.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -311,5 +312,62 @@ class ReportViewTest {
             }
             assertTrue(found, lang + ": the target table is there");
         }
+    }
+
+    /**
+     * Thirteen months of history (`neraca run` on the dumps of 2024-12 to 2025-12): no model can be fitted, the
+     * projection is the base growth scenario alone (weight 1), and its 2030 figure is 12% a year applied to the last
+     * year. The first screen said "On track ... probability 95.9%" like a fitted estimate; the only hint was an
+     * English warning at the end. Both languages now say, next to the figure and in the verdicts, that it is an
+     * assumed growth rate, not an estimate; a fitted projection reads as before.
+     */
+    @Test
+    void aProjectionRestingOnGrowthScenariosAloneIsCalledAnAssumptionInBothLanguages() throws Exception {
+        JsonNode scenarioOnly = JSON.readTree("""
+                {"months_observed": 13, "selected": "ensemble",
+                 "scenarios": {"cagr_low_pct": 5.0, "cagr_base_pct": 12.0, "cagr_high_pct": 20.0},
+                 "models": [
+                  {"name": "cagr_low", "frequency": "monthly", "supported": true, "weight": 0.0},
+                  {"name": "cagr_base", "frequency": "monthly", "supported": true, "weight": 1.0},
+                  {"name": "cagr_high", "frequency": "monthly", "supported": true, "weight": 0.0},
+                  {"name": "loglinear_seasonal", "frequency": "monthly", "supported": false, "weight": 0.0},
+                  {"name": "holt_damped_seasonal", "frequency": "monthly", "supported": false, "weight": 0.0}]}""");
+        ReportData d = data(List.of(headline("2025", "400", "80", "780", "30", "560")),
+                projection(List.of(target("article", "400000000000000", "581900000000000"),
+                        target("ministry", "4531000000000000", "581900000000000")), List.of(), scenarioOnly));
+        String en = html(d, "en");
+        String id = html(d, "id");
+        String sentenceEn = "No fitted model carries this projection (13 months of history): it is an assumption, not an estimate. "
+                + "It grows the last 12 observed months by an assumed 12.0% a year (scenarios from 5.0% to 20.0%)";
+        String sentenceId = "Proyeksi ini tidak bertumpu pada model yang diestimasi (riwayat 13 bulan): ia asumsi, bukan estimasi. "
+                + "Proyeksi menumbuhkan 12 bulan terakhir yang teramati sebesar 12,0% per tahun yang diasumsikan (skenario 5,0% sampai 20,0%)";
+        Matcher shortEn = Pattern.compile("<p id=\"headline-target\">([^<]*)").matcher(en);
+        Matcher shortId = Pattern.compile("<p id=\"headline-target\">([^<]*)").matcher(id);
+        assertTrue(shortEn.find() && shortId.find(), "the third answer on the first screen");
+        assertTrue(shortEn.group(1).contains(sentenceEn), shortEn.group(1));
+        assertTrue(shortId.group(1).contains(sentenceId), shortId.group(1));
+        for (String md : List.of(markdown(d, "en"), markdown(d, "id"))) {
+            assertTrue(md.contains(md.contains("Proyeksi") ? sentenceId : sentenceEn), "markdown answer");
+        }
+        assertTrue(en.contains("<span class=\"pill\">On track at the assumed growth</span> article"), "verdict pill");
+        assertTrue(en.contains("<span class=\"pill\">Off track at the assumed growth</span> ministry"));
+        assertTrue(id.contains("<span class=\"pill\">Sesuai jalur pada pertumbuhan yang diasumsikan</span> article"));
+        assertFalse(en.contains("model weights from rolling-origin backtests"), "no backtest weighed anything");
+        assertTrue(en.contains("The growth scenario alone (12.0% a year, an assumption): no fitted model carries weight on 13 months"));
+        assertTrue(id.contains("Skenario pertumbuhan saja (12,0% per tahun, sebuah asumsi)"));
+        ObjectNode summary = ReportSummary.build(d, List.of("en"), List.of());
+        assertEquals("growth_scenarios", summary.path("projection").path("basis").asText());
+
+        // the same figures from fitted models: no such sentence, the usual verdicts
+        ObjectNode fitted = (ObjectNode) scenarioOnly.deepCopy();
+        ((ObjectNode) fitted.path("models").get(1)).put("weight", 0.4);
+        ((ObjectNode) fitted.path("models").get(4)).put("supported", true).put("weight", 0.6);
+        fitted.put("months_observed", 36);
+        ReportData f = data(d.annual(), projection(d.projection().targets(), List.of(), fitted));
+        String fe = html(f, "en");
+        assertFalse(fe.contains("No fitted model carries"), "a fitted projection is not called an assumption");
+        assertTrue(fe.contains("<span class=\"pill\">On track</span> article"));
+        assertTrue(fe.contains("model weights from rolling-origin backtests"));
+        assertEquals("fitted_models", ReportSummary.build(f, List.of("en"), List.of()).path("projection").path("basis").asText());
     }
 }
