@@ -584,7 +584,10 @@ public final class ReportView {
         if (s != null && s.has("coverage")) {
             JsonNode cov = s.get("coverage");
             String method = cov.path("method").asText("–");
-            items.add(item(t.get("assume_coverage"), t.get("assume_coverage_value", t.all().getOrDefault("coverage_method_" + method, method),
+            String methodLabel = t.all().getOrDefault("coverage_method_" + method, method);
+            items.add(item(t.get("assume_coverage"), sampleTotalsWithheld(d)
+                    ? t.get("assume_coverage_withheld", methodLabel, cov.path("benchmark_points").asText("–"))
+                    : t.get("assume_coverage_value", methodLabel,
                     num(cov.path("factor")), num(cov.path("factor_lo95")), num(cov.path("factor_hi95")),
                     cov.path("benchmark_points").asText("–"), coverageNote(cov))));
         } else {
@@ -644,6 +647,17 @@ public final class ReportView {
         // the projection's warnings and model notes are the stage's English sentences: said so in the Indonesian report
         m.put("english_notes", !t.get("technical_note_english").isEmpty());
         return m;
+    }
+
+    /**
+     * Disclosure: some year's observed total is withheld (one or two sellers, or one dominant). The projection's
+     * national values are that total times the coverage factor (the chart's observed points, the required growth,
+     * the caveat's observed national value), so a published factor, or a calibration point's observed value, would
+     * give the withheld total back by one division (a one-seller dump: the seller's annual sales). The factor and
+     * the sample side of the calibration are then withheld too; the national values alone do not give it back.
+     */
+    static boolean sampleTotalsWithheld(ReportData d) {
+        return d.annual().stream().anyMatch(h -> !h.published(CellStats.TOTAL_KEY));
     }
 
     /**

@@ -370,4 +370,61 @@ class ReportViewTest {
         assertTrue(fe.contains("model weights from rolling-origin backtests"));
         assertEquals("fitted_models", ReportSummary.build(f, List.of("en"), List.of()).path("projection").path("basis").asText());
     }
+
+    /**
+     * One seller's dumps (`neraca run` on a TikTok Shop export whose every line has one seller ID): the headline
+     * withholds the total and every class of every year, but the projection's national values are the sample total
+     * times the coverage factor (the chart's observed points, the required growth), and the methodology printed the
+     * factor ("observed sales × 3,700.0"), summary.json the calibration's observed values and the last year's local
+     * UMKM share (22.3371%, the withheld share itself). The factor, the sample side of the calibration and that
+     * share are withheld now; with a published total they read as before.
+     */
+    @Test
+    void aSingleSellersWithheldTotalCannotBeRecoveredThroughTheCoverageFactor() throws Exception {
+        JsonNode summary = JSON.readTree("""
+                {"months_observed": 36, "selected": "ensemble", "last_observed_year": 2025,
+                 "last_observed_year_value_idr": 140896500000000,
+                 "coverage": {"method": "benchmark_calibration", "factor": 3700.0, "factor_lo95": 2757.537909,
+                   "factor_hi95": 4964.573635, "log_sd": 0.15, "benchmark_points": 1,
+                   "points": [{"year": 2024, "report_year": 2024, "benchmark_usd_bn": 65, "usd_idr": 15855.31,
+                     "benchmark_idr": 1030595150000000, "observed_idr": 278539229730, "factor": 3700.0,
+                     "source": "e-Conomy SEA 2024", "confidence": "high"}],
+                   "note": "calibrated on 1 year(s) of 'ecommerce_gmv': factor 3700.00"},
+                 "umkm": {"share_last_year_pct": 22.3371, "year": 2030, "share_2030_pct": 62.0393},
+                 "models": [{"name": "holt_damped_seasonal", "frequency": "monthly", "supported": true, "weight": 1.0}]}""");
+        Map<String, Disclosure.Status> oneSeller = Map.of("TOTAL", Disclosure.Status.PRIMARY, "LOCAL_UMKM", Disclosure.Status.PRIMARY,
+                "IMPORTED", Disclosure.Status.PRIMARY, "UNKNOWN", Disclosure.Status.PRIMARY, "FOREIGN_ORIGIN", Disclosure.Status.PRIMARY);
+        ReportData.Headline y2024 = headline("2024", "6200000000", "0", "12000000000", "0", "9600000000").withDisclosure(oneSeller);
+        ReportData.Headline y2025 = headline("2025", "8500000000", "0", "16000000000", "0", "13580000000").withDisclosure(oneSeller);
+        ReportData d = data(List.of(y2024, y2025), projection(List.of(target("article", "400000000000000", "238400000000000")),
+                List.of(), summary));
+        for (String lang : List.of("en", "id")) {
+            String page = html(d, lang);
+            String md = markdown(d, lang);
+            for (String text : List.of(page, md)) {
+                assertFalse(text.contains(lang.equals("en") ? "3,700.0" : "3.700,0"), lang + ": the factor gives the total back");
+                assertFalse(text.contains(lang.equals("en") ? "IDR 278.5 billion" : "Rp278,5 miliar"), lang + ": the calibration's observed value");
+                assertTrue(text.contains(lang.equals("en") ? "The factor is withheld for confidentiality [c]"
+                        : "Faktornya dirahasiakan [c]"), lang);
+            }
+        }
+        ObjectNode out = ReportSummary.build(d, List.of("en"), List.of());
+        JsonNode cov = out.at("/projection/coverage");
+        assertTrue(cov.path("factor").isNull() && cov.path("factor_lo95").isNull() && cov.path("factor_hi95").isNull()
+                && cov.path("note").isNull(), cov.toString());
+        assertTrue(cov.at("/points/0/observed_idr").isNull() && cov.at("/points/0/factor").isNull(), cov.toString());
+        assertEquals(1030595150000000L, cov.at("/points/0/benchmark_idr").asLong(), "the public side stays");
+        assertTrue(cov.path("withheld").asBoolean());
+        assertTrue(out.at("/projection/umkm/share_last_year_pct").isNull(), "the withheld 2025 local UMKM share");
+        assertEquals(62.0393, out.at("/projection/umkm/share_2030_pct").asDouble());
+
+        // the same report with the totals published: the factor and the share are shown as before
+        ReportData open = data(List.of(headline("2024", "6200000000", "0", "12000000000", "0", "9600000000"),
+                headline("2025", "8500000000", "0", "16000000000", "0", "13580000000")), d.projection());
+        assertTrue(html(open, "en").contains("observed sales × 3,700.0"));
+        ObjectNode openOut = ReportSummary.build(open, List.of("en"), List.of());
+        assertEquals(3700.0, openOut.at("/projection/coverage/factor").asDouble());
+        assertEquals(22.3371, openOut.at("/projection/umkm/share_last_year_pct").asDouble());
+        assertFalse(openOut.at("/projection/coverage").has("withheld"));
+    }
 }
