@@ -47,13 +47,15 @@ public final class ReportSummary {
             headline(n, y);
         }
         ObjectNode change = root.putObject("trend_change_pp");
-        if (d.annual().size() >= 2) {
-            ReportData.Headline a = d.annual().get(0);
+        ReportData.Headline[] span = d.trendYears();
+        if (span != null) {
+            ReportData.Headline a = span[0];
+            ReportData.Headline b = span[1];
             change.put("from_year", Integer.parseInt(a.period()));
-            change.put("to_year", Integer.parseInt(h.period()));
-            change.put("local_umkm", change(a, h, "LOCAL_UMKM", a.localUmkm(), h.localUmkm()));
-            change.put("foreign_origin", change(a, h, CellStats.FOREIGN_KEY, a.foreignOrigin(), h.foreignOrigin()));
-            change.put("unknown", change(a, h, "UNKNOWN", a.unknown(), h.unknown()));
+            change.put("to_year", Integer.parseInt(b.period()));
+            change.put("local_umkm", change(a, b, "LOCAL_UMKM", a.localUmkm(), b.localUmkm()));
+            change.put("foreign_origin", change(a, b, CellStats.FOREIGN_KEY, a.foreignOrigin(), b.foreignOrigin()));
+            change.put("unknown", change(a, b, "UNKNOWN", a.unknown(), b.unknown()));
         } else {
             change.putNull("from_year");
         }

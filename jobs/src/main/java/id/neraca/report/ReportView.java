@@ -77,7 +77,8 @@ public final class ReportView {
     // ---------------------------------------------------------------- headline and the three questions
 
     private String yearLabel(ReportData.Headline h) {
-        return h.monthsObserved() >= 12 ? h.period() : t.get("year_partial", h.period(), h.monthsObserved());
+        return h.monthsObserved() >= 12 ? h.period()
+                : t.get(h.monthsObserved() == 1 ? "year_partial_one" : "year_partial", h.period(), h.monthsObserved());
     }
 
     private Map<String, Object> headline() {
@@ -129,8 +130,10 @@ public final class ReportView {
     private String trendSentence() {
         List<ReportData.Headline> years = d.annual();
         if (years.size() < 2) return t.get("trend_single_year");
-        ReportData.Headline a = years.get(0);
-        ReportData.Headline b = years.get(years.size() - 1);
+        ReportData.Headline[] span = d.trendYears();
+        if (span == null) return t.get("trend_partial_years", String.join(", ", years.stream().map(this::yearLabel).toList()));
+        ReportData.Headline a = span[0];
+        ReportData.Headline b = span[1];
         return t.get("trend_sentence", yearLabel(a), yearLabel(b),
                 ppChange(a, b, "LOCAL_UMKM"), ppChange(a, b, CellStats.FOREIGN_KEY), ppChange(a, b, "UNKNOWN"));
     }

@@ -427,4 +427,42 @@ class ReportViewTest {
         assertEquals(22.3371, openOut.at("/projection/umkm/share_last_year_pct").asDouble());
         assertFalse(openOut.at("/projection/coverage").has("withheld"));
     }
+
+    /**
+     * Dumps of December 2024 to December 2025: the report said "From 2024 (1 months) to 2025 the local UMKM share
+     * changed by -10.2 percentage points", one December against a whole year (and "1 months"). A part of a year is
+     * not comparable with a whole one: the trend runs from the first to the last full year, and with fewer than two
+     * there is none; a partial headline year after two full ones leaves the trend to those two.
+     */
+    @Test
+    void theTrendComparesFullYearsOnlyNotOneDecemberWithAYear() {
+        ReportData.Headline dec2024 = new ReportData.Headline("2024", 1, bd("100"), bd("30"), bd("0"), bd("40"), bd("1"), bd("29"),
+                10, 10, 20, Map.of());
+        ReportData.Headline y2025 = headline("2025", "20", "5", "40", "1", "34");
+        ReportData d = data(List.of(dec2024, y2025), simple().projection());
+        for (String lang : List.of("en", "id")) {
+            String page = html(d, lang);
+            assertFalse(page.contains(lang.equals("en") ? "changed by -10.0" : "berubah -10,0"), lang + ": no trend from one month");
+            assertTrue(page.contains(lang.equals("en")
+                    ? "Fewer than two full calendar years are observed (2024 (1 month), 2025), and part of a year is not comparable with a whole one: no trend yet."
+                    : "Baru kurang dari dua tahun kalender penuh yang teramati (2024 (1 bulan), 2025)"), lang);
+            assertFalse(page.contains("(1 months)"), lang);
+        }
+        ObjectNode change = (ObjectNode) ReportSummary.build(d, List.of("en"), List.of()).get("trend_change_pp");
+        assertTrue(change.path("from_year").isNull(), change.toString());
+
+        // two full years and a partial headline year: the trend is 2023 to 2024
+        ReportData.Headline y2023 = headline("2023", "30", "5", "40", "1", "24");
+        ReportData.Headline y2024 = headline("2024", "25", "5", "40", "1", "29");
+        ReportData.Headline oct2025 = new ReportData.Headline("2025", 10, bd("100"), bd("10"), bd("5"), bd("60"), bd("1"), bd("24"),
+                10, 10, 20, Map.of());
+        ReportData three = data(List.of(y2023, y2024, oct2025), simple().projection());
+        assertTrue(html(three, "en").contains("From 2023 to 2024 the local UMKM share changed by -5.0 percentage points, "
+                + "the foreign-origin share by ±0.0 percentage points and the unknown share by +5.0 percentage points."));
+        ObjectNode c3 = (ObjectNode) ReportSummary.build(three, List.of("en"), List.of()).get("trend_change_pp");
+        assertEquals(2023, c3.path("from_year").asInt());
+        assertEquals(2024, c3.path("to_year").asInt());
+        assertEquals(-5.0, c3.path("local_umkm").asDouble(), 1e-9);
+        assertEquals(5.0, c3.path("unknown").asDouble(), 1e-9);
+    }
 }
