@@ -59,7 +59,7 @@ public abstract class StageCommand implements Callable<Integer> {
             try {
                 manifest.codeVersion(home());
                 manifest.spark(spark.sparkContext().master(), spark.version());
-                manifest.configFiles(config.file(), config.mappingsDir(), config.referenceDir());
+                manifest.configFiles(config);
                 StageContext ctx = new StageContext(spark, config, common.dumps, common.out, outputs, manifest,
                         new StageContext.RunOptions(full(), common.demoKey, common.skipUnmatched));
                 Log.info("run %s: %s (dumps %s, out %s, master %s)", runId, command, common.dumps, common.out,

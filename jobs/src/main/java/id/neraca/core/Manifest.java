@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.neraca.config.NeracaConfig;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -99,20 +100,49 @@ public final class Manifest {
         s.put("version", version);
     }
 
-    /** Hashes the config file and every mapping and reference file, so a figure can be traced to them. */
-    public void configFiles(Path configFile, Path mappingsDir, Path referenceDir) {
+    /**
+     * Hashes the config file and every mapping and reference file, so a figure can be traced to them. The config's
+     * folder is not walked: only the files the configuration names are (its rules file, tables named outside the
+     * reference folder). A config kept next to other things (a home folder, {@code /etc/neraca} beside the seller
+     * key, a scratch folder holding dumps and earlier outputs) had every file under its folder hashed into the
+     * manifest and the report's lineage.
+     */
+    public void configFiles(NeracaConfig.Loaded config) {
+        var cfg = config.config();
+        Path ref = config.referenceDir();
+        List<Path> named = new java.util.ArrayList<>(List.of(config.file()));
+        named.add(cfg.classify().rulesPath(config));
+        named.add(cfg.classify().brandOriginsPath(config));
+        named.add(cfg.classify().fxMonthlyPath(config));
+        named.add(ref.resolve(cfg.project().coverage().benchmarksFile()));
+        named.add(ref.resolve(cfg.project().coverage().fxFile()));
+        named.add(ref.resolve(cfg.report().provincesFile()));
+        configFiles(config.file(), named, config.mappingsDir(), ref);
+    }
+
+    /** The config file, the {@code named} files that exist, and every file under the mapping and reference folders. */
+    void configFiles(Path configFile, List<Path> named, Path mappingsDir, Path referenceDir) {
         ObjectNode c = root.putObject("configuration");
         c.put("file", configFile.toString());
         c.put("sha256", Hashing.sha256(configFile));
         ArrayNode files = c.putArray("files");
-        for (Path dir : List.of(configFile.getParent(), mappingsDir, referenceDir)) {
+        java.util.Set<Path> seen = new java.util.HashSet<>();
+        java.util.function.Consumer<Path> add = p -> {
+            if (!seen.add(p.toAbsolutePath().normalize())) return;
+            ObjectNode f = files.addObject();
+            f.put("path", p.toString());
+            f.put("sha256", Hashing.sha256(p));
+        };
+        // named files outside the walked folders first (the config's own folder), then the folders, in path order
+        Path maps = mappingsDir.toAbsolutePath().normalize();
+        Path refs = referenceDir.toAbsolutePath().normalize();
+        named.stream().filter(Files::isRegularFile)
+                .filter(p -> !p.toAbsolutePath().normalize().startsWith(maps) && !p.toAbsolutePath().normalize().startsWith(refs))
+                .sorted().forEach(add);
+        for (Path dir : List.of(mappingsDir, referenceDir)) {
             if (!Files.isDirectory(dir)) continue;
             try (Stream<Path> s = Files.walk(dir)) {
-                s.filter(Files::isRegularFile).sorted().forEach(p -> {
-                    ObjectNode f = files.addObject();
-                    f.put("path", p.toString());
-                    f.put("sha256", Hashing.sha256(p));
-                });
+                s.filter(Files::isRegularFile).sorted().toList().forEach(add);
             } catch (IOException e) {
                 throw NeracaException.other("%s: cannot list: %s", dir, e.getMessage());
             }

@@ -233,6 +233,7 @@ public final class ProjectTo2030 implements Stage {
 
     /** The coverage model of the configuration; calibrated against the benchmark and FX files under {@code ref}. */
     static Coverage.Result coverage(ProjectConfig cfg, Path ref, Projection.Input in) {
+        Projection.requireProjectableHistory(in.months());
         var cov = cfg.coverage();
         if (cov.method().equals(ProjectConfig.FACTOR)) return Coverage.fixed(cov.factor(), cov.minRelativeSd());
         List<Coverage.Benchmark> bench = ReferenceCsv.benchmarks(ref.resolve(cov.benchmarksFile()));

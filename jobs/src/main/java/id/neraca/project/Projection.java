@@ -119,11 +119,7 @@ public final class Projection {
                 throw new IllegalArgumentException("months must be contiguous: " + in.months().get(i - 1) + " then " + in.months().get(i));
             }
         }
-        if (n < 12) {
-            throw id.neraca.core.NeracaException.data("only %d contiguous months of completed sales (%s to %s): a projection "
-                    + "needs at least 12 (one full seasonal cycle), and 24 for the seasonal models. Add dumps covering "
-                    + "more months; nothing is projected from less.", n, in.months().get(0), in.months().get(n - 1));
-        }
+        requireProjectableHistory(in.months());
         double f = coverage.factor();
         double sigmaC = coverage.sigmaLog();
         YearMonth first = in.months().get(0);
@@ -317,6 +313,34 @@ public final class Projection {
         ObjectNode summary = summary(in, last, n, lastFullYear, lastFullValue, states, annualStates, ensAnnual, targets, umkm);
         List<ModelRow> modelRows = modelRows(states, annualStates);
         return new Result(series, shares, backtestRows, modelRows, targets, summary, List.copyOf(warnings));
+    }
+
+    /**
+     * Under 12 contiguous months nothing is projected (exit 3, naming the months). Checked before the coverage
+     * calibration too: its own error for such a history ("no year has both a full year of observed sales ... set
+     * project.coverage.method: factor") sent the user to a setting after which the history was still too short.
+     */
+    public static void requireProjectableHistory(List<YearMonth> months) {
+        int n = months.size();
+        if (n < 12) {
+            throw id.neraca.core.NeracaException.data("only %d contiguous months of completed sales (%s to %s): a projection "
+                    + "needs at least 12 (one full seasonal cycle), and 24 for the seasonal models. Add dumps covering "
+                    + "more months; nothing is projected from less.", n, months.get(0), months.get(n - 1));
+        }
+    }
+
+    /** {@code basis} in summary.json: the ensemble's weight rests on growth scenarios only (assumed rates, nothing fitted). */
+    public static final String BASIS_SCENARIOS = "growth_scenarios";
+    public static final String BASIS_MODELS = "fitted_models";
+
+    /**
+     * What the headline projection rests on: {@link #BASIS_SCENARIOS} when every monthly model carrying ensemble
+     * weight is a growth scenario (a short history fits no model, or the fitted ones were not selected or were
+     * dropped): the projection is then an assumed growth rate, not an estimate, and the report must say so.
+     */
+    static String basis(List<ModelState> states) {
+        boolean fitted = states.stream().anyMatch(s -> s.weight() > 0 && !(s.model() instanceof CagrScenario));
+        return fitted ? BASIS_MODELS : BASIS_SCENARIOS;
     }
 
     /** The warning for a target whose year has no observed full-year or projected value, naming the key to fix. */
@@ -973,6 +997,11 @@ public final class Projection {
             else o.put("warning", m.warning());
         }
         s.put("selected", ENSEMBLE);
+        s.put("basis", basis(states));
+        ObjectNode sc = s.putObject("scenarios");
+        putNum(sc, "cagr_low_pct", cfg.scenarios().cagrLowPct(), 4);
+        putNum(sc, "cagr_base_pct", cfg.scenarios().cagrBasePct(), 4);
+        putNum(sc, "cagr_high_pct", cfg.scenarios().cagrHighPct(), 4);
         if (lastFullYear == null) {
             s.putNull("last_observed_year");
             s.putNull("last_observed_year_value_idr");

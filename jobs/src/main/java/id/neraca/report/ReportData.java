@@ -33,6 +33,16 @@ public record ReportData(
 
     public static final List<String> CLASSES = List.of("LOCAL_UMKM", "LOCAL_LARGE", "IMPORTED", "CROSS_BORDER", "UNKNOWN");
 
+    /**
+     * The two years the trend compares: the first and the last fully observed (12 months) years, or null with fewer
+     * than two. A part of a year is not comparable with a whole one (docs/OUTPUTS.md `annual_headline`): a history
+     * of December 2024 to December 2025 compared one December with a year and called it the trend.
+     */
+    public Headline[] trendYears() {
+        List<Headline> full = annual.stream().filter(h -> h.monthsObserved() >= 12).toList();
+        return full.size() < 2 ? null : new Headline[]{full.get(0), full.get(full.size() - 1)};
+    }
+
     /** The latest calendar year observed: the headline year. */
     public Headline headlineYear() {
         return annual.get(annual.size() - 1);

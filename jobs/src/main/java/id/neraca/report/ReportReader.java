@@ -381,7 +381,9 @@ final class ReportReader {
                         r.isNullAt(3) ? Double.NaN : ((Number) r.get(3)).doubleValue(),
                         r.isNullAt(4) ? 0L : ((Number) r.get(4)).longValue(), series, r.getString(5)))
                 .toList();
-        if (out.isEmpty()) {
+        // an empty table is what the projection writes when the history is too short for a backtest (its own warnings
+        // say so: "the monthly backtest has 0 origin(s)"); rerunning it would change nothing
+        if (out.isEmpty() && !b.isEmpty()) {
             warnings.add("projection/backtest has no summary rows (origin ALL) for series " + series
                     + ": no backtest errors to show; rerun `neraca project`");
         }

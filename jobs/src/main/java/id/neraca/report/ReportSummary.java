@@ -47,13 +47,15 @@ public final class ReportSummary {
             headline(n, y);
         }
         ObjectNode change = root.putObject("trend_change_pp");
-        if (d.annual().size() >= 2) {
-            ReportData.Headline a = d.annual().get(0);
+        ReportData.Headline[] span = d.trendYears();
+        if (span != null) {
+            ReportData.Headline a = span[0];
+            ReportData.Headline b = span[1];
             change.put("from_year", Integer.parseInt(a.period()));
-            change.put("to_year", Integer.parseInt(h.period()));
-            change.put("local_umkm", change(a, h, "LOCAL_UMKM", a.localUmkm(), h.localUmkm()));
-            change.put("foreign_origin", change(a, h, CellStats.FOREIGN_KEY, a.foreignOrigin(), h.foreignOrigin()));
-            change.put("unknown", change(a, h, "UNKNOWN", a.unknown(), h.unknown()));
+            change.put("to_year", Integer.parseInt(b.period()));
+            change.put("local_umkm", change(a, b, "LOCAL_UMKM", a.localUmkm(), b.localUmkm()));
+            change.put("foreign_origin", change(a, b, CellStats.FOREIGN_KEY, a.foreignOrigin(), b.foreignOrigin()));
+            change.put("unknown", change(a, b, "UNKNOWN", a.unknown(), b.unknown()));
         } else {
             change.putNull("from_year");
         }
@@ -63,10 +65,12 @@ public final class ReportSummary {
         proj.put("series", p.series());
         proj.put("model", p.model());
         proj.put("frequency", p.annual() ? "annual" : "monthly");
+        if (p.summary().isEmpty()) proj.putNull("basis");
+        else proj.put("basis", ReportView.scenarioOnly(p) ? "growth_scenarios" : "fitted_models");
         JsonNode s = p.summary().orElse(null);
         if (s != null && s.has("projection_2030")) proj.set("projection_2030", s.get("projection_2030"));
-        if (s != null && s.has("coverage")) proj.set("coverage", s.get("coverage"));
-        if (s != null && s.has("umkm")) proj.set("umkm", s.get("umkm"));
+        if (s != null && s.has("coverage")) proj.set("coverage", coverage(d, s.get("coverage")));
+        if (s != null && s.has("umkm")) proj.set("umkm", umkm(d, s));
         ArrayNode targets = root.putArray("targets");
         for (ReportData.Target t : p.targets()) {
             ObjectNode n = targets.addObject();
@@ -178,6 +182,38 @@ public final class ReportSummary {
         ArrayNode w = root.putArray("warnings");
         d.warnings().forEach(w::add);
         return root;
+    }
+
+    /**
+     * The projection's coverage, without what would give a withheld observed total back
+     * ({@link ReportView#sampleTotalsWithheld}): the factor, its range, its note and each calibration year's
+     * observed value and factor are null, with {@code withheld: true}.
+     */
+    static JsonNode coverage(ReportData d, JsonNode cov) {
+        if (!ReportView.sampleTotalsWithheld(d) || !cov.isObject()) return cov;
+        ObjectNode c = ((ObjectNode) cov).deepCopy();
+        for (String k : List.of("factor", "factor_lo95", "factor_hi95", "note")) if (c.has(k)) c.putNull(k);
+        for (JsonNode p : c.path("points")) {
+            if (p.isObject()) ((ObjectNode) p).putNull("observed_idr").putNull("factor");
+        }
+        c.put("withheld", true);
+        return c;
+    }
+
+    /**
+     * The projection's UMKM block; its {@code share_last_year_pct} (the observed local UMKM share of the last full
+     * year) is null when the headline of that year withholds local UMKM: it is the withheld share itself.
+     */
+    static JsonNode umkm(ReportData d, JsonNode summary) {
+        JsonNode u = summary.get("umkm");
+        if (!u.isObject() || !u.has("share_last_year_pct") || !summary.path("last_observed_year").canConvertToInt()) return u;
+        String year = summary.path("last_observed_year").asText();
+        for (ReportData.Headline h : d.annual()) {
+            if (h.period().equals(year) && !h.published("LOCAL_UMKM")) {
+                return ((ObjectNode) u).deepCopy().putNull("share_last_year_pct");
+            }
+        }
+        return u;
     }
 
     public static String toJson(ObjectNode n) {

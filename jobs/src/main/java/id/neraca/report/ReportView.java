@@ -77,7 +77,8 @@ public final class ReportView {
     // ---------------------------------------------------------------- headline and the three questions
 
     private String yearLabel(ReportData.Headline h) {
-        return h.monthsObserved() >= 12 ? h.period() : t.get("year_partial", h.period(), h.monthsObserved());
+        return h.monthsObserved() >= 12 ? h.period()
+                : t.get(h.monthsObserved() == 1 ? "year_partial_one" : "year_partial", h.period(), h.monthsObserved());
     }
 
     private Map<String, Object> headline() {
@@ -129,8 +130,10 @@ public final class ReportView {
     private String trendSentence() {
         List<ReportData.Headline> years = d.annual();
         if (years.size() < 2) return t.get("trend_single_year");
-        ReportData.Headline a = years.get(0);
-        ReportData.Headline b = years.get(years.size() - 1);
+        ReportData.Headline[] span = d.trendYears();
+        if (span == null) return t.get("trend_partial_years", String.join(", ", years.stream().map(this::yearLabel).toList()));
+        ReportData.Headline a = span[0];
+        ReportData.Headline b = span[1];
         return t.get("trend_sentence", yearLabel(a), yearLabel(b),
                 ppChange(a, b, "LOCAL_UMKM"), ppChange(a, b, CellStats.FOREIGN_KEY), ppChange(a, b, "UNKNOWN"));
     }
@@ -186,7 +189,47 @@ public final class ReportView {
     private String targetIntro() {
         ReportData.Target first = firstWithValue();
         if (first == null) return t.get("q3_no_targets");
-        return t.get("q3_intro", first.year(), f.money(first.projectedIdr()), f.moneyRange(first.lo95(), first.hi95()));
+        return withScenarioNote(t.get("q3_intro", first.year(), f.money(first.projectedIdr()), f.moneyRange(first.lo95(), first.hi95())));
+    }
+
+    /**
+     * The projection rests on growth scenarios alone (a short history fits no model, or no fitted model was kept):
+     * summary.json's {@code basis}, else its models (every monthly model carrying weight is a {@code cagr_} scenario).
+     * Its central value and probabilities are then an assumption's, and every sentence about the targets says so.
+     */
+    boolean scenarioOnly() {
+        return scenarioOnly(d.projection());
+    }
+
+    static boolean scenarioOnly(ReportData.Projection p) {
+        JsonNode s = p.summary().orElse(null);
+        if (s == null) return false;
+        if (s.path("basis").isTextual()) return s.path("basis").asText().equals("growth_scenarios");
+        boolean any = false;
+        for (JsonNode m : s.path("models")) {
+            if (!m.path("frequency").asText("monthly").equals("monthly") || !(m.path("weight").asDouble(0) > 0)) continue;
+            if (!m.path("name").asText("").startsWith("cagr_")) return false;
+            any = true;
+        }
+        return any;
+    }
+
+    /** The sentence saying the projection is an assumed growth rate, not an estimate; "" for a fitted projection. */
+    private String scenarioNote() {
+        if (!scenarioOnly()) return "";
+        JsonNode s = d.projection().summary().orElseThrow();
+        JsonNode sc = s.path("scenarios");
+        return t.get("projection_scenario_only", s.path("months_observed").isNumber() ? f.count(s.path("months_observed").asLong()) : "–",
+                rate(sc.path("cagr_base_pct")), rate(sc.path("cagr_low_pct")), rate(sc.path("cagr_high_pct")));
+    }
+
+    private String rate(JsonNode pct) {
+        return pct.isNumber() ? f.pct(pct.decimalValue()) : "–";
+    }
+
+    private String withScenarioNote(String sentence) {
+        String note = scenarioNote();
+        return note.isEmpty() ? sentence : sentence + " " + note;
     }
 
     private String targetVerdicts() {
@@ -203,8 +246,8 @@ public final class ReportView {
                     prob, f.money(tg.gap() == null ? null : tg.gap().abs()), crossing, tg.year()));
         }
         if (central == null) return t.get("q3_no_targets");
-        return t.get("q3_intro", first.year(), f.money(central), f.moneyRange(first.lo95(), first.hi95())) + " "
-                + String.join(" ", parts);
+        return withScenarioNote(t.get("q3_intro", first.year(), f.money(central), f.moneyRange(first.lo95(), first.hi95())) + " "
+                + String.join(" ", parts));
     }
 
     private List<Object> trend() {
@@ -298,6 +341,7 @@ public final class ReportView {
         m.put("model", p.model());
         m.put("frequency", t.get(p.annual() ? "frequency_annual" : "frequency_monthly"));
         List<Object> targets = new ArrayList<>();
+        String scenario = scenarioOnly() ? "_scenario" : "";
         for (ReportData.Target tg : p.targets()) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("label", tg.label(f.lang()));
@@ -311,7 +355,8 @@ public final class ReportView {
             r.put("crossing", crossing(tg));
             r.put("required_cagr", tg.requiredCagrPct() == null ? "–" : f.decimal(tg.requiredCagrPct(), 1) + "%");
             boolean reached = tg.projectedIdr() != null && tg.targetIdr() != null && tg.projectedIdr().compareTo(tg.targetIdr()) >= 0;
-            r.put("verdict", t.get(tg.projectedIdr() == null ? "verdict_no_value" : reached ? "verdict_on_track" : "verdict_off_track"));
+            r.put("verdict", t.get(tg.projectedIdr() == null ? "verdict_no_value"
+                    : (reached ? "verdict_on_track" : "verdict_off_track") + scenario));
             r.put("on_track", reached);
             targets.add(r);
         }
@@ -542,7 +587,10 @@ public final class ReportView {
         if (s != null && s.has("coverage")) {
             JsonNode cov = s.get("coverage");
             String method = cov.path("method").asText("–");
-            items.add(item(t.get("assume_coverage"), t.get("assume_coverage_value", t.all().getOrDefault("coverage_method_" + method, method),
+            String methodLabel = t.all().getOrDefault("coverage_method_" + method, method);
+            items.add(item(t.get("assume_coverage"), sampleTotalsWithheld(d)
+                    ? t.get("assume_coverage_withheld", methodLabel, cov.path("benchmark_points").asText("–"))
+                    : t.get("assume_coverage_value", methodLabel,
                     num(cov.path("factor")), num(cov.path("factor_lo95")), num(cov.path("factor_hi95")),
                     cov.path("benchmark_points").asText("–"), coverageNote(cov))));
         } else {
@@ -564,8 +612,11 @@ public final class ReportView {
                 f.decimal(BigDecimal.valueOf(d.config().dominanceShare() * 100), 0) + "%")));
         items.add(item(t.get("assume_scale"), t.get("scale_note")));
         ReportData.Projection p = d.projection();
-        items.add(item(t.get("assume_model"), t.get("assume_model_value", s == null ? p.model() : s.path("selected").asText(p.model()),
-                p.series(), t.get(p.annual() ? "frequency_annual" : "frequency_monthly"))));
+        items.add(item(t.get("assume_model"), scenarioOnly()
+                ? t.get("assume_model_value_scenarios", rate(s.path("scenarios").path("cagr_base_pct")),
+                        s.path("months_observed").isNumber() ? f.count(s.path("months_observed").asLong()) : "–")
+                : t.get("assume_model_value", s == null ? p.model() : s.path("selected").asText(p.model()),
+                        p.series(), t.get(p.annual() ? "frequency_annual" : "frequency_monthly"))));
         m.put("items", items);
         List<Object> models = new ArrayList<>();
         if (s != null) {
@@ -599,6 +650,17 @@ public final class ReportView {
         // the projection's warnings and model notes are the stage's English sentences: said so in the Indonesian report
         m.put("english_notes", !t.get("technical_note_english").isEmpty());
         return m;
+    }
+
+    /**
+     * Disclosure: some year's observed total is withheld (one or two sellers, or one dominant). The projection's
+     * national values are that total times the coverage factor (the chart's observed points, the required growth,
+     * the caveat's observed national value), so a published factor, or a calibration point's observed value, would
+     * give the withheld total back by one division (a one-seller dump: the seller's annual sales). The factor and
+     * the sample side of the calibration are then withheld too; the national values alone do not give it back.
+     */
+    static boolean sampleTotalsWithheld(ReportData d) {
+        return d.annual().stream().anyMatch(h -> !h.published(CellStats.TOTAL_KEY));
     }
 
     /**

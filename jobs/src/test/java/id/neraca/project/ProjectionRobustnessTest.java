@@ -205,8 +205,11 @@ class ProjectionRobustnessTest {
     static List<Degenerate> degenerateHistories() {
         double base = 2.0e10;
         return List.of(
+                // the history's own error, not the calibration's (which sent the user to project.coverage.factor first)
                 new Degenerate("one month", YearMonth.of(2025, 12), months(1, i -> base), "benchmark_calibration", 3,
-                        "no year has both a full year of observed sales"),
+                        "only 1 contiguous months of completed sales (2025-12 to 2025-12)"),
+                new Degenerate("six months", YearMonth.of(2025, 7), months(6, i -> base), "benchmark_calibration", 3,
+                        "only 6 contiguous months of completed sales (2025-07 to 2025-12): a projection needs at least 12"),
                 new Degenerate("one month, coverage factor", YearMonth.of(2025, 12), months(1, i -> base), "factor", 3,
                         "only 1 contiguous months"),
                 new Degenerate("three months", YearMonth.of(2025, 10), months(3, i -> base * (1 + i)), "factor", 3,

@@ -157,6 +157,13 @@ class ProjectionTest {
         JsonNode p = s.get("projection_2030");
         assertTrue(p.get("hi95_idr").asDouble() / p.get("lo95_idr").asDouble() > 1.5, p.toString());
         assertEquals(2025, s.get("last_observed_year").asInt(), "2024 has 6 months, 2025 all 12");
+        // what the report needs to call it an assumption, not an estimate (docs/OUTPUTS.md summary.json `basis`)
+        assertEquals("growth_scenarios", s.path("basis").asText(), "only the base scenario carries weight");
+        assertEquals(12.0, s.at("/scenarios/cagr_base_pct").asDouble());
+        assertEquals(5.0, s.at("/scenarios/cagr_low_pct").asDouble());
+        assertEquals(20.0, s.at("/scenarios/cagr_high_pct").asDouble());
+        assertEquals("fitted_models", new Projection(config(500), Coverage.fixed(100, 0.15))
+                .run(synthetic(YearMonth.of(2023, 1), 36, 1)).summary().path("basis").asText(), "36 months: fitted models weigh");
 
         // under a year: no projection at all, a data error naming the months
         id.neraca.core.NeracaException e = assertThrows(id.neraca.core.NeracaException.class,

@@ -2,6 +2,7 @@ package id.neraca.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -311,5 +312,157 @@ class ReportViewTest {
             }
             assertTrue(found, lang + ": the target table is there");
         }
+    }
+
+    /**
+     * Thirteen months of history (`neraca run` on the dumps of 2024-12 to 2025-12): no model can be fitted, the
+     * projection is the base growth scenario alone (weight 1), and its 2030 figure is 12% a year applied to the last
+     * year. The first screen said "On track ... probability 95.9%" like a fitted estimate; the only hint was an
+     * English warning at the end. Both languages now say, next to the figure and in the verdicts, that it is an
+     * assumed growth rate, not an estimate; a fitted projection reads as before.
+     */
+    @Test
+    void aProjectionRestingOnGrowthScenariosAloneIsCalledAnAssumptionInBothLanguages() throws Exception {
+        JsonNode scenarioOnly = JSON.readTree("""
+                {"months_observed": 13, "selected": "ensemble",
+                 "scenarios": {"cagr_low_pct": 5.0, "cagr_base_pct": 12.0, "cagr_high_pct": 20.0},
+                 "models": [
+                  {"name": "cagr_low", "frequency": "monthly", "supported": true, "weight": 0.0},
+                  {"name": "cagr_base", "frequency": "monthly", "supported": true, "weight": 1.0},
+                  {"name": "cagr_high", "frequency": "monthly", "supported": true, "weight": 0.0},
+                  {"name": "loglinear_seasonal", "frequency": "monthly", "supported": false, "weight": 0.0},
+                  {"name": "holt_damped_seasonal", "frequency": "monthly", "supported": false, "weight": 0.0}]}""");
+        ReportData d = data(List.of(headline("2025", "400", "80", "780", "30", "560")),
+                projection(List.of(target("article", "400000000000000", "581900000000000"),
+                        target("ministry", "4531000000000000", "581900000000000")), List.of(), scenarioOnly));
+        String en = html(d, "en");
+        String id = html(d, "id");
+        String sentenceEn = "No fitted model carries this projection (13 months of history): it is an assumption, not an estimate. "
+                + "It grows the last 12 observed months by an assumed 12.0% a year (scenarios from 5.0% to 20.0%)";
+        String sentenceId = "Proyeksi ini tidak bertumpu pada model yang diestimasi (riwayat 13 bulan): ia asumsi, bukan estimasi. "
+                + "Proyeksi menumbuhkan 12 bulan terakhir yang teramati sebesar 12,0% per tahun yang diasumsikan (skenario 5,0% sampai 20,0%)";
+        Matcher shortEn = Pattern.compile("<p id=\"headline-target\">([^<]*)").matcher(en);
+        Matcher shortId = Pattern.compile("<p id=\"headline-target\">([^<]*)").matcher(id);
+        assertTrue(shortEn.find() && shortId.find(), "the third answer on the first screen");
+        assertTrue(shortEn.group(1).contains(sentenceEn), shortEn.group(1));
+        assertTrue(shortId.group(1).contains(sentenceId), shortId.group(1));
+        for (String md : List.of(markdown(d, "en"), markdown(d, "id"))) {
+            assertTrue(md.contains(md.contains("Proyeksi") ? sentenceId : sentenceEn), "markdown answer");
+        }
+        assertTrue(en.contains("<span class=\"pill\">On track at the assumed growth</span> article"), "verdict pill");
+        assertTrue(en.contains("<span class=\"pill\">Off track at the assumed growth</span> ministry"));
+        assertTrue(id.contains("<span class=\"pill\">Sesuai jalur pada pertumbuhan yang diasumsikan</span> article"));
+        assertFalse(en.contains("model weights from rolling-origin backtests"), "no backtest weighed anything");
+        assertTrue(en.contains("The growth scenario alone (12.0% a year, an assumption): no fitted model carries weight on 13 months"));
+        assertTrue(id.contains("Skenario pertumbuhan saja (12,0% per tahun, sebuah asumsi)"));
+        ObjectNode summary = ReportSummary.build(d, List.of("en"), List.of());
+        assertEquals("growth_scenarios", summary.path("projection").path("basis").asText());
+
+        // the same figures from fitted models: no such sentence, the usual verdicts
+        ObjectNode fitted = (ObjectNode) scenarioOnly.deepCopy();
+        ((ObjectNode) fitted.path("models").get(1)).put("weight", 0.4);
+        ((ObjectNode) fitted.path("models").get(4)).put("supported", true).put("weight", 0.6);
+        fitted.put("months_observed", 36);
+        ReportData f = data(d.annual(), projection(d.projection().targets(), List.of(), fitted));
+        String fe = html(f, "en");
+        assertFalse(fe.contains("No fitted model carries"), "a fitted projection is not called an assumption");
+        assertTrue(fe.contains("<span class=\"pill\">On track</span> article"));
+        assertTrue(fe.contains("model weights from rolling-origin backtests"));
+        assertEquals("fitted_models", ReportSummary.build(f, List.of("en"), List.of()).path("projection").path("basis").asText());
+    }
+
+    /**
+     * One seller's dumps (`neraca run` on a TikTok Shop export whose every line has one seller ID): the headline
+     * withholds the total and every class of every year, but the projection's national values are the sample total
+     * times the coverage factor (the chart's observed points, the required growth), and the methodology printed the
+     * factor ("observed sales × 3,700.0"), summary.json the calibration's observed values and the last year's local
+     * UMKM share (22.3371%, the withheld share itself). The factor, the sample side of the calibration and that
+     * share are withheld now; with a published total they read as before.
+     */
+    @Test
+    void aSingleSellersWithheldTotalCannotBeRecoveredThroughTheCoverageFactor() throws Exception {
+        JsonNode summary = JSON.readTree("""
+                {"months_observed": 36, "selected": "ensemble", "last_observed_year": 2025,
+                 "last_observed_year_value_idr": 140896500000000,
+                 "coverage": {"method": "benchmark_calibration", "factor": 3700.0, "factor_lo95": 2757.537909,
+                   "factor_hi95": 4964.573635, "log_sd": 0.15, "benchmark_points": 1,
+                   "points": [{"year": 2024, "report_year": 2024, "benchmark_usd_bn": 65, "usd_idr": 15855.31,
+                     "benchmark_idr": 1030595150000000, "observed_idr": 278539229730, "factor": 3700.0,
+                     "source": "e-Conomy SEA 2024", "confidence": "high"}],
+                   "note": "calibrated on 1 year(s) of 'ecommerce_gmv': factor 3700.00"},
+                 "umkm": {"share_last_year_pct": 22.3371, "year": 2030, "share_2030_pct": 62.0393},
+                 "models": [{"name": "holt_damped_seasonal", "frequency": "monthly", "supported": true, "weight": 1.0}]}""");
+        Map<String, Disclosure.Status> oneSeller = Map.of("TOTAL", Disclosure.Status.PRIMARY, "LOCAL_UMKM", Disclosure.Status.PRIMARY,
+                "IMPORTED", Disclosure.Status.PRIMARY, "UNKNOWN", Disclosure.Status.PRIMARY, "FOREIGN_ORIGIN", Disclosure.Status.PRIMARY);
+        ReportData.Headline y2024 = headline("2024", "6200000000", "0", "12000000000", "0", "9600000000").withDisclosure(oneSeller);
+        ReportData.Headline y2025 = headline("2025", "8500000000", "0", "16000000000", "0", "13580000000").withDisclosure(oneSeller);
+        ReportData d = data(List.of(y2024, y2025), projection(List.of(target("article", "400000000000000", "238400000000000")),
+                List.of(), summary));
+        for (String lang : List.of("en", "id")) {
+            String page = html(d, lang);
+            String md = markdown(d, lang);
+            for (String text : List.of(page, md)) {
+                assertFalse(text.contains(lang.equals("en") ? "3,700.0" : "3.700,0"), lang + ": the factor gives the total back");
+                assertFalse(text.contains(lang.equals("en") ? "IDR 278.5 billion" : "Rp278,5 miliar"), lang + ": the calibration's observed value");
+                assertTrue(text.contains(lang.equals("en") ? "The factor is withheld for confidentiality [c]"
+                        : "Faktornya dirahasiakan [c]"), lang);
+            }
+        }
+        ObjectNode out = ReportSummary.build(d, List.of("en"), List.of());
+        JsonNode cov = out.at("/projection/coverage");
+        assertTrue(cov.path("factor").isNull() && cov.path("factor_lo95").isNull() && cov.path("factor_hi95").isNull()
+                && cov.path("note").isNull(), cov.toString());
+        assertTrue(cov.at("/points/0/observed_idr").isNull() && cov.at("/points/0/factor").isNull(), cov.toString());
+        assertEquals(1030595150000000L, cov.at("/points/0/benchmark_idr").asLong(), "the public side stays");
+        assertTrue(cov.path("withheld").asBoolean());
+        assertTrue(out.at("/projection/umkm/share_last_year_pct").isNull(), "the withheld 2025 local UMKM share");
+        assertEquals(62.0393, out.at("/projection/umkm/share_2030_pct").asDouble());
+
+        // the same report with the totals published: the factor and the share are shown as before
+        ReportData open = data(List.of(headline("2024", "6200000000", "0", "12000000000", "0", "9600000000"),
+                headline("2025", "8500000000", "0", "16000000000", "0", "13580000000")), d.projection());
+        assertTrue(html(open, "en").contains("observed sales × 3,700.0"));
+        ObjectNode openOut = ReportSummary.build(open, List.of("en"), List.of());
+        assertEquals(3700.0, openOut.at("/projection/coverage/factor").asDouble());
+        assertEquals(22.3371, openOut.at("/projection/umkm/share_last_year_pct").asDouble());
+        assertFalse(openOut.at("/projection/coverage").has("withheld"));
+    }
+
+    /**
+     * Dumps of December 2024 to December 2025: the report said "From 2024 (1 months) to 2025 the local UMKM share
+     * changed by -10.2 percentage points", one December against a whole year (and "1 months"). A part of a year is
+     * not comparable with a whole one: the trend runs from the first to the last full year, and with fewer than two
+     * there is none; a partial headline year after two full ones leaves the trend to those two.
+     */
+    @Test
+    void theTrendComparesFullYearsOnlyNotOneDecemberWithAYear() {
+        ReportData.Headline dec2024 = new ReportData.Headline("2024", 1, bd("100"), bd("30"), bd("0"), bd("40"), bd("1"), bd("29"),
+                10, 10, 20, Map.of());
+        ReportData.Headline y2025 = headline("2025", "20", "5", "40", "1", "34");
+        ReportData d = data(List.of(dec2024, y2025), simple().projection());
+        for (String lang : List.of("en", "id")) {
+            String page = html(d, lang);
+            assertFalse(page.contains(lang.equals("en") ? "changed by -10.0" : "berubah -10,0"), lang + ": no trend from one month");
+            assertTrue(page.contains(lang.equals("en")
+                    ? "Fewer than two full calendar years are observed (2024 (1 month), 2025), and part of a year is not comparable with a whole one: no trend yet."
+                    : "Baru kurang dari dua tahun kalender penuh yang teramati (2024 (1 bulan), 2025)"), lang);
+            assertFalse(page.contains("(1 months)"), lang);
+        }
+        ObjectNode change = (ObjectNode) ReportSummary.build(d, List.of("en"), List.of()).get("trend_change_pp");
+        assertTrue(change.path("from_year").isNull(), change.toString());
+
+        // two full years and a partial headline year: the trend is 2023 to 2024
+        ReportData.Headline y2023 = headline("2023", "30", "5", "40", "1", "24");
+        ReportData.Headline y2024 = headline("2024", "25", "5", "40", "1", "29");
+        ReportData.Headline oct2025 = new ReportData.Headline("2025", 10, bd("100"), bd("10"), bd("5"), bd("60"), bd("1"), bd("24"),
+                10, 10, 20, Map.of());
+        ReportData three = data(List.of(y2023, y2024, oct2025), simple().projection());
+        assertTrue(html(three, "en").contains("From 2023 to 2024 the local UMKM share changed by -5.0 percentage points, "
+                + "the foreign-origin share by ±0.0 percentage points and the unknown share by +5.0 percentage points."));
+        ObjectNode c3 = (ObjectNode) ReportSummary.build(three, List.of("en"), List.of()).get("trend_change_pp");
+        assertEquals(2023, c3.path("from_year").asInt());
+        assertEquals(2024, c3.path("to_year").asInt());
+        assertEquals(-5.0, c3.path("local_umkm").asDouble(), 1e-9);
+        assertEquals(5.0, c3.path("unknown").asDouble(), 1e-9);
     }
 }

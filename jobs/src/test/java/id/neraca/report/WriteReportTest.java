@@ -291,6 +291,25 @@ class WriteReportTest extends SparkTestBase {
         assertTrue(early != null && early.path("on_track").isNull() && early.path("projected_idr").isNull(), String.valueOf(early));
     }
 
+    /**
+     * A history of 13 to 24 months has no backtest: the projection writes an empty backtest table and says why in
+     * its warnings. The report warned "projection/backtest has no summary rows ...; rerun `neraca project`", an
+     * instruction that changes nothing; an empty table is not a stale one.
+     */
+    @Test
+    void anEmptyBacktestOfAShortHistoryIsNotReportedAsStale() throws IOException {
+        Path out = tmp.resolve("no-backtest");
+        ReportRun.copyTree(fixture, out);
+        Path backtest = out.resolve("projection/backtest");
+        var schema = spark.read().parquet(backtest.toString()).schema();
+        ReportFixture.deleteTree(backtest);
+        spark.createDataFrame(List.of(), schema).write().parquet(backtest.toString());
+        ReportRun.run(spark, out, reference, List.of("en"));
+        JsonNode s = new ObjectMapper().readTree(out.resolve("report/summary.json").toFile());
+        assertFalse(s.path("warnings").toString().contains("rerun `neraca project`"), s.path("warnings").toString());
+        assertFalse(read(out.resolve("report/index.html")).contains("rerun `neraca project`"));
+    }
+
     @Test
     void summaryJsonHoldsTheHeadlineFigures() throws IOException {
         JsonNode s = new ObjectMapper().readTree(full.resolve("report/summary.json").toFile());

@@ -1,0 +1,62 @@
+package id.neraca.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.neraca.config.NeracaConfig;
+import id.neraca.SparkTestBase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The manifest's configuration lineage: which files it hashes. No Spark. */
+class ManifestTest {
+
+    /**
+     * A config kept in a folder with other things (`--config /tmp/audit/factor.yaml` next to dumps and earlier runs'
+     * outputs; OPERATIONS.md's `/etc/neraca` holds the seller key): the manifest hashed every file under the config's
+     * folder, 2,497 of them in the audit (other runs' reports and dumps, which then filled the report's lineage and
+     * doubled the run's time), and would have put the seller key's SHA-256 into a published report. Now the config,
+     * the files it names and the mapping and reference folders, nothing else.
+     */
+    @Test
+    void aConfigBesideDumpsOutputsAndTheSellerKeyHashesOnlyTheFilesItNames(@TempDir Path dir) throws Exception {
+        Path root = SparkTestBase.projectRoot().toAbsolutePath().normalize();
+        Path config = dir.resolve("neraca.yaml");
+        Files.writeString(config, "run:\n  reference_dir: " + root.resolve("data/reference") + "\n  mappings_dir: "
+                + root.resolve("data/marketplaces") + "\nclassify:\n  rules_file: rules/my-rules.yaml\n");
+        Files.createDirectories(dir.resolve("rules"));
+        Files.copy(root.resolve("data/config/classify-rules.yaml"), dir.resolve("rules/my-rules.yaml"));
+        Files.writeString(dir.resolve("seller.key"), "not-a-real-key-but-secret\n");
+        Files.createDirectories(dir.resolve("dumps/tiktokshop"));
+        Files.writeString(dir.resolve("dumps/tiktokshop/tiktok_orders_2025-12.csv"), "Order ID\n1\n");
+        Files.createDirectories(dir.resolve("out/report"));
+        Files.writeString(dir.resolve("out/report/index.html"), "<html></html>\n");
+
+        Manifest m = Manifest.start("run-1", "run", Optional.empty());
+        m.configFiles(NeracaConfig.load(config, List.of()));
+        JsonNode c = new ObjectMapper().readTree(m.toJson()).path("configuration");
+        List<String> paths = new ArrayList<>();
+        c.path("files").forEach(f -> paths.add(f.path("path").asText()));
+
+        assertEquals(config.toAbsolutePath().toString(), c.path("file").asText());
+        assertEquals(config.toAbsolutePath().toString(), paths.get(0), "the config file first");
+        assertEquals(dir.resolve("rules/my-rules.yaml").toString(), paths.get(1), "the rules file it names");
+        for (String p : paths) {
+            assertFalse(p.startsWith(dir.toString()) && !p.equals(paths.get(0)) && !p.equals(paths.get(1)),
+                    "nothing else of the config's folder: " + p);
+        }
+        assertFalse(paths.contains(dir.resolve("seller.key").toString()), "the seller key");
+        assertTrue(paths.contains(root.resolve("data/reference/fx_monthly.csv").toString()), "reference files");
+        assertTrue(paths.contains(root.resolve("data/marketplaces/tiktokshop.yaml").toString()), "mapping files");
+        assertEquals(paths.size(), paths.stream().distinct().count(), "each file once");
+    }
+}
