@@ -70,9 +70,7 @@ public final class ProjectTo2030 implements Stage {
         List<String> warnings = new ArrayList<>();
         Projection.Input input = dropPartialEdgeMonths(ctx, input(rows, warnings), cfg.partialMonthDays(), warnings);
 
-        Coverage.Result coverage = coverage(ctx, cfg, input);
-        Projection projection = new Projection(cfg, coverage);
-        Projection.Result r = projection.run(input);
+        Projection.Result r = project(cfg, ctx.config().referenceDir(), input);
         ObjectNode summary = r.summary();
         if (!warnings.isEmpty()) {
             var w = summary.withArray("warnings");
@@ -103,8 +101,11 @@ public final class ProjectTo2030 implements Stage {
         section.put("months_observed", input.months().size());
         section.put("first_month", input.months().get(0).toString());
         section.put("last_month", input.months().get(input.months().size() - 1).toString());
-        section.put("coverage_method", coverage.method());
-        section.put("coverage_factor", coverage.factor());
+        section.put("status", summary.path("status").asText());
+        if (summary.has("coverage")) {
+            section.put("coverage_method", summary.path("coverage").path("method").asText());
+            section.set("coverage_factor", summary.path("coverage").path("factor"));
+        }
         section.put("series_rows", r.series().size());
         section.put("backtest_rows", r.backtest().size());
         section.put("model_rows", r.models().size());
@@ -227,8 +228,15 @@ public final class ProjectTo2030 implements Stage {
                 lastSale != null && lastSale.isBefore(lastEnd.minus(tolerance))};
     }
 
-    static Coverage.Result coverage(StageContext ctx, ProjectConfig cfg, Projection.Input in) {
-        return coverage(cfg, ctx.config().referenceDir(), in);
+    /**
+     * The projection of a monthly series: the coverage model, then the models. A history under 12 months projects
+     * nothing, and that is an answer, not a failure ({@link Projection#notProjected}): the stage writes empty tables
+     * and a summary saying why, and a run goes on to the report, whose observed shares need no projection.
+     */
+    static Projection.Result project(ProjectConfig cfg, Path ref, Projection.Input in) {
+        String tooShort = Projection.tooShort(in.months());
+        if (tooShort != null) return Projection.notProjected(cfg, in, tooShort);
+        return new Projection(cfg, coverage(cfg, ref, in)).run(in);
     }
 
     /** The coverage model of the configuration; calibrated against the benchmark and FX files under {@code ref}. */

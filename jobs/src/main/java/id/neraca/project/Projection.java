@@ -316,18 +316,59 @@ public final class Projection {
     }
 
     /**
-     * Under 12 contiguous months nothing is projected (exit 3, naming the months). Checked before the coverage
-     * calibration too: its own error for such a history ("no year has both a full year of observed sales ... set
+     * Under 12 contiguous months nothing is projected: the models refuse (exit 3, naming the months), and the stage
+     * writes {@link #notProjected} instead of calling them. Checked before the coverage calibration too: its own error
+     * for such a history ("no year has both a full year of observed sales ... set
      * project.coverage.method: factor") sent the user to a setting after which the history was still too short.
      */
     public static void requireProjectableHistory(List<YearMonth> months) {
-        int n = months.size();
-        if (n < 12) {
-            throw id.neraca.core.NeracaException.data("only %d contiguous months of completed sales (%s to %s): a projection "
-                    + "needs at least 12 (one full seasonal cycle), and 24 for the seasonal models. Add dumps covering "
-                    + "more months; nothing is projected from less.", n, months.get(0), months.get(n - 1));
-        }
+        String why = tooShort(months);
+        if (why != null) throw id.neraca.core.NeracaException.data("%s", why);
     }
+
+    /** {@code status} in summary.json: the history supported a projection, or it did not (nothing is projected). */
+    public static final String STATUS_PROJECTED = "projected";
+    public static final String STATUS_NOT_PROJECTED = "not_projected";
+
+    /** The message of a history under 12 contiguous months, or null when it is long enough to project. */
+    public static String tooShort(List<YearMonth> months) {
+        int n = months.size();
+        if (n >= 12) return null;
+        return String.format(Locale.ROOT, "only %d contiguous month%s of completed sales (%s to %s): a projection needs at "
+                + "least 12 (one full seasonal cycle), and 24 for the seasonal models. Add dumps covering more months; nothing "
+                + "is projected from less.", n, n == 1 ? "" : "s", months.get(0), months.get(n - 1));
+    }
+
+    /**
+     * What the stage writes for a history too short to project ({@link #tooShort}): no series, shares, backtest or
+     * models; each target with its value and nothing projected ({@code crossing_label} "not projected"); a summary whose
+     * {@code status} is {@link #STATUS_NOT_PROJECTED} with the reason. The observed shares need no projection: the
+     * aggregates and the report's observed tables stand, and the report says why there is no projection.
+     */
+    public static Result notProjected(ProjectConfig cfg, Input in, String reason) {
+        List<TargetRow> targets = new ArrayList<>();
+        for (ProjectConfig.Target t : cfg.targets()) {
+            targets.add(new TargetRow(t.name(), t.label(), t.year(), t.valueIdr(), null, null, null, null, null, null, null,
+                    null, NOT_PROJECTED_LABEL, null));
+        }
+        int n = in.months().size();
+        ObjectNode s = JSON.createObjectNode();
+        s.put("status", STATUS_NOT_PROJECTED);
+        s.put("not_projected_reason", reason);
+        s.put("last_observed_month", in.months().get(n - 1).toString());
+        s.put("months_observed", n);
+        s.put("first_observed_month", in.months().get(0).toString());
+        ArrayNode ts = s.putArray("targets");
+        for (TargetRow t : targets) putTarget(cfg, ts.addObject(), t);
+        s.put("horizon_end_year", cfg.horizonEndYear());
+        List<String> w = List.of(reason);
+        ArrayNode wa = s.putArray("warnings");
+        w.forEach(wa::add);
+        return new Result(List.of(), List.of(), List.of(), List.of(), List.copyOf(targets), s, List.copyOf(w));
+    }
+
+    /** {@code crossing_label} of a target when nothing is projected. */
+    public static final String NOT_PROJECTED_LABEL = "not projected";
 
     /** {@code basis} in summary.json: the ensemble's weight rests on growth scenarios only (assumed rates, nothing fitted). */
     public static final String BASIS_SCENARIOS = "growth_scenarios";
@@ -957,6 +998,7 @@ public final class Projection {
                                List<ModelState> states, List<ModelState> annualStates, Map<Integer, double[]> ensAnnual,
                                List<TargetRow> targets, ObjectNode umkm) {
         ObjectNode s = JSON.createObjectNode();
+        s.put("status", STATUS_PROJECTED);
         s.put("last_observed_month", last.toString());
         s.put("months_observed", n);
         s.put("first_observed_month", in.months().get(0).toString());
@@ -1023,31 +1065,7 @@ public final class Projection {
         }
         p.put("year", year);
         ArrayNode ts = s.putArray("targets");
-        for (TargetRow t : targets) {
-            ObjectNode o = ts.addObject();
-            o.put("name", t.target());
-            o.put("label", t.label());
-            ProjectConfig.Target configured = cfg.targets().stream().filter(ct -> ct.name().equals(t.target())).findFirst().orElse(null);
-            String labelId = configured == null ? null : configured.labelId();
-            if (labelId == null) o.putNull("label_id");
-            else o.put("label_id", labelId);
-            String scope = configured == null ? null : configured.scope();
-            if (scope == null) o.putNull("scope");
-            else o.put("scope", scope);
-            o.put("year", t.year());
-            o.put("target_idr", t.targetIdr().setScale(0, RoundingMode.HALF_UP).toBigInteger());
-            putMoney(o, "projected_idr", t.projected());
-            putMoney(o, "lo80_idr", t.lo80());
-            putMoney(o, "hi80_idr", t.hi80());
-            putMoney(o, "lo95_idr", t.lo95());
-            putMoney(o, "hi95_idr", t.hi95());
-            putMoney(o, "gap_idr", t.gap());
-            putNum(o, "probability", t.probability(), 4);
-            if (t.crossingYear() == null) o.putNull("crossing_year");
-            else o.put("crossing_year", t.crossingYear());
-            o.put("crossing_label", t.crossingLabel());
-            putNum(o, "required_cagr_pct", t.requiredCagrPct(), 4);
-        }
+        for (TargetRow t : targets) putTarget(cfg, ts.addObject(), t);
         s.set("umkm", umkm);
         s.put("horizon_end_year", cfg.horizonEndYear());
         s.put("simulations", cfg.simulations());
@@ -1055,6 +1073,32 @@ public final class Projection {
         ArrayNode w = s.putArray("warnings");
         warnings.forEach(w::add);
         return s;
+    }
+
+    /** One target of summary.json's {@code targets}. */
+    private static void putTarget(ProjectConfig cfg, ObjectNode o, TargetRow t) {
+        o.put("name", t.target());
+        o.put("label", t.label());
+        ProjectConfig.Target configured = cfg.targets().stream().filter(ct -> ct.name().equals(t.target())).findFirst().orElse(null);
+        String labelId = configured == null ? null : configured.labelId();
+        if (labelId == null) o.putNull("label_id");
+        else o.put("label_id", labelId);
+        String scope = configured == null ? null : configured.scope();
+        if (scope == null) o.putNull("scope");
+        else o.put("scope", scope);
+        o.put("year", t.year());
+        o.put("target_idr", t.targetIdr().setScale(0, RoundingMode.HALF_UP).toBigInteger());
+        putMoney(o, "projected_idr", t.projected());
+        putMoney(o, "lo80_idr", t.lo80());
+        putMoney(o, "hi80_idr", t.hi80());
+        putMoney(o, "lo95_idr", t.lo95());
+        putMoney(o, "hi95_idr", t.hi95());
+        putMoney(o, "gap_idr", t.gap());
+        putNum(o, "probability", t.probability(), 4);
+        if (t.crossingYear() == null) o.putNull("crossing_year");
+        else o.put("crossing_year", t.crossingYear());
+        o.put("crossing_label", t.crossingLabel());
+        putNum(o, "required_cagr_pct", t.requiredCagrPct(), 4);
     }
 
     private List<ModelRow> modelRows(List<ModelState> states, List<ModelState> annualStates) {

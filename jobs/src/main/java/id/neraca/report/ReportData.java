@@ -170,7 +170,20 @@ public record ReportData(
 
     /** The projection: the series shown (name, model), its points, the targets and the stage's summary.json. */
     public record Projection(String series, String model, boolean annual, List<Point> points, List<Target> targets,
-                             List<Backtest> backtest, Optional<JsonNode> summary) {}
+                             List<Backtest> backtest, Optional<JsonNode> summary) {
+        /**
+         * Why nothing is projected (the projection's summary.json {@code status} is {@code not_projected}: a history
+         * under 12 months), or null when there is a projection.
+         */
+        public String notProjectedReason() {
+            return summary.filter(s -> "not_projected".equals(s.path("status").asText()))
+                    .map(s -> s.path("not_projected_reason").asText("")).orElse(null);
+        }
+
+        public boolean projected() {
+            return notProjectedReason() == null;
+        }
+    }
 
     public record Reconciliation(String sourceFile, String mapping, String sha256, long bytes, long rowsRead,
                                  long accepted, long quarantined, long duplicatesCollapsed) {}

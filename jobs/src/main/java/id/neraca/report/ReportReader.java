@@ -289,6 +289,9 @@ final class ReportReader {
                         outputs.path("projection/summary.json"), e.getMessage());
             }
         });
+        if (summary.isPresent() && "not_projected".equals(summary.get().path("status").asText())) {
+            return new ReportData.Projection(id.neraca.project.Projection.TOTAL, null, true, List.of(), targets(summary), List.of(), summary);
+        }
         Dataset<Row> series = required("projection/series", "project");
         requireColumns(series, outputs.path("projection/series"), "series", "model", "period", "kind", "value_idr",
                 "lo80_idr", "hi80_idr", "lo95_idr", "hi95_idr");

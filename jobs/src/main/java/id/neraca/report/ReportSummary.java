@@ -62,10 +62,13 @@ public final class ReportSummary {
 
         ReportData.Projection p = d.projection();
         ObjectNode proj = root.putObject("projection");
+        proj.put("status", p.projected() ? "projected" : "not_projected");
+        if (p.projected()) proj.putNull("not_projected_reason");
+        else proj.put("not_projected_reason", p.notProjectedReason());
         proj.put("series", p.series());
         proj.put("model", p.model());
         proj.put("frequency", p.annual() ? "annual" : "monthly");
-        if (p.summary().isEmpty()) proj.putNull("basis");
+        if (p.summary().isEmpty() || !p.projected()) proj.putNull("basis");
         else proj.put("basis", ReportView.scenarioOnly(p) ? "growth_scenarios" : "fitted_models");
         JsonNode s = p.summary().orElse(null);
         if (s != null && s.has("projection_2030")) proj.set("projection_2030", s.get("projection_2030"));

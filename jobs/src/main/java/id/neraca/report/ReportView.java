@@ -53,7 +53,7 @@ public final class ReportView {
         c.put("trend", trend());
         c.put("fig_shares", figure(sharesChart()));
         c.put("projection", projection());
-        c.put("fig_projection", figure(projectionChart()));
+        c.put("fig_projection", d.projection().projected() ? figure(projectionChart()) : null);
         List<Object> tables = new ArrayList<>();
         for (String name : List.of("marketplace", "province", "category")) {
             ReportData.Breakdown b = d.breakdowns().get(name);
@@ -186,7 +186,21 @@ public final class ReportView {
         return null;
     }
 
+    /**
+     * Nothing projected (a history under 12 months): the sentence that says so, in the report's language, from the
+     * projection's summary (months observed, first and last month); null when there is a projection.
+     */
+    private String notProjected() {
+        ReportData.Projection p = d.projection();
+        if (p.projected()) return null;
+        JsonNode s = p.summary().orElseThrow();
+        long n = s.path("months_observed").asLong(0);
+        return t.get(n == 1 ? "q3_not_projected_one" : "q3_not_projected", f.count(n),
+                f.month(s.path("first_observed_month").asText(null)), f.month(s.path("last_observed_month").asText(null)));
+    }
+
     private String targetIntro() {
+        if (!d.projection().projected()) return notProjected();
         ReportData.Target first = firstWithValue();
         if (first == null) return t.get("q3_no_targets");
         return withScenarioNote(t.get("q3_intro", first.year(), f.money(first.projectedIdr()), f.moneyRange(first.lo95(), first.hi95())));
@@ -233,6 +247,7 @@ public final class ReportView {
     }
 
     private String targetVerdicts() {
+        if (!d.projection().projected()) return notProjected();
         List<String> parts = new ArrayList<>();
         ReportData.Projection p = d.projection();
         ReportData.Target first = firstWithValue();
@@ -340,9 +355,10 @@ public final class ReportView {
         m.put("series", p.series());
         m.put("model", p.model());
         m.put("frequency", t.get(p.annual() ? "frequency_annual" : "frequency_monthly"));
+        m.put("projected", p.projected());
         List<Object> targets = new ArrayList<>();
         String scenario = scenarioOnly() ? "_scenario" : "";
-        for (ReportData.Target tg : p.targets()) {
+        for (ReportData.Target tg : p.projected() ? p.targets() : List.<ReportData.Target>of()) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("label", tg.label(f.lang()));
             r.put("year", tg.year());
@@ -612,7 +628,7 @@ public final class ReportView {
                 f.decimal(BigDecimal.valueOf(d.config().dominanceShare() * 100), 0) + "%")));
         items.add(item(t.get("assume_scale"), t.get("scale_note")));
         ReportData.Projection p = d.projection();
-        items.add(item(t.get("assume_model"), scenarioOnly()
+        items.add(item(t.get("assume_model"), !p.projected() ? t.get("assume_model_not_projected") : scenarioOnly()
                 ? t.get("assume_model_value_scenarios", rate(s.path("scenarios").path("cagr_base_pct")),
                         s.path("months_observed").isNumber() ? f.count(s.path("months_observed").asLong()) : "–")
                 : t.get("assume_model_value", s == null ? p.model() : s.path("selected").asText(p.model()),

@@ -165,7 +165,7 @@ class ProjectionTest {
         assertEquals("fitted_models", new Projection(config(500), Coverage.fixed(100, 0.15))
                 .run(synthetic(YearMonth.of(2023, 1), 36, 1)).summary().path("basis").asText(), "36 months: fitted models weigh");
 
-        // under a year: no projection at all, a data error naming the months
+        // under a year: the models refuse, naming the months (the stage does not call them: Projection.notProjected)
         id.neraca.core.NeracaException e = assertThrows(id.neraca.core.NeracaException.class,
                 () -> new Projection(config(500), Coverage.fixed(100, 0.15)).run(synthetic(YearMonth.of(2025, 3), 10, 3)));
         assertEquals(3, e.exitCode());

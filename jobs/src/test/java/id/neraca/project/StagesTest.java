@@ -165,6 +165,35 @@ class StagesTest extends SparkTestBase {
         assertTrue(csv.contains("\nearly,2010,400000000000000.00,,,,,,,,"), csv);
     }
 
+    /**
+     * Six months of sales: the stage commits a projection that says nothing is projected (status not_projected with
+     * the months found; tables with their columns and no rows; each target with its value and no projected figure)
+     * instead of stopping the run, so the run goes on to the report of the observed shares.
+     */
+    @Test
+    void aHistoryUnderTwelveMonthsCommitsANotProjectedProjectionNotAFailure(@TempDir Path tmp) throws Exception {
+        Path ref = reference(tmp);
+        Path out = tmp.resolve("out");
+        writeHeadline(out, new double[]{2.0e10, 2.1e10, 2.2e10, 2.1e10, 2.3e10, 2.4e10});
+        runStage(new ProjectTo2030(), out, ref, "r1");
+        JsonNode s = new ObjectMapper().readTree(out.resolve("projection/summary.json").toFile());
+        assertEquals("not_projected", s.path("status").asText());
+        assertTrue(s.path("not_projected_reason").asText().startsWith("only 6 contiguous months of completed sales (2023-01 to "
+                + "2023-06): a projection needs at least 12"), s.toString());
+        assertEquals(6, s.path("months_observed").asInt());
+        assertFalse(s.has("coverage") || s.has("projection_2030") || s.has("umkm"), "no projected figure at all: " + s);
+        assertEquals(2, s.path("targets").size());
+        assertTrue(s.at("/targets/0/projected_idr").isNull() && s.at("/targets/0/probability").isNull());
+        assertEquals("not projected", s.at("/targets/0/crossing_label").asText());
+        assertEquals(List.of("series,model,period,kind,value_idr,lo80_idr,hi80_idr,lo95_idr,hi95_idr,frequency,sample_value_idr"),
+                Files.readAllLines(out.resolve("projection/series.csv")), "columns, no rows");
+        assertEquals(1, Files.readAllLines(out.resolve("projection/backtest.csv")).size());
+        List<String> targets = Files.readAllLines(out.resolve("projection/targets.csv"));
+        assertEquals(3, targets.size(), String.join("\n", targets));
+        assertTrue(targets.get(1).startsWith("article_rp400t,2030,400000000000000.00,,,,,,,,,,"), targets.get(1));
+        assertEquals(0, spark.read().parquet(out.resolve("projection/series").toString()).count());
+    }
+
     /** out/aggregates/monthly_headline with these monthly totals from 2023-01 (a quarter local UMKM, 45% imported). */
     private static void writeHeadline(Path out, double[] total) {
         List<Row> rows = new ArrayList<>();

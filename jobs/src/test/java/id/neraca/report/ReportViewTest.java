@@ -465,4 +465,47 @@ class ReportViewTest {
         assertEquals(-5.0, c3.path("local_umkm").asDouble(), 1e-9);
         assertEquals(5.0, c3.path("unknown").asDouble(), 1e-9);
     }
+    /**
+     * Six months of sales project nothing (the projection's summary.json {@code status: not_projected}, its targets
+     * without values): the report still publishes the observed shares, says in each language why there is no
+     * projection and how to get one, and draws no projection chart, target verdict or target table.
+     */
+    @Test
+    void aHistoryTooShortToProjectStillReportsTheObservedSharesAndSaysWhyNothingIsProjected() throws Exception {
+        JsonNode summary = JSON.readTree("""
+                {"status": "not_projected", "not_projected_reason": "only 6 contiguous months of completed sales (2025-07 to 2025-12): a projection needs at least 12",
+                 "first_observed_month": "2025-07", "last_observed_month": "2025-12", "months_observed": 6,
+                 "warnings": ["only 6 contiguous months of completed sales (2025-07 to 2025-12): a projection needs at least 12"]}""");
+        BigDecimal t400 = bd("400000000000000");
+        List<ReportData.Target> targets = List.of(new ReportData.Target("article", "article", 2030, t400, null, null, null, null,
+                null, null, null, null, "not projected", null, null, null));
+        ReportData.Headline h = new ReportData.Headline("2025", 6, bd("1870"), bd("400"), bd("80"), bd("780"), bd("30"), bd("580"),
+                100, 150, 40, Map.of());
+        ReportData d = data(List.of(h), new ReportData.Projection("total_gmv", null, true, List.of(), targets, List.of(),
+                Optional.of(summary)));
+
+        String en = html(d, "en");
+        String id = html(d, "id");
+        assertTrue(en.contains("Not projected: only 6 contiguous months of completed sales (July 2025 to December 2025), and a "
+                + "projection needs at least 12"), "en reason, localised months");
+        assertTrue(id.contains("Tidak diproyeksikan: hanya 6 bulan berturut-turut penjualan selesai (Juli 2025 sampai Desember 2025)"),
+                "id reason");
+        for (String page : List.of(en, id)) {
+            assertFalse(page.contains("figures/projection_"), "no projection chart");
+            assertFalse(page.contains("id=\"intervals-caveat\""), "no interval caveat without intervals");
+            assertFalse(page.contains("class=\"pill\""), "no target verdict");
+            assertFalse(page.contains("id=\"target-caveat\""), "no target table");
+            assertFalse(page.contains("null") || page.contains("NaN"), "no null or NaN printed");
+        }
+        assertTrue(en.contains("21.4%") && id.contains("21,4%"), "the observed UMKM share is published");
+        String md = markdown(d, "en");
+        assertTrue(md.contains("Not projected: only 6 contiguous months") && !md.contains("figures/projection_"), md);
+
+        ObjectNode out = ReportSummary.build(d, List.of("en"), List.of());
+        assertEquals("not_projected", out.path("projection").path("status").asText());
+        assertTrue(out.path("projection").path("not_projected_reason").asText().startsWith("only 6 contiguous months"));
+        assertTrue(out.path("projection").path("basis").isNull());
+        assertTrue(out.path("targets").get(0).path("projected_idr").isNull());
+        assertTrue(out.path("targets").get(0).path("on_track").isNull());
+    }
 }
