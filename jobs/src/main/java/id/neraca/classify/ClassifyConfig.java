@@ -41,8 +41,9 @@ public record ClassifyConfig(String rulesFile, String brandOrigins, String fxMon
     }
 
     /**
-     * Loads and checks the rules file and the brand table, so a typo fails before Spark starts. The FX table
-     * is another engineer's output and is checked when the stage runs.
+     * Loads and checks the rules file and the brand table, and checks that the FX table exists, so a typo fails
+     * before Spark starts (docs/CONFIGURATION.md), not after a whole ingest. The FX table's rows are another engineer's
+     * output and are checked when the stage runs.
      */
     public void validate(NeracaConfig.Loaded where) {
         Path rules = rulesPath(where);
@@ -58,5 +59,11 @@ public record ClassifyConfig(String rulesFile, String brandOrigins, String fxMon
         }
         // compiles the matchers once: checks the rules' brand lists against the table
         new OriginEvidence(loadedRules, BrandOrigins.load(brands));
+        Path fx = fxMonthlyPath(where);
+        if (!Files.isRegularFile(fx)) {
+            throw new IllegalArgumentException("classify.fx_monthly: " + fx + " does not exist; the Permendag 31/2023 price "
+                    + "test needs monthly rates (month,currency,idr_per_unit,source). Point classify.fx_monthly at the FX table "
+                    + "(default data/reference/fx_monthly.csv).");
+        }
     }
 }

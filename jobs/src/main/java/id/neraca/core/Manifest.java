@@ -163,7 +163,8 @@ public final class Manifest {
     }
 
     private static String git(Path home, String... args) {
-        if (home == null || !Files.isDirectory(home.resolve(".git"))) return null;
+        // .git is a folder in a clone, a file ("gitdir: ...") in a linked worktree or a submodule
+        if (home == null || !Files.exists(home.resolve(".git"))) return null;
         try {
             String[] cmd = new String[args.length + 3];
             cmd[0] = "git";

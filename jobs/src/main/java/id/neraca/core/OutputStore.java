@@ -81,6 +81,8 @@ public final class OutputStore implements AutoCloseable {
     private Map<String, String> journaled;
     private int seq;
     private boolean finished;
+    /** {@link #requireOutputFolder} refused the folder: nothing was or can be committed there, so nothing to undo. */
+    private boolean refused;
 
     public OutputStore(String outDir, String runId, Configuration hadoopConf) {
         try {
@@ -420,6 +422,7 @@ public final class OutputStore implements AutoCloseable {
         try {
             if (!fs.exists(root)) return;
             if (!fs.getFileStatus(root).isDirectory()) {
+                refused = true;
                 throw NeracaException.usage("--out %s is a file, not a folder: pass a new or empty folder, or one a previous run wrote", root);
             }
             FileStatus[] entries = fs.listStatus(root);
@@ -428,6 +431,7 @@ public final class OutputStore implements AutoCloseable {
                 String n = e.getPath().getName();
                 if (n.equals(Manifest.FILE) || n.equals("manifest.failed.json") || n.equals(LOCK) || n.equals(TRASH) || n.equals(STAGING)) return;
             }
+            refused = true;
             throw NeracaException.usage("--out %s holds files that no neraca run wrote (no manifest.json): a run replaces its "
                     + "output folders (sales/, report/, ...) whole, so it does not write there. Pass a new or empty folder.", root);
         } catch (IOException e) {
@@ -496,11 +500,12 @@ public final class OutputStore implements AutoCloseable {
 
     /**
      * Ends the run: a run that neither {@link #finish finished} nor {@link #rollback rolled back} (an exception or
-     * error on the way) is rolled back here; then the lock is released and the staging removed.
+     * error on the way) is rolled back here (not one whose folder was refused: it never started); then the lock is
+     * released and the staging removed.
      */
     @Override
     public void close() {
-        if (!finished) {
+        if (!finished && !refused) {
             try {
                 List<String> undone = rollback();
                 if (!undone.isEmpty()) {

@@ -99,6 +99,13 @@ public final class DumpPlanner {
      *                   bytes by parallel tasks; 0 reads every file with one task
      */
     public static Plan plan(String dumps, List<Mapping> mappings, boolean skipUnmatched, long splitBytes) {
+        return plan(dumps, mappings, skipUnmatched, splitBytes, "data/marketplaces");
+    }
+
+    /**
+     * @param mappingsDir the folder the mappings were read from (run.mappings_dir), as an unmatched file's error names it
+     */
+    public static Plan plan(String dumps, List<Mapping> mappings, boolean skipUnmatched, long splitBytes, String mappingsDir) {
         Map<String, CompiledMapping> cms = new LinkedHashMap<>();
         for (Mapping m : mappings) cms.put(m.name(), new CompiledMapping(m));
         List<Issue> issues = new ArrayList<>();
@@ -118,7 +125,7 @@ public final class DumpPlanner {
                     issues.add(new Issue(f.rel(), null, 0, "no mapping matches this file; skipped (--skip-unmatched). Nearest: " + near));
                 } else {
                     String refused = refusedWorkbook(f.rel());
-                    issues.add(new Issue(f.rel(), null, NeracaException.EXIT_USAGE, "no mapping in data/marketplaces matches this file. "
+                    issues.add(new Issue(f.rel(), null, NeracaException.EXIT_USAGE, "no mapping in " + mappingsDir + " matches this file. "
                             + (refused != null ? "It is " + refused + " "
                             : workbook(f.rel()) ? "It is an Excel workbook (.xlsx): a mapping reads it like its CSV export when "
                             + "one of its files patterns matches it (shopee/*.xlsx). " : "")

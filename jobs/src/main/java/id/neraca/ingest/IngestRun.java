@@ -47,11 +47,18 @@ public final class IngestRun {
                                    boolean skipUnmatched, boolean throwOnErrors) {
         List<Mapping> mappings = Mappings.load(mappingsDir);
         ReferenceData ref = ReferenceData.load(referenceDir);
-        DumpPlanner.Plan plan = DumpPlanner.plan(dumps, mappings, skipUnmatched, cfg.splitBytes());
+        DumpPlanner.Plan plan = DumpPlanner.plan(dumps, mappings, skipUnmatched, cfg.splitBytes(), shown(mappingsDir));
         // warnings here; errors are reported once, all together, by throwErrors (here, or by validate after its counts)
         for (DumpPlanner.Issue i : plan.issues()) if (!i.error()) Log.warn("%s", i.render());
         if (throwOnErrors) throwErrors(plan);
         return new Prepared(plan, ref, keys, cfg);
+    }
+
+    /** A folder as a message names it: relative to the working directory when inside it ({@code data/marketplaces}). */
+    static String shown(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        return abs.startsWith(cwd) && !abs.equals(cwd) ? cwd.relativize(abs).toString() : abs.toString();
     }
 
     public static void throwErrors(DumpPlanner.Plan plan) {

@@ -152,4 +152,20 @@ class ClassifyConfigTest {
         e = assertThrows(NeracaException.class, () -> FxRates.parse("fx.csv", List.of(h, "2023-10,USD,1,a", "2023-10,USD,2,b")));
         assertTrue(e.getMessage().contains("first on line 2"), e.getMessage());
     }
+    @Test
+    void aMissingFxTableFailsBeforeSparkStartsNamingItsKey(@TempDir Path dir) throws IOException {
+        // docs/CONFIGURATION.md: the files a stage's section names must exist before Spark starts; a missing FX table
+        // found by the classify stage itself came after a whole ingest (committed, then rolled back)
+        Path ref = Files.createDirectories(dir.resolve("reference"));
+        Files.copy(ROOT.resolve("data/reference/brand_origins.csv"), ref.resolve("brand_origins.csv"));
+        Path cfg = dir.resolve("neraca.yaml");
+        Files.writeString(cfg, "run:\n  reference_dir: " + ref + "\nclassify:\n  rules_file: " + RULES.toAbsolutePath() + "\n");
+        NeracaException e = assertThrows(NeracaException.class, () -> NeracaConfig.load(cfg, List.of("classify")));
+        assertEquals(NeracaException.EXIT_USAGE, e.exitCode());
+        assertTrue(e.getMessage().contains("classify.fx_monthly") && e.getMessage().contains("fx_monthly.csv"), e.getMessage());
+        // ingest alone does not need the classification's files
+        NeracaConfig.load(cfg, List.of("ingest"));
+        Files.copy(ROOT.resolve("data/reference/fx_monthly.csv"), ref.resolve("fx_monthly.csv"));
+        NeracaConfig.load(cfg, List.of("classify"));
+    }
 }

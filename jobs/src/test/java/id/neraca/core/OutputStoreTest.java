@@ -122,4 +122,23 @@ class OutputStoreTest {
             s.finish();
         }
     }
+    @Test
+    void anOutFolderThatIsAFileIsRefusedWithOneMessage() throws IOException {
+        // `neraca run --out some.csv` printed "cannot restore the previous outputs: ... Not a directory (the next run
+        // restores them before it starts)" before the usage error: close() rolled back a run that never started
+        Path file = Files.writeString(out.resolve("some.csv"), "a,b\n");
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream saved = System.err;
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try (OutputStore store = OutputStore.local(file.toString(), "run1")) {
+            NeracaException e = assertThrows(NeracaException.class, store::requireOutputFolder);
+            assertEquals(NeracaException.EXIT_USAGE, e.exitCode());
+            assertTrue(e.getMessage().contains("is a file, not a folder"), e.getMessage());
+        } finally {
+            System.setErr(saved);
+        }
+        String logged = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertFalse(logged.contains("restore"), "nothing was committed, so nothing is restored: " + logged);
+        assertEquals("a,b\n", Files.readString(file), "the file is left alone");
+    }
 }
