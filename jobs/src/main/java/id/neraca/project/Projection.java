@@ -838,12 +838,21 @@ public final class Projection {
                 }
             }
             LogLinearSeasonal model = new LogLinearSeasonal(false, 0, "logit_linear");
-            if (n < 6) {
+            if (n < 6 && java.util.Arrays.stream(part).anyMatch(v -> v > 0)) {
                 warnings.add(String.format(Locale.ROOT, "%d months: too few to fit a trend to the %s; it is held at its observed level",
                         n, shareName));
             }
             double[][] sim;
-            if (n >= 6) {
+            // a class never observed, or observed in every sale, is held at 0% or 100%: a logit fit to the clamped
+            // share would publish 0.0001% and a few million rupiah for a class that earned nothing
+            boolean none = java.util.Arrays.stream(part).allMatch(v -> v <= 0);
+            boolean all = !none && java.util.stream.IntStream.range(0, n).allMatch(i -> part[i] >= in.total()[i]);
+            if (none || all) {
+                warnings.add(String.format(Locale.ROOT, "the %s is %s in every observed month: it is held there", shareName,
+                        none ? "0%" : "100%"));
+                sim = new double[paths][h];
+                for (double[] row : sim) java.util.Arrays.fill(row, none ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
+            } else if (n >= 6) {
                 Forecaster.Fit fit = model.fit(logit, 12, firstSeason);
                 sim = fit.simulate(h, paths, new Well19937c(cfg.seed() + 31L * (++k) + 1_000_003L));
                 double[] fitted = fit.fitted();

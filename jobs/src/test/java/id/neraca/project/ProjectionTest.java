@@ -235,4 +235,24 @@ class ProjectionTest {
             java.util.Locale.setDefault(before);
         }
     }
+    /**
+     * A history in which no sale is local UMKM (a cross-border storefront's dump) projects a UMKM share of exactly 0%
+     * and no UMKM value, not the 0.0001% and few million rupiah a logit fit to a clamped share gives; a history in
+     * which every sale is foreign-origin projects exactly 100%.
+     */
+    @Test
+    void aClassNeverObservedIsProjectedAtZeroAndOneAlwaysObservedAtAHundredPercent() {
+        Projection.Input base = synthetic(YearMonth.of(2023, 1), 36, 5);
+        double[] zero = new double[36];
+        Projection.Input in = new Projection.Input(base.months(), base.total(), zero, base.total().clone());
+        var s = new Projection(config(500), Coverage.fixed(100, 0.15)).run(in).summary();
+        var u = s.path("umkm");
+        assertEquals(0.0, u.path("share_2030_pct").asDouble(-1), 0.0, u.toString());
+        assertEquals(0.0, u.path("share_2030_hi95_pct").asDouble(-1), 0.0, u.toString());
+        assertEquals(0L, u.path("umkm_value_2030_idr").asLong(-1), u.toString());
+        assertEquals(100.0, u.path("foreign_origin_share_2030_pct").asDouble(-1), 0.0, u.toString());
+        assertEquals(100.0, u.path("foreign_origin_share_2030_lo95_pct").asDouble(-1), 0.0, u.toString());
+        assertTrue(s.path("warnings").toString().contains("the local_umkm_share is 0% in every observed month: it is held there"),
+                s.path("warnings").toString());
+    }
 }
