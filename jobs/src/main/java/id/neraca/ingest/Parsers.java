@@ -51,7 +51,7 @@ public final class Parsers {
                 break;
             }
         }
-        BigDecimal v = indonesianNumber(s, "BAD_PRICE", text);
+        BigDecimal v = indonesianNumber(s, "BAD_PRICE", text, mult.equals(BigDecimal.ONE));
         return v.multiply(mult);
     }
 
@@ -82,7 +82,7 @@ public final class Parsers {
                 break;
             }
         }
-        BigDecimal v = indonesianNumber(s, "BAD_QUANTITY", text).multiply(mult);
+        BigDecimal v = indonesianNumber(s, "BAD_QUANTITY", text, mult.equals(BigDecimal.ONE)).multiply(mult);
         try {
             return v.stripTrailingZeros().longValueExact();
         } catch (ArithmeticException e) {
@@ -111,9 +111,24 @@ public final class Parsers {
         return true;
     }
 
-    private static BigDecimal indonesianNumber(String s, String code, String original) {
+    /** One to three digits, a comma, exactly three digits: {@code 13,399}, a decimal comma or an English thousands group. */
+    private static final java.util.regex.Pattern ONE_COMMA_GROUP = java.util.regex.Pattern.compile("\\d{1,3},\\d{3}");
+
+    /**
+     * @param unscaled no {@code rb}/{@code jt} suffix follows: then {@code 13,399} is refused as ambiguous. Read with a
+     *                 decimal comma it is Rp13.40 (rupiah have no third decimal); an English-locale export writes
+     *                 thirteen thousand three hundred ninety-nine that way, and a count of {@code 1,000} would be 1.
+     *                 With a suffix ({@code 1,250 jt}) the comma can only be a decimal comma.
+     */
+    private static BigDecimal indonesianNumber(String s, String code, String original, boolean unscaled) {
         boolean neg = s.startsWith("-");
         if (neg) s = s.substring(1).trim();
+        if (unscaled && ONE_COMMA_GROUP.matcher(s).matches()) {
+            throw new ParseFailure(code, "ambiguous: '" + original + "' has a comma before exactly three digits, an English "
+                    + "thousands separator (" + s.replace(",", "") + ") or a decimal comma (a third decimal place, which neither "
+                    + "rupiah nor units have); export it with Indonesian grouping (" + (neg ? "-" : "") + s.replace(',', '.')
+                    + ") or none (" + (neg ? "-" : "") + s.replace(",", "") + ")");
+        }
         String t;
         if (allDigits(s)) {
             t = s;

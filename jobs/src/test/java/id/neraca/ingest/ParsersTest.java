@@ -9,6 +9,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ParsersTest {
     private static void bad(String code, org.junit.jupiter.api.function.Executable e) {
@@ -39,6 +40,27 @@ class ParsersTest {
         bad("BAD_PRICE", () -> Parsers.idr("1.2345.000"));   // broken grouping
         bad("BAD_PRICE", () -> Parsers.idr("13,399,000"));   // English grouping
         bad("MISSING_VALUE", () -> Parsers.idr(null));
+    }
+
+    @Test
+    void aCommaBeforeExactlyThreeDigitsIsAmbiguousNotThirteenRupiah() {
+        // an English-locale export writes thirteen thousand three hundred ninety-nine as 13,399: read with a decimal
+        // comma it was Rp13.40, a thousandth of the sale, accepted without a word; and a count of 1,000 was 1 unit
+        ParseFailure f = assertThrows(ParseFailure.class, () -> Parsers.idr("13,399"));
+        assertEquals("BAD_PRICE", f.code());
+        assertTrue(f.getMessage().contains("'13,399'") && f.getMessage().contains("(13.399)") && f.getMessage().contains("(13399)"),
+                f.getMessage());
+        bad("BAD_PRICE", () -> Parsers.idr("Rp 13,399"));
+        bad("BAD_PRICE", () -> Parsers.idr("IDR 999,000"));
+        bad("BAD_PRICE", () -> Parsers.idr("-1,500"));
+        bad("BAD_QUANTITY", () -> Parsers.count("1,000"));
+        bad("BAD_QUANTITY", () -> Parsers.count("Terjual 2,500+"));
+        // what stays unambiguous: two decimals, Indonesian grouping, a comma under rb/jt (only a decimal comma scales)
+        assertEquals(new BigDecimal("13.39"), Parsers.idr("13,39"));
+        assertEquals(new BigDecimal("13399.500"), Parsers.idr("13.399,500"));
+        assertEquals(0, new BigDecimal("1250000").compareTo(Parsers.idr("1,250 jt")));
+        assertEquals(1250, Parsers.count("1,250 rb"));
+        assertEquals(1000, Parsers.count("1.000"));
     }
 
     @Test
