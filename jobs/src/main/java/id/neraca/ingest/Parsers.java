@@ -35,12 +35,12 @@ public final class Parsers {
     }
 
     /**
-     * Rupiah as Indonesian dumps write it: {@code Rp13.399.000}, {@code 13.399.000}, {@code 13.399.000,50},
+     * Rupiah as Indonesian dumps write it: {@code Rp13.399.000}, {@code Rp. 13.399.000}, {@code 13.399.000}, {@code 13.399.000,50},
      * {@code Rp 1,2 jt}, {@code 1,5 rb}, {@code 125000}. Dots group thousands, a comma marks decimals; a single
      * dot followed by anything but exactly three digits is rejected as ambiguous (use the decimal parser).
      */
     public static BigDecimal idr(String text) {
-        String s = stripPrefix(squash(text), "rp", "idr");
+        String s = stripPrefix(squash(text), "rp.", "rp", "idr");
         if (s.endsWith(",-") || s.endsWith(".-")) s = s.substring(0, s.length() - 2);
         BigDecimal mult = BigDecimal.ONE;
         String lower = s.toLowerCase(Locale.ROOT);

@@ -64,6 +64,15 @@ class ParsersTest {
     }
 
     @Test
+    void idrReadsRpWithAFullStopAsIndonesiansAbbreviateIt() {
+        // "Rp." is how rupiah are abbreviated in print, in shop listings and in hand-made price columns
+        assertEquals(new BigDecimal("13399000"), Parsers.idr("Rp. 13.399.000"));
+        assertEquals(new BigDecimal("13399000"), Parsers.idr("Rp.13.399.000,-"));
+        assertEquals(new BigDecimal("50000.50"), Parsers.idr("RP. 50.000,50"));
+        bad("BAD_PRICE", () -> Parsers.idr("Rp."));
+    }
+
+    @Test
     void decimalIsPlainDotDecimal() {
         assertEquals(new BigDecimal("12.50"), Parsers.decimal("12.50"));
         assertEquals(new BigDecimal("150000.00"), Parsers.decimal(" 150000.00 "));
