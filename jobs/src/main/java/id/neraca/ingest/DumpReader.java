@@ -1,5 +1,6 @@
 package id.neraca.ingest;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -371,19 +372,24 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
 
     private RawRecord json(String line) {
         JsonNode root;
-        try {
-            root = json.readTree(line);
-        } catch (IOException e) {
-            String masked = line;
-            for (String p : cm.pii()) {
-                String leaf = p.substring(p.lastIndexOf('.') + 1);
-                masked = masked.replaceAll("(\"" + java.util.regex.Pattern.quote(leaf) + "\"\\s*:\\s*)\"[^\"]*\"", "$1\"***\"");
+        try (JsonParser p = json.createParser(line)) {
+            root = json.readTree(p);
+            // readTree stops after the first value: a second record run onto the line (a lost newline) or text after
+            // the object would be dropped without a word. One trailing comma (an array written one object a line) is
+            // punctuation, not data.
+            int end = (int) Math.min(line.length(), Math.max(0, p.currentLocation().getCharOffset()));
+            String rest = line.substring(end).strip();
+            if (!rest.isEmpty() && !rest.equals(",")) {
+                return badJson(line, (rest.startsWith("{") || rest.startsWith("[")
+                        ? "more than one JSON value on the line (two records run together: a newline lost?)"
+                        : "text after the JSON value")
+                        + " at column " + (line.indexOf(rest.charAt(0), end) + 1));
             }
-            return RawRecord.error(task.sourceFile(), lineNo, Masking.digitRuns(masked), "BAD_JSON",
-                    "not a JSON object: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+        } catch (IOException e) {
+            return badJson(line, "not a JSON object: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
         }
         if (!(root instanceof ObjectNode obj)) {
-            return RawRecord.error(task.sourceFile(), lineNo, Masking.digitRuns(line), "BAD_JSON", "the line is not a JSON object");
+            return badJson(line, "the line is not a JSON object");
         }
         String[] values = new String[jsonPaths.size()];
         for (int i = 0; i < values.length; i++) values[i] = text(at(obj, jsonPaths.get(i)));
@@ -393,6 +399,16 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
             if (parent instanceof ObjectNode po && po.hasNonNull(segs[segs.length - 1])) po.put(segs[segs.length - 1], Masking.MASK);
         }
         return new RawRecord(task.sourceFile(), lineNo, Masking.digitRuns(obj.toString()), values, null, null);
+    }
+
+    /** A BAD_JSON record for a line that does not parse as one object: personal-data values masked by their keys. */
+    private RawRecord badJson(String line, String detail) {
+        String masked = line;
+        for (String p : cm.pii()) {
+            String leaf = p.substring(p.lastIndexOf('.') + 1);
+            masked = masked.replaceAll("(\"" + java.util.regex.Pattern.quote(leaf) + "\"\\s*:\\s*)\"[^\"]*\"", "$1\"***\"");
+        }
+        return RawRecord.error(task.sourceFile(), lineNo, Masking.digitRuns(masked), "BAD_JSON", detail);
     }
 
     private static JsonNode at(JsonNode n, String[] path) {
