@@ -142,7 +142,7 @@ public final class DumpPlanner {
             FileTask t = workbook(f.rel()) ? prepareWorkbook(f, cms.get(m.name()), issues) : prepare(f, cms.get(m.name()), issues);
             if (t != null && f.boundaryNewlines() != null && !t.gzip() && !m.format().parquet()) {
                 t = new FileTask(t.sourceFile(), t.uri(), t.mapping(), t.exportKey(), false, t.delimiter(), t.columnIndex(),
-                        t.piiIndex(), t.columnCount(), t.bytes(), t.sha256(), splitBytes, f.boundaryNewlines());
+                        t.piiIndex(), t.columnCount(), t.bytes(), t.sha256(), splitBytes, f.boundaryNewlines(), t.headerLine());
             }
             if (t != null) tasks.add(t);
         }
@@ -219,8 +219,14 @@ public final class DumpPlanner {
             return new FileTask(f.rel(), f.uri(), m.name(), key, false, ',', new int[0], new int[0], 0, f.bytes(), f.sha256());
         }
         List<byte[]> lines;
+        long headerLine;
         try {
-            lines = firstLines(f.uri(), gz, 2);
+            // a csv file's header is its first line with a value: blank lines, and rows of bare delimiters (what a
+            // spreadsheet writes for an empty row), above it are not records, as in a workbook
+            String bare = m.format().csv() && m.format().header() ? String.join("", m.format().delimiters()) : "";
+            List<Numbered> numbered = firstLines(f.uri(), gz, 2, bare);
+            lines = numbered.stream().map(Numbered::bytes).toList();
+            headerLine = numbered.isEmpty() ? 1 : numbered.get(0).line();
         } catch (EOFException e) {
             issues.add(new Issue(f.rel(), 1L, NeracaException.EXIT_DATA, "the compressed stream ends before the first line is complete; "
                     + "the file is truncated: download or export it again"));
@@ -278,7 +284,7 @@ public final class DumpPlanner {
         }
         if (m.format().header() ? names == null : !missing.isEmpty()) {
             String guess = guessDelimiter(header, m.format().delimiters());
-            issues.add(new Issue(f.rel(), 1L, NeracaException.EXIT_DATA, "the header does not have the columns mapping '" + m.name()
+            issues.add(new Issue(f.rel(), headerLine, NeracaException.EXIT_DATA, "the header does not have the columns mapping '" + m.name()
                     + "' needs: missing " + missing + " (delimiters tried: " + m.format().delimiters() + ")"
                     + (guess == null ? "" : "; the header looks '" + guess + "'-separated: add it to format.delimiters if that is right")
                     + ". Header read: " + abbreviate(header) + ". Fix the export or the mapping's columns (optional: true for columns older exports lack)."));
@@ -287,7 +293,7 @@ public final class DumpPlanner {
         if (m.format().header() && lines.size() < 2) {
             issues.add(new Issue(f.rel(), null, 0, "the file has a header but no rows: 0 rows read"));
         }
-        return locate(f, cm, names, 1L, gz, chosen, issues);
+        return locate(f, cm, names, headerLine, gz, chosen, issues);
     }
 
     /**
@@ -314,7 +320,7 @@ public final class DumpPlanner {
         Set<Integer> pii = new HashSet<>();
         for (String p : cm.pii()) pii.addAll(matches(names, p));  // every copy of a personal-data column is masked
         return new FileTask(f.rel(), f.uri(), m.name(), exportKey(m, f.rel()), gz, delimiter, idx,
-                pii.stream().mapToInt(Integer::intValue).toArray(), names.size(), f.bytes(), f.sha256());
+                pii.stream().mapToInt(Integer::intValue).toArray(), names.size(), f.bytes(), f.sha256(), 0, null, headerLine);
     }
 
     /**
@@ -436,34 +442,46 @@ public final class DumpPlanner {
 
     /** The first {@code n} non-blank lines as bytes (without line ends). */
     static List<byte[]> firstLines(String uri, boolean gz, int n) throws IOException {
+        return firstLines(uri, gz, n, "").stream().map(Numbered::bytes).toList();
+    }
+
+    /** A line's bytes (without its line end) and its physical number from 1. */
+    record Numbered(long line, byte[] bytes) {}
+
+    /**
+     * The first {@code n} lines with a value, with their line numbers: lines of only spaces, tabs and the characters
+     * of {@code bare} (a csv mapping's delimiters: a spreadsheet's empty row) are skipped, as is a lone BOM.
+     */
+    static List<Numbered> firstLines(String uri, boolean gz, int n, String bare) throws IOException {
         Path p = new Path(uri);
         FileSystem fs = p.getFileSystem(id.neraca.core.HadoopConf.shared());
-        List<byte[]> out = new ArrayList<>();
+        List<Numbered> out = new ArrayList<>();
         try (InputStream raw = new BufferedInputStream(fs.open(p));
              InputStream in = gz ? new GZIPInputStream(raw) : raw) {
             ByteArrayOutputStream cur = new ByteArrayOutputStream();
+            long line = 0;
             int c;
             while (out.size() < n && (c = in.read()) >= 0) {
                 if (c == '\n') {
-                    add(out, cur);
+                    add(out, ++line, cur, bare);
                     cur.reset();
                 } else if (cur.size() < (1 << 20)) {
                     cur.write(c);
                 }
             }
-            if (out.size() < n && cur.size() > 0) add(out, cur);
+            if (out.size() < n && cur.size() > 0) add(out, ++line, cur, bare);
         }
         return out;
     }
 
-    private static void add(List<byte[]> out, ByteArrayOutputStream cur) {
+    private static void add(List<Numbered> out, long line, ByteArrayOutputStream cur, String bare) {
         byte[] b = cur.toByteArray();
         int len = b.length;
         if (len > 0 && b[len - 1] == '\r') len--;
         int start = len >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF ? 3 : 0;
         boolean blank = true;
-        for (int i = start; i < len; i++) if (b[i] != ' ' && b[i] != '\t') blank = false;
-        if (!blank) out.add(java.util.Arrays.copyOf(b, len));
+        for (int i = start; i < len; i++) if (b[i] != ' ' && b[i] != '\t' && bare.indexOf(b[i]) < 0) blank = false;
+        if (!blank) out.add(new Numbered(line, java.util.Arrays.copyOf(b, len)));
     }
 
     /** Every file under {@code dumps} that is a dump, zip entries unpacked to a temp folder. */

@@ -27,8 +27,9 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Streams one CSV or JSON Lines dump (plain or gzip) into {@link RawRecord}s, in constant memory, inside a Spark
- * task. Line numbers are physical lines from 1 (the header is line 1). Blank lines are not records. A record never
- * spans lines. Each line is decoded strictly in the mapping's encoding: bytes that are not valid (Latin-1 in a
+ * task. Line numbers are physical lines from 1. The header is the planner's {@link FileTask#headerLine()} (the first
+ * line with a value); blank lines, and rows of bare delimiters (a spreadsheet's empty row), are not records. A record
+ * never spans lines. Each line is decoded strictly in the mapping's encoding: bytes that are not valid (Latin-1 in a
  * UTF-8 file) quarantine that line as BAD_ENCODING instead of being silently replaced. A gzip stream that ends
  * early yields a FILE_TRUNCATED record at the line where it broke.
  * <p>
@@ -197,8 +198,11 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
             lineNo++;
             int start = 0;
             if (lineNo == 1 && len >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) start = 3;
-            if (lineNo == 1 && skipHeader) continue;
+            // the header, and what the planner skipped above it (blank lines, rows of bare delimiters), are not records
+            if (skipHeader && lineNo <= task.headerLine()) continue;
             if (isBlank(start, len)) continue;
+            // a row of bare delimiters (;;;;;) is a spreadsheet's empty row: no value, so no record, as in a workbook
+            if (!jsonl && bareDelimiters(start, len)) continue;
             String text;
             String encodingError = null;
             try {
@@ -282,6 +286,12 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
 
     private boolean isBlank(int start, int len) {
         for (int i = start; i < len; i++) if (buf[i] != ' ' && buf[i] != '\t') return false;
+        return true;
+    }
+
+    private boolean bareDelimiters(int start, int len) {
+        byte d = (byte) task.delimiter();
+        for (int i = start; i < len; i++) if (buf[i] != d && buf[i] != ' ' && buf[i] != '\t') return false;
         return true;
     }
 

@@ -77,4 +77,57 @@ class AwkwardDumpsTest {
             assertTrue(r.rawRow().contains("\"shop_name\":\"***\""), r.rawRow());
         }
     }
+
+    private static String shopee(String order) {
+        return BadInputTest.shopee(order, "05/03/2023 10:00", "Rp50.000", "1", "Kaos");
+    }
+
+    @Test
+    void blankLinesAboveTheHeaderDoNotMakeTheHeaderARecord() throws IOException {
+        // a BOM on a line of its own, then a blank line, then the header on line 3: the header was read as a row
+        // (UNKNOWN_STATUS 'Status Pesanan', one row too many in the reconciliation)
+        String csv = "\uFEFF\r\n\r\n" + SHOPEE_HEADER + "\r\n" + shopee("S1") + "\r\n" + shopee("S2") + "\r\n";
+        assertEquals(List.of("4|null|S1", "5|null|S2"),
+                read("shopee/shopee_orders_20230301_20230331.csv", csv.getBytes(StandardCharsets.UTF_8), "No. Pesanan"));
+    }
+
+    @Test
+    void rowsOfBareDelimitersAreEmptySpreadsheetRowsNotRecords() throws IOException {
+        // Excel saves a sheet's empty or formatted-but-empty rows as ;;;;;; (with the header's field count or not):
+        // each was quarantined MISSING_VALUE and a few of them failed the file on max_quarantine_share
+        String empty = ";".repeat(18);
+        String csv = empty + "\n" + SHOPEE_HEADER + "\n" + shopee("S1") + "\n" + empty + "\n" + " ; ;\t;\n" + shopee("S2")
+                + "\n" + empty + "\n" + empty;
+        assertEquals(List.of("3|null|S1", "6|null|S2"),
+                read("shopee/shopee_orders_20230301_20230331.csv", csv.getBytes(StandardCharsets.UTF_8), "No. Pesanan"));
+        // a row with one value among the delimiters is a record (and quarantined for what it lacks)
+        Files.delete(tmp.resolve("dumps/shopee/shopee_orders_20230301_20230331.csv"));
+        assertEquals(List.of("2|null|S1", "3|null|x"), read("shopee/shopee_orders_20230301_20230331.csv",
+                (SHOPEE_HEADER + "\n" + shopee("S1") + "\nx" + empty + "\n").getBytes(StandardCharsets.UTF_8), "No. Pesanan"));
+    }
+
+    @Test
+    void aHeaderBelowBlankLinesIsFoundByEveryByteRangeOfASplitFile() throws IOException {
+        String csv = "\n\n \n" + SHOPEE_HEADER + "\n" + shopee("S1") + "\n\n" + ";".repeat(18) + "\n" + shopee("S2") + "\n";
+        List<String> whole = read("shopee/shopee_orders_20230301_20230331.csv", csv.getBytes(StandardCharsets.UTF_8), "No. Pesanan");
+        assertEquals(List.of("5|null|S1", "8|null|S2"), whole);
+        DumpPlanner.Plan plan = DumpPlanner.plan(tmp.resolve("dumps").toString(),
+                Mappings.load(SparkTestBase.projectRoot().resolve("data/marketplaces")), false, 0);
+        FileTask t = plan.tasks().get(0);
+        assertEquals(4, t.headerLine());
+        CompiledMapping cm = plan.mappings().get(t.mapping());
+        org.apache.hadoop.fs.FileSystem fs = org.apache.hadoop.fs.FileSystem.getLocal(id.neraca.core.HadoopConf.shared());
+        for (long size = 1; size <= t.bytes(); size++) {
+            long[] counts = DumpPlanner.scan(fs, new org.apache.hadoop.fs.Path(t.uri()), size).boundaryNewlines();
+            FileTask split = new FileTask(t.sourceFile(), t.uri(), t.mapping(), t.exportKey(), false, t.delimiter(), t.columnIndex(),
+                    t.piiIndex(), t.columnCount(), t.bytes(), t.sha256(), size, counts, t.headerLine());
+            List<String> got = new java.util.ArrayList<>();
+            for (FileTask.Split sp : split.splits()) {
+                try (DumpReader r = new DumpReader(sp, cm)) {
+                    r.forEachRemaining(x -> got.add(x.line() + "|" + x.readError() + "|" + x.values()[cm.sourceIndex("No. Pesanan")]));
+                }
+            }
+            assertEquals(whole, got, "ranges of " + size + " bytes");
+        }
+    }
 }
