@@ -419,7 +419,7 @@ public final class DumpPlanner {
     }
 
     private static String loose(String name) {
-        return name.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return Parsers.nbspTrim(name).replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     private static String guessDelimiter(String header, List<String> tried) {

@@ -152,6 +152,18 @@ public final class Parsers {
         return clean ? t : t.replace('\u00a0', ' ').trim().replaceAll("\\s+", " ");
     }
 
+    /**
+     * No-break spaces (U+00A0, and the figure and narrow ones U+2007, U+202F) as plain spaces, and the ends trimmed:
+     * Excel and web copies put them where a space was meant ({@code Selesai\u00a0}, a header {@code Jumlah\u00a0}),
+     * and {@link String#trim()} keeps them, so the text printed in an error looks right and still does not match.
+     */
+    public static String nbspTrim(String t) {
+        if (t.indexOf('\u00a0') >= 0 || t.indexOf('\u2007') >= 0 || t.indexOf('\u202f') >= 0) {
+            t = t.replace('\u00a0', ' ').replace('\u2007', ' ').replace('\u202f', ' ');
+        }
+        return t.trim();
+    }
+
     private static String stripPrefix(String s, String... prefixes) {
         for (String p : prefixes) {
             if (s.regionMatches(true, 0, p, 0, p.length())) return s.substring(p.length()).replace(" ", "");
@@ -249,7 +261,7 @@ public final class Parsers {
     /** Yes/No in English and Indonesian; blank is null (the marketplace says nothing). */
     public static Boolean bool(String text) {
         if (text == null || text.isBlank()) return null;
-        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+        return switch (nbspTrim(text).toLowerCase(Locale.ROOT)) {
             case "yes", "y", "true", "1", "ya", "iya" -> Boolean.TRUE;
             case "no", "n", "false", "0", "tidak", "bukan" -> Boolean.FALSE;
             default -> throw new ParseFailure("BAD_VALUE", "not a yes/no value: '" + text + "'");

@@ -94,7 +94,7 @@ public final class RecordParser implements Serializable {
     }
 
     private static String norm(String s) {
-        return s.trim().toLowerCase(Locale.ROOT);
+        return Parsers.nbspTrim(s).toLowerCase(Locale.ROOT);
     }
 
     /** The row for one record, with {@code exportKey} carried for duplicate resolution. */
@@ -173,7 +173,7 @@ public final class RecordParser implements Serializable {
 
             current = "currency";
             String cur = text(r, "currency");
-            cur = cur == null ? "IDR" : cur.trim().toUpperCase(Locale.ROOT);
+            cur = cur == null ? "IDR" : Parsers.nbspTrim(cur).toUpperCase(Locale.ROOT);
             if (cur.length() != 3 || !Character.isUpperCase(cur.charAt(0)) || !Character.isUpperCase(cur.charAt(1))
                     || !Character.isUpperCase(cur.charAt(2))) throw new ParseFailure("UNKNOWN_CURRENCY", "'" + cur + "' is not an ISO 4217 code");
 

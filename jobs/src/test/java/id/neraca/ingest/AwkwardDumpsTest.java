@@ -130,4 +130,28 @@ class AwkwardDumpsTest {
             assertEquals(whole, got, "ranges of " + size + " bytes");
         }
     }
+
+    @Test
+    void noBreakSpacesInTheHeaderAndInMappedValuesAreSpaces() throws IOException {
+        // a header cell "Jumlah" + U+00A0 (Excel, a web copy) failed planning with "missing [Jumlah]" beside a header that
+        // printed as Jumlah; a status "Selesai" + U+00A0 was UNKNOWN_STATUS 'Selesai ' beside a map listing Selesai
+        String csv = SHOPEE_HEADER.replace(";Jumlah;", ";Jumlah\u00a0;").replace("Status Pesanan", "\u00a0Status\u00a0Pesanan")
+                + "\n" + shopee("S1").replace(";Selesai;", ";Selesai\u00a0;") + "\n"
+                + shopee("S2").replace(";Selesai;", ";\u202fBatal;") + "\n";
+        Path f = tmp.resolve("dumps/shopee/shopee_orders_20230301_20230331.csv");
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, csv, StandardCharsets.UTF_8);
+        DumpPlanner.Plan plan = DumpPlanner.plan(tmp.resolve("dumps").toString(),
+                Mappings.load(SparkTestBase.projectRoot().resolve("data/marketplaces")), false, 0);
+        assertEquals(List.of(), plan.errors());
+        FileTask t = plan.tasks().get(0);
+        CompiledMapping cm = plan.mappings().get("shopee");
+        RecordParser parser = new RecordParser(cm, ReferenceData.load(SparkTestBase.projectRoot().resolve("data/reference")),
+                id.neraca.ingest.ids.SellerKeys.of(IngestFixtures.KEY), java.time.LocalDate.parse("2015-01-01"),
+                java.time.LocalDate.parse("2026-11-29"));
+        List<String> got = DumpReader.readAll(t, cm).stream().map(r -> parser.parse(r, t.exportKey())).map(r ->
+                r.getAs("sale_id") + "|" + r.getAs("status") + "|" + r.getAs("quantity") + "|" + r.getAs("reason_code")).toList();
+        assertEquals(List.of("shopee:S1:SKU-1|COMPLETED|1|null", "shopee:S2:SKU-1|CANCELLED|1|null"), got);
+        assertEquals(Boolean.TRUE, Parsers.bool("Ya\u00a0"));
+    }
 }
