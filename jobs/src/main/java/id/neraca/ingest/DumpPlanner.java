@@ -224,7 +224,10 @@ public final class DumpPlanner {
             // a csv file's header is its first line with a value: blank lines, and rows of bare delimiters (what a
             // spreadsheet writes for an empty row), above it are not records, as in a workbook
             String bare = m.format().csv() && m.format().header() ? String.join("", m.format().delimiters()) : "";
-            List<Numbered> numbered = firstLines(f.uri(), gz, 2, bare);
+            List<Numbered> numbered = new ArrayList<>(firstLines(f.uri(), gz, 3, bare));
+            // Excel's "sep=;" line above the header (it tells Excel the delimiter) is not the header
+            if (!bare.isEmpty() && !numbered.isEmpty() && excelSepLine(numbered.get(0).bytes())) numbered.remove(0);
+            if (numbered.size() > 2) numbered.remove(2);
             lines = numbered.stream().map(Numbered::bytes).toList();
             headerLine = numbered.isEmpty() ? 1 : numbered.get(0).line();
         } catch (EOFException e) {
@@ -443,6 +446,13 @@ public final class DumpPlanner {
     /** The first {@code n} non-blank lines as bytes (without line ends). */
     static List<byte[]> firstLines(String uri, boolean gz, int n) throws IOException {
         return firstLines(uri, gz, n, "").stream().map(Numbered::bytes).toList();
+    }
+
+    /** Excel's delimiter hint, {@code sep=;} (any one character, any letter case), alone on a line. */
+    static boolean excelSepLine(byte[] b) {
+        int start = b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF ? 3 : 0;
+        String t = new String(b, start, b.length - start, java.nio.charset.StandardCharsets.ISO_8859_1).trim();
+        return t.length() == 5 && t.regionMatches(true, 0, "sep=", 0, 4);
     }
 
     /** A line's bytes (without its line end) and its physical number from 1. */

@@ -154,4 +154,12 @@ class AwkwardDumpsTest {
         assertEquals(List.of("shopee:S1:SKU-1|COMPLETED|1|null", "shopee:S2:SKU-1|CANCELLED|1|null"), got);
         assertEquals(Boolean.TRUE, Parsers.bool("Ya\u00a0"));
     }
+
+    @Test
+    void excelsSepLineAboveTheHeaderIsSkipped() throws IOException {
+        // "sep=;" on the first line makes Excel open a ';' file in a ',' locale; neraca took it for the header (exit 3)
+        String csv = "\uFEFFsep=;\r\n" + SHOPEE_HEADER + "\r\n" + shopee("S1") + "\r\n" + shopee("S2") + "\r\n";
+        assertEquals(List.of("3|null|S1", "4|null|S2"),
+                read("shopee/shopee_orders_20230301_20230331.csv", csv.getBytes(StandardCharsets.UTF_8), "No. Pesanan"));
+    }
 }
