@@ -85,7 +85,14 @@ final class XlsxText {
 
     private static String number(BigDecimal v, Mode mode) {
         String s = v.toPlainString();
-        return mode == Mode.COMMA ? s.replace('.', ',') : s;
+        if (mode != Mode.COMMA) return s;
+        s = s.replace('.', ',');
+        // a cell's 999.125 is a number, not text: written 999,125 the parser would refuse it as ambiguous (an English
+        // thousands comma or a decimal one, Parsers.idr); 999,1250 is the same value and only a decimal comma
+        int comma = s.indexOf(',');
+        int digits = s.startsWith("-") ? comma - 1 : comma;
+        if (comma > 0 && digits <= 3 && s.length() - comma - 1 == 3) s += "0";
+        return s;
     }
 
     private String date(LocalDateTime t, Mode mode) {
