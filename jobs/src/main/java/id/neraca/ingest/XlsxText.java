@@ -83,6 +83,23 @@ final class XlsxText {
         }
     }
 
+    /**
+     * A number given as text ({@code 1.3399E7}, {@code 13.399}, {@code 30000000.0000}: a Parquet floating or decimal
+     * column) written as column {@code col}'s parser reads it, like a number cell; text that is not a number
+     * ({@code NaN}) is returned as it is, for the parser to refuse.
+     */
+    String number(int col, String text) {
+        BigDecimal v;
+        try {
+            v = new BigDecimal(text.trim()).stripTrailingZeros();
+        } catch (NumberFormatException e) {
+            return text;
+        }
+        if (v.scale() < 0) v = v.setScale(0);
+        Mode mode = col < modes.length && modes[col] == Mode.COMMA ? Mode.COMMA : Mode.PLAIN;
+        return number(v, mode);
+    }
+
     private static String number(BigDecimal v, Mode mode) {
         String s = v.toPlainString();
         if (mode != Mode.COMMA) return s;

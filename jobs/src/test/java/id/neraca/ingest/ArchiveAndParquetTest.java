@@ -126,4 +126,48 @@ class ArchiveAndParquetTest extends SparkTestBase {
         assertTrue(raw.contains("\"status\":\"lost\""), raw);
         assertFalse(raw.contains("Toko W"), raw);
     }
+
+    @Test
+    void floatingAndDecimalParquetPricesAreNumbersWhateverTheirSizeOrParser() throws Exception {
+        // pandas writes money as float64: Spark's cast to text wrote 13399000.0 as 1.3399E7 (quarantined BAD_PRICE under
+        // idr and decimal alike: every sale of Rp10 juta or more), and 13.399 as 13.399, which idr reads as 13,399 rupiah
+        Path mappings = Files.createDirectories(tmp.resolve("marketplaces"));
+        Files.writeString(mappings.resolve("warehouse.yaml"), """
+                marketplace: warehouse
+                files: ["warehouse/*.parquet"]
+                format: {type: parquet}
+                grain: ORDER_LINE
+                columns:
+                  order_id: {source: order_id}
+                  order_ts: {source: ts, formats: [epoch_seconds]}
+                  status: {constant: COMPLETED, map: {COMPLETED: COMPLETED}}
+                  quantity: {source: qty}
+                  unit_price: {source: price}
+                  line_total: {source: total, parser: decimal}
+                  seller_city: {source: city}
+                """);
+        StructType schema = new StructType().add("order_id", DataTypes.StringType).add("ts", DataTypes.LongType)
+                .add("qty", DataTypes.DoubleType).add("price", DataTypes.DoubleType).add("total", DataTypes.createDecimalType(20, 4))
+                .add("city", DataTypes.StringType);
+        Dataset<Row> d = spark.createDataFrame(List.of(
+                RowFactory.create("P1", 1673481600L, 1.0, 13399000.0, null, "Kota Bandung"),      // Rp13.399.000
+                RowFactory.create("P2", 1673481600L, 2.0, 50000.5, null, "Kota Bandung"),         // Rp50.000,50
+                RowFactory.create("P3", 1673481600L, 1.0, 13.399, null, "Kota Bandung"),          // Rp13,40: not 13.399 rupiah
+                RowFactory.create("P4", 1673481600L, 3.0, null, new java.math.BigDecimal("30000000.0000"), "Kota Bandung"),
+                RowFactory.create("P5", 1673481600L, 1.5, 1000.0, null, "Kota Bandung")),          // half a unit: BAD_QUANTITY
+                schema);
+        Path file = tmp.resolve("dumps/warehouse/orders.parquet");
+        d.coalesce(1).write().parquet(tmp.resolve("w").toString());
+        Files.createDirectories(file.getParent());
+        try (var s = Files.list(tmp.resolve("w"))) {
+            Files.copy(s.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow(), file);
+        }
+        IngestRun.Prepared p = IngestRun.prepare(mappings, IngestFixtures.reference(tmp), tmp.resolve("dumps").toString(),
+                SellerKeys.of(IngestFixtures.KEY), IngestFixtures.CFG, false, false);
+        List<String> got = ResolveDuplicates.apply(IngestRun.parse(spark, p)).orderBy("source_line").collectAsList().stream()
+                .map(r -> r.getAs("source_line") + "|" + r.getAs("quantity") + "|" + r.getAs("unit_price_idr") + "|"
+                        + r.getAs("gmv_idr") + "|" + r.getAs("reason_code")).toList();
+        assertEquals(List.of("1|1|13399000.00|13399000.00|null", "2|2|50000.50|100001.00|null", "3|1|13.40|13.40|null",
+                "4|3|10000000.00|30000000.00|null", "5|null|null|null|BAD_QUANTITY"), got);
+    }
 }
