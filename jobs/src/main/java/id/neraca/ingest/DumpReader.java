@@ -54,6 +54,8 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
     private final List<String[]> jsonPaths;
     private final boolean[] piiColumn;
     private final ObjectMapper json;
+    /** JSON Lines: how a JSON number is written for the parser of the field reading it (as a workbook's number cell). */
+    private final XlsxText jsonNumbers;
     private byte[] buf = new byte[8192];
     private final byte[] chunk = new byte[1 << 16];
     private int pos;
@@ -93,6 +95,8 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
         this.piiColumn = new boolean[Math.max(task.columnCount(), 0)];
         if (task.piiIndex() != null) for (int i : task.piiIndex()) if (i >= 0 && i < piiColumn.length) piiColumn[i] = true;
         this.json = jsonl ? new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS) : null;
+        int nSources = cm.sources().size();
+        this.jsonNumbers = jsonl ? XlsxText.of(cm, java.util.stream.IntStream.range(0, nSources).toArray(), nSources, false) : null;
         this.workbook = DumpPlanner.workbook(task.sourceFile());
         InputStream opened = null;
         if (workbook) {
@@ -402,7 +406,11 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
             return badJson(line, "the line is not a JSON object");
         }
         String[] values = new String[jsonPaths.size()];
-        for (int i = 0; i < values.length; i++) values[i] = text(at(obj, jsonPaths.get(i)));
+        for (int i = 0; i < values.length; i++) {
+            JsonNode v = at(obj, jsonPaths.get(i));
+            // a JSON number is a number: 13.399 read by idr as text was 13,399 rupiah, and 50000.5 was refused
+            values[i] = v != null && v.isNumber() ? jsonNumbers.number(i, text(v)) : text(v);
+        }
         for (String p : cm.pii()) {
             String[] segs = p.split("\\.");
             JsonNode parent = segs.length == 1 ? obj : at(obj, Arrays.copyOf(segs, segs.length - 1));

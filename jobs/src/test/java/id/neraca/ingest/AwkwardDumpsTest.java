@@ -162,4 +162,40 @@ class AwkwardDumpsTest {
         assertEquals(List.of("3|null|S1", "4|null|S2"),
                 read("shopee/shopee_orders_20230301_20230331.csv", csv.getBytes(StandardCharsets.UTF_8), "No. Pesanan"));
     }
+
+    @Test
+    void jsonNumbersAreNumbersUnderTheIdrAndCountParsers() throws IOException {
+        // a JSON price 13.399 (a number: thirteen rupiah and change) was handed to idr as the text 13.399, which idr reads
+        // as Indonesian grouping: 13,399 rupiah; 50000.5 was refused as an ambiguous dot
+        Path mappings = Files.createDirectories(tmp.resolve("marketplaces"));
+        Files.writeString(mappings.resolve("shop.yaml"), """
+                marketplace: shop
+                files: ["shop/*.jsonl"]
+                format: {type: jsonl}
+                grain: ORDER_LINE
+                columns:
+                  order_id: {path: id}
+                  order_ts: {path: ts, formats: [iso], zone: WIB}
+                  status: {constant: COMPLETED, map: {COMPLETED: COMPLETED}}
+                  quantity: {path: qty}
+                  unit_price: {path: price}
+                """);
+        Path f = tmp.resolve("dumps/shop/orders.jsonl");
+        Files.createDirectories(f.getParent());
+        String ts = "\"ts\":\"2023-03-05T10:00:00\"";
+        Files.writeString(f, "{\"id\":\"J1\"," + ts + ",\"qty\":1,\"price\":13.399}\n"
+                + "{\"id\":\"J2\"," + ts + ",\"qty\":2.0,\"price\":50000.5}\n"
+                + "{\"id\":\"J3\"," + ts + ",\"qty\":1,\"price\":1.3399E7}\n"
+                + "{\"id\":\"J4\"," + ts + ",\"qty\":1,\"price\":\"Rp13.399\"}\n");   // text stays text: Indonesian grouping
+        DumpPlanner.Plan plan = DumpPlanner.plan(tmp.resolve("dumps").toString(), Mappings.load(mappings), false, 0);
+        FileTask t = plan.tasks().get(0);
+        CompiledMapping cm = plan.mappings().get("shop");
+        RecordParser parser = new RecordParser(cm, ReferenceData.load(SparkTestBase.projectRoot().resolve("data/reference")),
+                id.neraca.ingest.ids.SellerKeys.of(IngestFixtures.KEY), java.time.LocalDate.parse("2015-01-01"),
+                java.time.LocalDate.parse("2026-11-29"));
+        List<String> got = DumpReader.readAll(t, cm).stream().map(r -> parser.parse(r, t.exportKey())).map(r ->
+                r.getAs("sale_id") + "|" + r.getAs("quantity") + "|" + r.getAs("unit_price_idr") + "|" + r.getAs("reason_code")).toList();
+        assertEquals(List.of("shop:J1:-|1|13.40|null", "shop:J2:-|2|50000.50|null", "shop:J3:-|1|13399000.00|null",
+                "shop:J4:-|1|13399.00|null"), got);
+    }
 }
