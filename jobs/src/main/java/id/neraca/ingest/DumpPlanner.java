@@ -571,7 +571,10 @@ public final class DumpPlanner {
                     bytes = new DigestInputStream(zin, md).transferTo(o);
                 }
                 target.toFile().deleteOnExit();
-                out.add(new Found(rel + "/" + entry, parent + entry, target.toUri().toString(), bytes, HexFormat.of().formatHex(md.digest())));
+                // the Hadoop path's own text: a java.net.URI string writes a space as %20, which new Path(String) keeps
+                // literally, so an entry named "Order all.csv" was "file ... does not exist" (exit 3)
+                out.add(new Found(rel + "/" + entry, parent + entry, new Path(target.toUri()).toString(), bytes,
+                        HexFormat.of().formatHex(md.digest())));
             }
             if (entries == 0) {
                 // ZipInputStream reads junk as an archive without entries: a damaged or empty archive must not vanish

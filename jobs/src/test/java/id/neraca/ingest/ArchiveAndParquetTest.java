@@ -170,4 +170,36 @@ class ArchiveAndParquetTest extends SparkTestBase {
         assertEquals(List.of("1|1|13399000.00|13399000.00|null", "2|2|50000.50|100001.00|null", "3|1|13.40|13.40|null",
                 "4|3|10000000.00|30000000.00|null", "5|null|null|null|BAD_QUANTITY"), got);
     }
+
+    /** The order ids of every record of each planned file, by file. */
+    private static List<String> zipRecords(DumpPlanner.Plan plan) {
+        return plan.tasks().stream().map(t -> t.sourceFile() + "=" + DumpReader.readAll(t, plan.mappings().get(t.mapping())).stream()
+                .map(r -> r.readError() == null ? r.values()[plan.mappings().get(t.mapping()).sourceIndex("No. Pesanan")] : r.readError())
+                .toList()).toList();
+    }
+
+    private static void zip(Path file, String entry, String text, java.nio.charset.Charset names) throws java.io.IOException {
+        Files.createDirectories(file.getParent());
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(file), names)) {
+            z.putNextEntry(new ZipEntry(entry));
+            z.write(text.getBytes(StandardCharsets.UTF_8));
+            z.closeEntry();
+        }
+    }
+
+    private static final String ZIPPED_CSV = BadInputTest.SHOPEE_HEADER + "\n"
+            + BadInputTest.shopee("Z1", "05/03/2023 10:00", "Rp50.000", "1", "Kaos") + "\n";
+
+    @Test
+    void aZipEntryWithASpaceInItsNameIsRead() throws Exception {
+        // Seller Centre names its exports "Order.all.20230401_20230430 (1).csv" once downloaded twice: zipped, every such
+        // entry failed with "cannot read: File file:/tmp/neraca-unzip-.../0000-Order...%20(1).csv does not exist" (exit 3)
+        Path dumps = tmp.resolve("dumps");
+        zip(dumps.resolve("shopee/april.zip"), "Pesanan April/Order.all.20230401_20230430 (1) – final.csv", ZIPPED_CSV,
+                StandardCharsets.UTF_8);
+        DumpPlanner.Plan plan = DumpPlanner.plan(dumps.toString(), Mappings.load(IngestFixtures.mappings()), false);
+        assertEquals(List.of(), plan.issues());
+        assertEquals(List.of("shopee/april.zip/Pesanan April/Order.all.20230401_20230430 (1) – final.csv=[Z1]"), zipRecords(plan));
+        assertEquals("20230430", plan.tasks().get(0).exportKey());
+    }
 }
