@@ -549,12 +549,26 @@ public final class DumpPlanner {
         return out;
     }
 
+    /**
+     * A zip archive's entries. Names flagged UTF-8 are UTF-8; unflagged names are read as UTF-8 when they are valid
+     * UTF-8, else as code page 437, the zip format's own: Windows Explorer's "Send to > Compressed folder" writes
+     * {@code café} unflagged in the OEM code page, which a UTF-8 reader refused with an IllegalArgumentException
+     * (exit 1, naming no file).
+     */
     private static List<Found> unzip(FileSystem fs, Path zip, String rel) throws IOException {
+        try {
+            return unzip(fs, zip, rel, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return unzip(fs, zip, rel, Charset.forName("IBM437"));
+        }
+    }
+
+    private static List<Found> unzip(FileSystem fs, Path zip, String rel, Charset names) throws IOException {
         List<Found> out = new ArrayList<>();
         java.nio.file.Path tmp = Files.createTempDirectory("neraca-unzip-");
         tmp.toFile().deleteOnExit();
         String parent = rel.contains("/") ? rel.substring(0, rel.lastIndexOf('/') + 1) : "";
-        try (ZipInputStream zin = new ZipInputStream(new BufferedInputStream(fs.open(zip)))) {
+        try (ZipInputStream zin = new ZipInputStream(new BufferedInputStream(fs.open(zip)), names)) {
             ZipEntry e;
             int n = 0;
             int entries = 0;

@@ -202,4 +202,16 @@ class ArchiveAndParquetTest extends SparkTestBase {
         assertEquals(List.of("shopee/april.zip/Pesanan April/Order.all.20230401_20230430 (1) – final.csv=[Z1]"), zipRecords(plan));
         assertEquals("20230430", plan.tasks().get(0).exportKey());
     }
+
+    @Test
+    void aZipFromWindowsExplorerWithANonAsciiNameInTheOemCodePageIsRead() throws Exception {
+        // Explorer's "Send to > Compressed folder" writes "Café" in code page 437 without the UTF-8 flag: the planner
+        // failed with "unexpected failure: IllegalArgumentException: malformed input" (exit 1, no file named)
+        Path dumps = tmp.resolve("dumps");
+        zip(dumps.resolve("shopee/windows.zip"), "PesananCafé/shopee_orders_20230301_20230331.csv", ZIPPED_CSV,
+                java.nio.charset.Charset.forName("IBM437"));
+        DumpPlanner.Plan plan = DumpPlanner.plan(dumps.toString(), Mappings.load(IngestFixtures.mappings()), false);
+        assertEquals(List.of(), plan.issues());
+        assertEquals(List.of("shopee/windows.zip/PesananCafé/shopee_orders_20230301_20230331.csv=[Z1]"), zipRecords(plan));
+    }
 }
