@@ -198,4 +198,28 @@ class AwkwardDumpsTest {
         assertEquals(List.of("shop:J1:-|1|13.40|null", "shop:J2:-|2|50000.50|null", "shop:J3:-|1|13399000.00|null",
                 "shop:J4:-|1|13399.00|null"), got);
     }
+
+    @Test
+    void anEpochInSecondsUnderEpochMillisSaysWhichUnitWouldFit() throws IOException {
+        // a cross-border export that switched to epoch seconds: every row was DATE_OUT_OF_RANGE '1673481600' with no
+        // word on why (read as milliseconds it is 20 January 1970)
+        String csv = "order_no,item_no,order_time,store_id,store_name,store_country,store_registration_no,store_id_type,ship_from,"
+                + "item_title,brand,category,qty,unit_price,currency,order_state,buyer_city\n"
+                + "X1,1,1673481600,S1,Store,CN,REG1,FOREIGN_REG,CN,Item,B,Beauty,1,2.50,USD,FINISHED,Bandung\n";
+        Path f = tmp.resolve("dumps/crossborder/xb_orders_2023-01.csv");
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, csv, StandardCharsets.UTF_8);
+        DumpPlanner.Plan plan = DumpPlanner.plan(tmp.resolve("dumps").toString(),
+                Mappings.load(SparkTestBase.projectRoot().resolve("data/marketplaces")), false, 0);
+        FileTask t = plan.tasks().get(0);
+        CompiledMapping cm = plan.mappings().get("crossborder");
+        RecordParser parser = new RecordParser(cm, ReferenceData.load(SparkTestBase.projectRoot().resolve("data/reference")),
+                id.neraca.ingest.ids.SellerKeys.of(IngestFixtures.KEY), java.time.LocalDate.parse("2015-01-01"),
+                java.time.LocalDate.parse("2026-11-29"));
+        org.apache.spark.sql.Row r = parser.parse(DumpReader.readAll(t, cm).get(0), t.exportKey());
+        assertEquals("DATE_OUT_OF_RANGE", r.getAs("reason_code"));
+        assertEquals("order_ts (order_time): '1673481600' is outside 2015-01-01 .. 2026-11-29 (ingest.min_order_date / "
+                + "max_order_date); read as epoch milliseconds it is 1970-01-20, as seconds 2023-01-12: if the column is in seconds, "
+                + "set its formats to [epoch_seconds] (or [epoch], which tells them apart by their digits)", r.getAs("reason_detail"));
+    }
 }
