@@ -177,9 +177,16 @@ public final class Parsers {
     }
 
     /** A compiled time format: a keyword or a pattern, and what the pattern yields (offset, date-time, date). */
-    public record Fmt(String name, DateTimeFormatter pattern, int kind) implements java.io.Serializable {
+    public record Fmt(String name, DateTimeFormatter pattern, int kind, DateTimeFormatter indonesian) implements java.io.Serializable {
         static final int KEYWORD = 0, OFFSET = 1, DATE_TIME = 2, DATE = 3;
+
+        Fmt(String name, DateTimeFormatter pattern, int kind) {
+            this(name, pattern, kind, null);
+        }
     }
+
+    /** Indonesian month and day names (CLDR: Mei, Agu, Okt, Des; Januari .. Desember; Sen .. Min). */
+    private static final Locale INDONESIAN = Locale.forLanguageTag("id");
 
     /**
      * A point in time from one of {@code formats}: date-time patterns (read in {@code zone} unless they carry an
@@ -211,13 +218,11 @@ public final class Parsers {
                         return LocalDateTime.parse(iso, DateTimeFormatter.ISO_LOCAL_DATE_TIME).atZone(zone).toInstant();
                     }
                     default:
-                        switch (f.kind()) {
-                            case Fmt.OFFSET:
-                                return OffsetDateTime.parse(s, f.pattern()).toInstant();
-                            case Fmt.DATE_TIME:
-                                return LocalDateTime.parse(s, f.pattern()).atZone(zone).toInstant();
-                            default:
-                                return LocalDate.parse(s, f.pattern()).atStartOfDay(zone).toInstant();
+                        try {
+                            return pattern(s, f.pattern(), f.kind(), zone);
+                        } catch (DateTimeException e) {
+                            if (f.indonesian() == null) throw e;
+                            return pattern(s, f.indonesian(), f.kind(), zone);   // 14 Agu 2024, 5 Desember 2023
                         }
                 }
             } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
@@ -225,6 +230,14 @@ public final class Parsers {
             }
         }
         throw new ParseFailure("BAD_DATE", "'" + s + "' matches none of " + formats.stream().map(Fmt::name).toList());
+    }
+
+    private static Instant pattern(String s, DateTimeFormatter p, int kind, ZoneId zone) {
+        return switch (kind) {
+            case Fmt.OFFSET -> OffsetDateTime.parse(s, p).toInstant();
+            case Fmt.DATE_TIME -> LocalDateTime.parse(s, p).atZone(zone).toInstant();
+            default -> LocalDate.parse(s, p).atStartOfDay(zone).toInstant();
+        };
     }
 
     private static boolean digits(String s, int min, int max) {
@@ -242,8 +255,11 @@ public final class Parsers {
                 String letters = f.replaceAll("'[^']*'", "");
                 int kind = letters.matches(".*[XxZO].*") ? Fmt.OFFSET : letters.matches(".*[HhkKm].*") ? Fmt.DATE_TIME : Fmt.DATE;
                 // STRICT so 31/02 is an error, not 28/02; STRICT needs the proleptic year 'u' instead of year-of-era 'y'
-                yield new Fmt(f, DateTimeFormatter.ofPattern(f.replace('y', 'u'), Locale.ROOT)
-                        .withResolverStyle(java.time.format.ResolverStyle.STRICT), kind);
+                DateTimeFormatter root = DateTimeFormatter.ofPattern(f.replace('y', 'u'), Locale.ROOT)
+                        .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+                // month or day names (MMM, EEE) are English in Locale.ROOT; Indonesian exports write Mei, Agu, Okt, Des:
+                // such a pattern also reads the Indonesian names
+                yield new Fmt(f, root, kind, letters.matches(".*(MMM|LLL|E).*") ? root.withLocale(INDONESIAN) : null);
             }
         }).toList();
     }

@@ -73,6 +73,20 @@ class ParsersTest {
     }
 
     @Test
+    void monthNamesAreReadInIndonesianAsWellAsEnglish() {
+        // an Indonesian-language export writes Mei, Agu, Okt, Des: under dd MMM yyyy (Locale.ROOT, English) a third of
+        // the year was BAD_DATE, and no second format could help (the locale was not the mapping's to choose)
+        assertEquals(Instant.parse("2024-08-14T03:05:00Z"), at("14 Agu 2024 10:05", "dd MMM yyyy HH:mm"));
+        assertEquals(Instant.parse("2024-08-14T03:05:00Z"), at("14 Aug 2024 10:05", "dd MMM yyyy HH:mm"));
+        assertEquals(Instant.parse("2024-05-01T03:05:00Z"), at("01 Mei 2024 10:05", "dd MMM yyyy HH:mm"));
+        assertEquals(Instant.parse("2023-10-31T17:00:00Z"), at("1 Nov 2023", "d MMM yyyy"));
+        assertEquals(Instant.parse("2023-12-04T17:00:00Z"), at("5 Desember 2023", "d MMMM yyyy"));
+        assertEquals(Instant.parse("2023-12-04T17:00:00Z"), at("Selasa, 5 Desember 2023", "EEEE, d MMMM yyyy"));
+        bad("BAD_DATE", () -> at("31 Agu 2024 25:00", "dd MMM yyyy HH:mm"));
+        bad("BAD_DATE", () -> at("30 Feb 2024 10:00", "dd MMM yyyy HH:mm"));   // still strict
+    }
+
+    @Test
     void decimalIsPlainDotDecimal() {
         assertEquals(new BigDecimal("12.50"), Parsers.decimal("12.50"));
         assertEquals(new BigDecimal("150000.00"), Parsers.decimal(" 150000.00 "));
