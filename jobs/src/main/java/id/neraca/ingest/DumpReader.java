@@ -201,7 +201,8 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
             }
             lineNo++;
             int start = 0;
-            if (lineNo == 1 && len >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) start = 3;
+            // a byte-order mark starts the file, or, in exports joined with cat, the line where each one began
+            if (len >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) start = 3;
             // the header, and what the planner skipped above it (blank lines, rows of bare delimiters), are not records
             if (skipHeader && lineNo <= task.headerLine()) continue;
             if (isBlank(start, len)) continue;

@@ -222,4 +222,12 @@ class AwkwardDumpsTest {
                 + "max_order_date); read as epoch milliseconds it is 1970-01-20, as seconds 2023-01-12: if the column is in seconds, "
                 + "set its formats to [epoch_seconds] (or [epoch], which tells them apart by their digits)", r.getAs("reason_detail"));
     }
+
+    @Test
+    void jsonLinesJoinedWithCatKeepTheSecondFilesFirstRecord() throws IOException {
+        // cat a.jsonl b.jsonl > all.jsonl, b written with a BOM: its first record began with U+FEFF and was BAD_JSON
+        String jsonl = "\uFEFF" + toko("INV/1") + "\n" + toko("INV/2") + "\n" + "\uFEFF" + toko("INV/3") + "\n";
+        assertEquals(List.of("1|null|INV/1", "2|null|INV/2", "3|null|INV/3"),
+                read("tokopedia/tokopedia_orders_2023-01.jsonl", jsonl.getBytes(StandardCharsets.UTF_8), "invoice"));
+    }
 }
