@@ -149,7 +149,7 @@ public final class DumpPlanner {
             FileTask t = workbook(f.rel()) ? prepareWorkbook(f, cms.get(m.name()), issues) : prepare(f, cms.get(m.name()), issues);
             if (t != null && f.boundaryNewlines() != null && !t.gzip() && !m.format().parquet()) {
                 t = new FileTask(t.sourceFile(), t.uri(), t.mapping(), t.exportKey(), false, t.delimiter(), t.columnIndex(),
-                        t.piiIndex(), t.columnCount(), t.bytes(), t.sha256(), splitBytes, f.boundaryNewlines());
+                        t.piiIndex(), t.columnCount(), t.bytes(), t.sha256(), splitBytes, f.boundaryNewlines(), t.headerLine());
             }
             if (t != null) tasks.add(t);
         }
@@ -226,8 +226,17 @@ public final class DumpPlanner {
             return new FileTask(f.rel(), f.uri(), m.name(), key, false, ',', new int[0], new int[0], 0, f.bytes(), f.sha256());
         }
         List<byte[]> lines;
+        long headerLine;
         try {
-            lines = firstLines(f.uri(), gz, 2);
+            // a csv file's header is its first line with a value: blank lines, and rows of bare delimiters (what a
+            // spreadsheet writes for an empty row), above it are not records, as in a workbook
+            String bare = m.format().csv() && m.format().header() ? String.join("", m.format().delimiters()) : "";
+            List<Numbered> numbered = new ArrayList<>(firstLines(f.uri(), gz, 3, bare));
+            // Excel's "sep=;" line above the header (it tells Excel the delimiter) is not the header
+            if (!bare.isEmpty() && !numbered.isEmpty() && excelSepLine(numbered.get(0).bytes())) numbered.remove(0);
+            if (numbered.size() > 2) numbered.remove(2);
+            lines = numbered.stream().map(Numbered::bytes).toList();
+            headerLine = numbered.isEmpty() ? 1 : numbered.get(0).line();
         } catch (EOFException e) {
             issues.add(new Issue(f.rel(), 1L, NeracaException.EXIT_DATA, "the compressed stream ends before the first line is complete; "
                     + "the file is truncated: download or export it again"));
@@ -285,7 +294,7 @@ public final class DumpPlanner {
         }
         if (m.format().header() ? names == null : !missing.isEmpty()) {
             String guess = guessDelimiter(header, m.format().delimiters());
-            issues.add(new Issue(f.rel(), 1L, NeracaException.EXIT_DATA, "the header does not have the columns mapping '" + m.name()
+            issues.add(new Issue(f.rel(), headerLine, NeracaException.EXIT_DATA, "the header does not have the columns mapping '" + m.name()
                     + "' needs: missing " + missing + " (delimiters tried: " + m.format().delimiters() + ")"
                     + (guess == null ? "" : "; the header looks '" + guess + "'-separated: add it to format.delimiters if that is right")
                     + ". Header read: " + abbreviate(header) + ". Fix the export or the mapping's columns (optional: true for columns older exports lack)."));
@@ -294,7 +303,7 @@ public final class DumpPlanner {
         if (m.format().header() && lines.size() < 2) {
             issues.add(new Issue(f.rel(), null, 0, "the file has a header but no rows: 0 rows read"));
         }
-        return locate(f, cm, names, 1L, gz, chosen, issues);
+        return locate(f, cm, names, headerLine, gz, chosen, issues);
     }
 
     /**
@@ -321,7 +330,7 @@ public final class DumpPlanner {
         Set<Integer> pii = new HashSet<>();
         for (String p : cm.pii()) pii.addAll(matches(names, p));  // every copy of a personal-data column is masked
         return new FileTask(f.rel(), f.uri(), m.name(), exportKey(m, f.rel()), gz, delimiter, idx,
-                pii.stream().mapToInt(Integer::intValue).toArray(), names.size(), f.bytes(), f.sha256());
+                pii.stream().mapToInt(Integer::intValue).toArray(), names.size(), f.bytes(), f.sha256(), 0, null, headerLine);
     }
 
     /**
@@ -420,7 +429,7 @@ public final class DumpPlanner {
     }
 
     private static String loose(String name) {
-        return name.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return Parsers.nbspTrim(name).replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     private static String guessDelimiter(String header, List<String> tried) {
@@ -443,34 +452,53 @@ public final class DumpPlanner {
 
     /** The first {@code n} non-blank lines as bytes (without line ends). */
     static List<byte[]> firstLines(String uri, boolean gz, int n) throws IOException {
+        return firstLines(uri, gz, n, "").stream().map(Numbered::bytes).toList();
+    }
+
+    /** Excel's delimiter hint, {@code sep=;} (any one character, any letter case), alone on a line. */
+    static boolean excelSepLine(byte[] b) {
+        int start = b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF ? 3 : 0;
+        String t = new String(b, start, b.length - start, java.nio.charset.StandardCharsets.ISO_8859_1).trim();
+        return t.length() == 5 && t.regionMatches(true, 0, "sep=", 0, 4);
+    }
+
+    /** A line's bytes (without its line end) and its physical number from 1. */
+    record Numbered(long line, byte[] bytes) {}
+
+    /**
+     * The first {@code n} lines with a value, with their line numbers: lines of only spaces, tabs and the characters
+     * of {@code bare} (a csv mapping's delimiters: a spreadsheet's empty row) are skipped, as is a lone BOM.
+     */
+    static List<Numbered> firstLines(String uri, boolean gz, int n, String bare) throws IOException {
         Path p = new Path(uri);
         FileSystem fs = p.getFileSystem(id.neraca.core.HadoopConf.shared());
-        List<byte[]> out = new ArrayList<>();
+        List<Numbered> out = new ArrayList<>();
         try (InputStream raw = new BufferedInputStream(fs.open(p));
              InputStream in = gz ? new GZIPInputStream(raw) : raw) {
             ByteArrayOutputStream cur = new ByteArrayOutputStream();
+            long line = 0;
             int c;
             while (out.size() < n && (c = in.read()) >= 0) {
                 if (c == '\n') {
-                    add(out, cur);
+                    add(out, ++line, cur, bare);
                     cur.reset();
                 } else if (cur.size() < (1 << 20)) {
                     cur.write(c);
                 }
             }
-            if (out.size() < n && cur.size() > 0) add(out, cur);
+            if (out.size() < n && cur.size() > 0) add(out, ++line, cur, bare);
         }
         return out;
     }
 
-    private static void add(List<byte[]> out, ByteArrayOutputStream cur) {
+    private static void add(List<Numbered> out, long line, ByteArrayOutputStream cur, String bare) {
         byte[] b = cur.toByteArray();
         int len = b.length;
         if (len > 0 && b[len - 1] == '\r') len--;
         int start = len >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF ? 3 : 0;
         boolean blank = true;
-        for (int i = start; i < len; i++) if (b[i] != ' ' && b[i] != '\t') blank = false;
-        if (!blank) out.add(java.util.Arrays.copyOf(b, len));
+        for (int i = start; i < len; i++) if (b[i] != ' ' && b[i] != '\t' && bare.indexOf(b[i]) < 0) blank = false;
+        if (!blank) out.add(new Numbered(line, java.util.Arrays.copyOf(b, len)));
     }
 
     /** Every file under {@code dumps} that is a dump, zip entries unpacked to a temp folder. */
@@ -528,12 +556,26 @@ public final class DumpPlanner {
         return out;
     }
 
+    /**
+     * A zip archive's entries. Names flagged UTF-8 are UTF-8; unflagged names are read as UTF-8 when they are valid
+     * UTF-8, else as code page 437, the zip format's own: Windows Explorer's "Send to > Compressed folder" writes
+     * {@code café} unflagged in the OEM code page, which a UTF-8 reader refused with an IllegalArgumentException
+     * (exit 1, naming no file).
+     */
     private static List<Found> unzip(FileSystem fs, Path zip, String rel) throws IOException {
+        try {
+            return unzip(fs, zip, rel, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return unzip(fs, zip, rel, Charset.forName("IBM437"));
+        }
+    }
+
+    private static List<Found> unzip(FileSystem fs, Path zip, String rel, Charset names) throws IOException {
         List<Found> out = new ArrayList<>();
         java.nio.file.Path tmp = Files.createTempDirectory("neraca-unzip-");
         tmp.toFile().deleteOnExit();
         String parent = rel.contains("/") ? rel.substring(0, rel.lastIndexOf('/') + 1) : "";
-        try (ZipInputStream zin = new ZipInputStream(new BufferedInputStream(fs.open(zip)))) {
+        try (ZipInputStream zin = new ZipInputStream(new BufferedInputStream(fs.open(zip)), names)) {
             ZipEntry e;
             int n = 0;
             int entries = 0;
@@ -550,7 +592,10 @@ public final class DumpPlanner {
                     bytes = new DigestInputStream(zin, md).transferTo(o);
                 }
                 target.toFile().deleteOnExit();
-                out.add(new Found(rel + "/" + entry, parent + entry, target.toUri().toString(), bytes, HexFormat.of().formatHex(md.digest())));
+                // the Hadoop path's own text: a java.net.URI string writes a space as %20, which new Path(String) keeps
+                // literally, so an entry named "Order all.csv" was "file ... does not exist" (exit 3)
+                out.add(new Found(rel + "/" + entry, parent + entry, new Path(target.toUri()).toString(), bytes,
+                        HexFormat.of().formatHex(md.digest())));
             }
             if (entries == 0) {
                 // ZipInputStream reads junk as an archive without entries: a damaged or empty archive must not vanish

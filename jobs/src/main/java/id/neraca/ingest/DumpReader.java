@@ -1,5 +1,6 @@
 package id.neraca.ingest;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,8 +27,9 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Streams one CSV or JSON Lines dump (plain or gzip) into {@link RawRecord}s, in constant memory, inside a Spark
- * task. Line numbers are physical lines from 1 (the header is line 1). Blank lines are not records. A record never
- * spans lines. Each line is decoded strictly in the mapping's encoding: bytes that are not valid (Latin-1 in a
+ * task. Line numbers are physical lines from 1. The header is the planner's {@link FileTask#headerLine()} (the first
+ * line with a value); blank lines, and rows of bare delimiters (a spreadsheet's empty row), are not records. A record
+ * never spans lines. Each line is decoded strictly in the mapping's encoding: bytes that are not valid (Latin-1 in a
  * UTF-8 file) quarantine that line as BAD_ENCODING instead of being silently replaced. A gzip stream that ends
  * early yields a FILE_TRUNCATED record at the line where it broke.
  * <p>
@@ -52,6 +54,8 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
     private final List<String[]> jsonPaths;
     private final boolean[] piiColumn;
     private final ObjectMapper json;
+    /** JSON Lines: how a JSON number is written for the parser of the field reading it (as a workbook's number cell). */
+    private final XlsxText jsonNumbers;
     private byte[] buf = new byte[8192];
     private final byte[] chunk = new byte[1 << 16];
     private int pos;
@@ -91,6 +95,8 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
         this.piiColumn = new boolean[Math.max(task.columnCount(), 0)];
         if (task.piiIndex() != null) for (int i : task.piiIndex()) if (i >= 0 && i < piiColumn.length) piiColumn[i] = true;
         this.json = jsonl ? new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS) : null;
+        int nSources = cm.sources().size();
+        this.jsonNumbers = jsonl ? XlsxText.of(cm, java.util.stream.IntStream.range(0, nSources).toArray(), nSources, false) : null;
         this.workbook = DumpPlanner.workbook(task.sourceFile());
         InputStream opened = null;
         if (workbook) {
@@ -195,9 +201,13 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
             }
             lineNo++;
             int start = 0;
-            if (lineNo == 1 && len >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) start = 3;
-            if (lineNo == 1 && skipHeader) continue;
+            // a byte-order mark starts the file, or, in exports joined with cat, the line where each one began
+            if (len >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) start = 3;
+            // the header, and what the planner skipped above it (blank lines, rows of bare delimiters), are not records
+            if (skipHeader && lineNo <= task.headerLine()) continue;
             if (isBlank(start, len)) continue;
+            // a row of bare delimiters (;;;;;) is a spreadsheet's empty row: no value, so no record, as in a workbook
+            if (!jsonl && bareDelimiters(start, len)) continue;
             String text;
             String encodingError = null;
             try {
@@ -281,6 +291,12 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
 
     private boolean isBlank(int start, int len) {
         for (int i = start; i < len; i++) if (buf[i] != ' ' && buf[i] != '\t') return false;
+        return true;
+    }
+
+    private boolean bareDelimiters(int start, int len) {
+        byte d = (byte) task.delimiter();
+        for (int i = start; i < len; i++) if (buf[i] != d && buf[i] != ' ' && buf[i] != '\t') return false;
         return true;
     }
 
@@ -371,28 +387,47 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
 
     private RawRecord json(String line) {
         JsonNode root;
-        try {
-            root = json.readTree(line);
-        } catch (IOException e) {
-            String masked = line;
-            for (String p : cm.pii()) {
-                String leaf = p.substring(p.lastIndexOf('.') + 1);
-                masked = masked.replaceAll("(\"" + java.util.regex.Pattern.quote(leaf) + "\"\\s*:\\s*)\"[^\"]*\"", "$1\"***\"");
+        try (JsonParser p = json.createParser(line)) {
+            root = json.readTree(p);
+            // readTree stops after the first value: a second record run onto the line (a lost newline) or text after
+            // the object would be dropped without a word. One trailing comma (an array written one object a line) is
+            // punctuation, not data.
+            int end = (int) Math.min(line.length(), Math.max(0, p.currentLocation().getCharOffset()));
+            String rest = line.substring(end).strip();
+            if (!rest.isEmpty() && !rest.equals(",")) {
+                return badJson(line, (rest.startsWith("{") || rest.startsWith("[")
+                        ? "more than one JSON value on the line (two records run together: a newline lost?)"
+                        : "text after the JSON value")
+                        + " at column " + (line.indexOf(rest.charAt(0), end) + 1));
             }
-            return RawRecord.error(task.sourceFile(), lineNo, Masking.digitRuns(masked), "BAD_JSON",
-                    "not a JSON object: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+        } catch (IOException e) {
+            return badJson(line, "not a JSON object: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
         }
         if (!(root instanceof ObjectNode obj)) {
-            return RawRecord.error(task.sourceFile(), lineNo, Masking.digitRuns(line), "BAD_JSON", "the line is not a JSON object");
+            return badJson(line, "the line is not a JSON object");
         }
         String[] values = new String[jsonPaths.size()];
-        for (int i = 0; i < values.length; i++) values[i] = text(at(obj, jsonPaths.get(i)));
+        for (int i = 0; i < values.length; i++) {
+            JsonNode v = at(obj, jsonPaths.get(i));
+            // a JSON number is a number: 13.399 read by idr as text was 13,399 rupiah, and 50000.5 was refused
+            values[i] = v != null && v.isNumber() ? jsonNumbers.number(i, text(v)) : text(v);
+        }
         for (String p : cm.pii()) {
             String[] segs = p.split("\\.");
             JsonNode parent = segs.length == 1 ? obj : at(obj, Arrays.copyOf(segs, segs.length - 1));
             if (parent instanceof ObjectNode po && po.hasNonNull(segs[segs.length - 1])) po.put(segs[segs.length - 1], Masking.MASK);
         }
         return new RawRecord(task.sourceFile(), lineNo, Masking.digitRuns(obj.toString()), values, null, null);
+    }
+
+    /** A BAD_JSON record for a line that does not parse as one object: personal-data values masked by their keys. */
+    private RawRecord badJson(String line, String detail) {
+        String masked = line;
+        for (String p : cm.pii()) {
+            String leaf = p.substring(p.lastIndexOf('.') + 1);
+            masked = masked.replaceAll("(\"" + java.util.regex.Pattern.quote(leaf) + "\"\\s*:\\s*)\"[^\"]*\"", "$1\"***\"");
+        }
+        return RawRecord.error(task.sourceFile(), lineNo, Masking.digitRuns(masked), "BAD_JSON", detail);
     }
 
     private static JsonNode at(JsonNode n, String[] path) {

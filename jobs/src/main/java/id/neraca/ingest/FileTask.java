@@ -22,6 +22,8 @@ import java.util.List;
  * @param boundaryNewlines with {@code splitBytes}: for each range after the first (k = 1, 2, ...), the number of
  *                         newline bytes before byte {@code k × splitBytes − 1}, counted by the planner while it
  *                         checksums the file, so a task starting mid-file knows its physical line numbers
+ * @param headerLine       CSV with a header: its physical line, the file's first line with a value (1 unless blank lines
+ *                         or rows of bare delimiters precede it); lines up to it are not records
  */
 public record FileTask(
         String sourceFile,
@@ -36,12 +38,21 @@ public record FileTask(
         long bytes,
         String sha256,
         long splitBytes,
-        long[] boundaryNewlines) implements Serializable {
+        long[] boundaryNewlines,
+        long headerLine) implements Serializable {
 
-    /** A file read whole by one task. */
+    /** A file read whole by one task, its header (if any) on line 1. */
     public FileTask(String sourceFile, String uri, String mapping, String exportKey, boolean gzip, char delimiter,
                     int[] columnIndex, int[] piiIndex, int columnCount, long bytes, String sha256) {
         this(sourceFile, uri, mapping, exportKey, gzip, delimiter, columnIndex, piiIndex, columnCount, bytes, sha256, 0, null);
+    }
+
+    /** A file whose header (if any) is on line 1. */
+    public FileTask(String sourceFile, String uri, String mapping, String exportKey, boolean gzip, char delimiter,
+                    int[] columnIndex, int[] piiIndex, int columnCount, long bytes, String sha256, long splitBytes,
+                    long[] boundaryNewlines) {
+        this(sourceFile, uri, mapping, exportKey, gzip, delimiter, columnIndex, piiIndex, columnCount, bytes, sha256,
+                splitBytes, boundaryNewlines, 1);
     }
 
     /**

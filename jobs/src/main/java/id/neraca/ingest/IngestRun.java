@@ -160,7 +160,13 @@ public final class IngestRun {
         String file = t.sourceFile();
         String key = t.exportKey();
         String mapping = t.mapping();
-        return src.zipWithIndex().mapPartitions(it -> fn.parquet(it, file, mapping, key));
+        // floating and decimal columns: Spark's text of a double is 1.3399E7 for 13399000.0; Parse writes them plain
+        boolean[] numeric = new boolean[cm.sources().size()];
+        for (int i = 0; i < numeric.length; i++) {
+            String s = cm.sources().get(i);
+            numeric[i] = names.contains(s) && schema.apply(s).dataType() instanceof org.apache.spark.sql.types.FractionalType;
+        }
+        return src.zipWithIndex().mapPartitions(it -> fn.parquet(it, file, mapping, key, numeric));
     }
 
     /** The per-task function: files in, parsed rows out, lazily. Serializable with the reference data. */
@@ -211,8 +217,16 @@ public final class IngestRun {
             };
         }
 
-        Iterator<Row> parquet(Iterator<scala.Tuple2<Row, Long>> it, String file, String mapping, String key) {
-            RecordParser parser = new RecordParser(mappings.get(mapping), ref, keys, min, max).rawForParsedRows(raw);
+        /**
+         * Parquet rows. A floating or decimal column ({@code numeric}) is a number, not text: it is written as the
+         * column's parser reads a number, like a workbook's number cell ({@link XlsxText}): plain digits, the fraction
+         * after a comma under {@code idr} and {@code count}, after a dot elsewhere.
+         */
+        Iterator<Row> parquet(Iterator<scala.Tuple2<Row, Long>> it, String file, String mapping, String key, boolean[] numeric) {
+            CompiledMapping cm = mappings.get(mapping);
+            RecordParser parser = new RecordParser(cm, ref, keys, min, max).rawForParsedRows(raw);
+            int n = cm.sources().size();
+            XlsxText numbers = XlsxText.of(cm, java.util.stream.IntStream.range(0, n).toArray(), n, false);
             return new Iterator<>() {
                 @Override
                 public boolean hasNext() {
@@ -224,7 +238,11 @@ public final class IngestRun {
                     scala.Tuple2<Row, Long> t = it.next();
                     List<String> v = t._1().getList(0);
                     String raw = Masking.digitRuns(t._1().getString(1));
-                    return parser.parse(new RawRecord(file, t._2() + 1, raw, v.toArray(new String[0]), null, null), key);
+                    String[] values = v.toArray(new String[0]);
+                    for (int i = 0; i < values.length && i < numeric.length; i++) {
+                        if (numeric[i] && values[i] != null) values[i] = numbers.number(i, values[i]);
+                    }
+                    return parser.parse(new RawRecord(file, t._2() + 1, raw, values, null, null), key);
                 }
             };
         }

@@ -64,7 +64,10 @@ public final class IngestState {
     static final String FILES = "files.json";
     static final String PARSED_DIR = "parsed";
     /** Bump when the parsed rows of the same bytes would differ (parser or schema change): forces one full rebuild. */
-    static final int VERSION = 2; // 2: parsed/ no longer partitioned by file_id
+    // 2: parsed/ no longer partitioned by file_id; 3: the same bytes parse differently (13,399 and 1,000 ambiguous, Rp.,
+    // JSON lines holding two values, blank lines / bare delimiters / sep=; above a CSV header, no-break spaces, Parquet
+    // floating and decimal columns, JSON numbers, Indonesian month names)
+    static final int VERSION = 3;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final StructType STORED = IngestSchemas.PARSED.add("file_id", DataTypes.StringType, true);
 

@@ -35,12 +35,12 @@ public final class Parsers {
     }
 
     /**
-     * Rupiah as Indonesian dumps write it: {@code Rp13.399.000}, {@code 13.399.000}, {@code 13.399.000,50},
+     * Rupiah as Indonesian dumps write it: {@code Rp13.399.000}, {@code Rp. 13.399.000}, {@code 13.399.000}, {@code 13.399.000,50},
      * {@code Rp 1,2 jt}, {@code 1,5 rb}, {@code 125000}. Dots group thousands, a comma marks decimals; a single
      * dot followed by anything but exactly three digits is rejected as ambiguous (use the decimal parser).
      */
     public static BigDecimal idr(String text) {
-        String s = stripPrefix(squash(text), "rp", "idr");
+        String s = stripPrefix(squash(text), "rp.", "rp", "idr");
         if (s.endsWith(",-") || s.endsWith(".-")) s = s.substring(0, s.length() - 2);
         BigDecimal mult = BigDecimal.ONE;
         String lower = s.toLowerCase(Locale.ROOT);
@@ -51,7 +51,7 @@ public final class Parsers {
                 break;
             }
         }
-        BigDecimal v = indonesianNumber(s, "BAD_PRICE", text);
+        BigDecimal v = indonesianNumber(s, "BAD_PRICE", text, mult.equals(BigDecimal.ONE));
         return v.multiply(mult);
     }
 
@@ -82,7 +82,7 @@ public final class Parsers {
                 break;
             }
         }
-        BigDecimal v = indonesianNumber(s, "BAD_QUANTITY", text).multiply(mult);
+        BigDecimal v = indonesianNumber(s, "BAD_QUANTITY", text, mult.equals(BigDecimal.ONE)).multiply(mult);
         try {
             return v.stripTrailingZeros().longValueExact();
         } catch (ArithmeticException e) {
@@ -111,9 +111,24 @@ public final class Parsers {
         return true;
     }
 
-    private static BigDecimal indonesianNumber(String s, String code, String original) {
+    /** One to three digits, a comma, exactly three digits: {@code 13,399}, a decimal comma or an English thousands group. */
+    private static final java.util.regex.Pattern ONE_COMMA_GROUP = java.util.regex.Pattern.compile("\\d{1,3},\\d{3}");
+
+    /**
+     * @param unscaled no {@code rb}/{@code jt} suffix follows: then {@code 13,399} is refused as ambiguous. Read with a
+     *                 decimal comma it is Rp13.40 (rupiah have no third decimal); an English-locale export writes
+     *                 thirteen thousand three hundred ninety-nine that way, and a count of {@code 1,000} would be 1.
+     *                 With a suffix ({@code 1,250 jt}) the comma can only be a decimal comma.
+     */
+    private static BigDecimal indonesianNumber(String s, String code, String original, boolean unscaled) {
         boolean neg = s.startsWith("-");
         if (neg) s = s.substring(1).trim();
+        if (unscaled && ONE_COMMA_GROUP.matcher(s).matches()) {
+            throw new ParseFailure(code, "ambiguous: '" + original + "' has a comma before exactly three digits, an English "
+                    + "thousands separator (" + s.replace(",", "") + ") or a decimal comma (a third decimal place, which neither "
+                    + "rupiah nor units have); export it with Indonesian grouping (" + (neg ? "-" : "") + s.replace(',', '.')
+                    + ") or none (" + (neg ? "-" : "") + s.replace(",", "") + ")");
+        }
         String t;
         if (allDigits(s)) {
             t = s;
@@ -137,6 +152,18 @@ public final class Parsers {
         return clean ? t : t.replace('\u00a0', ' ').trim().replaceAll("\\s+", " ");
     }
 
+    /**
+     * No-break spaces (U+00A0, and the figure and narrow ones U+2007, U+202F) as plain spaces, and the ends trimmed:
+     * Excel and web copies put them where a space was meant ({@code Selesai\u00a0}, a header {@code Jumlah\u00a0}),
+     * and {@link String#trim()} keeps them, so the text printed in an error looks right and still does not match.
+     */
+    public static String nbspTrim(String t) {
+        if (t.indexOf('\u00a0') >= 0 || t.indexOf('\u2007') >= 0 || t.indexOf('\u202f') >= 0) {
+            t = t.replace('\u00a0', ' ').replace('\u2007', ' ').replace('\u202f', ' ');
+        }
+        return t.trim();
+    }
+
     private static String stripPrefix(String s, String... prefixes) {
         for (String p : prefixes) {
             if (s.regionMatches(true, 0, p, 0, p.length())) return s.substring(p.length()).replace(" ", "");
@@ -150,9 +177,16 @@ public final class Parsers {
     }
 
     /** A compiled time format: a keyword or a pattern, and what the pattern yields (offset, date-time, date). */
-    public record Fmt(String name, DateTimeFormatter pattern, int kind) implements java.io.Serializable {
+    public record Fmt(String name, DateTimeFormatter pattern, int kind, DateTimeFormatter indonesian) implements java.io.Serializable {
         static final int KEYWORD = 0, OFFSET = 1, DATE_TIME = 2, DATE = 3;
+
+        Fmt(String name, DateTimeFormatter pattern, int kind) {
+            this(name, pattern, kind, null);
+        }
     }
+
+    /** Indonesian month and day names (CLDR: Mei, Agu, Okt, Des; Januari .. Desember; Sen .. Min). */
+    private static final Locale INDONESIAN = Locale.forLanguageTag("id");
 
     /**
      * A point in time from one of {@code formats}: date-time patterns (read in {@code zone} unless they carry an
@@ -184,13 +218,11 @@ public final class Parsers {
                         return LocalDateTime.parse(iso, DateTimeFormatter.ISO_LOCAL_DATE_TIME).atZone(zone).toInstant();
                     }
                     default:
-                        switch (f.kind()) {
-                            case Fmt.OFFSET:
-                                return OffsetDateTime.parse(s, f.pattern()).toInstant();
-                            case Fmt.DATE_TIME:
-                                return LocalDateTime.parse(s, f.pattern()).atZone(zone).toInstant();
-                            default:
-                                return LocalDate.parse(s, f.pattern()).atStartOfDay(zone).toInstant();
+                        try {
+                            return pattern(s, f.pattern(), f.kind(), zone);
+                        } catch (DateTimeException e) {
+                            if (f.indonesian() == null) throw e;
+                            return pattern(s, f.indonesian(), f.kind(), zone);   // 14 Agu 2024, 5 Desember 2023
                         }
                 }
             } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
@@ -198,6 +230,14 @@ public final class Parsers {
             }
         }
         throw new ParseFailure("BAD_DATE", "'" + s + "' matches none of " + formats.stream().map(Fmt::name).toList());
+    }
+
+    private static Instant pattern(String s, DateTimeFormatter p, int kind, ZoneId zone) {
+        return switch (kind) {
+            case Fmt.OFFSET -> OffsetDateTime.parse(s, p).toInstant();
+            case Fmt.DATE_TIME -> LocalDateTime.parse(s, p).atZone(zone).toInstant();
+            default -> LocalDate.parse(s, p).atStartOfDay(zone).toInstant();
+        };
     }
 
     private static boolean digits(String s, int min, int max) {
@@ -215,8 +255,11 @@ public final class Parsers {
                 String letters = f.replaceAll("'[^']*'", "");
                 int kind = letters.matches(".*[XxZO].*") ? Fmt.OFFSET : letters.matches(".*[HhkKm].*") ? Fmt.DATE_TIME : Fmt.DATE;
                 // STRICT so 31/02 is an error, not 28/02; STRICT needs the proleptic year 'u' instead of year-of-era 'y'
-                yield new Fmt(f, DateTimeFormatter.ofPattern(f.replace('y', 'u'), Locale.ROOT)
-                        .withResolverStyle(java.time.format.ResolverStyle.STRICT), kind);
+                DateTimeFormatter root = DateTimeFormatter.ofPattern(f.replace('y', 'u'), Locale.ROOT)
+                        .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+                // month or day names (MMM, EEE) are English in Locale.ROOT; Indonesian exports write Mei, Agu, Okt, Des:
+                // such a pattern also reads the Indonesian names
+                yield new Fmt(f, root, kind, letters.matches(".*(MMM|LLL|E).*") ? root.withLocale(INDONESIAN) : null);
             }
         }).toList();
     }
@@ -234,7 +277,7 @@ public final class Parsers {
     /** Yes/No in English and Indonesian; blank is null (the marketplace says nothing). */
     public static Boolean bool(String text) {
         if (text == null || text.isBlank()) return null;
-        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+        return switch (nbspTrim(text).toLowerCase(Locale.ROOT)) {
             case "yes", "y", "true", "1", "ya", "iya" -> Boolean.TRUE;
             case "no", "n", "false", "0", "tidak", "bukan" -> Boolean.FALSE;
             default -> throw new ParseFailure("BAD_VALUE", "not a yes/no value: '" + text + "'");

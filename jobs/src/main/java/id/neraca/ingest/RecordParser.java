@@ -94,7 +94,7 @@ public final class RecordParser implements Serializable {
     }
 
     private static String norm(String s) {
-        return s.trim().toLowerCase(Locale.ROOT);
+        return Parsers.nbspTrim(s).toLowerCase(Locale.ROOT);
     }
 
     /** The row for one record, with {@code exportKey} carried for duplicate resolution. */
@@ -149,7 +149,7 @@ public final class RecordParser implements Serializable {
                 LocalDate local = t.atZone(sellerZone).toLocalDate();
                 if (local.isBefore(minDate) || local.isAfter(maxDate)) {
                     throw new ParseFailure("DATE_OUT_OF_RANGE", "'" + tText + "' is outside " + minDate + " .. " + maxDate
-                            + " (ingest.min_order_date / max_order_date)");
+                            + " (ingest.min_order_date / max_order_date)" + epochHint(tText.trim(), t, sellerZone));
                 }
                 ts = Timestamp.from(t);
                 period = t.atZone(sellerZone).format(MONTH);
@@ -173,7 +173,7 @@ public final class RecordParser implements Serializable {
 
             current = "currency";
             String cur = text(r, "currency");
-            cur = cur == null ? "IDR" : cur.trim().toUpperCase(Locale.ROOT);
+            cur = cur == null ? "IDR" : Parsers.nbspTrim(cur).toUpperCase(Locale.ROOT);
             if (cur.length() != 3 || !Character.isUpperCase(cur.charAt(0)) || !Character.isUpperCase(cur.charAt(1))
                     || !Character.isUpperCase(cur.charAt(2))) throw new ParseFailure("UNKNOWN_CURRENCY", "'" + cur + "' is not an ISO 4217 code");
 
@@ -277,6 +277,28 @@ public final class RecordParser implements Serializable {
             String label = fl != null ? fl.label() : current;
             return quarantine(r, exportKey, f.code(), label + ": " + f.getMessage());
         }
+    }
+
+    /**
+     * For an epoch out of range, the same digits in the other unit when that date is in range: seconds read as
+     * milliseconds land in January 1970, milliseconds read as seconds tens of thousands of years ahead.
+     */
+    private String epochHint(String digits, Instant read, ZoneId zone) {
+        if (digits.isEmpty() || digits.length() > 15 || !digits.chars().allMatch(Character::isDigit)) return "";
+        long n = Long.parseLong(digits);
+        boolean asMillis = read.toEpochMilli() == n;
+        Instant other;
+        try {
+            other = asMillis ? Instant.ofEpochSecond(n) : Instant.ofEpochMilli(n);
+        } catch (java.time.DateTimeException e) {
+            return "";
+        }
+        LocalDate d = other.atZone(zone).toLocalDate();
+        if (d.isBefore(minDate) || d.isAfter(maxDate)) return "";
+        return "; read as epoch " + (asMillis ? "milliseconds" : "seconds") + " it is " + read.atZone(zone).toLocalDate()
+                + ", as " + (asMillis ? "seconds" : "milliseconds") + " " + d + ": if the column is in "
+                + (asMillis ? "seconds" : "milliseconds") + ", set its formats to [" + (asMillis ? "epoch_seconds" : "epoch_millis")
+                + "] (or [epoch], which tells them apart by their digits)";
     }
 
     private Row quarantine(RawRecord r, String exportKey, String code, String detail) {

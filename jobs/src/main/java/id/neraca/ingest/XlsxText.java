@@ -83,9 +83,33 @@ final class XlsxText {
         }
     }
 
+    /**
+     * A number given as text ({@code 1.3399E7}, {@code 13.399}, {@code 30000000.0000}: a Parquet floating or decimal
+     * column) written as column {@code col}'s parser reads it, like a number cell; text that is not a number
+     * ({@code NaN}) is returned as it is, for the parser to refuse.
+     */
+    String number(int col, String text) {
+        BigDecimal v;
+        try {
+            v = new BigDecimal(text.trim()).stripTrailingZeros();
+        } catch (NumberFormatException e) {
+            return text;
+        }
+        if (v.scale() < 0) v = v.setScale(0);
+        Mode mode = col < modes.length && modes[col] == Mode.COMMA ? Mode.COMMA : Mode.PLAIN;
+        return number(v, mode);
+    }
+
     private static String number(BigDecimal v, Mode mode) {
         String s = v.toPlainString();
-        return mode == Mode.COMMA ? s.replace('.', ',') : s;
+        if (mode != Mode.COMMA) return s;
+        s = s.replace('.', ',');
+        // a cell's 999.125 is a number, not text: written 999,125 the parser would refuse it as ambiguous (an English
+        // thousands comma or a decimal one, Parsers.idr); 999,1250 is the same value and only a decimal comma
+        int comma = s.indexOf(',');
+        int digits = s.startsWith("-") ? comma - 1 : comma;
+        if (comma > 0 && digits <= 3 && s.length() - comma - 1 == 3) s += "0";
+        return s;
     }
 
     private String date(LocalDateTime t, Mode mode) {

@@ -126,4 +126,92 @@ class ArchiveAndParquetTest extends SparkTestBase {
         assertTrue(raw.contains("\"status\":\"lost\""), raw);
         assertFalse(raw.contains("Toko W"), raw);
     }
+
+    @Test
+    void floatingAndDecimalParquetPricesAreNumbersWhateverTheirSizeOrParser() throws Exception {
+        // pandas writes money as float64: Spark's cast to text wrote 13399000.0 as 1.3399E7 (quarantined BAD_PRICE under
+        // idr and decimal alike: every sale of Rp10 juta or more), and 13.399 as 13.399, which idr reads as 13,399 rupiah
+        Path mappings = Files.createDirectories(tmp.resolve("marketplaces"));
+        Files.writeString(mappings.resolve("warehouse.yaml"), """
+                marketplace: warehouse
+                files: ["warehouse/*.parquet"]
+                format: {type: parquet}
+                grain: ORDER_LINE
+                columns:
+                  order_id: {source: order_id}
+                  order_ts: {source: ts, formats: [epoch_seconds]}
+                  status: {constant: COMPLETED, map: {COMPLETED: COMPLETED}}
+                  quantity: {source: qty}
+                  unit_price: {source: price}
+                  line_total: {source: total, parser: decimal}
+                  seller_city: {source: city}
+                """);
+        StructType schema = new StructType().add("order_id", DataTypes.StringType).add("ts", DataTypes.LongType)
+                .add("qty", DataTypes.DoubleType).add("price", DataTypes.DoubleType).add("total", DataTypes.createDecimalType(20, 4))
+                .add("city", DataTypes.StringType);
+        Dataset<Row> d = spark.createDataFrame(List.of(
+                RowFactory.create("P1", 1673481600L, 1.0, 13399000.0, null, "Kota Bandung"),      // Rp13.399.000
+                RowFactory.create("P2", 1673481600L, 2.0, 50000.5, null, "Kota Bandung"),         // Rp50.000,50
+                RowFactory.create("P3", 1673481600L, 1.0, 13.399, null, "Kota Bandung"),          // Rp13,40: not 13.399 rupiah
+                RowFactory.create("P4", 1673481600L, 3.0, null, new java.math.BigDecimal("30000000.0000"), "Kota Bandung"),
+                RowFactory.create("P5", 1673481600L, 1.5, 1000.0, null, "Kota Bandung")),          // half a unit: BAD_QUANTITY
+                schema);
+        Path file = tmp.resolve("dumps/warehouse/orders.parquet");
+        d.coalesce(1).write().parquet(tmp.resolve("w").toString());
+        Files.createDirectories(file.getParent());
+        try (var s = Files.list(tmp.resolve("w"))) {
+            Files.copy(s.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow(), file);
+        }
+        IngestRun.Prepared p = IngestRun.prepare(mappings, IngestFixtures.reference(tmp), tmp.resolve("dumps").toString(),
+                SellerKeys.of(IngestFixtures.KEY), IngestFixtures.CFG, false, false);
+        List<String> got = ResolveDuplicates.apply(IngestRun.parse(spark, p)).orderBy("source_line").collectAsList().stream()
+                .map(r -> r.getAs("source_line") + "|" + r.getAs("quantity") + "|" + r.getAs("unit_price_idr") + "|"
+                        + r.getAs("gmv_idr") + "|" + r.getAs("reason_code")).toList();
+        assertEquals(List.of("1|1|13399000.00|13399000.00|null", "2|2|50000.50|100001.00|null", "3|1|13.40|13.40|null",
+                "4|3|10000000.00|30000000.00|null", "5|null|null|null|BAD_QUANTITY"), got);
+    }
+
+    /** The order ids of every record of each planned file, by file. */
+    private static List<String> zipRecords(DumpPlanner.Plan plan) {
+        return plan.tasks().stream().map(t -> t.sourceFile() + "=" + DumpReader.readAll(t, plan.mappings().get(t.mapping())).stream()
+                .map(r -> r.readError() == null ? r.values()[plan.mappings().get(t.mapping()).sourceIndex("No. Pesanan")] : r.readError())
+                .toList()).toList();
+    }
+
+    private static void zip(Path file, String entry, String text, java.nio.charset.Charset names) throws java.io.IOException {
+        Files.createDirectories(file.getParent());
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(file), names)) {
+            z.putNextEntry(new ZipEntry(entry));
+            z.write(text.getBytes(StandardCharsets.UTF_8));
+            z.closeEntry();
+        }
+    }
+
+    private static final String ZIPPED_CSV = BadInputTest.SHOPEE_HEADER + "\n"
+            + BadInputTest.shopee("Z1", "05/03/2023 10:00", "Rp50.000", "1", "Kaos") + "\n";
+
+    @Test
+    void aZipEntryWithASpaceInItsNameIsRead() throws Exception {
+        // Seller Centre names its exports "Order.all.20230401_20230430 (1).csv" once downloaded twice: zipped, every such
+        // entry failed with "cannot read: File file:/tmp/neraca-unzip-.../0000-Order...%20(1).csv does not exist" (exit 3)
+        Path dumps = tmp.resolve("dumps");
+        zip(dumps.resolve("shopee/april.zip"), "Pesanan April/Order.all.20230401_20230430 (1) – final.csv", ZIPPED_CSV,
+                StandardCharsets.UTF_8);
+        DumpPlanner.Plan plan = DumpPlanner.plan(dumps.toString(), Mappings.load(IngestFixtures.mappings()), false);
+        assertEquals(List.of(), plan.issues());
+        assertEquals(List.of("shopee/april.zip/Pesanan April/Order.all.20230401_20230430 (1) – final.csv=[Z1]"), zipRecords(plan));
+        assertEquals("20230430", plan.tasks().get(0).exportKey());
+    }
+
+    @Test
+    void aZipFromWindowsExplorerWithANonAsciiNameInTheOemCodePageIsRead() throws Exception {
+        // Explorer's "Send to > Compressed folder" writes "Café" in code page 437 without the UTF-8 flag: the planner
+        // failed with "unexpected failure: IllegalArgumentException: malformed input" (exit 1, no file named)
+        Path dumps = tmp.resolve("dumps");
+        zip(dumps.resolve("shopee/windows.zip"), "PesananCafé/shopee_orders_20230301_20230331.csv", ZIPPED_CSV,
+                java.nio.charset.Charset.forName("IBM437"));
+        DumpPlanner.Plan plan = DumpPlanner.plan(dumps.toString(), Mappings.load(IngestFixtures.mappings()), false);
+        assertEquals(List.of(), plan.issues());
+        assertEquals(List.of("shopee/windows.zip/PesananCafé/shopee_orders_20230301_20230331.csv=[Z1]"), zipRecords(plan));
+    }
 }

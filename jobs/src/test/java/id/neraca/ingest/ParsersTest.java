@@ -9,6 +9,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ParsersTest {
     private static void bad(String code, org.junit.jupiter.api.function.Executable e) {
@@ -39,6 +40,50 @@ class ParsersTest {
         bad("BAD_PRICE", () -> Parsers.idr("1.2345.000"));   // broken grouping
         bad("BAD_PRICE", () -> Parsers.idr("13,399,000"));   // English grouping
         bad("MISSING_VALUE", () -> Parsers.idr(null));
+    }
+
+    @Test
+    void aCommaBeforeExactlyThreeDigitsIsAmbiguousNotThirteenRupiah() {
+        // an English-locale export writes thirteen thousand three hundred ninety-nine as 13,399: read with a decimal
+        // comma it was Rp13.40, a thousandth of the sale, accepted without a word; and a count of 1,000 was 1 unit
+        ParseFailure f = assertThrows(ParseFailure.class, () -> Parsers.idr("13,399"));
+        assertEquals("BAD_PRICE", f.code());
+        assertTrue(f.getMessage().contains("'13,399'") && f.getMessage().contains("(13.399)") && f.getMessage().contains("(13399)"),
+                f.getMessage());
+        bad("BAD_PRICE", () -> Parsers.idr("Rp 13,399"));
+        bad("BAD_PRICE", () -> Parsers.idr("IDR 999,000"));
+        bad("BAD_PRICE", () -> Parsers.idr("-1,500"));
+        bad("BAD_QUANTITY", () -> Parsers.count("1,000"));
+        bad("BAD_QUANTITY", () -> Parsers.count("Terjual 2,500+"));
+        // what stays unambiguous: two decimals, Indonesian grouping, a comma under rb/jt (only a decimal comma scales)
+        assertEquals(new BigDecimal("13.39"), Parsers.idr("13,39"));
+        assertEquals(new BigDecimal("13399.500"), Parsers.idr("13.399,500"));
+        assertEquals(0, new BigDecimal("1250000").compareTo(Parsers.idr("1,250 jt")));
+        assertEquals(1250, Parsers.count("1,250 rb"));
+        assertEquals(1000, Parsers.count("1.000"));
+    }
+
+    @Test
+    void idrReadsRpWithAFullStopAsIndonesiansAbbreviateIt() {
+        // "Rp." is how rupiah are abbreviated in print, in shop listings and in hand-made price columns
+        assertEquals(new BigDecimal("13399000"), Parsers.idr("Rp. 13.399.000"));
+        assertEquals(new BigDecimal("13399000"), Parsers.idr("Rp.13.399.000,-"));
+        assertEquals(new BigDecimal("50000.50"), Parsers.idr("RP. 50.000,50"));
+        bad("BAD_PRICE", () -> Parsers.idr("Rp."));
+    }
+
+    @Test
+    void monthNamesAreReadInIndonesianAsWellAsEnglish() {
+        // an Indonesian-language export writes Mei, Agu, Okt, Des: under dd MMM yyyy (Locale.ROOT, English) a third of
+        // the year was BAD_DATE, and no second format could help (the locale was not the mapping's to choose)
+        assertEquals(Instant.parse("2024-08-14T03:05:00Z"), at("14 Agu 2024 10:05", "dd MMM yyyy HH:mm"));
+        assertEquals(Instant.parse("2024-08-14T03:05:00Z"), at("14 Aug 2024 10:05", "dd MMM yyyy HH:mm"));
+        assertEquals(Instant.parse("2024-05-01T03:05:00Z"), at("01 Mei 2024 10:05", "dd MMM yyyy HH:mm"));
+        assertEquals(Instant.parse("2023-10-31T17:00:00Z"), at("1 Nov 2023", "d MMM yyyy"));
+        assertEquals(Instant.parse("2023-12-04T17:00:00Z"), at("5 Desember 2023", "d MMMM yyyy"));
+        assertEquals(Instant.parse("2023-12-04T17:00:00Z"), at("Selasa, 5 Desember 2023", "EEEE, d MMMM yyyy"));
+        bad("BAD_DATE", () -> at("31 Agu 2024 25:00", "dd MMM yyyy HH:mm"));
+        bad("BAD_DATE", () -> at("30 Feb 2024 10:00", "dd MMM yyyy HH:mm"));   // still strict
     }
 
     @Test

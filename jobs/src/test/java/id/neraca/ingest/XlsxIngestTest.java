@@ -184,6 +184,10 @@ class XlsxIngestTest {
 
     /** The TikTok header, in the order of {@link BadInputTest#TIKTOK_HEADER}. */
     static XlsxFixture tiktokWorkbook(boolean date1904, String createdSerial, int createdStyle) {
+        return tiktokWorkbook(date1904, createdSerial, createdStyle, "100000.5");
+    }
+
+    static XlsxFixture tiktokWorkbook(boolean date1904, String createdSerial, int createdStyle, String lineTotal) {
         XlsxFixture x = new XlsxFixture();
         if (date1904) x.date1904();
         x.sheet("OrderSKUList");
@@ -195,10 +199,27 @@ class XlsxIngestTest {
         // SKU Subtotal After Discount, Created Time, Seller ID Type, Seller ID, Seller City, Province, Country of Origin,
         // Ship From, Cross-border
         x.row(2, inline("A2", "576461413038785248"), x.s("B2", "Completed"), inline("C2", "S1"), inline("D2", "Kaos"),
-                inline("E2", "B"), x.s("F2", "Fashion"), num("G2", "3"), num("H2", "40000"), num("I2", "100000.5"),
+                inline("E2", "B"), x.s("F2", "Fashion"), num("G2", "3"), num("H2", "40000"), num("I2", lineTotal),
                 num("J2", createdSerial, createdStyle), inline("M2", "Kota Bandung"), inline("N2", "Jawa Barat"),
                 inline("O2", "ID"), inline("P2", "ID"), bool("Q2", false));
         return x;
+    }
+
+    @Test
+    void aNumberCellWithThreeDecimalsIsANumberNotAnAmbiguousText() throws Exception {
+        // 999.125 in a numeric cell was written 999,125, which idr refuses as ambiguous (13,399 in a CSV may be an
+        // English thousands group): a cell's number is never ambiguous, so it is written 999,1250
+        Path dumps = tmp.resolve("dumps3");
+        tiktokWorkbook(false, "44991.336805555555", XlsxFixture.DATE22, "999.125").write(dumps.resolve("tiktokshop/tiktok_orders_2023-03.xlsx"));
+        DumpPlanner.Plan plan = DumpPlanner.plan(dumps.toString(), mappings(), false);
+        assertEquals(List.of(), plan.issues());
+        FileTask t = plan.tasks().get(0);
+        List<RawRecord> recs = DumpReader.readAll(t, plan.mappings().get("tiktokshop"));
+        Row r = parser(plan, "tiktokshop", IngestFixtures.reference(tmp)).parse(recs.get(0), t.exportKey());
+        assertNull(r.getAs("reason_code"), String.valueOf(r));
+        // line total 999.125 / 3 = 333.041666 -> 333.04 (HALF_UP, 2 places); gmv = 333.04 x 3
+        assertEquals(new BigDecimal("333.04"), r.getAs("unit_price_idr"));
+        assertEquals(new BigDecimal("999.12"), r.getAs("gmv_idr"));
     }
 
     @Test
