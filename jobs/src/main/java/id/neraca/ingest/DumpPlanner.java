@@ -147,7 +147,7 @@ public final class DumpPlanner {
                 continue;
             }
             FileTask t = workbook(f.rel()) ? prepareWorkbook(f, cms.get(m.name()), issues) : prepare(f, cms.get(m.name()), issues);
-            if (t != null && f.boundaryNewlines() != null && !t.gzip() && !m.format().parquet()) {
+            if (t != null && f.boundaryNewlines() != null && !t.gzip() && !m.format().parquet() && !m.format().multiline()) {
                 t = new FileTask(t.sourceFile(), t.uri(), t.mapping(), t.exportKey(), false, t.delimiter(), t.columnIndex(),
                         t.piiIndex(), t.columnCount(), t.bytes(), t.sha256(), splitBytes, f.boundaryNewlines(), t.headerLine());
             }

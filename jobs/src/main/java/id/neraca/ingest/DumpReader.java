@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.neraca.ingest.mapping.Format;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -19,6 +20,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -50,6 +52,10 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
     private final boolean utf8;
     private final char quote;
     private final boolean jsonl;
+    /** CSV: a record may span lines (format.multiline); its file is never split. */
+    private final boolean multiline;
+    /** Lines read ahead for a record that did not close within {@link Format#MAX_RECORD_LINES}: read again, one by one. */
+    private final java.util.ArrayDeque<byte[]> pushedBack = new java.util.ArrayDeque<>();
     private final boolean skipHeader;
     private final List<String[]> jsonPaths;
     private final boolean[] piiColumn;
@@ -86,6 +92,8 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
         if (split.start() > 0 && task.gzip()) throw new IllegalArgumentException(task.sourceFile() + ": a gzip stream cannot be split");
         this.positioned = split.start() == 0;
         this.jsonl = cm.mapping().format().jsonl();
+        this.multiline = !jsonl && cm.mapping().format().multiline();
+        if (multiline && split.end() >= 0) throw new IllegalArgumentException(task.sourceFile() + ": a multiline CSV file cannot be split");
         Charset cs = Charset.forName(cm.mapping().format().encoding());
         this.utf8 = cs.name().equals("UTF-8");
         this.decoder = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -181,7 +189,7 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
         while (true) {
             int len;
             try {
-                len = readLine();
+                len = nextLine();
             } catch (EOFException e) {
                 done = true;
                 close();
@@ -216,6 +224,11 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
                 text = new String(buf, start, len - start, decoder.charset());
                 encodingError = "bytes that are not valid " + decoder.charset().name() + " (" + e.getMessage()
                         + "); re-export as " + decoder.charset().name() + " or set format.encoding in the mapping";
+            }
+            if (encodingError == null && multiline && CsvLine.split(text, task.delimiter(), quote) == null) {
+                long first = lineNo;
+                String record = continued(text);
+                if (record != null) return csv(record, first);
             }
             RawRecord r = jsonl ? json(text) : csv(text);
             if (encodingError != null) {
@@ -346,22 +359,76 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
         return n;
     }
 
+    /** The next line: one pushed back by {@link #continued}, else the file's ({@link #readLine}). */
+    private int nextLine() throws IOException {
+        byte[] p = pushedBack.pollFirst();
+        if (p == null) return readLine();
+        if (p.length > buf.length) buf = Arrays.copyOf(buf, p.length);
+        System.arraycopy(p, 0, buf, 0, p.length);
+        return p.length;
+    }
+
+    /**
+     * A line whose quoted field is still open at its end, under format.multiline: the record continued on the
+     * following lines (joined with \n) once its quotes close, with lineNo moved to its last line; or null when they do
+     * not close within {@link Format#MAX_RECORD_LINES} lines, at the end of the file, at a read error or at a line that
+     * is not valid in the encoding: the lines read ahead are then pushed back to be read again one by one, and the
+     * first line alone is UNTERMINATED_QUOTE (an unclosed quote does not swallow the rows after it).
+     */
+    private String continued(String first) {
+        List<byte[]> ahead = new ArrayList<>();
+        StringBuilder record = new StringBuilder(first);
+        String closed = null;
+        while (ahead.size() < Format.MAX_RECORD_LINES - 1) {
+            int len;
+            try {
+                len = nextLine();
+            } catch (IOException e) {
+                break;
+            }
+            if (len < 0) break;
+            ahead.add(Arrays.copyOf(buf, len));
+            try {
+                record.append('\n').append(decode(0, len));
+            } catch (CharacterCodingException e) {
+                break;
+            }
+            if (CsvLine.split(record.toString(), task.delimiter(), quote) != null) {
+                closed = record.toString();
+                break;
+            }
+        }
+        if (closed == null) {
+            for (int i = ahead.size() - 1; i >= 0; i--) pushedBack.addFirst(ahead.get(i));
+            return null;
+        }
+        lineNo += ahead.size();
+        return closed;
+    }
+
     private RawRecord csv(String line) {
+        return csv(line, lineNo);
+    }
+
+    /** A CSV record that starts on line {@code first} of the file (a multiline record ends further down). */
+    private RawRecord csv(String line, long first) {
         char d = task.delimiter();
         String[] f = CsvLine.split(line, d, quote);
         if (f == null) {
-            return RawRecord.error(task.sourceFile(), lineNo, maskLoose(line, d), "UNTERMINATED_QUOTE",
-                    "a quoted field is not closed by the end of the line");
+            return RawRecord.error(task.sourceFile(), first, maskLoose(line, d), "UNTERMINATED_QUOTE",
+                    multiline ? "a quoted field is not closed within " + Format.MAX_RECORD_LINES + " lines (or by the end of the file)"
+                            : "a quoted field is not closed by the end of the line (if the export writes line breaks inside "
+                            + "quoted fields, such as a buyer's note, set format.multiline: true in the mapping)");
         }
         String raw = render(f, d);
         if (f.length != task.columnCount()) {
-            return RawRecord.error(task.sourceFile(), lineNo, raw, "WRONG_FIELD_COUNT",
+            return RawRecord.error(task.sourceFile(), first, raw, "WRONG_FIELD_COUNT",
                     "expected " + task.columnCount() + " fields separated by '" + d + "', found " + f.length);
         }
         int[] idx = task.columnIndex();
         String[] values = new String[idx.length];
         for (int i = 0; i < idx.length; i++) values[i] = idx[i] < 0 ? null : f[idx[i]];
-        return new RawRecord(task.sourceFile(), lineNo, raw, values, null, null);
+        return new RawRecord(task.sourceFile(), first, raw, values, null, null);
     }
 
     private String render(String[] f, char d) {

@@ -16,6 +16,10 @@ import java.util.List;
  * @param columnNames CSV without header: the column names in order
  * @param sheet       an {@code .xlsx} workbook matched by a csv mapping: the sheet to read, by name (ignoring letter
  *                    case); default the workbook's first sheet
+ * @param multiline   CSV: a quoted field may hold line breaks (a buyer's note), so a line whose quote is still open
+ *                    continues on the next ones, up to {@link #MAX_RECORD_LINES} lines (default false: every line is
+ *                    a record). A file of such a mapping is read whole by one task, never in byte ranges: a range
+ *                    cannot tell where a record spanning lines begins
  */
 public record Format(
         String type,
@@ -24,7 +28,11 @@ public record Format(
         String encoding,
         Boolean header,
         List<String> columnNames,
-        String sheet) implements Serializable {
+        String sheet,
+        Boolean multiline) implements Serializable {
+
+    /** The most lines one CSV record may span under {@code multiline} (the first line and up to 99 more). */
+    public static final int MAX_RECORD_LINES = 100;
 
     public Format {
         if (type == null) type = "csv";
@@ -35,6 +43,7 @@ public record Format(
         columnNames = columnNames == null ? List.of() : List.copyOf(columnNames);
         delimiters = List.copyOf(delimiters);
         if (sheet != null && sheet.isBlank()) sheet = null;
+        if (multiline == null) multiline = false;
     }
 
     public boolean csv() {

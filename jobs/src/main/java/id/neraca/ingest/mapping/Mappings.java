@@ -120,6 +120,8 @@ public final class Mappings {
         if (fmt.csv() && !fmt.header()) {
             req(where, !fmt.columnNames().isEmpty(), "format.column_names", "is required when format.header is false");
         }
+        req(where, !fmt.multiline() || fmt.csv(), "format.multiline",
+                "is for CSV (a JSON Lines record is one line by definition)");
         req(where, fmt.sheet() == null || fmt.csv(), "format.sheet",
                 "is for .xlsx workbooks, which are read like CSV exports: only a csv mapping reads them");
         req(where, Schemas.GRAINS.contains(m.grain()), "grain", "must be ORDER_LINE or LISTING_PERIOD; got '" + m.grain() + "'");
