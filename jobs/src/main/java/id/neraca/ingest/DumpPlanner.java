@@ -210,11 +210,32 @@ public final class DumpPlanner {
         return rel.toLowerCase(Locale.ROOT).endsWith(".gz");
     }
 
-    private static String exportKey(Mapping m, String rel) {
+    /** A browser's name for a file downloaded again: {@code tiktok_orders_2023-03 (1).csv}, {@code Order.all... (2).xlsx}. */
+    private static final Pattern DOWNLOADED_AGAIN = Pattern.compile("(.*?) \\((\\d{1,4})\\)((?:\\.[A-Za-z0-9]+)*)");
+
+    /**
+     * The key that orders a file's export among the others (the greatest wins a repeated sale): group 1 of
+     * export_order on the file name, or the name itself. A name a browser gave a repeated download ("x (1).csv")
+     * is keyed as the original name, then by its copy number: a later download of the same export, with statuses
+     * that may have moved on, wins over the first (by path alone the original would: ' ' sorts before '.').
+     */
+    static String exportKey(Mapping m, String rel) {
         String name = rel.substring(rel.lastIndexOf('/') + 1);
-        if (m.exportOrder() == null) return name;
-        Matcher mt = Pattern.compile(m.exportOrder(), Pattern.CASE_INSENSITIVE).matcher(name);
-        return mt.find() ? mt.group(1) : "";
+        int copy = 0;
+        Matcher again = DOWNLOADED_AGAIN.matcher(name);
+        if (again.matches()) {
+            name = again.group(1) + again.group(3);
+            copy = Integer.parseInt(again.group(2));
+        }
+        String key;
+        if (m.exportOrder() == null) {
+            key = name;
+        } else {
+            Matcher mt = Pattern.compile(m.exportOrder(), Pattern.CASE_INSENSITIVE).matcher(name);
+            key = mt.find() ? mt.group(1) : "";
+        }
+        // U+0001 sorts below every character a key holds: K < K + copy 1 < K + copy 2 < any greater key
+        return copy == 0 ? key : key + "\u0001" + String.format(Locale.ROOT, "%04d", copy);
     }
 
     /** Reads the header (CSV) or first line to check the file; returns the task, or null with an error issue. */
