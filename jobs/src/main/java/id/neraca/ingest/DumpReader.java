@@ -102,7 +102,9 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
         this.jsonPaths = cm.sources().stream().map(s -> s.split("\\.")).toList();
         this.piiColumn = new boolean[Math.max(task.columnCount(), 0)];
         if (task.piiIndex() != null) for (int i : task.piiIndex()) if (i >= 0 && i < piiColumn.length) piiColumn[i] = true;
-        this.json = jsonl ? new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS) : null;
+        // a key twice in one object ({"invoice":"A","invoice":"B"}): which value is the record's? BAD_JSON, not the last
+        this.json = jsonl ? new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION) : null;
         int nSources = cm.sources().size();
         this.jsonNumbers = jsonl ? XlsxText.of(cm, java.util.stream.IntStream.range(0, nSources).toArray(), nSources, false) : null;
         this.workbook = DumpPlanner.workbook(task.sourceFile());

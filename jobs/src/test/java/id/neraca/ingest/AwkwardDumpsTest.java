@@ -230,4 +230,17 @@ class AwkwardDumpsTest {
         assertEquals(List.of("1|null|INV/1", "2|null|INV/2", "3|null|INV/3"),
                 read("tokopedia/tokopedia_orders_2023-01.jsonl", jsonl.getBytes(StandardCharsets.UTF_8), "invoice"));
     }
+    /** A key twice in one object: the record does not say which value is its own, so it is BAD_JSON naming the key. */
+    @Test
+    void aJsonObjectWithAKeyTwiceIsBadJsonNotItsLastValue() throws IOException {
+        String jsonl = toko("INV/1") + "\n"
+                + toko("INV/2").replace("{\"invoice\":\"INV/2\",", "{\"invoice\":\"INV/2\",\"invoice\":\"INV/9\",") + "\n"
+                + toko("INV/3").replace("\"quantity\":2,", "\"quantity\":2,\"quantity\":20,") + "\n";
+        assertEquals(List.of("1|null|INV/1", "2|BAD_JSON|null", "3|BAD_JSON|null"),
+                read("tokopedia/tokopedia_orders_2023-01.jsonl", jsonl.getBytes(StandardCharsets.UTF_8), "invoice"));
+        DumpPlanner.Plan plan = DumpPlanner.plan(tmp.resolve("dumps").toString(),
+                Mappings.load(SparkTestBase.projectRoot().resolve("data/marketplaces")), false, 0);
+        RawRecord r = DumpReader.readAll(plan.tasks().get(0), plan.mappings().get("tokopedia")).get(2);
+        assertTrue(r.readDetail().contains("Duplicate field 'quantity'"), r.readDetail());
+    }
 }
