@@ -44,6 +44,8 @@ public final class RecordParser implements Serializable {
     /** order_ts formats for a workbook's rows: the mapping's, then ISO-8601 (what a date cell no pattern writes becomes). */
     private final List<Parsers.Fmt> workbookTimeFormats;
     private transient Map<String, Matcher> fileRegex;
+    /** The mapping's source column names as {@link #repeatedHeader} compares them. */
+    private transient String[] looseSources;
 
     /** A compiled field: where the text comes from and its maps. */
     private record Field(String key, FieldSpec spec, int index, Map<String, String> map, List<Parsers.Fmt> formats,
@@ -100,6 +102,10 @@ public final class RecordParser implements Serializable {
     /** The row for one record, with {@code exportKey} carried for duplicate resolution. */
     public Row parse(RawRecord r, String exportKey) {
         if (r.readError() != null) return quarantine(r, exportKey, r.readError(), r.readDetail());
+        if (repeatedHeader(r)) {
+            return quarantine(r, exportKey, "REPEATED_HEADER", "the header line again, not a sale (exports joined into one "
+                    + "file, with cat or by copy and paste?): every mapped column holds its own name");
+        }
         String current = "record";
         try {
             current = "seller";
@@ -299,6 +305,34 @@ public final class RecordParser implements Serializable {
                 + ", as " + (asMillis ? "seconds" : "milliseconds") + " " + d + ": if the column is in "
                 + (asMillis ? "seconds" : "milliseconds") + ", set its formats to [" + (asMillis ? "epoch_seconds" : "epoch_millis")
                 + "] (or [epoch], which tells them apart by their digits)";
+    }
+
+    /**
+     * A row whose every mapped column (at least two) holds that column's own name, as the header writes it (ignoring
+     * letter case and runs of spaces): the header of a second export joined below the first. It is told apart from
+     * a sale, which would otherwise fail on its status or its date with a reason that hides what happened.
+     */
+    private boolean repeatedHeader(RawRecord r) {
+        String[] v = r.values();
+        if (v == null || v.length < 2 || cm.mapping().format().jsonl()) return false;
+        if (looseSources == null) looseSources = cm.sources().stream().map(RecordParser::loose).toArray(String[]::new);
+        int compared = 0;
+        for (int i = 0; i < v.length && i < looseSources.length; i++) {
+            if (v[i] == null) continue;
+            String want = looseSources[i];
+            // every row passes here: a sale's first value differs from its column's name in its first letter, so the
+            // normalising copy below is made for almost no row
+            int at = 0;
+            while (at < v[i].length() && (Character.isWhitespace(v[i].charAt(at)) || v[i].charAt(at) == '\u00a0')) at++;
+            if (at == v[i].length() || want.isEmpty() || Character.toLowerCase(v[i].charAt(at)) != want.charAt(0)) return false;
+            if (!loose(v[i]).equals(want)) return false;
+            compared++;
+        }
+        return compared >= 2;
+    }
+
+    private static String loose(String s) {
+        return Parsers.nbspTrim(s).replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     private Row quarantine(RawRecord r, String exportKey, String code, String detail) {
