@@ -4,11 +4,12 @@ import picocli.CommandLine.Option;
 
 /** Options every command shares (DESIGN.md, "Command line"). */
 public class CommonOptions {
-    @Option(names = "--dumps", paramLabel = "DIR", description = "Folder of input dumps (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--dumps", paramLabel = "DIR", description = "Folder of input dumps (default: ${DEFAULT-VALUE}); read by run, ingest and validate, accepted by every "
+                    + "command so that a scheduler can pass the same options to each.",
             defaultValue = "data/samples")
     public String dumps;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}); validate writes nothing.",
             defaultValue = "out")
     public String out;
 
@@ -27,7 +28,8 @@ public class CommonOptions {
     public boolean logJson;
 
     @Option(names = "--demo-key",
-            description = "Hash seller IDs with a public demo key instead of NERACA_SELLER_KEY. For throwaway runs only.")
+            description = "Hash seller IDs with a public demo key instead of NERACA_SELLER_KEY. For throwaway runs only "
+                    + "(used where seller IDs are read: run, ingest, validate).")
     public boolean demoKey;
 
     @Option(names = "--skip-unmatched", description = "Skip dump files no mapping matches (with a warning) instead of failing.")
