@@ -44,6 +44,12 @@ public final class RecordParser implements Serializable {
     /** order_ts formats for a workbook's rows: the mapping's, then ISO-8601 (what a date cell no pattern writes becomes). */
     private final List<Parsers.Fmt> workbookTimeFormats;
     private transient Map<String, Matcher> fileRegex;
+    /**
+     * The most units one sales line may hold: a billion. A listing's sold count reaches tens of millions ("Terjual
+     * 10 jt+"); a quantity near the largest long at price Rp0 passed every other check, and the aggregate's sums of
+     * units would overflow on it.
+     */
+    static final long MAX_QUANTITY = 1_000_000_000L;
     /** The mapping's source column names as {@link #repeatedHeader} compares them. */
     private transient String[] looseSources;
 
@@ -176,6 +182,10 @@ public final class RecordParser implements Serializable {
             long qty = "integer".equals(qf.spec().parser()) ? Parsers.integer(qText) : Parsers.count(qText);
             if (qty < 0) throw new ParseFailure("NEGATIVE_QUANTITY", "quantity " + qty + " is negative");
             if (qty == 0 && !m.listing()) throw new ParseFailure("BAD_QUANTITY", "an order line with quantity 0");
+            if (qty > MAX_QUANTITY) {
+                throw new ParseFailure("BAD_QUANTITY", "quantity " + qty + " is more than " + MAX_QUANTITY + " units in one line: "
+                        + "an ID or a price in the quantity column? (units are summed as whole numbers downstream)");
+            }
 
             current = "currency";
             String cur = text(r, "currency");
