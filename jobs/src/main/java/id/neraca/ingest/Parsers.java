@@ -55,6 +55,92 @@ public final class Parsers {
         return v.multiply(mult);
     }
 
+    /**
+     * {@link #idr(String)} for a row priced in {@code currency}: a rupiah marker ({@code Rp}, {@code IDR}) on a row whose
+     * currency is not IDR is BAD_PRICE, not an amount converted at that currency's rate ({@code Rp150.000} in a USD row
+     * would otherwise count as US$150,000).
+     */
+    public static BigDecimal idr(String text, String currency) {
+        if (currency != null && !"IDR".equals(currency)) {
+            Marker m = currencyMarker(squash(text));
+            if (m.code != null && !m.accepts(currency)) throw markerMismatch(text, m.code, currency);
+        }
+        return idr(text);
+    }
+
+    /**
+     * An amount as English-locale exports write it: commas group thousands, a dot marks decimals, a currency symbol or
+     * ISO code before or after the number ({@code IDR 13,399}, {@code Rp13,399.00}, {@code $12.99}, {@code US$1,299.50},
+     * {@code 12.99 USD}, {@code ¥88.00}, {@code 1299}). A marker that names another currency than the row's is
+     * BAD_PRICE; so is Indonesian grouping ({@code 13.399.000}, read here as nonsense, use {@code idr}).
+     *
+     * @param currency the row's ISO 4217 code, or null to accept any marker
+     */
+    public static BigDecimal amountEn(String text, String currency) {
+        String s = squash(text);
+        boolean neg = s.startsWith("-");
+        if (neg) s = s.substring(1).trim();
+        Marker m = currencyMarker(s);
+        if (m.code != null) {
+            if (currency != null && !m.accepts(currency)) throw markerMismatch(text, m.code, currency);
+            s = m.rest;
+        }
+        if (!neg && s.startsWith("-")) {
+            neg = true;
+            s = s.substring(1).trim();
+        }
+        if (!EN_GROUPED.matcher(s).matches() && !EN_PLAIN.matcher(s).matches()) {
+            throw new ParseFailure("BAD_PRICE", "not an English-format amount (1,299.50): '" + text + "'"
+                    + (GROUPED.matcher(s).matches() ? "; Indonesian grouping, use parser idr" : ""));
+        }
+        BigDecimal v = new BigDecimal(s.replace(",", ""));
+        return neg ? v.negate() : v;
+    }
+
+    private static final java.util.regex.Pattern EN_GROUPED = java.util.regex.Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+    private static final java.util.regex.Pattern EN_PLAIN = java.util.regex.Pattern.compile("\\d+(\\.\\d+)?");
+
+    /** Currency symbols and what they can mean; a bare {@code $} or {@code ¥} is any of its currencies. */
+    private static final String[][] SYMBOLS = {
+            {"rp.", "IDR"}, {"rp", "IDR"}, {"us$", "USD"}, {"s$", "SGD"}, {"hk$", "HKD"}, {"nt$", "TWD"}, {"a$", "AUD"},
+            {"rmb", "CNY"}, {"rm", "MYR"}, {"cn¥", "CNY"}, {"₩", "KRW"}, {"₱", "PHP"}, {"฿", "THB"}, {"€", "EUR"}, {"£", "GBP"},
+            {"$", "USD SGD HKD TWD AUD NZD CAD"}, {"¥", "CNY JPY"}, {"￥", "CNY JPY"}};
+
+    private record Marker(String code, String rest) {
+        boolean accepts(String currency) {
+            return java.util.Arrays.asList(code.split(" ")).contains(currency);
+        }
+    }
+
+    /** The currency marker before or after the number (a symbol or a three-letter code), and the text without it. */
+    private static Marker currencyMarker(String s) {
+        String lower = s.toLowerCase(Locale.ROOT);
+        for (String[] sym : SYMBOLS) {
+            if (lower.startsWith(sym[0])) return new Marker(sym[1], s.substring(sym[0].length()).trim());
+        }
+        if (s.length() > 3 && isCode(s, 0) && !Character.isLetter(s.charAt(3))) {
+            return new Marker(s.substring(0, 3).toUpperCase(Locale.ROOT), s.substring(3).trim());
+        }
+        int n = s.length();
+        if (n > 3 && isCode(s, n - 3) && !Character.isLetter(s.charAt(n - 4))) {
+            return new Marker(s.substring(n - 3).toUpperCase(Locale.ROOT), s.substring(0, n - 3).trim());
+        }
+        return new Marker(null, s);
+    }
+
+    private static boolean isCode(String s, int from) {
+        for (int i = from; i < from + 3; i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'A' && c <= 'Z') && !(c >= 'a' && c <= 'z')) return false;
+        }
+        return true;
+    }
+
+    private static ParseFailure markerMismatch(String text, String marker, String currency) {
+        return new ParseFailure("BAD_PRICE", "'" + text + "' is written in " + marker.replace(" ", " or ")
+                + " but the row's currency is " + currency + ": the currency column and the amount disagree");
+    }
+
     /** A plain decimal with a dot: {@code 12.50}, {@code 150000.00}, {@code 125000}. */
     public static BigDecimal decimal(String text) {
         String s = squash(text);
@@ -127,7 +213,7 @@ public final class Parsers {
             throw new ParseFailure(code, "ambiguous: '" + original + "' has a comma before exactly three digits, an English "
                     + "thousands separator (" + s.replace(",", "") + ") or a decimal comma (a third decimal place, which neither "
                     + "rupiah nor units have); export it with Indonesian grouping (" + (neg ? "-" : "") + s.replace(',', '.')
-                    + ") or none (" + (neg ? "-" : "") + s.replace(",", "") + ")");
+                    + ") or none (" + (neg ? "-" : "") + s.replace(",", "") + ")" + ("BAD_PRICE".equals(code) ? ", or read an English-locale column with parser amount_en" : ""));
         }
         String t;
         if (allDigits(s)) {

@@ -197,13 +197,13 @@ public final class RecordParser implements Serializable {
             BigDecimal unitSrc = null;
             String upText = text(r, "unit_price");
             if (upText != null) {
-                unitSrc = money(r, "unit_price", upText);
+                unitSrc = money("unit_price", upText, cur);
             } else if (fields.containsKey("line_total")) {
                 current = "line_total";
                 String lt = text(r, "line_total");
                 if (lt == null) throw new ParseFailure("MISSING_VALUE", "blank");
                 if (qty == 0) throw new ParseFailure("BAD_QUANTITY", "a line total with quantity 0");
-                unitSrc = money(r, "line_total", lt).divide(BigDecimal.valueOf(qty), 2, RoundingMode.HALF_UP);
+                unitSrc = money("line_total", lt, cur).divide(BigDecimal.valueOf(qty), 2, RoundingMode.HALF_UP);
             } else {
                 throw new ParseFailure("MISSING_VALUE", "blank");
             }
@@ -411,10 +411,15 @@ public final class RecordParser implements Serializable {
         return Parsers.text(t);
     }
 
-    private BigDecimal money(RawRecord r, String key, String text) {
+    private BigDecimal money(String key, String text, String currency) {
         Field f = fields.get(key);
         String t = f.map().getOrDefault(norm(text), text);
-        return "decimal".equals(f.spec().parser()) ? Parsers.decimal(t) : Parsers.idr(t);
+        String parser = f.spec().parser() == null ? "idr" : f.spec().parser();
+        return switch (parser) {
+            case "decimal" -> Parsers.decimal(t);
+            case "amount_en" -> Parsers.amountEn(t, currency);
+            default -> Parsers.idr(t, currency);
+        };
     }
 
     private String country(RawRecord r, String key) {

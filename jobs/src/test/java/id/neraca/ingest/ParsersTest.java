@@ -97,6 +97,48 @@ class ParsersTest {
     }
 
     @Test
+    void amountEnReadsEnglishLocaleExports() {
+        assertEquals(new BigDecimal("13399"), Parsers.amountEn("IDR 13,399", "IDR"));     // what idr refuses as ambiguous
+        assertEquals(new BigDecimal("13399000"), Parsers.amountEn("Rp13,399,000", "IDR"));
+        assertEquals(new BigDecimal("13399000.50"), Parsers.amountEn("13,399,000.50", "IDR"));
+        assertEquals(new BigDecimal("1299.50"), Parsers.amountEn("US$1,299.50", "USD"));
+        assertEquals(new BigDecimal("12.99"), Parsers.amountEn("$12.99", "USD"));
+        assertEquals(new BigDecimal("12.99"), Parsers.amountEn("$12.99", "SGD"));         // a bare $ is any dollar
+        assertEquals(new BigDecimal("12.99"), Parsers.amountEn("12.99 USD", "USD"));
+        assertEquals(new BigDecimal("88.00"), Parsers.amountEn("¥88.00", "CNY"));
+        assertEquals(new BigDecimal("88"), Parsers.amountEn("RMB 88", "CNY"));
+        assertEquals(new BigDecimal("1299"), Parsers.amountEn("1299", null));
+        assertEquals(new BigDecimal("-12.99"), Parsers.amountEn("-$12.99", "USD"));
+        assertEquals(new BigDecimal("150000"), Parsers.amountEn("IDR\u00a0150,000", "IDR"));
+    }
+
+    @Test
+    void amountEnRejectsOtherShapesAndForeignMarkers() {
+        bad("BAD_PRICE", () -> Parsers.amountEn("13.399.000", "IDR"));    // Indonesian grouping: use idr
+        bad("BAD_PRICE", () -> Parsers.amountEn("12,50", "IDR"));         // a decimal comma
+        bad("BAD_PRICE", () -> Parsers.amountEn("1,2345", "IDR"));        // broken grouping
+        bad("BAD_PRICE", () -> Parsers.amountEn("USD", "USD"));
+        bad("BAD_PRICE", () -> Parsers.amountEn("abc", "IDR"));
+        ParseFailure f = assertThrows(ParseFailure.class, () -> Parsers.amountEn("Rp150,000", "USD"));
+        assertTrue(f.getMessage().contains("written in IDR but the row's currency is USD"), f.getMessage());
+        bad("BAD_PRICE", () -> Parsers.amountEn("US$12.99", "CNY"));
+        bad("BAD_PRICE", () -> Parsers.amountEn("12.99 SGD", "USD"));
+    }
+
+    @Test
+    void aRupiahMarkerInARowPricedInAnotherCurrencyIsBadPrice() {
+        // Rp150.000 in a USD row would otherwise be US$150,000 converted at the month's rate
+        ParseFailure f = assertThrows(ParseFailure.class, () -> Parsers.idr("Rp150.000", "USD"));
+        assertEquals("BAD_PRICE", f.code());
+        assertTrue(f.getMessage().contains("written in IDR but the row's currency is USD"), f.getMessage());
+        bad("BAD_PRICE", () -> Parsers.idr("IDR 150000", "CNY"));
+        assertEquals(new BigDecimal("150000"), Parsers.idr("Rp150.000", "IDR"));
+        assertEquals(new BigDecimal("150000"), Parsers.idr("150.000", "USD"));       // no marker: the currency column decides
+        assertEquals(0, new BigDecimal("1500").compareTo(Parsers.idr("1,5 rb", "USD")));
+        assertEquals(0, new BigDecimal("2000000").compareTo(Parsers.idr("2 juta", "IDR")));
+    }
+
+    @Test
     void countReadsSoldCountsAsLowerBounds() {
         assertEquals(2000, Parsers.count("Terjual 2 rb+"));
         assertEquals(100, Parsers.count("Terjual 100+"));
