@@ -275,8 +275,15 @@ public final class IngestRun {
     /** Per-file counts, from the resolved rows. */
     public record FileCounts(FileTask task, long rowsRead, long accepted, long quarantined, long duplicates,
                              Map<String, Long> reasons) {
+        /**
+         * The quarantined share of the file's rows, the header lines repeated inside it (REPEATED_HEADER: exports joined
+         * into one file) left out of both sides: they are kept and counted, but they are not sales gone wrong, and a
+         * short monthly file joined to the next would otherwise fail the threshold on its second header alone.
+         */
         public double quarantinedShare() {
-            return rowsRead == 0 ? 0 : (double) quarantined / rowsRead;
+            long headers = reasons.getOrDefault("REPEATED_HEADER", 0L);
+            long rows = rowsRead - headers;
+            return rows <= 0 ? 0 : (double) (quarantined - headers) / rows;
         }
 
         public String topReasons(int n) {
@@ -317,8 +324,9 @@ public final class IngestRun {
                 out.add(String.format(Locale.ROOT, "%s: the file is truncated or unreadable (%s); nothing from it can be trusted to be complete",
                         c.task().sourceFile(), c.topReasons(3)));
             } else if (c.quarantinedShare() > cfg.maxQuarantineShare()) {
+                long headers = c.reasons().getOrDefault("REPEATED_HEADER", 0L);
                 out.add(String.format(Locale.ROOT, "%s: %d of %d rows quarantined (%.1f%% > ingest.max_quarantine_share %.1f%%); top reasons: %s",
-                        c.task().sourceFile(), c.quarantined(), c.rowsRead(), 100 * c.quarantinedShare(),
+                        c.task().sourceFile(), c.quarantined() - headers, c.rowsRead() - headers, 100 * c.quarantinedShare(),
                         100 * cfg.maxQuarantineShare(), c.topReasons(3)));
             }
         }

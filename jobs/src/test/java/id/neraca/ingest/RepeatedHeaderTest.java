@@ -51,4 +51,23 @@ class RepeatedHeaderTest {
         assertNull(rows.get(2).getAs("reason_code"));
         assertEquals("UNKNOWN_STATUS", rows.get(3).getAs("reason_code"));
     }
+
+    @Test
+    void aRepeatedHeaderDoesNotCountTowardsTheQuarantineThreshold() throws Exception {
+        Path dumps = tmp.resolve("dumps2");
+        Files.createDirectories(dumps.resolve("shopee"));
+        Files.writeString(dumps.resolve("shopee/shopee_orders_20230301_20230430.csv"), BadInputTest.SHOPEE_HEADER + "\n");
+        FileTask t = DumpPlanner.plan(dumps.toString(),
+                Mappings.load(SparkTestBase.projectRoot().resolve("data/marketplaces")), false).tasks().get(0);
+        // two ten-line monthly exports joined: one header line in 21 rows is 4.8%, one more bad row would have failed at 5%
+        IngestRun.FileCounts joined = new IngestRun.FileCounts(t, 22, 20, 2, 0, java.util.Map.of("REPEATED_HEADER", 1L, "BAD_PRICE", 1L));
+        assertEquals(1.0 / 21, joined.quarantinedShare(), 1e-12);
+        assertEquals(List.of(), IngestRun.failures(List.of(joined), IngestFixtures.CFG));
+        IngestRun.FileCounts bad = new IngestRun.FileCounts(t, 22, 19, 3, 0, java.util.Map.of("REPEATED_HEADER", 1L, "BAD_PRICE", 2L));
+        List<String> f = IngestRun.failures(List.of(bad), IngestFixtures.CFG);
+        assertEquals(1, f.size());
+        assertTrue(f.get(0).contains("2 of 21 rows quarantined (9.5% > ingest.max_quarantine_share 5.0%)"), f.get(0));
+        // a file of nothing but headers has no sales to share out
+        assertEquals(0.0, new IngestRun.FileCounts(t, 1, 0, 1, 0, java.util.Map.of("REPEATED_HEADER", 1L)).quarantinedShare());
+    }
 }
