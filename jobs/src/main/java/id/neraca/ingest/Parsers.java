@@ -150,24 +150,29 @@ public final class Parsers {
 
     /**
      * Counts as listings and exports write them: {@code 5449}, {@code 2.500}, {@code 1,5 rb}, {@code 1,2 jt},
-     * {@code Terjual 2 rb+}, {@code 100+}. A trailing {@code +} marks a lower bound and is dropped. The result must
-     * be a whole number.
+     * {@code Terjual 2 rb+}, {@code 100+}, {@code 10RB+ terjual}, {@code 1.2k sold}. A trailing {@code +} marks a lower
+     * bound and is dropped. The result must be a whole number.
      */
     public static long count(String text) {
         String s = squash(text);
         String lower = s.toLowerCase(Locale.ROOT);
         if (lower.startsWith("terjual")) s = s.substring(7).trim();
         else if (lower.startsWith("sold")) s = s.substring(4).trim();
+        else if (lower.endsWith("terjual")) s = s.substring(0, s.length() - 7).trim();   // Shopee: 10RB+ terjual
+        else if (lower.endsWith("sold")) s = s.substring(0, s.length() - 4).trim();      // English UI: 10k+ sold
         if (s.endsWith("+")) s = s.substring(0, s.length() - 1).trim();
         lower = s.toLowerCase(Locale.ROOT);
         BigDecimal mult = BigDecimal.ONE;
-        for (String[] suf : SUFFIXES) {
+        for (String[] suf : COUNT_SUFFIXES) {
             if (lower.endsWith(suf[0])) {
                 mult = new BigDecimal(suf[1]);
                 s = s.substring(0, s.length() - suf[0].length()).trim();
                 break;
             }
         }
+        // before a multiplier a dot with one or two digits after it can only be a decimal point (1.2k, 1.5 rb: grouping
+        // takes three digits); with three (1.250 rb) it is Indonesian grouping, 1,250 thousand
+        if (!mult.equals(BigDecimal.ONE) && SHORT_DOT_DECIMAL.matcher(s).matches()) s = s.replace('.', ',');
         BigDecimal v = indonesianNumber(s, "BAD_QUANTITY", text, mult.equals(BigDecimal.ONE)).multiply(mult);
         try {
             return v.stripTrailingZeros().longValueExact();
@@ -185,6 +190,11 @@ public final class Parsers {
 
     private static final String[][] SUFFIXES = {
             {"ribu", "1000"}, {"rb", "1000"}, {"juta", "1000000"}, {"jt", "1000000"}, {"miliar", "1000000000"}};
+    /** Counts also take the English UI's {@code k} and {@code m} ({@code 10k+ sold}, {@code 1.2k sold}). */
+    private static final String[][] COUNT_SUFFIXES = {
+            {"ribu", "1000"}, {"rb", "1000"}, {"juta", "1000000"}, {"jt", "1000000"}, {"miliar", "1000000000"},
+            {"k", "1000"}, {"m", "1000000"}};
+    private static final java.util.regex.Pattern SHORT_DOT_DECIMAL = java.util.regex.Pattern.compile("\\d+\\.\\d{1,2}");
 
     private static final java.util.regex.Pattern GROUPED = java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{3})+(,\\d+)?");
     private static final java.util.regex.Pattern COMMA_DECIMAL = java.util.regex.Pattern.compile("\\d+,\\d+");

@@ -155,6 +155,24 @@ class ParsersTest {
     }
 
     @Test
+    void countReadsSoldCountsWrittenAfterTheNumberAndInTheEnglishUi() {
+        assertEquals(10000, Parsers.count("10RB+ terjual"));      // Shopee's listing card
+        assertEquals(1200, Parsers.count("1,2RB terjual"));
+        assertEquals(250, Parsers.count("250 Terjual"));
+        assertEquals(10000, Parsers.count("10 rb+ terjual"));     // Tokopedia's newer card
+        assertEquals(10000, Parsers.count("10k+ sold"));          // the English UI
+        assertEquals(1200, Parsers.count("1.2k sold"));
+        assertEquals(1500, Parsers.count("1,5K"));
+        assertEquals(2000000, Parsers.count("2M+ sold"));
+        assertEquals(1250, Parsers.count("1.25 rb"));               // a dot with two digits before a multiplier is a decimal
+        assertEquals(999, Parsers.count("999 sold"));
+        assertEquals(1250000, Parsers.count("1.250 rb"));         // three digits after the dot: Indonesian grouping, as before
+        bad("BAD_QUANTITY", () -> Parsers.count("1.2"));          // no multiplier: 1.2 units
+        bad("BAD_QUANTITY", () -> Parsers.count("sold"));
+        bad("BAD_QUANTITY", () -> Parsers.count("k"));
+    }
+
+    @Test
     void integerIsStrict() {
         assertEquals(3, Parsers.integer("3"));
         assertEquals(-2, Parsers.integer("-2"));
