@@ -210,8 +210,10 @@ public final class OriginEvidence implements Serializable {
         double sl = noisyOr(loc);
         double min = rules.titleCues().minScore();
         if (!imp.isEmpty() && !loc.isEmpty()) reasons.add("CONFLICT_TITLE_CUES");
-        if (si >= min && si > sl) return new Verdict(false, si - sl, "TITLE");
-        if (sl >= min && sl > si) return new Verdict(true, sl - si, "TITLE");
+        // the net score decides (docs/CLASSIFICATION.md): "impor" 0.75 against "batik tulis" 0.70 is a 0.05 lean, not a
+        // verdict that could outvote or contradict anything; 1e-9 absorbs the noisy-OR's rounding at exactly min_score
+        if (si > sl && si - sl >= min - 1e-9) return new Verdict(false, si - sl, "TITLE");
+        if (sl > si && sl - si >= min - 1e-9) return new Verdict(true, sl - si, "TITLE");
         return null;
     }
 

@@ -121,6 +121,23 @@ class OriginEvidenceTest {
     }
 
     @Test
+    void titleWithImportAndLocalCuesDecidesOnlyWhenTheNetScoreReachesMinScore() {
+        // "impor" 0.75 against "batik tulis" 0.70: net 0.05, far below min_score 0.50, so the title says nothing
+        // (docs/CLASSIFICATION.md: "decides only if the net score ... >= title_cues.min_score")
+        var titleOnly = decide(null, null, "NONE", null, "32", null, null, null, "Kain batik tulis impor");
+        assertEquals("UNKNOWN", titleOnly.preClass());
+        assertTrue(titleOnly.reasons().containsAll(List.of("TITLE_IMPORT_CUE", "TITLE_LOCAL_CUE", "CONFLICT_TITLE_CUES",
+                "NO_GOODS_EVIDENCE")), titleOnly.reasons().toString());
+        assertFalse(titleOnly.reasons().contains("LOW_CONFIDENCE"), titleOnly.reasons().toString());
+        // so it cannot contradict a declared origin either: no CONFLICT_DECLARED_VS_TITLE, no penalty, the sale stays local
+        var clean = decide(null, null, "NONE", null, "32", null, "ID", null, "Kain batik");
+        var declared = decide(null, null, "NONE", null, "32", null, "ID", null, "Kain batik tulis impor");
+        assertEquals("LOCAL", declared.preClass(), declared.reasons().toString());
+        assertFalse(declared.reasons().contains("CONFLICT_DECLARED_VS_TITLE"), declared.reasons().toString());
+        assertEquals(clean.confidence(), declared.confidence(), 1e-6);
+    }
+
+    @Test
     void madeInAPhraseNeedsTheCountry() {
         var china = decide(null, "ID", "NIK", true, "31", "ID", null, null, "Panci stainless made in China");
         assertEquals("IMPORTED", china.preClass());
