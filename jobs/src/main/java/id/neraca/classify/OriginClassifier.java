@@ -89,8 +89,9 @@ public final class OriginClassifier {
         Column tier = when(declaredOk, declared)
                 .when(col("seller_key").isNull(), lit("UNKNOWN"))
                 .otherwise(coalesce(col("observed_tier"), lit("UNKNOWN")));
+        // no observed tier: no seller key, or a seller seen only in listing snapshots that month (UmkmTiers)
         Column tierSource = when(declaredOk, lit("DECLARED"))
-                .when(col("seller_key").isNull(), lit("NONE"))
+                .when(col("seller_key").isNull().or(col("observed_tier").isNull()), lit("NONE"))
                 .otherwise(lit("OBSERVED"));
         Dataset<Row> tiered = joined
                 .withColumn("umkm_tier", tier)

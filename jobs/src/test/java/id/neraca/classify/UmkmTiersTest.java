@@ -12,6 +12,7 @@ import java.util.Map;
 
 import static id.neraca.classify.SalesFixtures.sale;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * PP 7/2021 tiers from observed sales: ceilings exactly at Rp2/15/50 miliar and one rupiah above, the trailing
@@ -47,7 +48,13 @@ class UmkmTiersTest extends SparkTestBase {
                 // exact decimals: (100.00 + 33.33) x 12 / 7 = 228.5657... -> 228.57
                 s("rounding", "2023-01", "100.00"), s("rounding", "2023-07", "33.33"),
                 // no seller key: not in the seller-month table at all
-                sale("anonymous").month("2023-05").price("5000000")
+                sale("anonymous").month("2023-05").price("5000000"),
+                // listing snapshots carry CUMULATIVE sold counts (docs/MAPPINGS.md): 2,000 sold since the listing went up
+                // at Rp13.000.000 is Rp26 miliar over the listing's life, not a month's sales, so it counts for no tier
+                sale("scrape_listing").seller("scrape_only").listing("2023-02").price("13000000").qty(2000),
+                // a seller with order lines and a listing in the same month: the order lines alone, 100.000.000 x 12 / 1
+                s("orders_and_listing", "2023-05", "100000000"),
+                sale("orders_and_listing_snapshot").seller("orders_and_listing").listing("2023-05").price("5000000").qty(10000)
         );
         byKeyMonth = new HashMap<>();
         for (Row r : UmkmTiers.sellerMonths(sales, RulesFixture.RULES.umkmTiers()).collectAsList()) {
@@ -96,8 +103,14 @@ class UmkmTiersTest extends SparkTestBase {
     }
 
     @Test
+    void listingSnapshotsAreCumulativeAndCountForNoTier() {
+        assertNull(byKeyMonth.get("scrape_only@2023-02"), "a seller seen only in listing snapshots has no observed tier");
+        assertTier("orders_and_listing", "2023-05", "MICRO", "1200000000");
+    }
+
+    @Test
     void oneRowPerSellerMonthAndNoneWithoutASellerKey() {
-        assertEquals(20, byKeyMonth.size(), "6 boundary sellers x 2 + 2 + 2 + 1 + 1 + 2");
+        assertEquals(21, byKeyMonth.size(), "6 boundary sellers x 2 + 2 + 2 + 1 + 1 + 2 + 1 (no listing-only seller)");
         assertEquals(0, byKeyMonth.keySet().stream().filter(k -> k.startsWith("null")).count());
     }
 }
