@@ -13,6 +13,7 @@ import java.util.List;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.substring;
@@ -24,9 +25,9 @@ import static org.apache.spark.sql.functions.when;
  *
  * <p>Annual sales of a seller in month m = COMPLETED order-line GMV of that seller across all marketplaces
  * ({@code seller_key}) in the trailing window of {@code umkm_tiers.window_months} months ending with m
- * (m included). With annualisation on, a seller first observed (any status) inside the window less than
- * 12 months before m is scaled up: {@code sum × 12 / months_active}, where {@code months_active = m −
- * first observed month in the window + 1}. Observed sales are a lower bound of a seller's total (offline
+ * (m included). With annualisation on, a seller first observed (any status, ever) less than 12 months
+ * before m is scaled up: {@code sum × 12 / months_active}, where {@code months_active = min(window, m −
+ * first observed month + 1)}; a seller back after a quiet spell is not new, its quiet months are zeros. Observed sales are a lower bound of a seller's total (offline
  * sales and other platforms are not in the dumps), so observed tiers lean small. Listing snapshots
  * ({@code LISTING_PERIOD}) are left out: their sold counts are cumulative over a listing's life.
  *
@@ -56,7 +57,10 @@ public final class UmkmTiers {
         WindowSpec w = Window.partitionBy(col("seller_key")).orderBy(col("month_index"))
                 .rangeBetween(-(t.windowMonths() - 1), 0);
         Column trailing = sum(col("month_gmv_idr")).over(w).cast(DataTypes.createDecimalType(24, 2));
-        Column monthsActive = col("month_index").minus(min(col("month_index")).over(w)).plus(lit(1));
+        // months of history in the window: from the seller's first observed month ever (not the first inside the window:
+        // a seller back after a quiet spell has zeros there, not missing history), at most the whole window
+        Column firstEver = min(col("month_index")).over(Window.partitionBy(col("seller_key")));
+        Column monthsActive = least(col("month_index").minus(firstEver).plus(lit(1)), lit(t.windowMonths()));
         Column divisor = t.annualise() ? monthsActive : lit(t.windowMonths());
         Column annual = trailing.multiply(lit(new BigDecimal("12"))).divide(divisor.cast(DataTypes.createDecimalType(3, 0)))
                 .cast(Schemas.GMV);
