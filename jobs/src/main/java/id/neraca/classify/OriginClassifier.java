@@ -117,10 +117,14 @@ public final class OriginClassifier {
                 : array(lit("TIER_UNKNOWN"));
         Column reasons = when(isLocal.and(tierUnknown), concat(col("_ev.reasons"), extra)).otherwise(col("_ev.reasons"));
 
+        // PP 7/2021 sizes Indonesian businesses: a seller abroad has no UMKM tier (its annual sales stay, for comparison)
+        Column abroad = col("origin_class").equalTo("CROSS_BORDER");
         Dataset<Row> classified = tiered
                 .withColumn("origin_class", originClass)
                 .withColumn("origin_reasons", reasons)
-                .withColumn("origin_confidence", col("_ev.confidence"));
+                .withColumn("origin_confidence", col("_ev.confidence"))
+                .withColumn("umkm_tier", when(abroad, lit("UNKNOWN")).otherwise(col("umkm_tier")))
+                .withColumn("umkm_tier_source", when(abroad, lit("NONE")).otherwise(col("umkm_tier_source")));
         return withPermendag31(classified, fxMonthly, rules.permendag31()).select(classifiedColumns());
     }
 

@@ -112,6 +112,14 @@ class OriginClassifierTest extends SparkTestBase {
     }
 
     @Test
+    void aForeignStorefrontHasNoPp7Tier() {
+        // PP 7/2021 sizes Indonesian businesses; a Chinese storefront is not a micro enterprise (ground truth: UNKNOWN)
+        Row r = out.get("xb_under_100");
+        assertEquals("UNKNOWN", r.getAs("umkm_tier"));
+        assertEquals("NONE", r.getAs("umkm_tier_source"));
+    }
+
+    @Test
     void foreignStorefrontAtOrAboveUs100IsNotFlagged() {
         assertFalse(flag("xb_exactly_100"), "the minimum is US$100: exactly 100 complies");
         assertFalse(flag("xb_above_100"));
