@@ -43,6 +43,19 @@ class OriginEvidenceTest {
     }
 
     @Test
+    void ordinaryWordsThatAreBrandAliasesDoNotMakeTitlesForeignOrLocal() {
+        // "lining" (an alias of Li-Ning, CN) is the inner fabric of a garment; "enduro" (Pertamina's oil, ID) a kind of
+        // motorbike and its tyres and gear: in a title they say nothing about the brand
+        var skirt = decide(null, null, "NONE", null, "32", null, null, null, "Rok plisket wanita full lining");
+        assertFalse(skirt.reasons().stream().anyMatch(r -> r.startsWith("BRAND_")), skirt.reasons().toString());
+        var tyre = decide(null, null, "NONE", null, "32", null, null, null, "Ban motor trail enduro 90/90-21");
+        assertFalse(tyre.reasons().stream().anyMatch(r -> r.startsWith("BRAND_")), tyre.reasons().toString());
+        // as a brand value they still match
+        var shoe = decide(null, null, "NONE", null, "32", null, null, "Lining", "Sepatu badminton");
+        assertTrue(shoe.reasons().contains("BRAND_FOREIGN:CN"), shoe.reasons().toString());
+    }
+
+    @Test
     void titleExcludedBrandNamesStillMatchInTheBrandColumn() {
         // "apple" is an ordinary word in food titles, so it matches only as a brand value
         var food = decide(null, null, "NONE", null, "32", null, null, null, "Keripik apple malang 250 gr");
