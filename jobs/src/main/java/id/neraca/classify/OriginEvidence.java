@@ -38,6 +38,8 @@ public final class OriginEvidence implements Serializable {
     private static final Set<String> FOREIGN_ID_TYPES = Set.of("FOREIGN_REG", "PASSPORT");
     private static final Set<String> DOMESTIC_ID_TYPES = Set.of("NIK", "NIB", "NPWP");
     private static final String ID = "ID";
+    /** Words that negate the title cue right after them: "bukan impor", "non-import", "tidak produk lokal". */
+    static final Set<String> NEGATORS = Set.of("bukan", "non", "tidak", "not");
 
     /** The outcome for one sale. */
     public record Decision(String preClass, List<String> reasons, double confidence, boolean umkmCue) {}
@@ -219,7 +221,7 @@ public final class OriginEvidence implements Serializable {
 
     private static List<Double> weights(TextMatcher<Double> m, String[] text) {
         List<Double> out = new ArrayList<>();
-        for (String p : m.all(text)) out.add(m.get(p));
+        for (String p : m.all(text, NEGATORS)) out.add(m.get(p));
         return out;
     }
 

@@ -151,6 +151,21 @@ class OriginEvidenceTest {
     }
 
     @Test
+    void aNegatedCueIsNotACue() {
+        // sellers of local goods write "bukan impor" (not imported) to say so; it is not an import cue
+        var shoes = decide(null, "ID", "NIK", true, "32", "ID", null, null, "Sepatu kulit asli Cibaduyut, BUKAN IMPOR!");
+        assertEquals("UNKNOWN", shoes.preClass(), shoes.reasons().toString());
+        assertFalse(shoes.reasons().contains("TITLE_IMPORT_CUE"), shoes.reasons().toString());
+        var bag = decide(null, "ID", "NIK", true, "32", "ID", null, null, "Tas anyaman non-import bukan barang china");
+        assertFalse(bag.reasons().contains("TITLE_IMPORT_CUE"), bag.reasons().toString());
+        var notLocal = decide(null, "ID", "NIK", true, "32", "ID", null, null, "Kaos polos tidak produk lokal");
+        assertFalse(notLocal.reasons().contains("TITLE_LOCAL_CUE"), notLocal.reasons().toString());
+        // an unnegated cue elsewhere in the title still counts
+        var mixed = decide(null, "ID", "NIK", true, "32", "ID", null, null, "Bukan KW, barang impor asli");
+        assertEquals("IMPORTED", mixed.preClass(), mixed.reasons().toString());
+    }
+
+    @Test
     void madeInAPhraseNeedsTheCountry() {
         var china = decide(null, "ID", "NIK", true, "31", "ID", null, null, "Panci stainless made in China");
         assertEquals("IMPORTED", china.preClass());
