@@ -89,8 +89,9 @@ public final class OriginClassifier {
         Column tier = when(declaredOk, declared)
                 .when(col("seller_key").isNull(), lit("UNKNOWN"))
                 .otherwise(coalesce(col("observed_tier"), lit("UNKNOWN")));
+        // no observed tier: no seller key, or a seller seen only in listing snapshots that month (UmkmTiers)
         Column tierSource = when(declaredOk, lit("DECLARED"))
-                .when(col("seller_key").isNull(), lit("NONE"))
+                .when(col("seller_key").isNull().or(col("observed_tier").isNull()), lit("NONE"))
                 .otherwise(lit("OBSERVED"));
         Dataset<Row> tiered = joined
                 .withColumn("umkm_tier", tier)
@@ -116,10 +117,14 @@ public final class OriginClassifier {
                 : array(lit("TIER_UNKNOWN"));
         Column reasons = when(isLocal.and(tierUnknown), concat(col("_ev.reasons"), extra)).otherwise(col("_ev.reasons"));
 
+        // PP 7/2021 sizes Indonesian businesses: a seller abroad has no UMKM tier (its annual sales stay, for comparison)
+        Column abroad = col("origin_class").equalTo("CROSS_BORDER");
         Dataset<Row> classified = tiered
                 .withColumn("origin_class", originClass)
                 .withColumn("origin_reasons", reasons)
-                .withColumn("origin_confidence", col("_ev.confidence"));
+                .withColumn("origin_confidence", col("_ev.confidence"))
+                .withColumn("umkm_tier", when(abroad, lit("UNKNOWN")).otherwise(col("umkm_tier")))
+                .withColumn("umkm_tier_source", when(abroad, lit("NONE")).otherwise(col("umkm_tier_source")));
         return withPermendag31(classified, fxMonthly, rules.permendag31()).select(classifiedColumns());
     }
 

@@ -38,6 +38,8 @@ public final class OriginEvidence implements Serializable {
     private static final Set<String> FOREIGN_ID_TYPES = Set.of("FOREIGN_REG", "PASSPORT");
     private static final Set<String> DOMESTIC_ID_TYPES = Set.of("NIK", "NIB", "NPWP");
     private static final String ID = "ID";
+    /** Words that negate the title cue right after them: "bukan impor", "non-import", "tidak produk lokal". */
+    static final Set<String> NEGATORS = Set.of("bukan", "non", "tidak", "not");
 
     /** The outcome for one sale. */
     public record Decision(String preClass, List<String> reasons, double confidence, boolean umkmCue) {}
@@ -210,14 +212,16 @@ public final class OriginEvidence implements Serializable {
         double sl = noisyOr(loc);
         double min = rules.titleCues().minScore();
         if (!imp.isEmpty() && !loc.isEmpty()) reasons.add("CONFLICT_TITLE_CUES");
-        if (si >= min && si > sl) return new Verdict(false, si - sl, "TITLE");
-        if (sl >= min && sl > si) return new Verdict(true, sl - si, "TITLE");
+        // the net score decides (docs/CLASSIFICATION.md): "impor" 0.75 against "batik tulis" 0.70 is a 0.05 lean, not a
+        // verdict that could outvote or contradict anything; 1e-9 absorbs the noisy-OR's rounding at exactly min_score
+        if (si > sl && si - sl >= min - 1e-9) return new Verdict(false, si - sl, "TITLE");
+        if (sl > si && sl - si >= min - 1e-9) return new Verdict(true, sl - si, "TITLE");
         return null;
     }
 
     private static List<Double> weights(TextMatcher<Double> m, String[] text) {
         List<Double> out = new ArrayList<>();
-        for (String p : m.all(text)) out.add(m.get(p));
+        for (String p : m.all(text, NEGATORS)) out.add(m.get(p));
         return out;
     }
 

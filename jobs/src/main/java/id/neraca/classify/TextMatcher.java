@@ -106,6 +106,14 @@ public final class TextMatcher<V extends Serializable> implements Serializable {
 
     /** As {@link #all(String)} on already normalised words. */
     public List<String> all(String[] w) {
+        return all(w, Collections.emptySet());
+    }
+
+    /**
+     * As {@link #all(String[])}, leaving out a phrase whose first word follows one of {@code negators} ("bukan impor",
+     * "non import": a negated cue is not a cue). The negated phrase is still stepped over, so none of its words match.
+     */
+    public List<String> all(String[] w, Set<String> negators) {
         if (w.length == 0) return Collections.emptyList();
         Set<String> found = new LinkedHashSet<>();
         int i = 0;
@@ -115,7 +123,7 @@ public final class TextMatcher<V extends Serializable> implements Serializable {
             for (int n = longest == null ? 0 : Math.min(longest, w.length - i); n >= 1; n--) {
                 String p = join(w, i, n);
                 if (phrases.containsKey(p)) {
-                    found.add(p);
+                    if (i == 0 || !negators.contains(w[i - 1])) found.add(p);
                     step = n;
                     break;
                 }

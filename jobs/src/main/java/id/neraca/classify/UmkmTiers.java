@@ -11,7 +11,9 @@ import org.apache.spark.sql.types.DataTypes;
 import java.math.BigDecimal;
 import java.util.List;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.substring;
@@ -21,12 +23,13 @@ import static org.apache.spark.sql.functions.when;
 /**
  * UMKM size tier per PP 7/2021 from observed annual sales, one row per seller per month.
  *
- * <p>Annual sales of a seller in month m = COMPLETED GMV of that seller across all marketplaces
+ * <p>Annual sales of a seller in month m = COMPLETED order-line GMV of that seller across all marketplaces
  * ({@code seller_key}) in the trailing window of {@code umkm_tiers.window_months} months ending with m
- * (m included). With annualisation on, a seller first observed (any status) inside the window less than
- * 12 months before m is scaled up: {@code sum × 12 / months_active}, where {@code months_active = m −
- * first observed month in the window + 1}. Observed sales are a lower bound of a seller's total (offline
- * sales and other platforms are not in the dumps), so observed tiers lean small.
+ * (m included). With annualisation on, a seller first observed (any status, ever) less than 12 months
+ * before m is scaled up: {@code sum × 12 / months_active}, where {@code months_active = min(window, m −
+ * first observed month + 1)}; a seller back after a quiet spell is not new, its quiet months are zeros. Observed sales are a lower bound of a seller's total (offline
+ * sales and other platforms are not in the dumps), so observed tiers lean small. Listing snapshots
+ * ({@code LISTING_PERIOD}) are left out: their sold counts are cumulative over a listing's life.
  *
  * <p>Built as one groupBy to seller × month and a range window over month indexes (gaps in a seller's
  * history are handled by the range, not by rows), then joined back by the caller: no self-join of sales.
@@ -37,21 +40,27 @@ public final class UmkmTiers {
     private UmkmTiers() {}
 
     /**
-     * @param sales rows with at least seller_key, period_month, status, gmv_idr
+     * @param sales rows with at least seller_key, grain, period_month, status, gmv_idr
      * @return {@code seller_key, period_month, seller_annual_sales_idr decimal(20,2), observed_tier}, one row per
-     * seller per month in which the seller has any sale
+     * seller per month in which the seller has any order line (listing snapshots count for nothing)
      */
     public static Dataset<Row> sellerMonths(Dataset<Row> sales, ClassifyRules.Tiers t) {
         Column completedGmv = when(col("status").equalTo("COMPLETED"), col("gmv_idr"))
                 .otherwise(lit(BigDecimal.ZERO).cast(Schemas.GMV));
-        Dataset<Row> months = sales.filter(col("seller_key").isNotNull())
+        // listing snapshots (LISTING_PERIOD) carry cumulative sold counts: price x units sold over the listing's life, not a
+        // month's sales (docs/MAPPINGS.md), so they enter no sum; a seller seen only in snapshots has no observed tier
+        Dataset<Row> months = sales.filter(col("seller_key").isNotNull()
+                        .and(coalesce(col("grain"), lit("")).notEqual(lit("LISTING_PERIOD"))))
                 .groupBy(col("seller_key"), col("period_month"))
                 .agg(sum(completedGmv).cast(DataTypes.createDecimalType(24, 2)).as("month_gmv_idr"))
                 .withColumn("month_index", monthIndex(col("period_month")));
         WindowSpec w = Window.partitionBy(col("seller_key")).orderBy(col("month_index"))
                 .rangeBetween(-(t.windowMonths() - 1), 0);
         Column trailing = sum(col("month_gmv_idr")).over(w).cast(DataTypes.createDecimalType(24, 2));
-        Column monthsActive = col("month_index").minus(min(col("month_index")).over(w)).plus(lit(1));
+        // months of history in the window: from the seller's first observed month ever (not the first inside the window:
+        // a seller back after a quiet spell has zeros there, not missing history), at most the whole window
+        Column firstEver = min(col("month_index")).over(Window.partitionBy(col("seller_key")));
+        Column monthsActive = least(col("month_index").minus(firstEver).plus(lit(1)), lit(t.windowMonths()));
         Column divisor = t.annualise() ? monthsActive : lit(t.windowMonths());
         Column annual = trailing.multiply(lit(new BigDecimal("12"))).divide(divisor.cast(DataTypes.createDecimalType(3, 0)))
                 .cast(Schemas.GMV);

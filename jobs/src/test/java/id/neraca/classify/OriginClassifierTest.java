@@ -66,7 +66,11 @@ class OriginClassifierTest extends SparkTestBase {
                 sale("large_local_declared").localSeller("big").declaredTier("LARGE").brand("Indomie").title("Indomie goreng 1 dus")
                         .category("food_beverage"),
                 sale("local_goods_no_seller_key").located("34", "Kota Yogyakarta").origin("ID").title("Bakpia pathok 1 box"),
-                sale("local_goods_no_seller_key_umkm_cue").located("34", "Kota Yogyakarta").origin("ID").title("Bakpia pathok produk UMKM")
+                sale("local_goods_no_seller_key_umkm_cue").located("34", "Kota Yogyakarta").origin("ID").title("Bakpia pathok produk UMKM"),
+                // a scraped listing of local goods: 10,000 sold since the listing went up at Rp500.000 is Rp5 miliar over its
+                // life (a cumulative count), not a month's sales; x 12 it made the shop LARGE
+                sale("scraped_batik_listing").seller("scrape_batik_shop").located("33", "Kota Pekalongan").listing("2023-02")
+                        .brand("Batik Keris").title("Kemeja batik pria lengan panjang").price("500000").qty(10000)
         );
         Dataset<Row> fx = SalesFixtures.fx(spark, "2023-09=15000", "2023-10=15000.000000", "2024-01=15000");
         Dataset<Row> classified = OriginClassifier.classify(sales, fx, RulesFixture.RULES, RulesFixture.BRANDS);
@@ -105,6 +109,14 @@ class OriginClassifierTest extends SparkTestBase {
     void foreignStorefrontUnderUs100IsFlagged() {
         assertEquals("CROSS_BORDER", cls("xb_under_100"));
         assertTrue(flag("xb_under_100"));
+    }
+
+    @Test
+    void aForeignStorefrontHasNoPp7Tier() {
+        // PP 7/2021 sizes Indonesian businesses; a Chinese storefront is not a micro enterprise (ground truth: UNKNOWN)
+        Row r = out.get("xb_under_100");
+        assertEquals("UNKNOWN", r.getAs("umkm_tier"));
+        assertEquals("NONE", r.getAs("umkm_tier_source"));
     }
 
     @Test
@@ -189,6 +201,17 @@ class OriginClassifierTest extends SparkTestBase {
         assertTrue(reasons("local_goods_no_seller_key").contains("TIER_UNKNOWN"));
         assertEquals("LOCAL_UMKM", cls("local_goods_no_seller_key_umkm_cue"));
         assertTrue(reasons("local_goods_no_seller_key_umkm_cue").containsAll(List.of("TIER_UNKNOWN", "TITLE_UMKM_CUE")));
+    }
+
+    @Test
+    void aScrapedListingsCumulativeSoldCountGivesNoTier() {
+        Row r = out.get("scraped_batik_listing");
+        assertEquals("UNKNOWN", r.getAs("umkm_tier"), "not LARGE from a lifetime sold count x 12");
+        assertEquals("NONE", r.getAs("umkm_tier_source"));
+        assertTrue(r.isNullAt(r.fieldIndex("seller_annual_sales_idr")), "no annual sales from a cumulative count");
+        assertEquals("UNKNOWN", cls("scraped_batik_listing"), "local goods, seller size unknown, no UMKM cue");
+        assertTrue(reasons("scraped_batik_listing").containsAll(List.of("BRAND_LOCAL", "TIER_UNKNOWN")),
+                reasons("scraped_batik_listing").toString());
     }
 
     @Test

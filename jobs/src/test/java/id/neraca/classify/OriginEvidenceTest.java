@@ -43,6 +43,19 @@ class OriginEvidenceTest {
     }
 
     @Test
+    void ordinaryWordsThatAreBrandAliasesDoNotMakeTitlesForeignOrLocal() {
+        // "lining" (an alias of Li-Ning, CN) is the inner fabric of a garment; "enduro" (Pertamina's oil, ID) a kind of
+        // motorbike and its tyres and gear: in a title they say nothing about the brand
+        var skirt = decide(null, null, "NONE", null, "32", null, null, null, "Rok plisket wanita full lining");
+        assertFalse(skirt.reasons().stream().anyMatch(r -> r.startsWith("BRAND_")), skirt.reasons().toString());
+        var tyre = decide(null, null, "NONE", null, "32", null, null, null, "Ban motor trail enduro 90/90-21");
+        assertFalse(tyre.reasons().stream().anyMatch(r -> r.startsWith("BRAND_")), tyre.reasons().toString());
+        // as a brand value they still match
+        var shoe = decide(null, null, "NONE", null, "32", null, null, "Lining", "Sepatu badminton");
+        assertTrue(shoe.reasons().contains("BRAND_FOREIGN:CN"), shoe.reasons().toString());
+    }
+
+    @Test
     void titleExcludedBrandNamesStillMatchInTheBrandColumn() {
         // "apple" is an ordinary word in food titles, so it matches only as a brand value
         var food = decide(null, null, "NONE", null, "32", null, null, null, "Keripik apple malang 250 gr");
@@ -118,6 +131,38 @@ class OriginEvidenceTest {
         var loc = decide(null, "ID", "NIK", true, "31", "ID", null, null, "Keripik tempe buatan Indonesia asli UMKM");
         assertEquals("LOCAL", loc.preClass());
         assertTrue(loc.umkmCue());
+    }
+
+    @Test
+    void titleWithImportAndLocalCuesDecidesOnlyWhenTheNetScoreReachesMinScore() {
+        // "impor" 0.75 against "batik tulis" 0.70: net 0.05, far below min_score 0.50, so the title says nothing
+        // (docs/CLASSIFICATION.md: "decides only if the net score ... >= title_cues.min_score")
+        var titleOnly = decide(null, null, "NONE", null, "32", null, null, null, "Kain batik tulis impor");
+        assertEquals("UNKNOWN", titleOnly.preClass());
+        assertTrue(titleOnly.reasons().containsAll(List.of("TITLE_IMPORT_CUE", "TITLE_LOCAL_CUE", "CONFLICT_TITLE_CUES",
+                "NO_GOODS_EVIDENCE")), titleOnly.reasons().toString());
+        assertFalse(titleOnly.reasons().contains("LOW_CONFIDENCE"), titleOnly.reasons().toString());
+        // so it cannot contradict a declared origin either: no CONFLICT_DECLARED_VS_TITLE, no penalty, the sale stays local
+        var clean = decide(null, null, "NONE", null, "32", null, "ID", null, "Kain batik");
+        var declared = decide(null, null, "NONE", null, "32", null, "ID", null, "Kain batik tulis impor");
+        assertEquals("LOCAL", declared.preClass(), declared.reasons().toString());
+        assertFalse(declared.reasons().contains("CONFLICT_DECLARED_VS_TITLE"), declared.reasons().toString());
+        assertEquals(clean.confidence(), declared.confidence(), 1e-6);
+    }
+
+    @Test
+    void aNegatedCueIsNotACue() {
+        // sellers of local goods write "bukan impor" (not imported) to say so; it is not an import cue
+        var shoes = decide(null, "ID", "NIK", true, "32", "ID", null, null, "Sepatu kulit asli Cibaduyut, BUKAN IMPOR!");
+        assertEquals("UNKNOWN", shoes.preClass(), shoes.reasons().toString());
+        assertFalse(shoes.reasons().contains("TITLE_IMPORT_CUE"), shoes.reasons().toString());
+        var bag = decide(null, "ID", "NIK", true, "32", "ID", null, null, "Tas anyaman non-import bukan barang china");
+        assertFalse(bag.reasons().contains("TITLE_IMPORT_CUE"), bag.reasons().toString());
+        var notLocal = decide(null, "ID", "NIK", true, "32", "ID", null, null, "Kaos polos tidak produk lokal");
+        assertFalse(notLocal.reasons().contains("TITLE_LOCAL_CUE"), notLocal.reasons().toString());
+        // an unnegated cue elsewhere in the title still counts
+        var mixed = decide(null, "ID", "NIK", true, "32", "ID", null, null, "Bukan KW, barang impor asli");
+        assertEquals("IMPORTED", mixed.preClass(), mixed.reasons().toString());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import static id.neraca.classify.SalesFixtures.sale;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * PP 7/2021 tiers from observed sales: ceilings exactly at Rp2/15/50 miliar and one rupiah above, the trailing
@@ -37,8 +38,12 @@ class UmkmTiersTest extends SparkTestBase {
                 s("medium_plus_1", "2023-01", "25000000000"), s("medium_plus_1", "2023-12", "25000000001"),
                 // first seen Oct 2023: Oct = 300M x 12 / 1 = 3.6e9 SMALL; Dec = (300M + 100M) x 12 / 3 = 1.6e9 MICRO
                 s("annualised", "2023-10", "300000000"), s("annualised", "2023-12", "100000000"),
-                // Jan 2022 is outside the window of Jan 2023 (Feb 2022..Jan 2023): 1.000.000 x 12 / 1
+                // Jan 2022 is outside the window of Jan 2023 (Feb 2022..Jan 2023); the seller has been observed since
+                // Jan 2022, so the eleven quiet months are zeros, not missing history: 1.000.000 x 12 / 12
                 s("window_drops_old", "2022-01", "60000000000"), s("window_drops_old", "2023-01", "1000000"),
+                // back after a quiet spell: first seen Jan 2022, nothing Feb 2022..Jan 2023, Rp200 juta in Feb 2023. Its
+                // trailing year (Mar 2022..Feb 2023) is Rp200 juta, MICRO; it is not a new seller to annualise x 12
+                s("back_from_quiet", "2022-01", "100000000"), s("back_from_quiet", "2023-02", "200000000"),
                 // two marketplaces add up; the cancelled order does not count
                 s("two_marketplaces", "2023-05", "500000000").marketplace("shopee"),
                 s("two_marketplaces", "2023-05", "500000000").marketplace("tokopedia"),
@@ -47,7 +52,13 @@ class UmkmTiersTest extends SparkTestBase {
                 // exact decimals: (100.00 + 33.33) x 12 / 7 = 228.5657... -> 228.57
                 s("rounding", "2023-01", "100.00"), s("rounding", "2023-07", "33.33"),
                 // no seller key: not in the seller-month table at all
-                sale("anonymous").month("2023-05").price("5000000")
+                sale("anonymous").month("2023-05").price("5000000"),
+                // listing snapshots carry CUMULATIVE sold counts (docs/MAPPINGS.md): 2,000 sold since the listing went up
+                // at Rp13.000.000 is Rp26 miliar over the listing's life, not a month's sales, so it counts for no tier
+                sale("scrape_listing").seller("scrape_only").listing("2023-02").price("13000000").qty(2000),
+                // a seller with order lines and a listing in the same month: the order lines alone, 100.000.000 x 12 / 1
+                s("orders_and_listing", "2023-05", "100000000"),
+                sale("orders_and_listing_snapshot").seller("orders_and_listing").listing("2023-05").price("5000000").qty(10000)
         );
         byKeyMonth = new HashMap<>();
         for (Row r : UmkmTiers.sellerMonths(sales, RulesFixture.RULES.umkmTiers()).collectAsList()) {
@@ -81,7 +92,13 @@ class UmkmTiersTest extends SparkTestBase {
     @Test
     void theWindowIsTwelveCalendarMonthsWhateverTheGaps() {
         assertTier("window_drops_old", "2022-01", "LARGE", "720000000000");
-        assertTier("window_drops_old", "2023-01", "MICRO", "12000000");
+        assertTier("window_drops_old", "2023-01", "MICRO", "1000000");
+    }
+
+    @Test
+    void aSellerBackFromAQuietSpellIsNotAnnualisedAsANewSeller() {
+        assertTier("back_from_quiet", "2022-01", "MICRO", "1200000000");
+        assertTier("back_from_quiet", "2023-02", "MICRO", "200000000");
     }
 
     @Test
@@ -96,8 +113,14 @@ class UmkmTiersTest extends SparkTestBase {
     }
 
     @Test
+    void listingSnapshotsAreCumulativeAndCountForNoTier() {
+        assertNull(byKeyMonth.get("scrape_only@2023-02"), "a seller seen only in listing snapshots has no observed tier");
+        assertTier("orders_and_listing", "2023-05", "MICRO", "1200000000");
+    }
+
+    @Test
     void oneRowPerSellerMonthAndNoneWithoutASellerKey() {
-        assertEquals(20, byKeyMonth.size(), "6 boundary sellers x 2 + 2 + 2 + 1 + 1 + 2");
+        assertEquals(23, byKeyMonth.size(), "6 boundary sellers x 2 + 2 + 2 + 2 + 1 + 1 + 2 + 1 (no listing-only seller)");
         assertEquals(0, byKeyMonth.keySet().stream().filter(k -> k.startsWith("null")).count());
     }
 }
