@@ -441,9 +441,7 @@ public final class RecordParser implements Serializable {
     private String category(RawRecord r) {
         String t = mappedText(r, "category");
         if (t == null) return null;
-        String c = ref.category(t);
-        if (c == null && t.contains(">")) c = ref.category(t.substring(0, t.indexOf('>')));
-        return c == null ? "other" : c;
+        return ref.categoryOfLabel(t);
     }
 
     /** The parsers this mapping uses, for documentation checks. */

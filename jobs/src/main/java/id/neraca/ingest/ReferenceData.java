@@ -152,6 +152,26 @@ public final class ReferenceData implements Serializable {
         return name == null ? null : categoryByKey.get(key(name));
     }
 
+    /**
+     * The category of a dump's label: the label whole, else, for a category path ({@code Buku & Alat Tulis > Alat Tulis
+     * > Pulpen}), its most specific segment the taxonomy knows, a catch-all ({@code Lainnya}) only when no other segment
+     * is known, since a parent can mix what the rules tell apart (books are on the Permendag 31/2023 positive list,
+     * stationery is not); {@code other} when nothing is known.
+     */
+    public String categoryOfLabel(String label) {
+        String c = category(label);
+        if (c == null && label.indexOf('>') >= 0) {
+            String[] segments = label.split(">");
+            for (int i = segments.length - 1; i >= 0 && (c == null || c.equals(OTHER)); i--) {
+                String s = category(segments[i].trim());
+                if (s != null && (c == null || !s.equals(OTHER))) c = s;
+            }
+        }
+        return c == null ? OTHER : c;
+    }
+
+    private static final String OTHER = "other";
+
     /** IDR per unit of {@code currency} in {@code month} (yyyy-MM); null when the table has no rate. */
     public BigDecimal fx(String month, String currency) {
         return fx.get(month + "|" + currency);

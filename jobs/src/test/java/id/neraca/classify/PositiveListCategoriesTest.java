@@ -30,4 +30,20 @@ class PositiveListCategoriesTest {
         }
         assertEquals(List.of(), notExempt, "labels of the positive list that the flag would not exempt");
     }
+
+    @Test
+    void stationeryIsNotOnThePositiveListAndAPathIsReadByItsMostSpecificSegment() {
+        List<String> exempt = RulesFixture.RULES.permendag31().exemptCategories().stream()
+                .map(c -> c.toLowerCase(Locale.ROOT)).toList();
+        for (String label : List.of("Alat Tulis", "Stationery", "ATK", "Buku & Alat Tulis > Alat Tulis > Pulpen",
+                "Books & Stationery > Stationery")) {
+            assertEquals("stationery", REF.categoryOfLabel(label), label);
+        }
+        assertEquals(false, exempt.contains("stationery"));
+        assertEquals("books_media", REF.categoryOfLabel("Buku & Alat Tulis > Buku > Novel"));
+        assertEquals("books_media", REF.categoryOfLabel("Buku & Alat Tulis"));      // a mixed parent alone: a lower bound
+        assertEquals("fashion", REF.categoryOfLabel("Fashion Muslim > Lainnya"));    // the catch-all last
+        assertEquals("other", REF.categoryOfLabel("Lainnya > Tidak dikenal"));
+        assertEquals("other", REF.categoryOfLabel("Barang Antik"));
+    }
 }
