@@ -172,7 +172,7 @@ public final class RecordParser implements Serializable {
                     throw new ParseFailure("DATE_OUT_OF_RANGE", "period " + period + " is outside " + minMonth + " .. " + maxMonth);
                 }
                 current = "listing_key";
-                saleId = m.marketplace() + ":" + required(r, "listing_key") + ":" + period;
+                saleId = listingSaleId(m.marketplace(), required(r, "listing_key"), period);
             }
 
             current = "quantity";
@@ -442,6 +442,16 @@ public final class RecordParser implements Serializable {
         String t = mappedText(r, "category");
         if (t == null) return null;
         return ref.categoryOfLabel(t);
+    }
+
+    /**
+     * A listing's sale ID: {@code <marketplace>:<keyed hash of the listing key, 24 hex digits>:<period>}. A listing key
+     * names the shop (a product URL's {@code shop/product} path): written as is it would carry the shop's name into
+     * every output, beside the seller key that hides it. Keyed like seller keys (the same listing, key and period give
+     * the same ID, so repeated snapshots still collapse); 96 bits make a collision between listings negligible.
+     */
+    String listingSaleId(String marketplace, String listingKey, String period) {
+        return marketplace + ":" + keys.hmac("LISTING:" + marketplace + ":" + listingKey).substring(0, 24) + ":" + period;
     }
 
     /** The parsers this mapping uses, for documentation checks. */

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,6 +39,11 @@ class IngestMappingsTest extends SparkTestBase {
     private static final String COLS = "sale_id,order_ts,period_month,seller_id_type,seller_id_valid,seller_province_code,"
             + "seller_city,seller_country,ship_from_country,origin_country,cross_border_flag,declared_umkm_tier,category,"
             + "quantity,unit_price_idr,gmv_idr,source_currency,unit_price_source,status,source_line";
+
+    /** A listing's sale ID part: the keyed hash of its shop/product key (RecordParser.listingSaleId). */
+    private static String listing(String key) {
+        return SellerKeys.of(IngestFixtures.KEY).hmac("LISTING:tokopedia-scrape:" + key).substring(0, 24);
+    }
 
     private static List<String> rows(String marketplace) {
         return ResolveDuplicates.sales(resolved).filter(col("marketplace").equalTo(marketplace)).orderBy("sale_id")
@@ -102,13 +108,14 @@ class IngestMappingsTest extends SparkTestBase {
 
     @Test
     void listingScrapeSoldCountsShopFromLinkAndSnapshotMonth() {
-        assertEquals(List.of(
-                "tokopedia-scrape:arispeedcomp/ultrabook-dell-latitude-7300-i7-8650-16gb-ram-sss-512gb-nvme-ips-core-i5-gen-8-8gb-128gb-ssd:2023-02|null|2023-02|NONE|null|32|Kabupaten Bogor|null|null|null|null|null|null|5|3850000.00|19250000.00|IDR|3850000.00|COMPLETED|3",
-                "tokopedia-scrape:digitalzone/laptop-xiaomi-redmibook-15-i3-1115g4-8gb-256gb-fhd-intel-uhd-w10-512gb:2023-02|null|2023-02|NONE|null|31|Kota Jakarta Pusat|null|null|null|null|null|null|250|5450000.00|1362500000.00|IDR|5450000.00|COMPLETED|7",
-                "tokopedia-scrape:lenovo-tangerang/laptop-lenovo-ideapad-slim-3i-i3-1115g4-512gb-ssd-8gb-win10-ohs-arctic-grey:2023-02|null|2023-02|NONE|null|36|Kota Tangerang|null|null|null|null|null|null|250|6899000.00|1724750000.00|IDR|6899000.00|COMPLETED|5",
-                "tokopedia-scrape:sinarmulia/lenovo-v14-g2-ryzen-3-5300u-256gb-ssd-4gb-win-ohs-original:2023-02|null|2023-02|NONE|null|31|Kota Jakarta Barat|null|null|null|null|null|null|100|5899000.00|589900000.00|IDR|5899000.00|COMPLETED|4",
+        // sorted as rows() sorts them, by sale_id: the listing hashes are of one length
+        assertEquals(Stream.of(
+                "tokopedia-scrape:" + listing("arispeedcomp/ultrabook-dell-latitude-7300-i7-8650-16gb-ram-sss-512gb-nvme-ips-core-i5-gen-8-8gb-128gb-ssd") + ":2023-02|null|2023-02|NONE|null|32|Kabupaten Bogor|null|null|null|null|null|null|5|3850000.00|19250000.00|IDR|3850000.00|COMPLETED|3",
+                "tokopedia-scrape:" + listing("digitalzone/laptop-xiaomi-redmibook-15-i3-1115g4-8gb-256gb-fhd-intel-uhd-w10-512gb") + ":2023-02|null|2023-02|NONE|null|31|Kota Jakarta Pusat|null|null|null|null|null|null|250|5450000.00|1362500000.00|IDR|5450000.00|COMPLETED|7",
+                "tokopedia-scrape:" + listing("lenovo-tangerang/laptop-lenovo-ideapad-slim-3i-i3-1115g4-512gb-ssd-8gb-win10-ohs-arctic-grey") + ":2023-02|null|2023-02|NONE|null|36|Kota Tangerang|null|null|null|null|null|null|250|6899000.00|1724750000.00|IDR|6899000.00|COMPLETED|5",
+                "tokopedia-scrape:" + listing("sinarmulia/lenovo-v14-g2-ryzen-3-5300u-256gb-ssd-4gb-win-ohs-original") + ":2023-02|null|2023-02|NONE|null|31|Kota Jakarta Barat|null|null|null|null|null|null|100|5899000.00|589900000.00|IDR|5899000.00|COMPLETED|4",
                 // "Terjual 2 rb+" = at least 2,000 sold; the same listing again on line 6 collapses
-                "tokopedia-scrape:tokohapedia/apple-macbook-air-m1-chip-2020-256gb-512gb-space-gray-gold-silver-silver-cpo-256gb:2023-02|null|2023-02|NONE|null|31|Kota Jakarta Pusat|null|null|null|null|null|null|2000|13399000.00|26798000000.00|IDR|13399000.00|COMPLETED|2"),
+                "tokopedia-scrape:" + listing("tokohapedia/apple-macbook-air-m1-chip-2020-256gb-512gb-space-gray-gold-silver-silver-cpo-256gb") + ":2023-02|null|2023-02|NONE|null|31|Kota Jakarta Pusat|null|null|null|null|null|null|2000|13399000.00|26798000000.00|IDR|13399000.00|COMPLETED|2").sorted().toList(),
                 rows("tokopedia-scrape"));
     }
 
@@ -146,13 +153,14 @@ class IngestMappingsTest extends SparkTestBase {
         assertEquals(k.hmac("NPWP:012345674123000"), npwp.getAs("seller_key"));
         Row shop = ResolveDuplicates.sales(resolved).filter(col("sale_id").equalTo("shopee:230114DDD:SKU-SMB-1")).first();
         assertEquals(k.hmac("SHOP:shopee:Sambal Sby"), shop.getAs("seller_key"));
-        Row scrape = ResolveDuplicates.sales(resolved).filter(col("sale_id").startsWith("tokopedia-scrape:tokohapedia/")).first();
+        Row scrape = ResolveDuplicates.sales(resolved).filter(col("sale_id").startsWith("tokopedia-scrape:"
+                + listing("tokohapedia/apple-macbook-air-m1-chip-2020-256gb-512gb-space-gray-gold-silver-silver-cpo-256gb"))).first();
         assertEquals(k.hmac("SHOP:tokopedia-scrape:tokohapedia"), scrape.getAs("seller_key"));
         Row tiktokNoShop = ResolveDuplicates.sales(resolved).filter(col("sale_id").equalTo("tiktokshop:5761234567890002:TT-PB-2")).first();
         assertNull(tiktokNoShop.getAs("seller_key"));
         String all = resolved.toJSON().collectAsList().toString();
         for (String secret : List.of("3273011508850001", "012345674123000", "01.234.567.4-123.000", "Toko Kaos Bandung",
-                "Batik Solo Asli", "91440300MA5ABCDE", "Shenzhen Gadget Co", "7371015508900003")) {
+                "Batik Solo Asli", "91440300MA5ABCDE", "Shenzhen Gadget Co", "7371015508900003", "tokohapedia", "arispeedcomp")) {
             assertFalse(all.contains(secret), "raw seller data leaked: " + secret);
         }
         assertTrue(all.contains("shopee:230105AAA"));
