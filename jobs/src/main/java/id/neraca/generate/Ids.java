@@ -127,6 +127,17 @@ final class Ids {
         return raw.toUpperCase(java.util.Locale.ROOT).replaceAll("[\\s./-]", "");
     }
 
+    /**
+     * The string ingest's seller key hashes (docs/CONTRACTS.md): {@code <type>:<normalised>}, a 16-digit NPWP as the
+     * seller it is (0 + 15 digits: the 15-digit NPWP; else the holder's NIK). Written here from the contract, not
+     * from ingest's code, so that the ground truth checks ingest.
+     */
+    static String keySource(String type, String raw) {
+        String n = normalise(type, raw);
+        if (type.equals("NPWP") && n.length() == 16) return n.startsWith("0") ? "NPWP:" + n.substring(1) : "NIK:" + n;
+        return type + ":" + n;
+    }
+
     private static String two(int v) {
         return v < 10 ? "0" + v : Integer.toString(v);
     }

@@ -665,7 +665,7 @@ public final class MarketGenerator {
         if (type == SellerPopulation.NONE) {
             return mp == 2 ? "SHOP:tokopedia:" + sellers.shopId(s) : "SHOP:" + SellerPopulation.MARKETPLACES[mp] + ":" + sellers.shopName[s];
         }
-        return SellerPopulation.ID_TYPE[type] + ":" + sellers.idNormalised[s];
+        return sellers.idKeySource[s];
     }
 
     private static String sku(int s, int product, int variant) {

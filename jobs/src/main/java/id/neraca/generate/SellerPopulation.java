@@ -31,7 +31,7 @@ final class SellerPopulation {
     final String[] countryCodes;
     final byte[] idType;
     final String[] id;              // raw digits / registration number; null for NONE
-    final String[] idNormalised;    // what ingest hashes (Ids.normalise)
+    final String[] idKeySource;     // what ingest hashes (Ids.keySource)
     final boolean[] idValid;
     final byte[] cat1;
     final byte[] cat2;              // -1 when the seller has one category
@@ -56,7 +56,7 @@ final class SellerPopulation {
         country = new byte[n];
         idType = new byte[n];
         id = new String[n];
-        idNormalised = new String[n];
+        idKeySource = new String[n];
         idValid = new boolean[n];
         cat1 = new byte[n];
         cat2 = new byte[n];
@@ -209,7 +209,7 @@ final class SellerPopulation {
                 shopName[s] = uniqueName(names, foreignShopName(r, cc, cats.get(cat1[s]).code()), r);
             }
             unitsScale[s] = 1f;
-            if (id[s] != null) idNormalised[s] = Ids.normalise(ID_TYPE[idType[s]], id[s]);
+            if (id[s] != null) idKeySource[s] = Ids.keySource(ID_TYPE[idType[s]], id[s]);
         }
         // Import orientation is stratified within each tier (evenly spread, randomly assigned), so even a
         // small population's few large sellers are not all importers or all local producers by chance.

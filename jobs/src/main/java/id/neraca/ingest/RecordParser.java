@@ -235,7 +235,7 @@ public final class RecordParser implements Serializable {
             String sellerKey;
             String idType = id.type();
             if (id.canonical() != null) {
-                sellerKey = keys.hmac(id.type() + ":" + id.canonical());
+                sellerKey = keys.hmac(id.keySource());
             } else {
                 String shop = stringField(r, "shop_id");
                 if (shop == null) shop = stringField(r, "shop_name");

@@ -41,9 +41,4 @@ public final class Npwp {
         return false;
     }
 
-    /** The canonical form for hashing: the 15-digit form where there is one, else the 16 digits (a NIK). */
-    public static String normalise(String digits) {
-        if (digits.length() == 16 && digits.charAt(0) == '0') return digits.substring(1);
-        return digits;
-    }
 }

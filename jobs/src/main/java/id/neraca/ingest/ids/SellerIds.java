@@ -11,7 +11,21 @@ public final class SellerIds {
     private SellerIds() {}
 
     /** The result for one seller: type, canonical form (never written out), validity (null when uncheckable). */
-    public record Checked(String type, String canonical, Boolean valid) {}
+    public record Checked(String type, String canonical, Boolean valid) {
+        /**
+         * What the seller key hashes: {@code <type>:<canonical>}, one string per seller whatever form its ID took. The
+         * 16-digit NPWP (PMK 112/2022, in force 1 Jul 2024) is {@code 0} + the old 15 digits for companies, hashed as
+         * the 15-digit NPWP, and the holder's NIK for individuals, hashed as that NIK: a seller whose exports switched
+         * form in mid-2024, or that one marketplace records by NIK and another by NPWP, stays one seller, so its
+         * trailing-12-month sales (its PP 7/2021 tier) are not split in two.
+         */
+        public String keySource() {
+            if (type.equals("NPWP") && canonical.length() == 16) {
+                return canonical.charAt(0) == '0' ? "NPWP:" + canonical.substring(1) : "NIK:" + canonical;
+            }
+            return type + ":" + canonical;
+        }
+    }
 
     /**
      * @param declaredType NIK, NIB, NPWP, PASSPORT, FOREIGN_REG, NONE, or null (infer from the digits)
@@ -25,7 +39,7 @@ public final class SellerIds {
         if (type == null || type.equals("NONE")) type = infer(digits);
         return switch (type) {
             case "NIK" -> new Checked("NIK", digits, Nik.valid(digits));
-            // digits only, as docs/CONTRACTS.md fixes it (a 16-digit 0+15 form hashes apart from its 15-digit form)
+            // digits only (docs/CONTRACTS.md); the 16-digit forms hash as the 15-digit NPWP or the NIK (keySource)
             case "NPWP" -> new Checked("NPWP", digits, Npwp.valid(digits));
             case "NIB" -> new Checked("NIB", digits, Nib.valid(digits));
             case "PASSPORT", "FOREIGN_REG" -> new Checked(type, digits.toUpperCase(Locale.ROOT), null);

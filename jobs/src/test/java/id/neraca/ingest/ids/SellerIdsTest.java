@@ -29,6 +29,21 @@ class SellerIdsTest {
     }
 
     @Test
+    void theSixteenDigitNpwpFormsHashAsTheSellerTheyAre() {
+        // a company's NPWP before and after 1 Jul 2024 (PMK 112/2022): 15 digits, then 0 + the same 15
+        assertEquals("NPWP:012345674123000", SellerIds.check("NPWP", "01.234.567.4-123.000").keySource());
+        assertEquals("NPWP:012345674123000", SellerIds.check("NPWP", "0012345674123000").keySource());
+        assertEquals("NPWP:012345674123000", SellerIds.check(null, "0012.3456.7412.3000").keySource());
+        // an individual's 16-digit NPWP is the holder's NIK: one seller with the NIK another marketplace records
+        assertEquals("NIK:3273011508850001", SellerIds.check("NPWP", "3273011508850001").keySource());
+        assertEquals("NIK:3273011508850001", SellerIds.check("NIK", "3273011508850001").keySource());
+        // the type column keeps what the dump declared
+        assertEquals("NPWP", SellerIds.check("NPWP", "3273011508850001").type());
+        assertEquals("NIB:1234567890123", SellerIds.check("NIB", "1234567890123").keySource());
+        assertEquals("PASSPORT:E12345678", SellerIds.check("PASSPORT", "E1234 5678").keySource());
+    }
+
+    @Test
     void undeclaredTypesAreInferredFromTheDigits() {
         assertEquals("NIB", SellerIds.check(null, "1234567890123").type());
         assertEquals("NPWP", SellerIds.check(null, "012345674123000").type());
