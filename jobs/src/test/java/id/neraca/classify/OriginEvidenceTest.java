@@ -50,6 +50,11 @@ class OriginEvidenceTest {
         assertFalse(skirt.reasons().stream().anyMatch(r -> r.startsWith("BRAND_")), skirt.reasons().toString());
         var tyre = decide(null, null, "NONE", null, "32", null, null, null, "Ban motor trail enduro 90/90-21");
         assertFalse(tyre.reasons().stream().anyMatch(r -> r.startsWith("BRAND_")), tyre.reasons().toString());
+        // "predator" (Acer's gaming line) is a fishing lure and a football boot; "crocs" the clog shape local makers sell
+        var lure = decide(null, null, "NONE", null, "32", null, null, null, "Umpan pancing predator minnow 9cm");
+        assertFalse(lure.reasons().stream().anyMatch(r -> r.startsWith("BRAND_")), lure.reasons().toString());
+        var clog = decide(null, null, "NONE", null, "35", null, null, null, "Sandal model crocs anak karet lokal");
+        assertFalse(clog.reasons().stream().anyMatch(r -> r.startsWith("BRAND_")), clog.reasons().toString());
         // as a brand value they still match
         var shoe = decide(null, null, "NONE", null, "32", null, null, "Lining", "Sepatu badminton");
         assertTrue(shoe.reasons().contains("BRAND_FOREIGN:CN"), shoe.reasons().toString());
