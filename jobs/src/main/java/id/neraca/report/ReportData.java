@@ -89,6 +89,34 @@ public record ReportData(
             return imported.add(crossBorder);
         }
 
+        /**
+         * The GMV whose origin is undetermined, as far as it may be published: the UNKNOWN class when it is published;
+         * when it is withheld, the withheld classes together less the withheld part of a published foreign-origin
+         * total (UNKNOWN among them, and derivable from the published figures: total − published classes − (foreign
+         * − its published parts), so an upper bound that gives nothing away); null when the total is withheld.
+         */
+        public BigDecimal undeterminedBound() {
+            if (!published(CellStats.TOTAL_KEY)) return null;
+            if (published("UNKNOWN")) return unknown;
+            BigDecimal b = withheldGmv();
+            if (published(CellStats.FOREIGN_KEY)) {
+                if (!published("IMPORTED")) b = b.subtract(imported);
+                if (!published("CROSS_BORDER")) b = b.subtract(crossBorder);
+            }
+            return b;
+        }
+
+        /**
+         * The range of {@code key}'s share (LOCAL_UMKM or FOREIGN_ORIGIN) whatever the undetermined sales turn out to
+         * be: from none of them to all of them; null when the entry or the total is withheld.
+         */
+        public BigDecimal[] shareBounds(String key) {
+            BigDecimal b = undeterminedBound();
+            if (b == null || !published(key)) return null;
+            BigDecimal v = key.equals(CellStats.FOREIGN_KEY) ? foreignOrigin() : gmv(key);
+            return new BigDecimal[]{share(v), share(v.add(b))};
+        }
+
         /** Percent of total GMV, 4 decimals, half up; null when there is no GMV. */
         public BigDecimal share(BigDecimal part) {
             return pct(part, total);

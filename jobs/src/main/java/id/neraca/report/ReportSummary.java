@@ -244,6 +244,9 @@ public final class ReportSummary {
         boolean anyClass = !h.withheldClasses().isEmpty();
         money(n, "withheld_classes_gmv_idr", anyClass && total ? h.withheldGmv() : null);
         share(n, "withheld_classes_share_pct", anyClass && total ? h.share(h.withheldGmv()) : null);
+        // the shares whatever the undetermined sales turn out to be (none of them, all of them)
+        bounds(n, "local_umkm_share_bounds_pct", h.shareBounds("LOCAL_UMKM"));
+        bounds(n, "foreign_origin_share_bounds_pct", h.shareBounds(CellStats.FOREIGN_KEY));
         n.put("disclosure_checked", !h.disclosure().isEmpty());
         n.put("orders", h.orders());
         n.put("sellers", h.sellers());
@@ -253,6 +256,15 @@ public final class ReportSummary {
     private static BigDecimal change(ReportData.Headline from, ReportData.Headline to, String key, BigDecimal fromValue, BigDecimal toValue) {
         if (!from.published(key) || !to.published(key) || !from.published(CellStats.TOTAL_KEY) || !to.published(CellStats.TOTAL_KEY)) return null;
         return pp(to.share(toValue), from.share(fromValue));
+    }
+
+    private static void bounds(ObjectNode n, String field, BigDecimal[] b) {
+        if (b == null) {
+            n.putNull(field);
+            return;
+        }
+        ArrayNode a = n.putArray(field);
+        for (BigDecimal v : b) a.add(v.setScale(2, RoundingMode.HALF_UP));
     }
 
     private static void money(ObjectNode n, String field, BigDecimal v) {

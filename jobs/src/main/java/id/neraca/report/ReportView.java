@@ -102,6 +102,7 @@ public final class ReportView {
                         money(h, "LOCAL_UMKM", h.localUmkm()), money(h, CellStats.TOTAL_KEY, h.total()))
                 : t.get("q1_withheld", yearLabel(h)));
         m.put("q2_answer", foreignAnswer(h));
+        m.put("bounds", boundsSentence(h));
         m.put("q3_answer", targetVerdicts());
         m.put("q3_short", targetIntro());
         m.put("trend_sentence", trendSentence());
@@ -125,6 +126,18 @@ public final class ReportView {
         }
         String unknown = h.published("UNKNOWN") ? t.get("q2_unknown", share(h, "UNKNOWN", h.unknown())) : t.get("q2_unknown_withheld");
         return foreign + " " + unknown;
+    }
+
+    /**
+     * What the undetermined sales can change: the local UMKM and foreign-origin shares from none of them to all of
+     * them. Empty when either share is withheld, or when nothing is undetermined.
+     */
+    private String boundsSentence(ReportData.Headline h) {
+        BigDecimal[] umkm = h.shareBounds("LOCAL_UMKM");
+        BigDecimal[] foreign = h.shareBounds(CellStats.FOREIGN_KEY);
+        if (umkm == null || foreign == null || h.undeterminedBound().signum() == 0) return "";
+        String key = h.published("UNKNOWN") ? "bounds" : "bounds_withheld";
+        return t.get(key, f.pct(umkm[0]), f.pct(umkm[1]), f.pct(foreign[0]), f.pct(foreign[1]));
     }
 
     private String trendSentence() {

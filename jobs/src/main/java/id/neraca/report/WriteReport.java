@@ -142,12 +142,12 @@ public final class WriteReport implements Stage {
     // ---------------------------------------------------------------- templates
 
     static Mustache.Compiler htmlCompiler() {
-        return Mustache.compiler().nullValue("");
+        return Mustache.compiler().nullValue("").emptyStringIsFalse(true);
     }
 
     /** Markdown: no HTML escaping, but a value may not break a table (| and newlines). */
     static Mustache.Compiler markdownCompiler() {
-        return Mustache.compiler().nullValue("")
+        return Mustache.compiler().nullValue("").emptyStringIsFalse(true)
                 .withEscaper(Escapers.simple(new String[][]{{"|", "\\|"}, {"\n", " "}}));
     }
 

@@ -253,6 +253,31 @@ class ReportViewTest {
     }
 
     /**
+     * What the sales of undetermined origin can change, stated next to the answers: the local UMKM share from none of
+     * them to all of them (400 and 400 + 560 of 1,850), the foreign-origin share likewise (810 and 810 + 560). When
+     * UNKNOWN is withheld the upper ends add all withheld classes (80 + 560), which gives nothing away.
+     */
+    @Test
+    void theAnswersStateTheRangeTheUndeterminedSalesLeaveOpen() {
+        ReportData d = simple();
+        assertTrue(html(d, "en").contains("Whatever the sales of undetermined origin turn out to be, the local UMKM share lies "
+                + "between 21.6% and 51.9%, and the foreign-origin share between 43.8% and 74.1%."), html(d, "en"));
+        assertTrue(markdown(d, "id").contains("pangsa UMKM lokal berada antara 21,6% dan 51,9%, dan pangsa barang asal luar negeri "
+                + "antara 43,8% dan 74,1%."));
+        ReportData.Headline withheld = d.annual().get(0).withDisclosure(
+                Map.of("LOCAL_LARGE", Disclosure.Status.PRIMARY, "UNKNOWN", Disclosure.Status.SECONDARY));
+        ReportData w = data(List.of(withheld), d.projection());
+        String page = html(w, "en");
+        assertTrue(page.contains("between 21.6% and 56.2%, and the foreign-origin share between 43.8% and 78.4% (the undetermined "
+                + "share is withheld [c]"), page);
+        assertFalse(page.contains("51.9%"), "the UNKNOWN class alone would be recoverable from its upper bound");
+        // nothing undetermined: no sentence, and no empty paragraph
+        ReportData none = data(List.of(headline("2025", "400", "80", "780", "30", "0")), d.projection());
+        assertFalse(html(none, "en").contains("headline-bounds"));
+        assertFalse(markdown(none, "en").contains("Whatever"));
+    }
+
+    /**
      * The 2030 intervals claim more than they have (docs/PROJECTION.md §5, "The other published intervals": on a
      * series whose level wanders the ensemble's 2030 95% interval covered about 87%, the 80% about 59%): both
      * languages say so next to the projection chart, before the target table.

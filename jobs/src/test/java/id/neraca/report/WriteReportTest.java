@@ -165,6 +165,15 @@ class WriteReportTest extends SparkTestBase {
         // the withheld classes together are total − published, so they may be shown, and nothing finer
         BigDecimal together = total2025.subtract(umkm2025).multiply(BigDecimal.valueOf(100)).divide(total2025, 2, RoundingMode.HALF_UP);
         assertEquals(together, h.path("withheld_classes_share_pct").decimalValue());
+        // the range the undetermined sales leave open: UNKNOWN is withheld, so the upper ends add the withheld classes
+        // outside the published foreign-origin total (LOCAL_LARGE + UNKNOWN = total − UMKM − foreign)
+        BigDecimal hundred = BigDecimal.valueOf(100);
+        assertEquals(List.of(h.path("local_umkm_share_pct").doubleValue(),
+                        total2025.subtract(foreign2025).multiply(hundred).divide(total2025, 2, RoundingMode.HALF_UP).doubleValue()),
+                List.of(h.path("local_umkm_share_bounds_pct").get(0).doubleValue(), h.path("local_umkm_share_bounds_pct").get(1).doubleValue()));
+        assertEquals(List.of(h.path("foreign_origin_share_pct").doubleValue(),
+                        total2025.subtract(umkm2025).multiply(hundred).divide(total2025, 2, RoundingMode.HALF_UP).doubleValue()),
+                List.of(h.path("foreign_origin_share_bounds_pct").get(0).doubleValue(), h.path("foreign_origin_share_bounds_pct").get(1).doubleValue()));
         assertTrue(en.contains("id=\"headline-withheld\""), "the page says what is withheld and why");
         Matcher large = Pattern.compile("Local large firms</td><td class=\"num\">([^<]*)<").matcher(en);
         assertTrue(large.find() && large.group(1).equals("[c]"), "headline table withholds large local");
