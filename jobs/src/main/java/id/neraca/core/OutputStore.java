@@ -483,7 +483,9 @@ public final class OutputStore implements AutoCloseable {
             // an unreadable lock (killed mid-write) is stale
         }
         boolean sameHost = host.equals(hostname());
-        boolean alive = pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        Instant lockStarted = lockStarted(started);
+        boolean alive = pid > 0 && ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(h -> !startedAfter(h, lockStarted)).isPresent();
         if (sameHost && alive) {
             throw NeracaException.other(
                     "%s is held by another neraca run (pid %d on %s, started %s). Wait for it to finish; "
@@ -496,6 +498,24 @@ public final class OutputStore implements AutoCloseable {
         }
         Log.warn("taking over a stale lock %s left by a dead run (pid %d, started %s)", lock, pid, started);
         fs.delete(lock, false);
+    }
+
+    /**
+     * Whether the process {@code h} started after the lock was written: then it only reuses the pid of the run that
+     * wrote it (a reboot, or a container restarted with the same hostname, where the JVM gets the same pid each time).
+     * A minute of slack: the start instant the OS reports is only as precise as its boot time.
+     */
+    private static boolean startedAfter(ProcessHandle h, Instant lockStarted) {
+        if (lockStarted == null) return false;
+        return h.info().startInstant().map(s -> s.isAfter(lockStarted.plusSeconds(60))).orElse(false);
+    }
+
+    private static Instant lockStarted(String started) {
+        try {
+            return Instant.parse(started);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     /**

@@ -104,6 +104,30 @@ class OutputStoreTest {
     }
 
     @Test
+    void aLockWhosePidNowBelongsToAProcessStartedAfterTheLockIsTakenOver() throws Exception {
+        // a run killed by a reboot or a container restart: its pid is alive again, but it is another process (in a
+        // container with a fixed hostname the JVM gets the same pid every time, so every later run failed "held by
+        // another neraca run" until someone deleted the lock by hand)
+        Process other = new ProcessBuilder("sleep", "30").start();
+        try {
+            Files.createDirectories(out);
+            Files.writeString(out.resolve(OutputStore.LOCK), "{\"pid\":" + other.pid() + ",\"host\":\""
+                    + OutputStore.hostname() + "\",\"run_id\":\"dead\",\"started\":\"2026-01-01T00:00:00Z\"}");
+            try (OutputStore next = OutputStore.local(out.toString(), "runF")) {
+                next.lock();
+                assertTrue(Files.readString(out.resolve(OutputStore.LOCK)).contains("runF"));
+            }
+            // the process that wrote the lock, still running: the lock holds
+            Files.writeString(out.resolve(OutputStore.LOCK), "{\"pid\":" + other.pid() + ",\"host\":\""
+                    + OutputStore.hostname() + "\",\"run_id\":\"live\",\"started\":\"" + java.time.Instant.now() + "\"}");
+            NeracaException e = assertThrows(NeracaException.class, () -> OutputStore.local(out.toString(), "runG").lock());
+            assertTrue(e.getMessage().contains("held by another neraca run"), e.getMessage());
+        } finally {
+            other.destroyForcibly();
+        }
+    }
+
+    @Test
     void anUnreadableLockIsStale() throws Exception {
         Files.createDirectories(out);
         Files.writeString(out.resolve(OutputStore.LOCK), "{\"pid\":");
