@@ -414,8 +414,8 @@ public final class OutputStore implements AutoCloseable {
 
     /** Takes the output folder's lock, or fails naming the run that holds it. */
     /**
-     * Refuses an output folder that holds files but none of what a neraca run leaves (a manifest, the lock, the staging
-     * or trash folders): a run replaces its outputs' folders whole, so {@code --out ~/Documents} would delete a
+     * Refuses an output folder that holds files but none of what a neraca run leaves (a manifest with a run id, the
+     * lock, staging or trash folders holding a run's folder): a run replaces its outputs' folders whole, so {@code --out ~/Documents} would delete a
      * {@code sales/} folder of the user's own. An empty or missing folder is fine.
      */
     public void requireOutputFolder() {
@@ -429,7 +429,9 @@ public final class OutputStore implements AutoCloseable {
             if (entries.length == 0) return;
             for (FileStatus e : entries) {
                 String n = e.getPath().getName();
-                if (n.equals(Manifest.FILE) || n.equals("manifest.failed.json") || n.equals(LOCK) || n.equals(TRASH) || n.equals(STAGING)) return;
+                if (n.equals(LOCK)) return;
+                if ((n.equals(Manifest.FILE) || n.equals("manifest.failed.json")) && neracaManifest(e.getPath())) return;
+                if ((n.equals(TRASH) || n.equals(STAGING)) && e.isDirectory() && holdsRunFolder(e.getPath())) return;
             }
             refused = true;
             throw NeracaException.usage("--out %s holds files that no neraca run wrote (no manifest.json): a run replaces its "
@@ -437,6 +439,34 @@ public final class OutputStore implements AutoCloseable {
         } catch (IOException e) {
             throw NeracaException.other("%s: cannot read the output folder: %s", root, e.getMessage());
         }
+    }
+
+    /** A run id ({@code StageCommand.newRunId}): {@code 20261130T040747Z-4a4a}. */
+    private static final java.util.regex.Pattern RUN_ID = java.util.regex.Pattern.compile("\\d{8}T\\d{6}Z-[0-9a-f]{4}");
+
+    /**
+     * A manifest a neraca run wrote (a JSON object with its {@code run_id} and {@code stages}), not another tool's
+     * {@code manifest.json} (a web app's, a browser extension's).
+     */
+    private boolean neracaManifest(Path p) {
+        try (InputStream in = fs.open(p)) {
+            var n = JSON.readTree(in);
+            return n != null && n.path("run_id").isTextual() && n.path("stages").isObject();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A {@code .trash} or {@code .staging} folder holding a run's folder (named by its run id): not a folder of the
+     * same name another program keeps (an Obsidian vault's {@code .trash} of deleted notes, which {@link #recover}
+     * would empty).
+     */
+    private boolean holdsRunFolder(Path dir) throws IOException {
+        for (FileStatus run : fs.listStatus(dir)) {
+            if (run.isDirectory() && RUN_ID.matcher(run.getPath().getName()).matches()) return true;
+        }
+        return false;
     }
 
     public void lock() {

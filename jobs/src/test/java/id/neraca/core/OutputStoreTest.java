@@ -147,6 +147,42 @@ class OutputStoreTest {
         }
     }
     @Test
+    void aUsersFolderWithATrashOrAnotherToolsManifestIsNotTakenForANeracaFolder() throws IOException {
+        // an Obsidian vault keeps deleted notes in .trash/; recover() moved them into the folder and deleted their
+        // subfolders, then the run replaced report/ (the user's) whole
+        Path vault = Files.createDirectories(out.resolve("vault"));
+        Files.createDirectories(vault.resolve(".trash/old notes"));
+        Files.writeString(vault.resolve(".trash/old notes/idea.md"), "my note");
+        Files.createDirectories(vault.resolve("report"));
+        Files.writeString(vault.resolve("report/q3.docx"), "my report");
+        // a web app's (or a browser extension's) manifest.json
+        Path app = Files.createDirectories(out.resolve("app"));
+        Files.writeString(app.resolve("manifest.json"), "{\"manifest_version\": 3, \"name\": \"my app\"}");
+        Files.createDirectories(app.resolve("report"));
+        Files.writeString(app.resolve("report/index.html"), "mine");
+        for (Path folder : java.util.List.of(vault, app)) {
+            try (OutputStore store = OutputStore.local(folder.toString(), "run1")) {
+                NeracaException e = assertThrows(NeracaException.class, store::requireOutputFolder, folder.toString());
+                assertEquals(NeracaException.EXIT_USAGE, e.exitCode());
+                assertTrue(e.getMessage().contains("no neraca run wrote"), e.getMessage());
+            }
+        }
+        assertEquals("my note", Files.readString(vault.resolve(".trash/old notes/idea.md")));
+        assertEquals("my report", Files.readString(vault.resolve("report/q3.docx")));
+        assertEquals("mine", Files.readString(app.resolve("report/index.html")));
+        // what a neraca run leaves is still recognised: its manifest, its lock, a killed run's trash or staging
+        Path ours = Files.createDirectories(out.resolve("ours"));
+        Files.writeString(ours.resolve("manifest.json"), "{\"manifest_version\" : 1, \"run_id\" : \"20261130T040747Z-4a4a\", \"stages\" : {}}");
+        Path killed = Files.createDirectories(out.resolve("killed/.trash/20261130T040747Z-4a4a/.journal"));
+        Path staged = Files.createDirectories(out.resolve("staged/.staging/20261130T040747Z-4a4a/sales"));
+        for (Path folder : java.util.List.of(ours, killed.getParent().getParent().getParent(), staged.getParent().getParent().getParent())) {
+            try (OutputStore store = OutputStore.local(folder.toString(), "run1")) {
+                store.requireOutputFolder();
+            }
+        }
+    }
+
+    @Test
     void anOutFolderThatIsAFileIsRefusedWithOneMessage() throws IOException {
         // `neraca run --out some.csv` printed "cannot restore the previous outputs: ... Not a directory (the next run
         // restores them before it starts)" before the usage error: close() rolled back a run that never started
