@@ -527,7 +527,11 @@ public final class OutputStore implements AutoCloseable {
                     lock, host, pid, started);
         }
         Log.warn("taking over a stale lock %s left by a dead run (pid %d, started %s)", lock, pid, started);
-        fs.delete(lock, false);
+        if (!fs.delete(lock, false) && fs.exists(lock)) {
+            throw NeracaException.other("%s: the lock left by a dead run (pid %d, started %s) cannot be removed: the output "
+                    + "folder is not writable (its permissions, or a read-only mount). Make %s writable for this user, or "
+                    + "pass another --out.", lock, pid, started, root);
+        }
     }
 
     /**

@@ -127,6 +127,30 @@ class OutputStoreTest {
         }
     }
 
+    /** A local file system on which the lock file cannot be deleted (a read-only mount, a folder without write permission). */
+    public static final class LockStuckFs extends org.apache.hadoop.fs.LocalFileSystem {
+        @Override
+        public boolean delete(org.apache.hadoop.fs.Path f, boolean recursive) throws IOException {
+            if (f.getName().equals(OutputStore.LOCK)) return false;
+            return super.delete(f, recursive);
+        }
+    }
+
+    @Test
+    void aStaleLockThatCannotBeRemovedSaysWhyAndWhatToDo() throws Exception {
+        // was: the takeover warning twice, then "could not take the lock" and nothing else
+        Files.createDirectories(out);
+        Files.writeString(out.resolve(OutputStore.LOCK), "{\"pid\":999999999,\"host\":\"" + OutputStore.hostname()
+                + "\",\"run_id\":\"dead\",\"started\":\"2026-01-01T00:00:00Z\"}");
+        org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+        conf.set("fs.file.impl", LockStuckFs.class.getName());
+        conf.setBoolean("fs.file.impl.disable.cache", true);
+        try (OutputStore next = new OutputStore(out.toString(), "runH", conf)) {
+            NeracaException e = assertThrows(NeracaException.class, next::lock);
+            assertTrue(e.getMessage().contains("cannot be removed") && e.getMessage().contains("writable"), e.getMessage());
+        }
+    }
+
     @Test
     void anUnreadableLockIsStale() throws Exception {
         Files.createDirectories(out);
