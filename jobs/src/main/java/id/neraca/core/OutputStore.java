@@ -446,15 +446,17 @@ public final class OutputStore implements AutoCloseable {
 
     /**
      * A manifest a neraca run wrote (a JSON object with its {@code run_id} and {@code stages}), not another tool's
-     * {@code manifest.json} (a web app's, a browser extension's).
+     * {@code manifest.json} (a web app's, a browser extension's). One that does not parse is given the benefit of the
+     * doubt, as before (a neraca manifest edited by hand; the run then starts a new one with a warning).
      */
     private boolean neracaManifest(Path p) {
+        com.fasterxml.jackson.databind.JsonNode n;
         try (InputStream in = fs.open(p)) {
-            var n = JSON.readTree(in);
-            return n != null && n.path("run_id").isTextual() && n.path("stages").isObject();
+            n = JSON.readTree(in);
         } catch (IOException | RuntimeException e) {
-            return false;
+            return true;
         }
+        return n == null || !n.isObject() || (n.path("run_id").isTextual() && n.path("stages").isObject());
     }
 
     /**

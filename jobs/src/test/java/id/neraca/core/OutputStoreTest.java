@@ -195,6 +195,12 @@ class OutputStoreTest {
         assertEquals("my report", Files.readString(vault.resolve("report/q3.docx")));
         assertEquals("mine", Files.readString(app.resolve("report/index.html")));
         // what a neraca run leaves is still recognised: its manifest, its lock, a killed run's trash or staging
+        Path broken = Files.createDirectories(out.resolve("broken"));
+        Files.writeString(broken.resolve("manifest.json"), "{\"manifest_version\" : 1, \"run_id\" : \"2026");
+        Files.createDirectories(broken.resolve("sales"));
+        try (OutputStore store = OutputStore.local(broken.toString(), "run1")) {
+            store.requireOutputFolder(); // a neraca manifest damaged by hand: not refused (Manifest.start warns)
+        }
         Path ours = Files.createDirectories(out.resolve("ours"));
         Files.writeString(ours.resolve("manifest.json"), "{\"manifest_version\" : 1, \"run_id\" : \"20261130T040747Z-4a4a\", \"stages\" : {}}");
         Path killed = Files.createDirectories(out.resolve("killed/.trash/20261130T040747Z-4a4a/.journal"));
