@@ -77,8 +77,21 @@ public final class EvaluateClassification implements Stage {
         m.put("truth_file", truthFile);
         m.put("rows_out", r.matchedSales());
         m.setAll(summary);
-        out.print(render(r));
+        out.print(printed(r, summary));
         out.flush();
+    }
+
+    /**
+     * What evaluate prints on stdout: the text tables, or under {@code --log-json} one JSON line (the summary's fields,
+     * event {@code evaluate_summary}), so that a log of stdout and stderr together parses line by line.
+     */
+    static String printed(ClassificationEvaluation.Result r, ObjectNode summary) {
+        if (!id.neraca.core.Log.json()) return render(r);
+        ObjectNode f = id.neraca.core.Log.fields();
+        f.put("event", "evaluate_summary");
+        f.setAll(summary.deepCopy());
+        return id.neraca.core.Log.jsonLine("INFO", String.format(java.util.Locale.ROOT, "evaluation: %,d sales matched against the ground truth",
+                r.matchedSales()), f) + "\n";
     }
 
     static String confusionCsv(ClassificationEvaluation.Result r) {

@@ -70,6 +70,10 @@ public class Validate implements Callable<Integer> {
                     }
                 }
                 for (IngestRun.FileCounts c : counts) {
+                    if (Log.json()) {
+                        out.println(fileJson(c, samples.getOrDefault(c.task().sourceFile(), List.of())));
+                        continue;
+                    }
                     out.printf("%s%n  mapping %s | rows %,d | accepted %,d | quarantined %,d (%.1f%%) | duplicates collapsed %,d%n",
                             c.task().sourceFile(), c.task().mapping(), c.rowsRead(), c.accepted(), c.quarantined(),
                             100 * c.quarantinedShare(), c.duplicates());
@@ -87,8 +91,8 @@ public class Validate implements Callable<Integer> {
                 spark.stop();
             }
         }
-        for (DumpPlanner.Issue i : errors) out.printf("ERROR %s%n", i.render());
-        for (String f : failures) out.printf("ERROR %s%n", f);
+        for (DumpPlanner.Issue i : errors) printError(out, i.render());
+        for (String f : failures) printError(out, f);
         if (!errors.isEmpty()) {
             int exit = errors.stream().anyMatch(e -> e.exit() == NeracaException.EXIT_USAGE) ? NeracaException.EXIT_USAGE : NeracaException.EXIT_DATA;
             throw new NeracaException(exit, errors.size() + " dump file(s) cannot be read (listed above)");
@@ -96,7 +100,56 @@ public class Validate implements Callable<Integer> {
         if (!failures.isEmpty()) {
             throw NeracaException.data("%d file(s) would stop ingest (see above)", failures.size());
         }
-        out.printf("validate: %d file(s) OK%n", p.plan().tasks().size());
+        if (Log.json()) {
+            var f = Log.fields();
+            f.put("event", "validate_ok");
+            f.put("files", p.plan().tasks().size());
+            out.println(Log.jsonLine("INFO", String.format(java.util.Locale.ROOT, "validate: %d file(s) OK", p.plan().tasks().size()), f));
+        } else {
+            out.printf("validate: %d file(s) OK%n", p.plan().tasks().size());
+        }
         return 0;
+    }
+
+    private static void printError(PrintStream out, String message) {
+        if (Log.json()) {
+            var f = Log.fields();
+            f.put("event", "validate_error");
+            out.println(Log.jsonLine("ERROR", message, f));
+        } else {
+            out.printf("ERROR %s%n", message);
+        }
+    }
+
+    /**
+     * One file's result under {@code --log-json}: a scheduler logging stdout and stderr into one {@code .jsonl} must be
+     * able to parse every line (the text report is one line per file, reason and rejected line).
+     */
+    private static String fileJson(IngestRun.FileCounts c, List<Row> rejected) {
+        var f = Log.fields();
+        f.put("event", "validate_file");
+        f.put("source_file", c.task().sourceFile());
+        f.put("mapping", c.task().mapping());
+        f.put("rows_read", c.rowsRead());
+        f.put("accepted", c.accepted());
+        f.put("quarantined", c.quarantined());
+        f.put("quarantined_pct", Math.round(1000 * c.quarantinedShare()) / 10.0);
+        f.put("duplicates_collapsed", c.duplicates());
+        var reasons = f.putObject("rejected");
+        c.reasons().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> reasons.put(e.getKey(), e.getValue()));
+        var lines = f.putArray("rejected_lines");
+        for (Row r : rejected) {
+            var l = lines.addObject();
+            l.put("line", r.getLong(1));
+            l.put("reason", r.getString(3));
+            l.put("detail", r.getString(4));
+            String raw = r.isNullAt(5) ? "" : r.getString(5);
+            l.put("raw", raw.length() > 300 ? raw.substring(0, 300) + "..." : raw);
+        }
+        String msg = String.format(java.util.Locale.ROOT, "%s: mapping %s | rows %,d | accepted %,d | quarantined %,d (%.1f%%) | duplicates collapsed %,d",
+                c.task().sourceFile(), c.task().mapping(), c.rowsRead(), c.accepted(), c.quarantined(),
+                100 * c.quarantinedShare(), c.duplicates());
+        return Log.jsonLine("INFO", msg, f);
     }
 }

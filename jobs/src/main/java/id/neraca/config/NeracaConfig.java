@@ -59,6 +59,16 @@ public record NeracaConfig(
      * to run, so {@code neraca ingest} does not need the classification rules files to exist.
      */
     public static Loaded load(Path file, java.util.Collection<String> sections) {
+        if (!java.nio.file.Files.exists(file)) {
+            // ./neraca is often started from another folder (a home folder, a scheduler's): the default is relative
+            String where = file.isAbsolute() ? "" : " (relative to the working directory "
+                    + Path.of("").toAbsolutePath() + ")";
+            String home = System.getProperty("neraca.home");
+            Path beside = home == null ? null : Path.of(home, "data/config/neraca.yaml");
+            throw id.neraca.core.NeracaException.usage("%s: run configuration file not found%s. Pass --config FILE%s (docs/CONFIGURATION.md).",
+                    file, where, beside != null && java.nio.file.Files.isRegularFile(beside)
+                            ? ", e.g. --config " + beside + ", or run from " + beside.getParent().getParent().getParent() : "");
+        }
         NeracaConfig cfg = Yaml.load(file, NeracaConfig.class);
         Path base = file.toAbsolutePath().getParent();
         Loaded loaded = new Loaded(cfg, file.toAbsolutePath(), base);

@@ -115,6 +115,21 @@ public final class Log {
         });
     }
 
+    /** Whether {@code --log-json} is on: a command's own report on stdout is then JSON lines too ({@code validate}). */
+    public static boolean json() {
+        return mode == Mode.JSON;
+    }
+
+    /** One log line as JSON: {@code ts} (UTC, to the millisecond), {@code level}, {@code msg} and {@code fields}. */
+    public static String jsonLine(String level, String message, ObjectNode fields) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("ts", TS_JSON.format(Instant.now()));  // milliseconds, as Spark's JSON lines (SPARK_JSON_PATTERN)
+        n.put("level", level);
+        n.put("msg", message);
+        if (fields != null) n.setAll(fields);
+        return n.toString();
+    }
+
     public static ObjectNode fields() {
         return JSON.createObjectNode();
     }
@@ -122,12 +137,7 @@ public final class Log {
     private static synchronized void emit(String level, String message, ObjectNode fields) {
         Instant now = Instant.now();
         if (mode == Mode.JSON) {
-            ObjectNode n = JSON.createObjectNode();
-            n.put("ts", TS_JSON.format(now));  // milliseconds, as Spark's JSON lines (SPARK_JSON_PATTERN)
-            n.put("level", level);
-            n.put("msg", message);
-            if (fields != null) n.setAll(fields);
-            System.err.println(n);
+            System.err.println(jsonLine(level, message, fields));
         } else {
             System.err.println("[neraca " + TS.format(now) + "] " + (level.equals("INFO") ? "" : level + " ") + message);
         }

@@ -414,8 +414,8 @@ public final class OutputStore implements AutoCloseable {
 
     /** Takes the output folder's lock, or fails naming the run that holds it. */
     /**
-     * Refuses an output folder that holds files but none of what a neraca run leaves (a manifest, the lock, the staging
-     * or trash folders): a run replaces its outputs' folders whole, so {@code --out ~/Documents} would delete a
+     * Refuses an output folder that holds files but none of what a neraca run leaves (a manifest with a run id, the
+     * lock, staging or trash folders holding a run's folder): a run replaces its outputs' folders whole, so {@code --out ~/Documents} would delete a
      * {@code sales/} folder of the user's own. An empty or missing folder is fine.
      */
     public void requireOutputFolder() {
@@ -429,7 +429,9 @@ public final class OutputStore implements AutoCloseable {
             if (entries.length == 0) return;
             for (FileStatus e : entries) {
                 String n = e.getPath().getName();
-                if (n.equals(Manifest.FILE) || n.equals("manifest.failed.json") || n.equals(LOCK) || n.equals(TRASH) || n.equals(STAGING)) return;
+                if (n.equals(LOCK)) return;
+                if ((n.equals(Manifest.FILE) || n.equals("manifest.failed.json")) && neracaManifest(e.getPath())) return;
+                if ((n.equals(TRASH) || n.equals(STAGING)) && e.isDirectory() && holdsRunFolder(e.getPath())) return;
             }
             refused = true;
             throw NeracaException.usage("--out %s holds files that no neraca run wrote (no manifest.json): a run replaces its "
@@ -437,6 +439,36 @@ public final class OutputStore implements AutoCloseable {
         } catch (IOException e) {
             throw NeracaException.other("%s: cannot read the output folder: %s", root, e.getMessage());
         }
+    }
+
+    /** A run id ({@code StageCommand.newRunId}): {@code 20261130T040747Z-4a4a}. */
+    private static final java.util.regex.Pattern RUN_ID = java.util.regex.Pattern.compile("\\d{8}T\\d{6}Z-[0-9a-f]{4}");
+
+    /**
+     * A manifest a neraca run wrote (a JSON object with its {@code run_id} and {@code stages}), not another tool's
+     * {@code manifest.json} (a web app's, a browser extension's). One that does not parse is given the benefit of the
+     * doubt, as before (a neraca manifest edited by hand; the run then starts a new one with a warning).
+     */
+    private boolean neracaManifest(Path p) {
+        com.fasterxml.jackson.databind.JsonNode n;
+        try (InputStream in = fs.open(p)) {
+            n = JSON.readTree(in);
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
+        return n == null || !n.isObject() || (n.path("run_id").isTextual() && n.path("stages").isObject());
+    }
+
+    /**
+     * A {@code .trash} or {@code .staging} folder holding a run's folder (named by its run id): not a folder of the
+     * same name another program keeps (an Obsidian vault's {@code .trash} of deleted notes, which {@link #recover}
+     * would empty).
+     */
+    private boolean holdsRunFolder(Path dir) throws IOException {
+        for (FileStatus run : fs.listStatus(dir)) {
+            if (run.isDirectory() && RUN_ID.matcher(run.getPath().getName()).matches()) return true;
+        }
+        return false;
     }
 
     public void lock() {
@@ -483,7 +515,9 @@ public final class OutputStore implements AutoCloseable {
             // an unreadable lock (killed mid-write) is stale
         }
         boolean sameHost = host.equals(hostname());
-        boolean alive = pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        Instant lockStarted = lockStarted(started);
+        boolean alive = pid > 0 && ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(h -> !startedAfter(h, lockStarted)).isPresent();
         if (sameHost && alive) {
             throw NeracaException.other(
                     "%s is held by another neraca run (pid %d on %s, started %s). Wait for it to finish; "
@@ -495,7 +529,29 @@ public final class OutputStore implements AutoCloseable {
                     lock, host, pid, started);
         }
         Log.warn("taking over a stale lock %s left by a dead run (pid %d, started %s)", lock, pid, started);
-        fs.delete(lock, false);
+        if (!fs.delete(lock, false) && fs.exists(lock)) {
+            throw NeracaException.other("%s: the lock left by a dead run (pid %d, started %s) cannot be removed: the output "
+                    + "folder is not writable (its permissions, or a read-only mount). Make %s writable for this user, or "
+                    + "pass another --out.", lock, pid, started, root);
+        }
+    }
+
+    /**
+     * Whether the process {@code h} started after the lock was written: then it only reuses the pid of the run that
+     * wrote it (a reboot, or a container restarted with the same hostname, where the JVM gets the same pid each time).
+     * A minute of slack: the start instant the OS reports is only as precise as its boot time.
+     */
+    private static boolean startedAfter(ProcessHandle h, Instant lockStarted) {
+        if (lockStarted == null) return false;
+        return h.info().startInstant().map(s -> s.isAfter(lockStarted.plusSeconds(60))).orElse(false);
+    }
+
+    private static Instant lockStarted(String started) {
+        try {
+            return Instant.parse(started);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     /**

@@ -22,11 +22,58 @@ public final class Pipeline {
         }
     }
 
+    /** The stages in data-flow order with their commands: each reads the outputs of the ones before it. */
+    static final List<String[]> CHAIN = List.of(new String[] {"IngestDumps", "ingest"}, new String[] {"ClassifySales", "classify"},
+            new String[] {"AggregateMonthly", "aggregate"}, new String[] {"ProjectTo2030", "project"},
+            new String[] {"WriteReport", "report"});
+
+    /**
+     * Whether the outputs {@code stage} is about to read come from runs in the wrong order: an upstream stage ran
+     * (alone) after a stage between it and {@code stage}, so that stage's output was made from the upstream's previous
+     * output (e.g. {@code neraca classify} with new rules, then {@code neraca report}: headline shares from
+     * aggregates of the old classification next to evidence tables of the new one). Decided from the manifest's
+     * stage sections (start times); returns the warning, naming the commands to rerun, or null.
+     */
+    static String staleInputs(Manifest manifest, String stage) {
+        int k = -1;
+        for (int i = 0; i < CHAIN.size(); i++) if (CHAIN.get(i)[0].equals(stage)) k = i;
+        com.fasterxml.jackson.databind.JsonNode sections = manifest.root().path("stages");
+        String newest = null;
+        Instant newestAt = null;
+        for (int j = 0; j < k; j++) {
+            String name = CHAIN.get(j)[0];
+            Instant at;
+            try {
+                at = Instant.parse(sections.path(name).path("started").asText(""));
+            } catch (java.time.format.DateTimeParseException e) {
+                continue; // never ran on this folder
+            }
+            if (newestAt != null && at.isBefore(newestAt)) {
+                StringBuilder rerun = new StringBuilder();
+                for (int i = j; i <= k; i++) rerun.append(i > j ? ", then " : "").append("`neraca ").append(CHAIN.get(i)[1]).append('`');
+                return String.format(Locale.ROOT, "the outputs of %s (run %s) are older than those of %s (run %s) they are "
+                                + "made from: %s reads results of two runs. Run %s (or `neraca run`)", name,
+                        sections.path(name).path("run_id").asText("?"), newest, sections.path(newest).path("run_id").asText("?"),
+                        stage, rerun);
+            }
+            if (newestAt == null || at.isAfter(newestAt)) {
+                newestAt = at;
+                newest = name;
+            }
+        }
+        return null;
+    }
+
     private static void runStages(StageContext ctx, List<Stage> stages) {
         for (Stage stage : stages) {
             Instant start = Instant.now();
+            String stale = staleInputs(ctx.manifest(), stage.name());
             ObjectNode section = ctx.manifest().stage(stage.name());
             section.put("started", start.toString());
+            if (stale != null) {
+                section.put("stale_inputs", stale);
+                Log.warn("%s: %s", stage.name(), stale);
+            }
             ObjectNode f = Log.fields();
             f.put("stage", stage.name());
             f.put("event", "stage_start");

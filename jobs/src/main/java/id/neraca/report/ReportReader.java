@@ -51,6 +51,9 @@ final class ReportReader {
     }
 
     ReportData read(StageContext ctx, Path referenceDir) {
+        // outputs of two runs (core.Pipeline.staleInputs): the reader of the report must see it, not only the log
+        String stale = ctx.manifest().stage("WriteReport").path("stale_inputs").asText(null);
+        if (stale != null) warnings.add(stale);
         List<ReportData.Headline> annual = headlines(required("aggregates/annual_headline", "aggregate"), "year");
         List<ReportData.Headline> monthly = headlines(required("aggregates/monthly_headline", "aggregate"), "period_month");
         if (annual.isEmpty()) {

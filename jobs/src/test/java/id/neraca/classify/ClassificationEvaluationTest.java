@@ -100,6 +100,21 @@ class ClassificationEvaluationTest extends SparkTestBase {
                 "CROSS_BORDER>CROSS_BORDER=2"), cells);
         String printed = EvaluateClassification.render(r);
         org.junit.jupiter.api.Assertions.assertTrue(printed.contains("83.33% by count, 73.33% GMV-weighted"), printed);
+
+        // evaluate --log-json: what it prints on stdout is JSON lines too (it printed the text table)
+        id.neraca.core.Log.configure(false, true);
+        try {
+            String json = EvaluateClassification.printed(r, EvaluateClassification.summary(r, "truth.csv"));
+            for (String line : json.split("\n")) {
+                var n = org.junit.jupiter.api.Assertions.assertDoesNotThrow(
+                        () -> new com.fasterxml.jackson.databind.ObjectMapper().readTree(line), "not JSON: " + line);
+                org.junit.jupiter.api.Assertions.assertTrue(n.has("ts") && n.has("level") && n.has("msg"), line);
+                assertEquals(7, n.path("matched_sales").asLong(), line);
+            }
+        } finally {
+            id.neraca.core.Log.configure(false, false);
+        }
+        assertEquals(printed, EvaluateClassification.printed(r, EvaluateClassification.summary(r, "truth.csv")));
     }
 
     @Test

@@ -109,4 +109,43 @@ class LauncherTest {
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         assertEquals("[neraca] NERACA_JIT must be auto, c1 or c2 (got 'bogus \"quoted\"\tvalue')", err.trim());
     }
+    @Test
+    void twoLaunchesAfterASourceChangeBuildTheJarOnceNotTogether() throws Exception {
+        // a scheduler's run and a person's command started together after `git pull`: both ran `mvn package` in the
+        // same jobs/target, and one failed compiling against the classes the other was rewriting ("build failed", exit 1)
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        Files.copy(launcher, home.resolve("neraca"));
+        Files.writeString(home.resolve("pom.xml"), "<project><properties><spark.jvm.flags></spark.jvm.flags></properties></project>\n");
+        Files.createDirectories(home.resolve("jobs/src/main"));
+        Files.writeString(home.resolve("jobs/pom.xml"), "<project/>\n");
+        Files.writeString(home.resolve("jobs/src/main/Changed.java"), "class Changed {}\n");
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        // a Maven that takes 2 s and notices a second one running beside it
+        Files.writeString(bin.resolve("mvn"), """
+                #!/usr/bin/env bash
+                mkdir "$PWD/building" 2>/dev/null || { echo "two builds at once" >> "$PWD/builds.log"; exit 1; }
+                echo build >> "$PWD/builds.log"
+                sleep 2
+                mkdir -p jobs/target && echo jar > jobs/target/neraca-jobs.jar && : > jobs/target/classpath.txt
+                rmdir "$PWD/building"
+                """);
+        Path java = Files.createDirectories(tmp.resolve("jdk/bin")).resolve("java");
+        Files.writeString(java, "#!/usr/bin/env bash\nexit 0\n");
+        for (Path x : List.of(bin.resolve("mvn"), java)) x.toFile().setExecutable(true);
+        List<Process> ps = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            ProcessBuilder pb = new ProcessBuilder("bash", home.resolve("neraca").toString(), "help").directory(tmp.toFile())
+                    .redirectErrorStream(true);
+            pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+            pb.environment().put("JAVA_HOME", tmp.resolve("jdk").toString());
+            pb.environment().put("NERACA_CDS", "0");
+            ps.add(pb.start());
+        }
+        for (Process p : ps) {
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the launcher did not exit");
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, p.exitValue(), out);
+        }
+        assertEquals(List.of("build"), Files.readAllLines(home.resolve("builds.log")), "one build, the other launch waited for it");
+    }
 }

@@ -56,6 +56,15 @@ class UsageErrorsTest {
     }
 
     @Test
+    void theDefaultConfigMissingOutsideTheNeracaFolderSaysWhereItLookedAndWhatToPass() {
+        // `~/neraca/neraca validate --dumps ~/dumps` from the home folder: "data/config/neraca.yaml: file not found.
+        // Pass an existing file" named neither the working directory the path is relative to nor --config
+        String cwd = Path.of("").toAbsolutePath().toString();
+        assertExit(2, "relative to the working directory " + cwd, "validate", "--config", "no/such/neraca.yaml");
+        assertExit(2, "--config", "validate", "--config", "no/such/neraca.yaml");
+    }
+
+    @Test
     void validateRefusesAFolderWithoutDumpsAsIngestDoes() throws Exception {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         Files.writeString(empty.resolve("README.md"), "notes");

@@ -104,6 +104,54 @@ class OutputStoreTest {
     }
 
     @Test
+    void aLockWhosePidNowBelongsToAProcessStartedAfterTheLockIsTakenOver() throws Exception {
+        // a run killed by a reboot or a container restart: its pid is alive again, but it is another process (in a
+        // container with a fixed hostname the JVM gets the same pid every time, so every later run failed "held by
+        // another neraca run" until someone deleted the lock by hand)
+        Process other = new ProcessBuilder("sleep", "30").start();
+        try {
+            Files.createDirectories(out);
+            Files.writeString(out.resolve(OutputStore.LOCK), "{\"pid\":" + other.pid() + ",\"host\":\""
+                    + OutputStore.hostname() + "\",\"run_id\":\"dead\",\"started\":\"2026-01-01T00:00:00Z\"}");
+            try (OutputStore next = OutputStore.local(out.toString(), "runF")) {
+                next.lock();
+                assertTrue(Files.readString(out.resolve(OutputStore.LOCK)).contains("runF"));
+            }
+            // the process that wrote the lock, still running: the lock holds
+            Files.writeString(out.resolve(OutputStore.LOCK), "{\"pid\":" + other.pid() + ",\"host\":\""
+                    + OutputStore.hostname() + "\",\"run_id\":\"live\",\"started\":\"" + java.time.Instant.now() + "\"}");
+            NeracaException e = assertThrows(NeracaException.class, () -> OutputStore.local(out.toString(), "runG").lock());
+            assertTrue(e.getMessage().contains("held by another neraca run"), e.getMessage());
+        } finally {
+            other.destroyForcibly();
+        }
+    }
+
+    /** A local file system on which the lock file cannot be deleted (a read-only mount, a folder without write permission). */
+    public static final class LockStuckFs extends org.apache.hadoop.fs.LocalFileSystem {
+        @Override
+        public boolean delete(org.apache.hadoop.fs.Path f, boolean recursive) throws IOException {
+            if (f.getName().equals(OutputStore.LOCK)) return false;
+            return super.delete(f, recursive);
+        }
+    }
+
+    @Test
+    void aStaleLockThatCannotBeRemovedSaysWhyAndWhatToDo() throws Exception {
+        // was: the takeover warning twice, then "could not take the lock" and nothing else
+        Files.createDirectories(out);
+        Files.writeString(out.resolve(OutputStore.LOCK), "{\"pid\":999999999,\"host\":\"" + OutputStore.hostname()
+                + "\",\"run_id\":\"dead\",\"started\":\"2026-01-01T00:00:00Z\"}");
+        org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+        conf.set("fs.file.impl", LockStuckFs.class.getName());
+        conf.setBoolean("fs.file.impl.disable.cache", true);
+        try (OutputStore next = new OutputStore(out.toString(), "runH", conf)) {
+            NeracaException e = assertThrows(NeracaException.class, next::lock);
+            assertTrue(e.getMessage().contains("cannot be removed") && e.getMessage().contains("writable"), e.getMessage());
+        }
+    }
+
+    @Test
     void anUnreadableLockIsStale() throws Exception {
         Files.createDirectories(out);
         Files.writeString(out.resolve(OutputStore.LOCK), "{\"pid\":");
@@ -122,6 +170,48 @@ class OutputStoreTest {
             s.finish();
         }
     }
+    @Test
+    void aUsersFolderWithATrashOrAnotherToolsManifestIsNotTakenForANeracaFolder() throws IOException {
+        // an Obsidian vault keeps deleted notes in .trash/; recover() moved them into the folder and deleted their
+        // subfolders, then the run replaced report/ (the user's) whole
+        Path vault = Files.createDirectories(out.resolve("vault"));
+        Files.createDirectories(vault.resolve(".trash/old notes"));
+        Files.writeString(vault.resolve(".trash/old notes/idea.md"), "my note");
+        Files.createDirectories(vault.resolve("report"));
+        Files.writeString(vault.resolve("report/q3.docx"), "my report");
+        // a web app's (or a browser extension's) manifest.json
+        Path app = Files.createDirectories(out.resolve("app"));
+        Files.writeString(app.resolve("manifest.json"), "{\"manifest_version\": 3, \"name\": \"my app\"}");
+        Files.createDirectories(app.resolve("report"));
+        Files.writeString(app.resolve("report/index.html"), "mine");
+        for (Path folder : java.util.List.of(vault, app)) {
+            try (OutputStore store = OutputStore.local(folder.toString(), "run1")) {
+                NeracaException e = assertThrows(NeracaException.class, store::requireOutputFolder, folder.toString());
+                assertEquals(NeracaException.EXIT_USAGE, e.exitCode());
+                assertTrue(e.getMessage().contains("no neraca run wrote"), e.getMessage());
+            }
+        }
+        assertEquals("my note", Files.readString(vault.resolve(".trash/old notes/idea.md")));
+        assertEquals("my report", Files.readString(vault.resolve("report/q3.docx")));
+        assertEquals("mine", Files.readString(app.resolve("report/index.html")));
+        // what a neraca run leaves is still recognised: its manifest, its lock, a killed run's trash or staging
+        Path broken = Files.createDirectories(out.resolve("broken"));
+        Files.writeString(broken.resolve("manifest.json"), "{\"manifest_version\" : 1, \"run_id\" : \"2026");
+        Files.createDirectories(broken.resolve("sales"));
+        try (OutputStore store = OutputStore.local(broken.toString(), "run1")) {
+            store.requireOutputFolder(); // a neraca manifest damaged by hand: not refused (Manifest.start warns)
+        }
+        Path ours = Files.createDirectories(out.resolve("ours"));
+        Files.writeString(ours.resolve("manifest.json"), "{\"manifest_version\" : 1, \"run_id\" : \"20261130T040747Z-4a4a\", \"stages\" : {}}");
+        Path killed = Files.createDirectories(out.resolve("killed/.trash/20261130T040747Z-4a4a/.journal"));
+        Path staged = Files.createDirectories(out.resolve("staged/.staging/20261130T040747Z-4a4a/sales"));
+        for (Path folder : java.util.List.of(ours, killed.getParent().getParent().getParent(), staged.getParent().getParent().getParent())) {
+            try (OutputStore store = OutputStore.local(folder.toString(), "run1")) {
+                store.requireOutputFolder();
+            }
+        }
+    }
+
     @Test
     void anOutFolderThatIsAFileIsRefusedWithOneMessage() throws IOException {
         // `neraca run --out some.csv` printed "cannot restore the previous outputs: ... Not a directory (the next run

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,14 +21,16 @@ class ValidateTest {
     @TempDir
     Path tmp;
 
-    private String run(Path dumps, Path cfg, int expectedExit) {
+    private String run(Path dumps, Path cfg, int expectedExit, String... extra) {
         PrintStream old = System.out;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
         int rc;
         try {
-            rc = Neraca.execute("validate", "--dumps", dumps.toString(), "--config", cfg.toString(), "--out",
-                    tmp.resolve("out").toString(), "--master", "local[2]", "--quiet");
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("validate", "--dumps", dumps.toString(),
+                    "--config", cfg.toString(), "--out", tmp.resolve("out").toString(), "--master", "local[2]", "--quiet"));
+            args.addAll(java.util.List.of(extra));
+            rc = Neraca.execute(args.toArray(String[]::new));
         } finally {
             System.setOut(old);
         }
@@ -66,6 +69,40 @@ class ValidateTest {
         Files.writeString(dumps.resolve("shopee/notes.txt"), "hello");
         String unmatched = run(dumps, cfg, NeracaException.EXIT_USAGE);
         assertTrue(unmatched.contains("shopee/notes.txt: no mapping") && unmatched.contains("Nearest: shopee (same folder"), unmatched);
+    }
+
+    @Test
+    void underLogJsonEveryLineValidatePrintsIsAJsonObject() throws Exception {
+        // a scheduler logging `validate --log-json ... 2>&1` into a .jsonl got a text report: one unparseable line
+        // per file, reason and rejected line
+        Path cfg = IngestFixtures.config(tmp, IngestFixtures.reference(tmp), 0.05);
+        Path dumps = tmp.resolve("dumps");
+        Files.createDirectories(dumps.resolve("shopee"));
+        Files.writeString(dumps.resolve("shopee/shopee_orders_20230301_20230331.csv"),
+                BadInputTest.SHOPEE_HEADER + "\n"
+                        + BadInputTest.shopee("A1", "05/03/2023 10:00", "Rp50.000", "1", "Kaos") + "\n"
+                        + BadInputTest.shopee("A2", "05/03/2023 10:00", "Rp5O.000", "1", "Kaos") + "\n");
+        try {
+            String text = run(dumps, cfg, NeracaException.EXIT_DATA, "--log-json");
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            java.util.List<com.fasterxml.jackson.databind.JsonNode> lines = new java.util.ArrayList<>();
+            for (String line : text.split("\n")) {
+                if (line.isEmpty()) continue;
+                var n = assertDoesNotThrow(() -> json.readTree(line), "not JSON: " + line);
+                assertTrue(n.isObject() && n.has("ts") && n.has("level") && n.has("msg"), line);
+                lines.add(n);
+            }
+            var file = lines.stream().filter(n -> "validate_file".equals(n.path("event").asText())).findFirst().orElseThrow();
+            assertEquals("shopee/shopee_orders_20230301_20230331.csv", file.path("source_file").asText());
+            assertEquals(2, file.path("rows_read").asLong());
+            assertEquals(1, file.path("quarantined").asLong());
+            assertEquals(1, file.path("rejected").path("BAD_PRICE").asLong());
+            assertEquals(3, file.path("rejected_lines").get(0).path("line").asLong());
+            assertTrue(lines.stream().anyMatch(n -> "ERROR".equals(n.path("level").asText())
+                    && n.path("msg").asText().contains("1 of 2 rows quarantined")), text);
+        } finally {
+            id.neraca.core.Log.configure(false, false);
+        }
     }
 
     /** Where the shared real scrape is, when this machine has it. */
