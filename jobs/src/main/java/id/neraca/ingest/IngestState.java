@@ -48,8 +48,8 @@ import static org.apache.spark.sql.functions.substring;
  *       sort of every parsed row and a Parquet writer per file (docs/BENCHMARKS.md); the file's rows are found by
  *       the column, and their count is checked against {@code files.json} before they are reused;</li>
  *   <li>{@code files.json}: the state version, a fingerprint of everything that decides how a row parses (mappings,
- *       reference tables, the seller key, the order-date window, the parsed schema) and one entry per file (path,
- *       id, SHA-256, bytes, mapping, export key, rows parsed).</li>
+ *       reference tables, the seller key, the order-date window, the parsed schema), the --dumps folder and one entry
+ *       per file (path, id, SHA-256, bytes, mapping, export key, rows parsed).</li>
  * </ul>
  * A run compares the planned dump files with the state: same path and SHA-256 → {@code skipped} (its stored rows
  * are reused), same path and another SHA-256 → {@code changed} (re-parsed, the old rows dropped), a path the state
@@ -119,6 +119,7 @@ public final class IngestState {
         String fp = fingerprint(ctx.config().mappingsDir(), ctx.config().referenceDir(), p.keys(), p.cfg());
         String reason = null;
         Map<String, Entry> stored = Map.of();
+        String loadedDumps = null;
         if (ctx.options().full()) {
             reason = "--full";
             Log.info("ingest --full: rebuilding the history from every dump under %s", ctx.dumps());
@@ -130,9 +131,11 @@ public final class IngestState {
                 else Log.info("%s: ingesting every dump under %s", l.problem(), ctx.dumps());
             } else {
                 stored = l.entries();
+                loadedDumps = l.dumps();
             }
         }
         IngestState s = new IngestState(fp, reason);
+        String storedDumps = reason == null ? loadedDumps : null;
         for (FileTask t : p.plan().tasks()) {
             Entry e = stored.get(t.sourceFile());
             if (e == null) {
@@ -148,6 +151,7 @@ public final class IngestState {
                         e.sha256().substring(0, 12), t.sha256().substring(0, 12), t.sourceFile());
             }
         }
+        checkSameDumpsFolder(storedDumps, dumpsFolder(ctx.dumps()), s);
         for (Entry e : stored.values()) {
             if (s.status.containsKey(e.sourceFile())) continue;
             s.status.put(e.sourceFile(), Status.MISSING_KEPT);
@@ -162,6 +166,36 @@ public final class IngestState {
                     s.count(Status.INGESTED), s.count(Status.CHANGED), s.count(Status.SKIPPED), s.count(Status.MISSING_KEPT));
         }
         return s;
+    }
+
+    /**
+     * A file's identity is its path under --dumps. Under the folder the history was ingested from, another SHA-256 under
+     * the same path is a corrected export, which replaces the old one; under another folder (this month's folder after
+     * last month's) it is as likely a new export that reuses a name ({@code shopee/orders.csv} every month), whose rows
+     * would silently replace the earlier month's. That case stops with exit 2 and the ways out; a moved folder whose
+     * files are unchanged, or only new, goes on.
+     */
+    private static void checkSameDumpsFolder(String stored, String current, IngestState s) {
+        if (stored == null || stored.equals(current)) return;
+        List<String> changed = s.status.entrySet().stream().filter(e -> e.getValue() == Status.CHANGED).map(Map.Entry::getKey).toList();
+        if (changed.isEmpty()) {
+            Log.info("the dumps folder is %s (the history was ingested from %s): files are matched by their paths under it", current, stored);
+            return;
+        }
+        throw NeracaException.usage("%s: %d file(s) have the path of a file ingested from %s but other contents: %s%s. Under the "
+                        + "same folder that is a corrected export, which replaces the earlier one; from another folder it may be a new "
+                        + "export reusing a name, whose rows would replace the earlier file's. Corrections: rerun with --dumps %s. New "
+                        + "exports: give them distinct names (or a subfolder per month) in one dumps folder that keeps every month, or "
+                        + "rebuild from this folder alone with --full.",
+                current, changed.size(), stored, String.join(", ", changed.subList(0, Math.min(5, changed.size()))),
+                changed.size() > 5 ? ", ..." : "", stored);
+    }
+
+    /** The --dumps folder as the state records it: a local path absolute and normalised, a URI without a trailing slash. */
+    static String dumpsFolder(String dumps) {
+        if (dumps.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) return dumps.replaceAll("/+$", "");
+        String local = dumps.startsWith("file:") ? java.net.URI.create(dumps).getPath() : dumps;
+        return Path.of(local).toAbsolutePath().normalize().toString();
     }
 
     long count(Status st) {
@@ -262,6 +296,7 @@ public final class IngestState {
         ObjectNode root = JSON.createObjectNode();
         root.put("version", VERSION);
         root.put("fingerprint", fingerprint);
+        root.put("dumps", dumpsFolder(ctx.dumps()));
         ArrayNode files = root.putArray("files");
         for (IngestRun.FileCounts c : counts) {
             FileTask t = c.task();
@@ -302,7 +337,11 @@ public final class IngestState {
         s.put("files_missing_kept", count(Status.MISSING_KEPT));
     }
 
-    private record Loaded(Map<String, Entry> entries, String problem, boolean warn) {}
+    private record Loaded(Map<String, Entry> entries, String problem, boolean warn, String dumps) {
+        Loaded(Map<String, Entry> entries, String problem, boolean warn) {
+            this(entries, problem, warn, null);
+        }
+    }
 
     /** Reads files.json and checks the parsed folder is whole; a problem (with or without a warning) means full. */
     private static Loaded load(StageContext ctx, String fp) {
@@ -343,7 +382,7 @@ public final class IngestState {
                 }
                 entries.put(en.sourceFile(), en);
             }
-            return new Loaded(entries, null, false);
+            return new Loaded(entries, null, false, n.path("dumps").asText(null));
         } catch (IOException e) {
             return new Loaded(Map.of(), "cannot read out/" + NAME + " (" + e.getMessage() + ")", true);
         }

@@ -197,6 +197,44 @@ class IngestStateTest extends SparkTestBase {
         assertFalse(Files.readString(out.resolve("reconciliation.csv")).contains(TOKOPEDIA + ","));
     }
 
+    /**
+     * Last month's folder, then this month's: a file under the same path with other contents is a new export reusing a
+     * name as likely as a correction, and replacing the earlier month's rows silently would lose them, so the run stops
+     * (exit 2) naming the file and the ways out, out/ untouched; unchanged and new files under a moved folder go on.
+     */
+    @Test
+    void aFileReusingANameUnderAnotherDumpsFolderStopsInsteadOfReplacingTheEarlierRows() throws IOException {
+        Path november = tmp.resolve("dumps-2025-11");
+        Path december = tmp.resolve("dumps-2025-12");
+        Path out = tmp.resolve("out");
+        add(november, SHOPEE_A, TIKTOK);
+        ingest(november, out, false);
+        List<String> before = sales(out);
+
+        add(december, SHOPEE_A, TIKTOK);
+        Path tiktok = december.resolve(TIKTOK);
+        List<String> lines = new ArrayList<>(Files.readAllLines(tiktok));
+        lines.remove(lines.size() - 1);
+        Files.write(tiktok, lines);
+        id.neraca.core.NeracaException e = org.junit.jupiter.api.Assertions.assertThrows(id.neraca.core.NeracaException.class,
+                () -> ingest(december, out, false));
+        assertEquals(2, e.exitCode());
+        assertTrue(e.getMessage().contains(TIKTOK) && e.getMessage().contains("ingested from " + november.toAbsolutePath())
+                && e.getMessage().contains("--dumps " + november.toAbsolutePath()) && e.getMessage().contains("--full"), e.getMessage());
+        assertEquals(before, sales(out));
+
+        // the same folder moved, its files unchanged, one new: matched by path, nothing re-read
+        Path moved = tmp.resolve("dumps-moved");
+        add(moved, SHOPEE_A, TIKTOK, SHOPEE_B);
+        JsonNode m = ingest(moved, out, false);
+        assertEquals(Map.of(SHOPEE_A, "skipped", TIKTOK, "skipped", SHOPEE_B, "ingested"), statuses(m));
+        // and the state now remembers the moved folder: a correction there is a correction
+        Files.write(moved.resolve(TIKTOK), lines);
+        assertEquals("changed", statuses(ingest(moved, out, false)).get(TIKTOK));
+        assertEquals(Path.of("rel").toAbsolutePath().normalize().toString(), IngestState.dumpsFolder("./rel/"));
+        assertEquals("s3a://bucket/dumps", IngestState.dumpsFolder("s3a://bucket/dumps/"));
+    }
+
     @Test
     void aDamagedStateFallsBackToAFullRebuild() throws IOException {
         Path dumps = tmp.resolve("dumps");
