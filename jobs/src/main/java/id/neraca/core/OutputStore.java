@@ -480,12 +480,13 @@ public final class OutputStore implements AutoCloseable {
         me.put("started", Instant.now().toString());
         try {
             fs.mkdirs(root);
+            byte[] content = me.toString().getBytes(StandardCharsets.UTF_8);
             for (int attempt = 0; attempt < 2; attempt++) {
-                try (FSDataOutputStream o = fs.create(lock, false)) {
-                    o.write(me.toString().getBytes(StandardCharsets.UTF_8));
-                    locked = true;
-                    return;
-                } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+                try {
+                    if (createLock(lock, content)) {
+                        locked = true;
+                        return;
+                    }
                     takeOverIfStale(lock);
                 } catch (IOException e) {
                     if (!fs.exists(lock)) throw e;
@@ -495,6 +496,43 @@ public final class OutputStore implements AutoCloseable {
             throw NeracaException.other("%s: could not take the lock", lock);
         } catch (IOException e) {
             throw NeracaException.other("%s: cannot take the lock: %s", lock, e.getMessage());
+        }
+    }
+
+    /**
+     * Creates the lock file with its content in one step, or returns false when it exists. On a local disk Hadoop's
+     * create-without-overwrite checks and then creates (two runs starting together could both pass), and a file
+     * created empty and written after could be read half-written by the other run and taken for a dead run's: the
+     * content goes to a private file first, which is then hard-linked under the lock's name (atomic, and it fails
+     * when the name exists). Elsewhere (HDFS) the filesystem's own create-without-overwrite is atomic.
+     */
+    private boolean createLock(Path lock, byte[] content) throws IOException {
+        if (!"file".equals(fs.getUri().getScheme())) {
+            try (FSDataOutputStream o = fs.create(lock, false)) {
+                o.write(content);
+                return true;
+            } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+                return false;
+            }
+        }
+        java.nio.file.Path target = java.nio.file.Path.of(fs.makeQualified(lock).toUri());
+        java.nio.file.Path mine = target.resolveSibling(LOCK + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
+        java.nio.file.Files.write(mine, content, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+        try {
+            java.nio.file.Files.createLink(target, mine);
+            return true;
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            return false;
+        } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+            // a filesystem without hard links (FAT, some network mounts): Hadoop's create, as elsewhere
+            try (FSDataOutputStream o = fs.create(lock, false)) {
+                o.write(content);
+                return true;
+            } catch (org.apache.hadoop.fs.FileAlreadyExistsException e2) {
+                return false;
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(mine);
         }
     }
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -86,6 +87,45 @@ class OutputStoreTest {
                     () -> OutputStore.local(out.toString(), "runB").lock());
             assertTrue(e.getMessage().contains("held by another neraca run"), e.getMessage());
             assertTrue(e.getMessage().contains("pid " + ProcessHandle.current().pid()), e.getMessage());
+        }
+    }
+
+    /**
+     * Two runs starting together: exactly one holds the lock, every time. Hadoop's local create-without-overwrite
+     * checks and then creates (both could pass), and a lock file created empty could be read half-written by the other
+     * run and taken for a dead run's; the lock is published whole, in one atomic step.
+     */
+    @Test
+    void twoRunsStartingTogetherNeverBothHoldTheLock() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 200; round++) {
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+                List<OutputStore> stores = List.of(OutputStore.local(out.toString(), "a" + round), OutputStore.local(out.toString(), "b" + round));
+                List<java.util.concurrent.Future<Boolean>> got = new java.util.ArrayList<>();
+                for (OutputStore s : stores) {
+                    got.add(pool.submit(() -> {
+                        start.await();
+                        try {
+                            s.lock();
+                            return true;
+                        } catch (NeracaException e) {
+                            return false;
+                        }
+                    }));
+                }
+                int holders = 0;
+                for (var f : got) if (f.get()) holders++;
+                assertEquals(1, holders, "round " + round + ": exactly one run holds the lock");
+                for (OutputStore s : stores) s.close();
+                assertFalse(Files.exists(out.resolve(OutputStore.LOCK)), "released");
+                try (var files = Files.list(out)) {
+                    assertEquals(List.of(), files.filter(p -> p.getFileName().toString().startsWith(OutputStore.LOCK)).toList(),
+                            "no temporary lock file left");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
