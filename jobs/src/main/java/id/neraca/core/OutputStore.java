@@ -495,6 +495,11 @@ public final class OutputStore implements AutoCloseable {
             }
             throw NeracaException.other("%s: could not take the lock", lock);
         } catch (IOException e) {
+            if (notWritable(e)) {
+                // a folder this user cannot write (permissions, a read-only mount): retrying will not help (exit 2)
+                throw NeracaException.usage("%s: cannot take the lock, the output folder is not writable (%s). Make %s "
+                        + "writable for this user, or pass another --out.", lock, e.getMessage(), root);
+            }
             throw NeracaException.other("%s: cannot take the lock: %s", lock, e.getMessage());
         }
     }
@@ -536,6 +541,13 @@ public final class OutputStore implements AutoCloseable {
         }
     }
 
+    /** Permission denied or a read-only filesystem, locally or on Hadoop's filesystems. */
+    static boolean notWritable(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException || e instanceof org.apache.hadoop.security.AccessControlException) return true;
+        String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return m.contains("read-only file system") || m.contains("permission denied");
+    }
+
     private void takeOverIfStale(Path lock) throws IOException {
         String text;
         try (InputStream in = fs.open(lock)) {
@@ -568,7 +580,7 @@ public final class OutputStore implements AutoCloseable {
         }
         Log.warn("taking over a stale lock %s left by a dead run (pid %d, started %s)", lock, pid, started);
         if (!fs.delete(lock, false) && fs.exists(lock)) {
-            throw NeracaException.other("%s: the lock left by a dead run (pid %d, started %s) cannot be removed: the output "
+            throw NeracaException.usage("%s: the lock left by a dead run (pid %d, started %s) cannot be removed: the output "
                     + "folder is not writable (its permissions, or a read-only mount). Make %s writable for this user, or "
                     + "pass another --out.", lock, pid, started, root);
         }

@@ -188,6 +188,26 @@ class OutputStoreTest {
         try (OutputStore next = new OutputStore(out.toString(), "runH", conf)) {
             NeracaException e = assertThrows(NeracaException.class, next::lock);
             assertTrue(e.getMessage().contains("cannot be removed") && e.getMessage().contains("writable"), e.getMessage());
+            assertEquals(2, e.exitCode(), "retrying cannot help: a usage error, not exit 1 (retry later)");
+        }
+    }
+
+    @Test
+    void anOutputFolderThisUserCannotWriteIsExit2() throws Exception {
+        assertTrue(OutputStore.notWritable(new java.nio.file.FileSystemException("/mnt/out/.neraca.lock: Read-only file system")));
+        assertTrue(OutputStore.notWritable(new java.nio.file.AccessDeniedException("/srv/out/.neraca.lock")));
+        assertFalse(OutputStore.notWritable(new IOException("Connection reset by peer")));
+        // the folder itself (skipped as root, who writes anywhere)
+        Files.createDirectories(out);
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> before = Files.getPosixFilePermissions(out);
+        Files.setPosixFilePermissions(out, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        try (OutputStore next = OutputStore.local(out.toString(), "runRO")) {
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(out), "running as a user who writes anywhere (root)");
+            NeracaException e = assertThrows(NeracaException.class, next::lock);
+            assertEquals(2, e.exitCode(), e.getMessage());
+            assertTrue(e.getMessage().contains("not writable") && e.getMessage().contains("another --out"), e.getMessage());
+        } finally {
+            Files.setPosixFilePermissions(out, before);
         }
     }
 
