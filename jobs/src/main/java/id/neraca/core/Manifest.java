@@ -69,6 +69,12 @@ public final class Manifest {
         }
         ObjectNode n = stages.putObject(name);
         n.put("run_id", root.path("run_id").asText());
+        // a stage's section outlives the command that wrote it (a later `neraca report` keeps the aggregate's section):
+        // the configuration and code it ran under go with it, so each output stays traceable to them
+        JsonNode fp = root.path("configuration").path("fingerprint");
+        if (fp.isTextual()) n.put("configuration_fingerprint", fp.asText());
+        JsonNode commit = root.path("code_version").path("git_commit");
+        if (commit.isTextual()) n.put("git_commit", commit.asText());
         return n;
     }
 
@@ -147,6 +153,19 @@ public final class Manifest {
                 throw NeracaException.other("%s: cannot list: %s", dir, e.getMessage());
             }
         }
+        c.put("fingerprint", fingerprint(c));
+    }
+
+    /**
+     * One hash of the configuration's contents: the config file's and every listed file's SHA-256, sorted (the same
+     * files give the same fingerprint whichever path they were named by); each stage section carries it.
+     */
+    static String fingerprint(ObjectNode configuration) {
+        List<String> hashes = new java.util.ArrayList<>();
+        hashes.add("config " + configuration.path("sha256").asText());
+        for (JsonNode f : configuration.path("files")) hashes.add(f.path("sha256").asText());
+        java.util.Collections.sort(hashes);
+        return Hashing.sha256(String.join("\n", hashes).getBytes(StandardCharsets.UTF_8));
     }
 
     public void finish(String status) {

@@ -59,4 +59,38 @@ class ManifestTest {
         assertTrue(paths.contains(root.resolve("data/marketplaces/tiktokshop.yaml").toString()), "mapping files");
         assertEquals(paths.size(), paths.stream().distinct().count(), "each file once");
     }
+
+    /**
+     * A stage's section outlives the command that wrote it: after `neraca classify` with edited rules, the aggregate's
+     * section is the previous run's. Each section carries the fingerprint of the configuration (and the commit) it ran
+     * under, so every output stays traceable to its configuration, not only to the last command's.
+     */
+    @Test
+    void eachStageSectionCarriesTheConfigurationItRanUnder(@TempDir Path dir) throws Exception {
+        Path root = SparkTestBase.projectRoot().toAbsolutePath().normalize();
+        Path config = dir.resolve("neraca.yaml");
+        Path rules = dir.resolve("rules.yaml");
+        Files.copy(root.resolve("data/config/classify-rules.yaml"), rules);
+        Files.writeString(config, "run:\n  reference_dir: " + root.resolve("data/reference") + "\n  mappings_dir: "
+                + root.resolve("data/marketplaces") + "\nclassify:\n  rules_file: rules.yaml\n");
+
+        Manifest first = Manifest.start("run-1", "run", Optional.empty());
+        first.configFiles(NeracaConfig.load(config, List.of()));
+        first.stage("ClassifySales");
+        first.stage("AggregateMonthly");
+        String fp1 = new ObjectMapper().readTree(first.toJson()).at("/configuration/fingerprint").asText();
+        assertEquals(64, fp1.length());
+
+        // the rules edited, classify run alone
+        Files.writeString(rules, Files.readString(rules) + "\n# edited\n");
+        Manifest second = Manifest.start("run-2", "classify", Optional.of(first.toJson()));
+        second.configFiles(NeracaConfig.load(config, List.of()));
+        second.stage("ClassifySales");
+        JsonNode stages = new ObjectMapper().readTree(second.toJson()).path("stages");
+        String fp2 = new ObjectMapper().readTree(second.toJson()).at("/configuration/fingerprint").asText();
+        assertFalse(fp1.equals(fp2), "the edited rules change the fingerprint");
+        assertEquals(fp2, stages.at("/ClassifySales/configuration_fingerprint").asText());
+        assertEquals(fp1, stages.at("/AggregateMonthly/configuration_fingerprint").asText(), "the aggregate ran under the old rules");
+
+    }
 }
