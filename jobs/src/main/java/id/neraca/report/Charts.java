@@ -69,6 +69,10 @@ public final class Charts {
 
     static {
         System.setProperty("java.awt.headless", "true");
+        // JFreeChart draws a rotated string (a vertical axis's label: "IDR trillion per year", "Share of GMV") through
+        // a TextLayout by default, which JFreeSVG writes as glyph outlines: the label was a path, not <text>. Without
+        // the workaround it is rotate + drawString, a <text> element with a transform (the PNG looks the same).
+        org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
     }
 
     /** Labels a chart needs, already in the report's language. */

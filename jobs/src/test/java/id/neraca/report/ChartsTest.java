@@ -75,4 +75,28 @@ class ChartsTest {
         List<String> texts = texts(fig.svgDocument());
         assertTrue(texts.contains("70,7%") && texts.contains("20,0%") && (texts.contains("<0,1%") || texts.contains("&lt;0,1%")), texts.toString());
     }
+    /**
+     * A vertical axis's label is drawn rotated. JFreeChart's default workaround for rotated strings draws them
+     * through a TextLayout, which JFreeSVG writes as glyph outlines: the projection chart's unit ("IDR trillion per
+     * year") and the share chart's "Share of GMV" were paths, neither searchable nor translatable in the SVG.
+     */
+    @Test
+    void rotatedAxisLabelsAreTextInTheSvg() {
+        LocaleFormat en = LocaleFormat.of("en");
+        List<ReportData.Point> points = List.of(
+                new ReportData.Point("2024", "OBSERVED", new BigDecimal("1000000000000000"), null, null, null, null),
+                new ReportData.Point("2025", "PROJECTED", new BigDecimal("1200000000000000"),
+                        new BigDecimal("1100000000000000"), new BigDecimal("1300000000000000"),
+                        new BigDecimal("1000000000000000"), new BigDecimal("1400000000000000")));
+        Map<String, String> series = Map.of("observed", "Observed", "central", "Central", "band80", "80%", "band95", "95%");
+        Charts.Figure p = Charts.projection("p", new Charts.Labels("title", "Year", "IDR trillion per year", series),
+                points, List.of(), en, 760, 460);
+        assertTrue(texts(p.svgDocument()).contains("IDR trillion per year"), texts(p.svgDocument()).toString());
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String c : ReportData.CLASSES) names.put(c, c);
+        Charts.Figure s = Charts.stackedShares("s", new Charts.Labels("title", "Year", "Share of GMV", names),
+                List.of("2024"), List.of(Map.of("LOCAL_UMKM", new BigDecimal("40"), "IMPORTED", new BigDecimal("60"))),
+                ReportData.CLASSES, false, en, 760, 420);
+        assertTrue(texts(s.svgDocument()).contains("Share of GMV"), texts(s.svgDocument()).toString());
+    }
 }
