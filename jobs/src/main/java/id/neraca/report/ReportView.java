@@ -180,8 +180,13 @@ public final class ReportView {
         if (withheld.isEmpty()) return "";
         String names = String.join(", ", withheld.stream().map(c -> t.get("class_" + c)).toList());
         String together = h.published(CellStats.TOTAL_KEY) ? f.pct(h.share(h.withheldGmv())) : SUPPRESSED_MARK;
-        return t.get("headline_withheld", names, together, d.config().minSellers(),
-                f.pct(BigDecimal.valueOf(d.config().dominanceShare() * 100)));
+        return t.get("headline_withheld", names, together, d.config().minSellers(), dominance());
+    }
+
+    /** The dominance threshold as every sentence writes it (85%, as the tables' captions: not 85.0%). */
+    private String dominance() {
+        BigDecimal pct = BigDecimal.valueOf(d.config().dominanceShare()).movePointRight(2).stripTrailingZeros();
+        return f.decimal(pct, Math.max(0, pct.scale())) + "%";
     }
 
     private static BigDecimal diff(BigDecimal a, BigDecimal b) {
@@ -457,7 +462,7 @@ public final class ReportView {
         m.put("name", b.name());
         m.put("title", t.get("table_" + b.name() + "_title"));
         m.put("caption", t.get("table_caption", b.year(), d.config().minSellers(),
-                f.decimal(BigDecimal.valueOf(d.config().dominanceShare() * 100), 0) + "%"));
+                dominance()));
         m.put("source_note", t.get(b.exactSellerCounts() ? "table_source_exact" : "table_source_bounds"));
         m.put("header", ReportData.CLASSES.stream().map(cls -> t.get("class_" + cls)).toList());
         List<Object> rows = new ArrayList<>();
@@ -553,7 +558,7 @@ public final class ReportView {
             secondary += b.suppressed(Disclosure.Status.SECONDARY);
         }
         return Map.of("text", t.get("disclosure_text", d.config().minSellers(),
-                        f.decimal(BigDecimal.valueOf(d.config().dominanceShare() * 100), 0) + "%", primary, secondary),
+                        dominance(), primary, secondary),
                 "mark", SUPPRESSED_MARK);
     }
 
@@ -638,7 +643,7 @@ public final class ReportView {
         items.add(item(t.get("assume_umkm"), t.get("assume_umkm_value")));
         items.add(item(t.get("assume_permendag"), t.get("assume_permendag_value")));
         items.add(item(t.get("assume_disclosure"), t.get("assume_disclosure_value", d.config().minSellers(),
-                f.decimal(BigDecimal.valueOf(d.config().dominanceShare() * 100), 0) + "%")));
+                dominance())));
         items.add(item(t.get("assume_scale"), t.get("scale_note")));
         ReportData.Projection p = d.projection();
         items.add(item(t.get("assume_model"), !p.projected() ? t.get("assume_model_not_projected") : scenarioOnly()

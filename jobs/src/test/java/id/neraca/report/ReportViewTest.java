@@ -533,4 +533,24 @@ class ReportViewTest {
         assertTrue(out.path("targets").get(0).path("projected_idr").isNull());
         assertTrue(out.path("targets").get(0).path("on_track").isNull());
     }
+    /**
+     * The note under the headline table: the figures there are observed sample values, not "national" ones (the
+     * report's word for values scaled by the coverage factor); the dominance threshold reads as everywhere else
+     * (85%, not 85.0%); the Indonesian sentence has its verb ("gabungan ... mencakup 34,6% dari GMV").
+     */
+    @Test
+    void theHeadlineWithheldNoteSpeaksOfObservedValues() {
+        ReportData base = simple();
+        ReportData.Headline h = base.annual().get(0).withDisclosure(
+                Map.of("LOCAL_LARGE", Disclosure.Status.PRIMARY, "UNKNOWN", Disclosure.Status.SECONDARY));
+        ReportData d = data(List.of(h), base.projection());
+        for (String lang : List.of("en", "id")) {
+            Matcher m = Pattern.compile("<p class=\"note\" id=\"headline-withheld\">([^<]*)</p>").matcher(html(d, lang));
+            assertTrue(m.find(), lang);
+            String note = m.group(1);
+            assertFalse(note.toLowerCase(java.util.Locale.ROOT).contains("national") || note.contains("nasional"), note);
+            assertTrue(note.contains(lang.equals("en") ? "more than 85% " : "lebih dari 85% "), note);
+            assertTrue(note.contains(lang.equals("en") ? "together they hold 34.6% of the GMV" : "mencakup 34,6% dari GMV"), note);
+        }
+    }
 }
