@@ -275,8 +275,12 @@ public final class ReportView {
             boolean reached = tg.projectedIdr().compareTo(tg.targetIdr()) >= 0;
             String prob = tg.probability() == null ? "–" : f.pct(BigDecimal.valueOf(tg.probability() * 100));
             String crossing = crossing(tg);
-            parts.add(t.get(reached ? "q3_target_reached" : "q3_target_missed", tg.label(f.lang()), f.money(tg.targetIdr()),
-                    prob, f.money(tg.gap() == null ? null : tg.gap().abs()), crossing, tg.year()));
+            String sentence = t.get(reached ? "q3_target_reached" : "q3_target_missed", tg.label(f.lang()), f.money(tg.targetIdr()),
+                    prob, f.money(tg.gap() == null ? null : tg.gap().abs()), crossing, tg.year());
+            String note = cardNote(tg);
+            // the probability is in the sentence already; the caveats follow it
+            String caveats = note.contains("; ") ? note.substring(note.indexOf("; ") + 2) : (tg.probability() == null ? note : "");
+            parts.add(caveats.isEmpty() ? sentence : sentence.substring(0, sentence.length() - 1) + " (" + caveats + ").");
         }
         if (central == null) return t.get("q3_no_targets");
         return withScenarioNote(t.get("q3_intro", first.year(), f.money(central), f.moneyRange(first.lo95(), first.hi95())) + " "
@@ -392,12 +396,33 @@ public final class ReportView {
             r.put("verdict", t.get(tg.projectedIdr() == null ? "verdict_no_value"
                     : (reached ? "verdict_on_track" : "verdict_off_track") + scenario));
             r.put("on_track", reached);
+            r.put("card_note", cardNote(tg));
             targets.add(r);
         }
         m.put("targets", targets);
         m.put("has_targets", !targets.isEmpty());
         m.put("caveat", targets.isEmpty() ? "" : targetCaveat());
         return m;
+    }
+
+    /**
+     * What the first screen says next to a target's verdict: its probability, and the caveat that changes how the
+     * verdict reads (a wider-scope target missed by e-commerce GMV alone is not shown to be missed; a target already
+     * below the observed national value was reached before the projection starts). Numbers from the data.
+     */
+    private String cardNote(ReportData.Target tg) {
+        List<String> parts = new ArrayList<>();
+        if (tg.probability() != null) parts.add(t.get("q3_card_probability", f.pct(BigDecimal.valueOf(tg.probability() * 100))));
+        boolean reached = tg.projectedIdr() != null && tg.targetIdr() != null && tg.projectedIdr().compareTo(tg.targetIdr()) >= 0;
+        if (!reached && tg.projectedIdr() != null && tg.scope() != null && !tg.scope().equals("ecommerce_gmv")
+                && t.all().containsKey("q3_card_scope_" + tg.scope())) {
+            parts.add(t.get("q3_card_scope_" + tg.scope()));
+        }
+        String[] observed = lastObservedNational();
+        if (observed != null && tg.targetIdr() != null && tg.targetIdr().compareTo(new BigDecimal(observed[1])) < 0) {
+            parts.add(t.get("q3_card_below_observed", observed[0], f.money(new BigDecimal(observed[1]))));
+        }
+        return String.join("; ", parts);
     }
 
     /**

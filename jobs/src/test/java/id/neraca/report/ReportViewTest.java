@@ -534,6 +534,37 @@ class ReportViewTest {
         assertTrue(out.path("targets").get(0).path("on_track").isNull());
     }
     /**
+     * The third answer on the first screen carries what a minister needs to read each verdict: the probability, and
+     * the targets' caveats (a "digital economy" target is wider than the e-commerce GMV projected, so "off track"
+     * against it is e-commerce alone; a target already below the observed national value was already exceeded). The
+     * card showed only "Off track Rp4.531 triliun ...", the caveats came two screens down under the target table.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theFirstScreensTargetAnswerCarriesTheProbabilityAndTheCaveats() {
+        JsonNode summary = JSON.createObjectNode().put("last_observed_year", 2025).put("last_observed_year_value_idr", 987600000000000L);
+        ReportData d = data(List.of(headline("2025", "400", "80", "780", "30", "560")),
+                projection(List.of(target("article", "123400000000000", "2000000000000000"),
+                        target("ministry", "5678000000000000", "2000000000000000", "digital_economy")), List.of(), summary));
+        Map<String, List<String>> expected = Map.of(
+                "en", List.of("probability 90.0%", "already exceeded: the observed national value of 2025 is IDR 987.6 trillion",
+                        "probability 10.0%", "wider \"digital economy\" figure: e-commerce GMV alone does not show it missed"),
+                "id", List.of("peluang 90,0%", "sudah terlampaui: nilai nasional teramati pada 2025 adalah Rp987,6 triliun",
+                        "peluang 10,0%", "angka \"ekonomi digital\" yang lebih luas: GMV e-commerce saja tidak menunjukkan target ini tidak tercapai"));
+        for (String lang : List.of("en", "id")) {
+            Matcher card = Pattern.compile("<article class=\"card target\">(.*?)</article>", Pattern.DOTALL).matcher(html(d, lang));
+            assertTrue(card.find(), lang);
+            String text = card.group(1).replace("&quot;", "\"");
+            String md = markdown(d, lang);
+            String answers = md.substring(md.indexOf("## "), md.indexOf("## ", md.indexOf("## ") + 3)).replace("&quot;", "\"");
+            for (String e : expected.get(lang)) {
+                assertTrue(text.contains(e), lang + " card: " + e + " in " + text);
+                assertTrue(answers.contains(e), lang + " markdown answers: " + e + " in " + answers);
+            }
+        }
+    }
+
+    /**
      * The note under the headline table: the figures there are observed sample values, not "national" ones (the
      * report's word for values scaled by the coverage factor); the dominance threshold reads as everywhere else
      * (85%, not 85.0%); the Indonesian sentence has its verb ("gabungan ... mencakup 34,6% dari GMV").
