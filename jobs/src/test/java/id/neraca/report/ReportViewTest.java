@@ -246,7 +246,7 @@ class ReportViewTest {
                                 : "tetap tidak diketahui (tidak ada aturan dengan bukti yang cukup) dirahasiakan [c]"));
                 if (verdicts == strict) {
                     assertTrue(q2.startsWith(lang.equals("en") ? "Foreign-origin goods took 43.8% of GMV; how it divides"
-                            : "Barang asal luar negeri mengambil 43,8% dari GMV; pembagiannya"), q2);
+                            : "Barang asal luar negeri menyumbang 43,8% dari GMV; pembagiannya"), q2);
                 }
             }
         }
@@ -364,7 +364,7 @@ class ReportViewTest {
         String id = html(d, "id");
         String sentenceEn = "No fitted model carries this projection (13 months of history): it is an assumption, not an estimate. "
                 + "It grows the last 12 observed months by an assumed 12.0% a year (scenarios from 5.0% to 20.0%)";
-        String sentenceId = "Proyeksi ini tidak bertumpu pada model yang diestimasi (riwayat 13 bulan): ia asumsi, bukan estimasi. "
+        String sentenceId = "Proyeksi ini tidak bertumpu pada model yang diestimasi (riwayat 13 bulan): proyeksi ini merupakan asumsi, bukan estimasi. "
                 + "Proyeksi menumbuhkan 12 bulan terakhir yang teramati sebesar 12,0% per tahun yang diasumsikan (skenario 5,0% sampai 20,0%)";
         Matcher shortEn = Pattern.compile("<p id=\"headline-target\">([^<]*)").matcher(en);
         Matcher shortId = Pattern.compile("<p id=\"headline-target\">([^<]*)").matcher(id);
