@@ -147,8 +147,32 @@ public final class ReportView {
         if (span == null) return t.get("trend_partial_years", String.join(", ", years.stream().map(this::yearLabel).toList()));
         ReportData.Headline a = span[0];
         ReportData.Headline b = span[1];
-        return t.get("trend_sentence", yearLabel(a), yearLabel(b),
+        // a withheld change is said to be withheld, not written as a value ("the unknown share by [c]")
+        boolean unknownShown = a.published("UNKNOWN") && b.published("UNKNOWN");
+        return t.get(unknownShown ? "trend_sentence" : "trend_sentence_unknown_withheld", yearLabel(a), yearLabel(b),
                 ppChange(a, b, "LOCAL_UMKM"), ppChange(a, b, CellStats.FOREIGN_KEY), ppChange(a, b, "UNKNOWN"));
+    }
+
+    /**
+     * The 2030 shares out of the projection's {@code umkm} section: what local UMKM and foreign-origin goods would
+     * earn, with their 95% intervals. Empty when nothing is projected, when the projection has no such section, or
+     * when the observed year withholds either share (the projection is fitted on those shares).
+     */
+    private String umkm2030() {
+        ReportData.Projection p = d.projection();
+        if (!p.projected() || p.summary().isEmpty()) return "";
+        JsonNode u = p.summary().get().path("umkm");
+        ReportData.Headline h = d.headlineYear();
+        if (!u.path("share_2030_pct").isNumber() || !u.path("foreign_origin_share_2030_pct").isNumber()
+                || !h.published("LOCAL_UMKM") || !h.published(CellStats.FOREIGN_KEY) || !h.published(CellStats.TOTAL_KEY)) return "";
+        return t.get(scenarioOnly() ? "umkm_2030_scenario" : "umkm_2030",
+                f.pct(u.path("share_2030_pct").decimalValue()), u.path("year").asText("2030"),
+                f.pct(u.path("share_2030_lo95_pct").decimalValue()), f.pct(u.path("share_2030_hi95_pct").decimalValue()),
+                f.money(u.path("umkm_value_2030_idr").decimalValue()),
+                f.pct(u.path("foreign_origin_share_2030_pct").decimalValue()),
+                f.pct(u.path("foreign_origin_share_2030_lo95_pct").decimalValue()),
+                f.pct(u.path("foreign_origin_share_2030_hi95_pct").decimalValue()),
+                f.money(u.path("foreign_origin_value_2030_idr").decimalValue()));
     }
 
     /** Change of an entry's share between two years in points; the withheld mark when either year withholds it. */
@@ -402,6 +426,7 @@ public final class ReportView {
         m.put("targets", targets);
         m.put("has_targets", !targets.isEmpty());
         m.put("caveat", targets.isEmpty() ? "" : targetCaveat());
+        m.put("umkm_2030", umkm2030());
         return m;
     }
 

@@ -459,6 +459,44 @@ class ReportViewTest {
      * not comparable with a whole one: the trend runs from the first to the last full year, and with fewer than two
      * there is none; a partial headline year after two full ones leaves the trend to those two.
      */
+    /**
+     * Issue 4 asks what local UMKM would earn in 2030 against foreign-origin goods; the projection computes it
+     * (summary.json {@code umkm}) and the report now says it under the targets, in both languages; not when the
+     * observed year withholds either share. And a withheld change in the trend is said to be withheld, not
+     * written as a value ("the unknown share by [c]").
+     */
+    @Test
+    void theReportSaysWhatLocalUmkmWouldEarnIn2030AndWithheldTrendsAreNotValues() throws Exception {
+        JsonNode summary = JSON.readTree("""
+                {"months_observed": 36, "selected": "ensemble", "last_observed_year": 2025,
+                 "umkm": {"year": 2030, "share_last_year_pct": 21.6216, "share_2030_pct": 25.1541, "share_2030_lo95_pct": 16.1057,
+                  "share_2030_hi95_pct": 36.7494, "umkm_value_2030_idr": 679304335336176, "foreign_origin_share_2030_pct": 36.4661,
+                  "foreign_origin_share_2030_lo95_pct": 22.0627, "foreign_origin_share_2030_hi95_pct": 53.395,
+                  "foreign_origin_value_2030_idr": 981135969342310}}""");
+        ReportData base = simple();
+        ReportData d = data(base.annual(), projection(base.projection().targets(), List.of(), summary));
+        assertTrue(html(d, "en").contains("On the trend of the observed shares, local UMKM would earn 25.2% of e-commerce GMV in 2030 "
+                + "(95% interval 16.1% – 36.7%), about IDR 679.3 trillion, and foreign-origin goods 36.5% (95% interval 22.1% – 53.4%), "
+                + "about IDR 981.1 trillion."), html(d, "en"));
+        assertTrue(markdown(d, "id").contains("UMKM lokal akan memperoleh 25,2% dari GMV e-commerce pada 2030 (selang 95% 16,1% – 36,7%), "
+                + "sekitar Rp679,3 triliun"), markdown(d, "id"));
+        ReportData.Headline withheld = base.annual().get(0).withDisclosure(Map.of("LOCAL_UMKM", Disclosure.Status.PRIMARY,
+                "LOCAL_LARGE", Disclosure.Status.SECONDARY));
+        assertFalse(html(data(List.of(withheld), d.projection()), "en").contains("umkm-2030"), "the observed share is withheld");
+
+        ReportData.Headline y2024 = headline("2024", "300", "80", "780", "30", "560")
+                .withDisclosure(Map.of("LOCAL_LARGE", Disclosure.Status.PRIMARY, "UNKNOWN", Disclosure.Status.SECONDARY));
+        ReportData.Headline y2025 = base.annual().get(0)
+                .withDisclosure(Map.of("LOCAL_LARGE", Disclosure.Status.PRIMARY, "UNKNOWN", Disclosure.Status.SECONDARY));
+        ReportData two = data(List.of(y2024, y2025), d.projection());
+        for (String lang : List.of("en", "id")) {
+            String page = html(two, lang);
+            assertFalse(page.contains("by [c]") || page.contains("asing [c]") || page.contains("diketahui [c]."), lang + ": " + page);
+            assertTrue(page.contains(lang.equals("en") ? "the change of the unknown share is withheld for confidentiality [c]."
+                    : "perubahan pangsa yang tidak diketahui dirahasiakan [c]."), lang);
+        }
+    }
+
     @Test
     void theTrendComparesFullYearsOnlyNotOneDecemberWithAYear() {
         ReportData.Headline dec2024 = new ReportData.Headline("2024", 1, bd("100"), bd("30"), bd("0"), bd("40"), bd("1"), bd("29"),
