@@ -277,13 +277,20 @@ public final class IngestRun {
                              Map<String, Long> reasons) {
         /**
          * The quarantined share of the file's rows, the header lines repeated inside it (REPEATED_HEADER: exports joined
-         * into one file) left out of both sides: they are kept and counted, but they are not sales gone wrong, and a
-         * short monthly file joined to the next would otherwise fail the threshold on its second header alone.
+         * into one file) and the orders not final yet (ORDER_NOT_FINAL: a status mapped to OPEN) left out of both
+         * sides: they are kept and counted, but they are not sales gone wrong. A short monthly file joined to the next
+         * would otherwise fail the threshold on its second header alone, and the latest month's export, where many
+         * orders are still on their way, on its open orders.
          */
         public double quarantinedShare() {
-            long headers = reasons.getOrDefault("REPEATED_HEADER", 0L);
-            long rows = rowsRead - headers;
-            return rows <= 0 ? 0 : (double) (quarantined - headers) / rows;
+            long notSales = notSales();
+            long rows = rowsRead - notSales;
+            return rows <= 0 ? 0 : (double) (quarantined - notSales) / rows;
+        }
+
+        /** Quarantined rows that are not sales gone wrong: repeated headers and orders not final yet. */
+        public long notSales() {
+            return reasons.getOrDefault("REPEATED_HEADER", 0L) + reasons.getOrDefault("ORDER_NOT_FINAL", 0L);
         }
 
         public String topReasons(int n) {
@@ -324,9 +331,9 @@ public final class IngestRun {
                 out.add(String.format(Locale.ROOT, "%s: the file is truncated or unreadable (%s); nothing from it can be trusted to be complete",
                         c.task().sourceFile(), c.topReasons(3)));
             } else if (c.quarantinedShare() > cfg.maxQuarantineShare()) {
-                long headers = c.reasons().getOrDefault("REPEATED_HEADER", 0L);
+                long notSales = c.notSales();
                 out.add(String.format(Locale.ROOT, "%s: %d of %d rows quarantined (%.1f%% > ingest.max_quarantine_share %.1f%%); top reasons: %s",
-                        c.task().sourceFile(), c.quarantined() - headers, c.rowsRead() - headers, 100 * c.quarantinedShare(),
+                        c.task().sourceFile(), c.quarantined() - notSales, c.rowsRead() - notSales, 100 * c.quarantinedShare(),
                         100 * cfg.maxQuarantineShare(), c.topReasons(3)));
             }
         }

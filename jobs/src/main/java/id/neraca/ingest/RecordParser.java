@@ -147,6 +147,10 @@ public final class RecordParser implements Serializable {
             String period;
             current = "status";
             String status = mapped(r, "status", true);
+            if (Mappings.OPEN_STATUS.equals(status)) {
+                throw new ParseFailure("ORDER_NOT_FINAL", "'" + text(r, "status") + "' is mapped to OPEN: the order is not final "
+                        + "yet, so not a sale yet; the export that carries its final status counts it");
+            }
             if (!m.listing()) {
                 current = "order_id";
                 String orderId = required(r, "order_id");
@@ -392,7 +396,10 @@ public final class RecordParser implements Serializable {
             return null;
         }
         String v = fields.get(key).map().get(norm(t));
-        if (v == null) throw new ParseFailure("UNKNOWN_STATUS", "'" + t + "' is not in the mapping's value map " + fields.get(key).spec().map().keySet());
+        if (v == null) {
+            throw new ParseFailure("UNKNOWN_STATUS", "'" + t + "' is not in the mapping's value map " + fields.get(key).spec().map().keySet()
+                    + ("status".equals(key) ? ": add it, to COMPLETED, CANCELLED, RETURNED, or OPEN for an order not final yet" : ""));
+        }
         return v;
     }
 

@@ -55,6 +55,16 @@ public final class Coverage {
     public static Result calibrate(List<Benchmark> benchmarks, Map<Integer, BigDecimal> usdIdrByYear,
                                    Map<Integer, BigDecimal> observedFullYears, String metric, String minConfidence,
                                    double minSd) {
+        return calibrate(benchmarks, usdIdrByYear, observedFullYears, metric, minConfidence, minSd, Map.of(), "econ_benchmarks.csv");
+    }
+
+    /**
+     * As above; {@code monthsPerYear} (observed months of each calendar year) and {@code benchmarksFile} only make the
+     * error of a history without a calibratable year say what each year has and where benchmark rows go.
+     */
+    public static Result calibrate(List<Benchmark> benchmarks, Map<Integer, BigDecimal> usdIdrByYear,
+                                   Map<Integer, BigDecimal> observedFullYears, String metric, String minConfidence,
+                                   double minSd, Map<Integer, Integer> monthsPerYear, String benchmarksFile) {
         int minRank = ProjectConfig.CONFIDENCE.indexOf(minConfidence);
         // latest report per year for the metric, estimates only (projections are kept apart)
         Map<Integer, Benchmark> latest = new TreeMap<>();
@@ -84,10 +94,20 @@ public final class Coverage {
             }
         }
         if (points.isEmpty()) {
+            StringBuilder months = new StringBuilder();
+            for (var e : new TreeMap<>(monthsPerYear).entrySet()) {
+                months.append(months.length() == 0 ? "" : ", ").append(e.getKey()).append(": ").append(e.getValue())
+                        .append(e.getValue() == 1 ? " month" : " months");
+            }
             throw NeracaException.data("no year has both a full year of observed sales (%s) and a '%s' benchmark "
-                            + "estimate of confidence >= %s (%s). Set project.coverage.method: factor with "
-                            + "project.coverage.factor, or add benchmark rows for the observed years.",
-                    observedFullYears.keySet(), metric, minConfidence, latest.keySet());
+                            + "estimate of confidence >= %s (%s has years %s)%s, so the coverage factor cannot be calibrated "
+                            + "and nothing is projected. Either add a '%s' estimate row for a fully observed year to %s, or set "
+                            + "project.coverage.method: factor with project.coverage.factor in the run configuration (a copy "
+                            + "passed with --config resolves its relative paths against its own folder; docs/PROJECTION.md §2). "
+                            + "A failed run keeps none of its outputs: to read the observed shares meanwhile, run `neraca ingest`, "
+                            + "`neraca classify` and `neraca aggregate` alone (each commits its outputs).",
+                    observedFullYears.keySet(), metric, minConfidence, benchmarksFile, latest.keySet(),
+                    months.length() == 0 ? "" : "; months observed per year: " + months, metric, benchmarksFile);
         }
         double meanLog = 0;
         for (Point p : points) meanLog += Math.log(p.factor()) / points.size();

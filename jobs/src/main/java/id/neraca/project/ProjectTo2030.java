@@ -247,7 +247,10 @@ public final class ProjectTo2030 implements Stage {
         List<Coverage.Benchmark> bench = ReferenceCsv.benchmarks(ref.resolve(cov.benchmarksFile()));
         Map<Integer, Integer> fxMonths = new TreeMap<>();
         Map<Integer, BigDecimal> fx = ReferenceCsv.annualAverage(ref.resolve(cov.fxFile()), "USD", fxMonths);
-        Coverage.Result r = Coverage.calibrate(bench, fx, fullYears(in), cov.metric(), cov.minConfidence(), cov.minRelativeSd());
+        Map<Integer, Integer> monthsPerYear = new TreeMap<>();
+        for (YearMonth ym : in.months()) monthsPerYear.merge(ym.getYear(), 1, Integer::sum);
+        Coverage.Result r = Coverage.calibrate(bench, fx, fullYears(in), cov.metric(), cov.minConfidence(), cov.minRelativeSd(),
+                monthsPerYear, ref.resolve(cov.benchmarksFile()).toString());
         List<String> w = new ArrayList<>(r.warnings());
         for (Coverage.Point p : r.points()) {
             int m = fxMonths.getOrDefault(p.year(), 0);

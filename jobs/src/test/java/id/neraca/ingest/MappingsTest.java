@@ -36,7 +36,7 @@ class MappingsTest {
     @Test
     void theBundledMappingsLoad() {
         List<Mapping> ms = Mappings.load(SparkTestBase.projectRoot().resolve("data/marketplaces"));
-        assertEquals(List.of("crossborder", "shopee", "tiktokshop", "tokopedia-scrape", "tokopedia"), ms.stream().map(Mapping::name).toList());
+        assertEquals(List.of("bukalapak", "crossborder", "lazada", "shopee", "tiktokshop", "tokopedia-scrape", "tokopedia"), ms.stream().map(Mapping::name).toList());
     }
 
     @Test
@@ -60,7 +60,7 @@ class MappingsTest {
     void valuesAreChecked() {
         assertTrue(fail(GOOD.replace("grain: ORDER_LINE", "grain: ORDER")).contains("grain must be ORDER_LINE or LISTING_PERIOD"));
         assertTrue(fail(GOOD.replace("parser: decimal", "parser: money")).contains("columns.unit_price.parser must be one of [idr, decimal, amount_en]"));
-        assertTrue(fail(GOOD.replace("COMPLETED}", "DONE}")).contains("COMPLETED, CANCELLED or RETURNED"));
+        assertTrue(fail(GOOD.replace("COMPLETED}", "DONE}")).contains("COMPLETED, CANCELLED, RETURNED or OPEN"));
         assertTrue(fail(GOOD.replace("  order_id: {source: \"Order Number\"}\n", "")).contains("columns.order_id is required"));
         assertTrue(fail(GOOD.replace("{constant: \"1\"}", "{constant: \"1\", source: Qty}")).contains("exactly one of"));
         assertTrue(fail(GOOD.replace("type: csv", "type: xlsx")).contains("csv, jsonl, parquet"));

@@ -1,0 +1,84 @@
+package id.neraca.ingest;
+
+import id.neraca.ingest.ids.SellerKeys;
+import id.neraca.ingest.mapping.Mappings;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A real order export holds orders still on their way (Lazada's {@code shipped}, Shopee's {@code Sedang Dikirim}):
+ * not sales yet, since only COMPLETED counts, and not bad rows either. A status map sends them to {@code OPEN}: the
+ * row is quarantined ORDER_NOT_FINAL, counted in the reconciliation, and left out of the file's quarantined share,
+ * so that the latest month's export, where many orders are still open, does not stop the run.
+ */
+class OrdersNotFinalTest {
+    @TempDir
+    Path tmp;
+
+    static final String MAPPING = """
+            marketplace: shop
+            description: An export holding open orders.
+            files: ["shop/*.csv"]
+            format: {type: csv, delimiters: [","]}
+            grain: ORDER_LINE
+            columns:
+              order_id: {source: order}
+              order_ts: {source: time, formats: ["yyyy-MM-dd HH:mm"], zone: WIB}
+              status: {source: state, map: {delivered: COMPLETED, canceled: CANCELLED, shipped: OPEN, "ready to ship": OPEN}}
+              quantity: {source: qty, parser: integer}
+              unit_price: {source: price, parser: amount_en}
+              shop_id: {source: shop}
+            """;
+
+    private List<Row> ingest(String csv) throws Exception {
+        Path maps = Files.createDirectories(tmp.resolve("maps"));
+        Files.writeString(maps.resolve("shop.yaml"), MAPPING);
+        Path dumps = Files.createDirectories(tmp.resolve("dumps/shop"));
+        Files.writeString(dumps.resolve("orders.csv"), csv);
+        DumpPlanner.Plan plan = DumpPlanner.plan(tmp.resolve("dumps").toString(), Mappings.load(maps), false);
+        assertEquals(List.of(), plan.issues());
+        FileTask t = plan.tasks().get(0);
+        RecordParser p = new RecordParser(plan.mappings().get("shop"), ReferenceData.load(IngestFixtures.reference(tmp)),
+                SellerKeys.of(IngestFixtures.KEY), LocalDate.parse("2015-01-01"), LocalDate.parse("2026-11-30"));
+        return DumpReader.readAll(t, plan.mappings().get("shop")).stream().map(r -> p.parse(r, t.exportKey())).toList();
+    }
+
+    @Test
+    void anOrderStillShippingIsQuarantinedAsNotFinalNotAsAnUnknownStatus() throws Exception {
+        List<Row> rows = ingest("""
+                order,time,state,qty,price,shop
+                A1,2025-11-05 10:00,delivered,1,"185,000.00",T1
+                A2,2025-11-29 10:00,shipped,1,"185,000.00",T1
+                A3,2025-11-29 11:00,Ready To Ship,2,"85,000.00",T1
+                A4,2025-11-29 12:00,lost,1,"85,000.00",T1
+                """);
+        assertNull(rows.get(0).getAs("reason_code"));
+        assertEquals("COMPLETED", rows.get(0).getAs("status"));
+        assertEquals("ORDER_NOT_FINAL", rows.get(1).getAs("reason_code"));
+        assertTrue(rows.get(1).<String>getAs("reason_detail").contains("'shipped'"), rows.get(1).<String>getAs("reason_detail"));
+        assertEquals("ORDER_NOT_FINAL", rows.get(2).getAs("reason_code"));
+        // a status the map does not list is still UNKNOWN_STATUS, and its message names OPEN as a way out
+        assertEquals("UNKNOWN_STATUS", rows.get(3).getAs("reason_code"));
+        assertTrue(rows.get(3).<String>getAs("reason_detail").contains("OPEN"), rows.get(3).<String>getAs("reason_detail"));
+    }
+
+    @Test
+    void openOrdersDoNotCountTowardsTheFilesQuarantinedShare() {
+        // the latest month's export: 30 of 100 orders still open, 2 rows really bad
+        IngestRun.FileCounts c = new IngestRun.FileCounts(null, 100, 68, 32, 0, Map.of("ORDER_NOT_FINAL", 30L, "BAD_DATE", 2L));
+        assertEquals(2.0 / 70, c.quarantinedShare(), 1e-12);
+        IngestConfig cfg = IngestConfig.defaults();
+        assertEquals(List.of(), IngestRun.failures(List.of(c), cfg));
+    }
+}
