@@ -59,6 +59,17 @@ public final class Coverage {
     }
 
     /**
+     * No observed year can be calibrated (dumps of 2025 on, benchmarks to 2024): nothing can be scaled to the nation, so
+     * nothing is projected. Not a failure of the run: the stage writes a not-projected summary with this reason
+     * (ProjectTo2030), as for a short history, and the report gives the observed shares.
+     */
+    public static final class NotCalibratable extends NeracaException {
+        NotCalibratable(String message) {
+            super(EXIT_DATA, message);
+        }
+    }
+
+    /**
      * As above; {@code monthsPerYear} (observed months of each calendar year) and {@code benchmarksFile} only make the
      * error of a history without a calibratable year say what each year has and where benchmark rows go.
      */
@@ -99,15 +110,13 @@ public final class Coverage {
                 months.append(months.length() == 0 ? "" : ", ").append(e.getKey()).append(": ").append(e.getValue())
                         .append(e.getValue() == 1 ? " month" : " months");
             }
-            throw NeracaException.data("no year has both a full year of observed sales (%s) and a '%s' benchmark "
-                            + "estimate of confidence >= %s (%s has years %s)%s, so the coverage factor cannot be calibrated "
-                            + "and nothing is projected. Either add a '%s' estimate row for a fully observed year to %s, or set "
-                            + "project.coverage.method: factor with project.coverage.factor in the run configuration (a copy "
-                            + "passed with --config resolves its relative paths against its own folder; docs/PROJECTION.md §2). "
-                            + "A failed run keeps none of its outputs: to read the observed shares meanwhile, run `neraca ingest`, "
-                            + "`neraca classify` and `neraca aggregate` alone (each commits its outputs).",
+            throw new NotCalibratable(String.format(java.util.Locale.ROOT, "no year has both a full year of observed sales (%s) "
+                            + "and a '%s' benchmark estimate of confidence >= %s (%s has years %s)%s, so the coverage factor cannot "
+                            + "be calibrated and nothing is projected. Either add a '%s' estimate row for a fully observed year to %s, "
+                            + "or set project.coverage.method: factor with project.coverage.factor in the run configuration (a copy "
+                            + "passed with --config resolves its relative paths against its own folder; docs/PROJECTION.md §2).",
                     observedFullYears.keySet(), metric, minConfidence, benchmarksFile, latest.keySet(),
-                    months.length() == 0 ? "" : "; months observed per year: " + months, metric, benchmarksFile);
+                    months.length() == 0 ? "" : "; months observed per year: " + months, metric, benchmarksFile));
         }
         double meanLog = 0;
         for (Point p : points) meanLog += Math.log(p.factor()) / points.size();

@@ -229,14 +229,22 @@ public final class ProjectTo2030 implements Stage {
     }
 
     /**
-     * The projection of a monthly series: the coverage model, then the models. A history under 12 months projects
-     * nothing, and that is an answer, not a failure ({@link Projection#notProjected}): the stage writes empty tables
+     * The projection of a monthly series: the coverage model, then the models. A history under 12 months, or one with
+     * no fully observed year the coverage model can calibrate against a benchmark, projects nothing, and that is an
+     * answer, not a failure ({@link Projection#notProjected}): the stage writes empty tables
      * and a summary saying why, and a run goes on to the report, whose observed shares need no projection.
      */
     static Projection.Result project(ProjectConfig cfg, Path ref, Projection.Input in) {
         String tooShort = Projection.tooShort(in.months());
-        if (tooShort != null) return Projection.notProjected(cfg, in, tooShort);
-        return new Projection(cfg, coverage(cfg, ref, in)).run(in);
+        if (tooShort != null) return Projection.notProjected(cfg, in, tooShort, Projection.CAUSE_SHORT_HISTORY);
+        Coverage.Result coverage;
+        try {
+            coverage = coverage(cfg, ref, in);
+        } catch (Coverage.NotCalibratable e) {
+            // no fully observed year has a benchmark (dumps of 2025 on): nothing scales to the nation, nothing is projected
+            return Projection.notProjected(cfg, in, e.getMessage(), Projection.CAUSE_NO_CALIBRATION_YEAR);
+        }
+        return new Projection(cfg, coverage).run(in);
     }
 
     /** The coverage model of the configuration; calibrated against the benchmark and FX files under {@code ref}. */

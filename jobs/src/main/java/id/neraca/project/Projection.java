@@ -345,7 +345,11 @@ public final class Projection {
      * {@code status} is {@link #STATUS_NOT_PROJECTED} with the reason. The observed shares need no projection: the
      * aggregates and the report's observed tables stand, and the report says why there is no projection.
      */
-    public static Result notProjected(ProjectConfig cfg, Input in, String reason) {
+    /** {@code not_projected_cause} in summary.json: why nothing is projected. */
+    public static final String CAUSE_SHORT_HISTORY = "short_history";
+    public static final String CAUSE_NO_CALIBRATION_YEAR = "no_calibration_year";
+
+    public static Result notProjected(ProjectConfig cfg, Input in, String reason, String cause) {
         List<TargetRow> targets = new ArrayList<>();
         for (ProjectConfig.Target t : cfg.targets()) {
             targets.add(new TargetRow(t.name(), t.label(), t.year(), t.valueIdr(), null, null, null, null, null, null, null,
@@ -355,6 +359,7 @@ public final class Projection {
         ObjectNode s = JSON.createObjectNode();
         s.put("status", STATUS_NOT_PROJECTED);
         s.put("not_projected_reason", reason);
+        s.put("not_projected_cause", cause);
         s.put("last_observed_month", in.months().get(n - 1).toString());
         s.put("months_observed", n);
         s.put("first_observed_month", in.months().get(0).toString());

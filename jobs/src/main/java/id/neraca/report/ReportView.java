@@ -229,16 +229,23 @@ public final class ReportView {
     }
 
     /**
-     * Nothing projected (a history under 12 months): the sentence that says so, in the report's language, from the
-     * projection's summary (months observed, first and last month); null when there is a projection.
+     * Nothing projected (a history under 12 months, or no fully observed year with a benchmark): the sentence that says
+     * so and why, in the report's language, from the projection's summary (cause, months observed, first and last
+     * month); null when there is a projection.
      */
     private String notProjected() {
         ReportData.Projection p = d.projection();
         if (p.projected()) return null;
         JsonNode s = p.summary().orElseThrow();
         long n = s.path("months_observed").asLong(0);
-        return t.get(n == 1 ? "q3_not_projected_one" : "q3_not_projected", f.count(n),
+        String key = notCalibrated() ? "q3_not_calibrated" : n == 1 ? "q3_not_projected_one" : "q3_not_projected";
+        return t.get(key, f.count(n),
                 f.month(s.path("first_observed_month").asText(null)), f.month(s.path("last_observed_month").asText(null)));
+    }
+
+    /** Nothing projected because no fully observed year has a benchmark (summary.json {@code not_projected_cause}). */
+    private boolean notCalibrated() {
+        return d.projection().summary().map(s -> "no_calibration_year".equals(s.path("not_projected_cause").asText())).orElse(false);
     }
 
     private String targetIntro() {
@@ -696,7 +703,7 @@ public final class ReportView {
                 dominance())));
         items.add(item(t.get("assume_scale"), t.get("scale_note")));
         ReportData.Projection p = d.projection();
-        items.add(item(t.get("assume_model"), !p.projected() ? t.get("assume_model_not_projected") : scenarioOnly()
+        items.add(item(t.get("assume_model"), !p.projected() ? t.get(notCalibrated() ? "assume_model_not_calibrated" : "assume_model_not_projected") : scenarioOnly()
                 ? t.get("assume_model_value_scenarios", rate(s.path("scenarios").path("cagr_base_pct")),
                         s.path("months_observed").isNumber() ? f.count(s.path("months_observed").asLong()) : "–")
                 : t.get("assume_model_value", s == null ? p.model() : s.path("selected").asText(p.model()),

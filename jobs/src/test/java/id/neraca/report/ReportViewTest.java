@@ -570,6 +570,21 @@ class ReportViewTest {
         assertTrue(out.path("projection").path("basis").isNull());
         assertTrue(out.path("targets").get(0).path("projected_idr").isNull());
         assertTrue(out.path("targets").get(0).path("on_track").isNull());
+
+        // fourteen months, but no fully observed year with a benchmark: said as such, not as a short history
+        JsonNode uncalibrated = JSON.readTree("""
+                {"status": "not_projected", "not_projected_cause": "no_calibration_year",
+                 "not_projected_reason": "no year has both a full year of observed sales ([2025]) and ...",
+                 "first_observed_month": "2024-10", "last_observed_month": "2025-11", "months_observed": 14}""");
+        ReportData u = data(List.of(h), new ReportData.Projection("total_gmv", null, true, List.of(), targets, List.of(),
+                Optional.of(uncalibrated)));
+        String uen = html(u, "en");
+        assertTrue(uen.contains("Not projected: 14 months of completed sales (October 2024 to November 2025), but no fully observed "
+                + "calendar year has a benchmark figure"), uen);
+        assertFalse(uen.contains("only 14 contiguous months"), "not a short history");
+        assertTrue(html(u, "id").contains("Tidak diproyeksikan: ada 14 bulan penjualan selesai (Oktober 2024 sampai November 2025), "
+                + "tetapi tidak ada tahun kalender yang teramati penuh yang memiliki angka pembanding"));
+        assertTrue(uen.contains("no fully observed year has a benchmark to calibrate the coverage factor"), "the methodology says why");
     }
     /**
      * The third answer on the first screen carries what a minister needs to read each verdict: the probability, and
