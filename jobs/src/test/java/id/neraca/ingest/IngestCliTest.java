@@ -80,14 +80,14 @@ class IngestCliTest {
         String before = snapshot(out.resolve("sales"));
 
         // a file no mapping matches: exit 2, unless --skip-unmatched
-        Files.createDirectories(dumps.resolve("lazada"));
-        Files.writeString(dumps.resolve("lazada/orders.csv"), "Order Number,Status\n1,delivered\n");
+        Files.createDirectories(dumps.resolve("blibli"));
+        Files.writeString(dumps.resolve("blibli/orders.csv"), "Order Number,Status\n1,delivered\n");
         assertEquals(NeracaException.EXIT_USAGE, ingest(dumps, out, cfg, "--demo-key"));
         assertEquals(before, snapshot(out.resolve("sales")));
         assertEquals(0, ingest(dumps, out, cfg, "--demo-key", "--skip-unmatched"));
         assertEquals(before.replaceAll("part-[^ ]+", "part"), snapshot(out.resolve("sales")).replaceAll("part-[^ ]+", "part"),
                 "skipping the unmatched file gives the same sales");
-        Files.delete(dumps.resolve("lazada/orders.csv"));
+        Files.delete(dumps.resolve("blibli/orders.csv"));
         String good = snapshot(out.resolve("sales"));
 
         // a file with too many rejects: exit 3 and out/sales untouched
