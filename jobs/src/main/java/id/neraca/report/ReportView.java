@@ -564,7 +564,7 @@ public final class ReportView {
             String share = baseStatus == Disclosure.Status.PUBLISHED ? f.pct(ReportData.pct(cell.gmv(), base.gmv())) : "";
             m.put("text", f.money(cell.gmv()));
             m.put("share", share);
-            m.put("md", share.isEmpty() ? f.money(cell.gmv()) : share + " (" + f.money(cell.gmv()) + ")");
+            m.put("md", share.isEmpty() ? f.money(cell.gmv()) : "**" + share + "** (" + f.money(cell.gmv()) + ")");
         }
         return m;
     }
