@@ -1,15 +1,11 @@
 package id.neraca.ingest;
 
-import id.neraca.ingest.ids.SellerKeys;
-import id.neraca.ingest.mapping.Mappings;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,16 +40,7 @@ class EnglishLocaleAmountsTest {
             """;
 
     private List<Row> ingest(String csv) throws Exception {
-        Path maps = Files.createDirectories(tmp.resolve("maps"));
-        Files.writeString(maps.resolve("storefront.yaml"), MAPPING);
-        Path dumps = Files.createDirectories(tmp.resolve("dumps/storefront"));
-        Files.writeString(dumps.resolve("orders.csv"), csv);
-        DumpPlanner.Plan plan = DumpPlanner.plan(tmp.resolve("dumps").toString(), Mappings.load(maps), false);
-        assertEquals(List.of(), plan.issues());
-        FileTask t = plan.tasks().get(0);
-        RecordParser p = new RecordParser(plan.mappings().get("storefront"), ReferenceData.load(IngestFixtures.reference(tmp)),
-                SellerKeys.of(IngestFixtures.KEY), LocalDate.parse("2015-01-01"), LocalDate.parse("2026-11-30"));
-        return DumpReader.readAll(t, plan.mappings().get("storefront")).stream().map(r -> p.parse(r, t.exportKey())).toList();
+        return IngestFixtures.parseWithMapping(tmp, "storefront", MAPPING, "orders.csv", csv);
     }
 
     @Test

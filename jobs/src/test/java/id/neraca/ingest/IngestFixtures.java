@@ -66,4 +66,22 @@ final class IngestFixtures {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * One dump file parsed row by row with a mapping written by the test (no Spark): the mapping {@code name}.yaml
+     * in its own folder under {@code tmp}, the dump at {@code <name>/<file>} under a dumps folder; the rows as
+     * RecordParser makes them (accepted, or quarantined with their reason).
+     */
+    static java.util.List<Row> parseWithMapping(Path tmp, String name, String mappingYaml, String file, String content) throws IOException {
+        Path maps = Files.createDirectories(tmp.resolve("maps"));
+        Files.writeString(maps.resolve(name + ".yaml"), mappingYaml);
+        Path dumps = Files.createDirectories(tmp.resolve("dumps").resolve(name));
+        Files.writeString(dumps.resolve(file), content);
+        DumpPlanner.Plan plan = DumpPlanner.plan(tmp.resolve("dumps").toString(), id.neraca.ingest.mapping.Mappings.load(maps), false);
+        if (!plan.issues().isEmpty()) throw new AssertionError("planning issues: " + plan.issues());
+        FileTask t = plan.tasks().get(0);
+        RecordParser p = new RecordParser(plan.mappings().get(name), ReferenceData.load(reference(tmp)), SellerKeys.of(KEY),
+                java.time.LocalDate.parse("2015-01-01"), java.time.LocalDate.parse("2026-11-30"));
+        return DumpReader.readAll(t, plan.mappings().get(name)).stream().map(r -> p.parse(r, t.exportKey())).toList();
+    }
 }

@@ -1,14 +1,10 @@
 package id.neraca.ingest;
 
-import id.neraca.ingest.ids.SellerKeys;
-import id.neraca.ingest.mapping.Mappings;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -42,16 +38,7 @@ class OrdersNotFinalTest {
             """;
 
     private List<Row> ingest(String csv) throws Exception {
-        Path maps = Files.createDirectories(tmp.resolve("maps"));
-        Files.writeString(maps.resolve("shop.yaml"), MAPPING);
-        Path dumps = Files.createDirectories(tmp.resolve("dumps/shop"));
-        Files.writeString(dumps.resolve("orders.csv"), csv);
-        DumpPlanner.Plan plan = DumpPlanner.plan(tmp.resolve("dumps").toString(), Mappings.load(maps), false);
-        assertEquals(List.of(), plan.issues());
-        FileTask t = plan.tasks().get(0);
-        RecordParser p = new RecordParser(plan.mappings().get("shop"), ReferenceData.load(IngestFixtures.reference(tmp)),
-                SellerKeys.of(IngestFixtures.KEY), LocalDate.parse("2015-01-01"), LocalDate.parse("2026-11-30"));
-        return DumpReader.readAll(t, plan.mappings().get("shop")).stream().map(r -> p.parse(r, t.exportKey())).toList();
+        return IngestFixtures.parseWithMapping(tmp, "shop", MAPPING, "orders.csv", csv);
     }
 
     @Test
