@@ -156,14 +156,18 @@ public final class Parsers {
     public static long count(String text) {
         String s = squash(text);
         String lower = s.toLowerCase(Locale.ROOT);
+        int before = s.length();
         if (lower.startsWith("terjual")) s = s.substring(7).trim();
         else if (lower.startsWith("sold")) s = s.substring(4).trim();
         else if (lower.endsWith("terjual")) s = s.substring(0, s.length() - 7).trim();   // Shopee: 10RB+ terjual
         else if (lower.endsWith("sold")) s = s.substring(0, s.length() - 4).trim();      // English UI: 10k+ sold
         if (s.endsWith("+")) s = s.substring(0, s.length() - 1).trim();
+        // a sold count's marks (Terjual, sold, +): only then is a bare "m" a million ("5 m" in a quantity column is metres)
+        boolean soldCount = s.length() != before;
         lower = s.toLowerCase(Locale.ROOT);
         BigDecimal mult = BigDecimal.ONE;
         for (String[] suf : COUNT_SUFFIXES) {
+            if (suf[0].equals("m") && !soldCount) continue;
             if (lower.endsWith(suf[0])) {
                 mult = new BigDecimal(suf[1]);
                 s = s.substring(0, s.length() - suf[0].length()).trim();

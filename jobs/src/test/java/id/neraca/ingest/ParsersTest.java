@@ -170,6 +170,8 @@ class ParsersTest {
         bad("BAD_QUANTITY", () -> Parsers.count("1.2"));          // no multiplier: 1.2 units
         bad("BAD_QUANTITY", () -> Parsers.count("sold"));
         bad("BAD_QUANTITY", () -> Parsers.count("k"));
+        bad("BAD_QUANTITY", () -> Parsers.count("5 m"));          // metres in a quantity column, not five million units
+        assertEquals(5000000, Parsers.count("5M+"));
     }
 
     @Test
