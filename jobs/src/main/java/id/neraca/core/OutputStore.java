@@ -64,6 +64,8 @@ import java.util.Optional;
 public final class OutputStore implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     public static final String LOCK = ".neraca.lock";
+    /** Beside the lock once a run has taken over a dead run's lock: the file the takeovers lock at the OS level. */
+    static final String TAKEOVER_GUARD = LOCK + ".takeover";
     static final String TRASH = ".trash";
     static final String STAGING = ".staging";
     static final String JOURNAL = ".journal";
@@ -429,7 +431,7 @@ public final class OutputStore implements AutoCloseable {
             if (entries.length == 0) return;
             for (FileStatus e : entries) {
                 String n = e.getPath().getName();
-                if (n.equals(LOCK)) return;
+                if (n.equals(LOCK) || n.equals(TAKEOVER_GUARD)) return;
                 if ((n.equals(Manifest.FILE) || n.equals("manifest.failed.json")) && neracaManifest(e.getPath())) return;
                 if ((n.equals(TRASH) || n.equals(STAGING)) && e.isDirectory() && holdsRunFolder(e.getPath())) return;
             }
@@ -479,9 +481,9 @@ public final class OutputStore implements AutoCloseable {
         me.put("run_id", runId);
         me.put("started", Instant.now().toString());
         try {
-            fs.mkdirs(root);
+            createRoot();
             byte[] content = me.toString().getBytes(StandardCharsets.UTF_8);
-            for (int attempt = 0; attempt < 2; attempt++) {
+            for (int attempt = 0; attempt < 3; attempt++) {
                 try {
                     if (createLock(lock, content)) {
                         locked = true;
@@ -541,17 +543,31 @@ public final class OutputStore implements AutoCloseable {
         }
     }
 
-    /** Permission denied or a read-only filesystem, locally or on Hadoop's filesystems. */
+    /**
+     * Creates the output folder. Hadoop's local mkdirs says only false when it cannot (the run then failed on the
+     * lock's temporary file, "NoSuchFileException", exit 1): on a local disk the JDK's call says why.
+     */
+    private void createRoot() throws IOException {
+        if ("file".equals(fs.getUri().getScheme())) {
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of(fs.makeQualified(root).toUri()));
+        } else if (!fs.mkdirs(root) && !fs.getFileStatus(root).isDirectory()) {
+            throw new IOException("cannot create " + root);
+        }
+    }
+
+    /** Permission denied, not permitted (EPERM) or a read-only filesystem, locally or on Hadoop's filesystems. */
     static boolean notWritable(IOException e) {
         if (e instanceof java.nio.file.AccessDeniedException || e instanceof org.apache.hadoop.security.AccessControlException) return true;
         String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-        return m.contains("read-only file system") || m.contains("permission denied");
+        return m.contains("read-only file system") || m.contains("permission denied") || m.contains("operation not permitted");
     }
 
     private void takeOverIfStale(Path lock) throws IOException {
         String text;
         try (InputStream in = fs.open(lock)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.FileNotFoundException e) {
+            return; // released meanwhile: the next attempt creates it
         }
         long pid = -1;
         String host = "?";
@@ -578,7 +594,47 @@ public final class OutputStore implements AutoCloseable {
                     "%s is held by a run on another host (%s, pid %d, started %s). If that run is dead, delete the lock file.",
                     lock, host, pid, started);
         }
-        Log.warn("taking over a stale lock %s left by a dead run (pid %d, started %s)", lock, pid, started);
+        if (removeStale(lock, text, pid, started)) {
+            Log.warn("taking over a stale lock %s left by a dead run (pid %d, started %s)", lock, pid, started);
+        }
+    }
+
+    /** Serialises the takeovers of the runs of one JVM (a file lock is held per process, not per thread). */
+    private static final Object TAKEOVER = new Object();
+
+    /**
+     * Deletes the lock a dead run left, unless another run took it over first: returns false when the lock is no
+     * longer the one judged stale. Two runs that both judged it stale must not both delete: the later one would
+     * delete the lock the first had just written in its place, and both would run. On a local disk the compare and
+     * the delete happen under an OS file lock on {@code .neraca.lock.takeover}, which stays beside the lock (deleting
+     * it would let a run waiting on the old file and a newcomer on a new one in together); the OS releases it when
+     * a process dies. Elsewhere (HDFS, object stores) the delete is not guarded: takeovers racing within
+     * milliseconds there can still both run (docs/OPERATIONS.md).
+     */
+    private boolean removeStale(Path lock, String staleText, long pid, String started) throws IOException {
+        if (!"file".equals(fs.getUri().getScheme())) {
+            deleteStale(lock, pid, started);
+            return true;
+        }
+        java.nio.file.Path guard = java.nio.file.Path.of(fs.makeQualified(lock).toUri()).resolveSibling(TAKEOVER_GUARD);
+        synchronized (TAKEOVER) {
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(guard,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                 java.nio.channels.FileLock ignored = ch.lock()) {
+                String now;
+                try (InputStream in = fs.open(lock)) {
+                    now = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                } catch (java.io.FileNotFoundException e) {
+                    return false;
+                }
+                if (!now.equals(staleText)) return false;
+                deleteStale(lock, pid, started);
+                return true;
+            }
+        }
+    }
+
+    private void deleteStale(Path lock, long pid, String started) throws IOException {
         if (!fs.delete(lock, false) && fs.exists(lock)) {
             throw NeracaException.usage("%s: the lock left by a dead run (pid %d, started %s) cannot be removed: the output "
                     + "folder is not writable (its permissions, or a read-only mount). Make %s writable for this user, or "

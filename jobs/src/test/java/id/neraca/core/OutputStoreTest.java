@@ -129,6 +129,58 @@ class OutputStoreTest {
         }
     }
 
+    /**
+     * Runs starting together on a lock left by a dead run: exactly one takes it over, every time. Each judged the lock
+     * stale and deleted what was there: the later one deleted the lock the first had just written in its place, and
+     * both ran (measured: double-held within the first rounds of four threads).
+     */
+    @Test
+    void runsStartingTogetherOnADeadRunsLockNeverBothTakeItOver() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        String stale = "{\"pid\":" + p.pid() + ",\"host\":\"" + OutputStore.hostname()
+                + "\",\"run_id\":\"dead\",\"started\":\"2026-01-01T00:00:00Z\"}";
+        int threads = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            for (int round = 0; round < 60; round++) {
+                Files.writeString(out.resolve(OutputStore.LOCK), stale);
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+                List<OutputStore> stores = new java.util.ArrayList<>();
+                for (int t = 0; t < threads; t++) stores.add(OutputStore.local(out.toString(), "r" + round + "t" + t));
+                List<java.util.concurrent.Future<Boolean>> got = new java.util.ArrayList<>();
+                for (OutputStore s : stores) {
+                    got.add(pool.submit(() -> {
+                        start.await();
+                        try {
+                            s.lock();
+                            return true;
+                        } catch (NeracaException e) {
+                            assertTrue(e.getMessage().contains("held by another neraca run"), e.getMessage());
+                            return false;
+                        }
+                    }));
+                }
+                int holders = 0;
+                for (var f : got) if (f.get()) holders++;
+                assertEquals(1, holders, "round " + round + ": exactly one run takes the dead run's lock over");
+                for (OutputStore s : stores) s.close();
+                assertFalse(Files.exists(out.resolve(OutputStore.LOCK)), "released");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // what the takeover leaves beside the lock is recognised as a neraca run's, not refused as a user's folder
+        try (var files = Files.list(out)) {
+            files.filter(f -> !f.getFileName().toString().equals(OutputStore.LOCK + ".takeover")).forEach(f -> {
+                throw new AssertionError("left behind: " + f);
+            });
+        }
+        try (OutputStore next = OutputStore.local(out.toString(), "after")) {
+            next.requireOutputFolder();
+        }
+    }
+
     @Test
     void aLockLeftByADeadProcessIsTakenOver() throws Exception {
         Process p = new ProcessBuilder("true").start();
@@ -212,6 +264,21 @@ class OutputStoreTest {
             assertTrue(e.getMessage().contains("not writable") && e.getMessage().contains("another --out"), e.getMessage());
         } finally {
             Files.setPosixFilePermissions(out, before);
+        }
+    }
+
+    /**
+     * The same as root, who writes anywhere except where the kernel says no: sysfs refuses new entries to everyone
+     * (EPERM, "Operation not permitted", which was exit 1, "retry later", instead of 2).
+     */
+    @Test
+    void anOutputFolderNobodyMayCreateIsExit2EvenForRoot() {
+        Path sys = Path.of("/sys/kernel");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(sys), "no sysfs (not Linux)");
+        try (OutputStore next = OutputStore.local(sys.resolve("neraca-out").toString(), "runSys")) {
+            NeracaException e = assertThrows(NeracaException.class, next::lock);
+            assertEquals(2, e.exitCode(), e.getMessage());
+            assertTrue(e.getMessage().contains("not writable") && e.getMessage().contains("another --out"), e.getMessage());
         }
     }
 
