@@ -83,6 +83,10 @@ public class Validate implements Callable<Integer> {
                         out.printf("    line %d %s: %s%n      %s%n", r.getLong(1), r.getString(3), r.getString(4),
                                 raw.length() > 300 ? raw.substring(0, 300) + "..." : raw);
                     }
+                    if (c.unknownCategoryRows() > 0) {
+                        out.printf("  category 'other' %,d: category labels not in the taxonomy (categories.csv): %s%n", c.unknownCategoryRows(),
+                                IngestRun.labelsText(IngestRun.unknownCategories(List.of(c)), 10));
+                    }
                 }
                 failures = IngestRun.failures(counts, cfg);
                 resolved.unpersist();
@@ -137,6 +141,9 @@ public class Validate implements Callable<Integer> {
         var reasons = f.putObject("rejected");
         c.reasons().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> reasons.put(e.getKey(), e.getValue()));
+        f.put("unknown_category_rows", c.unknownCategoryRows());
+        var labels = f.putObject("unknown_category_labels");
+        IngestRun.unknownCategories(List.of(c)).forEach(e -> labels.put(e.getKey(), e.getValue()));
         var lines = f.putArray("rejected_lines");
         for (Row r : rejected) {
             var l = lines.addObject();

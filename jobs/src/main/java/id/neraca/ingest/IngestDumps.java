@@ -223,6 +223,9 @@ public final class IngestDumps implements Stage {
         }
     }
 
+    /** Unknown category labels listed per file in the manifest (most rows first). */
+    static final int MANIFEST_LABELS = 20;
+
     private static void record(StageContext ctx, List<IngestRun.FileCounts> counts, SellerKeys keys) {
         ctx.manifest().resetInputs();
         long read = 0, acc = 0, q = 0, dup = 0;
@@ -236,6 +239,11 @@ public final class IngestDumps implements Stage {
             n.put("accepted", c.accepted());
             n.put("quarantined", c.quarantined());
             n.put("duplicates_collapsed", c.duplicates());
+            n.put("unknown_category_rows", c.unknownCategoryRows());
+            if (!c.unknownCategories().isEmpty()) {
+                ObjectNode labels = n.putObject("unknown_category_labels");
+                IngestRun.unknownCategories(List.of(c)).stream().limit(MANIFEST_LABELS).forEach(e -> labels.put(e.getKey(), e.getValue()));
+            }
             read += c.rowsRead();
             acc += c.accepted();
             q += c.quarantined();
@@ -248,6 +256,16 @@ public final class IngestDumps implements Stage {
         s.put("quarantined", q);
         s.put("duplicates_collapsed", dup);
         s.put("rows_out", acc);
+        List<Map.Entry<String, Long>> unknown = IngestRun.unknownCategories(counts);
+        long unknownRows = unknown.stream().mapToLong(Map.Entry::getValue).sum();
+        s.put("unknown_category_rows", unknownRows);
+        s.put("unknown_category_labels", unknown.size());
+        if (unknownRows > 0) {
+            Log.warn("%,d accepted sales (%.1f%%) carry a category label the taxonomy does not know and count as 'other' in every "
+                    + "category table: %s. Add the labels as aliases in %s (docs/MAPPINGS.md \"Categories\") and rerun; the "
+                    + "manifest lists them per file", unknownRows, 100.0 * unknownRows / Math.max(1, acc),
+                    IngestRun.labelsText(unknown, 5), "data/reference/categories.csv");
+        }
         s.put("seller_key", keys.demo() ? "demo" : "secret");
         Log.info("IngestDumps: %,d rows read = %,d accepted + %,d quarantined + %,d duplicates collapsed", read, acc, q, dup);
     }

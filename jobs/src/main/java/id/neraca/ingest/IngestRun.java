@@ -274,7 +274,16 @@ public final class IngestRun {
 
     /** Per-file counts, from the resolved rows. */
     public record FileCounts(FileTask task, long rowsRead, long accepted, long quarantined, long duplicates,
-                             Map<String, Long> reasons) {
+                             Map<String, Long> reasons, Map<String, Long> unknownCategories) {
+        public FileCounts(FileTask task, long rowsRead, long accepted, long quarantined, long duplicates, Map<String, Long> reasons) {
+            this(task, rowsRead, accepted, quarantined, duplicates, reasons, Map.of());
+        }
+
+        /** Accepted rows whose category label the taxonomy does not know (counted as {@code other}). */
+        public long unknownCategoryRows() {
+            return unknownCategories.values().stream().mapToLong(Long::longValue).sum();
+        }
+
         /**
          * The quarantined share of the file's rows, the header lines repeated inside it (REPEATED_HEADER: exports joined
          * into one file) and the orders not final yet (ORDER_NOT_FINAL: a status mapped to OPEN) left out of both
@@ -303,11 +312,16 @@ public final class IngestRun {
     public static List<FileCounts> count(Dataset<Row> resolved, DumpPlanner.Plan plan) {
         Map<String, long[]> byFile = new LinkedHashMap<>();
         Map<String, Map<String, Long>> reasons = new LinkedHashMap<>();
-        for (Row r : resolved.groupBy("source_file", "disposition", "reason_code").count().collectAsList()) {
+        Map<String, Map<String, Long>> unknown = new LinkedHashMap<>();
+        // one job: the unknown category label is null on almost every row, so it adds few groups
+        for (Row r : resolved.groupBy("source_file", "disposition", "reason_code", IngestSchemas.UNKNOWN_CATEGORY).count().collectAsList()) {
             long[] c = byFile.computeIfAbsent(r.getString(0), k -> new long[3]);
-            long n = r.getLong(3);
+            long n = r.getLong(4);
             switch (r.getString(1)) {
-                case ResolveDuplicates.ACCEPTED -> c[0] += n;
+                case ResolveDuplicates.ACCEPTED -> {
+                    c[0] += n;
+                    if (!r.isNullAt(3)) unknown.computeIfAbsent(r.getString(0), k -> new java.util.TreeMap<>()).merge(r.getString(3), n, Long::sum);
+                }
                 case ResolveDuplicates.QUARANTINED -> {
                     c[1] += n;
                     reasons.computeIfAbsent(r.getString(0), k -> new LinkedHashMap<>()).merge(r.getString(2), n, Long::sum);
@@ -318,9 +332,33 @@ public final class IngestRun {
         List<FileCounts> out = new ArrayList<>();
         for (FileTask t : plan.tasks()) {
             long[] c = byFile.getOrDefault(t.sourceFile(), new long[3]);
-            out.add(new FileCounts(t, c[0] + c[1] + c[2], c[0], c[1], c[2], reasons.getOrDefault(t.sourceFile(), Map.of())));
+            out.add(new FileCounts(t, c[0] + c[1] + c[2], c[0], c[1], c[2], reasons.getOrDefault(t.sourceFile(), Map.of()),
+                    unknown.getOrDefault(t.sourceFile(), Map.of())));
         }
         return out;
+    }
+
+    /**
+     * The unknown category labels of all files, most rows first (ties by label): what the warning, the manifest and
+     * {@code validate} name.
+     */
+    public static List<Map.Entry<String, Long>> unknownCategories(List<FileCounts> counts) {
+        Map<String, Long> all = new java.util.TreeMap<>();
+        for (FileCounts c : counts) c.unknownCategories().forEach((k, v) -> all.merge(k, v, Long::sum));
+        List<Map.Entry<String, Long>> out = new ArrayList<>(all.entrySet());
+        out.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        return out;
+    }
+
+    /** "'Alat Musik' 120, 'Perlengkapan Pesta' 33, and 4 more" for the first {@code n} labels. */
+    public static String labelsText(List<Map.Entry<String, Long>> labels, int n) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < Math.min(n, labels.size()); i++) {
+            if (i > 0) b.append(", ");
+            b.append('\'').append(labels.get(i).getKey()).append("' ").append(String.format(Locale.ROOT, "%,d", labels.get(i).getValue()));
+        }
+        if (labels.size() > n) b.append(String.format(Locale.ROOT, " and %,d more", labels.size() - n));
+        return b.toString();
     }
 
     /** Files over the quarantine threshold, or with a truncated/unreadable stream: the run fails (exit 3). */

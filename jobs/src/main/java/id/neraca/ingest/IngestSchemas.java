@@ -9,6 +9,13 @@ import org.apache.spark.sql.types.StructType;
 public final class IngestSchemas {
     private IngestSchemas() {}
 
+    /**
+     * A parsed row's category label when the taxonomy ({@code data/reference/categories.csv}) knows none of it: the
+     * row's {@code category} is then {@code other}, and ingest counts these labels per file so that the "other" in the
+     * category tables is explained, not silent (manifest {@code unknown_category_labels}, a warning, {@code validate}).
+     */
+    public static final String UNKNOWN_CATEGORY = "category_label_unknown";
+
     /** A parsed record: the SALES columns (all nullable: a quarantined row fills few), then the bookkeeping. */
     public static final StructType PARSED;
 
@@ -18,7 +25,8 @@ public final class IngestSchemas {
         PARSED = t.add("export_key", DataTypes.StringType, true)
                 .add("reason_code", DataTypes.StringType, true)
                 .add("reason_detail", DataTypes.StringType, true)
-                .add("raw_row", DataTypes.StringType, true);
+                .add("raw_row", DataTypes.StringType, true)
+                .add(UNKNOWN_CATEGORY, DataTypes.StringType, true);
     }
 
     public static final int N_SALES = Schemas.SALES.fields().length;

@@ -256,7 +256,13 @@ public final class RecordParser implements Serializable {
             current = "declared_umkm_tier";
             String tier = tier(r);
             current = "category";
-            String category = category(r);
+            String label = mappedText(r, "category");
+            String category = label == null ? null : ref.knownCategoryOfLabel(label);
+            String unknownLabel = null;
+            if (label != null && category == null) {
+                category = ref.categoryOfLabel(label);
+                unknownLabel = unknownLabel(label);
+            }
 
             Object[] v = new Object[IngestSchemas.PARSED.fields().length];
             int i = 0;
@@ -290,7 +296,8 @@ public final class RecordParser implements Serializable {
             v[i++] = exportKey;
             v[i++] = null;
             v[i++] = null;
-            v[i] = rawForParsedRows ? r.rawRow() : null;
+            v[i++] = rawForParsedRows ? r.rawRow() : null;
+            v[i] = unknownLabel;
             return new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(v, IngestSchemas.PARSED);
         } catch (ParseFailure f) {
             Field fl = fields.get(current);
@@ -445,10 +452,10 @@ public final class RecordParser implements Serializable {
         return TIERS.get(norm(t));
     }
 
-    private String category(RawRecord r) {
-        String t = mappedText(r, "category");
-        if (t == null) return null;
-        return ref.categoryOfLabel(t);
+    /** A category label as ingest reports it: spaces collapsed, ID-like digit runs masked ({@link Masking#digitRuns}), at most 80 characters. */
+    static String unknownLabel(String label) {
+        String t = Masking.digitRuns(label.strip().replaceAll("\\s+", " "));
+        return t.length() <= 80 ? t : t.substring(0, 79) + "…";
     }
 
     /**

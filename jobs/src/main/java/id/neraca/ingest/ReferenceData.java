@@ -159,6 +159,12 @@ public final class ReferenceData implements Serializable {
      * stationery is not); {@code other} when nothing is known.
      */
     public String categoryOfLabel(String label) {
+        String c = knownCategoryOfLabel(label);
+        return c == null ? OTHER : c;
+    }
+
+    /** As {@link #categoryOfLabel}, but null when the taxonomy knows neither the label nor any segment of its path. */
+    public String knownCategoryOfLabel(String label) {
         String c = category(label);
         if (c == null && label.indexOf('>') >= 0) {
             String[] segments = label.split(">");
@@ -167,7 +173,7 @@ public final class ReferenceData implements Serializable {
                 if (s != null && (c == null || !s.equals(OTHER))) c = s;
             }
         }
-        return c == null ? OTHER : c;
+        return c;
     }
 
     private static final String OTHER = "other";
