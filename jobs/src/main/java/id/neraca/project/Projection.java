@@ -283,7 +283,7 @@ public final class Projection {
                 double v = obsYear.get(t.year());
                 b = new double[]{v, v * Math.exp(-Z80 * sigmaC), v * Math.exp(Z80 * sigmaC), v * Math.exp(-Z95 * sigmaC),
                         v * Math.exp(Z95 * sigmaC)};
-                prob = v >= tv ? 1.0 : 0.0;
+                prob = observedProbability(v, tv, sigmaC);
             } else {
                 // neither observed in full nor projected: before the data, or a partly observed year (gap or partial start)
                 b = null;
@@ -313,6 +313,18 @@ public final class Projection {
         ObjectNode summary = summary(in, last, n, lastFullYear, lastFullValue, states, annualStates, ensAnnual, targets, umkm);
         List<ModelRow> modelRows = modelRows(states, annualStates);
         return new Result(series, shares, backtestRows, modelRows, targets, summary, List.copyOf(warnings));
+    }
+
+    /**
+     * P(national value ≥ target) for a fully observed year: the observed value is known in the sample, the national value
+     * is that × the coverage factor, whose log-normal uncertainty (log sd {@code sigmaLog}) gives the year's interval. So
+     * the probability is Φ(ln(value / target) / sigmaLog), consistent with that interval (a target at its upper 95% bound
+     * has 0.025), not the 0 or 1 of comparing the central value alone. Without uncertainty it is 0 or 1.
+     */
+    static double observedProbability(double value, double target, double sigmaLog) {
+        if (!(sigmaLog > 0)) return value >= target ? 1.0 : 0.0;
+        double z = Math.log(value / target) / sigmaLog;
+        return 0.5 * org.apache.commons.math3.special.Erf.erfc(-z / Math.sqrt(2));
     }
 
     /**
