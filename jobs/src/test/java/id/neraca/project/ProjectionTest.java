@@ -298,4 +298,52 @@ class ProjectionTest {
                 above.toString());
         assertEquals(0.025, Projection.observedProbability(1.2e14, 1.2e14 * Math.exp(1.959964 * 0.15), 0.15), 1e-7);
     }
+
+    /**
+     * The observed national values reproduce out/aggregates × the published coverage factor to the sen. 2025 here is
+     * Rp150,000,000,000.05 a month in the sample (local UMKM Rp45,000,000,000.15), factor 7004.0572864275:
+     * a month is 1,050,608,592,964,475.20, the year 1,800,000,000,000.60 × the factor = 12,607,303,115,573,702.43.
+     * Before the fix the sample values were rounded to the rupiah (…000.00), the factor was published to 6 decimals
+     * (7004.057286) and the national values were the double product rounded to the rupiah: on the bundled samples the
+     * 2025 value was Rp78,803 away from the 2025 aggregate × the published factor, and no sample value matched its
+     * aggregate.
+     */
+    @Test
+    void observedRowsAreTheAggregatesTimesThePublishedFactorToTheSen() {
+        Projection.Input base = synthetic(YearMonth.of(2023, 1), 36, 1);
+        double[] t = base.total().clone();
+        double[] u = base.localUmkm().clone();
+        double[] f = base.foreignOrigin().clone();
+        java.math.BigDecimal[] et = new java.math.BigDecimal[36];
+        java.math.BigDecimal[] eu = new java.math.BigDecimal[36];
+        java.math.BigDecimal[] ef = new java.math.BigDecimal[36];
+        for (int i = 0; i < 36; i++) {
+            if (i >= 24) {
+                t[i] = 150000000000.05;
+                u[i] = 45000000000.15;
+                f[i] = 60000000000.00;
+            }
+            et[i] = java.math.BigDecimal.valueOf(t[i]);
+            eu[i] = java.math.BigDecimal.valueOf(u[i]);
+            ef[i] = java.math.BigDecimal.valueOf(f[i]);
+        }
+        Projection.Input in = new Projection.Input(base.months(), t, u, f, et, eu, ef);
+        Projection.Result r = new Projection(config(500), Coverage.fixed(7004.0572864275, 0.15)).run(in);
+        assertEquals("7004.0572864275", r.summary().at("/coverage/factor").decimalValue().toPlainString());
+        assertEquals(12607303115573702L, r.summary().get("last_observed_year_value_idr").asLong());
+        Map<String, Projection.SeriesRow> obs = new TreeMap<>();
+        for (Projection.SeriesRow row : r.series()) {
+            if (row.kind().equals("OBSERVED")) obs.put(row.series() + "/" + row.period(), row);
+        }
+        Projection.SeriesRow dec = obs.get("total_gmv/2025-12");
+        assertEquals(new BigDecimal("150000000000.05"), ProjectTo2030.sampleIdr(dec));
+        assertEquals(new BigDecimal("1050608592964475.20"), ProjectTo2030.valueIdr(dec));
+        Projection.SeriesRow year = obs.get("total_gmv/2025");
+        assertEquals(new BigDecimal("1800000000000.60"), ProjectTo2030.sampleIdr(year));
+        assertEquals(new BigDecimal("12607303115573702.43"), ProjectTo2030.valueIdr(year));
+        Projection.SeriesRow umkm = obs.get("local_umkm_gmv/2025-06");
+        assertEquals(new BigDecimal("45000000000.15"), ProjectTo2030.sampleIdr(umkm));
+        assertEquals(new BigDecimal("315182577890288.11"), ProjectTo2030.valueIdr(umkm));
+        assertEquals(new BigDecimal("3782190934683457.30"), ProjectTo2030.valueIdr(obs.get("local_umkm_gmv/2025")));
+    }
 }
