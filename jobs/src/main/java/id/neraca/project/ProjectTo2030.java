@@ -136,13 +136,15 @@ public final class ProjectTo2030 implements Stage {
         }
         List<YearMonth> months = new ArrayList<>();
         List<double[]> vals = new ArrayList<>();
+        List<BigDecimal[]> exact = new ArrayList<>();
         for (Row r : rows) {
             YearMonth m = YearMonth.parse(r.getString(0));
-            double total = r.isNullAt(1) ? 0 : r.getDecimal(1).doubleValue();
-            double umkm = r.isNullAt(2) ? 0 : r.getDecimal(2).doubleValue();
-            double foreign = (r.isNullAt(3) ? 0 : r.getDecimal(3).doubleValue()) + (r.isNullAt(4) ? 0 : r.getDecimal(4).doubleValue());
+            BigDecimal total = r.isNullAt(1) ? BigDecimal.ZERO : r.getDecimal(1);
+            BigDecimal umkm = r.isNullAt(2) ? BigDecimal.ZERO : r.getDecimal(2);
+            BigDecimal foreign = (r.isNullAt(3) ? BigDecimal.ZERO : r.getDecimal(3)).add(r.isNullAt(4) ? BigDecimal.ZERO : r.getDecimal(4));
             months.add(m);
-            vals.add(new double[]{total, umkm, foreign});
+            vals.add(new double[]{total.doubleValue(), umkm.doubleValue(), foreign.doubleValue()});
+            exact.add(new BigDecimal[]{total, umkm, foreign});
         }
         int start = months.size() - 1;
         if (vals.get(start)[0] <= 0) {
@@ -159,13 +161,20 @@ public final class ProjectTo2030 implements Stage {
         double[] t = new double[n];
         double[] u = new double[n];
         double[] f = new double[n];
+        BigDecimal[] et = new BigDecimal[n];
+        BigDecimal[] eu = new BigDecimal[n];
+        BigDecimal[] ef = new BigDecimal[n];
         for (int i = 0; i < n; i++) {
             double[] v = vals.get(start + i);
             t[i] = v[0];
             u[i] = v[1];
             f[i] = v[2];
+            BigDecimal[] e = exact.get(start + i);
+            et[i] = e[0];
+            eu[i] = e[1];
+            ef[i] = e[2];
         }
-        return new Projection.Input(List.copyOf(months.subList(start, months.size())), t, u, f);
+        return new Projection.Input(List.copyOf(months.subList(start, months.size())), t, u, f, et, eu, ef);
     }
 
     /**
@@ -212,7 +221,8 @@ public final class ProjectTo2030 implements Stage {
         if (to - from < 1) return in;
         return new Projection.Input(List.copyOf(months.subList(from, to)),
                 java.util.Arrays.copyOfRange(in.total(), from, to), java.util.Arrays.copyOfRange(in.localUmkm(), from, to),
-                java.util.Arrays.copyOfRange(in.foreignOrigin(), from, to));
+                java.util.Arrays.copyOfRange(in.foreignOrigin(), from, to), java.util.Arrays.copyOfRange(in.exactTotal(), from, to),
+                java.util.Arrays.copyOfRange(in.exactUmkm(), from, to), java.util.Arrays.copyOfRange(in.exactForeign(), from, to));
     }
 
     /**
@@ -269,14 +279,14 @@ public final class ProjectTo2030 implements Stage {
 
     /** Observed sample GMV of each calendar year with all 12 months. */
     static Map<Integer, BigDecimal> fullYears(Projection.Input in) {
-        Map<Integer, double[]> acc = new TreeMap<>();
+        Map<Integer, BigDecimal> sum = new TreeMap<>();
+        Map<Integer, Integer> count = new TreeMap<>();
         for (int i = 0; i < in.months().size(); i++) {
-            double[] a = acc.computeIfAbsent(in.months().get(i).getYear(), k -> new double[2]);
-            a[0] += in.total()[i];
-            a[1]++;
+            sum.merge(in.months().get(i).getYear(), in.exactTotal()[i], BigDecimal::add);
+            count.merge(in.months().get(i).getYear(), 1, Integer::sum);
         }
         Map<Integer, BigDecimal> out = new TreeMap<>();
-        for (var e : acc.entrySet()) if (e.getValue()[1] == 12) out.put(e.getKey(), BigDecimal.valueOf(e.getValue()[0]));
+        for (var e : sum.entrySet()) if (count.get(e.getKey()) == 12) out.put(e.getKey(), e.getValue());
         return out;
     }
 
@@ -315,10 +325,20 @@ public final class ProjectTo2030 implements Stage {
     static Dataset<Row> seriesFrame(SparkSession spark, List<Projection.SeriesRow> rows) {
         List<Row> out = new ArrayList<>();
         for (Projection.SeriesRow r : rows) {
-            out.add(RowFactory.create(r.series(), r.model(), r.period(), r.kind(), money(r.value()), money(r.lo80()),
-                    money(r.hi80()), money(r.lo95()), money(r.hi95()), r.frequency(), money(r.sampleValue())));
+            out.add(RowFactory.create(r.series(), r.model(), r.period(), r.kind(), valueIdr(r), money(r.lo80()),
+                    money(r.hi80()), money(r.lo95()), money(r.hi95()), r.frequency(), sampleIdr(r)));
         }
         return spark.createDataFrame(out, SERIES);
+    }
+
+    /** {@code value_idr}: an OBSERVED row's exact national value (sample × published factor, to the sen), else the model's. */
+    static BigDecimal valueIdr(Projection.SeriesRow r) {
+        return r.exactValue() != null ? r.exactValue().setScale(2, RoundingMode.HALF_UP) : money(r.value());
+    }
+
+    /** {@code sample_value_idr}: the aggregates' exact value of an OBSERVED row (to the sen, as out/aggregates has it). */
+    static BigDecimal sampleIdr(Projection.SeriesRow r) {
+        return r.exactSample() != null ? r.exactSample().setScale(2, RoundingMode.HALF_UP) : money(r.sampleValue());
     }
 
     public static final StructType SHARES = schema("series", DataTypes.StringType, "model", DataTypes.StringType,

@@ -56,11 +56,37 @@ public final class Projection {
     /** Largest observed national value (a month, a year, the last 12 months): Rp10^18, about 45 times Indonesia's GDP. */
     public static final double MAX_NATIONAL_IDR = 1e18;
 
-    /** Observed monthly sample series (rupiah, before coverage scaling), contiguous months. */
-    public record Input(List<YearMonth> months, double[] total, double[] localUmkm, double[] foreignOrigin) {}
+    /**
+     * Observed monthly sample series (rupiah, before coverage scaling), contiguous months. The models use the doubles;
+     * the published OBSERVED rows use the exact decimals of the aggregates ({@code exactTotal} etc.), so that they
+     * reproduce {@code out/aggregates} × the coverage factor to the sen.
+     */
+    public record Input(List<YearMonth> months, double[] total, double[] localUmkm, double[] foreignOrigin,
+                        BigDecimal[] exactTotal, BigDecimal[] exactUmkm, BigDecimal[] exactForeign) {
+        /** A series given as doubles only (tests, synthetic series): the exact values are their shortest decimals. */
+        public Input(List<YearMonth> months, double[] total, double[] localUmkm, double[] foreignOrigin) {
+            this(months, total, localUmkm, foreignOrigin, exact(total), exact(localUmkm), exact(foreignOrigin));
+        }
 
+        private static BigDecimal[] exact(double[] v) {
+            BigDecimal[] out = new BigDecimal[v.length];
+            for (int i = 0; i < v.length; i++) out[i] = BigDecimal.valueOf(v[i]);
+            return out;
+        }
+    }
+
+    /**
+     * A row of {@code series}. OBSERVED rows also carry {@code exactValue} (the sample × the published coverage factor,
+     * exact) and {@code exactSample} (the aggregates' value): what the table publishes, to the sen.
+     */
     public record SeriesRow(String series, String model, String frequency, String period, String kind, double value,
-                            Double lo80, Double hi80, Double lo95, Double hi95, Double sampleValue) {}
+                            Double lo80, Double hi80, Double lo95, Double hi95, Double sampleValue, BigDecimal exactValue,
+                            BigDecimal exactSample) {
+        public SeriesRow(String series, String model, String frequency, String period, String kind, double value,
+                         Double lo80, Double hi80, Double lo95, Double hi95, Double sampleValue) {
+            this(series, model, frequency, period, kind, value, lo80, hi80, lo95, hi95, sampleValue, null, null);
+        }
+    }
 
     public record ShareRow(String series, String model, String frequency, String period, String kind, double valuePct,
                            Double lo80, Double hi80, Double lo95, Double hi95) {}
@@ -211,12 +237,14 @@ public final class Projection {
 
         List<SeriesRow> series = new ArrayList<>();
         // observed rows: national value with the coverage factor's interval, and the sample value
+        Map<Integer, BigDecimal> obsYearSample = new TreeMap<>();
         for (int i = 0; i < n; i++) {
-            series.add(observedRow(TOTAL, "monthly", in.months().get(i).toString(), nat[i], in.total()[i], sigmaC));
+            series.add(observedRow(TOTAL, "monthly", in.months().get(i).toString(), nat[i], in.exactTotal()[i], sigmaC));
+            obsYearSample.merge(in.months().get(i).getYear(), in.exactTotal()[i], BigDecimal::add);
         }
         for (var e : obsYear.entrySet()) {
             if (obsMonths.get(e.getKey()) == 12) {
-                series.add(observedRow(TOTAL, "annual", String.valueOf(e.getKey()), e.getValue(), e.getValue() / f, sigmaC));
+                series.add(observedRow(TOTAL, "annual", String.valueOf(e.getKey()), e.getValue(), obsYearSample.get(e.getKey()), sigmaC));
             }
         }
         // fitted and projected rows per model; a model whose projection is not credible is dropped (§5 "Plausibility")
@@ -262,6 +290,7 @@ public final class Projection {
         Integer lastFullYear = null;
         for (var e : obsMonths.entrySet()) if (e.getValue() == 12) lastFullYear = e.getKey();
         Double lastFullValue = lastFullYear == null ? null : obsYear.get(lastFullYear);
+        BigDecimal lastFullExact = lastFullYear == null ? null : national(obsYearSample.get(lastFullYear));
         if (lastFullYear == null) {
             warnings.add("no calendar year is fully observed: required growth rates are not computed");
         }
@@ -283,7 +312,7 @@ public final class Projection {
                 double v = obsYear.get(t.year());
                 b = new double[]{v, v * Math.exp(-Z80 * sigmaC), v * Math.exp(Z80 * sigmaC), v * Math.exp(-Z95 * sigmaC),
                         v * Math.exp(Z95 * sigmaC)};
-                prob = v >= tv ? 1.0 : 0.0;
+                prob = observedProbability(v, tv, sigmaC);
             } else {
                 // neither observed in full nor projected: before the data, or a partly observed year (gap or partial start)
                 b = null;
@@ -310,9 +339,21 @@ public final class Projection {
         List<ShareRow> shares = new ArrayList<>();
         ObjectNode umkm = shareProjection(in, ens, covZ, future, nat, series, shares, lastFullYear);
 
-        ObjectNode summary = summary(in, last, n, lastFullYear, lastFullValue, states, annualStates, ensAnnual, targets, umkm);
+        ObjectNode summary = summary(in, last, n, lastFullYear, lastFullExact, states, annualStates, ensAnnual, targets, umkm);
         List<ModelRow> modelRows = modelRows(states, annualStates);
         return new Result(series, shares, backtestRows, modelRows, targets, summary, List.copyOf(warnings));
+    }
+
+    /**
+     * P(national value ≥ target) for a fully observed year: the observed value is known in the sample, the national value
+     * is that × the coverage factor, whose log-normal uncertainty (log sd {@code sigmaLog}) gives the year's interval. So
+     * the probability is Φ(ln(value / target) / sigmaLog), consistent with that interval (a target at its upper 95% bound
+     * has 0.025), not the 0 or 1 of comparing the central value alone. Without uncertainty it is 0 or 1.
+     */
+    static double observedProbability(double value, double target, double sigmaLog) {
+        if (!(sigmaLog > 0)) return value >= target ? 1.0 : 0.0;
+        double z = Math.log(value / target) / sigmaLog;
+        return 0.5 * org.apache.commons.math3.special.Erf.erfc(-z / Math.sqrt(2));
     }
 
     /**
@@ -717,9 +758,23 @@ public final class Projection {
         return out;
     }
 
-    private static SeriesRow observedRow(String series, String freq, String period, double v, double sample, double sigmaC) {
+    private SeriesRow observedRow(String series, String freq, String period, double v, BigDecimal sample, double sigmaC) {
         return new SeriesRow(series, OBSERVED, freq, period, "OBSERVED", v, v * Math.exp(-Z80 * sigmaC),
-                v * Math.exp(Z80 * sigmaC), v * Math.exp(-Z95 * sigmaC), v * Math.exp(Z95 * sigmaC), sample);
+                v * Math.exp(Z80 * sigmaC), v * Math.exp(-Z95 * sigmaC), v * Math.exp(Z95 * sigmaC), sample.doubleValue(),
+                national(sample), sample);
+    }
+
+    /**
+     * The coverage factor as published in summary.json ({@code coverage.factor}: the shortest decimal of the double the
+     * models use), so that sample × factor reproduces every published observed national value.
+     */
+    BigDecimal factorDecimal() {
+        return BigDecimal.valueOf(coverage.factor());
+    }
+
+    /** An observed sample value scaled to the nation: exact sample × published factor, to the sen (HALF_UP). */
+    BigDecimal national(BigDecimal sample) {
+        return sample.multiply(factorDecimal()).setScale(2, RoundingMode.HALF_UP);
     }
 
     private static SeriesRow projectedRow(String series, String model, String freq, String period, double[] b) {
@@ -818,6 +873,9 @@ public final class Projection {
             String series0 = e.getKey();
             String shareName = series0.replace("_gmv", "_share");
             double[] part = e.getValue();
+            BigDecimal[] exactPart = series0.equals(UMKM) ? in.exactUmkm() : in.exactForeign();
+            Map<Integer, BigDecimal> yearExact = new TreeMap<>();
+            for (int i = 0; i < n; i++) yearExact.merge(in.months().get(i).getYear(), exactPart[i], BigDecimal::add);
             double[] logit = new double[n];
             for (int i = 0; i < n; i++) {
                 double s = clamp(part[i] / in.total()[i]);
@@ -825,7 +883,7 @@ public final class Projection {
                 shares.add(new ShareRow(shareName, OBSERVED, "monthly", in.months().get(i).toString(), "OBSERVED",
                         part[i] / in.total()[i] * 100, null, null, null, null));
                 series.add(new SeriesRow(series0, OBSERVED, "monthly", in.months().get(i).toString(), "OBSERVED",
-                        part[i] * coverage.factor(), null, null, null, null, part[i]));
+                        part[i] * coverage.factor(), null, null, null, null, part[i], national(exactPart[i]), exactPart[i]));
             }
             Map<Integer, double[]> yearParts = new TreeMap<>();
             for (int i = 0; i < n; i++) {
@@ -838,8 +896,9 @@ public final class Projection {
                 if (yp.getValue()[2] == 12) {
                     shares.add(new ShareRow(shareName, OBSERVED, "annual", String.valueOf(yp.getKey()), "OBSERVED",
                             yp.getValue()[0] / yp.getValue()[1] * 100, null, null, null, null));
+                    BigDecimal ex = yearExact.get(yp.getKey());
                     series.add(new SeriesRow(series0, OBSERVED, "annual", String.valueOf(yp.getKey()), "OBSERVED",
-                            yp.getValue()[0] * coverage.factor(), null, null, null, null, yp.getValue()[0]));
+                            yp.getValue()[0] * coverage.factor(), null, null, null, null, yp.getValue()[0], national(ex), ex));
                 }
             }
             LogLinearSeasonal model = new LogLinearSeasonal(false, 0, "logit_linear");
@@ -1008,7 +1067,7 @@ public final class Projection {
         putMoney(o, prefix + "_hi95_idr", b[4]);
     }
 
-    private ObjectNode summary(Input in, YearMonth last, int n, Integer lastFullYear, Double lastFullValue,
+    private ObjectNode summary(Input in, YearMonth last, int n, Integer lastFullYear, BigDecimal lastFullValue,
                                List<ModelState> states, List<ModelState> annualStates, Map<Integer, double[]> ensAnnual,
                                List<TargetRow> targets, ObjectNode umkm) {
         ObjectNode s = JSON.createObjectNode();
@@ -1018,7 +1077,7 @@ public final class Projection {
         s.put("first_observed_month", in.months().get(0).toString());
         ObjectNode c = s.putObject("coverage");
         c.put("method", coverage.method());
-        putNum(c, "factor", coverage.factor(), 6);
+        c.put("factor", factorDecimal());
         putNum(c, "factor_lo95", coverage.lo95(), 6);
         putNum(c, "factor_hi95", coverage.hi95(), 6);
         putNum(c, "log_sd", coverage.sigmaLog(), 6);
@@ -1063,7 +1122,7 @@ public final class Projection {
             s.putNull("last_observed_year_value_idr");
         } else {
             s.put("last_observed_year", lastFullYear);
-            putMoney(s, "last_observed_year_value_idr", lastFullValue);
+            s.put("last_observed_year_value_idr", lastFullValue.setScale(0, RoundingMode.HALF_UP).toBigInteger());
         }
         int year = cfg.targets().get(0).year();
         ObjectNode p = s.putObject("projection_" + year);

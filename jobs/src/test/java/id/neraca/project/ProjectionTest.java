@@ -255,4 +255,95 @@ class ProjectionTest {
         assertTrue(s.path("warnings").toString().contains("the local_umkm_share is 0% in every observed month: it is held there"),
                 s.path("warnings").toString());
     }
+
+    /**
+     * A target whose year is observed in full (the ministries' path names Rp1.700 triliun for 2025): its national value
+     * is the sample × the coverage factor, so its probability comes from the factor's log-normal uncertainty, as its
+     * interval does. 2025 here is Rp1e11 a month in the sample × factor 100 = Rp120 triliun, log sd 0.15:
+     * P(≥ target) = Φ(ln(120 triliun / target) / 0.15). Before the fix it was 0 or 1 from the central value alone: a
+     * target just above the observed value had P 0 with the 95% interval reaching past it.
+     */
+    @Test
+    void aTargetInAFullyObservedYearGetsTheCoverageFactorsProbabilityNotZeroOrOne() {
+        Projection.Input base = synthetic(YearMonth.of(2023, 1), 36, 1);
+        double[] t = base.total().clone();
+        double[] u = base.localUmkm().clone();
+        double[] f = base.foreignOrigin().clone();
+        for (int i = 24; i < 36; i++) {
+            t[i] = 1e11;
+            u[i] = 3e10;
+            f[i] = 5e10;
+        }
+        Projection.Input in = new Projection.Input(base.months(), t, u, f);
+        List<ProjectConfig.Target> targets = List.of(
+                new ProjectConfig.Target("t2030", "Rp400 triliun", null, 2030, new BigDecimal("400000000000000"), null),
+                new ProjectConfig.Target("at_observed", "Rp120 triliun", null, 2025, new BigDecimal("120000000000000"), null),
+                new ProjectConfig.Target("above", "Rp150 triliun", null, 2025, new BigDecimal("150000000000000"), null),
+                new ProjectConfig.Target("below", "Rp100 triliun", null, 2025, new BigDecimal("100000000000000"), null),
+                new ProjectConfig.Target("far_below", "Rp60 triliun", null, 2025, new BigDecimal("60000000000000"), null));
+        ProjectConfig cfg = new ProjectConfig(7L, 1000, 2040, null, null, null, null,
+                new ProjectConfig.CoverageSection("factor", 100.0, null, null, null, null, 0.15), targets, null);
+        JsonNode ts = new Projection(cfg, Coverage.fixed(100, 0.15)).run(in).summary().get("targets");
+        Map<String, JsonNode> byName = new TreeMap<>();
+        ts.forEach(x -> byName.put(x.get("name").asText(), x));
+        assertEquals(120000000000000L, byName.get("at_observed").get("projected_idr").asLong());
+        // Φ(0), Φ(ln(1.2/1.5)/0.15) = Φ(-1.4876), Φ(ln(1.2)/0.15) = Φ(1.2155), Φ(ln 2/0.15) = Φ(4.62)
+        assertEquals(0.5, byName.get("at_observed").get("probability").asDouble(), 1e-9, byName.get("at_observed").toString());
+        assertEquals(0.0684, byName.get("above").get("probability").asDouble(), 1e-9, byName.get("above").toString());
+        assertEquals(0.8879, byName.get("below").get("probability").asDouble(), 1e-9, byName.get("below").toString());
+        assertEquals(1.0, byName.get("far_below").get("probability").asDouble(), 1e-9, byName.get("far_below").toString());
+        // Rp150 triliun lies between the upper 80% and 95% bounds (Rp145.4 and Rp161.0 triliun): P between 0.025 and 0.10
+        JsonNode above = byName.get("above");
+        assertTrue(above.get("hi80_idr").asLong() < 150000000000000L && 150000000000000L < above.get("hi95_idr").asLong(),
+                above.toString());
+        assertEquals(0.025, Projection.observedProbability(1.2e14, 1.2e14 * Math.exp(1.959964 * 0.15), 0.15), 1e-7);
+    }
+
+    /**
+     * The observed national values reproduce out/aggregates × the published coverage factor to the sen. 2025 here is
+     * Rp150,000,000,000.05 a month in the sample (local UMKM Rp45,000,000,000.15), factor 7004.0572864275:
+     * a month is 1,050,608,592,964,475.20, the year 1,800,000,000,000.60 × the factor = 12,607,303,115,573,702.43.
+     * Before the fix the sample values were rounded to the rupiah (…000.00), the factor was published to 6 decimals
+     * (7004.057286) and the national values were the double product rounded to the rupiah: on the bundled samples the
+     * 2025 value was Rp78,803 away from the 2025 aggregate × the published factor, and no sample value matched its
+     * aggregate.
+     */
+    @Test
+    void observedRowsAreTheAggregatesTimesThePublishedFactorToTheSen() {
+        Projection.Input base = synthetic(YearMonth.of(2023, 1), 36, 1);
+        double[] t = base.total().clone();
+        double[] u = base.localUmkm().clone();
+        double[] f = base.foreignOrigin().clone();
+        java.math.BigDecimal[] et = new java.math.BigDecimal[36];
+        java.math.BigDecimal[] eu = new java.math.BigDecimal[36];
+        java.math.BigDecimal[] ef = new java.math.BigDecimal[36];
+        for (int i = 0; i < 36; i++) {
+            if (i >= 24) {
+                t[i] = 150000000000.05;
+                u[i] = 45000000000.15;
+                f[i] = 60000000000.00;
+            }
+            et[i] = java.math.BigDecimal.valueOf(t[i]);
+            eu[i] = java.math.BigDecimal.valueOf(u[i]);
+            ef[i] = java.math.BigDecimal.valueOf(f[i]);
+        }
+        Projection.Input in = new Projection.Input(base.months(), t, u, f, et, eu, ef);
+        Projection.Result r = new Projection(config(500), Coverage.fixed(7004.0572864275, 0.15)).run(in);
+        assertEquals("7004.0572864275", r.summary().at("/coverage/factor").decimalValue().toPlainString());
+        assertEquals(12607303115573702L, r.summary().get("last_observed_year_value_idr").asLong());
+        Map<String, Projection.SeriesRow> obs = new TreeMap<>();
+        for (Projection.SeriesRow row : r.series()) {
+            if (row.kind().equals("OBSERVED")) obs.put(row.series() + "/" + row.period(), row);
+        }
+        Projection.SeriesRow dec = obs.get("total_gmv/2025-12");
+        assertEquals(new BigDecimal("150000000000.05"), ProjectTo2030.sampleIdr(dec));
+        assertEquals(new BigDecimal("1050608592964475.20"), ProjectTo2030.valueIdr(dec));
+        Projection.SeriesRow year = obs.get("total_gmv/2025");
+        assertEquals(new BigDecimal("1800000000000.60"), ProjectTo2030.sampleIdr(year));
+        assertEquals(new BigDecimal("12607303115573702.43"), ProjectTo2030.valueIdr(year));
+        Projection.SeriesRow umkm = obs.get("local_umkm_gmv/2025-06");
+        assertEquals(new BigDecimal("45000000000.15"), ProjectTo2030.sampleIdr(umkm));
+        assertEquals(new BigDecimal("315182577890288.11"), ProjectTo2030.valueIdr(umkm));
+        assertEquals(new BigDecimal("3782190934683457.30"), ProjectTo2030.valueIdr(obs.get("local_umkm_gmv/2025")));
+    }
 }
