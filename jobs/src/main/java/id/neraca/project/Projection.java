@@ -868,6 +868,7 @@ public final class Projection {
         obsShare.put(FOREIGN, in.foreignOrigin());
         Map<String, Map<Integer, double[]>> valuePaths = new LinkedHashMap<>();
         Map<String, Map<Integer, double[]>> sharePaths = new LinkedHashMap<>();
+        String shareModel = "logit_linear";
         int k = 0;
         for (var e : obsShare.entrySet()) {
             String series0 = e.getKey();
@@ -907,6 +908,7 @@ public final class Projection {
                         n, shareName));
             }
             double[][] sim;
+            String rowModel = "logit_linear";
             // a class never observed, or observed in every sale, is held at 0% or 100%: a logit fit to the clamped
             // share would publish 0.0001% and a few million rupiah for a class that earned nothing
             boolean none = java.util.Arrays.stream(part).allMatch(v -> v <= 0);
@@ -916,6 +918,15 @@ public final class Projection {
                         none ? "0%" : "100%"));
                 sim = new double[paths][h];
                 for (double[] row : sim) java.util.Arrays.fill(row, none ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
+            } else if (n >= 6 && n < cfg.minSeasonalMonths()) {
+                HeldShare held = HeldShare.fit(logit);
+                rowModel = HELD_LEVEL;
+                shareModel = HELD_LEVEL;
+                sim = held.simulate(h, paths, new Well19937c(cfg.seed() + 31L * (++k) + 1_000_003L));
+                warnings.add(String.format(Locale.ROOT, "the %s is held at its level of the last %d months: %d months are too "
+                        + "few to tell a trend from a seasonal swing (project.min_seasonal_months %d); its interval allows for the "
+                        + "observed trend (%+.2f a year on the logit scale) continuing or reversing", shareName, held.window(), n,
+                        cfg.minSeasonalMonths(), held.slopePerMonth() * 12));
             } else if (n >= 6) {
                 Forecaster.Fit fit = model.fit(logit, 12, firstSeason);
                 sim = fit.simulate(h, paths, new Well19937c(cfg.seed() + 31L * (++k) + 1_000_003L));
@@ -930,9 +941,6 @@ public final class Projection {
                 sim = new double[paths][h];
                 for (double[] row : sim) java.util.Arrays.fill(row, mean);
             }
-            if (n < cfg.minSeasonalMonths()) {
-                warnings.add(String.format(Locale.ROOT, "the %s trend rests on %d months only", shareName, n));
-            }
             double[] col = new double[paths];
             double[] colV = new double[paths];
             for (int i = 0; i < h; i++) {
@@ -942,7 +950,7 @@ public final class Projection {
                     colV[p] = s * Math.exp(ens[p][i] + covZ[p]);
                 }
                 double[] b = Stats.bands(col);
-                shares.add(new ShareRow(shareName, "logit_linear", "monthly", future.get(i).toString(), "PROJECTED",
+                shares.add(new ShareRow(shareName, rowModel, "monthly", future.get(i).toString(), "PROJECTED",
                         b[0], b[1], b[2], b[3], b[4]));
                 series.add(projectedRow(series0, ENSEMBLE, "monthly", future.get(i).toString(), Stats.bands(colV)));
             }
@@ -983,7 +991,7 @@ public final class Projection {
                 }
                 shareYear.put(yv.getKey(), sh);
                 double[] b = Stats.bands(sh);
-                shares.add(new ShareRow(shareName, "logit_linear", "annual", String.valueOf(yv.getKey()), "PROJECTED",
+                shares.add(new ShareRow(shareName, rowModel, "annual", String.valueOf(yv.getKey()), "PROJECTED",
                         b[0], b[1], b[2], b[3], b[4]));
                 series.add(projectedRow(series0, ENSEMBLE, "annual", String.valueOf(yv.getKey()), Stats.bands(v)));
             }
@@ -1029,10 +1037,74 @@ public final class Projection {
             u.putNull("umkm_value_2030_idr");
             u.putNull("foreign_origin_value_2030_idr");
         }
-        u.put("method", "logit-linear trend of the monthly share (OLS on logit(share) against time), simulated with "
-                + "parameter uncertainty and applied to the ensemble's simulated national totals; foreign origin = "
-                + "IMPORTED + CROSS_BORDER");
+        u.put("trend", shareModel);
+        u.put("method", shareModel.equals(HELD_LEVEL)
+                ? "held at the level of the last 12 observed months (mean logit), too few months for a trend (under "
+                        + "project.min_seasonal_months); the interval allows for the observed logit-linear trend continuing or "
+                        + "reversing; applied to the ensemble's simulated national totals; foreign origin = IMPORTED + CROSS_BORDER"
+                : "logit-linear trend of the monthly share (OLS on logit(share) against time), simulated with "
+                        + "parameter uncertainty and applied to the ensemble's simulated national totals; foreign origin = "
+                        + "IMPORTED + CROSS_BORDER");
         return u;
+    }
+
+    /** {@code umkm.trend} when the shares are held at their recent level (a history under project.min_seasonal_months). */
+    public static final String HELD_LEVEL = "held_level";
+
+    /**
+     * A share held at its recent level, for a history too short to tell a trend from a seasonal swing (a share that
+     * peaks with the year-end sales reads as a trend over 13 months; a trend fitted there took the foreign-origin
+     * share from 57% observed to 92.7% in 2030). The level is the mean logit of the last 12 months (a whole seasonal
+     * cycle; all months when fewer). The interval keeps what the months say about a trend without betting on its
+     * direction: each path draws σ² from its scaled inverse χ² (n − 2 degrees of freedom, the noise around the OLS
+     * trend), the level with its standard error σ/√m, and a slope from N(0, σ²/Sxx + b̂²), drawn in antithetic pairs: a trend as strong as
+     * the observed one, either way, lies one standard deviation out. Months ahead count from the level window's centre.
+     */
+    record HeldShare(double level, double slopePerMonth, double sigma2, double sxx, int df, int window, double centre, int n) {
+        static HeldShare fit(double[] y) {
+            int n = y.length;
+            double tbar = (n - 1) / 2.0;
+            double ybar = 0;
+            for (double v : y) ybar += v / n;
+            double sxx = 0;
+            double sxy = 0;
+            for (int i = 0; i < n; i++) {
+                sxx += (i - tbar) * (i - tbar);
+                sxy += (i - tbar) * (y[i] - ybar);
+            }
+            double b = sxy / sxx;
+            double sse = 0;
+            for (int i = 0; i < n; i++) {
+                double r = y[i] - ybar - b * (i - tbar);
+                sse += r * r;
+            }
+            int df = n - 2;
+            int m = Math.min(12, n);
+            double level = 0;
+            for (int i = n - m; i < n; i++) level += y[i] / m;
+            return new HeldShare(level, b, sse / df, sxx, df, m, n - (m + 1) / 2.0, n);
+        }
+
+        double[][] simulate(int h, int paths, org.apache.commons.math3.random.RandomGenerator rng) {
+            double[][] out = new double[paths][h];
+            double z = 0;
+            for (int k = 0; k < paths; k++) {
+                double chi = 0;
+                for (int i = 0; i < df; i++) {
+                    double g = rng.nextGaussian();
+                    chi += g * g;
+                }
+                double s2 = sigma2 * df / Math.max(chi, 1e-12);
+                double sd = Math.sqrt(s2);
+                double l = level + sd / Math.sqrt(window) * rng.nextGaussian();
+                // antithetic slopes (z, −z): the paths' trends are symmetric about none, so the median stays at the level
+                // and not a Monte Carlo draw away from it (the slope's spread dwarfs the rest five years out)
+                z = k % 2 == 0 ? rng.nextGaussian() : -z;
+                double slope = Math.sqrt(s2 / sxx + slopePerMonth * slopePerMonth) * z;
+                for (int i = 0; i < h; i++) out[k][i] = l + slope * (n + i - centre) + sd * rng.nextGaussian();
+            }
+            return out;
+        }
     }
 
     private static double clamp(double s) {

@@ -165,7 +165,9 @@ public final class ReportView {
         ReportData.Headline h = d.headlineYear();
         if (!u.path("share_2030_pct").isNumber() || !u.path("foreign_origin_share_2030_pct").isNumber()
                 || !h.published("LOCAL_UMKM") || !h.published(CellStats.FOREIGN_KEY) || !h.published(CellStats.TOTAL_KEY)) return "";
-        return t.get(scenarioOnly() ? "umkm_2030_scenario" : "umkm_2030",
+        String key = u.path("trend").asText("").equals("held_level") ? (scenarioOnly() ? "umkm_2030_held_scenario" : "umkm_2030_held")
+                : scenarioOnly() ? "umkm_2030_scenario" : "umkm_2030";
+        return t.get(key,
                 f.pct(u.path("share_2030_pct").decimalValue()), u.path("year").asText("2030"),
                 f.pct(u.path("share_2030_lo95_pct").decimalValue()), f.pct(u.path("share_2030_hi95_pct").decimalValue()),
                 f.money(u.path("umkm_value_2030_idr").decimalValue()),

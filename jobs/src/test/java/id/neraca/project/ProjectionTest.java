@@ -108,6 +108,7 @@ class ProjectionTest {
         double expected = 100 / (1 + Math.exp(-(Math.log(0.3 / 0.7) - 0.1 * 7.46)));
         assertEquals(expected, u.get("share_2030_pct").asDouble(), 0.3, u.toString());
         assertTrue(u.get("share_2030_lo95_pct").asDouble() < u.get("share_2030_pct").asDouble());
+        assertEquals("logit_linear", u.get("trend").asText(), "36 months: the shares' trend is fitted");
         assertTrue(u.get("umkm_value_2030_idr").asLong() < u.get("foreign_origin_value_2030_idr").asLong());
         // the article's target is crossed within the projection, the ministry's is far off
         JsonNode article = s.get("targets").get(0);
@@ -235,6 +236,40 @@ class ProjectionTest {
             java.util.Locale.setDefault(before);
         }
     }
+    /**
+     * 18 months are too few to tell a share's trend from a seasonal swing (the total gets growth scenarios only, for
+     * the same reason): the shares are held at their level of the last 12 months, and their interval allows for the
+     * observed trend continuing or reversing. Here the UMKM share's logit falls 1.0 a year from logit(0.3) (30% to 14%
+     * in 18 months); the trend extrapolated to 2030 would publish 0.1%. The last 12 months' mean logit is
+     * logit(0.3) − 11.5/12 = −1.8056, a share of 14.1%.
+     */
+    @Test
+    void aShortHistoryHoldsTheSharesAtTheirRecentLevelWithATrendWideInterval() {
+        int n = 18;
+        Projection.Input base = synthetic(YearMonth.of(2024, 1), n, 3);
+        double[] u = new double[n];
+        Well19937c rng = new Well19937c(11);
+        for (int i = 0; i < n; i++) {
+            double logit = Math.log(0.3 / 0.7) - 1.0 * i / 12.0 + 0.02 * rng.nextGaussian();
+            u[i] = base.total()[i] / (1 + Math.exp(-logit));
+        }
+        Projection.Input in = new Projection.Input(base.months(), base.total(), u, base.foreignOrigin());
+        var s = new Projection(config(2000), Coverage.fixed(100, 0.15)).run(in).summary();
+        var um = s.path("umkm");
+        assertEquals("held_level", um.path("trend").asText(), um.toString());
+        assertEquals(14.1, um.path("share_2030_pct").asDouble(), 0.5, um.toString());
+        double extrapolated = 100 / (1 + Math.exp(-(Math.log(0.3 / 0.7) - 1.0 * (2030.5 - 2024.0 - 0.5 / 12))));
+        assertTrue(extrapolated < 0.2, "the trend continued would publish " + extrapolated);
+        assertTrue(um.path("share_2030_lo95_pct").asDouble() <= extrapolated, "the interval reaches the trend continued: " + um);
+        assertTrue(um.path("share_2030_hi95_pct").asDouble() >= 100 - extrapolated - 50, "and its reversal: " + um);
+        // the foreign-origin share, flat at 50%, stays there with a narrow interval
+        assertEquals(50.0, um.path("foreign_origin_share_2030_pct").asDouble(), 0.5, um.toString());
+        assertTrue(um.path("foreign_origin_share_2030_hi95_pct").asDouble() - um.path("foreign_origin_share_2030_lo95_pct").asDouble() < 5,
+                um.toString());
+        assertTrue(s.path("warnings").toString().contains("the local_umkm_share is held at its level of the last 12 months"),
+                s.path("warnings").toString());
+    }
+
     /**
      * A history in which no sale is local UMKM (a cross-border storefront's dump) projects a UMKM share of exactly 0%
      * and no UMKM value, not the 0.0001% and few million rupiah a logit fit to a clamped share gives; a history in

@@ -480,6 +480,16 @@ class ReportViewTest {
                 + "about IDR 981.1 trillion."), html(d, "en"));
         assertTrue(markdown(d, "id").contains("UMKM lokal akan memperoleh 25,2% dari GMV e-commerce pada 2030 (selang 95% 16,1% – 36,7%), "
                 + "sekitar Rp679,3 triliun"), markdown(d, "id"));
+        // a history too short for a trend in the shares: held at their recent level, and the sentence says so
+        com.fasterxml.jackson.databind.node.ObjectNode held = summary.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) held.get("umkm")).put("trend", "held_level");
+        ReportData h = data(base.annual(), projection(base.projection().targets(), List.of(), held));
+        assertTrue(html(h, "en").contains("too few to tell a trend in the shares from a seasonal swing, so they are held at their "
+                + "level of the last 12 months: local UMKM would earn 25.2% of e-commerce GMV in 2030 (95% interval 16.1% – 36.7%, wide "
+                + "because it allows for the observed trend continuing or reversing)"), html(h, "en"));
+        assertFalse(html(h, "en").contains("On the trend of the observed shares"));
+        assertTrue(markdown(h, "id").contains("sehingga pangsa ditahan pada tingkat 12 bulan terakhir: UMKM lokal akan memperoleh 25,2%"),
+                markdown(h, "id"));
         ReportData.Headline withheld = base.annual().get(0).withDisclosure(Map.of("LOCAL_UMKM", Disclosure.Status.PRIMARY,
                 "LOCAL_LARGE", Disclosure.Status.SECONDARY));
         assertFalse(html(data(List.of(withheld), d.projection()), "en").contains("umkm-2030"), "the observed share is withheld");
