@@ -177,9 +177,10 @@ public final class Projection {
         List<Backtest.Error> errors = n > minTrain ? Backtest.run(withNaive, y, 12, firstSeason, minTrain, maxH) : List.of();
         List<Backtest.Score> scores = Backtest.score(errors);
         int origins = Math.max(0, n - minTrain);
-        if (origins < 3) {
-            warnings.add(String.format(Locale.ROOT, "the monthly backtest has %d origin(s) (needs history beyond %d months): model "
-                    + "weights are %s", origins, minTrain, origins == 0 ? "equal" : "based on very few forecasts"));
+        if (origins < MIN_SCORED_ORIGINS) {
+            warnings.add(String.format(Locale.ROOT, "the monthly backtest has %d origin(s) (needs history beyond %d months, and %d "
+                    + "origins to select and weight models): every supported model is kept with an equal weight", origins, minTrain,
+                    MIN_SCORED_ORIGINS));
         }
         List<BacktestRow> backtestRows = new ArrayList<>();
         for (Backtest.Error e : errors) {
@@ -213,7 +214,7 @@ public final class Projection {
                     false, 0, fit, why));
             if (why != null) warnings.add(m.name() + " not fitted: " + why);
         }
-        states = select(states, naive);
+        states = select(states, origins >= MIN_SCORED_ORIGINS ? naive : null, origins >= MIN_SCORED_ORIGINS);
         double wsum = states.stream().mapToDouble(ModelState::weight).sum();
         if (!(wsum > 0)) throw new IllegalStateException("no model carries weight");
         // the plausibility reference: the national value of the last 12 observed months
@@ -450,6 +451,9 @@ public final class Projection {
                 + "year from %d to %d", t.name(), index, y, why, index, from, to);
     }
 
+    /** Backtest origins below which models are neither selected nor weighted by their errors (docs/PROJECTION.md §4). */
+    static final int MIN_SCORED_ORIGINS = 3;
+
     private static Double finite(double v) {
         return Double.isFinite(v) ? v : null;
     }
@@ -457,11 +461,13 @@ public final class Projection {
     /**
      * Selection: a supported candidate is kept if its backtest MASE is at most selection_max_mase_ratio × the
      * seasonal-naive baseline's (or, without a baseline score, if it has a score at all). Weights ∝ 1/MASE² over the
-     * kept models (or equal). With no backtest at all, every supported candidate gets an equal weight.
+     * kept models (or equal). With no backtest, or one of fewer than {@link #MIN_SCORED_ORIGINS} origins, every
+     * supported candidate gets an equal weight: 25 months gave one origin, and the weights (0.61 / 0.27 / 0.12) rested
+     * on one one-step error per model.
      */
-    List<ModelState> select(List<ModelState> states, Backtest.Score naive) {
+    List<ModelState> select(List<ModelState> states, Backtest.Score naive, boolean enoughOrigins) {
         List<ModelState> cand = states.stream().filter(s -> s.fit() != null && candidate(s.model().name())).toList();
-        boolean scored = cand.stream().anyMatch(s -> s.mase() != null);
+        boolean scored = enoughOrigins && cand.stream().anyMatch(s -> s.mase() != null);
         List<String> kept = new ArrayList<>();
         if (scored) {
             double limit = naive != null && Double.isFinite(naive.mase())

@@ -237,6 +237,28 @@ class ProjectionTest {
         }
     }
     /**
+     * 25 months give the backtest one origin: one one-step error per model, too few to select or weight models by
+     * (they got 0.61 / 0.27 / 0.12 from it). Every supported candidate is kept with an equal weight, and a warning says so;
+     * at 27 months (3 origins) the backtest weights again.
+     */
+    @Test
+    void fewerThanThreeBacktestOriginsGiveEqualWeights() {
+        var s = new Projection(config(500), Coverage.fixed(100, 0.15)).run(synthetic(YearMonth.of(2023, 1), 25, 2)).summary();
+        Map<String, Double> weights = new TreeMap<>();
+        for (JsonNode m : s.get("models")) {
+            if (m.get("frequency").asText().equals("monthly") && m.get("weight").asDouble() > 0) weights.put(m.get("name").asText(), m.get("weight").asDouble());
+        }
+        assertEquals(List.of("cagr_base", "holt_damped_seasonal", "loglinear_seasonal"), List.copyOf(weights.keySet()), s.get("models").toString());
+        for (double w : weights.values()) assertEquals(1 / 3.0, w, 1e-6, weights.toString());
+        assertTrue(s.get("warnings").toString().contains("1 origin(s)") && s.get("warnings").toString().contains("equal weight"),
+                s.get("warnings").toString());
+        var s27 = new Projection(config(500), Coverage.fixed(100, 0.15)).run(synthetic(YearMonth.of(2023, 1), 27, 2)).summary();
+        java.util.Set<Double> w27 = new java.util.HashSet<>();
+        for (JsonNode m : s27.get("models")) if (m.get("weight").asDouble() > 0) w27.add(m.get("weight").asDouble());
+        assertTrue(w27.size() > 1, "3 origins: weighted by the backtest " + s27.get("models"));
+    }
+
+    /**
      * 18 months are too few to tell a share's trend from a seasonal swing (the total gets growth scenarios only, for
      * the same reason): the shares are held at their level of the last 12 months, and their interval allows for the
      * observed trend continuing or reversing. Here the UMKM share's logit falls 1.0 a year from logit(0.3) (30% to 14%
