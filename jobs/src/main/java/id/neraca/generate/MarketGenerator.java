@@ -111,6 +111,11 @@ public final class MarketGenerator {
         this.sellers = new SellerPopulation(model, regencies, opt.rows(), opt.seed());
         this.days = new DayFactors(model, opt.start(), opt.end());
         this.fx = new Fx(model, opt.fxFile());
+        // every month's cross-border rates before a file is opened: a rate missing half-way left empty dumps behind,
+        // which a later run refused as truncated
+        for (YearMonth m = opt.start(); !m.isAfter(opt.end()); m = m.plusMonths(1)) {
+            for (String ccy : List.of("USD", "CNY")) fx.generationRate(m.toString(), ccy);
+        }
         this.rnd = new SplittableRandom(opt.seed());
         this.carry = new double[sellers.n];
         this.yearToDate = new double[sellers.n];

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,6 +41,17 @@ class GenerateCommandTest {
         assertEquals(2, generate(tmp), "an existing shopee/ must not be mixed with a new run");
         assertEquals(0, generate(tmp, "--overwrite"));
         assertEquals("mine", Files.readString(tmp.resolve("README.md")), "--overwrite only replaces generated folders");
+    }
+
+    /** A month the model has no cross-border FX rate for stops before any file is written: it left empty dumps behind, which a run then refused as truncated. */
+    @Test
+    void aMonthWithoutAnFxRateStopsBeforeWritingAnything(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("dumps");
+        assertEquals(2, Neraca.execute("generate", "--rows", "200", "--out", out.toString(), "--start", "2014-12",
+                "--end", "2015-02", "--regencies", TestPaths.regencies().toString()));
+        try (var files = Files.walk(tmp)) {
+            assertEquals(List.of(), files.filter(Files::isRegularFile).toList());
+        }
     }
 
     @Test
