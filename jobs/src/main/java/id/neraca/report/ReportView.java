@@ -513,6 +513,19 @@ public final class ReportView {
         return key;
     }
 
+    /**
+     * " N of the M sales lines …" when ingest met category labels the taxonomy does not know (manifest
+     * {@code stages.IngestDumps.unknown_category_rows}): they are in the Other row, and the reader should know why
+     * that row is as large as it is; "" otherwise or without an ingest section (a report on copied outputs).
+     */
+    private String unknownCategoriesNote() {
+        JsonNode in = d.manifest().path("stages").path("IngestDumps");
+        long unknown = in.path("unknown_category_rows").asLong(0);
+        long accepted = in.path("accepted").asLong(0);
+        if (unknown <= 0 || accepted <= 0) return "";
+        return " " + t.get("table_category_unknown", f.count(unknown), f.count(accepted), f.count(in.path("unknown_category_labels").asLong(0)));
+    }
+
     private Map<String, Object> breakdown(ReportData.Breakdown b) {
         int nr = b.rowKeys().size();
         int nc = ReportData.CLASSES.size();
@@ -522,7 +535,9 @@ public final class ReportView {
         m.put("title", t.get("table_" + b.name() + "_title"));
         m.put("caption", t.get("table_caption", b.year(), d.config().minSellers(),
                 dominance()));
-        m.put("source_note", t.get(b.exactSellerCounts() ? "table_source_exact" : "table_source_bounds"));
+        String source = t.get(b.exactSellerCounts() ? "table_source_exact" : "table_source_bounds");
+        if (b.name().equals("category")) source += unknownCategoriesNote();
+        m.put("source_note", source);
         m.put("header", ReportData.CLASSES.stream().map(cls -> t.get("class_" + cls)).toList());
         List<Object> rows = new ArrayList<>();
         for (int r = 0; r <= nr; r++) {

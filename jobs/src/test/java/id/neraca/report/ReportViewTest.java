@@ -60,6 +60,34 @@ class ReportViewTest {
                 Map.of(), JSON.createObjectNode(), ReportConfig.defaults(), List.of());
     }
 
+    /**
+     * Category labels the taxonomy does not know are counted under Other at ingest; the category table says how many
+     * sales lines that is, so that a large Other row is explained (the manifest names the labels), in both languages;
+     * not when every label was known.
+     */
+    @Test
+    void theCategoryTableSaysHowManySalesCarryALabelTheTaxonomyDoesNotKnow() {
+        Disclosure.Cell c = new Disclosure.Cell(new BigDecimal("1000000"), 5, new BigDecimal("300000"));
+        Disclosure.Cell[][] grid = new Disclosure.Cell[2][6];
+        Disclosure.Status[][] status = new Disclosure.Status[2][6];
+        for (Disclosure.Cell[] row : grid) java.util.Arrays.fill(row, c);
+        for (Disclosure.Status[] row : status) java.util.Arrays.fill(row, Disclosure.Status.PUBLISHED);
+        ReportData.Breakdown category = new ReportData.Breakdown("category", "category", List.of("other"), grid, status, true, 2025);
+        ReportData base = simple();
+        com.fasterxml.jackson.databind.node.ObjectNode manifest = JSON.createObjectNode();
+        manifest.putObject("stages").putObject("IngestDumps").put("accepted", 12345).put("unknown_category_rows", 1234)
+                .put("unknown_category_labels", 7);
+        ReportData d = new ReportData(base.runId(), base.generatedAt(), base.annual(), base.monthly(), Map.of("category", category),
+                base.evidence(), base.permendag(), base.projection(), base.reconciliation(), base.quarantineReasons(), base.classifyStats(),
+                base.fx(), base.provinceNames(), base.categoryLabels(), manifest, base.config(), base.warnings());
+        assertTrue(html(d, "en").contains("1,234 of the 12,345 sales lines ingested carry one of 7 marketplace category labels the "
+                + "taxonomy does not know; they are counted under Other"), html(d, "en"));
+        assertTrue(markdown(d, "id").contains("1.234 dari 12.345 baris penjualan yang diterima memakai salah satu dari 7 label kategori"),
+                markdown(d, "id"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) manifest.at("/stages/IngestDumps")).put("unknown_category_rows", 0);
+        assertFalse(html(d, "en").contains("the taxonomy does not know"), "every label known: no note");
+    }
+
     static ReportData withClassifyStats(ReportData d, ReportData.GenericTable stats) {
         return new ReportData(d.runId(), d.generatedAt(), d.annual(), d.monthly(), d.breakdowns(), d.evidence(), d.permendag(),
                 d.projection(), d.reconciliation(), d.quarantineReasons(), Optional.of(stats), d.fx(), d.provinceNames(),
