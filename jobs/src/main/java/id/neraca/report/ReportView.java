@@ -97,7 +97,7 @@ public final class ReportView {
         m.put("cross_border_share", share(h, "CROSS_BORDER", h.crossBorder()));
         m.put("unknown_share", share(h, "UNKNOWN", h.unknown()));
         m.put("withheld_note", withheldNote(h));
-        m.put("q1_answer", h.published("LOCAL_UMKM")
+        m.put("q1_answer", shareShown(h, "LOCAL_UMKM")
                 ? t.get("q1_answer", share(h, "LOCAL_UMKM", h.localUmkm()), yearLabel(h),
                         money(h, "LOCAL_UMKM", h.localUmkm()), money(h, CellStats.TOTAL_KEY, h.total()))
                 : t.get("q1_withheld", yearLabel(h)));
@@ -116,15 +116,15 @@ public final class ReportView {
      */
     private String foreignAnswer(ReportData.Headline h) {
         String foreign;
-        if (!h.published(CellStats.FOREIGN_KEY)) {
+        if (!shareShown(h, CellStats.FOREIGN_KEY)) {
             foreign = t.get("q2_foreign_withheld");
-        } else if (!h.published("IMPORTED") || !h.published("CROSS_BORDER")) {
+        } else if (!shareShown(h, "IMPORTED") || !shareShown(h, "CROSS_BORDER")) {
             foreign = t.get("q2_split_withheld", share(h, CellStats.FOREIGN_KEY, h.foreignOrigin()));
         } else {
             foreign = t.get("q2_answer", share(h, CellStats.FOREIGN_KEY, h.foreignOrigin()), share(h, "IMPORTED", h.imported()),
                     share(h, "CROSS_BORDER", h.crossBorder()));
         }
-        String unknown = h.published("UNKNOWN") ? t.get("q2_unknown", share(h, "UNKNOWN", h.unknown())) : t.get("q2_unknown_withheld");
+        String unknown = shareShown(h, "UNKNOWN") ? t.get("q2_unknown", share(h, "UNKNOWN", h.unknown())) : t.get("q2_unknown_withheld");
         return foreign + " " + unknown;
     }
 
@@ -148,7 +148,7 @@ public final class ReportView {
         ReportData.Headline a = span[0];
         ReportData.Headline b = span[1];
         // a withheld change is said to be withheld, not written as a value ("the unknown share by [c]")
-        boolean unknownShown = a.published("UNKNOWN") && b.published("UNKNOWN");
+        boolean unknownShown = shareShown(a, "UNKNOWN") && shareShown(b, "UNKNOWN");
         return t.get(unknownShown ? "trend_sentence" : "trend_sentence_unknown_withheld", yearLabel(a), yearLabel(b),
                 ppChange(a, b, "LOCAL_UMKM"), ppChange(a, b, CellStats.FOREIGN_KEY), ppChange(a, b, "UNKNOWN"));
     }
@@ -177,7 +177,7 @@ public final class ReportView {
 
     /** Change of an entry's share between two years in points; the withheld mark when either year withholds it. */
     private String ppChange(ReportData.Headline a, ReportData.Headline b, String key) {
-        if (!a.published(key) || !b.published(key)) return SUPPRESSED_MARK;
+        if (!shareShown(a, key) || !shareShown(b, key)) return SUPPRESSED_MARK;
         return f.pp(diff(b.share(value(b, key)), a.share(value(a, key))));
     }
 
@@ -189,9 +189,19 @@ public final class ReportView {
         };
     }
 
-    /** A headline share, or the withheld mark when disclosure control withholds the entry. */
+    /** A headline share, or the withheld mark when disclosure control withholds the entry or the total. */
     private String share(ReportData.Headline h, String key, BigDecimal v) {
-        return h.published(key) ? f.pct(h.share(v)) : SUPPRESSED_MARK;
+        return shareShown(h, key) ? f.pct(h.share(v)) : SUPPRESSED_MARK;
+    }
+
+    /**
+     * Whether an entry's share of the year's total may be shown: the entry and the total both published. A share of a
+     * withheld total gives it back (total = a published value ÷ its share), and the shares of the published classes
+     * give a withheld class as 100% − their sum, as if the total were published: a year one firm dominates would
+     * publish that firm's sales.
+     */
+    static boolean shareShown(ReportData.Headline h, String key) {
+        return h.published(key) && h.published(CellStats.TOTAL_KEY);
     }
 
     private String money(ReportData.Headline h, String key, BigDecimal v) {
@@ -626,8 +636,13 @@ public final class ReportView {
         ReportData.Permendag p = d.permendag().get();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("available", true);
-        m.put("text", t.get(p.crossBorderWithheld() ? "permendag_text_xb_withheld" : "permendag_text", p.year(),
-                f.count(p.flaggedLines()), f.money(or0(p.flaggedGmv())), f.pct(ReportData.pct(or0(p.flaggedGmv()), p.gmv())),
+        // the flagged share of all GMV is a share of the headline's total: withheld with it (flagged GMV ÷ share = total)
+        boolean totalWithheld = !d.headlineYear().published(CellStats.TOTAL_KEY);
+        String key = totalWithheld ? (p.crossBorderWithheld() ? "permendag_text_both_withheld" : "permendag_text_total_withheld")
+                : p.crossBorderWithheld() ? "permendag_text_xb_withheld" : "permendag_text";
+        m.put("text", t.get(key, p.year(),
+                f.count(p.flaggedLines()), f.money(or0(p.flaggedGmv())),
+                totalWithheld ? SUPPRESSED_MARK : f.pct(ReportData.pct(or0(p.flaggedGmv()), p.gmv())),
                 p.crossBorderWithheld() ? SUPPRESSED_MARK : f.pct(ReportData.pct(or0(p.flaggedGmv()), p.crossBorderGmv())),
                 f.count(p.flaggedSellers())));
         m.put("suppressed", p.suppressed());
@@ -644,6 +659,7 @@ public final class ReportView {
         List<ReportData.Evidence> ev = d.evidence().get();
         ReportData.Headline h = d.headlineYear();
         BigDecimal total = ev.stream().map(e -> or0(e.gmv())).reduce(BigDecimal.ZERO, BigDecimal::add);
+        boolean totalShown = h.published(CellStats.TOTAL_KEY);
         List<Object> rows = new ArrayList<>();
         BigDecimal unknown = BigDecimal.ZERO;
         for (ReportData.Evidence e : ev) {
@@ -656,11 +672,12 @@ public final class ReportView {
             boolean shown = e.published();
             r.put("lines", shown ? f.count(e.lines()) : SUPPRESSED_MARK);
             r.put("gmv", shown ? f.money(or0(e.gmv())) : SUPPRESSED_MARK);
-            r.put("share", shown ? f.pct(ReportData.pct(or0(e.gmv()), total)) : SUPPRESSED_MARK);
+            // the evidence rows add up to the headline's total: their shares of it are withheld with it
+            r.put("share", shown && totalShown ? f.pct(ReportData.pct(or0(e.gmv()), total)) : SUPPRESSED_MARK);
             rows.add(r);
             if (e.originClass().equals("UNKNOWN")) unknown = unknown.add(or0(e.gmv()));
         }
-        boolean unknownShown = h.published("UNKNOWN");
+        boolean unknownShown = shareShown(h, "UNKNOWN");
         long primary = ev.stream().filter(e -> e.status() == Disclosure.Status.PRIMARY).count();
         long secondary = ev.stream().filter(e -> e.status() == Disclosure.Status.SECONDARY).count();
         return Map.of("available", true, "rows", rows, "suppressed_primary", primary, "suppressed_secondary", secondary,

@@ -637,4 +637,73 @@ class ReportViewTest {
             assertTrue(note.contains(lang.equals("en") ? "together they hold 34.6% of the GMV" : "mencakup 34,6% dari GMV"), note);
         }
     }
+
+    /**
+     * A year one firm dominates: a large local firm holds 89% of all sales, so the total fails the dominance rule with
+     * the large local class, and the headline withholds those two (a line with two withheld entries, nothing determined).
+     * The shares of the published classes were still shown: 100% − their sum gave the firm's share (90.0%), and any
+     * published value ÷ its share gave the total back (the flagged Permendag GMV ÷ its share of all GMV, an evidence
+     * row ÷ its share, local UMKM ÷ summary.json's share_last_year_pct), hence the firm's sales. A share of a withheld
+     * total is withheld with it, everywhere.
+     */
+    @Test
+    void aYearOneFirmDominatesShowsNoShareOfItsWithheldTotal() throws Exception {
+        long bn = 1_000_000_000L;
+        // classes in HeadlineDisclosure.KEYS order: local UMKM, large local, imported, cross-border, unknown, total, foreign
+        Disclosure.Cell[] cells = {
+                new Disclosure.Cell(BigDecimal.valueOf(3_170_000_000L), 12, BigDecimal.valueOf(400_000_000L)),
+                new Disclosure.Cell(BigDecimal.valueOf(90 * bn), 2, BigDecimal.valueOf(89 * bn)),
+                new Disclosure.Cell(BigDecimal.valueOf(4_210_000_000L), 9, BigDecimal.valueOf(bn)),
+                new Disclosure.Cell(BigDecimal.valueOf(530_000_000L), 5, BigDecimal.valueOf(200_000_000L)),
+                new Disclosure.Cell(BigDecimal.valueOf(2_090_000_000L), 20, BigDecimal.valueOf(300_000_000L)),
+                new Disclosure.Cell(BigDecimal.valueOf(100 * bn), 48, BigDecimal.valueOf(89 * bn)),
+                new Disclosure.Cell(BigDecimal.valueOf(4_740_000_000L), 14, BigDecimal.valueOf(bn))};
+        String[][] rows = {{"LOCAL_UMKM", "SELLER_ID_DOMESTIC"}, {"LOCAL_LARGE", "SELLER_ID_DOMESTIC"},
+                {"IMPORTED", "SELLER_ID_DOMESTIC"}, {"CROSS_BORDER", "XB_FLAG"}, {"UNKNOWN", "NO_EVIDENCE"}};
+        List<HeadlineDisclosure.EvidenceCell> evCells = new ArrayList<>();
+        for (int i = 0; i < rows.length; i++) evCells.add(new HeadlineDisclosure.EvidenceCell(rows[i][0], cells[i]));
+        HeadlineDisclosure.Result r = HeadlineDisclosure.headlineYear(cells, Map.of(), evCells, 3, 0.85);
+        Map<String, Disclosure.Status> verdicts = new java.util.LinkedHashMap<>();
+        for (int k = 0; k < cells.length; k++) verdicts.put(HeadlineDisclosure.KEYS.get(k), r.headline()[k]);
+        assertEquals(List.of("LOCAL_LARGE", "TOTAL"), verdicts.entrySet().stream().filter(e -> e.getValue().suppressed())
+                .map(Map.Entry::getKey).toList(), "the rules withhold the firm's class and the total, nothing else");
+        ReportData.Headline h = headline("2025", "3170000000", "90000000000", "4210000000", "530000000", "2090000000")
+                .withDisclosure(verdicts);
+        List<ReportData.Evidence> evidence = new ArrayList<>();
+        for (int i = 0; i < rows.length; i++) {
+            evidence.add(new ReportData.Evidence(rows[i][0], rows[i][1], 10, cells[i].gmv(), cells[i].sellers(),
+                    cells[i].topSellerGmv(), r.evidence()[i]));
+        }
+        // 212 million flagged from 4 sellers: 0.2% of all GMV, 40.0% of cross-border GMV
+        ReportData.Permendag permendag = new ReportData.Permendag(2025, 30, bd("212000000"), 900, h.total(), 40,
+                bd("530000000"), 4, bd("80000000"), false, false);
+        JsonNode summary = JSON.readTree("""
+                {"months_observed": 12, "selected": "ensemble", "last_observed_year": 2025,
+                 "umkm": {"year": 2030, "share_last_year_pct": 3.17, "share_2030_pct": 4.0}}""");
+        // a target the projection misses (probability 10.0%: no 90.0% on the page but the firm's share)
+        ReportData base = data(List.of(h), projection(List.of(target("ministry", "4531000000000000", "2000000000000000")), List.of(), summary));
+        ReportData d = new ReportData(base.runId(), base.generatedAt(), base.annual(), base.monthly(), base.breakdowns(),
+                Optional.of(evidence), Optional.of(permendag), base.projection(), base.reconciliation(), base.quarantineReasons(),
+                base.classifyStats(), base.fx(), base.provinceNames(), base.categoryLabels(), base.manifest(), base.config(), base.warnings());
+
+        Map<String, List<String>> shares = Map.of(
+                "en", List.of("3.2%", "90.0%", "4.2%", "0.5%", "2.1%", "4.7%", "0.2%"),
+                "id", List.of("3,2%", "90,0%", "4,2%", "0,5%", "2,1%", "4,7%", "0,2%"));
+        for (String lang : List.of("en", "id")) {
+            for (String text : List.of(html(d, lang), markdown(d, lang))) {
+                for (String share : shares.get(lang)) assertFalse(text.contains(share), lang + ": a share of the withheld total: " + share);
+                assertTrue(text.contains(lang.equals("en") ? "The local UMKM share of observed online GMV in 2025 is withheld"
+                        : "Pangsa UMKM lokal dalam GMV daring yang teramati pada 2025 dirahasiakan"), lang);
+                assertTrue(text.contains(lang.equals("en") ? "40.0% of cross-border GMV, from 4 foreign sellers; their share of all "
+                        + "observed GMV is withheld for confidentiality [c] with the total."
+                        : "40,0% dari GMV lintas batas, dari 4 penjual asing; pangsanya dalam seluruh GMV teramati dirahasiakan [c]"), lang);
+            }
+        }
+        ObjectNode out = ReportSummary.build(d, List.of("en"), List.of());
+        assertTrue(out.at("/headline/local_umkm_share_pct").isNull());
+        assertEquals(3170000000L, out.at("/headline/local_umkm_gmv_idr").asLong(), "the value itself stays published");
+        assertTrue(out.at("/permendag31/flagged_share_of_gmv_pct").isNull(), out.at("/permendag31").toString());
+        assertEquals(40.0, out.at("/permendag31/flagged_share_of_cross_border_gmv_pct").asDouble());
+        assertTrue(out.at("/projection/umkm/share_last_year_pct").isNull(), "3.17% and the published local UMKM value give the total");
+    }
 }
