@@ -404,12 +404,30 @@ public final class ReportView {
         // the tables) would squash the part a reader needs
         int lastTargetYear = p.targets().stream().mapToInt(ReportData.Target::year).max().orElse(2030);
         int chartEnd = Math.max(2030, lastTargetYear) + 2;
-        List<ReportData.Point> shown = p.points().stream()
+        List<ReportData.Point> shown = chartPoints(d).stream()
                 .filter(pt -> Integer.parseInt(pt.period().substring(0, 4)) <= chartEnd).toList();
         return Charts.projection("projection_" + f.lang(),
                 new Charts.Labels(t.get("fig_projection_title"), t.get("axis_year"),
                         t.get(p.annual() ? "axis_trillion_year" : "axis_trillion_month"), series),
                 shown, lines, f, 760, 460);
+    }
+
+    /**
+     * The projection's points the chart may draw. An observed point is the year's total times the coverage factor; with
+     * the factor withheld (a year's total is withheld: {@link #sampleTotalsWithheld}) a published year still gives it
+     * (its national point ÷ its published total), and the withheld year's point ÷ the factor is its total: a year one
+     * firm dominates next to a published year drew the firm's sales to the pixel. So the observed points of a year whose
+     * total the headline withholds are not drawn (the central line then starts from the last drawn observation).
+     */
+    static List<ReportData.Point> chartPoints(ReportData d) {
+        return d.projection().points().stream()
+                .filter(pt -> !pt.kind().equals("OBSERVED") || nationalShown(d, pt.period().substring(0, 4))).toList();
+    }
+
+    /** Whether a year's observed national value (its total × the coverage factor) may be shown: its total is published. */
+    static boolean nationalShown(ReportData d, String year) {
+        for (ReportData.Headline h : d.annual()) if (h.period().equals(year)) return h.published(CellStats.TOTAL_KEY);
+        return true;
     }
 
     private Map<String, Object> projection() {
@@ -432,7 +450,11 @@ public final class ReportView {
             r.put("gap", f.money(tg.gap()));
             r.put("probability", tg.probability() == null ? "–" : f.pct(BigDecimal.valueOf(tg.probability() * 100)));
             r.put("crossing", crossing(tg));
-            r.put("required_cagr", tg.requiredCagrPct() == null ? "–" : f.decimal(tg.requiredCagrPct(), 1) + "%");
+            // the growth from the last full year's national value: with that year's total withheld it gives the value back
+            // (value = target ÷ (1 + growth)^years, to 0.2% at one decimal over five years), and with it the total
+            String[] base = lastObservedNationalUnchecked();
+            boolean growthShown = tg.requiredCagrPct() != null && (base == null || nationalShown(d, base[0]));
+            r.put("required_cagr", growthShown ? f.decimal(tg.requiredCagrPct(), 1) + "%" : "–");
             boolean reached = tg.projectedIdr() != null && tg.targetIdr() != null && tg.projectedIdr().compareTo(tg.targetIdr()) >= 0;
             r.put("verdict", t.get(tg.projectedIdr() == null ? "verdict_no_value"
                     : (reached ? "verdict_on_track" : "verdict_off_track") + scenario));
@@ -493,8 +515,18 @@ public final class ReportView {
         return String.join(" ", parts);
     }
 
-    /** The last full observed year and its national value: summary.json's, else the chart's last annual observed point. */
+    /**
+     * The last full observed year and its national value: summary.json's, else the chart's last annual observed point;
+     * null when the headline withholds that year's total (its national value ÷ the factor is the total, and the factor
+     * is derivable from any published year's point).
+     */
     private String[] lastObservedNational() {
+        String[] last = lastObservedNationalUnchecked();
+        return last == null || !nationalShown(d, last[0]) ? null : last;
+    }
+
+    /** {@link #lastObservedNational()} before disclosure control. */
+    private String[] lastObservedNationalUnchecked() {
         JsonNode s = d.projection().summary().orElse(null);
         if (s != null && s.path("last_observed_year").isNumber() && s.path("last_observed_year_value_idr").isNumber()) {
             return new String[]{s.path("last_observed_year").asText(), s.path("last_observed_year_value_idr").decimalValue().toPlainString()};

@@ -706,4 +706,49 @@ class ReportViewTest {
         assertEquals(40.0, out.at("/permendag31/flagged_share_of_cross_border_gmv_pct").asDouble());
         assertTrue(out.at("/projection/umkm/share_last_year_pct").isNull(), "3.17% and the published local UMKM value give the total");
     }
+
+    /**
+     * 2024 published, 2025 dominated by one firm (total and large local withheld). The coverage factor is withheld, but
+     * 2024's national point ÷ its published total gives it back, and 2025's national value ÷ the factor is 2025's total:
+     * the chart's 2025 point (to the pixel), the caveat's "observed national value of 2025 (IDR 700.0 trillion)" and the
+     * required growth from it (target ÷ (1 + growth)^5) all gave it. A year whose total is withheld shows no national value.
+     */
+    @Test
+    void aWithheldYearsNationalValueIsNotShownNextToAPublishedYear() throws Exception {
+        // factor 7000: 2024 total 80 billion → 560 trillion; 2025 total 100 billion (withheld) → 700 trillion
+        ReportData.Headline y2024 = headline("2024", "3000000000", "60000000000", "9000000000", "1000000000", "7000000000");
+        ReportData.Headline y2025 = headline("2025", "3170000000", "90000000000", "4210000000", "530000000", "2090000000")
+                .withDisclosure(Map.of("LOCAL_LARGE", Disclosure.Status.PRIMARY, "TOTAL", Disclosure.Status.PRIMARY));
+        List<ReportData.Point> points = List.of(
+                new ReportData.Point("2024", "OBSERVED", bd("560000000000000"), null, null, null, null),
+                new ReportData.Point("2025", "OBSERVED", bd("700000000000000"), null, null, null, null),
+                new ReportData.Point("2030", "PROJECTED", bd("1500000000000000"), bd("1200000000000000"), bd("1800000000000000"),
+                        bd("1000000000000000"), bd("2100000000000000")));
+        JsonNode summary = JSON.readTree("""
+                {"months_observed": 24, "selected": "ensemble", "last_observed_year": 2025,
+                 "last_observed_year_value_idr": 700000000000000,
+                 "coverage": {"method": "benchmark_calibration", "factor": 7000.0, "factor_lo95": 5200.0, "factor_hi95": 9400.0,
+                   "log_sd": 0.15, "benchmark_points": 1, "points": [], "note": "factor 7000.00"}}""");
+        // the article's Rp400 triliun is below 2025's national value; its required growth runs from that value:
+        // (400 / 700)^(1/5) − 1 = −10.6%
+        ReportData.Target t = target("article", "400000000000000", "1500000000000000");
+        List<ReportData.Target> targets = List.of(new ReportData.Target(t.name(), t.label(), t.year(), t.targetIdr(), t.projectedIdr(),
+                t.lo80(), t.hi80(), t.lo95(), t.hi95(), t.gap(), t.probability(), t.crossingYear(), t.crossingLabel(), -10.6, null, null));
+        ReportData d = data(List.of(y2024, y2025), new ReportData.Projection("total_gmv", "ensemble", true, points, targets,
+                List.of(), Optional.of(summary)));
+
+        assertEquals(List.of("2024 OBSERVED", "2030 PROJECTED"),
+                ReportView.chartPoints(d).stream().map(pt -> pt.period() + " " + pt.kind()).toList(), "the points the chart draws");
+        for (String lang : List.of("en", "id")) {
+            for (String text : List.of(html(d, lang), markdown(d, lang))) {
+                assertFalse(text.contains(lang.equals("en") ? "IDR 700.0 trillion" : "Rp700,0 triliun"), lang + ": 2025's national value");
+                assertFalse(text.contains(lang.equals("en") ? "-10.6%" : "-10,6%"), lang + ": the required growth from 2025's national value");
+                assertTrue(text.contains(lang.equals("en") ? "IDR 1,500.0 trillion" : "Rp1.500,0 triliun"), lang + ": the projection stays");
+            }
+        }
+        // the same years with 2025 published: its point, value and growth are shown
+        ReportData open = data(List.of(y2024, y2025.withDisclosure(Map.of())), d.projection());
+        assertEquals(3, ReportView.chartPoints(open).size());
+        assertTrue(html(open, "en").contains("IDR 700.0 trillion") && html(open, "en").contains("-10.6%"));
+    }
 }
