@@ -751,4 +751,41 @@ class ReportViewTest {
         assertEquals(3, ReportView.chartPoints(open).size());
         assertTrue(html(open, "en").contains("IDR 700.0 trillion") && html(open, "en").contains("-10.6%"));
     }
+
+    /**
+     * Category rows were listed by GMV, largest first, withheld totals included: a category one seller dominates (Rp9,9
+     * juta, 94% one seller's) between two published ones of Rp10,0 and Rp9,8 juta was bounded to ±1% by its place in
+     * the table, and its dominant seller's sales with it, though no line gives it away (the audit is satisfied). Rows
+     * whose total is withheld now follow the published ones, in the order of their keys.
+     */
+    @Test
+    void aWithheldCategoryIsNotRankedBetweenItsPublishedNeighbours() {
+        // rows apparel, beauty, crafts, dolls by GMV; columns local UMKM, large local, imported, cross-border, unknown, total
+        Disclosure.Cell e = Disclosure.Cell.EMPTY;
+        Disclosure.Cell[][] grid = {
+                {cell(6_000_000, 5, 2_000_000), e, cell(4_000_000, 5, 1_000_000), e, e, cell(10_000_000, 10, 2_000_000)},
+                {cell(9_400_000, 2, 9_300_000), e, cell(500_000, 4, 200_000), e, e, cell(9_900_000, 6, 9_300_000)},
+                {cell(5_800_000, 5, 2_000_000), e, cell(4_000_000, 5, 1_000_000), e, e, cell(9_800_000, 10, 2_000_000)},
+                {cell(1_000_000, 5, 300_000), e, cell(1_000_000, 5, 300_000), e, e, cell(2_000_000, 10, 300_000)},
+                {cell(22_200_000, 17, 9_300_000), e, cell(9_500_000, 19, 1_000_000), e, e, cell(31_700_000, 36, 9_300_000)}};
+        Disclosure.Status[][] st = Disclosure.protect(grid, 3, 0.85);
+        assertTrue(st[1][5].suppressed() && st[3][5].suppressed() && !st[0][5].suppressed() && !st[2][5].suppressed(),
+                "beauty's total fails the rules, dolls' is its complement");
+        ReportData.Breakdown category = new ReportData.Breakdown("category", "category",
+                List.of("apparel", "beauty", "crafts", "dolls"), grid, st, true, 2025);
+        ReportData base = simple();
+        ReportData d = new ReportData(base.runId(), base.generatedAt(), base.annual(), base.monthly(), Map.of("category", category),
+                base.evidence(), base.permendag(), base.projection(), base.reconciliation(), base.quarantineReasons(),
+                base.classifyStats(), base.fx(), base.provinceNames(), base.categoryLabels(), base.manifest(), base.config(), base.warnings());
+        String md = markdown(d, "en");
+        String table = md.substring(md.indexOf("### By product category"));
+        List<String> labels = new ArrayList<>();
+        Matcher m = Pattern.compile("(?m)^\\| (apparel|beauty|crafts|dolls) \\|").matcher(table);
+        while (m.find()) labels.add(m.group(1));
+        assertEquals(List.of("apparel", "crafts", "beauty", "dolls"), labels, table);
+    }
+
+    private static Disclosure.Cell cell(long gmv, long sellers, long top) {
+        return new Disclosure.Cell(BigDecimal.valueOf(gmv), sellers, BigDecimal.valueOf(top));
+    }
 }
