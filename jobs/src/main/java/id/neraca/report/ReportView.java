@@ -614,7 +614,10 @@ public final class ReportView {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("suppressed", s.suppressed());
         m.put("empty", s == Disclosure.Status.EMPTY);
-        m.put("status", s.name().toLowerCase(Locale.ROOT));
+        // one mark for every withheld cell: which of them failed the rules (primary) and which only hide them (secondary)
+        // is not said per cell, as statistics offices do not: "primary" told the reader that this cell has fewer than
+        // min_sellers sellers or one dominant seller, and pointed an attacker at the cells worth bounding
+        m.put("status", s.suppressed() ? "withheld" : s.name().toLowerCase(Locale.ROOT));
         if (s.suppressed()) {
             m.put("text", SUPPRESSED_MARK);
             m.put("share", "");
