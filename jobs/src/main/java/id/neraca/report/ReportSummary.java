@@ -104,7 +104,9 @@ public final class ReportSummary {
             if (!suppressed) {
                 n.put("flagged_lines", pm.flaggedLines());
                 money(n, "flagged_gmv_idr", pm.flaggedGmv() == null ? BigDecimal.ZERO : pm.flaggedGmv());
-                share(n, "flagged_share_of_gmv_pct", ReportData.pct(pm.flaggedGmv() == null ? BigDecimal.ZERO : pm.flaggedGmv(), pm.gmv()));
+                // a share of the headline's total: withheld with it (flagged GMV ÷ share = total)
+                share(n, "flagged_share_of_gmv_pct", !h.published(CellStats.TOTAL_KEY) ? null
+                        : ReportData.pct(pm.flaggedGmv() == null ? BigDecimal.ZERO : pm.flaggedGmv(), pm.gmv()));
                 n.put("flagged_sellers", pm.flaggedSellers());
                 share(n, "flagged_share_of_cross_border_gmv_pct", pm.crossBorderWithheld() ? null
                         : ReportData.pct(pm.flaggedGmv() == null ? BigDecimal.ZERO : pm.flaggedGmv(), pm.crossBorderGmv()));
@@ -205,14 +207,15 @@ public final class ReportSummary {
 
     /**
      * The projection's UMKM block; its {@code share_last_year_pct} (the observed local UMKM share of the last full
-     * year) is null when the headline of that year withholds local UMKM: it is the withheld share itself.
+     * year) is null when the headline of that year withholds local UMKM (it is the withheld share itself) or the total.
      */
     static JsonNode umkm(ReportData d, JsonNode summary) {
         JsonNode u = summary.get("umkm");
         if (!u.isObject() || !u.has("share_last_year_pct") || !summary.path("last_observed_year").canConvertToInt()) return u;
         String year = summary.path("last_observed_year").asText();
         for (ReportData.Headline h : d.annual()) {
-            if (h.period().equals(year) && !h.published("LOCAL_UMKM")) {
+            // with the total withheld, the share (4 decimals) and the published local UMKM value give the total back
+            if (h.period().equals(year) && !ReportView.shareShown(h, "LOCAL_UMKM")) {
                 return ((ObjectNode) u).deepCopy().putNull("share_last_year_pct");
             }
         }

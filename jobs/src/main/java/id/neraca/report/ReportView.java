@@ -97,7 +97,7 @@ public final class ReportView {
         m.put("cross_border_share", share(h, "CROSS_BORDER", h.crossBorder()));
         m.put("unknown_share", share(h, "UNKNOWN", h.unknown()));
         m.put("withheld_note", withheldNote(h));
-        m.put("q1_answer", h.published("LOCAL_UMKM")
+        m.put("q1_answer", shareShown(h, "LOCAL_UMKM")
                 ? t.get("q1_answer", share(h, "LOCAL_UMKM", h.localUmkm()), yearLabel(h),
                         money(h, "LOCAL_UMKM", h.localUmkm()), money(h, CellStats.TOTAL_KEY, h.total()))
                 : t.get("q1_withheld", yearLabel(h)));
@@ -116,15 +116,15 @@ public final class ReportView {
      */
     private String foreignAnswer(ReportData.Headline h) {
         String foreign;
-        if (!h.published(CellStats.FOREIGN_KEY)) {
+        if (!shareShown(h, CellStats.FOREIGN_KEY)) {
             foreign = t.get("q2_foreign_withheld");
-        } else if (!h.published("IMPORTED") || !h.published("CROSS_BORDER")) {
+        } else if (!shareShown(h, "IMPORTED") || !shareShown(h, "CROSS_BORDER")) {
             foreign = t.get("q2_split_withheld", share(h, CellStats.FOREIGN_KEY, h.foreignOrigin()));
         } else {
             foreign = t.get("q2_answer", share(h, CellStats.FOREIGN_KEY, h.foreignOrigin()), share(h, "IMPORTED", h.imported()),
                     share(h, "CROSS_BORDER", h.crossBorder()));
         }
-        String unknown = h.published("UNKNOWN") ? t.get("q2_unknown", share(h, "UNKNOWN", h.unknown())) : t.get("q2_unknown_withheld");
+        String unknown = shareShown(h, "UNKNOWN") ? t.get("q2_unknown", share(h, "UNKNOWN", h.unknown())) : t.get("q2_unknown_withheld");
         return foreign + " " + unknown;
     }
 
@@ -148,7 +148,7 @@ public final class ReportView {
         ReportData.Headline a = span[0];
         ReportData.Headline b = span[1];
         // a withheld change is said to be withheld, not written as a value ("the unknown share by [c]")
-        boolean unknownShown = a.published("UNKNOWN") && b.published("UNKNOWN");
+        boolean unknownShown = shareShown(a, "UNKNOWN") && shareShown(b, "UNKNOWN");
         return t.get(unknownShown ? "trend_sentence" : "trend_sentence_unknown_withheld", yearLabel(a), yearLabel(b),
                 ppChange(a, b, "LOCAL_UMKM"), ppChange(a, b, CellStats.FOREIGN_KEY), ppChange(a, b, "UNKNOWN"));
     }
@@ -179,7 +179,7 @@ public final class ReportView {
 
     /** Change of an entry's share between two years in points; the withheld mark when either year withholds it. */
     private String ppChange(ReportData.Headline a, ReportData.Headline b, String key) {
-        if (!a.published(key) || !b.published(key)) return SUPPRESSED_MARK;
+        if (!shareShown(a, key) || !shareShown(b, key)) return SUPPRESSED_MARK;
         return f.pp(diff(b.share(value(b, key)), a.share(value(a, key))));
     }
 
@@ -191,9 +191,19 @@ public final class ReportView {
         };
     }
 
-    /** A headline share, or the withheld mark when disclosure control withholds the entry. */
+    /** A headline share, or the withheld mark when disclosure control withholds the entry or the total. */
     private String share(ReportData.Headline h, String key, BigDecimal v) {
-        return h.published(key) ? f.pct(h.share(v)) : SUPPRESSED_MARK;
+        return shareShown(h, key) ? f.pct(h.share(v)) : SUPPRESSED_MARK;
+    }
+
+    /**
+     * Whether an entry's share of the year's total may be shown: the entry and the total both published. A share of a
+     * withheld total gives it back (total = a published value ÷ its share), and the shares of the published classes
+     * give a withheld class as 100% − their sum, as if the total were published: a year one firm dominates would
+     * publish that firm's sales.
+     */
+    static boolean shareShown(ReportData.Headline h, String key) {
+        return h.published(key) && h.published(CellStats.TOTAL_KEY);
     }
 
     private String money(ReportData.Headline h, String key, BigDecimal v) {
@@ -396,12 +406,30 @@ public final class ReportView {
         // the tables) would squash the part a reader needs
         int lastTargetYear = p.targets().stream().mapToInt(ReportData.Target::year).max().orElse(2030);
         int chartEnd = Math.max(2030, lastTargetYear) + 2;
-        List<ReportData.Point> shown = p.points().stream()
+        List<ReportData.Point> shown = chartPoints(d).stream()
                 .filter(pt -> Integer.parseInt(pt.period().substring(0, 4)) <= chartEnd).toList();
         return Charts.projection("projection_" + f.lang(),
                 new Charts.Labels(t.get("fig_projection_title"), t.get("axis_year"),
                         t.get(p.annual() ? "axis_trillion_year" : "axis_trillion_month"), series),
                 shown, lines, f, 760, 460);
+    }
+
+    /**
+     * The projection's points the chart may draw. An observed point is the year's total times the coverage factor; with
+     * the factor withheld (a year's total is withheld: {@link #sampleTotalsWithheld}) a published year still gives it
+     * (its national point ÷ its published total), and the withheld year's point ÷ the factor is its total: a year one
+     * firm dominates next to a published year drew the firm's sales to the pixel. So the observed points of a year whose
+     * total the headline withholds are not drawn (the central line then starts from the last drawn observation).
+     */
+    static List<ReportData.Point> chartPoints(ReportData d) {
+        return d.projection().points().stream()
+                .filter(pt -> !pt.kind().equals("OBSERVED") || nationalShown(d, pt.period().substring(0, 4))).toList();
+    }
+
+    /** Whether a year's observed national value (its total × the coverage factor) may be shown: its total is published. */
+    static boolean nationalShown(ReportData d, String year) {
+        for (ReportData.Headline h : d.annual()) if (h.period().equals(year)) return h.published(CellStats.TOTAL_KEY);
+        return true;
     }
 
     private Map<String, Object> projection() {
@@ -424,7 +452,11 @@ public final class ReportView {
             r.put("gap", f.money(tg.gap()));
             r.put("probability", tg.probability() == null ? "–" : f.pct(BigDecimal.valueOf(tg.probability() * 100)));
             r.put("crossing", crossing(tg));
-            r.put("required_cagr", tg.requiredCagrPct() == null ? "–" : f.decimal(tg.requiredCagrPct(), 1) + "%");
+            // the growth from the last full year's national value: with that year's total withheld it gives the value back
+            // (value = target ÷ (1 + growth)^years, to 0.2% at one decimal over five years), and with it the total
+            String[] base = lastObservedNationalUnchecked();
+            boolean growthShown = tg.requiredCagrPct() != null && (base == null || nationalShown(d, base[0]));
+            r.put("required_cagr", growthShown ? f.decimal(tg.requiredCagrPct(), 1) + "%" : "–");
             boolean reached = tg.projectedIdr() != null && tg.targetIdr() != null && tg.projectedIdr().compareTo(tg.targetIdr()) >= 0;
             r.put("verdict", t.get(tg.projectedIdr() == null ? "verdict_no_value"
                     : (reached ? "verdict_on_track" : "verdict_off_track") + scenario));
@@ -485,8 +517,18 @@ public final class ReportView {
         return String.join(" ", parts);
     }
 
-    /** The last full observed year and its national value: summary.json's, else the chart's last annual observed point. */
+    /**
+     * The last full observed year and its national value: summary.json's, else the chart's last annual observed point;
+     * null when the headline withholds that year's total (its national value ÷ the factor is the total, and the factor
+     * is derivable from any published year's point).
+     */
     private String[] lastObservedNational() {
+        String[] last = lastObservedNationalUnchecked();
+        return last == null || !nationalShown(d, last[0]) ? null : last;
+    }
+
+    /** {@link #lastObservedNational()} before disclosure control. */
+    private String[] lastObservedNationalUnchecked() {
         JsonNode s = d.projection().summary().orElse(null);
         if (s != null && s.path("last_observed_year").isNumber() && s.path("last_observed_year_value_idr").isNumber()) {
             return new String[]{s.path("last_observed_year").asText(), s.path("last_observed_year_value_idr").decimalValue().toPlainString()};
@@ -540,7 +582,9 @@ public final class ReportView {
         m.put("source_note", source);
         m.put("header", ReportData.CLASSES.stream().map(cls -> t.get("class_" + cls)).toList());
         List<Object> rows = new ArrayList<>();
-        for (int r = 0; r <= nr; r++) {
+        List<Integer> order = new ArrayList<>(displayOrder(b));
+        order.add(nr);
+        for (int r : order) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("label", r == nr ? t.get("row_total") : rowLabel(b, b.rowKeys().get(r)));
             row.put("is_total", r == nr);
@@ -558,6 +602,28 @@ public final class ReportView {
         return m;
     }
 
+    /**
+     * The order a table lists its rows in (indices into {@code b.rowKeys()}, totals row excluded). Marketplace and
+     * category rows were listed by GMV, largest first, withheld row totals included: a withheld total then lay between its
+     * published neighbours (a dominated category of Rp9,9 juta between Rp10,0 and Rp9,8 juta: ±1%, and its dominant
+     * seller's sales with it), a bound the linear audit does not see. Rows whose total is published still come largest
+     * first; rows whose total is withheld follow in the order of their keys, which says nothing about their size; the
+     * unknown and pooled rows come last, also by key. Provinces keep their fixed order (the Kemendagri code).
+     */
+    static List<Integer> displayOrder(ReportData.Breakdown b) {
+        int nr = b.rowKeys().size();
+        int nc = ReportData.CLASSES.size();
+        List<Integer> all = new ArrayList<>();
+        for (int r = 0; r < nr; r++) all.add(r);
+        if (b.name().equals("province")) return all;
+        java.util.function.Predicate<Integer> special = r -> b.rowKeys().get(r).startsWith("__");
+        java.util.Comparator<Integer> byKey = java.util.Comparator.comparing(r -> b.rowKeys().get(r));
+        List<Integer> out = new ArrayList<>(all.stream().filter(r -> !special.test(r) && !b.status()[r][nc].suppressed()).toList());
+        out.addAll(all.stream().filter(r -> !special.test(r) && b.status()[r][nc].suppressed()).sorted(byKey).toList());
+        out.addAll(all.stream().filter(special).sorted(byKey).toList());
+        return out;
+    }
+
     private Map<String, Object> cell(ReportData.Breakdown b, int r, int c) {
         int nc = ReportData.CLASSES.size();
         Disclosure.Status s = b.status()[r][c];
@@ -565,7 +631,10 @@ public final class ReportView {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("suppressed", s.suppressed());
         m.put("empty", s == Disclosure.Status.EMPTY);
-        m.put("status", s.name().toLowerCase(Locale.ROOT));
+        // one mark for every withheld cell: which of them failed the rules (primary) and which only hide them (secondary)
+        // is not said per cell, as statistics offices do not: "primary" told the reader that this cell has fewer than
+        // min_sellers sellers or one dominant seller, and pointed an attacker at the cells worth bounding
+        m.put("status", s.suppressed() ? "withheld" : s.name().toLowerCase(Locale.ROOT));
         if (s.suppressed()) {
             m.put("text", SUPPRESSED_MARK);
             m.put("share", "");
@@ -643,8 +712,13 @@ public final class ReportView {
         ReportData.Permendag p = d.permendag().get();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("available", true);
-        m.put("text", t.get(p.crossBorderWithheld() ? "permendag_text_xb_withheld" : "permendag_text", p.year(),
-                f.count(p.flaggedLines()), f.money(or0(p.flaggedGmv())), f.pct(ReportData.pct(or0(p.flaggedGmv()), p.gmv())),
+        // the flagged share of all GMV is a share of the headline's total: withheld with it (flagged GMV ÷ share = total)
+        boolean totalWithheld = !d.headlineYear().published(CellStats.TOTAL_KEY);
+        String key = totalWithheld ? (p.crossBorderWithheld() ? "permendag_text_both_withheld" : "permendag_text_total_withheld")
+                : p.crossBorderWithheld() ? "permendag_text_xb_withheld" : "permendag_text";
+        m.put("text", t.get(key, p.year(),
+                f.count(p.flaggedLines()), f.money(or0(p.flaggedGmv())),
+                totalWithheld ? SUPPRESSED_MARK : f.pct(ReportData.pct(or0(p.flaggedGmv()), p.gmv())),
                 p.crossBorderWithheld() ? SUPPRESSED_MARK : f.pct(ReportData.pct(or0(p.flaggedGmv()), p.crossBorderGmv())),
                 f.count(p.flaggedSellers())));
         m.put("suppressed", p.suppressed());
@@ -661,6 +735,7 @@ public final class ReportView {
         List<ReportData.Evidence> ev = d.evidence().get();
         ReportData.Headline h = d.headlineYear();
         BigDecimal total = ev.stream().map(e -> or0(e.gmv())).reduce(BigDecimal.ZERO, BigDecimal::add);
+        boolean totalShown = h.published(CellStats.TOTAL_KEY);
         List<Object> rows = new ArrayList<>();
         BigDecimal unknown = BigDecimal.ZERO;
         for (ReportData.Evidence e : ev) {
@@ -673,11 +748,12 @@ public final class ReportView {
             boolean shown = e.published();
             r.put("lines", shown ? f.count(e.lines()) : SUPPRESSED_MARK);
             r.put("gmv", shown ? f.money(or0(e.gmv())) : SUPPRESSED_MARK);
-            r.put("share", shown ? f.pct(ReportData.pct(or0(e.gmv()), total)) : SUPPRESSED_MARK);
+            // the evidence rows add up to the headline's total: their shares of it are withheld with it
+            r.put("share", shown && totalShown ? f.pct(ReportData.pct(or0(e.gmv()), total)) : SUPPRESSED_MARK);
             rows.add(r);
             if (e.originClass().equals("UNKNOWN")) unknown = unknown.add(or0(e.gmv()));
         }
-        boolean unknownShown = h.published("UNKNOWN");
+        boolean unknownShown = shareShown(h, "UNKNOWN");
         long primary = ev.stream().filter(e -> e.status() == Disclosure.Status.PRIMARY).count();
         long secondary = ev.stream().filter(e -> e.status() == Disclosure.Status.SECONDARY).count();
         return Map.of("available", true, "rows", rows, "suppressed_primary", primary, "suppressed_secondary", secondary,

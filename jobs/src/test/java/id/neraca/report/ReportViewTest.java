@@ -675,4 +675,176 @@ class ReportViewTest {
             assertTrue(note.contains(lang.equals("en") ? "together they hold 34.6% of the GMV" : "mencakup 34,6% dari GMV"), note);
         }
     }
+
+    /**
+     * A year one firm dominates: a large local firm holds 89% of all sales, so the total fails the dominance rule with
+     * the large local class, and the headline withholds those two (a line with two withheld entries, nothing determined).
+     * The shares of the published classes were still shown: 100% − their sum gave the firm's share (90.0%), and any
+     * published value ÷ its share gave the total back (the flagged Permendag GMV ÷ its share of all GMV, an evidence
+     * row ÷ its share, local UMKM ÷ summary.json's share_last_year_pct), hence the firm's sales. A share of a withheld
+     * total is withheld with it, everywhere.
+     */
+    @Test
+    void aYearOneFirmDominatesShowsNoShareOfItsWithheldTotal() throws Exception {
+        long bn = 1_000_000_000L;
+        // classes in HeadlineDisclosure.KEYS order: local UMKM, large local, imported, cross-border, unknown, total, foreign
+        Disclosure.Cell[] cells = {
+                new Disclosure.Cell(BigDecimal.valueOf(3_170_000_000L), 12, BigDecimal.valueOf(400_000_000L)),
+                new Disclosure.Cell(BigDecimal.valueOf(90 * bn), 2, BigDecimal.valueOf(89 * bn)),
+                new Disclosure.Cell(BigDecimal.valueOf(4_210_000_000L), 9, BigDecimal.valueOf(bn)),
+                new Disclosure.Cell(BigDecimal.valueOf(530_000_000L), 5, BigDecimal.valueOf(200_000_000L)),
+                new Disclosure.Cell(BigDecimal.valueOf(2_090_000_000L), 20, BigDecimal.valueOf(300_000_000L)),
+                new Disclosure.Cell(BigDecimal.valueOf(100 * bn), 48, BigDecimal.valueOf(89 * bn)),
+                new Disclosure.Cell(BigDecimal.valueOf(4_740_000_000L), 14, BigDecimal.valueOf(bn))};
+        String[][] rows = {{"LOCAL_UMKM", "SELLER_ID_DOMESTIC"}, {"LOCAL_LARGE", "SELLER_ID_DOMESTIC"},
+                {"IMPORTED", "SELLER_ID_DOMESTIC"}, {"CROSS_BORDER", "XB_FLAG"}, {"UNKNOWN", "NO_EVIDENCE"}};
+        List<HeadlineDisclosure.EvidenceCell> evCells = new ArrayList<>();
+        for (int i = 0; i < rows.length; i++) evCells.add(new HeadlineDisclosure.EvidenceCell(rows[i][0], cells[i]));
+        HeadlineDisclosure.Result r = HeadlineDisclosure.headlineYear(cells, Map.of(), evCells, 3, 0.85);
+        Map<String, Disclosure.Status> verdicts = new java.util.LinkedHashMap<>();
+        for (int k = 0; k < cells.length; k++) verdicts.put(HeadlineDisclosure.KEYS.get(k), r.headline()[k]);
+        assertEquals(List.of("LOCAL_LARGE", "TOTAL"), verdicts.entrySet().stream().filter(e -> e.getValue().suppressed())
+                .map(Map.Entry::getKey).toList(), "the rules withhold the firm's class and the total, nothing else");
+        ReportData.Headline h = headline("2025", "3170000000", "90000000000", "4210000000", "530000000", "2090000000")
+                .withDisclosure(verdicts);
+        List<ReportData.Evidence> evidence = new ArrayList<>();
+        for (int i = 0; i < rows.length; i++) {
+            evidence.add(new ReportData.Evidence(rows[i][0], rows[i][1], 10, cells[i].gmv(), cells[i].sellers(),
+                    cells[i].topSellerGmv(), r.evidence()[i]));
+        }
+        // 212 million flagged from 4 sellers: 0.2% of all GMV, 40.0% of cross-border GMV
+        ReportData.Permendag permendag = new ReportData.Permendag(2025, 30, bd("212000000"), 900, h.total(), 40,
+                bd("530000000"), 4, bd("80000000"), false, false);
+        JsonNode summary = JSON.readTree("""
+                {"months_observed": 12, "selected": "ensemble", "last_observed_year": 2025,
+                 "umkm": {"year": 2030, "share_last_year_pct": 3.17, "share_2030_pct": 4.0}}""");
+        // a target the projection misses (probability 10.0%: no 90.0% on the page but the firm's share)
+        ReportData base = data(List.of(h), projection(List.of(target("ministry", "4531000000000000", "2000000000000000")), List.of(), summary));
+        ReportData d = new ReportData(base.runId(), base.generatedAt(), base.annual(), base.monthly(), base.breakdowns(),
+                Optional.of(evidence), Optional.of(permendag), base.projection(), base.reconciliation(), base.quarantineReasons(),
+                base.classifyStats(), base.fx(), base.provinceNames(), base.categoryLabels(), base.manifest(), base.config(), base.warnings());
+
+        Map<String, List<String>> shares = Map.of(
+                "en", List.of("3.2%", "90.0%", "4.2%", "0.5%", "2.1%", "4.7%", "0.2%"),
+                "id", List.of("3,2%", "90,0%", "4,2%", "0,5%", "2,1%", "4,7%", "0,2%"));
+        for (String lang : List.of("en", "id")) {
+            for (String text : List.of(html(d, lang), markdown(d, lang))) {
+                for (String share : shares.get(lang)) assertFalse(text.contains(share), lang + ": a share of the withheld total: " + share);
+                assertTrue(text.contains(lang.equals("en") ? "The local UMKM share of observed online GMV in 2025 is withheld"
+                        : "Pangsa UMKM lokal dalam GMV daring yang teramati pada 2025 dirahasiakan"), lang);
+                assertTrue(text.contains(lang.equals("en") ? "40.0% of cross-border GMV, from 4 foreign sellers; their share of all "
+                        + "observed GMV is withheld for confidentiality [c] with the total."
+                        : "40,0% dari GMV lintas batas, dari 4 penjual asing; pangsanya dalam seluruh GMV teramati dirahasiakan [c]"), lang);
+            }
+        }
+        ObjectNode out = ReportSummary.build(d, List.of("en"), List.of());
+        assertTrue(out.at("/headline/local_umkm_share_pct").isNull());
+        assertEquals(3170000000L, out.at("/headline/local_umkm_gmv_idr").asLong(), "the value itself stays published");
+        assertTrue(out.at("/permendag31/flagged_share_of_gmv_pct").isNull(), out.at("/permendag31").toString());
+        assertEquals(40.0, out.at("/permendag31/flagged_share_of_cross_border_gmv_pct").asDouble());
+        assertTrue(out.at("/projection/umkm/share_last_year_pct").isNull(), "3.17% and the published local UMKM value give the total");
+    }
+
+    /**
+     * 2024 published, 2025 dominated by one firm (total and large local withheld). The coverage factor is withheld, but
+     * 2024's national point ÷ its published total gives it back, and 2025's national value ÷ the factor is 2025's total:
+     * the chart's 2025 point (to the pixel), the caveat's "observed national value of 2025 (IDR 700.0 trillion)" and the
+     * required growth from it (target ÷ (1 + growth)^5) all gave it. A year whose total is withheld shows no national value.
+     */
+    @Test
+    void aWithheldYearsNationalValueIsNotShownNextToAPublishedYear() throws Exception {
+        // factor 7000: 2024 total 80 billion → 560 trillion; 2025 total 100 billion (withheld) → 700 trillion
+        ReportData.Headline y2024 = headline("2024", "3000000000", "60000000000", "9000000000", "1000000000", "7000000000");
+        ReportData.Headline y2025 = headline("2025", "3170000000", "90000000000", "4210000000", "530000000", "2090000000")
+                .withDisclosure(Map.of("LOCAL_LARGE", Disclosure.Status.PRIMARY, "TOTAL", Disclosure.Status.PRIMARY));
+        List<ReportData.Point> points = List.of(
+                new ReportData.Point("2024", "OBSERVED", bd("560000000000000"), null, null, null, null),
+                new ReportData.Point("2025", "OBSERVED", bd("700000000000000"), null, null, null, null),
+                new ReportData.Point("2030", "PROJECTED", bd("1500000000000000"), bd("1200000000000000"), bd("1800000000000000"),
+                        bd("1000000000000000"), bd("2100000000000000")));
+        JsonNode summary = JSON.readTree("""
+                {"months_observed": 24, "selected": "ensemble", "last_observed_year": 2025,
+                 "last_observed_year_value_idr": 700000000000000,
+                 "coverage": {"method": "benchmark_calibration", "factor": 7000.0, "factor_lo95": 5200.0, "factor_hi95": 9400.0,
+                   "log_sd": 0.15, "benchmark_points": 1, "points": [], "note": "factor 7000.00"}}""");
+        // the article's Rp400 triliun is below 2025's national value; its required growth runs from that value:
+        // (400 / 700)^(1/5) − 1 = −10.6%
+        ReportData.Target t = target("article", "400000000000000", "1500000000000000");
+        List<ReportData.Target> targets = List.of(new ReportData.Target(t.name(), t.label(), t.year(), t.targetIdr(), t.projectedIdr(),
+                t.lo80(), t.hi80(), t.lo95(), t.hi95(), t.gap(), t.probability(), t.crossingYear(), t.crossingLabel(), -10.6, null, null));
+        ReportData d = data(List.of(y2024, y2025), new ReportData.Projection("total_gmv", "ensemble", true, points, targets,
+                List.of(), Optional.of(summary)));
+
+        assertEquals(List.of("2024 OBSERVED", "2030 PROJECTED"),
+                ReportView.chartPoints(d).stream().map(pt -> pt.period() + " " + pt.kind()).toList(), "the points the chart draws");
+        for (String lang : List.of("en", "id")) {
+            for (String text : List.of(html(d, lang), markdown(d, lang))) {
+                assertFalse(text.contains(lang.equals("en") ? "IDR 700.0 trillion" : "Rp700,0 triliun"), lang + ": 2025's national value");
+                assertFalse(text.contains(lang.equals("en") ? "-10.6%" : "-10,6%"), lang + ": the required growth from 2025's national value");
+                assertTrue(text.contains(lang.equals("en") ? "IDR 1,500.0 trillion" : "Rp1.500,0 triliun"), lang + ": the projection stays");
+            }
+        }
+        // the same years with 2025 published: its point, value and growth are shown
+        ReportData open = data(List.of(y2024, y2025.withDisclosure(Map.of())), d.projection());
+        assertEquals(3, ReportView.chartPoints(open).size());
+        assertTrue(html(open, "en").contains("IDR 700.0 trillion") && html(open, "en").contains("-10.6%"));
+    }
+
+    /**
+     * Category rows were listed by GMV, largest first, withheld totals included: a category one seller dominates (Rp9,9
+     * juta, 94% one seller's) between two published ones of Rp10,0 and Rp9,8 juta was bounded to ±1% by its place in
+     * the table, and its dominant seller's sales with it, though no line gives it away (the audit is satisfied). Rows
+     * whose total is withheld now follow the published ones, in the order of their keys.
+     */
+    @Test
+    void aWithheldCategoryIsNotRankedBetweenItsPublishedNeighbours() {
+        ReportData d = dominatedCategoryBetweenTwoOfItsSize();
+        String md = markdown(d, "en");
+        String table = md.substring(md.indexOf("### By product category"));
+        List<String> labels = new ArrayList<>();
+        Matcher m = Pattern.compile("(?m)^\\| (apparel|beauty|crafts|dolls) \\|").matcher(table);
+        while (m.find()) labels.add(m.group(1));
+        assertEquals(List.of("apparel", "crafts", "beauty", "dolls"), labels, table);
+    }
+
+    /** Categories apparel, beauty, crafts, dolls of Rp10,0, 9,9, 9,8 and 2,0 juta; beauty is 94% one seller's (its total fails the rules). */
+    static ReportData dominatedCategoryBetweenTwoOfItsSize() {
+        // rows apparel, beauty, crafts, dolls by GMV; columns local UMKM, large local, imported, cross-border, unknown, total
+        Disclosure.Cell e = Disclosure.Cell.EMPTY;
+        Disclosure.Cell[][] grid = {
+                {cell(6_000_000, 5, 2_000_000), e, cell(4_000_000, 5, 1_000_000), e, e, cell(10_000_000, 10, 2_000_000)},
+                {cell(9_400_000, 2, 9_300_000), e, cell(500_000, 4, 200_000), e, e, cell(9_900_000, 6, 9_300_000)},
+                {cell(5_800_000, 5, 2_000_000), e, cell(4_000_000, 5, 1_000_000), e, e, cell(9_800_000, 10, 2_000_000)},
+                {cell(1_000_000, 5, 300_000), e, cell(1_000_000, 5, 300_000), e, e, cell(2_000_000, 10, 300_000)},
+                {cell(22_200_000, 17, 9_300_000), e, cell(9_500_000, 19, 1_000_000), e, e, cell(31_700_000, 36, 9_300_000)}};
+        Disclosure.Status[][] st = Disclosure.protect(grid, 3, 0.85);
+        assertTrue(st[1][5].suppressed() && st[3][5].suppressed() && !st[0][5].suppressed() && !st[2][5].suppressed(),
+                "beauty's total fails the rules, dolls' is its complement");
+        ReportData.Breakdown category = new ReportData.Breakdown("category", "category",
+                List.of("apparel", "beauty", "crafts", "dolls"), grid, st, true, 2025);
+        ReportData base = simple();
+        ReportData d = new ReportData(base.runId(), base.generatedAt(), base.annual(), base.monthly(), Map.of("category", category),
+                base.evidence(), base.permendag(), base.projection(), base.reconciliation(), base.quarantineReasons(),
+                base.classifyStats(), base.fx(), base.provinceNames(), base.categoryLabels(), base.manifest(), base.config(), base.warnings());
+        return d;
+    }
+
+    /**
+     * The HTML marked every withheld cell with its reason (class "primary": it failed the rules, "secondary": it hides
+     * one), so a reader learnt which cells have fewer than 3 sellers or one dominant seller, and an attacker which
+     * withheld cells are worth bounding. Statistics offices print one mark for both; so does the report now (the counts
+     * of each kind stay in the legend).
+     */
+    @Test
+    void theHtmlDoesNotSayWhichWithheldCellsFailedTheRules() {
+        String page = html(dominatedCategoryBetweenTwoOfItsSize(), "en");
+        assertFalse(page.contains("num primary") || page.contains("num secondary"), "a withheld cell's reason");
+        int withheld = 0;
+        for (Matcher m = Pattern.compile("<td class=\"num withheld\"><span class=\"supp\"[^>]*>\\[c\\]</span>").matcher(page); m.find(); ) withheld++;
+        assertEquals(4, withheld, "beauty's local UMKM cell and total, dolls' local UMKM cell and total");
+    }
+
+    private static Disclosure.Cell cell(long gmv, long sellers, long top) {
+        return new Disclosure.Cell(BigDecimal.valueOf(gmv), sellers, BigDecimal.valueOf(top));
+    }
 }
