@@ -91,6 +91,30 @@ class OutputStoreTest {
     }
 
     /**
+     * Calls every store's {@code lock()} at the same instant, one thread each; returns how many hold the lock. A run
+     * that does not must have been told the lock is held by another run.
+     */
+    private static int lockTogether(java.util.concurrent.ExecutorService pool, List<OutputStore> stores) throws Exception {
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(stores.size());
+        List<java.util.concurrent.Future<Boolean>> got = new java.util.ArrayList<>();
+        for (OutputStore s : stores) {
+            got.add(pool.submit(() -> {
+                start.await();
+                try {
+                    s.lock();
+                    return true;
+                } catch (NeracaException e) {
+                    assertTrue(e.getMessage().contains("held by another neraca run"), e.getMessage());
+                    return false;
+                }
+            }));
+        }
+        int holders = 0;
+        for (var f : got) if (f.get()) holders++;
+        return holders;
+    }
+
+    /**
      * Two runs starting together: exactly one holds the lock, every time. Hadoop's local create-without-overwrite
      * checks and then creates (both could pass), and a lock file created empty could be read half-written by the other
      * run and taken for a dead run's; the lock is published whole, in one atomic step.
@@ -100,23 +124,8 @@ class OutputStoreTest {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 200; round++) {
-                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
                 List<OutputStore> stores = List.of(OutputStore.local(out.toString(), "a" + round), OutputStore.local(out.toString(), "b" + round));
-                List<java.util.concurrent.Future<Boolean>> got = new java.util.ArrayList<>();
-                for (OutputStore s : stores) {
-                    got.add(pool.submit(() -> {
-                        start.await();
-                        try {
-                            s.lock();
-                            return true;
-                        } catch (NeracaException e) {
-                            return false;
-                        }
-                    }));
-                }
-                int holders = 0;
-                for (var f : got) if (f.get()) holders++;
-                assertEquals(1, holders, "round " + round + ": exactly one run holds the lock");
+                assertEquals(1, lockTogether(pool, stores), "round " + round + ": exactly one run holds the lock");
                 for (OutputStore s : stores) s.close();
                 assertFalse(Files.exists(out.resolve(OutputStore.LOCK)), "released");
                 try (var files = Files.list(out)) {
@@ -145,25 +154,9 @@ class OutputStoreTest {
         try {
             for (int round = 0; round < 60; round++) {
                 Files.writeString(out.resolve(OutputStore.LOCK), stale);
-                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
                 List<OutputStore> stores = new java.util.ArrayList<>();
                 for (int t = 0; t < threads; t++) stores.add(OutputStore.local(out.toString(), "r" + round + "t" + t));
-                List<java.util.concurrent.Future<Boolean>> got = new java.util.ArrayList<>();
-                for (OutputStore s : stores) {
-                    got.add(pool.submit(() -> {
-                        start.await();
-                        try {
-                            s.lock();
-                            return true;
-                        } catch (NeracaException e) {
-                            assertTrue(e.getMessage().contains("held by another neraca run"), e.getMessage());
-                            return false;
-                        }
-                    }));
-                }
-                int holders = 0;
-                for (var f : got) if (f.get()) holders++;
-                assertEquals(1, holders, "round " + round + ": exactly one run takes the dead run's lock over");
+                assertEquals(1, lockTogether(pool, stores), "round " + round + ": exactly one run takes the dead run's lock over");
                 for (OutputStore s : stores) s.close();
                 assertFalse(Files.exists(out.resolve(OutputStore.LOCK)), "released");
             }
