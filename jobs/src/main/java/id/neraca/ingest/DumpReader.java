@@ -58,7 +58,11 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
     private final java.util.ArrayDeque<byte[]> pushedBack = new java.util.ArrayDeque<>();
     private final boolean skipHeader;
     private final List<String[]> jsonPaths;
+    /** Columns masked in raw_row: every column the mapping does not read, and its pii columns. */
     private final boolean[] piiColumn;
+    /** JSON Lines: the mapped paths ({@code seller.city}) and their parents ({@code seller}); other values are masked in raw_row. */
+    private final java.util.Set<String> mappedPaths;
+    private final java.util.Set<String> mappedPrefixes;
     private final ObjectMapper json;
     /** JSON Lines: how a JSON number is written for the parser of the field reading it (as a workbook's number cell). */
     private final XlsxText jsonNumbers;
@@ -100,8 +104,16 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
         this.quote = cm.mapping().format().quote().charAt(0);
         this.skipHeader = !jsonl && cm.mapping().format().header();
         this.jsonPaths = cm.sources().stream().map(s -> s.split("\\.")).toList();
+        // raw_row keeps what the mapping reads (the values a reject is about) and masks the rest: an export's columns the
+        // mapping ignores are where buyers' names, phone numbers and addresses sit (Shopee's "No. Telepon", "Alamat
+        // Pengiriman"), and a mapping's pii list that misses one must not put it in out/quarantine (data minimisation)
         this.piiColumn = new boolean[Math.max(task.columnCount(), 0)];
+        java.util.Arrays.fill(piiColumn, true);
+        if (task.columnIndex() != null) for (int i : task.columnIndex()) if (i >= 0 && i < piiColumn.length) piiColumn[i] = false;
         if (task.piiIndex() != null) for (int i : task.piiIndex()) if (i >= 0 && i < piiColumn.length) piiColumn[i] = true;
+        this.mappedPaths = new java.util.HashSet<>(cm.sources());
+        this.mappedPrefixes = new java.util.HashSet<>();
+        for (String s : cm.sources()) for (int k = s.indexOf('.'); k > 0; k = s.indexOf('.', k + 1)) mappedPrefixes.add(s.substring(0, k));
         // a key twice in one object ({"invoice":"A","invoice":"B"}): which value is the record's? BAD_JSON, not the last
         this.json = jsonl ? new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION) : null;
@@ -437,8 +449,8 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
         char quote = workbook ? '"' : this.quote;
         String[] g = f;
         boolean any = false;
-        for (int i = 0; i < f.length && i < piiColumn.length; i++) {
-            if (piiColumn[i] && !f[i].isEmpty()) {
+        for (int i = 0; i < f.length; i++) {
+            if ((i >= piiColumn.length || piiColumn[i]) && !f[i].isEmpty()) {
                 if (!any) g = f.clone();
                 any = true;
                 g[i] = Masking.MASK;
@@ -450,7 +462,7 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
     /** A line that does not split cleanly: mask the seller columns by a plain split on the delimiter. */
     private String maskLoose(String line, char d) {
         String[] f = line.split(java.util.regex.Pattern.quote(String.valueOf(d)), -1);
-        for (int i = 0; i < f.length && i < piiColumn.length; i++) if (piiColumn[i] && !f[i].isEmpty()) f[i] = Masking.MASK;
+        for (int i = 0; i < f.length; i++) if ((i >= piiColumn.length || piiColumn[i]) && !f[i].isEmpty()) f[i] = Masking.MASK;
         return Masking.digitRuns(String.join(String.valueOf(d), f));
     }
 
@@ -486,7 +498,24 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
             JsonNode parent = segs.length == 1 ? obj : at(obj, Arrays.copyOf(segs, segs.length - 1));
             if (parent instanceof ObjectNode po && po.hasNonNull(segs[segs.length - 1])) po.put(segs[segs.length - 1], Masking.MASK);
         }
+        maskUnmapped(obj, "");
         return new RawRecord(task.sourceFile(), lineNo, Masking.digitRuns(obj.toString()), values, null, null);
+    }
+
+    /** Masks every value of {@code obj} not on a mapped path (a parent of one is walked into), as CSV masks unread columns. */
+    private void maskUnmapped(ObjectNode obj, String prefix) {
+        List<String> names = new java.util.ArrayList<>();
+        obj.fieldNames().forEachRemaining(names::add);
+        for (String name : names) {
+            String path = prefix.isEmpty() ? name : prefix + "." + name;
+            JsonNode v = obj.get(name);
+            if (mappedPaths.contains(path)) continue;
+            if (mappedPrefixes.contains(path) && v instanceof ObjectNode child) {
+                maskUnmapped(child, path);
+            } else if (v != null && !v.isNull() && !(v.isTextual() && v.asText().isEmpty())) {
+                obj.put(name, Masking.MASK);
+            }
+        }
     }
 
     /** A BAD_JSON record for a line that does not parse as one object: personal-data values masked by their keys. */

@@ -154,7 +154,9 @@ public final class IngestRun {
         }
         Column[] vals = cm.sources().stream().map(s -> names.contains(s) ? col("`" + s + "`").cast("string") : lit(null).cast("string"))
                 .toArray(Column[]::new);
-        Column[] rawCols = names.stream().map(n -> cm.pii().contains(n) ? lit(Masking.MASK).as(n) : col("`" + n + "`"))
+        // raw_row: the columns the mapping reads; its pii columns and every column it does not read masked (DumpReader)
+        Column[] rawCols = names.stream().map(n -> cm.pii().contains(n) || !cm.sources().contains(n)
+                        ? org.apache.spark.sql.functions.when(col("`" + n + "`").isNotNull(), lit(Masking.MASK)).as(n) : col("`" + n + "`"))
                 .toArray(Column[]::new);
         JavaRDD<Row> src = d.select(array(vals).as("v"), to_json(struct(rawCols)).as("raw")).javaRDD();
         String file = t.sourceFile();

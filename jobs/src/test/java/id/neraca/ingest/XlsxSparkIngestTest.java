@@ -89,7 +89,7 @@ class XlsxSparkIngestTest extends SparkTestBase {
         assertEquals(XLSX, bad.getAs("source_file"));
         assertEquals(6L, (long) bad.getAs("source_line"));
         assertEquals("BAD_VALUE", bad.getAs("reason_code"));
-        assertEquals("230306ERR,Selesai,06/03/2023 09:00,Kaos,SKU-2,Merek,Fashion,15000,#VALUE!,1,,***,NIK,***,"
+        assertEquals("230306ERR,Selesai,06/03/2023 09:00,Kaos,SKU-2,Merek,Fashion,***,#VALUE!,1,,***,NIK,***,"
                 + "Kota Bandung,Jawa Barat,Indonesia,Indonesia,Mikro", bad.getAs("raw_row"));
         assertEquals(8L, (long) q.get(1).getAs("source_line"));
     }
