@@ -16,7 +16,7 @@ cd "$ROOT"
 
 if [ ! -d "$DUMPS" ]; then
   mkdir -p "$WORK"
-  if ./neraca --help 2>&1 | grep -qE '^ +generate '; then
+  if ./neraca --help 2>&1 | grep -E '^ +generate ' >/dev/null; then   # no -q: SIGPIPE under pipefail
     echo "[bench] generating $ROWS order lines with ./neraca generate ..." >&2
     ./neraca generate --rows "$ROWS" --out "$DUMPS" --seed 1 >&2
   else
