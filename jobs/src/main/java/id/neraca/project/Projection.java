@@ -115,6 +115,7 @@ public final class Projection {
     private final ProjectConfig cfg;
     private final Coverage.Result coverage;
     private final List<String> warnings = new ArrayList<>();
+    private boolean loglinearAr1 = true;
 
     public Projection(ProjectConfig cfg, Coverage.Result coverage) {
         this.cfg = cfg;
@@ -122,13 +123,28 @@ public final class Projection {
         warnings.addAll(coverage.warnings());
     }
 
+    /** The projection with the plain log-linear regression (independent errors): a measurement switch for the studies. */
+    Projection withIndependentLogLinearErrors() {
+        loglinearAr1 = false;
+        return this;
+    }
+
     public static List<Forecaster> monthlyModels(ProjectConfig cfg) {
+        return monthlyModels(cfg, true);
+    }
+
+    /**
+     * @param ar1 the log-linear model with AR(1) errors (the projection's); false gives the plain regression with
+     *            independent errors, kept as a measurement switch for the coverage studies (docs/PROJECTION.md §5)
+     */
+    static List<Forecaster> monthlyModels(ProjectConfig cfg, boolean ar1) {
         var sc = cfg.scenarios();
+        LogLinearSeasonal loglin = new LogLinearSeasonal(true, cfg.minSeasonalMonths(), "loglinear_seasonal");
         return List.of(
                 new CagrScenario("cagr_low", sc.cagrLowPct() / 100),
                 new CagrScenario("cagr_base", sc.cagrBasePct() / 100),
                 new CagrScenario("cagr_high", sc.cagrHighPct() / 100),
-                new LogLinearSeasonal(true, cfg.minSeasonalMonths(), "loglinear_seasonal"),
+                ar1 ? loglin.withAr1Errors() : loglin,
                 new HoltDamped(true, cfg.minSeasonalMonths(), cfg.minSeasonalMonths(), "holt_damped_seasonal"));
     }
 
@@ -169,7 +185,7 @@ public final class Projection {
         }
 
         // ---------------------------------------------------------------- monthly backtest and model selection
-        List<Forecaster> monthly = monthlyModels(cfg);
+        List<Forecaster> monthly = monthlyModels(cfg, loglinearAr1);
         List<Forecaster> withNaive = new ArrayList<>(monthly);
         withNaive.add(new SeasonalNaive());
         int minTrain = cfg.backtest().minTrainMonths();

@@ -163,6 +163,132 @@ class ModelsTest {
         assertEquals(0.95, c95, 0.05, "95% interval coverage " + c95);
     }
 
+    /** The projection's log-linear model: with AR(1) errors. */
+    static final LogLinearSeasonal LOGLIN_AR1 = Projection.monthlyModels(ProjectionTest.config(400)).stream()
+            .filter(LogLinearSeasonal.class::isInstance).map(LogLinearSeasonal.class::cast).findFirst().orElseThrow();
+
+    /** log values: 15% a year, seasonality 0.2·sin, AR(1) noise with the given ρ and innovation sd (stationary start). */
+    static double[] arTrend(Well19937c rng, int len, double rho, double sd) {
+        double[] y = new double[len];
+        double e = sd * rng.nextGaussian() / Math.sqrt(1 - rho * rho);
+        for (int t = 0; t < len; t++) {
+            if (t > 0) e = rho * e + sd * rng.nextGaussian();
+            y[t] = 12 + t / 12.0 * Math.log(1.15) + 0.2 * Math.sin(2 * Math.PI * t / 12.0) + e;
+        }
+        return y;
+    }
+
+    @Test
+    void theProjectionsLogLinearModelHasAr1Errors() {
+        assertTrue(LOGLIN_AR1.ar1Errors());
+        assertFalse(LOGLIN.ar1Errors());
+    }
+
+    /**
+     * The AR(1) model recovers ρ, the growth and the seasonal amplitude from ten years of a known series, and finds no
+     * autocorrelation in independent noise. Its point forecast carries the last residual forward, decaying as ρ^h.
+     */
+    @Test
+    void logLinearWithAr1ErrorsRecoversRho() {
+        double[] rhoHat = new double[4];
+        double[] truth = {0.7, 0.3, 0.0, -0.4};
+        for (int k = 0; k < truth.length; k++) {
+            double[] y = arTrend(new Well19937c(50 + k), 120, truth[k], 0.03);
+            Map<String, Double> p = LOGLIN_AR1.fit(y, 12, 0).parameters();
+            rhoHat[k] = p.get("ar1_rho");
+            assertEquals(truth[k], rhoHat[k], 0.15, "rho for a true " + truth[k]);
+            assertTrue(p.get("ar1_rho_lo95") <= truth[k] && truth[k] <= p.get("ar1_rho_hi95"),
+                    "the 95% range of rho holds the truth: " + p);
+            assertEquals(15.0, p.get("annual_growth_pct"), 3.0, "growth " + p);
+            assertEquals(0.2, p.get("season_04"), 0.03, "April's effect (sin peak) " + p);
+            assertEquals(0.03, p.get("sigma_log"), 0.006, "innovation sd " + p);
+            // the posterior weighs independent errors (ρ = 0, prior 0.5) against the grid
+            if (truth[k] == 0.0) assertTrue(p.get("ar1_p_independent") > 0.5, "independent noise keeps ρ = 0 likely: " + p);
+            if (Math.abs(truth[k]) >= 0.4) assertTrue(p.get("ar1_p_independent") < 0.01, "ρ = " + truth[k] + " rules out ρ = 0: " + p);
+        }
+        // the point forecast: regression line + ρ̂^h × the last residual
+        double[] y = arTrend(new Well19937c(50), 120, 0.7, 0.03);
+        Forecaster.Fit fit = LOGLIN_AR1.fit(y, 12, 0);
+        double rho = fit.parameters().get("ar1_rho");
+        double[] f = fit.forecast(24);
+        double b = fit.parameters().get("trend_per_year_log");
+        // f[h] = line(n + h) + ρ^(h+1)·e_n and the line grows by b a year: f[12] - f[0] = b + e_n(ρ^13 - ρ) gives e_n, and
+        // then f[23] - f[11] = b + e_n(ρ^24 - ρ^12) exactly
+        double eN = (f[12] - f[0] - b) / (Math.pow(rho, 13) - rho);
+        assertEquals(b + eN * (Math.pow(rho, 24) - Math.pow(rho, 12)), f[23] - f[11], 1e-9);
+        assertTrue(Math.abs(eN) > 1e-4, "the last residual is carried forward: " + eN);
+        // and the simulated paths are centred on that forecast
+        double[][] paths = fit.simulate(3, 4000, new Well19937c(3));
+        double[] col = new double[paths.length];
+        for (int q = 0; q < paths.length; q++) col[q] = paths[q][0];
+        assertEquals(f[0], Stats.bands(col)[0], 0.003, "median of the first simulated month");
+    }
+
+    /**
+     * On series whose residuals are autocorrelated (ρ 0.6), the AR(1) model's 80% and 95% intervals cover at the nominal
+     * rate within 5 points, 6 and 24 months ahead, over 500 seeded series of 36 months; the plain regression on the same
+     * series under-covers at 24 months (asserted: the AR(1) errors are what make the intervals right). On independent
+     * noise the AR(1) model still covers at the nominal rate.
+     */
+    @Test
+    void logLinearWithAr1ErrorsCoversAutocorrelatedSeries() {
+        double[] ar = ar1Coverage(LOGLIN_AR1, 0.6, 500);
+        double[] plain = ar1Coverage(LOGLIN, 0.6, 500);
+        double[] iid = ar1Coverage(LOGLIN_AR1, 0.0, 500);
+        System.out.printf("loglinear coverage on AR(1) noise rho 0.6: AR(1) errors h=6 %.3f/%.3f h=24 %.3f/%.3f; independent errors "
+                        + "h=6 %.3f/%.3f h=24 %.3f/%.3f; AR(1) errors on independent noise h=6 %.3f/%.3f h=24 %.3f/%.3f%n",
+                ar[0], ar[1], ar[2], ar[3], plain[0], plain[1], plain[2], plain[3], iid[0], iid[1], iid[2], iid[3]);
+        for (double[] c : new double[][]{ar, iid}) {
+            assertEquals(0.80, c[0], 0.05, "80% at h=6: " + c[0]);
+            assertEquals(0.95, c[1], 0.05, "95% at h=6: " + c[1]);
+            assertEquals(0.80, c[2], 0.05, "80% at h=24: " + c[2]);
+            assertEquals(0.95, c[3], 0.05, "95% at h=24: " + c[3]);
+        }
+        assertTrue(plain[2] < 0.75 && plain[3] < 0.90, "independent errors under-cover at 24 months: " + plain[2] + ", " + plain[3]);
+
+        // ten years of history, ρ 0.8: a year out the noise has its full variance σ²/(1-ρ²); a simulation whose noise did not
+        // follow the AR(1) covered 65% at 12 months (measured). One that forgot the last residual (the next month leans on
+        // it) still covered about 78%, its centre off: logLinearWithAr1ErrorsRecoversRho checks the paths' median
+        double[] tenYears = ar1Coverage(LOGLIN_AR1, 0.8, 500, 120, 1, 12);
+        System.out.printf("loglinear AR(1) coverage, 120 months, rho 0.8: h=1 %.3f/%.3f h=12 %.3f/%.3f%n", tenYears[0], tenYears[1],
+                tenYears[2], tenYears[3]);
+        assertEquals(0.80, tenYears[0], 0.05, "80% at h=1: " + tenYears[0]);
+        assertEquals(0.95, tenYears[1], 0.05, "95% at h=1: " + tenYears[1]);
+        assertEquals(0.80, tenYears[2], 0.05, "80% at h=12: " + tenYears[2]);
+        assertEquals(0.95, tenYears[3], 0.05, "95% at h=12: " + tenYears[3]);
+    }
+
+    /** 80/95 coverage at 6 and 24 months of a model fitted on 36 months of {@link #arTrend} with the given ρ. */
+    static double[] ar1Coverage(LogLinearSeasonal model, double rho, int sims) {
+        return ar1Coverage(model, rho, sims, 36, 6, 24);
+    }
+
+    /**
+     * 80/95 coverage at the two steps of a model fitted on {@code n} months of {@link #arTrend} with the given ρ.
+     */
+    static double[] ar1Coverage(LogLinearSeasonal model, double rho, int sims, int n, int step1, int step2) {
+        int[] in = new int[4];
+        int h = Math.max(step1, step2);
+        Well19937c data = new Well19937c(77 + Math.round(rho * 10) + n);
+        for (int s = 0; s < sims; s++) {
+            double[] all = arTrend(data, n + h, rho, 0.03);
+            double[][] paths = model.fit(java.util.Arrays.copyOf(all, n), 12, 0).simulate(h, 400, new Well19937c(s));
+            int k = 0;
+            for (int step : new int[]{step1, step2}) {
+                double[] col = new double[paths.length];
+                for (int p = 0; p < paths.length; p++) col[p] = paths[p][step - 1];
+                double[] b = Stats.bands(col);
+                double actual = all[n + step - 1];
+                if (actual >= b[1] && actual <= b[2]) in[k]++;
+                if (actual >= b[3] && actual <= b[4]) in[k + 1]++;
+                k += 2;
+            }
+        }
+        double[] c = new double[4];
+        for (int i = 0; i < 4; i++) c[i] = in[i] / (double) sims;
+        return c;
+    }
+
     /**
      * log values from the ETS(A,Ad,A) model itself: α 0.3, β 0.02, γ 0.05, φ 0.9, σ 0.05, initial level 12 and
      * trend 0.02 a month, seasonal states 0.2·sin(2π·month/12).

@@ -20,16 +20,53 @@ import java.util.Map;
  * freedom for one point), simulated jointly over the horizon by drawing σ² from its scaled inverse χ²
  * distribution, the coefficients from N(b̂, σ²(X'X)⁻¹), then the noise. So intervals include parameter
  * uncertainty and cover at the nominal rate when the model is right.
+ *
+ * <p>{@link #withAr1Errors()}: the same regression with AR(1) errors, {@code e_t = ρ·e_(t-1) + u_t}, u ~ N(0, σ²).
+ * Monthly sales rarely scatter independently around a line: a level that moves and stays moved (a marketplace
+ * that grows, a campaign that lasts) makes consecutive residuals alike, and the plain regression then reads
+ * persistent shifts as noise that averages out, which makes its long-range intervals far too narrow (measured:
+ * its 2030 95% interval covered 32% of series whose level wanders; docs/PROJECTION.md §5). ρ is estimated, not
+ * assumed: on a grid of ρ in [{@value #RHO_MIN}, {@value #RHO_MAX}] the regression is refitted by generalised least
+ * squares (the Prais–Winsten transform, which keeps the first month) and each ρ gets its marginal likelihood under flat
+ * priors on the coefficients and log σ, {@code p(y|ρ) ∝ (1-ρ²)^½ · |X*'X*|^-½ · RSS*^-(n-p)/2} (the restricted
+ * likelihood, which is not biased towards 0 by the thirteen regressors the way the residuals' autocorrelation is).
+ * The prior puts {@value #RHO0_MASS} on ρ = 0 (the plain model) and spreads the rest evenly over the grid: a model
+ * average of independent and autocorrelated errors. Without the point mass, the spread of ρ that 36 months cannot
+ * rule out widened the intervals of series with independent noise beyond their nominal rate (86% for 80% at 6 months,
+ * measured); with it they cover 82% and 81% at 6 and 24 months, and series with ρ 0.6 80% and 81% (ModelsTest). The
+ * point forecast uses the likelihood's maximum over the grid; simulation draws ρ from its posterior, then σ² and the coefficients given ρ as above, then carries the last
+ * month's residual forward through the AR(1). With ρ = 0 it is the plain model.
  */
 public final class LogLinearSeasonal implements Forecaster {
+    static final double RHO_MIN = -0.9;
+    static final double RHO_MAX = 0.99;
+    static final double RHO_STEP = 0.01;
+    /** Prior probability that the errors are independent (ρ exactly 0): even odds against autocorrelated errors. */
+    static final double RHO0_MASS = 0.5;
+
     private final boolean seasonal;
     private final int minSeasonalPoints;
     private final String name;
+    private final boolean ar1;
 
     public LogLinearSeasonal(boolean seasonal, int minSeasonalPoints, String name) {
+        this(seasonal, minSeasonalPoints, name, false);
+    }
+
+    private LogLinearSeasonal(boolean seasonal, int minSeasonalPoints, String name, boolean ar1) {
         this.seasonal = seasonal;
         this.minSeasonalPoints = minSeasonalPoints;
         this.name = name;
+        this.ar1 = ar1;
+    }
+
+    /** The same model with AR(1) errors (see the class comment). */
+    public LogLinearSeasonal withAr1Errors() {
+        return new LogLinearSeasonal(seasonal, minSeasonalPoints, name, true);
+    }
+
+    public boolean ar1Errors() {
+        return ar1;
     }
 
     @Override
@@ -44,6 +81,9 @@ public final class LogLinearSeasonal implements Forecaster {
             return String.format(Locale.ROOT, "%d months of history; the seasonal log-linear model needs at least %d", n, minSeasonalPoints);
         }
         int p = s ? 1 + period : 2;
+        if (ar1 && n < p + 3) {
+            return String.format(Locale.ROOT, "%d points; a %d-parameter regression with AR(1) errors needs at least %d", n, p, p + 3);
+        }
         if (n < p + 1) return String.format(Locale.ROOT, "%d points; a %d-parameter regression needs at least %d", n, p, p + 1);
         return null;
     }
@@ -54,6 +94,7 @@ public final class LogLinearSeasonal implements Forecaster {
         boolean s = seasonal && period > 1;
         double[][] x = new double[n][];
         for (int t = 0; t < n; t++) x[t] = row(t, period, firstSeason, s);
+        if (ar1) return new Ar1Fit(y, x, period, firstSeason, s);
         OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
         ols.newSampleData(y.clone(), x);
         double[] beta = ols.estimateRegressionParameters();
@@ -178,6 +219,204 @@ public final class LogLinearSeasonal implements Forecaster {
             for (double v : e) mean += v / period;
             for (int i = 0; i < period; i++) e[i] -= mean;
             return e;
+        }
+    }
+
+    /** The regression with AR(1) errors: ρ on a grid, each ρ's GLS fit and posterior weight. */
+    private final class Ar1Fit implements Fit {
+        final double[] y;
+        final int period;
+        final int firstSeason;
+        final boolean s;
+        final int n;
+        final int p;
+        final double[] rho;
+        final double[] cdf;
+        final double[][] beta;
+        final double[] rss;
+        final RealMatrix[] chol;
+        final int mode;
+        /** Posterior probability of the prior's point mass at ρ = 0 (independent errors). */
+        final double pIndependent;
+
+        Ar1Fit(double[] y, double[][] x, int period, int firstSeason, boolean s) {
+            this.y = y.clone();
+            this.period = period;
+            this.firstSeason = firstSeason;
+            this.s = s;
+            this.n = y.length;
+            this.p = x[0].length + 1;
+            int g = (int) Math.round((RHO_MAX - RHO_MIN) / RHO_STEP) + 1;
+            rho = new double[g];
+            beta = new double[g][];
+            rss = new double[g];
+            chol = new RealMatrix[g];
+            double[] lp = new double[g];
+            int best = -1;
+            for (int k = 0; k < g; k++) {
+                double r = Math.round((RHO_MIN + k * RHO_STEP) / RHO_STEP) * RHO_STEP; // -0.24, not -0.24000000000000002
+                rho[k] = r;
+                lp[k] = gls(k, r, x);
+                if (best < 0 || lp[k] > lp[best]) best = k;
+            }
+            mode = best;
+            cdf = new double[g];
+            double acc = 0;
+            double cell = 1.0 / g;
+            double spike = 0;
+            for (int k = 0; k < g; k++) {
+                // prior: RHO0_MASS on ρ = 0 exactly (independent errors), the rest spread evenly over the grid
+                double prior = (Math.abs(rho[k]) < 1e-12 ? RHO0_MASS : 0) + (1 - RHO0_MASS) * cell;
+                double w = Double.isFinite(lp[k]) ? Math.exp(lp[k] - lp[best]) : 0;
+                if (Math.abs(rho[k]) < 1e-12) spike = RHO0_MASS * w;
+                acc += prior * w;
+                cdf[k] = acc;
+            }
+            for (int k = 0; k < g; k++) cdf[k] /= acc;
+            pIndependent = spike / acc;
+        }
+
+        /** GLS fit at ρ (Prais–Winsten rows); stores b̂, RSS and the Cholesky factor of (X*'X*)⁻¹; returns log p(ρ|y). */
+        double gls(int k, double r, double[][] x) {
+            double[][] xs = new double[n][p];
+            double[] ys = new double[n];
+            double c0 = Math.sqrt(1 - r * r);
+            for (int t = 0; t < n; t++) {
+                double[] full = new double[p];
+                full[0] = 1;
+                System.arraycopy(x[t], 0, full, 1, p - 1);
+                if (t == 0) {
+                    for (int j = 0; j < p; j++) xs[0][j] = c0 * full[j];
+                    ys[0] = c0 * y[0];
+                } else {
+                    xs[t][0] = 1 - r;
+                    for (int j = 1; j < p; j++) xs[t][j] = x[t][j - 1] - r * x[t - 1][j - 1];
+                    ys[t] = y[t] - r * y[t - 1];
+                }
+            }
+            RealMatrix xm = new Array2DRowRealMatrix(xs, false);
+            RealMatrix xtx = xm.transpose().multiply(xm);
+            CholeskyDecomposition cd;
+            try {
+                cd = new CholeskyDecomposition(xtx, 1e-12, 1e-14);
+            } catch (RuntimeException e) {
+                return Double.NEGATIVE_INFINITY; // a regressor is collinear at this ρ: no weight
+            }
+            double[] b = cd.getSolver().solve(new org.apache.commons.math3.linear.ArrayRealVector(xm.transpose().operate(ys), false)).toArray();
+            double sse = 0;
+            for (int t = 0; t < n; t++) {
+                double f = 0;
+                for (int j = 0; j < p; j++) f += xs[t][j] * b[j];
+                sse += (ys[t] - f) * (ys[t] - f);
+            }
+            double logDet = 0;
+            RealMatrix l = cd.getL();
+            for (int j = 0; j < p; j++) logDet += 2 * Math.log(l.getEntry(j, j));
+            RealMatrix inv = cd.getSolver().getInverse();
+            RealMatrix ci;
+            try {
+                ci = new CholeskyDecomposition(inv, 1e-12, 1e-14).getL();
+            } catch (RuntimeException e) {
+                ci = new Array2DRowRealMatrix(p, p);
+            }
+            beta[k] = b;
+            rss[k] = sse;
+            chol[k] = ci;
+            // an exact fit (RSS 0 at every ρ) leaves the other terms to decide, which favour ρ near 0
+            return 0.5 * Math.log(1 - r * r) - 0.5 * logDet - 0.5 * (n - p) * Math.log(Math.max(sse, 1e-300));
+        }
+
+        double mean(int t, double[] b) {
+            double[] r = row(t, period, firstSeason, s);
+            double v = b[0];
+            for (int i = 0; i < r.length; i++) v += b[i + 1] * r[i];
+            return v;
+        }
+
+        /** One step ahead: the regression's value plus ρ̂ times the previous month's residual. */
+        @Override
+        public double[] fitted() {
+            double[] b = beta[mode];
+            double r = rho[mode];
+            double[] f = new double[n];
+            for (int t = 0; t < n; t++) f[t] = mean(t, b) + (t == 0 ? 0 : r * (y[t - 1] - mean(t - 1, b)));
+            return f;
+        }
+
+        @Override
+        public double[] forecast(int h) {
+            double[] b = beta[mode];
+            double r = rho[mode];
+            double e = y[n - 1] - mean(n - 1, b);
+            double[] f = new double[h];
+            for (int i = 0; i < h; i++) {
+                e *= r;
+                f[i] = mean(n + i, b) + e;
+            }
+            return f;
+        }
+
+        @Override
+        public double[][] simulate(int h, int paths, RandomGenerator rng) {
+            double[][] out = new double[paths][h];
+            double[] b = new double[p];
+            double[] z = new double[p];
+            int df = n - p;
+            for (int q = 0; q < paths; q++) {
+                int k = java.util.Arrays.binarySearch(cdf, rng.nextDouble());
+                k = k >= 0 ? k : Math.min(-k - 1, cdf.length - 1);
+                while (beta[k] == null) k = mode; // a ρ without a fit has no posterior mass; never drawn in practice
+                double chi = 0;
+                for (int i = 0; i < df; i++) {
+                    double gg = rng.nextGaussian();
+                    chi += gg * gg;
+                }
+                double scale = Math.sqrt(df > 0 ? rss[k] / Math.max(chi, 1e-12) : rss[k]);
+                for (int i = 0; i < p; i++) z[i] = rng.nextGaussian();
+                RealMatrix c = chol[k];
+                for (int i = 0; i < p; i++) {
+                    double acc = 0;
+                    for (int j = 0; j <= i; j++) acc += c.getEntry(i, j) * z[j];
+                    b[i] = beta[k][i] + scale * acc;
+                }
+                double e = y[n - 1] - mean(n - 1, b);
+                for (int i = 0; i < h; i++) {
+                    e = rho[k] * e + scale * rng.nextGaussian();
+                    out[q][i] = mean(n + i, b) + e;
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public Map<String, Double> parameters() {
+            double[] b = beta[mode];
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put("intercept", b[0]);
+            m.put("trend_per_year_log", b[1]);
+            m.put("annual_growth_pct", (Math.exp(b[1]) - 1) * 100);
+            m.put("sigma_log", Math.sqrt(rss[mode] / Math.max(1, n - p)));
+            m.put("df", (double) (n - p));
+            m.put("ar1_rho", rho[mode]);
+            m.put("ar1_p_independent", pIndependent);
+            m.put("ar1_rho_lo95", rho[quantileIndex(0.025)]);
+            m.put("ar1_rho_hi95", rho[quantileIndex(0.975)]);
+            if (s) {
+                double[] e = new double[period];
+                for (int season = 0; season < period; season++) {
+                    int idx = Math.floorMod(season - firstSeason, period);
+                    e[season] = idx == 0 ? 0 : b[idx + 1];
+                }
+                double mean = 0;
+                for (double v : e) mean += v / period;
+                for (int k = 0; k < period; k++) m.put(String.format(Locale.ROOT, "season_%02d", k + 1), e[k] - mean);
+            }
+            return m;
+        }
+
+        int quantileIndex(double q) {
+            for (int k = 0; k < cdf.length; k++) if (cdf[k] >= q) return k;
+            return cdf.length - 1;
         }
     }
 }

@@ -1,0 +1,134 @@
+package id.neraca.project;
+
+import org.apache.commons.math3.random.Well19937c;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A coverage study of the intervals the projection publishes (not a unit test: minutes of CPU). Series of 36 months
+ * (the samples' history) are simulated from a known process, run through {@link Projection#run} with the coverage
+ * factor fixed (uncertainty 0, so an interval is the models' alone), and the true continuation is checked against the
+ * published intervals: the monthly value 6 and 24 months ahead and the annual value of the fifth projected year
+ * (2030 for a history of 2023–2025). Prints, for the ensemble and for the log-linear model, the share of series
+ * inside the 80% and 95% intervals, with the log-linear model's errors independent (the plain regression) and AR(1)
+ * (the projection's). Run:
+ * {@code java -cp jobs/target/test-classes:jobs/target/classes:$(cat jobs/target/classpath.txt) id.neraca.project.EnsembleCoverageStudy PROCESS SERIES}
+ * with PROCESS one of {@code holt0.3}, {@code holt0.1} (ETS(A,Ad,A) of {@link HoltCoverageStudy#series} with that α:
+ * a level that wanders), {@code trend} (log-linear, 15% a year, seasonality ±0.2, independent noise 0.03),
+ * {@code ar0.6} (the same trend with AR(1) noise, ρ 0.6, innovations 0.03).
+ */
+public final class EnsembleCoverageStudy {
+    private EnsembleCoverageStudy() {}
+
+    static final int N = 36;
+    static final YearMonth FIRST = YearMonth.of(2023, 1);
+
+    public static void main(String[] args) {
+        String process = args[0];
+        int sims = Integer.parseInt(args[1]);
+        int paths = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+        for (boolean ar1 : new boolean[]{false, true}) {
+            double[] c = coverage(process, sims, paths, ar1);
+            System.out.printf(Locale.ROOT, "%s series %d paths %d loglinear errors %s%n", process, sims, paths, ar1 ? "AR(1)" : "independent");
+            String[] labels = {"ensemble h=6", "ensemble h=24", "ensemble 2030", "loglinear h=6", "loglinear h=24", "loglinear 2030"};
+            for (int i = 0; i < labels.length; i++) {
+                System.out.printf(Locale.ROOT, "  %-15s 80%% %5.1f%%  95%% %5.1f%%%n", labels[i], 100 * c[2 * i], 100 * c[2 * i + 1]);
+            }
+            System.out.printf(Locale.ROOT, "  loglinear selected in %.1f%% of the series, mean weight %.2f; mean AR(1) rho %.2f%n",
+                    100 * c[12], c[13], c[14]);
+        }
+    }
+
+    /** A true log series of {@code len} months. */
+    static double[] series(String process, Well19937c rng, int len) {
+        if (process.startsWith("holt")) return HoltCoverageStudy.series(rng, len, Double.parseDouble(process.substring(4)));
+        double rho = process.startsWith("ar") ? Double.parseDouble(process.substring(2)) : 0;
+        if (!process.equals("trend") && rho == 0) throw new IllegalArgumentException("unknown process " + process);
+        double[] y = new double[len];
+        double e = 0.03 * rng.nextGaussian() / Math.sqrt(1 - rho * rho);
+        for (int t = 0; t < len; t++) {
+            if (t > 0) e = rho * e + 0.03 * rng.nextGaussian();
+            y[t] = Math.log(1.5e11) + t / 12.0 * Math.log(1.15) + 0.2 * Math.sin(2 * Math.PI * t / 12.0) + e;
+        }
+        return y;
+    }
+
+    /**
+     * @return 80/95 coverage pairs: ensemble at 6 and 24 months and for the fifth year; log-linear the same; then the
+     *         share of series where the log-linear model was selected, its mean weight, and its mean fitted ρ
+     */
+    static double[] coverage(String process, int sims, int paths, boolean ar1) {
+        int years = 5;
+        int h = 12 * years;
+        int[] in = new int[12];
+        int selected = 0;
+        double weight = 0;
+        double rhoSum = 0;
+        int rhoN = 0;
+        ProjectConfig cfg = new ProjectConfig(11L, paths, 2035, null, null, null, null,
+                new ProjectConfig.CoverageSection("factor", 1.0, null, null, null, null, 0.0), null, null);
+        Well19937c data = new Well19937c(process.hashCode());
+        List<YearMonth> months = new ArrayList<>();
+        for (int i = 0; i < N; i++) months.add(FIRST.plusMonths(i));
+        String m6 = months.get(N - 1).plusMonths(6).toString();
+        String m24 = months.get(N - 1).plusMonths(24).toString();
+        String year5 = String.valueOf(months.get(N - 1).getYear() + years);
+        for (int s = 0; s < sims; s++) {
+            double[] all = series(process, data, N + h);
+            double[] t = new double[N];
+            for (int i = 0; i < N; i++) t[i] = Math.exp(all[i]);
+            double[] half = new double[N];
+            for (int i = 0; i < N; i++) half[i] = t[i] * 0.5;
+            Projection p = new Projection(cfg, Coverage.fixed(1.0, 0.0));
+            if (!ar1) p.withIndependentLogLinearErrors();
+            Projection.Result r = p.run(new Projection.Input(months, t, half, half));
+            double v6 = Math.exp(all[N + 5]);
+            double v24 = Math.exp(all[N + 23]);
+            double vy = 0;
+            for (int i = 0; i < 12; i++) vy += Math.exp(all[N + 12 * (years - 1) + i]);
+            int k = 0;
+            for (String model : new String[]{Projection.ENSEMBLE, "loglinear_seasonal"}) {
+                k = count(in, k, row(r, model, "monthly", m6), v6);
+                k = count(in, k, row(r, model, "monthly", m24), v24);
+                k = count(in, k, row(r, model, "annual", year5), vy);
+            }
+            for (Projection.ModelRow mr : r.models()) {
+                if (mr.model().equals("loglinear_seasonal") && mr.frequency().equals("monthly")) {
+                    if ("ar1_rho".equals(mr.parameter())) {
+                        rhoSum += mr.value();
+                        rhoN++;
+                    }
+                    if ("annual_growth_pct".equals(mr.parameter())) {
+                        if (mr.selected()) selected++;
+                        weight += mr.weight();
+                    }
+                }
+            }
+        }
+        double[] c = new double[15];
+        for (int i = 0; i < 12; i++) c[i] = in[i] / (double) sims;
+        c[12] = selected / (double) sims;
+        c[13] = weight / sims;
+        c[14] = rhoN == 0 ? 0 : rhoSum / rhoN;
+        return c;
+    }
+
+    private static Projection.SeriesRow row(Projection.Result r, String model, String frequency, String period) {
+        for (Projection.SeriesRow x : r.series()) {
+            if (x.series().equals(Projection.TOTAL) && x.model().equals(model) && x.frequency().equals(frequency)
+                    && x.period().equals(period) && x.lo80() != null) {
+                return x;
+            }
+        }
+        return null;
+    }
+
+    private static int count(int[] in, int k, Projection.SeriesRow row, double actual) {
+        if (row != null && actual >= row.lo80() && actual <= row.hi80()) in[k]++;
+        if (row != null && actual >= row.lo95() && actual <= row.hi95()) in[k + 1]++;
+        return k + 2;
+    }
+}
