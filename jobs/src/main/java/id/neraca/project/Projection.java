@@ -924,7 +924,8 @@ public final class Projection {
                             yp.getValue()[0] * coverage.factor(), null, null, null, null, yp.getValue()[0], national(ex), ex));
                 }
             }
-            LogLinearSeasonal model = new LogLinearSeasonal(false, 0, "logit_linear");
+            // AR(1) errors as in the total's log-linear model: a share that drifts and stays drifted is not independent noise
+            LogLinearSeasonal model = new LogLinearSeasonal(false, 0, "logit_linear").withAr1Errors();
             if (n < 6 && java.util.Arrays.stream(part).anyMatch(v -> v > 0)) {
                 warnings.add(String.format(Locale.ROOT, "%d months: too few to fit a trend to the %s; it is held at its observed level",
                         n, shareName));
@@ -1064,7 +1065,7 @@ public final class Projection {
                 ? "held at the level of the last 12 observed months (mean logit), too few months for a trend (under "
                         + "project.min_seasonal_months); the interval allows for the observed logit-linear trend continuing or "
                         + "reversing; applied to the ensemble's simulated national totals; foreign origin = IMPORTED + CROSS_BORDER"
-                : "logit-linear trend of the monthly share (OLS on logit(share) against time), simulated with "
+                : "logit-linear trend of the monthly share (regression of logit(share) on time with AR(1) errors), simulated with "
                         + "parameter uncertainty and applied to the ensemble's simulated national totals; foreign origin = "
                         + "IMPORTED + CROSS_BORDER");
         return u;

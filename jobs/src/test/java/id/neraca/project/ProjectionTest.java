@@ -1,5 +1,7 @@
 package id.neraca.project;
 
+import id.neraca.project.model.LogLinearSeasonal;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.commons.math3.random.Well19937c;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,33 @@ class ProjectionTest {
             f[i] = t[i] * 0.5;
         }
         return new Projection.Input(months, t, u, f);
+    }
+
+    /**
+     * The shares' logit-linear model has AR(1) errors: a UMKM share that stepped up six months before the data end and
+     * stayed there is projected from where it is, not pulled back to the line through three years (what independent
+     * errors would do: the plain regression's first forecast is compared).
+     */
+    @Test
+    void aShareThatSteppedUpAndStayedIsProjectedFromWhereItIs() {
+        Projection.Input base = synthetic(YearMonth.of(2023, 1), 36, 4);
+        int n = 36;
+        double[] u = new double[n];
+        double[] logit = new double[n];
+        Well19937c rng = new Well19937c(9);
+        for (int i = 0; i < n; i++) {
+            logit[i] = -1.0 + (i >= 30 ? 0.6 : 0) + 0.03 * rng.nextGaussian();
+            u[i] = base.total()[i] / (1 + Math.exp(-logit[i]));
+        }
+        Projection.Input in = new Projection.Input(base.months(), base.total(), u, base.foreignOrigin());
+        Projection.Result r = new Projection(config(2000), Coverage.fixed(100, 0.15)).run(in);
+        Projection.ShareRow first = r.shares().stream().filter(x -> x.series().equals("local_umkm_share")
+                && x.frequency().equals("monthly") && x.kind().equals("PROJECTED") && x.period().equals("2026-01")).findFirst().orElseThrow();
+        double last = 100 / (1 + Math.exp(-logit[n - 1]));
+        double plain = 100 / (1 + Math.exp(-new LogLinearSeasonal(false, 0, "plain").fit(logit, 12, 0).forecast(1)[0]));
+        assertTrue(Math.abs(first.valuePct() - last) < 2.0, "first projected month " + first.valuePct() + "% near the last observed "
+                + last + "% (the plain regression: " + plain + "%)");
+        assertTrue(Math.abs(plain - last) > 5.0, "the plain regression pulls it back to the line: " + plain + "% against " + last + "%");
     }
 
     @Test
