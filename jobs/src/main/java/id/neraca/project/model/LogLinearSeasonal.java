@@ -117,6 +117,57 @@ public final class LogLinearSeasonal implements Forecaster {
         return r;
     }
 
+    /** The regression's value at step t for coefficients b (intercept first). */
+    static double mean(int t, double[] b, int period, int firstSeason, boolean seasonal) {
+        double[] r = row(t, period, firstSeason, seasonal);
+        double v = b[0];
+        for (int i = 0; i < r.length; i++) v += b[i + 1] * r[i];
+        return v;
+    }
+
+    /** Lower Cholesky factor of a coefficient covariance; zeros when it is not positive definite (no spread drawn). */
+    static RealMatrix cholOrZero(RealMatrix cov) {
+        try {
+            return new CholeskyDecomposition(cov, 1e-12, 1e-14).getL();
+        } catch (RuntimeException e) {
+            return new Array2DRowRealMatrix(cov.getRowDimension(), cov.getColumnDimension());
+        }
+    }
+
+    /** σ drawn from its scaled inverse χ² with df degrees of freedom around σ̂² (σ̂ itself when df is 0). */
+    static double drawSigma(double sigma2, int df, RandomGenerator rng) {
+        double chi = 0;
+        for (int i = 0; i < df; i++) {
+            double g = rng.nextGaussian();
+            chi += g * g;
+        }
+        return Math.sqrt(df > 0 ? sigma2 * df / Math.max(chi, 1e-12) : sigma2);
+    }
+
+    /** Coefficients drawn from N(b̂, σ²·LLᵀ) into {@code out} ({@code z} is scratch of the same length). */
+    static void drawCoefficients(double[] beta, RealMatrix chol, double sigma, double[] z, double[] out, RandomGenerator rng) {
+        int p = beta.length;
+        for (int i = 0; i < p; i++) z[i] = rng.nextGaussian();
+        for (int i = 0; i < p; i++) {
+            double acc = 0;
+            for (int j = 0; j <= i; j++) acc += chol.getEntry(i, j) * z[j];
+            out[i] = beta[i] + sigma * acc;
+        }
+    }
+
+    /** Seasonal effects by calendar season (0 = January) from coefficients b, re-centred to mean 0. */
+    static double[] seasonalEffects(double[] b, int period, int firstSeason) {
+        double[] e = new double[period];
+        for (int season = 0; season < period; season++) {
+            int idx = Math.floorMod(season - firstSeason, period);
+            e[season] = idx == 0 ? 0 : b[idx + 1];
+        }
+        double mean = 0;
+        for (double v : e) mean += v / period;
+        for (int i = 0; i < period; i++) e[i] -= mean;
+        return e;
+    }
+
     private final class FitImpl implements Fit {
         final double[] y;
         final double[] beta;
@@ -138,20 +189,11 @@ public final class LogLinearSeasonal implements Forecaster {
             this.period = period;
             this.firstSeason = firstSeason;
             this.s = s;
-            RealMatrix l;
-            try {
-                l = new CholeskyDecomposition(xtxInv, 1e-12, 1e-14).getL();
-            } catch (RuntimeException e) {
-                l = new Array2DRowRealMatrix(xtxInv.getRowDimension(), xtxInv.getColumnDimension());
-            }
-            this.chol = l;
+            this.chol = cholOrZero(xtxInv);
         }
 
         double mean(int t, double[] b) {
-            double[] r = row(t, period, firstSeason, s);
-            double v = b[0];
-            for (int i = 0; i < r.length; i++) v += b[i + 1] * r[i];
-            return v;
+            return LogLinearSeasonal.mean(t, b, period, firstSeason, s);
         }
 
         @Override
@@ -175,19 +217,8 @@ public final class LogLinearSeasonal implements Forecaster {
             double[] b = new double[p];
             double[] z = new double[p];
             for (int k = 0; k < paths; k++) {
-                double chi = 0;
-                for (int i = 0; i < df; i++) {
-                    double g = rng.nextGaussian();
-                    chi += g * g;
-                }
-                double s2 = df > 0 ? sigma2 * df / Math.max(chi, 1e-12) : sigma2;
-                double scale = Math.sqrt(s2);
-                for (int i = 0; i < p; i++) z[i] = rng.nextGaussian();
-                for (int i = 0; i < p; i++) {
-                    double acc = 0;
-                    for (int j = 0; j <= i; j++) acc += chol.getEntry(i, j) * z[j];
-                    b[i] = beta[i] + scale * acc;
-                }
+                double scale = drawSigma(sigma2, df, rng);
+                drawCoefficients(beta, chol, scale, z, b, rng);
                 for (int i = 0; i < h; i++) out[k][i] = mean(y.length + i, b) + scale * rng.nextGaussian();
             }
             return out;
@@ -210,15 +241,7 @@ public final class LogLinearSeasonal implements Forecaster {
 
         /** Seasonal effects by calendar season (0 = January), re-centred to mean 0. */
         double[] seasonalEffects() {
-            double[] e = new double[period];
-            for (int season = 0; season < period; season++) {
-                int idx = Math.floorMod(season - firstSeason, period);
-                e[season] = idx == 0 ? 0 : beta[idx + 1];
-            }
-            double mean = 0;
-            for (double v : e) mean += v / period;
-            for (int i = 0; i < period; i++) e[i] -= mean;
-            return e;
+            return LogLinearSeasonal.seasonalEffects(beta, period, firstSeason);
         }
     }
 
@@ -312,25 +335,15 @@ public final class LogLinearSeasonal implements Forecaster {
             double logDet = 0;
             RealMatrix l = cd.getL();
             for (int j = 0; j < p; j++) logDet += 2 * Math.log(l.getEntry(j, j));
-            RealMatrix inv = cd.getSolver().getInverse();
-            RealMatrix ci;
-            try {
-                ci = new CholeskyDecomposition(inv, 1e-12, 1e-14).getL();
-            } catch (RuntimeException e) {
-                ci = new Array2DRowRealMatrix(p, p);
-            }
             beta[k] = b;
             rss[k] = sse;
-            chol[k] = ci;
+            chol[k] = cholOrZero(cd.getSolver().getInverse());
             // an exact fit (RSS 0 at every ρ) leaves the other terms to decide, which favour ρ near 0
             return 0.5 * Math.log(1 - r * r) - 0.5 * logDet - 0.5 * (n - p) * Math.log(Math.max(sse, 1e-300));
         }
 
         double mean(int t, double[] b) {
-            double[] r = row(t, period, firstSeason, s);
-            double v = b[0];
-            for (int i = 0; i < r.length; i++) v += b[i + 1] * r[i];
-            return v;
+            return LogLinearSeasonal.mean(t, b, period, firstSeason, s);
         }
 
         /** One step ahead: the regression's value plus ρ̂ times the previous month's residual. */
@@ -366,19 +379,8 @@ public final class LogLinearSeasonal implements Forecaster {
                 int k = java.util.Arrays.binarySearch(cdf, rng.nextDouble());
                 k = k >= 0 ? k : Math.min(-k - 1, cdf.length - 1);
                 while (beta[k] == null) k = mode; // a ρ without a fit has no posterior mass; never drawn in practice
-                double chi = 0;
-                for (int i = 0; i < df; i++) {
-                    double gg = rng.nextGaussian();
-                    chi += gg * gg;
-                }
-                double scale = Math.sqrt(df > 0 ? rss[k] / Math.max(chi, 1e-12) : rss[k]);
-                for (int i = 0; i < p; i++) z[i] = rng.nextGaussian();
-                RealMatrix c = chol[k];
-                for (int i = 0; i < p; i++) {
-                    double acc = 0;
-                    for (int j = 0; j <= i; j++) acc += c.getEntry(i, j) * z[j];
-                    b[i] = beta[k][i] + scale * acc;
-                }
+                double scale = drawSigma(df > 0 ? rss[k] / df : rss[k], df, rng);
+                drawCoefficients(beta[k], chol[k], scale, z, b, rng);
                 double e = y[n - 1] - mean(n - 1, b);
                 for (int i = 0; i < h; i++) {
                     e = rho[k] * e + scale * rng.nextGaussian();
@@ -402,14 +404,8 @@ public final class LogLinearSeasonal implements Forecaster {
             m.put("ar1_rho_lo95", rho[quantileIndex(0.025)]);
             m.put("ar1_rho_hi95", rho[quantileIndex(0.975)]);
             if (s) {
-                double[] e = new double[period];
-                for (int season = 0; season < period; season++) {
-                    int idx = Math.floorMod(season - firstSeason, period);
-                    e[season] = idx == 0 ? 0 : b[idx + 1];
-                }
-                double mean = 0;
-                for (double v : e) mean += v / period;
-                for (int k = 0; k < period; k++) m.put(String.format(Locale.ROOT, "season_%02d", k + 1), e[k] - mean);
+                double[] e = seasonalEffects(b, period, firstSeason);
+                for (int k = 0; k < period; k++) m.put(String.format(Locale.ROOT, "season_%02d", k + 1), e[k]);
             }
             return m;
         }
