@@ -6,6 +6,7 @@ import id.neraca.core.NeracaException;
 import id.neraca.core.Schemas;
 import id.neraca.core.Stage;
 import id.neraca.core.SmallInputs;
+import id.neraca.core.SmallResults;
 import id.neraca.core.StageContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -614,7 +615,7 @@ public final class AggregateMonthly implements Stage {
         c.add(col(key).cast("string"));
         c.add(col("total_gmv_idr"));
         CLASS_COLUMNS.forEach(n -> c.add(col(n)));
-        return headline.select(c.toArray(new Column[0])).orderBy(col(key)).collectAsList();
+        return SmallResults.sorted(headline.select(c.toArray(new Column[0])), col(key)).collectAsList();
     }
 
     /** The five class columns add up to total_gmv_idr in every row (at most five violations reported per table). */

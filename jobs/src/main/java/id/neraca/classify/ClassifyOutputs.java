@@ -2,6 +2,7 @@ package id.neraca.classify;
 
 import id.neraca.core.NeracaException;
 import id.neraca.core.Schemas;
+import id.neraca.core.SmallResults;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -61,7 +62,7 @@ public final class ClassifyOutputs {
                         sum(when(col("umkm_tier").equalTo("UNKNOWN"), 1L).otherwise(0L)).as("unknown_tier_sales"),
                         sum(when(col("permendag31_flag"), 1L).otherwise(0L)).as("permendag31_sales"),
                         round(avg(col("origin_confidence")), 4).as("mean_confidence"))
-                .orderBy("marketplace", "origin_class");
+                .transform(t -> SmallResults.sorted(t, "marketplace", "origin_class"));
     }
 
     /** One row per marketplace × reason code: {@code sales} carrying it, {@code gmv_idr} of those that completed. */
@@ -70,7 +71,7 @@ public final class ClassifyOutputs {
                 .groupBy(col("marketplace"), col("reason_code"))
                 .agg(count(lit(1)).as("sales"),
                         sum(when(COMPLETED, col("gmv_idr")).otherwise(lit(BigDecimal.ZERO))).cast(DataTypes.createDecimalType(22, 2)).as("gmv_idr"))
-                .orderBy("marketplace", "reason_code");
+                .transform(t -> SmallResults.sorted(t, "marketplace", "reason_code"));
     }
 
     /** The evidence columns a person needs to check a decision by hand (no seller key: it is an identifier). */
@@ -103,7 +104,7 @@ public final class ClassifyOutputs {
                 .filter(keep)
                 .withColumn("_n", row_number().over(Window.partitionBy(col("origin_class")).orderBy(col("_draw"), col("sale_id"))))
                 .filter(col("_n").leq(perClass))
-                .orderBy(col("origin_class"), col("_n"))
+                .transform(t -> SmallResults.sorted(t, col("origin_class"), col("_n")))
                 .select(cols);
     }
 

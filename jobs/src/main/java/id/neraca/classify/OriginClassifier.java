@@ -159,7 +159,7 @@ public final class OriginClassifier {
         return classified.filter(col("origin_class").equalTo("CROSS_BORDER").and(inForce(p)))
                 .select(col("period_month")).distinct()
                 .join(broadcast(fx), col("period_month").equalTo(col("_fx_month")), "left_anti")
-                .orderBy("period_month");
+                .transform(t -> id.neraca.core.SmallResults.sorted(t, "period_month"));
     }
 
     private static Dataset<Row> fxFor(Dataset<Row> fxMonthly, ClassifyRules.Permendag31 p) {
