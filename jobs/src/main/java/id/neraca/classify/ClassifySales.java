@@ -129,7 +129,9 @@ public final class ClassifySales implements Stage {
         // Everything below reads the staged Parquet: the classification runs once. A small run reads it once into
         // memory: the five passes below (checks, FX coverage, two statistics tables, the audit sample) would otherwise
         // each open every month file, and at a few hundred rows per file a scan costs per file, not per row
-        long rowsIn = sales.count();
+        // (the handed-off sales come with their count, ingest's accepted rows: no job to count them again)
+        java.util.OptionalLong handedRows = handed.isPresent() ? ctx.handoffs().rowCount("sales") : java.util.OptionalLong.empty();
+        long rowsIn = handedRows.isPresent() ? handedRows.getAsLong() : sales.count();
         boolean cached = rowsIn <= CACHE_OUTPUT_MAX_ROWS;
         Dataset<Row> read = spark.read().schema(Schemas.classified()).parquet(staged); // schema: also when empty
         Dataset<Row> out = cached ? read.cache() : read;

@@ -23,7 +23,7 @@ import java.util.Optional;
  * ({@link #releaseAll()}, called by {@link Pipeline}). Only small tables are handed off, so holding them costs little.
  */
 public final class Handoffs {
-    private record Entry(Dataset<Row> rows, boolean cached) {}
+    private record Entry(Dataset<Row> rows, boolean cached, long rowCount) {}
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
 
@@ -32,8 +32,23 @@ public final class Handoffs {
      * persisted and is unpersisted here when released; the caller gives up its own unpersist.
      */
     public synchronized void put(String table, Dataset<Row> rows, boolean cached) {
-        Entry old = entries.put(table, new Entry(rows, cached));
+        put(table, rows, cached, -1);
+    }
+
+    /**
+     * As {@link #put(String, Dataset, boolean)}, with the table's row count when the handing stage has counted it (its
+     * reconciliation): a later stage that needs the count takes it here instead of running a Spark job for it.
+     * {@code rowCount} -1: not known.
+     */
+    public synchronized void put(String table, Dataset<Row> rows, boolean cached, long rowCount) {
+        Entry old = entries.put(table, new Entry(rows, cached, rowCount));
         if (old != null) release(old);
+    }
+
+    /** The row count handed off with {@code table}, if the handing stage gave one. */
+    public synchronized java.util.OptionalLong rowCount(String table) {
+        Entry e = entries.get(table);
+        return e == null || e.rowCount() < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(e.rowCount());
     }
 
     /** The rows an earlier stage of this run handed off for {@code table}, if any. Released by this object. */

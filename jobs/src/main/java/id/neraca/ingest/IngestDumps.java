@@ -153,7 +153,8 @@ public final class IngestDumps implements Stage {
         // a small run hands the rows just written to classify: the same rows from the scratch file (a few files) instead
         // of the sales table's partition folders; the scratch file then stays until the run's staging is removed
         boolean handOff = accepted <= HANDOFF_MAX_ROWS;
-        if (handOff) ctx.handoffs().put("sales", ResolveDuplicates.sales(resolved), false);
+        // with its row count: the accepted rows the reconciliation has just counted, which classify checks its output against
+        if (handOff) ctx.handoffs().put("sales", ResolveDuplicates.sales(resolved), false, accepted);
         ctx.manifest().stage(name()).put("sales_handed_off", handOff);
         String quarantine = ctx.outputs().staging("quarantine");
         IngestRun.quarantine(spark, p, resolved, counts).coalesce(1).write().parquet(quarantine);

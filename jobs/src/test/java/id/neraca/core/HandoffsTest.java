@@ -40,6 +40,18 @@ class HandoffsTest extends SparkTestBase {
     }
 
     @Test
+    void aRowCountTravelsWithItsTableWhenTheHandingStageKnowsIt() {
+        Handoffs h = new Handoffs();
+        h.put("sales", spark.range(3).toDF(), false, 3);
+        h.put("classified", spark.range(4).toDF(), false);
+        assertEquals(java.util.OptionalLong.of(3), h.rowCount("sales"));
+        assertTrue(h.rowCount("classified").isEmpty(), "not counted by the handing stage");
+        assertTrue(h.rowCount("aggregates").isEmpty(), "nothing handed off");
+        h.releaseAll();
+        assertTrue(h.rowCount("sales").isEmpty(), "gone with its table");
+    }
+
+    @Test
     void aReplacedEntryIsReleasedAtOnce() {
         Handoffs h = new Handoffs();
         Dataset<Row> first = cachedRows(2);
