@@ -124,7 +124,8 @@ public final class IngestDumps implements Stage {
         // dictionary build-then-fallback cost more CPU than the whole parse); out/ keeps the session's codec
         resolved.write().mode(SaveMode.Overwrite).option("compression", "lz4_raw")
                 .option("parquet.enable.dictionary", "false").parquet(work);
-        resolved = spark.read().parquet(work);
+        // with the schema just written: no job to infer it from the files' footers
+        resolved = spark.read().schema(resolved.schema()).parquet(work);
 
         List<IngestRun.FileCounts> counts = IngestRun.count(resolved, state.countPlan(p.plan()));
         for (String line : IngestRun.table(counts).split("\n")) Log.info("reconciliation | %s", line);
