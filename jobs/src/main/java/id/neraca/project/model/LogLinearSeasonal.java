@@ -378,7 +378,7 @@ public final class LogLinearSeasonal implements Forecaster {
             for (int q = 0; q < paths; q++) {
                 int k = java.util.Arrays.binarySearch(cdf, rng.nextDouble());
                 k = k >= 0 ? k : Math.min(-k - 1, cdf.length - 1);
-                while (beta[k] == null) k = mode; // a ρ without a fit has no posterior mass; never drawn in practice
+                if (beta[k] == null) k = mode; // a ρ without a fit (collinear there) has no posterior mass: not drawn in practice
                 double scale = drawSigma(df > 0 ? rss[k] / df : rss[k], df, rng);
                 drawCoefficients(beta[k], chol[k], scale, z, b, rng);
                 double e = y[n - 1] - mean(n - 1, b);
