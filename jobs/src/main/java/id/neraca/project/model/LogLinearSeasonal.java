@@ -299,17 +299,15 @@ public final class LogLinearSeasonal implements Forecaster {
             pIndependent = spike / acc;
         }
 
-        /** GLS fit at ρ (Prais–Winsten rows); stores b̂, RSS and the Cholesky factor of (X*'X*)⁻¹; returns log p(ρ|y). */
+        /** GLS fit at ρ (Prais–Winsten rows); stores b̂, RSS and the Cholesky factor of (X*'X*)⁻¹; returns log p(y|ρ), up to a constant. */
         double gls(int k, double r, double[][] x) {
             double[][] xs = new double[n][p];
             double[] ys = new double[n];
             double c0 = Math.sqrt(1 - r * r);
             for (int t = 0; t < n; t++) {
-                double[] full = new double[p];
-                full[0] = 1;
-                System.arraycopy(x[t], 0, full, 1, p - 1);
                 if (t == 0) {
-                    for (int j = 0; j < p; j++) xs[0][j] = c0 * full[j];
+                    xs[0][0] = c0;
+                    for (int j = 1; j < p; j++) xs[0][j] = c0 * x[0][j - 1];
                     ys[0] = c0 * y[0];
                 } else {
                     xs[t][0] = 1 - r;
