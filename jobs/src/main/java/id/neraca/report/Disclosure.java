@@ -23,10 +23,13 @@ import java.util.List;
  *       the published entries fix uniquely (its unit vector lies in the row space of the system) would still
  *       be recoverable by combining lines, so a further complement is suppressed in one of its lines and the
  *       loop repeats until no suppressed value is determined.</li>
+ *   <li><b>Interval audit</b> ({@link IntervalAudit}): a withheld entry that fails the rules must not be
+ *       bounded closely from non-negativity either. Each needs a protection level (in rupiah, each side, see
+ *       {@link Rules#protection}); while the published entries confine it to a narrower interval, further
+ *       complements are withheld, chosen by a trial of each candidate, cheapest first.</li>
  * </ol>
  * Empty entries (no sales, no sellers) are published as empty: they reveal nothing about any seller, and
- * they are never chosen as complements because their value (zero) is known anyway. Bounds from
- * non-negativity (interval disclosure) are not audited.
+ * they are never chosen as complements because their value (zero) is known anyway.
  */
 public final class Disclosure {
     private Disclosure() {}
@@ -65,10 +68,45 @@ public final class Disclosure {
     }
 
     /**
+     * The rules of a publication: an entry fails them with fewer than {@code minSellers} distinct sellers or with one
+     * seller holding more than {@code dominanceShare} of its GMV; a withheld entry that fails them needs a
+     * feasibility interval of at least {@link #protection} rupiah each side ({@code protectionShare} 0 switches the
+     * interval audit off).
+     */
+    public record Rules(int minSellers, double dominanceShare, double protectionShare) {
+        public Rules {
+            if (minSellers < 1) throw new IllegalArgumentException("min_sellers must be at least 1, got " + minSellers);
+            if (!(dominanceShare > 0 && dominanceShare <= 1)) {
+                throw new IllegalArgumentException("dominance_share must be in (0, 1], got " + dominanceShare);
+            }
+            if (!(protectionShare >= 0 && protectionShare < 1)) {
+                throw new IllegalArgumentException("protection_share must be in [0, 1), got " + protectionShare);
+            }
+        }
+
+        /** The rule's verdict on one entry on its own. */
+        public Status primary(Cell c) {
+            return Disclosure.primary(c, minSellers, dominanceShare);
+        }
+
+        /**
+         * The protection an entry that fails the rules needs, in rupiah, each side of its value: {@code protectionShare}
+         * of its GMV, and for a dominated entry at least what lets its largest seller's share fall to
+         * {@code dominanceShare} (an upper bound of top ÷ dominanceShare; Hundepool et al. §4.2, the protection
+         * level of the (n, k) rule with n = 1). 0 when the audit is off or the entry is empty.
+         */
+        public double protection(Cell c) {
+            if (protectionShare == 0 || c.empty()) return 0;
+            double x = c.gmv().doubleValue();
+            return Math.max(protectionShare * x, c.topSellerGmv().doubleValue() / dominanceShare - x);
+        }
+    }
+
+    /**
      * Protects a grid (see class comment; {@code grid[R][*]} column totals, {@code grid[*][C]} row totals)
      * and returns the status of every entry.
      */
-    public static Status[][] protect(Cell[][] grid, int minSellers, double dominanceShare) {
+    public static Status[][] protect(Cell[][] grid, Rules rules) {
         int rows = grid.length;
         int cols = grid[0].length;
         Cell[] cells = new Cell[rows * cols];
@@ -79,7 +117,7 @@ public final class Disclosure {
                 cost[r * cols + c] = grid[r][c].gmv().doubleValue();
             }
         }
-        Status[] flat = protect(cells, gridLines(rows, cols), primary(cells, minSellers, dominanceShare), cost);
+        Status[] flat = protect(cells, gridLines(rows, cols), primary(cells, rules.minSellers(), rules.dominanceShare()), cost, rules);
         Status[][] st = new Status[rows][cols];
         for (int r = 0; r < rows; r++) for (int c = 0; c < cols; c++) st[r][c] = flat[r * cols + c];
         return st;
@@ -91,10 +129,95 @@ public final class Disclosure {
      * (usually {@link #primary(Cell[], int, double)}, possibly with entries already withheld elsewhere); they
      * are never released. Complements are chosen by the lowest {@code cost} (ties: the lower index), so a caller
      * can keep cells it would rather publish (a headline figure) out of reach by giving them a high cost.
-     * Secondary suppression and the audit are as in the class comment; the result has no line with exactly one
-     * withheld entry and no withheld entry the published ones determine.
+     * Secondary suppression and the audits are as in the class comment; the result has no line with exactly one
+     * withheld entry, no withheld entry the published ones determine, and no entry withheld in {@code start} as
+     * {@link Status#PRIMARY} that they confine to less than its {@link Rules#protection} either side.
      */
-    public static Status[] protect(Cell[] cells, List<int[]> lines, Status[] start, double[] cost) {
+    public static Status[] protect(Cell[] cells, List<int[]> lines, Status[] start, double[] cost, Rules rules) {
+        Status[] st = withComplements(cells, lines, start, cost);
+        for (int i = 0; i < cells.length; i++) {
+            if (start[i] != Status.PRIMARY) continue;
+            double need = rules.protection(cells[i]);
+            if (need <= 0) continue;
+            // a complement only frees a value the published figures fixed: every interval widens or stays, so an
+            // entry protected once stays protected while the later ones are widened
+            while (!intervalProtected(cells, lines, st, i, need)) {
+                Status[] wider = widen(cells, lines, st, cost, i, need);
+                if (wider == null) return withholdAll(st);
+                st = wider;
+            }
+        }
+        return st;
+    }
+
+    /** Whether withheld entry {@code cell} can move at least {@code need} rupiah up and down (down to 0 at most). */
+    static boolean intervalProtected(Cell[] cells, List<int[]> lines, Status[] st, int cell, double need) {
+        double value = cells[cell].gmv().doubleValue();
+        IntervalAudit.Range r = IntervalAudit.range(cells, lines, st, cell, need);
+        return r.covers(Math.min(need, value), need, value);
+    }
+
+    /**
+     * One more complement for an entry confined too closely: every published, non-empty entry of a line through the
+     * entry's component is tried (withheld, with the complements its lines then need), and the cheapest trial that
+     * protects the entry is taken; when none does, the one that widens its interval most per rupiah of cost withheld
+     * (each side counted up to its need). Null when no trial widens it at all.
+     */
+    private static Status[] widen(Cell[] cells, List<int[]> lines, Status[] st, double[] cost, int cell, double need) {
+        double value = cells[cell].gmv().doubleValue();
+        double needDown = Math.min(need, value);
+        boolean[] member = new boolean[st.length];
+        for (int e : IntervalAudit.component(lines, st, cell)) member[e] = true;
+        java.util.TreeSet<Integer> candidates = new java.util.TreeSet<>((a, b) -> cost[a] != cost[b] ? Double.compare(cost[a], cost[b]) : Integer.compare(a, b));
+        for (int[] line : lines) {
+            boolean touches = false;
+            for (int e : line) touches |= member[e];
+            if (!touches) continue;
+            for (int e : line) if (st[e] == Status.PUBLISHED) candidates.add(e);
+        }
+        double baseScore = score(IntervalAudit.range(cells, lines, st, cell, need), needDown, need);
+        double bestGainPerCost = 0;
+        Status[] best = null;
+        double bestCost = Double.POSITIVE_INFINITY;
+        Status[] widest = null;
+        for (int c : candidates) {
+            Status[] trial = st.clone();
+            trial[c] = Status.SECONDARY;
+            trial = withComplements(cells, lines, trial, cost);
+            double added = 0;
+            for (int e = 0; e < st.length; e++) if (trial[e].suppressed() && !st[e].suppressed()) added += cost[e];
+            if (added >= bestCost) continue;
+            IntervalAudit.Range r = IntervalAudit.range(cells, lines, trial, cell, need);
+            if (r.covers(needDown, need, value)) {
+                best = trial;
+                bestCost = added;
+            } else if (best == null) {
+                // widening per rupiah withheld: a cheap cell that gets half-way goes before a headline figure that
+                // would get all the way at once
+                double gain = score(r, needDown, need) - baseScore;
+                if (gain > IntervalAudit.TOLERANCE && gain / Math.max(added, 1) > bestGainPerCost) {
+                    widest = trial;
+                    bestGainPerCost = gain / Math.max(added, 1);
+                }
+            }
+        }
+        return best != null ? best : widest;
+    }
+
+    /** How much of its need a range gives, each side counted up to 1. */
+    private static double score(IntervalAudit.Range r, double needDown, double needUp) {
+        return Math.min(1, needDown > 0 ? r.down() / needDown : 1) + Math.min(1, r.up() / needUp);
+    }
+
+    /** Everything non-empty withheld: the answer when nothing is left to hide a value behind. */
+    private static Status[] withholdAll(Status[] st) {
+        Status[] all = st.clone();
+        for (int i = 0; i < all.length; i++) if (all[i] == Status.PUBLISHED) all[i] = Status.SECONDARY;
+        return all;
+    }
+
+    /** Secondary suppression and the exact audit (class comment, steps 2 and 3) from {@code start}. */
+    private static Status[] withComplements(Cell[] cells, List<int[]> lines, Status[] start, double[] cost) {
         Status[] st = start.clone();
         while (true) {
             boolean changed = true;
@@ -126,20 +249,20 @@ public final class Disclosure {
             }
             if (!added) {
                 // nothing left to hide behind: withhold everything non-empty rather than publish a derivable value
-                for (int i = 0; i < st.length; i++) if (st[i] == Status.PUBLISHED) st[i] = Status.SECONDARY;
-                return st;
+                return withholdAll(st);
             }
         }
     }
 
     /**
      * Optimal protection of a small system (at most 20 publishable cells, e.g. a headline of a few classes and
-     * totals): of all sets of complements that leave no line with exactly one withheld entry and no withheld
-     * entry determined, the one with the lowest total {@code weight} (what losing each cell costs the reader),
-     * then the fewest cells. Exhaustive, so it finds what the greedy search of
-     * {@link #protect(Cell[], List, Status[], double[])} can miss (a cheap complement that forces two more).
+     * totals): of all sets of complements that leave no line with exactly one withheld entry, no withheld entry
+     * determined and every entry withheld in {@code start} as {@link Status#PRIMARY} its protection interval, the
+     * one with the lowest total {@code weight} (what losing each cell costs the reader), then the fewest cells.
+     * Exhaustive, so it finds what the greedy search of {@link #protect(Cell[], List, Status[], double[], Rules)}
+     * can miss (a cheap complement that forces two more).
      */
-    public static Status[] protectSmall(Cell[] cells, List<int[]> lines, Status[] start, double[] weight) {
+    public static Status[] protectSmall(Cell[] cells, List<int[]> lines, Status[] start, double[] weight, Rules rules) {
         List<Integer> open = new ArrayList<>();
         for (int i = 0; i < cells.length; i++) if (start[i] == Status.PUBLISHED) open.add(i);
         if (open.size() > 20) throw new IllegalArgumentException("protectSmall: " + open.size() + " open cells, at most 20");
@@ -164,15 +287,16 @@ public final class Disclosure {
                 }
             }
             if (!ok || !determinedCells(lines, st).isEmpty()) continue;
+            for (int i = 0; i < cells.length && ok; i++) {
+                double need = start[i] == Status.PRIMARY ? rules.protection(cells[i]) : 0;
+                if (need > 0 && !intervalProtected(cells, lines, st, i, need)) ok = false;
+            }
+            if (!ok) continue;
             best = st;
             bestCount = count;
             bestWeight = w;
         }
-        if (best == null) {
-            best = start.clone();
-            for (int i = 0; i < best.length; i++) if (best[i] == Status.PUBLISHED) best[i] = Status.SECONDARY;
-        }
-        return best;
+        return best != null ? best : withholdAll(start);
     }
 
     /**

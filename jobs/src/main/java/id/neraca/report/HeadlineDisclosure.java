@@ -51,9 +51,10 @@ public final class HeadlineDisclosure {
     }
 
     /** One year's headline on its own (years without breakdown tables). {@code cells} in the order of {@link #KEYS}. */
-    public static Status[] year(Cell[] cells, int minSellers, double dominanceShare) {
+    public static Status[] year(Cell[] cells, Disclosure.Rules rules) {
         check(cells);
-        return Disclosure.protectSmall(cells, headlineLines(), Disclosure.primary(cells, minSellers, dominanceShare), LOSS);
+        return Disclosure.protectSmall(cells, headlineLines(), Disclosure.primary(cells, rules.minSellers(), rules.dominanceShare()),
+                LOSS, rules);
     }
 
     /** One evidence row of the headline year: its class (a key of {@link #KEYS}, 0–4) and its cell. */
@@ -68,7 +69,7 @@ public final class HeadlineDisclosure {
      * order of {@link ReportData#CLASSES}; its last row is replaced by the headline's entries.
      */
     public static Result headlineYear(Cell[] headline, Map<String, Cell[][]> tables, List<EvidenceCell> evidence,
-                                      int minSellers, double dominanceShare) {
+                                      Disclosure.Rules rules) {
         check(headline);
         if (!ReportData.CLASSES.equals(KEYS.subList(0, 5))) throw new IllegalStateException("class order");
         List<Cell> cells = new ArrayList<>(List.of(headline));
@@ -117,8 +118,8 @@ public final class HeadlineDisclosure {
         });
 
         Cell[] all = cells.toArray(Cell[]::new);
-        Status[] start = Disclosure.primary(all, minSellers, dominanceShare);
-        System.arraycopy(year(headline, minSellers, dominanceShare), 0, start, 0, KEYS.size());
+        Status[] start = Disclosure.primary(all, rules.minSellers(), rules.dominanceShare());
+        System.arraycopy(year(headline, rules), 0, start, 0, KEYS.size());
         double[] cost = new double[all.length];
         for (int i = 0; i < all.length; i++) {
             cost[i] = i < KEYS.size() ? 1e30 * LOSS[i] : all[i].gmv().doubleValue();
@@ -159,7 +160,7 @@ public final class HeadlineDisclosure {
             }
             // complements for the lines these leave with one withheld entry; protect never releases an entry, but
             // it may withhold another headline class (when nothing else can hide a line), whose parts then follow
-            protecting = Disclosure.protect(all, lines, protecting, cost);
+            protecting = Disclosure.protect(all, lines, protecting, cost, rules);
         } while (publishedPartOfWithheldClass(protecting, classOf) >= 0);
         Status[] st = protecting;
 

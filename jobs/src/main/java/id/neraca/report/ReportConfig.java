@@ -13,6 +13,9 @@ import java.util.List;
  * @param minSellers      disclosure control: a published cell needs at least this many distinct sellers (default 3)
  * @param dominanceShare  disclosure control: a cell is suppressed when one seller holds more than this share
  *                        of its GMV (0..1, default 0.85)
+ * @param protectionShare disclosure control: a withheld cell that fails the rules may not be bounded by the published
+ *                        figures to within this share of its GMV either side (interval disclosure; 0 switches the
+ *                        audit off; [0, 1), default 0.10)
  * @param maxCategories   category table: the largest categories by GMV shown as rows, the rest pooled
  *                        into "other" (default 15)
  * @param provincesFile   province names, relative to {@code run.reference_dir} (default {@code provinces.csv})
@@ -21,6 +24,7 @@ public record ReportConfig(
         List<String> languages,
         Integer minSellers,
         Double dominanceShare,
+        Double protectionShare,
         Integer maxCategories,
         String provincesFile) {
 
@@ -31,12 +35,13 @@ public record ReportConfig(
         languages = List.copyOf(languages);
         if (minSellers == null) minSellers = 3;
         if (dominanceShare == null) dominanceShare = 0.85;
+        if (protectionShare == null) protectionShare = 0.10;
         if (maxCategories == null) maxCategories = 15;
         if (provincesFile == null) provincesFile = "provinces.csv";
     }
 
     public static ReportConfig defaults() {
-        return new ReportConfig(null, null, null, null, null);
+        return new ReportConfig(null, null, null, null, null, null);
     }
 
     public void validate(NeracaConfig.Loaded where) {
@@ -57,6 +62,10 @@ public record ReportConfig(
         if (!(dominanceShare > 0 && dominanceShare <= 1)) {
             throw new IllegalArgumentException("report.dominance_share must be in (0, 1], got " + dominanceShare);
         }
+        if (!(protectionShare >= 0 && protectionShare < 1)) {
+            throw new IllegalArgumentException("report.protection_share must be in [0, 1), got " + protectionShare
+                    + " (0 switches the interval audit off)");
+        }
         if (maxCategories < 1) {
             throw new IllegalArgumentException("report.max_categories must be at least 1, got " + maxCategories);
         }
@@ -68,6 +77,11 @@ public record ReportConfig(
 
     /** The same settings with other languages (the CLI's {@code --lang}). */
     public ReportConfig withLanguages(List<String> langs) {
-        return new ReportConfig(langs, minSellers, dominanceShare, maxCategories, provincesFile);
+        return new ReportConfig(langs, minSellers, dominanceShare, protectionShare, maxCategories, provincesFile);
+    }
+
+    /** The disclosure rules these settings give. */
+    public Disclosure.Rules rules() {
+        return new Disclosure.Rules(minSellers, dominanceShare, protectionShare);
     }
 }

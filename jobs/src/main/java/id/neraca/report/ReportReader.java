@@ -128,7 +128,7 @@ final class ReportReader {
             if (i == annual.size() - 1) {
                 List<HeadlineDisclosure.EvidenceCell> ev = evidence == null ? List.of() : evidence.stream()
                         .map(e -> new HeadlineDisclosure.EvidenceCell(e.originClass(), e.cell())).toList();
-                HeadlineDisclosure.Result r = HeadlineDisclosure.headlineYear(cells, grids, ev, cfg.minSellers(), cfg.dominanceShare());
+                HeadlineDisclosure.Result r = HeadlineDisclosure.headlineYear(cells, grids, ev, cfg.rules());
                 st = r.headline();
                 for (String name : grids.keySet()) {
                     breakdowns.put(name, new ReportData.Breakdown(name, CellStats.DIMENSIONS.get(name), rowKeys.get(name),
@@ -140,7 +140,7 @@ final class ReportReader {
                     evidence = protectedEvidence;
                 }
             } else {
-                st = HeadlineDisclosure.year(cells, cfg.minSellers(), cfg.dominanceShare());
+                st = HeadlineDisclosure.year(cells, cfg.rules());
             }
             Map<String, Disclosure.Status> verdicts = new LinkedHashMap<>();
             for (int k = 0; k < st.length; k++) verdicts.put(HeadlineDisclosure.KEYS.get(k), st[k]);
@@ -150,7 +150,7 @@ final class ReportReader {
             // no headline statistics for the headline year: each table protected on its own
             for (String name : grids.keySet()) {
                 breakdowns.put(name, new ReportData.Breakdown(name, CellStats.DIMENSIONS.get(name), rowKeys.get(name), grids.get(name),
-                        Disclosure.protect(grids.get(name), cfg.minSellers(), cfg.dominanceShare()), exact, year));
+                        Disclosure.protect(grids.get(name), cfg.rules()), exact, year));
             }
         }
         Optional<List<ReportData.Evidence>> evidenceOut = Optional.ofNullable(evidence);

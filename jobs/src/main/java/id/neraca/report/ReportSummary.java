@@ -137,6 +137,7 @@ public final class ReportSummary {
         ObjectNode disc = root.putObject("disclosure");
         disc.put("min_sellers", d.config().minSellers());
         disc.put("dominance_share", d.config().dominanceShare());
+        disc.put("protection_share", d.config().protectionShare());
         ObjectNode tables = disc.putObject("tables");
         for (ReportData.Breakdown b : d.breakdowns().values()) {
             ObjectNode n = tables.putObject(b.name());

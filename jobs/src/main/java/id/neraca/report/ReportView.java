@@ -225,6 +225,11 @@ public final class ReportView {
         return f.decimal(pct, Math.max(0, pct.scale())) + "%";
     }
 
+    private String protectionShare() {
+        BigDecimal pct = BigDecimal.valueOf(d.config().protectionShare()).movePointRight(2).stripTrailingZeros();
+        return f.decimal(pct, Math.max(0, pct.scale())) + "%";
+    }
+
     private static BigDecimal diff(BigDecimal a, BigDecimal b) {
         return a == null || b == null ? null : a.subtract(b);
     }
@@ -700,9 +705,9 @@ public final class ReportView {
             primary += b.suppressed(Disclosure.Status.PRIMARY);
             secondary += b.suppressed(Disclosure.Status.SECONDARY);
         }
-        return Map.of("text", t.get("disclosure_text", d.config().minSellers(),
-                        dominance(), primary, secondary),
-                "mark", SUPPRESSED_MARK);
+        String text = t.get("disclosure_text", d.config().minSellers(), dominance(), primary, secondary);
+        if (d.config().protectionShare() > 0) text += " " + t.get("disclosure_interval", protectionShare());
+        return Map.of("text", text, "mark", SUPPRESSED_MARK);
     }
 
     // ---------------------------------------------------------------- Permendag, evidence
@@ -792,8 +797,8 @@ public final class ReportView {
         }
         items.add(item(t.get("assume_umkm"), t.get("assume_umkm_value")));
         items.add(item(t.get("assume_permendag"), t.get("assume_permendag_value")));
-        items.add(item(t.get("assume_disclosure"), t.get("assume_disclosure_value", d.config().minSellers(),
-                dominance())));
+        items.add(item(t.get("assume_disclosure"), t.get("assume_disclosure_value", d.config().minSellers(), dominance())
+                + (d.config().protectionShare() > 0 ? " " + t.get("assume_disclosure_interval", protectionShare()) : "")));
         items.add(item(t.get("assume_scale"), t.get("scale_note")));
         ReportData.Projection p = d.projection();
         items.add(item(t.get("assume_model"), !p.projected() ? t.get(notCalibrated() ? "assume_model_not_calibrated" : "assume_model_not_projected") : scenarioOnly()

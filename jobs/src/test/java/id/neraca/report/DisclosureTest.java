@@ -11,6 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DisclosureTest {
+    /** The default rules (data/config/neraca.yaml): 3 sellers, 85% dominance, 10% protection. */
+    static final Disclosure.Rules RULES = new Disclosure.Rules(3, 0.85, 0.10);
+
     private static Cell cell(long gmv, long sellers, long top) {
         return new Cell(BigDecimal.valueOf(gmv), sellers, BigDecimal.valueOf(top));
     }
@@ -64,7 +67,7 @@ class DisclosureTest {
     @Test
     void secondarySuppressionLeavesNoWithheldValueDerivableBySubtraction() {
         Cell[][] g = handMadeTable();
-        Status[][] st = Disclosure.protect(g, 3, 0.85);
+        Status[][] st = Disclosure.protect(g, RULES);
         assertEquals(Status.PRIMARY, st[1][2], "2 sellers");
         assertEquals(Status.PRIMARY, st[3][0], "one seller holds 80 of 90");
         // every line (row or column, totals included) has zero or at least two withheld entries
@@ -108,7 +111,7 @@ class DisclosureTest {
         g[1][3] = cell(62, 2, 40);
         g[1][0] = cell(20, 1, 20);
         g[1][1] = cell(35, 2, 30);
-        Status[][] st = Disclosure.protect(g, 3, 0.85);
+        Status[][] st = Disclosure.protect(g, RULES);
         assertTrue(st[1][3].suppressed());
         assertNothingRecoverableBySubtraction(g, st);
         assertTrue(Disclosure.determined(st).isEmpty());
@@ -119,7 +122,7 @@ class DisclosureTest {
         Cell[][] g = handMadeTable();
         g[1][2] = cell(7, 4, 2);
         g[3][0] = cell(90, 6, 20);
-        Status[][] st = Disclosure.protect(g, 3, 0.85);
+        Status[][] st = Disclosure.protect(g, RULES);
         for (Status[] row : st) for (Status s : row) assertFalse(s.suppressed());
     }
 

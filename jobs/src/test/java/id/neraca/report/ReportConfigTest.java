@@ -30,6 +30,8 @@ class ReportConfigTest {
         assertEquals(List.of("id", "en"), c.languages());
         assertEquals(3, c.minSellers());
         assertEquals(0.85, c.dominanceShare());
+        assertEquals(0.10, c.protectionShare());
+        assertEquals(new Disclosure.Rules(3, 0.85, 0.10), c.rules());
     }
 
     @Test
@@ -37,6 +39,8 @@ class ReportConfigTest {
         ReportConfig c = NeracaConfig.load(id.neraca.SparkTestBase.projectRoot().resolve("data/config/neraca.yaml")).config().report();
         assertEquals(3, c.minSellers());
         assertEquals(0.85, c.dominanceShare());
+        assertEquals(0.10, c.protectionShare());
+        assertEquals(new Disclosure.Rules(3, 0.85, 0.10), c.rules());
     }
 
     @Test
@@ -45,6 +49,8 @@ class ReportConfigTest {
         assertTrue(lang.getMessage().contains("report.languages") && lang.getMessage().contains("fr"), lang.getMessage());
         NeracaException share = assertThrows(NeracaException.class, () -> load("report:\n  dominance_share: 1.5\n"));
         assertTrue(share.getMessage().contains("report.dominance_share"), share.getMessage());
+        NeracaException protection = assertThrows(NeracaException.class, () -> load("report:\n  protection_share: 1\n"));
+        assertTrue(protection.getMessage().contains("report.protection_share"), protection.getMessage());
         NeracaException unknown = assertThrows(NeracaException.class, () -> load("report:\n  min_seller: 3\n"));
         assertTrue(unknown.getMessage().contains("min_seller"), unknown.getMessage());
         assertEquals(NeracaException.EXIT_USAGE, unknown.exitCode());

@@ -253,8 +253,10 @@ class WriteReportTest extends SparkTestBase {
             Matcher table = Pattern.compile("<table class=\"data breakdown\" id=\"table-category\">(.*?)</table>", Pattern.DOTALL).matcher(page);
             assertTrue(table.find());
             String svg = read(full.resolve("report/figures/by_category_" + lang + ".svg"));
-            for (String name : lang.equals("en") ? List.of("Food and beverage", "Toys and hobbies", "Fashion and apparel", "Other")
-                    : List.of("Makanan dan minuman", "Mainan dan hobi", "Fesyen dan pakaian", "Lainnya")) {
+            // categories whose total is published (the chart draws only those; food_beverage's total is withheld in
+            // this fixture, so its row is named in the table and the Markdown below but not drawn)
+            for (String name : lang.equals("en") ? List.of("Home and living", "Toys and hobbies", "Fashion and apparel", "Other")
+                    : List.of("Rumah tangga", "Mainan dan hobi", "Fesyen dan pakaian", "Lainnya")) {
                 assertTrue(table.group(1).contains("<tr><td>" + name + "</td>"), lang + ": row " + name);
                 assertTrue(svg.contains(">" + name + "<"), lang + ": chart label " + name);
             }
