@@ -34,6 +34,12 @@ public record ProjectConfig(
         Integer partialMonthDays) {
 
     public static final String FACTOR = "factor";
+    /** {@code backtest.weighting}: weights ∝ 1/MASE² of the point forecasts (the default). */
+    public static final String INVERSE_MASE = "inverse_mase";
+    /** {@code backtest.weighting}: weights ∝ 1/CRPS² of the simulated predictive distributions (docs/PROJECTION.md §4). */
+    public static final String INVERSE_CRPS = "inverse_crps";
+    public static final String EQUAL = "equal";
+    public static final List<String> WEIGHTINGS = List.of(INVERSE_MASE, INVERSE_CRPS, EQUAL);
     public static final String CALIBRATION = "benchmark_calibration";
 
     public ProjectConfig {
@@ -68,7 +74,8 @@ public record ProjectConfig(
      * @param maxHorizonMonths      forecast horizons scored at each origin (1..this)
      * @param selectionMaxMaseRatio a model is kept in the ensemble only if its backtest MASE is at most this
      *                              multiple of the seasonal-naive baseline's backtest MASE
-     * @param weighting             {@code inverse_mase} (weights ∝ 1/MASE²) or {@code equal}
+     * @param weighting             {@code inverse_mase} (weights ∝ 1/MASE²), {@code inverse_crps} (weights ∝ 1/CRPS²
+     *                              of the backtest's simulated distributions) or {@code equal}
      */
     public record BacktestSection(Integer minTrainMonths, Integer maxHorizonMonths, Double selectionMaxMaseRatio,
                                   String weighting) {
@@ -76,7 +83,7 @@ public record ProjectConfig(
             if (minTrainMonths == null) minTrainMonths = 24;
             if (maxHorizonMonths == null) maxHorizonMonths = 12;
             if (selectionMaxMaseRatio == null) selectionMaxMaseRatio = 1.5;
-            if (weighting == null) weighting = "inverse_mase";
+            if (weighting == null) weighting = INVERSE_MASE;
         }
     }
 
@@ -161,8 +168,8 @@ public record ProjectConfig(
             throw new IllegalArgumentException("project.backtest.selection_max_mase_ratio must be at least 1.0, got "
                     + backtest.selectionMaxMaseRatio());
         }
-        if (!List.of("inverse_mase", "equal").contains(backtest.weighting())) {
-            throw new IllegalArgumentException("project.backtest.weighting must be inverse_mase or equal, got '"
+        if (!WEIGHTINGS.contains(backtest.weighting())) {
+            throw new IllegalArgumentException("project.backtest.weighting must be inverse_mase, inverse_crps or equal, got '"
                     + backtest.weighting() + "'");
         }
         double lo = scenarios.cagrLowPct();

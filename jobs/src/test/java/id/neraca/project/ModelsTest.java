@@ -366,4 +366,104 @@ class ModelsTest {
                 "the true model beats seasonal naive on a trending series: " + all);
         assertTrue(all.get("loglinear_seasonal").mape() < 0.05, "MAPE " + all.get("loglinear_seasonal").mape());
     }
+
+    /**
+     * The CRPS sample estimator, mean|X − y| − ½·mean|X − X'| over all ordered pairs, by hand. Sample {0, 1, 2}:
+     * against y = 1, mean|X − 1| = 2/3 and the pairs' |differences| sum to 2·(1 + 2 + 1) = 8 over 9 pairs, so
+     * CRPS = 2/3 − 4/9 = 2/9 (also ∫(F − 1{x ≥ 1})² = 1/9 on [0,1) + 1/9 on [1,2)); against y = 3, 2 − 4/9 = 14/9.
+     * A single point scores its absolute error. A narrow sample centred wrongly, {0.9, 1.0, 1.1} against y = 0, scores
+     * 1.0 − ½·0.8/9 = 0.9556; a wide one centred rightly, {−1, 0, 1}, scores 2/3 − 4/9 = 0.2222: lower is better, and
+     * sharpness does not buy a wrong centre out. The order of the sample does not matter (it is sorted inside).
+     */
+    @Test
+    void crpsOfASmallSampleIsTheHandComputedValue() {
+        assertEquals(2 / 9.0, Backtest.crps(new double[]{2, 0, 1}, 1), 1e-12);
+        assertEquals(14 / 9.0, Backtest.crps(new double[]{0, 1, 2}, 3), 1e-12);
+        assertEquals(3.0, Backtest.crps(new double[]{5}, 2), 1e-12);
+        double narrowWrong = Backtest.crps(new double[]{1.1, 0.9, 1.0}, 0);
+        double wideRight = Backtest.crps(new double[]{-1, 0, 1}, 0);
+        assertEquals(1.0 - 0.4 / 9, narrowWrong, 1e-12);
+        assertEquals(2 / 9.0, wideRight, 1e-12);
+        assertTrue(wideRight < narrowWrong);
+    }
+
+    /**
+     * What MASE cannot see: two models with the same point forecast (the last value: a random walk's best) on a random
+     * walk of log steps N(0, 0.05²), one simulating the walk's spread (0.05·√h), one twenty times too sure (0.0025·√h).
+     * Their backtest errors, and so their MASE, are identical; the CRPS of the over-confident one is worse, so 1/CRPS²
+     * gives it the smaller weight where 1/MASE² gives both the same.
+     */
+    @Test
+    void crpsPenalisesAnOverConfidentModelThatMaseCannotTellApart() {
+        Well19937c rng = new Well19937c(17);
+        double[] y = new double[48];
+        for (int t = 1; t < 48; t++) y[t] = y[t - 1] + 0.05 * rng.nextGaussian();
+        Forecaster honest = lastValue("honest", 0.05);
+        Forecaster sure = lastValue("sure", 0.0025);
+        Map<String, Backtest.Score> mase = new java.util.TreeMap<>();
+        for (Backtest.Score s : Backtest.score(Backtest.run(List.of(honest, sure), y, 12, 0, 24, 12))) {
+            if (s.horizon() == 0) mase.put(s.model(), s);
+        }
+        assertEquals(mase.get("honest").mase(), mase.get("sure").mase(), 1e-12, "same point forecasts, same MASE");
+        Map<String, Double> crps = Backtest.meanCrps(Backtest.runCrps(List.of(honest, sure), y, 12, 0, 24, 12, 300, 5));
+        assertEquals(List.of("honest", "sure"), List.copyOf(new java.util.TreeSet<>(crps.keySet())));
+        assertTrue(crps.get("sure") > 1.2 * crps.get("honest"), crps.toString());
+        // the weights the projection gives them (Projection.select): equal by 1/MASE², less for the sure one by 1/CRPS²
+        Map<String, Double> byMase = Projection.inverseSquare(Map.of("honest", mase.get("honest").mase(), "sure", mase.get("sure").mase()));
+        assertEquals(byMase.get("honest"), byMase.get("sure"), 1e-9 * byMase.get("honest"));
+        Map<String, Double> byCrps = Projection.inverseSquare(crps);
+        double sureWeight = byCrps.get("sure") / (byCrps.get("sure") + byCrps.get("honest"));
+        double h = crps.get("honest");
+        double c = crps.get("sure");
+        assertEquals(h * h / (h * h + c * c), sureWeight, 1e-12);
+        assertTrue(sureWeight < 0.41, "weight of the over-confident model " + sureWeight);
+    }
+
+    /** A model forecasting the last value, simulating a random walk of log steps N(0, sd²). */
+    private static Forecaster lastValue(String name, double sd) {
+        return new Forecaster() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String unsupportedReason(int n, int period) {
+                return null;
+            }
+
+            @Override
+            public Fit fit(double[] y, int period, int firstSeason) {
+                double last = y[y.length - 1];
+                return new Fit() {
+                    @Override
+                    public double[] fitted() {
+                        return new double[y.length];
+                    }
+
+                    @Override
+                    public double[] forecast(int h) {
+                        double[] f = new double[h];
+                        java.util.Arrays.fill(f, last);
+                        return f;
+                    }
+
+                    @Override
+                    public double[][] simulate(int h, int paths, org.apache.commons.math3.random.RandomGenerator rng) {
+                        double[][] out = new double[paths][h];
+                        for (int k = 0; k < paths; k++) {
+                            double v = last;
+                            for (int i = 0; i < h; i++) out[k][i] = v += sd * rng.nextGaussian();
+                        }
+                        return out;
+                    }
+
+                    @Override
+                    public Map<String, Double> parameters() {
+                        return Map.of();
+                    }
+                };
+            }
+        };
+    }
 }

@@ -56,6 +56,18 @@ class ProjectConfigTest {
         assertEquals(2500.0, ok.project().coverage().factor());
     }
 
+    /** backtest.weighting: inverse_mase (the default), inverse_crps or equal; anything else stops the run naming the key. */
+    @Test
+    void weightingIsOneOfThreeNamedValues(@TempDir Path dir) throws Exception {
+        assertUsage(dir, "project:\n  backtest:\n    weighting: inverse_crsp\n",
+                "project.backtest.weighting must be inverse_mase, inverse_crps or equal, got 'inverse_crsp'");
+        assertUsage(dir, "project:\n  backtest:\n    weighting: crps\n", "project.backtest.weighting");
+        for (String w : new String[]{"inverse_mase", "inverse_crps", "equal"}) {
+            assertEquals(w, write(dir, "project:\n  backtest:\n    weighting: " + w + "\n").config().project().backtest().weighting());
+        }
+        assertEquals(ProjectConfig.INVERSE_MASE, ProjectConfig.defaults().backtest().weighting(), "the code default");
+    }
+
     private static NeracaConfig.Loaded write(Path dir, String yaml) throws Exception {
         Path f = dir.resolve("c.yaml");
         Files.writeString(f, "run:\n  reference_dir: " + SparkTestBase.projectRoot().resolve("data/reference") + "\n" + yaml);

@@ -288,6 +288,58 @@ class ProjectionTest {
     }
 
     /**
+     * {@code weighting: inverse_crps}: the kept models' weights are ∝ 1/CRPS² of the CRPS the summary reports (the
+     * mean over the backtest's origins and horizons), which the models table carries as {@code backtest_crps_log};
+     * under the default inverse_mase no CRPS is computed (null) and the weights are ∝ 1/MASE². On 36 months of a
+     * wandering-level series (HoltCoverageStudy's, α 0.3, seed 2) all three candidates are kept.
+     */
+    @Test
+    void inverseCrpsWeightsTheKeptModelsByTheirReportedCrps() {
+        double[] y = HoltCoverageStudy.series(new Well19937c(2), 36, 0.3);
+        List<YearMonth> months = new ArrayList<>();
+        double[] t = new double[36];
+        double[] half = new double[36];
+        for (int i = 0; i < 36; i++) {
+            months.add(YearMonth.of(2023, 1).plusMonths(i));
+            t[i] = Math.exp(y[i]);
+            half[i] = t[i] / 2;
+        }
+        Map<String, Map<String, double[]>> byWeighting = new TreeMap<>();
+        for (String w : List.of(ProjectConfig.INVERSE_MASE, ProjectConfig.INVERSE_CRPS)) {
+            ProjectConfig cfg = new ProjectConfig(7L, 500, 2030, null, null, new ProjectConfig.BacktestSection(null, null, null, w),
+                    null, new ProjectConfig.CoverageSection("factor", 1.0, null, null, null, null, 0.0), null, null);
+            Projection.Result r = new Projection(cfg, Coverage.fixed(1.0, 0.0)).run(new Projection.Input(months, t, half, half));
+            Map<String, double[]> m = new TreeMap<>();
+            for (JsonNode n : r.summary().get("models")) {
+                if (n.get("weight").asDouble() > 0) {
+                    m.put(n.get("name").asText(), new double[]{n.get("weight").asDouble(), n.get("mase").asDouble(),
+                            n.get("crps").isNull() ? Double.NaN : n.get("crps").asDouble()});
+                }
+            }
+            byWeighting.put(w, m);
+            long crpsRows = r.models().stream().filter(x -> x.parameter().equals("backtest_crps_log")).count();
+            assertEquals(w.equals(ProjectConfig.INVERSE_CRPS) ? 3 : 0, crpsRows, w);
+        }
+        Map<String, double[]> mase = byWeighting.get(ProjectConfig.INVERSE_MASE);
+        Map<String, double[]> crps = byWeighting.get(ProjectConfig.INVERSE_CRPS);
+        assertEquals(List.of("cagr_base", "holt_damped_seasonal", "loglinear_seasonal"), List.copyOf(crps.keySet()));
+        assertEquals(crps.keySet(), mase.keySet());
+        double[] ll = crps.get("loglinear_seasonal");
+        double[] llm = mase.get("loglinear_seasonal");
+        for (String k : crps.keySet()) {
+            double[] c = crps.get(k);
+            double[] m = mase.get(k);
+            assertTrue(Double.isNaN(m[2]), k + ": no CRPS under inverse_mase");
+            assertTrue(c[2] > 0 && c[2] < 0.2, k + " CRPS of the log " + c[2]);
+            // w_k / w_loglinear = (CRPS_loglinear / CRPS_k)²; the weights and scores are rounded to 6 places
+            assertEquals(Math.pow(ll[2] / c[2], 2), c[0] / ll[0], 2e-4, k);
+            assertEquals(Math.pow(llm[1] / m[1], 2), m[0] / llm[0], 2e-4, k);
+        }
+        assertNotEquals(mase.get("holt_damped_seasonal")[0], crps.get("holt_damped_seasonal")[0], 1e-3,
+                "the two weightings differ here");
+    }
+
+    /**
      * 18 months are too few to tell a share's trend from a seasonal swing (the total gets growth scenarios only, for
      * the same reason): the shares are held at their level of the last 12 months, and their interval allows for the
      * observed trend continuing or reversing. Here the UMKM share's logit falls 1.0 a year from logit(0.3) (30% to 14%
