@@ -15,10 +15,12 @@ import java.util.Locale;
  * (2030 for a history of 2023–2025). Prints, for the ensemble and for the log-linear model, the share of series
  * inside the 80% and 95% intervals, with the log-linear model's errors independent (the plain regression) and AR(1)
  * (the projection's). Run:
- * {@code java -cp jobs/target/test-classes:jobs/target/classes:$(cat jobs/target/classpath.txt) id.neraca.project.EnsembleCoverageStudy PROCESS SERIES}
+ * {@code java -cp jobs/target/test-classes:jobs/target/classes:$(cat jobs/target/classpath.txt) id.neraca.project.EnsembleCoverageStudy PROCESS SERIES [PATHS [WEIGHTING [ar1]]]}
  * with PROCESS one of {@code holt0.3}, {@code holt0.1} (ETS(A,Ad,A) of {@link HoltCoverageStudy#series} with that α:
  * a level that wanders), {@code trend} (log-linear, 15% a year, seasonality ±0.2, independent noise 0.03),
- * {@code ar0.6} (the same trend with AR(1) noise, ρ 0.6, innovations 0.03).
+ * {@code ar0.6} (the same trend with AR(1) noise, ρ 0.6, innovations 0.03). PATHS (default 1000) are the simulated
+ * paths per model; WEIGHTING (default {@code inverse_mase}) is {@code project.backtest.weighting}; {@code ar1} runs only
+ * the projection's log-linear model (AR(1) errors), not also the plain regression.
  */
 public final class EnsembleCoverageStudy {
     private EnsembleCoverageStudy() {}
@@ -30,9 +32,13 @@ public final class EnsembleCoverageStudy {
         String process = args[0];
         int sims = Integer.parseInt(args[1]);
         int paths = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
-        for (boolean ar1 : new boolean[]{false, true}) {
-            double[] c = coverage(process, sims, paths, ar1);
-            System.out.printf(Locale.ROOT, "%s series %d paths %d loglinear errors %s%n", process, sims, paths, ar1 ? "AR(1)" : "independent");
+        String weighting = args.length > 3 ? args[3] : ProjectConfig.INVERSE_MASE;
+        boolean[] errors = args.length > 4 && args[4].equals("ar1") ? new boolean[]{true} : new boolean[]{false, true};
+        for (boolean ar1 : errors) {
+            long t0 = System.nanoTime();
+            double[] c = coverage(process, sims, paths, ar1, weighting);
+            System.out.printf(Locale.ROOT, "%s series %d paths %d weighting %s loglinear errors %s (%.0f s)%n", process, sims,
+                    paths, weighting, ar1 ? "AR(1)" : "independent", (System.nanoTime() - t0) / 1e9);
             String[] labels = {"ensemble h=6", "ensemble h=24", "ensemble 2030", "loglinear h=6", "loglinear h=24", "loglinear 2030"};
             for (int i = 0; i < labels.length; i++) {
                 System.out.printf(Locale.ROOT, "  %-15s 80%% %5.1f%%  95%% %5.1f%%%n", labels[i], 100 * c[2 * i], 100 * c[2 * i + 1]);
@@ -61,6 +67,11 @@ public final class EnsembleCoverageStudy {
      *         share of series where the log-linear model was selected, its mean weight, and its mean fitted ρ
      */
     static double[] coverage(String process, int sims, int paths, boolean ar1) {
+        return coverage(process, sims, paths, ar1, ProjectConfig.INVERSE_MASE);
+    }
+
+    /** The same with the ensemble weighted by {@code weighting} ({@code project.backtest.weighting}). */
+    static double[] coverage(String process, int sims, int paths, boolean ar1, String weighting) {
         int years = 5;
         int h = 12 * years;
         int[] in = new int[12];
@@ -68,7 +79,8 @@ public final class EnsembleCoverageStudy {
         double weight = 0;
         double rhoSum = 0;
         int rhoN = 0;
-        ProjectConfig cfg = new ProjectConfig(11L, paths, 2035, null, null, null, null,
+        ProjectConfig cfg = new ProjectConfig(11L, paths, 2035, null, null,
+                new ProjectConfig.BacktestSection(null, null, null, weighting), null,
                 new ProjectConfig.CoverageSection("factor", 1.0, null, null, null, null, 0.0), null, null);
         Well19937c data = new Well19937c(process.hashCode());
         List<YearMonth> months = new ArrayList<>();
