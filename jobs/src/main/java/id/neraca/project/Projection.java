@@ -499,7 +499,7 @@ public final class Projection {
     /**
      * Selection: a supported candidate is kept if its backtest MASE is at most selection_max_mase_ratio × the
      * seasonal-naive baseline's (or, without a baseline score, if it has a score at all). Weights ∝ 1/MASE² over the
-     * kept models (or equal). With no backtest, or one of fewer than {@link #MIN_SCORED_ORIGINS} origins, every
+     * kept models, 1/CRPS² under {@code weighting: inverse_crps} (docs/PROJECTION.md §4), or equal. With no backtest, or one of fewer than {@link #MIN_SCORED_ORIGINS} origins, every
      * supported candidate gets an equal weight: 25 months gave one origin, and the weights (0.61 / 0.27 / 0.12) rested
      * on one one-step error per model.
      */

@@ -38,7 +38,8 @@ import java.util.Map;
  * on 36 months simulated from the model its 80% and 95% intervals cover 68% and 86% six months ahead, the
  * bootstrapped ones 81% and 95% (docs/PROJECTION.md §5, ModelsTest).
  * The bootstrap costs R refits (a few milliseconds each) per {@link Fit#simulate} call, not per fit, so the
- * backtest, which only uses point forecasts, does not pay it.
+ * backtest of point forecasts does not pay it; the CRPS backtest ({@code weighting: inverse_crps}) simulates at
+ * every origin and uses 25 replicates there (Projection.CRPS_HOLT_REPLICATES).
  */
 public final class HoltDamped implements Forecaster {
     static final double[] LO = {0.0001, 0.0001, 0.0001, 0.80};
