@@ -3,13 +3,13 @@ package id.neraca.report;
 import id.neraca.report.Disclosure.Cell;
 import id.neraca.report.Disclosure.Status;
 
-import java.math.BigDecimal;
 import java.util.Random;
 
 /**
  * What the interval audit costs and changes on a province-sized table (not a unit test; prints figures): seeded
- * random 38 × 5 tables with their totals, 15% of the cells empty, the others from Rp10³ to Rp10⁹ (log-uniform) with 1
- * to 8 sellers and a top seller holding 30 – 100% of each, protected without and with the interval audit. For each:
+ * random 38 × 5 tables with their totals ({@link IntervalAuditTest#randomInner}: 15% of the cells empty, the others from
+ * Rp10³ to Rp10⁹, log-uniform, with 1 to 6 sellers and a top seller holding 30 – 100% of each), protected without and
+ * with the interval audit. For each:
  * the failing cells, the complements each way, the time, and how many failing cells the exact pattern alone left
  * closer than their protection level.
  *
@@ -24,7 +24,7 @@ public final class DisclosureCostStudy {
         Disclosure.Rules rules = new Disclosure.Rules(3, 0.85, 0.10);
         System.out.println("seed\tfailing\tcomplements_exact\tms_exact\tfailing_too_close_exact\tcomplements_audited\tcomplement_gmv_audited_pct\tms_audited");
         for (long seed = 1; seed <= tables; seed++) {
-            Cell[][] g = table(new Random(seed), 38, 5);
+            Cell[][] g = DisclosureTest.withTotals(IntervalAuditTest.randomInner(new Random(seed), 38, 5));
             long t0 = System.nanoTime();
             Status[][] exact = Disclosure.protect(g, exactOnly);
             long t1 = System.nanoTime();
@@ -49,28 +49,6 @@ public final class DisclosureCostStudy {
             System.out.printf("%d\t%d\t%d\t%.0f\t%d\t%d\t%.1f\t%.0f%n", seed, failing, count(flatExact, Status.SECONDARY),
                     (t1 - t0) / 1e6, tooClose, count(flatAudited, Status.SECONDARY), 100 * lost / all, (t2 - t1) / 1e6);
         }
-    }
-
-    private static Cell[][] table(Random rnd, int rows, int cols) {
-        Cell[][] g = new Cell[rows + 1][cols + 1];
-        long[] colTotal = new long[cols];
-        long grand = 0;
-        for (int r = 0; r < rows; r++) {
-            long rowTotal = 0;
-            for (int c = 0; c < cols; c++) {
-                long v = rnd.nextDouble() < 0.15 ? 0 : (long) Math.pow(10, 3 + 6 * rnd.nextDouble());
-                long sellers = v == 0 ? 0 : 1 + rnd.nextInt(8);
-                long top = (long) (v * (0.3 + 0.7 * rnd.nextDouble()));
-                g[r][c] = v == 0 ? Cell.EMPTY : new Cell(BigDecimal.valueOf(v), sellers, BigDecimal.valueOf(top));
-                rowTotal += v;
-                colTotal[c] += v;
-            }
-            g[r][cols] = new Cell(BigDecimal.valueOf(rowTotal), 20, BigDecimal.valueOf(rowTotal / 3));
-            grand += rowTotal;
-        }
-        for (int c = 0; c < cols; c++) g[rows][c] = new Cell(BigDecimal.valueOf(colTotal[c]), 100, BigDecimal.valueOf(colTotal[c] / 10));
-        g[rows][cols] = new Cell(BigDecimal.valueOf(grand), 500, BigDecimal.valueOf(grand / 20));
-        return g;
     }
 
     private static Cell[] flat(Cell[][] g) {

@@ -126,6 +126,33 @@ class DisclosureTest {
         for (Status[] row : st) for (Status s : row) assertFalse(s.suppressed());
     }
 
+    /**
+     * A grid as {@link Disclosure#protect(Cell[][], Disclosure.Rules)} takes it: the inner cells, then each row's total,
+     * then the column totals and the grand total, every total from many sellers (1,000, none above 5%: never withheld
+     * by the rules themselves).
+     */
+    static Cell[][] withTotals(Cell[][] inner) {
+        int rows = inner.length, cols = inner[0].length;
+        Cell[][] g = new Cell[rows + 1][cols + 1];
+        long[] colTotal = new long[cols + 1];
+        for (int r = 0; r < rows; r++) {
+            long rowTotal = 0;
+            for (int c = 0; c < cols; c++) {
+                g[r][c] = inner[r][c];
+                rowTotal += inner[r][c].gmv().longValueExact();
+                colTotal[c] += inner[r][c].gmv().longValueExact();
+            }
+            g[r][cols] = total(rowTotal);
+            colTotal[cols] += rowTotal;
+        }
+        for (int c = 0; c <= cols; c++) g[rows][c] = total(colTotal[c]);
+        return g;
+    }
+
+    private static Cell total(long gmv) {
+        return gmv == 0 ? Cell.EMPTY : new Cell(BigDecimal.valueOf(gmv), 1000, BigDecimal.valueOf(gmv / 20));
+    }
+
     /** Independent check: propagate "line with one unknown = total − known cells" until nothing changes. */
     static void assertNothingRecoverableBySubtraction(Cell[][] g, Status[][] st) {
         int rows = g.length;

@@ -41,22 +41,11 @@ class IntervalAuditTest {
      */
     private static Cell[][] oneSellerBehindSmallCells() {
         long[][] v = {{10_000_000, 50_000, 5_000_000}, {40_000, 60_000, 4_000_000}, {3_000_000, 2_000_000, 1_000_000}};
-        Cell[][] g = new Cell[4][4];
-        long[] col = new long[3];
-        long grand = 0;
+        Cell[][] inner = new Cell[3][3];
         for (int r = 0; r < 3; r++) {
-            long row = 0;
-            for (int c = 0; c < 3; c++) {
-                g[r][c] = r == 0 && c == 0 ? cell(v[r][c], 1, v[r][c]) : cell(v[r][c], 6, v[r][c] / 4);
-                row += v[r][c];
-                col[c] += v[r][c];
-            }
-            g[r][3] = cell(row, 18, row / 2);
-            grand += row;
+            for (int c = 0; c < 3; c++) inner[r][c] = r == 0 && c == 0 ? cell(v[r][c], 1, v[r][c]) : cell(v[r][c], 6, v[r][c] / 4);
         }
-        for (int c = 0; c < 3; c++) g[3][c] = cell(col[c], 18, col[c] / 2);
-        g[3][3] = cell(grand, 54, grand / 3);
-        return g;
+        return DisclosureTest.withTotals(inner);
     }
 
     private static Cell[] flat(Cell[][] g) {
@@ -105,24 +94,13 @@ class IntervalAuditTest {
     @Test
     void aCellAlreadyProtectedByLargeComplementsGetsNoMore() {
         // the primary cell beside complements of its own size: exact protection already gives it enough room
-        Cell[][] g = oneSellerBehindSmallCells();
-        g[0][1] = cell(5_000_000, 6, 1_000_000);
-        g[1][0] = cell(6_000_000, 6, 1_000_000);
-        g[1][1] = cell(7_000_000, 6, 1_000_000);
-        // restore the totals of the changed rows and columns
-        long[][] v = new long[3][3];
-        for (int r = 0; r < 3; r++) for (int c = 0; c < 3; c++) v[r][c] = g[r][c].gmv().longValue();
-        long grand = 0;
-        for (int r = 0; r < 3; r++) {
-            long row = v[r][0] + v[r][1] + v[r][2];
-            g[r][3] = cell(row, 18, row / 2);
-            grand += row;
-        }
-        for (int c = 0; c < 3; c++) {
-            long col = v[0][c] + v[1][c] + v[2][c];
-            g[3][c] = cell(col, 18, col / 2);
-        }
-        g[3][3] = cell(grand, 54, grand / 3);
+        Cell[][] small = oneSellerBehindSmallCells();
+        Cell[][] inner = new Cell[3][3];
+        for (int r = 0; r < 3; r++) inner[r] = Arrays.copyOf(small[r], 3);
+        inner[0][1] = cell(5_000_000, 6, 1_000_000);
+        inner[1][0] = cell(6_000_000, 6, 1_000_000);
+        inner[1][1] = cell(7_000_000, 6, 1_000_000);
+        Cell[][] g = DisclosureTest.withTotals(inner);
         Status[][] exact = Disclosure.protect(g, EXACT_ONLY);
         Status[][] audited = Disclosure.protect(g, RULES);
         assertTrue(Arrays.deepEquals(exact, audited), "no further complement when the interval is wide enough");
@@ -145,23 +123,10 @@ class IntervalAuditTest {
         int rows = 3, cols = 4;
         int checked = 0;
         for (int trial = 0; trial < 200; trial++) {
-            long[][] v = new long[rows][cols];
-            for (long[] row : v) for (int c = 0; c < cols; c++) row[c] = rnd.nextInt(6);
-            Cell[][] g = new Cell[rows + 1][cols + 1];
-            long[] colTotal = new long[cols];
-            long grand = 0;
-            for (int r = 0; r < rows; r++) {
-                long rowTotal = 0;
-                for (int c = 0; c < cols; c++) {
-                    g[r][c] = cell(v[r][c], 3, 1);
-                    rowTotal += v[r][c];
-                    colTotal[c] += v[r][c];
-                }
-                g[r][cols] = cell(rowTotal, 9, 1);
-                grand += rowTotal;
-            }
-            for (int c = 0; c < cols; c++) g[rows][c] = cell(colTotal[c], 9, 1);
-            g[rows][cols] = cell(grand, 30, 1);
+            Cell[][] inner = new Cell[rows][cols];
+            for (Cell[] row : inner) for (int c = 0; c < cols; c++) row[c] = cell(rnd.nextInt(6), 3, 1);
+            Cell[][] g = DisclosureTest.withTotals(inner);
+            long grand = g[rows][cols].gmv().longValue();
             Status[][] st = new Status[rows + 1][cols + 1];
             for (int r = 0; r <= rows; r++) for (int c = 0; c <= cols; c++) st[r][c] = g[r][c].empty() ? Status.EMPTY : Status.PUBLISHED;
             int withheld = 2 + rnd.nextInt(5);
@@ -199,27 +164,11 @@ class IntervalAuditTest {
     void theProgrammeAgreesWithAnIndependentSolverAcrossSixOrdersOfMagnitude() {
         int compared = 0;
         for (long seed = 1; seed <= 12; seed++) {
-            Random rnd = new Random(seed);
-            int rows = 12, cols = 5;
-            Cell[][] g = new Cell[rows + 1][cols + 1];
-            long[] colTotal = new long[cols];
-            long grand = 0;
-            for (int r = 0; r < rows; r++) {
-                long rowTotal = 0;
-                for (int c = 0; c < cols; c++) {
-                    long v = rnd.nextDouble() < 0.15 ? 0 : (long) Math.pow(10, 3 + 6 * rnd.nextDouble());
-                    g[r][c] = cell(v, 1 + rnd.nextInt(6), (long) (v * (0.3 + 0.7 * rnd.nextDouble())));
-                    rowTotal += v;
-                    colTotal[c] += v;
-                }
-                g[r][cols] = cell(rowTotal, 20, rowTotal / 3);
-                grand += rowTotal;
-            }
-            for (int c = 0; c < cols; c++) g[rows][c] = cell(colTotal[c], 60, colTotal[c] / 10);
-            g[rows][cols] = cell(grand, 300, grand / 20);
+            Cell[][] g = DisclosureTest.withTotals(randomInner(new Random(seed), 12, 5));
+            double grand = g[12][5].gmv().doubleValue();
             Cell[] cells = flat(g);
             Status[] st = flat(Disclosure.protect(g, EXACT_ONLY));
-            List<int[]> lines = Disclosure.gridLines(rows + 1, cols + 1);
+            List<int[]> lines = Disclosure.gridLines(13, 6);
             for (int i = 0; i < cells.length; i++) {
                 double value = cells[i].gmv().doubleValue();
                 if (!st[i].suppressed() || value < 1e6) continue;
@@ -235,6 +184,21 @@ class IntervalAuditTest {
             }
         }
         assertTrue(compared > 50, "compared " + compared + " withheld cells");
+    }
+
+    /**
+     * A report-like table without its totals: 15% of the cells empty, the others log-uniform from Rp10³ to Rp10⁹ with
+     * 1 – 6 sellers, the largest holding 30 – 100%.
+     */
+    static Cell[][] randomInner(Random rnd, int rows, int cols) {
+        Cell[][] inner = new Cell[rows][cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                long v = rnd.nextDouble() < 0.15 ? 0 : (long) Math.pow(10, 3 + 6 * rnd.nextDouble());
+                inner[r][c] = cell(v, 1 + rnd.nextInt(6), (long) (v * (0.3 + 0.7 * rnd.nextDouble())));
+            }
+        }
+        return inner;
     }
 
     /** The bound of entry {@code cell} by ojAlgo: every entry a variable, published ones fixed, each line an equation. */
