@@ -84,11 +84,6 @@ public final class Disclosure {
             }
         }
 
-        /** The rule's verdict on one entry on its own. */
-        public Status primary(Cell c) {
-            return Disclosure.primary(c, minSellers, dominanceShare);
-        }
-
         /**
          * The protection an entry that fails the rules needs, in rupiah, each side of its value: {@code protectionShare}
          * of its GMV, and for a dominated entry at least what lets its largest seller's share fall to
