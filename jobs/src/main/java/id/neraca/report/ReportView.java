@@ -221,12 +221,16 @@ public final class ReportView {
 
     /** The dominance threshold as every sentence writes it (85%, as the tables' captions: not 85.0%). */
     private String dominance() {
-        BigDecimal pct = BigDecimal.valueOf(d.config().dominanceShare()).movePointRight(2).stripTrailingZeros();
-        return f.decimal(pct, Math.max(0, pct.scale())) + "%";
+        return configuredPercent(d.config().dominanceShare());
     }
 
     private String protectionShare() {
-        BigDecimal pct = BigDecimal.valueOf(d.config().protectionShare()).movePointRight(2).stripTrailingZeros();
+        return configuredPercent(d.config().protectionShare());
+    }
+
+    /** A configured share as a percent with the digits it was given (0.85 → 85%, 0.125 → 12,5%). */
+    private String configuredPercent(double share) {
+        BigDecimal pct = BigDecimal.valueOf(share).movePointRight(2).stripTrailingZeros();
         return f.decimal(pct, Math.max(0, pct.scale())) + "%";
     }
 
