@@ -81,9 +81,11 @@ public final class AggregateMonthly implements Stage {
 
     @Override
     public void run(StageContext ctx) {
-        // a small input's Spark settings for this stage: its files packed into one task per core, no AQE (core.SmallInputs)
-        try (SmallInputs.Scope scope = SmallInputs.scope(ctx.spark(), SmallInputs.bytes(ctx, ctx.outputs().path("classified")), true)) {
+        // a small input's Spark settings for this stage: its files packed into one task per core, no AQE, and at a few
+        // MB its expressions interpreted (core.SmallInputs)
+        try (SmallInputs.Scope scope = SmallInputs.scope(ctx.spark(), SmallInputs.bytes(ctx, ctx.outputs().path("classified")), true, true)) {
             ctx.manifest().stage(name()).put("small_input", scope.small());
+            ctx.manifest().stage(name()).put("interpreted_expressions", scope.interpreted());
             runStage(ctx);
         }
     }

@@ -6,6 +6,7 @@ import id.neraca.core.Log;
 import id.neraca.core.PartitionedWrites;
 import id.neraca.core.NeracaException;
 import id.neraca.core.Stage;
+import id.neraca.core.SmallInputs;
 import id.neraca.core.StageContext;
 import id.neraca.ingest.ids.SellerKeys;
 import org.apache.spark.sql.Dataset;
@@ -116,8 +117,18 @@ public final class IngestDumps implements Stage {
         // incremental: only new and changed files are parsed; the stored parsed rows of the others join them
         IngestState state = IngestState.plan(ctx, p);
 
-        // one pass: read + parse + resolve, persisted as Parquet in this run's staging area (never committed)
         long dumpBytes = p.plan().tasks().stream().mapToLong(t -> Math.max(0, t.bytes())).sum();
+        // a few MB of dumps: expressions interpreted, not compiled (core.SmallInputs; restored when the stage ends)
+        try (SmallInputs.Scope scope = SmallInputs.interpreted(spark, dumpBytes)) {
+            ctx.manifest().stage(name()).put("interpreted_expressions", scope.interpreted());
+            ingest(ctx, cfg, keys, p, state, dumpBytes);
+        }
+    }
+
+    private void ingest(StageContext ctx, IngestConfig cfg, SellerKeys keys, IngestRun.Prepared p, IngestState state,
+                        long dumpBytes) {
+        SparkSession spark = ctx.spark();
+        // one pass: read + parse + resolve, persisted as Parquet in this run's staging area (never committed)
         Dataset<Row> resolved = ResolveDuplicates.apply(state.parsed(ctx, p), resolveTasks(dumpBytes));
         String work = ctx.outputs().staging(WORK);
         // a scratch file read once: fast codec, no dictionaries (sale_id, names and details are high-cardinality and the

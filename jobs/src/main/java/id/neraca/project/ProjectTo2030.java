@@ -8,6 +8,7 @@ import id.neraca.core.Log;
 import id.neraca.core.NeracaException;
 import id.neraca.core.Schemas;
 import id.neraca.core.Stage;
+import id.neraca.core.SmallInputs;
 import id.neraca.core.StageContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -59,6 +60,15 @@ public final class ProjectTo2030 implements Stage {
 
     @Override
     public void run(StageContext ctx) {
+        // its Spark work is a few small reads and writes; over a small run's classified sales (the partial-month check
+        // reads two of its months) its expressions are interpreted (core.SmallInputs)
+        try (SmallInputs.Scope scope = SmallInputs.interpreted(ctx.spark(), SmallInputs.bytes(ctx, ctx.outputs().path("classified")))) {
+            ctx.manifest().stage(name()).put("interpreted_expressions", scope.interpreted());
+            runStage(ctx);
+        }
+    }
+
+    private void runStage(StageContext ctx) {
         String headlinePath = ctx.outputs().path("aggregates") + "/monthly_headline";
         if (!ctx.outputs().exists("aggregates/monthly_headline")) {
             throw NeracaException.usage("%s: no monthly aggregates. Run `neraca aggregate` (or `neraca run`) first.", headlinePath);

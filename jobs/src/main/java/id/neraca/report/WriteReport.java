@@ -65,9 +65,10 @@ public final class WriteReport implements Stage {
 
     @Override
     public void run(StageContext ctx) {
-        // a small input's files packed into one task per core (core.SmallInputs)
-        try (SmallInputs.Scope scope = SmallInputs.scope(ctx.spark(), SmallInputs.bytes(ctx, ctx.outputs().path("classified")))) {
+        // a small input's files packed into one task per core, and at a few MB its expressions interpreted (core.SmallInputs)
+        try (SmallInputs.Scope scope = SmallInputs.scope(ctx.spark(), SmallInputs.bytes(ctx, ctx.outputs().path("classified")), false, true)) {
             ctx.manifest().stage(name()).put("small_input", scope.small());
+            ctx.manifest().stage(name()).put("interpreted_expressions", scope.interpreted());
             runStage(ctx);
         }
     }

@@ -74,6 +74,34 @@ class AggregateMonthlyTest extends SparkTestBase {
         assertEquals(g.listingRows, id.listingRows());
     }
 
+    /**
+     * A small aggregate evaluates its expressions interpreted (core.SmallInputs): the three tables and the identity
+     * check come out the same as with Spark's generated code, row for row.
+     */
+    @Test
+    void theAggregatesAreTheSameInterpretedAndCompiled() {
+        Dataset<Row> in = frame(new ClassifiedGenerator(11, 600, MONTHS).rows);
+        List<List<String>> interpreted;
+        try (id.neraca.core.SmallInputs.Scope scope = id.neraca.core.SmallInputs.scope(spark, 0, true, true)) {
+            assertTrue(scope.interpreted());
+            interpreted = tables(in);
+        }
+        List<List<String>> compiled = tables(in);
+        assertTrue(compiled.get(0).size() > 100, "detail cells: " + compiled.get(0).size());
+        assertEquals(compiled, interpreted);
+    }
+
+    private static List<List<String>> tables(Dataset<Row> in) {
+        AggregateMonthly.Aggregates a = AggregateMonthly.aggregate(in);
+        AggregateMonthly.Identity id = AggregateMonthly.checkIdentities(in, a.detail(), a.monthly(), a.annual());
+        List<List<String>> out = new ArrayList<>();
+        for (Dataset<Row> d : List.of(a.detail(), a.monthly(), a.annual())) {
+            out.add(d.collectAsList().stream().map(Row::toString).sorted().toList());
+        }
+        out.add(List.of(id.violations().toString(), id.headlineGmv().toPlainString(), String.valueOf(id.listingRows())));
+        return out;
+    }
+
     @Test
     void detailCountsDistinctOrdersSellersAndTheTopSeller() {
         List<Row> rows = new ArrayList<>();

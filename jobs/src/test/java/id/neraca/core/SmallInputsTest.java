@@ -55,4 +55,61 @@ class SmallInputsTest extends SparkTestBase {
         }
         assertEquals(before, spark.conf().get(SmallInputs.OPEN_COST));
     }
+
+    private static String factoryMode() {
+        return spark.conf().get(SmallInputs.CODEGEN_FACTORY);
+    }
+
+    /** What a task sees: Spark hands the session's SQL settings to its tasks with each query. */
+    private static String factoryModeInATask() {
+        return spark.range(1).map((org.apache.spark.api.java.function.MapFunction<Long, String>) x ->
+                        org.apache.spark.sql.internal.SQLConf.get().getConfString(SmallInputs.CODEGEN_FACTORY),
+                org.apache.spark.sql.Encoders.STRING()).first();
+    }
+
+    @Test
+    void aVerySmallInputsExpressionsAreInterpretedOnTheDriverAndInTheTasksUntilTheScopeCloses() {
+        String before = factoryMode();
+        org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType().add("x", "long");
+        try (SmallInputs.Scope scope = SmallInputs.scope(spark, SmallInputs.INTERPRETED_MAX_BYTES, true, true)) {
+            assertTrue(scope.small());
+            assertTrue(scope.interpreted());
+            assertEquals("NO_CODEGEN", factoryMode());
+            assertEquals("NO_CODEGEN", factoryModeInATask());
+            // what Spark builds outside a whole-stage pipeline is now its interpreted form, not a generated class
+            assertTrue(org.apache.spark.sql.catalyst.expressions.UnsafeProjection.create(schema)
+                    instanceof org.apache.spark.sql.catalyst.expressions.InterpretedUnsafeProjection);
+        }
+        assertEquals(before, factoryMode(), "restored");
+        assertEquals(before, factoryModeInATask());
+        assertFalse(org.apache.spark.sql.catalyst.expressions.UnsafeProjection.create(schema)
+                instanceof org.apache.spark.sql.catalyst.expressions.InterpretedUnsafeProjection, "generated again");
+    }
+
+    @Test
+    void expressionsAreInterpretedOnlyForAStageThatAsksAndOnlyUpToTheLimit() {
+        String before = factoryMode();
+        String openCost = spark.conf().get(SmallInputs.OPEN_COST);
+        try (SmallInputs.Scope scope = SmallInputs.scope(spark, SmallInputs.INTERPRETED_MAX_BYTES + 1, true, true)) {
+            assertTrue(scope.small(), "still a small input for the file scans");
+            assertFalse(scope.interpreted(), "over the limit");
+            assertEquals(before, factoryMode());
+        }
+        try (SmallInputs.Scope scope = SmallInputs.scope(spark, 1, true)) {
+            assertFalse(scope.interpreted(), "not asked (classify)");
+            assertEquals(before, factoryMode());
+        }
+        // ingest: only the interpreted expressions, its dump files' bytes against the same limit
+        try (SmallInputs.Scope scope = SmallInputs.interpreted(spark, SmallInputs.INTERPRETED_MAX_BYTES)) {
+            assertFalse(scope.small());
+            assertTrue(scope.interpreted());
+            assertEquals("NO_CODEGEN", factoryMode());
+            assertEquals(openCost, spark.conf().get(SmallInputs.OPEN_COST), "its scans untouched");
+        }
+        try (SmallInputs.Scope scope = SmallInputs.interpreted(spark, SmallInputs.INTERPRETED_MAX_BYTES + 1)) {
+            assertFalse(scope.interpreted());
+            assertEquals(before, factoryMode());
+        }
+        assertEquals(before, factoryMode());
+    }
 }

@@ -1,6 +1,7 @@
 package id.neraca.ingest;
 
 import id.neraca.SparkTestBase;
+import id.neraca.core.SmallInputs;
 import id.neraca.ingest.ids.SellerKeys;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -48,10 +49,8 @@ class GroundTruthReconciliationTest extends SparkTestBase {
         return out;
     }
 
-    @Test
-    void samplesReconcileWithTheGeneratorsGroundTruth() throws Exception {
-        Path truth = samples().resolve("_truth");
-        Assumptions.assumeTrue(Files.exists(truth.resolve("files.csv")), "no generated samples with ground truth here");
+    /** The bundled samples prepared for ingest against a copy of the repository's reference tables. */
+    private static IngestRun.Prepared prepareSamples() throws Exception {
         Path ref = Files.createDirectories(tmp.resolve("reference"));
         for (String f : new String[]{"provinces.csv", "countries.csv", "categories.csv", "fx_monthly.csv"}) {
             Files.copy(projectRoot().resolve("data/reference").resolve(f), ref.resolve(f), StandardCopyOption.REPLACE_EXISTING);
@@ -64,6 +63,35 @@ class GroundTruthReconciliationTest extends SparkTestBase {
         IngestRun.Prepared p = IngestRun.prepare(IngestFixtures.mappings(), ref, samples().toString(),
                 SellerKeys.of(IngestFixtures.KEY), IngestFixtures.CFG, false, false);
         assertEquals(List.of(), p.plan().errors());
+        return p;
+    }
+
+    /**
+     * A small ingest evaluates its expressions interpreted (core.SmallInputs): the samples' parse and duplicate
+     * resolution give the same rows, accepted and quarantined, as with Spark's generated code.
+     */
+    @Test
+    void samplesResolveToTheSameRowsInterpretedAndCompiled() throws Exception {
+        IngestRun.Prepared p = prepareSamples();
+        List<String> interpreted;
+        try (SmallInputs.Scope scope = SmallInputs.interpreted(spark, 0)) {
+            assertTrue(scope.interpreted());
+            interpreted = resolvedRows(p);
+        }
+        List<String> compiled = resolvedRows(p);
+        assertTrue(compiled.size() > 5000, "samples resolved: " + compiled.size());
+        assertEquals(compiled, interpreted);
+    }
+
+    private static List<String> resolvedRows(IngestRun.Prepared p) {
+        return ResolveDuplicates.apply(IngestRun.parse(spark, p)).collectAsList().stream().map(Row::toString).sorted().toList();
+    }
+
+    @Test
+    void samplesReconcileWithTheGeneratorsGroundTruth() throws Exception {
+        Path truth = samples().resolve("_truth");
+        Assumptions.assumeTrue(Files.exists(truth.resolve("files.csv")), "no generated samples with ground truth here");
+        IngestRun.Prepared p = prepareSamples();
         Dataset<Row> resolved = IngestFixtures.resolve(spark, p);
         Map<String, IngestRun.FileCounts> counts = new HashMap<>();
         for (IngestRun.FileCounts c : IngestRun.count(resolved, p.plan())) counts.put(c.task().sourceFile(), c);

@@ -74,6 +74,11 @@ class RunHandoffTest extends SparkTestBase {
         Path whole = tmp.resolve("whole");
         JsonNode m = run(whole, "whole", List.of(new IngestDumps(), new ClassifySales(), new AggregateMonthly()));
         assertTrue(m.at("/stages/IngestDumps/sales_handed_off").asBoolean(), m.toString());
+        // a few KB of dumps: ingest and the aggregate interpret their expressions, classify never (core.SmallInputs)
+        assertTrue(m.at("/stages/IngestDumps/interpreted_expressions").asBoolean());
+        assertTrue(m.at("/stages/AggregateMonthly/interpreted_expressions").asBoolean());
+        assertTrue(m.at("/stages/ClassifySales/interpreted_expressions").isMissingNode());
+        assertEquals("FALLBACK", spark.conf().get("spark.sql.codegen.factoryMode"), "the session's setting restored");
         assertEquals("ingest handoff", m.at("/stages/ClassifySales/sales_from").asText());
         assertTrue(m.at("/stages/ClassifySales/classified_handed_off").asBoolean());
         assertEquals("classify handoff", m.at("/stages/AggregateMonthly/classified_from").asText());
