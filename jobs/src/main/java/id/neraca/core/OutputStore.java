@@ -66,6 +66,18 @@ public final class OutputStore implements AutoCloseable {
     public static final String LOCK = ".neraca.lock";
     /** Beside the lock once a run has taken over a dead run's lock: the file the takeovers lock at the OS level. */
     static final String TAKEOVER_GUARD = LOCK + ".takeover";
+    /**
+     * On HDFS and object stores, the claim on one dead run's lock: {@code .neraca.lock.takeover-<hash of that lock>},
+     * created without overwrite by the one run that takes it over, deleted when it has.
+     */
+    static final String TAKEOVER_CLAIM = LOCK + ".takeover-";
+    /** A claim older than this was left by a run that died inside its takeover (which takes milliseconds). */
+    static final long ABANDONED_CLAIM_MS = 60_000;
+    /**
+     * On HDFS and object stores an unreadable lock younger than this is a live run's still being written, not a dead
+     * run's: the lock is created, then written, and a reader in between sees it empty.
+     */
+    static final long UNREADABLE_LOCK_GRACE_MS = 10_000;
     static final String TRASH = ".trash";
     static final String STAGING = ".staging";
     static final String JOURNAL = ".journal";
@@ -431,7 +443,7 @@ public final class OutputStore implements AutoCloseable {
             if (entries.length == 0) return;
             for (FileStatus e : entries) {
                 String n = e.getPath().getName();
-                if (n.equals(LOCK) || n.equals(TAKEOVER_GUARD)) return;
+                if (n.equals(LOCK) || n.equals(TAKEOVER_GUARD) || n.startsWith(TAKEOVER_CLAIM)) return;
                 if ((n.equals(Manifest.FILE) || n.equals("manifest.failed.json")) && neracaManifest(e.getPath())) return;
                 if ((n.equals(TRASH) || n.equals(STAGING)) && e.isDirectory() && holdsRunFolder(e.getPath())) return;
             }
@@ -572,13 +584,21 @@ public final class OutputStore implements AutoCloseable {
         long pid = -1;
         String host = "?";
         String started = "?";
+        boolean readable = false;
         try {
             var n = JSON.readTree(text);
             pid = n.path("pid").asLong(-1);
             host = n.path("host").asText("?");
             started = n.path("started").asText("?");
+            readable = n != null && n.has("pid");
         } catch (IOException ignored) {
             // an unreadable lock (killed mid-write) is stale
+        }
+        if (!readable && !"file".equals(fs.getUri().getScheme()) && beingWritten(lock)) {
+            // HDFS and object stores: the lock is created, then written (a reader meanwhile sees it empty); a local
+            // lock is published whole (createLock). Read it again once its writer has had the time to finish
+            sleepQuietly(100);
+            return;
         }
         boolean sameHost = host.equals(hostname());
         Instant lockStarted = lockStarted(started);
@@ -599,6 +619,23 @@ public final class OutputStore implements AutoCloseable {
         }
     }
 
+    /** Whether an unreadable lock is young enough to be a live run's, still being written (not a dead run's). */
+    private boolean beingWritten(Path lock) throws IOException {
+        try {
+            return System.currentTimeMillis() - fs.getFileStatus(lock).getModificationTime() < UNREADABLE_LOCK_GRACE_MS;
+        } catch (java.io.FileNotFoundException e) {
+            return true; // released meanwhile: the next attempt creates it
+        }
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException i) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Serialises the takeovers of the runs of one JVM (a file lock is held per process, not per thread). */
     private static final Object TAKEOVER = new Object();
 
@@ -608,14 +645,11 @@ public final class OutputStore implements AutoCloseable {
      * delete the lock the first had just written in its place, and both would run. On a local disk the compare and
      * the delete happen under an OS file lock on {@code .neraca.lock.takeover}, which stays beside the lock (deleting
      * it would let a run waiting on the old file and a newcomer on a new one in together); the OS releases it when
-     * a process dies. Elsewhere (HDFS, object stores) the delete is not guarded: takeovers racing within
-     * milliseconds there can still both run (docs/OPERATIONS.md).
+     * a process dies. Elsewhere (HDFS, object stores: no OS locks, but an atomic create-without-overwrite, which the
+     * lock itself relies on) a claim file named by the stale lock's hash does the same ({@link #removeStaleClaimed}).
      */
     private boolean removeStale(Path lock, String staleText, long pid, String started) throws IOException {
-        if (!"file".equals(fs.getUri().getScheme())) {
-            deleteStale(lock, pid, started);
-            return true;
-        }
+        if (!"file".equals(fs.getUri().getScheme())) return removeStaleClaimed(lock, staleText, pid, started);
         java.nio.file.Path guard = java.nio.file.Path.of(fs.makeQualified(lock).toUri()).resolveSibling(TAKEOVER_GUARD);
         synchronized (TAKEOVER) {
             try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(guard,
@@ -631,6 +665,53 @@ public final class OutputStore implements AutoCloseable {
                 deleteStale(lock, pid, started);
                 return true;
             }
+        }
+    }
+
+    /**
+     * The takeover on a filesystem without OS file locks. Every run that judged the same dead run's lock stale tries to
+     * create the same claim file ({@link #TAKEOVER_CLAIM} and a hash of the lock's text) without overwrite: one
+     * succeeds, compares the lock with what it judged stale, deletes it if it is still that, and deletes its claim; the
+     * others return false and try the lock again, where they find the winner's. A run that comes to the claim after it
+     * was deleted finds the lock gone or the winner's (no lock is ever that dead run's text again: it holds a run id),
+     * so it deletes nothing. A claim older than {@link #ABANDONED_CLAIM_MS} was left by a run that died mid-takeover and
+     * is removed, or the dead run's lock could never be taken over.
+     */
+    private boolean removeStaleClaimed(Path lock, String staleText, long pid, String started) throws IOException {
+        Path claim = new Path(root, TAKEOVER_CLAIM + Hashing.sha256(staleText.getBytes(StandardCharsets.UTF_8)).substring(0, 16));
+        try (FSDataOutputStream o = fs.create(claim, false)) {
+            o.write(runId.getBytes(StandardCharsets.UTF_8));
+        } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+            // another run is taking it over: wait for its claim to go (then its lock is in place), up to a few seconds
+            for (int wait = 0; wait < 100; wait++) {
+                long age;
+                try {
+                    age = System.currentTimeMillis() - fs.getFileStatus(claim).getModificationTime();
+                } catch (java.io.FileNotFoundException gone) {
+                    return false;
+                }
+                if (age > ABANDONED_CLAIM_MS) {
+                    Log.warn("removing %s, left by a run that died while taking over the lock %d s ago", claim, age / 1000);
+                    fs.delete(claim, false);
+                    return false;
+                }
+                sleepQuietly(20);
+                if (Thread.currentThread().isInterrupted()) return false;
+            }
+            return false;
+        }
+        try {
+            String now;
+            try (InputStream in = fs.open(lock)) {
+                now = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (java.io.FileNotFoundException e) {
+                return false;
+            }
+            if (!now.equals(staleText)) return false;
+            deleteStale(lock, pid, started);
+            return true;
+        } finally {
+            fs.delete(claim, false);
         }
     }
 

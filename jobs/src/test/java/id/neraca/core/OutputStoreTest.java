@@ -174,6 +174,83 @@ class OutputStoreTest {
         }
     }
 
+    /**
+     * The same on HDFS or an object store, where there are no OS file locks: the runs that judged the dead run's lock
+     * stale race to create one claim file, and exactly one takes the lock over, every time. Before the claim the
+     * takeover there was a bare delete, and a later run deleted the lock the first had just written.
+     */
+    @Test
+    void runsStartingTogetherOnADeadRunsLockOnHdfsNeverBothTakeItOver() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        String stale = "{\"pid\":" + p.pid() + ",\"host\":\"" + OutputStore.hostname()
+                + "\",\"run_id\":\"dead\",\"started\":\"2026-01-01T00:00:00Z\"}";
+        String remote = AtomicCreateFileSystem.SCHEME + "://" + out.toAbsolutePath();
+        int threads = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            for (int round = 0; round < 60; round++) {
+                Files.writeString(out.resolve(OutputStore.LOCK), stale);
+                List<OutputStore> stores = new java.util.ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    stores.add(new OutputStore(remote, "r" + round + "t" + t, AtomicCreateFileSystem.conf()));
+                }
+                assertEquals(1, lockTogether(pool, stores), "round " + round + ": exactly one run takes the dead run's lock over");
+                for (OutputStore s : stores) s.close();
+                assertFalse(Files.exists(out.resolve(OutputStore.LOCK)), "released");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (var files = Files.list(out)) {
+            assertEquals(List.of(), files.map(f -> f.getFileName().toString()).toList(), "no claim left behind");
+        }
+    }
+
+    /**
+     * On HDFS a lock is created, then written: a run that reads it in between sees it empty. A young empty lock is a
+     * live run's, not a dead one's (taking it over let two runs in); an old one is a dead run's and is taken over.
+     */
+    @Test
+    void anEmptyLockOnHdfsIsALiveRunsBeingWrittenUntilItIsOld() throws Exception {
+        String remote = AtomicCreateFileSystem.SCHEME + "://" + out.toAbsolutePath();
+        Path lock = out.resolve(OutputStore.LOCK);
+        Files.writeString(lock, "");
+        try (OutputStore second = new OutputStore(remote, "second", AtomicCreateFileSystem.conf())) {
+            NeracaException e = assertThrows(NeracaException.class, second::lock);
+            assertTrue(e.getMessage().contains("could not take the lock"), e.getMessage());
+        }
+        assertEquals("", Files.readString(lock), "left to the run writing it");
+        Files.setLastModifiedTime(lock, java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - OutputStore.UNREADABLE_LOCK_GRACE_MS - 5_000));
+        try (OutputStore later = new OutputStore(remote, "later", AtomicCreateFileSystem.conf())) {
+            later.lock();
+            assertTrue(Files.readString(lock).contains("\"run_id\":\"later\""));
+        }
+    }
+
+    /** A claim left by a run that died inside its takeover is removed once old, and the dead run's lock taken over. */
+    @Test
+    void anAbandonedTakeoverClaimOnHdfsDoesNotBlockTheLockForever() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        String stale = "{\"pid\":" + p.pid() + ",\"host\":\"" + OutputStore.hostname()
+                + "\",\"run_id\":\"dead\",\"started\":\"2026-01-01T00:00:00Z\"}";
+        Files.writeString(out.resolve(OutputStore.LOCK), stale);
+        Path claim = out.resolve(OutputStore.TAKEOVER_CLAIM
+                + Hashing.sha256(stale.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16));
+        Files.writeString(claim, "crashed");
+        Files.setLastModifiedTime(claim, java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - OutputStore.ABANDONED_CLAIM_MS - 5_000));
+        String remote = AtomicCreateFileSystem.SCHEME + "://" + out.toAbsolutePath();
+        try (OutputStore store = new OutputStore(remote, "next", AtomicCreateFileSystem.conf())) {
+            store.requireOutputFolder(); // the claim is a neraca file
+            store.lock();
+            assertTrue(Files.readString(out.resolve(OutputStore.LOCK)).contains("\"run_id\":\"next\""));
+            assertFalse(Files.exists(claim));
+        }
+    }
+
     @Test
     void aLockLeftByADeadProcessIsTakenOver() throws Exception {
         Process p = new ProcessBuilder("true").start();
