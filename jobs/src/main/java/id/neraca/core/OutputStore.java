@@ -655,15 +655,7 @@ public final class OutputStore implements AutoCloseable {
             try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(guard,
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
                  java.nio.channels.FileLock ignored = ch.lock()) {
-                String now;
-                try (InputStream in = fs.open(lock)) {
-                    now = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                } catch (java.io.FileNotFoundException e) {
-                    return false;
-                }
-                if (!now.equals(staleText)) return false;
-                deleteStale(lock, pid, started);
-                return true;
+                return deleteIfStill(lock, staleText, pid, started);
             }
         }
     }
@@ -701,18 +693,23 @@ public final class OutputStore implements AutoCloseable {
             return false;
         }
         try {
-            String now;
-            try (InputStream in = fs.open(lock)) {
-                now = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (java.io.FileNotFoundException e) {
-                return false;
-            }
-            if (!now.equals(staleText)) return false;
-            deleteStale(lock, pid, started);
-            return true;
+            return deleteIfStill(lock, staleText, pid, started);
         } finally {
             fs.delete(claim, false);
         }
+    }
+
+    /** Deletes the lock if it still reads {@code staleText} (the caller holds the takeover's guard or claim). */
+    private boolean deleteIfStill(Path lock, String staleText, long pid, String started) throws IOException {
+        String now;
+        try (InputStream in = fs.open(lock)) {
+            now = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.FileNotFoundException e) {
+            return false;
+        }
+        if (!now.equals(staleText)) return false;
+        deleteStale(lock, pid, started);
+        return true;
     }
 
     private void deleteStale(Path lock, long pid, String started) throws IOException {

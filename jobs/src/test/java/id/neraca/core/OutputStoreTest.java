@@ -145,24 +145,7 @@ class OutputStoreTest {
      */
     @Test
     void runsStartingTogetherOnADeadRunsLockNeverBothTakeItOver() throws Exception {
-        Process p = new ProcessBuilder("true").start();
-        p.waitFor();
-        String stale = "{\"pid\":" + p.pid() + ",\"host\":\"" + OutputStore.hostname()
-                + "\",\"run_id\":\"dead\",\"started\":\"2026-01-01T00:00:00Z\"}";
-        int threads = 4;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-        try {
-            for (int round = 0; round < 60; round++) {
-                Files.writeString(out.resolve(OutputStore.LOCK), stale);
-                List<OutputStore> stores = new java.util.ArrayList<>();
-                for (int t = 0; t < threads; t++) stores.add(OutputStore.local(out.toString(), "r" + round + "t" + t));
-                assertEquals(1, lockTogether(pool, stores), "round " + round + ": exactly one run takes the dead run's lock over");
-                for (OutputStore s : stores) s.close();
-                assertFalse(Files.exists(out.resolve(OutputStore.LOCK)), "released");
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        takeoverRace((out, runId) -> OutputStore.local(out, runId));
         // what the takeover leaves beside the lock is recognised as a neraca run's, not refused as a user's folder
         try (var files = Files.list(out)) {
             files.filter(f -> !f.getFileName().toString().equals(OutputStore.LOCK + ".takeover")).forEach(f -> {
@@ -174,27 +157,19 @@ class OutputStoreTest {
         }
     }
 
-    /**
-     * The same on HDFS or an object store, where there are no OS file locks: the runs that judged the dead run's lock
-     * stale race to create one claim file, and exactly one takes the lock over, every time. Before the claim the
-     * takeover there was a bare delete, and a later run deleted the lock the first had just written.
-     */
-    @Test
-    void runsStartingTogetherOnADeadRunsLockOnHdfsNeverBothTakeItOver() throws Exception {
+    /** Four runs at once on a dead run's lock, 60 times: exactly one takes it over each time. */
+    private void takeoverRace(java.util.function.BiFunction<String, String, OutputStore> open) throws Exception {
         Process p = new ProcessBuilder("true").start();
         p.waitFor();
         String stale = "{\"pid\":" + p.pid() + ",\"host\":\"" + OutputStore.hostname()
                 + "\",\"run_id\":\"dead\",\"started\":\"2026-01-01T00:00:00Z\"}";
-        String remote = AtomicCreateFileSystem.SCHEME + "://" + out.toAbsolutePath();
         int threads = 4;
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
         try {
             for (int round = 0; round < 60; round++) {
                 Files.writeString(out.resolve(OutputStore.LOCK), stale);
                 List<OutputStore> stores = new java.util.ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    stores.add(new OutputStore(remote, "r" + round + "t" + t, AtomicCreateFileSystem.conf()));
-                }
+                for (int t = 0; t < threads; t++) stores.add(open.apply(out.toString(), "r" + round + "t" + t));
                 assertEquals(1, lockTogether(pool, stores), "round " + round + ": exactly one run takes the dead run's lock over");
                 for (OutputStore s : stores) s.close();
                 assertFalse(Files.exists(out.resolve(OutputStore.LOCK)), "released");
@@ -202,6 +177,17 @@ class OutputStoreTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The same on HDFS or an object store, where there are no OS file locks: the runs that judged the dead run's lock
+     * stale race to create one claim file, and exactly one takes the lock over, every time. Before the claim the
+     * takeover there was a bare delete, and a later run deleted the lock the first had just written.
+     */
+    @Test
+    void runsStartingTogetherOnADeadRunsLockOnHdfsNeverBothTakeItOver() throws Exception {
+        takeoverRace((out, runId) -> new OutputStore(AtomicCreateFileSystem.SCHEME + "://" + Path.of(out).toAbsolutePath(),
+                runId, AtomicCreateFileSystem.conf()));
         try (var files = Files.list(out)) {
             assertEquals(List.of(), files.map(f -> f.getFileName().toString()).toList(), "no claim left behind");
         }
