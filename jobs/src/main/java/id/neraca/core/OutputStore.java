@@ -590,7 +590,7 @@ public final class OutputStore implements AutoCloseable {
             pid = n.path("pid").asLong(-1);
             host = n.path("host").asText("?");
             started = n.path("started").asText("?");
-            readable = n != null && n.has("pid");
+            readable = n.has("pid");
         } catch (IOException ignored) {
             // an unreadable lock (killed mid-write) is stale
         }

@@ -100,8 +100,9 @@ public final class SmallInputs {
     }
 
     /**
-     * Only the interpreted expressions, for a stage whose input is not Parquet (ingest: {@code inputBytes} are its
-     * dump files): interpreted when they are at most {@link #INTERPRETED_MAX_BYTES}; {@link Scope#small()} is false.
+     * Only the interpreted expressions, for a stage that wants none of the scan settings (ingest, whose
+     * {@code inputBytes} are its dump files; the projection): interpreted when the input is at most
+     * {@link #INTERPRETED_MAX_BYTES}; {@link Scope#small()} is false.
      */
     public static Scope interpreted(SparkSession spark, long inputBytes) {
         boolean interpreted = inputBytes <= INTERPRETED_MAX_BYTES;
