@@ -61,6 +61,28 @@ class OriginEvidenceTest {
     }
 
     @Test
+    void hpLaptopsAreFoundByTheirProductLinesWhileHpForHandphoneIsNot() {
+        // "HP" alone is too short for titles (it mostly means handphone); HP's product lines and "Laptop HP" are not.
+        // Titles from the real Tokopedia scrape (data/samples/tokopedia-scrape), no brand column, a Jakarta seller
+        for (String title : List.of("LAPTOP HP 14S DQ2614TU - CORE I3 1115G4 8GB 512SSD 14\"FHD IPS BLIT OHS",
+                "HP Victus 15-fa0008TX i7-12700H 8GB/512SSD/15.6\"/RTX3050/Win11+OHS",
+                "hp Elitebook 840 G3 i5 gen6 SSD 256/8gb", "HP 14S DK1524AU ATHLON 3050 4GB 512SSD W10+OHS 14.0 2YR",
+                "HP CHROMEBOOK 11 G8 - N4020 4GB 32GB/160GB CHROME OS 11.6\"HD")) {
+            var d = decide(null, null, "NONE", null, "31", null, null, null, title);
+            assertEquals("IMPORTED", d.preClass(), title + " " + d.reasons());
+            assertTrue(d.reasons().contains("BRAND_FOREIGN:US"), title + " " + d.reasons());
+        }
+        // the generator's and the samples' phone accessories: "HP" is the phone, not the brand
+        for (String title : List.of("Casing HP Silikon Bening Anti Crack", "Holder HP Kayu Jati", "Dompet HP Kulit")) {
+            var d = decide(null, null, "NONE", null, "31", null, null, null, title);
+            assertFalse(d.reasons().stream().anyMatch(r -> r.startsWith("BRAND_")), title + " " + d.reasons());
+        }
+        // in the brand column "HP" alone still decides
+        var printer = decide(null, null, "NONE", null, "31", null, null, "HP", "Tinta printer 680 hitam");
+        assertTrue(printer.reasons().contains("BRAND_FOREIGN:US"), printer.reasons().toString());
+    }
+
+    @Test
     void titleExcludedBrandNamesStillMatchInTheBrandColumn() {
         // "apple" is an ordinary word in food titles, so it matches only as a brand value
         var food = decide(null, null, "NONE", null, "32", null, null, null, "Keripik apple malang 250 gr");
