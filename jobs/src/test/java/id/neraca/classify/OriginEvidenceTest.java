@@ -83,6 +83,23 @@ class OriginEvidenceTest {
     }
 
     @Test
+    void otherShortBrandNamesAreFoundThroughPhrasesOnlyTheyMake() {
+        for (String[] c : List.of(new String[] {"TV LG 43 Inch Smart TV 43UQ7500PSF", "BRAND_FOREIGN:KR"},
+                new String[] {"Kulkas LG 2 Pintu GN-B215SQMT", "BRAND_FOREIGN:KR"},
+                new String[] {"Mi Band 8 Smart Band Garansi Resmi", "BRAND_FOREIGN:CN"},
+                new String[] {"WD Blue SSD 1TB SATA 2.5", "BRAND_FOREIGN:US"},
+                new String[] {"Spons cuci piring Scotch-Brite isi 3", "BRAND_FOREIGN:US"})) {
+            var d = decide(null, null, "NONE", null, "31", null, null, null, c[0]);
+            assertTrue(d.reasons().contains(c[1]), c[0] + " " + d.reasons());
+        }
+        // "mi" alone is noodles and "3m" three metres: no brand
+        for (String title : List.of("Mi Goreng Aceh Pedas 5 bungkus", "Kabel HDMI 3m 4K", "Dress wanita size LG")) {
+            var d = decide(null, null, "NONE", null, "31", null, null, null, title);
+            assertFalse(d.reasons().stream().anyMatch(r -> r.startsWith("BRAND_")), title + " " + d.reasons());
+        }
+    }
+
+    @Test
     void titleExcludedBrandNamesStillMatchInTheBrandColumn() {
         // "apple" is an ordinary word in food titles, so it matches only as a brand value
         var food = decide(null, null, "NONE", null, "32", null, null, null, "Keripik apple malang 250 gr");
