@@ -41,6 +41,28 @@ public final class OriginEvidence implements Serializable {
     /** Words that negate the title cue right after them: "bukan impor", "non-import", "tidak produk lokal". */
     static final Set<String> NEGATORS = Set.of("bukan", "non", "tidak", "not");
 
+    /**
+     * What decided a class, for reporting (the report's evidence table): the reason codes that can decide each class,
+     * in the order the rules weigh them. A cross-border sale is decided by foreign evidence on its seller or shipment;
+     * an imported or local sale, whose seller was established as Indonesian, by the highest level of goods evidence
+     * that agrees with its class (declared origin, then the brand table, then title cues: the level that spoke first
+     * decides, and a title with cues of both kinds is decided by the side that won); an unknown sale by why it stayed
+     * unknown. Codes with a country suffix ({@code BRAND_FOREIGN:KR}) are listed as their prefix with {@code ":"}.
+     */
+    public static final List<String> DECIDES_CROSS_BORDER =
+            List.of("XB_FLAG", "SELLER_FOREIGN_ID", "SELLER_COUNTRY_FOREIGN", "SHIP_FROM_ABROAD");
+    public static final List<String> DECIDES_FOREIGN_GOODS =
+            List.of("ORIGIN_DECLARED_FOREIGN", "BRAND_FOREIGN:", "TITLE_IMPORT_CUE");
+    public static final List<String> DECIDES_LOCAL_GOODS =
+            List.of("ORIGIN_DECLARED_ID", "BRAND_LOCAL", "BRAND_MADE_IN_ID:", "TITLE_LOCAL_CUE");
+    /**
+     * Why a sale stayed UNKNOWN, most basic first: nothing at all; a seller known to be Indonesian but nothing on the
+     * goods; a decision too weak ({@code LOW_CONFIDENCE}); local goods from a seller of unknown size without an UMKM
+     * cue ({@code TIER_UNKNOWN}, added by {@link OriginClassifier}); the seller's location unknown.
+     */
+    public static final List<String> UNKNOWN_BECAUSE =
+            List.of("NO_EVIDENCE", "NO_GOODS_EVIDENCE", "LOW_CONFIDENCE", "TIER_UNKNOWN", "SELLER_LOCATION_UNKNOWN");
+
     /** The outcome for one sale. */
     public record Decision(String preClass, List<String> reasons, double confidence, boolean umkmCue) {}
 

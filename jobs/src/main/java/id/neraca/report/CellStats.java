@@ -1,5 +1,6 @@
 package id.neraca.report;
 
+import id.neraca.classify.OriginEvidence;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -10,7 +11,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.exists;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -179,20 +180,60 @@ public final class CellStats {
     }
 
     /**
-     * What decided each classification: one row per {@code origin_class × evidence}, where evidence is the
-     * first reason code (the rule that fired first; {@code NONE} when there is none), with sales lines, GMV,
+     * What decided each classification: one row per {@code origin_class × evidence}, where evidence is the reason that
+     * decided the sale's class ({@link #decisiveReason}; {@code NONE} when none is recorded), with sales lines, GMV,
      * distinct sellers and the largest seller's GMV (for disclosure control).
      */
     public static Dataset<Row> evidence(Dataset<Row> completedSales) {
         return completedSales
-                .withColumn("evidence", coalesce(
-                        when(org.apache.spark.sql.functions.size(col("origin_reasons")).gt(0), element_at(col("origin_reasons"), 1)),
-                        lit("NONE")))
+                .withColumn("evidence", decisiveReason(col("origin_class"), col("origin_reasons")))
                 .groupBy(col("origin_class"), col("evidence"), coalesce(col("seller_key"), lit(ANONYMOUS_SELLER)).as("seller"))
                 .agg(count(lit(1)).as("lines"), sum("gmv_idr").as("g"))
                 .groupBy("origin_class", "evidence")
                 .agg(sum("lines").as("lines"), sum("g").cast("decimal(24,2)").as("gmv_idr"),
                         count(lit(1)).as("sellers"), max("g").cast("decimal(24,2)").as("top_seller_gmv_idr"));
+    }
+
+    /**
+     * The reason code that decided a sale's class, without a country suffix ({@code BRAND_FOREIGN}, not
+     * {@code BRAND_FOREIGN:KR}): the first of {@link OriginEvidence#DECIDES_CROSS_BORDER} a cross-border sale carries,
+     * of {@link OriginEvidence#DECIDES_FOREIGN_GOODS} an imported one, of {@link OriginEvidence#DECIDES_LOCAL_GOODS} a
+     * local one, of {@link OriginEvidence#UNKNOWN_BECAUSE} an unknown one, in the lists' order; {@code NONE} when it
+     * carries none of them. Not the first reason in the array: every domestic sale's reasons begin with its seller
+     * evidence (a valid NIK), which says where the seller is, not whether the goods are imported.
+     */
+    public static Column decisiveReason(Column originClass, Column reasons) {
+        return coalesce(
+                when(originClass.equalTo(OriginEvidence.CROSS_BORDER), firstOf(reasons, OriginEvidence.DECIDES_CROSS_BORDER))
+                        .when(originClass.equalTo(OriginEvidence.IMPORTED), firstOf(reasons, OriginEvidence.DECIDES_FOREIGN_GOODS))
+                        .when(originClass.isin("LOCAL_UMKM", "LOCAL_LARGE"), firstOf(reasons, OriginEvidence.DECIDES_LOCAL_GOODS))
+                        .when(originClass.equalTo(OriginEvidence.UNKNOWN), firstOf(reasons, OriginEvidence.UNKNOWN_BECAUSE)),
+                lit("NONE"));
+    }
+
+    /** Where a decisive reason code stands in the rules' order (the lists above, one after the other); {@code NONE} last. */
+    public static int decisiveRank(String code) {
+        int rank = 0;
+        for (List<String> codes : List.of(OriginEvidence.DECIDES_CROSS_BORDER, OriginEvidence.DECIDES_FOREIGN_GOODS,
+                OriginEvidence.DECIDES_LOCAL_GOODS, OriginEvidence.UNKNOWN_BECAUSE)) {
+            for (String c : codes) {
+                if ((c.endsWith(":") ? c.substring(0, c.length() - 1) : c).equals(code)) return rank;
+                rank++;
+            }
+        }
+        return rank;
+    }
+
+    /** The first code of {@code codes} that {@code reasons} holds (a code ending in ":" matches as a prefix), or null. */
+    private static Column firstOf(Column reasons, List<String> codes) {
+        Column[] hits = new Column[codes.size()];
+        for (int i = 0; i < hits.length; i++) {
+            String c = codes.get(i);
+            boolean prefix = c.endsWith(":");
+            Column present = exists(reasons, r -> prefix ? r.startsWith(c) : r.equalTo(c));
+            hits[i] = when(present, lit(prefix ? c.substring(0, c.length() - 1) : c));
+        }
+        return coalesce(hits);
     }
 
     /** Keys of the headline's published entries besides the five origin classes. */

@@ -142,7 +142,7 @@ public record ReportData(
         }
     }
 
-    /** GMV and lines per origin class and first reason code, with the cell's seller statistics and disclosure verdict. */
+    /** GMV and lines per origin class and the reason code that decided it (CellStats.decisiveReason), with the cell's seller statistics and disclosure verdict. */
     public record Evidence(String originClass, String evidence, long lines, BigDecimal gmv, long sellers,
                            BigDecimal topSellerGmv, Disclosure.Status status) {
         public Disclosure.Cell cell() {

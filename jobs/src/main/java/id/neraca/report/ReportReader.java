@@ -98,9 +98,14 @@ final class ReportReader {
             }
         }
         if (yearSales != null) {
-            evidence = CellStats.evidence(yearSales).orderBy("origin_class", "evidence").collectAsList().stream()
+            // by class, then in the rules' order (declared origin before brand before title)
+            evidence = CellStats.evidence(yearSales).collectAsList().stream()
                     .map(r -> new ReportData.Evidence(r.getString(0), r.getString(1), lng(r.get(2)), dec(r.get(3)),
-                            lng(r.get(4)), dec(r.get(5)), Disclosure.Status.PUBLISHED)).toList();
+                            lng(r.get(4)), dec(r.get(5)), Disclosure.Status.PUBLISHED))
+                    .sorted(java.util.Comparator.comparing(ReportData.Evidence::originClass)
+                            .thenComparingInt(e -> CellStats.decisiveRank(e.evidence()))
+                            .thenComparing(ReportData.Evidence::evidence))
+                    .toList();
             Row p = CellStats.permendag(yearSales).first();
             BigDecimal flaggedGmv = dec(p.get(1)) == null ? BigDecimal.ZERO : dec(p.get(1));
             BigDecimal flaggedTop = dec(p.get(7)) == null ? BigDecimal.ZERO : dec(p.get(7));

@@ -2,6 +2,7 @@ package id.neraca.classify;
 
 import id.neraca.SparkTestBase;
 import id.neraca.core.Schemas;
+import id.neraca.report.CellStats;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,8 +12,10 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static id.neraca.classify.SalesFixtures.sale;
+import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class OriginClassifierTest extends SparkTestBase {
     private static Map<String, Row> out;
+    private static Dataset<Row> classifiedFixtures;
 
     @BeforeAll
     static void classifyFixtures() {
@@ -76,6 +80,7 @@ class OriginClassifierTest extends SparkTestBase {
         Dataset<Row> classified = OriginClassifier.classify(sales, fx, RulesFixture.RULES, RulesFixture.BRANDS);
         assertEquals(List.of(Schemas.classified().fieldNames()), List.of(classified.schema().fieldNames()),
                 "columns in contract order");
+        classifiedFixtures = classified;
         out = new HashMap<>();
         for (Row r : classified.orderBy("sale_id").collectAsList()) out.put(r.getAs("sale_id"), r);
         assertEquals(sales.count(), out.size(), "one classified row per sale");
@@ -223,5 +228,35 @@ class OriginClassifierTest extends SparkTestBase {
             assertTrue(c >= 0.0 && c <= 1.0);
         }
         ClassifyOutputs.assertNoPersonalData(Schemas.classified(), "out/classified");
+    }
+
+    /**
+     * The report's evidence table names what decided each class (CellStats.decisiveReason), not the first reason in the
+     * array, which for every domestic sale is its seller evidence: the reseller of imported phones is IMPORTED because of
+     * the brand, not because of its valid NIB.
+     */
+    @Test
+    void theReportNamesTheEvidenceThatDecidedEachClass() {
+        Map<String, String> decided = new TreeMap<>();
+        for (Row r : classifiedFixtures.select(col("sale_id"), col("origin_class"),
+                CellStats.decisiveReason(col("origin_class"), col("origin_reasons"))).collectAsList()) {
+            decided.put(r.getString(0), r.getString(1) + " " + r.getString(2));
+        }
+        Map<String, String> expected = new TreeMap<>();
+        expected.put("local_reseller_imported_phone", "IMPORTED BRAND_FOREIGN");
+        for (String xb : List.of("xb_under_100", "xb_exactly_100", "xb_above_100", "xb_books_under_100", "xb_before_rule",
+                "xb_first_second_of_rule", "xb_listing_2023_09", "xb_listing_2023_10", "xb_no_fx_month")) {
+            expected.put(xb, "CROSS_BORDER XB_FLAG");
+        }
+        expected.put("bandung_batik_micro", "LOCAL_UMKM ORIGIN_DECLARED_ID");
+        expected.put("invalid_nik_local", "LOCAL_UMKM ORIGIN_DECLARED_ID");
+        expected.put("valid_nik_local", "LOCAL_UMKM ORIGIN_DECLARED_ID");
+        expected.put("conflict_declared_id_title_impor", "LOCAL_UMKM ORIGIN_DECLARED_ID");
+        expected.put("no_evidence", "UNKNOWN NO_EVIDENCE");
+        expected.put("large_local_declared", "LOCAL_LARGE BRAND_LOCAL");
+        expected.put("local_goods_no_seller_key", "UNKNOWN TIER_UNKNOWN");
+        expected.put("local_goods_no_seller_key_umkm_cue", "LOCAL_UMKM ORIGIN_DECLARED_ID");
+        expected.put("scraped_batik_listing", "UNKNOWN TIER_UNKNOWN");
+        assertEquals(expected, decided);
     }
 }

@@ -120,4 +120,47 @@ class CellStatsTest extends SparkTestBase {
         totals(expected, "category");
         assertEquals(expected, actual);
     }
+
+    /**
+     * The evidence table's "what decided": per class, the reason that decided it in the rules' order, whatever the
+     * reasons' order in the array (hand-written arrays as OriginEvidence writes them).
+     */
+    @Test
+    void theDecisiveReasonOfEachClassIsTheEvidenceThatDecidedIt() {
+        String[][] cases = {
+                // class, reasons, expected
+                {"IMPORTED", "XB_FLAG_NO,SELLER_ID_DOMESTIC,SELLER_LOCATION_ID,BRAND_FOREIGN:CN", "BRAND_FOREIGN"},
+                {"IMPORTED", "SELLER_LOCATION_ID,BRAND_FOREIGN:KR,TITLE_LOCAL_CUE,CONFLICT_BRAND_VS_TITLE", "BRAND_FOREIGN"},
+                {"IMPORTED", "SELLER_LOCATION_ID,TITLE_IMPORT_CUE", "TITLE_IMPORT_CUE"},
+                {"LOCAL_UMKM", "SELLER_ID_DOMESTIC,ORIGIN_DECLARED_ID,BRAND_FOREIGN:KR,CONFLICT_DECLARED_VS_BRAND", "ORIGIN_DECLARED_ID"},
+                {"LOCAL_UMKM", "SELLER_LOCATION_ID,BRAND_MADE_IN_ID:JP", "BRAND_MADE_IN_ID"},
+                {"LOCAL_LARGE", "SELLER_LOCATION_ID,TITLE_IMPORT_CUE,TITLE_LOCAL_CUE,CONFLICT_TITLE_CUES", "TITLE_LOCAL_CUE"},
+                {"CROSS_BORDER", "SHIP_FROM_ABROAD,SELLER_LOCATION_ID,BRAND_LOCAL,CONFLICT_SELLER_FOREIGN_VS_DOMESTIC", "SHIP_FROM_ABROAD"},
+                {"CROSS_BORDER", "XB_FLAG,SELLER_FOREIGN_ID,SHIP_FROM_ABROAD,BRAND_FOREIGN:JP", "XB_FLAG"},
+                {"UNKNOWN", "BRAND_FOREIGN:KR,SELLER_LOCATION_UNKNOWN", "SELLER_LOCATION_UNKNOWN"},
+                {"UNKNOWN", "SELLER_ID_DOMESTIC,NO_GOODS_EVIDENCE,SELLER_LOCATION_UNKNOWN", "NO_GOODS_EVIDENCE"},
+                {"UNKNOWN", "SELLER_ID_INVALID,SELLER_LOCATION_ID,TITLE_IMPORT_CUE,LOW_CONFIDENCE", "LOW_CONFIDENCE"},
+                {"UNKNOWN", "SELLER_ID_DOMESTIC,BRAND_LOCAL,SELLER_LOCATION_UNKNOWN,TIER_UNKNOWN", "TIER_UNKNOWN"},
+                {"UNKNOWN", "NO_EVIDENCE", "NO_EVIDENCE"},
+                // a class the rules cannot have reached with these reasons (a declared tier on old data): said so
+                {"LOCAL_UMKM", "SELLER_ID_DOMESTIC", "NONE"},
+                {"IMPORTED", "", "NONE"},
+        };
+        StructType schema = new StructType().add("origin_class", DataTypes.StringType)
+                .add("origin_reasons", DataTypes.createArrayType(DataTypes.StringType, false));
+        List<Row> rows = new java.util.ArrayList<>();
+        for (String[] c : cases) rows.add(RowFactory.create(c[0], c[1].isEmpty() ? new String[0] : c[1].split(",")));
+        List<Row> got = spark.createDataFrame(rows, schema)
+                .select(CellStats.decisiveReason(org.apache.spark.sql.functions.col("origin_class"),
+                        org.apache.spark.sql.functions.col("origin_reasons"))).collectAsList();
+        for (int i = 0; i < cases.length; i++) {
+            assertEquals(cases[i][2], got.get(i).getString(0), cases[i][0] + " " + cases[i][1]);
+        }
+        // the report lists them in the rules' order
+        assertEquals(List.of("XB_FLAG", "SHIP_FROM_ABROAD", "ORIGIN_DECLARED_FOREIGN", "BRAND_FOREIGN", "TITLE_IMPORT_CUE",
+                        "ORIGIN_DECLARED_ID", "BRAND_LOCAL", "TITLE_LOCAL_CUE", "NO_EVIDENCE", "LOW_CONFIDENCE", "NONE"),
+                java.util.stream.Stream.of("NONE", "TITLE_LOCAL_CUE", "LOW_CONFIDENCE", "BRAND_FOREIGN", "XB_FLAG", "BRAND_LOCAL",
+                                "NO_EVIDENCE", "ORIGIN_DECLARED_ID", "TITLE_IMPORT_CUE", "SHIP_FROM_ABROAD", "ORIGIN_DECLARED_FOREIGN")
+                        .sorted(java.util.Comparator.comparingInt(CellStats::decisiveRank)).toList());
+    }
 }

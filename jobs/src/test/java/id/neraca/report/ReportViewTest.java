@@ -256,7 +256,7 @@ class ReportViewTest {
             ReportData base = simple();
             ReportData.Headline h = base.annual().get(0).withDisclosure(verdicts);
             List<ReportData.Evidence> evidence = List.of(
-                    new ReportData.Evidence("LOCAL_UMKM", "SELLER_ID_DOMESTIC", 10, bd("400"), 10, bd("50"), Disclosure.Status.PUBLISHED),
+                    new ReportData.Evidence("LOCAL_UMKM", "ORIGIN_DECLARED_ID", 10, bd("400"), 10, bd("50"), Disclosure.Status.PUBLISHED),
                     new ReportData.Evidence("UNKNOWN", "NO_EVIDENCE", 5, bd("560"), 8, bd("100"), Disclosure.Status.SECONDARY));
             ReportData.Permendag pm = new ReportData.Permendag(2025, 6, bd("1.6"), 100, bd("1850"), 20, bd("30"), 4, bd("0.5"),
                     false, !h.published("CROSS_BORDER"));
@@ -273,8 +273,8 @@ class ReportViewTest {
                 assertTrue(q2.contains(lang.equals("en") ? "The share whose origin could not be determined is withheld for confidentiality [c]."
                         : "Pangsa yang asal barangnya tidak dapat ditentukan dirahasiakan [c]."), q2);
                 assertTrue(((String) ((Map<String, Object>) c.get("evidence")).get("text"))
-                        .contains(lang.equals("en") ? "stayed unknown (no rule had enough evidence) is withheld for confidentiality [c]"
-                                : "tetap tidak diketahui (tidak ada aturan dengan bukti yang cukup) dirahasiakan [c]"));
+                        .contains(lang.equals("en") ? "The share of GMV that stayed unknown is withheld for confidentiality [c]."
+                                : "Pangsa GMV yang tetap tidak diketahui dirahasiakan [c]."));
                 if (verdicts == strict) {
                     assertTrue(q2.startsWith(lang.equals("en") ? "Foreign-origin goods took 43.8% of GMV; how it divides"
                             : "Barang asal luar negeri menyumbang 43,8% dari GMV; pembagiannya"), q2);
@@ -699,8 +699,8 @@ class ReportViewTest {
                 new Disclosure.Cell(BigDecimal.valueOf(2_090_000_000L), 20, BigDecimal.valueOf(300_000_000L)),
                 new Disclosure.Cell(BigDecimal.valueOf(100 * bn), 48, BigDecimal.valueOf(89 * bn)),
                 new Disclosure.Cell(BigDecimal.valueOf(4_740_000_000L), 14, BigDecimal.valueOf(bn))};
-        String[][] rows = {{"LOCAL_UMKM", "SELLER_ID_DOMESTIC"}, {"LOCAL_LARGE", "SELLER_ID_DOMESTIC"},
-                {"IMPORTED", "SELLER_ID_DOMESTIC"}, {"CROSS_BORDER", "XB_FLAG"}, {"UNKNOWN", "NO_EVIDENCE"}};
+        String[][] rows = {{"LOCAL_UMKM", "ORIGIN_DECLARED_ID"}, {"LOCAL_LARGE", "BRAND_LOCAL"},
+                {"IMPORTED", "BRAND_FOREIGN"}, {"CROSS_BORDER", "XB_FLAG"}, {"UNKNOWN", "NO_EVIDENCE"}};
         List<HeadlineDisclosure.EvidenceCell> evCells = new ArrayList<>();
         for (int i = 0; i < rows.length; i++) evCells.add(new HeadlineDisclosure.EvidenceCell(rows[i][0], cells[i]));
         HeadlineDisclosure.Result r = HeadlineDisclosure.headlineYear(cells, Map.of(), evCells, RULES);
