@@ -931,6 +931,9 @@ public final class ReportView {
             for (int i = 0; i < g.columns().size(); i++) if (!STATS_WITHHELD_COLUMNS.contains(g.columns().get(i))) keep.add(i);
             // headers, class names and numbers in the report's language (stats_col_<column>, class_<CLASS>)
             m.put("stats_columns", keep.stream().map(i -> t.all().getOrDefault("stats_col_" + g.columns().get(i), g.columns().get(i))).toList());
+            // Markdown aligns a column of numbers right, as the HTML's class "num" does
+            m.put("stats_align", keep.stream().map(i -> g.rows().stream().anyMatch(r -> r.get(i) instanceof Number) ? "---:" : "---")
+                    .toList());
             m.put("stats_rows", g.rows().stream().map(r -> Map.of("values", keep.stream()
                     .map(i -> statsValue(g.columns().get(i), r.get(i))).toList())).toList());
             m.put("stats_truncated", g.totalRows() > g.rows().size());

@@ -854,4 +854,17 @@ class ReportViewTest {
     private static Disclosure.Cell cell(long gmv, long sellers, long top) {
         return new Disclosure.Cell(BigDecimal.valueOf(gmv), sellers, BigDecimal.valueOf(top));
     }
+
+    /** The classification counts' numbers are right-aligned in Markdown as in the HTML (their columns come from the file). */
+    @Test
+    void classificationCountsAlignTheirNumbersRightInMarkdown() {
+        ReportData base = simple();
+        ReportData.GenericTable stats = new ReportData.GenericTable(List.of("marketplace", "origin_class", "sales", "mean_confidence"),
+                List.of(List.of("shopee", "IMPORTED", 825L, 0.852), List.of("tokopedia", "UNKNOWN", 429L, 0.004)), 2);
+        ReportData d = new ReportData(base.runId(), base.generatedAt(), base.annual(), base.monthly(), base.breakdowns(),
+                base.evidence(), base.permendag(), base.projection(), base.reconciliation(), base.quarantineReasons(), Optional.of(stats),
+                base.fx(), base.provinceNames(), base.categoryLabels(), base.manifest(), base.config(), base.warnings());
+        String md = markdown(d, "en");
+        assertTrue(md.contains("|---|---|---:|---:|\n| shopee | Imported (domestic seller) | 825 | 0.852 |"), md);
+    }
 }
