@@ -24,6 +24,7 @@ import java.util.stream.Stream;
  */
 public final class Manifest {
     public static final String FILE = "manifest.json";
+    static final String CONFIGURATIONS = "configurations";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final ObjectNode root;
@@ -41,6 +42,14 @@ public final class Manifest {
                 if (old instanceof ObjectNode o) {
                     if (o.has("stages")) root.set("stages", o.get("stages"));
                     if (o.has("inputs")) root.set("inputs", o.get("inputs"));
+                    // the configurations the kept stage sections ran under (a manifest from before this field: its last one)
+                    if (o.get(CONFIGURATIONS) instanceof ObjectNode h) root.set(CONFIGURATIONS, h);
+                    JsonNode last = o.path("configuration");
+                    if (last instanceof ObjectNode c && c.path("fingerprint").isTextual()
+                            && !root.path(CONFIGURATIONS).has(c.path("fingerprint").asText())) {
+                        (root.get(CONFIGURATIONS) instanceof ObjectNode h ? h : root.putObject(CONFIGURATIONS))
+                                .set(c.path("fingerprint").asText(), c);
+                    }
                 }
             } catch (IOException e) {
                 Log.warn("the previous manifest.json is unreadable (%s); starting a new one", e.getMessage());
@@ -58,6 +67,47 @@ public final class Manifest {
 
     public ObjectNode root() {
         return root;
+    }
+
+    /**
+     * Every configuration a stage section still refers to, by fingerprint ({@code configurations.<fingerprint>}: file,
+     * sha256, files, as {@code configuration}). A stage run alone after the configuration changed leaves the earlier
+     * stages' sections, and their outputs, made under the earlier files: the lineage must keep those, not only the
+     * files of the last command (a report after a rules edit listed the new rules next to figures of the old ones).
+     */
+    public ObjectNode history() {
+        if (root.get(CONFIGURATIONS) instanceof ObjectNode h) return h;
+        return root.putObject(CONFIGURATIONS);
+    }
+
+    /** The configuration of {@code fingerprint}, from the history or the current one; missing node when unknown. */
+    public JsonNode configuration(String fingerprint) {
+        JsonNode cur = root.path("configuration");
+        if (fingerprint.equals(cur.path("fingerprint").asText())) return cur;
+        return history().path(fingerprint);
+    }
+
+    /**
+     * The files that differ between the configuration of {@code fingerprint} and the current one: their paths, sorted
+     * (the config file by its path; a file added, removed or with another SHA-256). Empty when either is unknown.
+     */
+    public List<String> changedSince(String fingerprint) {
+        JsonNode then = configuration(fingerprint);
+        JsonNode now = root.path("configuration");
+        if (then.isMissingNode() || now.isMissingNode()) return List.of();
+        java.util.Map<String, String> a = files(then);
+        java.util.Map<String, String> b = files(now);
+        java.util.TreeSet<String> changed = new java.util.TreeSet<>();
+        for (String path : a.keySet()) if (!a.get(path).equals(b.get(path))) changed.add(path);
+        for (String path : b.keySet()) if (!a.containsKey(path)) changed.add(path);
+        return List.copyOf(changed);
+    }
+
+    private static java.util.Map<String, String> files(JsonNode configuration) {
+        java.util.Map<String, String> m = new java.util.TreeMap<>();
+        m.put(configuration.path("file").asText(), configuration.path("sha256").asText());
+        for (JsonNode f : configuration.path("files")) m.put(f.path("path").asText(), f.path("sha256").asText());
+        return m;
     }
 
     /** The section of one stage, replaced fresh each time the stage runs. */
@@ -154,6 +204,7 @@ public final class Manifest {
             }
         }
         c.put("fingerprint", fingerprint(c));
+        history().set(c.path("fingerprint").asText(), c.deepCopy());
     }
 
     /**
@@ -171,6 +222,18 @@ public final class Manifest {
     public void finish(String status) {
         root.put("ended", Instant.now().toString());
         root.put("status", status);
+        pruneHistory();
+    }
+
+    /** Drops the configurations no stage section refers to any more. */
+    void pruneHistory() {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        root.path("stages").forEach(s -> used.add(s.path("configuration_fingerprint").asText("")));
+        List<String> unused = new java.util.ArrayList<>();
+        history().fieldNames().forEachRemaining(fp -> {
+            if (!used.contains(fp)) unused.add(fp);
+        });
+        history().remove(unused);
     }
 
     public String toJson() {

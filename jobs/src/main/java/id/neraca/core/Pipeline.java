@@ -64,6 +64,40 @@ public final class Pipeline {
         return null;
     }
 
+    /**
+     * Whether the outputs {@code stage} is about to read were made under another configuration than this command's:
+     * the first stage before it (in data-flow order) whose section's configuration fingerprint differs from the current
+     * one (e.g. {@code neraca report} after an edit of the rules file: its figures come from out/classified, made with the
+     * earlier rules). Returns the warning, naming the files that changed and the commands that apply the current ones,
+     * or null. The lineage keeps both configurations ({@link Manifest#history}).
+     */
+    static String configurationDrift(Manifest manifest, String stage) {
+        String current = manifest.root().path("configuration").path("fingerprint").asText(null);
+        if (current == null) return null;
+        int k = -1;
+        for (int i = 0; i < CHAIN.size(); i++) if (CHAIN.get(i)[0].equals(stage)) k = i;
+        com.fasterxml.jackson.databind.JsonNode sections = manifest.root().path("stages");
+        List<String> earlier = new java.util.ArrayList<>();
+        java.util.TreeSet<String> changed = new java.util.TreeSet<>();
+        int first = -1;
+        for (int j = 0; j < k; j++) {
+            String fp = sections.path(CHAIN.get(j)[0]).path("configuration_fingerprint").asText(null);
+            if (fp == null || fp.equals(current)) continue;
+            if (first < 0) first = j;
+            earlier.add(CHAIN.get(j)[0] + " (run " + sections.path(CHAIN.get(j)[0]).path("run_id").asText("?") + ")");
+            changed.addAll(manifest.changedSince(fp));
+        }
+        if (earlier.isEmpty()) return null;
+        List<String> files = List.copyOf(changed);
+        String named = files.isEmpty() ? "files no longer recorded"
+                : String.join(", ", files.subList(0, Math.min(5, files.size()))) + (files.size() > 5 ? ", …" : "");
+        StringBuilder chain = new StringBuilder();
+        for (int i = first; i <= k; i++) chain.append(i > first ? ", " : "").append("`neraca ").append(CHAIN.get(i)[1]).append('`');
+        return String.format(Locale.ROOT, "the outputs of %s were made under an earlier configuration (changed since: %s): %s "
+                        + "reads figures made with the earlier files; the lineage lists both. To apply the change, rerun from the "
+                        + "first stage it concerns (of %s), or `neraca run`", String.join(", ", earlier), named, stage, chain);
+    }
+
     private static void runStages(StageContext ctx, List<Stage> stages) {
         for (Stage stage : stages) {
             Instant start = Instant.now();
@@ -73,6 +107,11 @@ public final class Pipeline {
             if (stale != null) {
                 section.put("stale_inputs", stale);
                 Log.warn("%s: %s", stage.name(), stale);
+            }
+            String drift = configurationDrift(ctx.manifest(), stage.name());
+            if (drift != null) {
+                section.put("configuration_drift", drift);
+                Log.warn("%s: %s", stage.name(), drift);
             }
             ObjectNode f = Log.fields();
             f.put("stage", stage.name());

@@ -54,6 +54,8 @@ final class ReportReader {
         // outputs of two runs (core.Pipeline.staleInputs): the reader of the report must see it, not only the log
         String stale = ctx.manifest().stage("WriteReport").path("stale_inputs").asText(null);
         if (stale != null) warnings.add(stale);
+        String drift = ctx.manifest().stage("WriteReport").path("configuration_drift").asText(null);
+        if (drift != null) warnings.add(drift);
         List<ReportData.Headline> annual = headlines(required("aggregates/annual_headline", "aggregate"), "year");
         List<ReportData.Headline> monthly = headlines(required("aggregates/monthly_headline", "aggregate"), "period_month");
         if (annual.isEmpty()) {

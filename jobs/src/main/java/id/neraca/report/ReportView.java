@@ -961,6 +961,11 @@ public final class ReportView {
         return Map.of("text", text, "num", num);
     }
 
+    /** The first 12 hex digits of a configuration fingerprint, as the lineage shows it. */
+    static String shortFingerprint(String fp) {
+        return fp == null || fp.isEmpty() ? "–" : fp.substring(0, Math.min(12, fp.length()));
+    }
+
     private Map<String, Object> lineage() {
         JsonNode mf = d.manifest();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -984,12 +989,42 @@ public final class ReportView {
         m.put("inputs", inputs);
         m.put("has_inputs", !inputs.isEmpty());
         List<Object> stages = new ArrayList<>();
-        mf.path("stages").fields().forEachRemaining(e -> stages.add(Map.of("name", e.getKey(),
-                "run_id", e.getValue().path("run_id").asText("–"),
-                "started", f.dateTime(e.getValue().path("started").asText(null)),
-                "elapsed", e.getValue().path("elapsed_ms").isNumber()
-                        ? f.decimal(e.getValue().path("elapsed_ms").asDouble() / 1000.0, 1) + " s" : "–")));
+        // the configuration each stage ran under (a stage run alone keeps the others' sections, made under earlier files)
+        String current = cfg.path("fingerprint").asText("");
+        Map<String, List<String>> others = new LinkedHashMap<>();
+        mf.path("stages").fields().forEachRemaining(e -> {
+            String fp = e.getValue().path("configuration_fingerprint").asText("");
+            if (!fp.isEmpty() && !fp.equals(current)) others.computeIfAbsent(fp, k -> new ArrayList<>()).add(e.getKey());
+            stages.add(Map.of("name", e.getKey(),
+                    "run_id", e.getValue().path("run_id").asText("–"),
+                    "started", f.dateTime(e.getValue().path("started").asText(null)),
+                    "elapsed", e.getValue().path("elapsed_ms").isNumber()
+                            ? f.decimal(e.getValue().path("elapsed_ms").asDouble() / 1000.0, 1) + " s" : "–",
+                    "configuration", fp.isEmpty() ? "–" : shortFingerprint(fp)));
+        });
         m.put("stages", stages);
+        m.put("config_current_note", t.get("config_current_note", shortFingerprint(current)));
+        List<Object> otherConfigs = new ArrayList<>();
+        for (Map.Entry<String, List<String>> o : others.entrySet()) {
+            JsonNode then = mf.path("configurations").path(o.getKey());
+            Map<String, String> now = new java.util.HashMap<>();
+            now.put(cfg.path("file").asText(), cfg.path("sha256").asText());
+            cfg.path("files").forEach(n -> now.put(n.path("path").asText(), n.path("sha256").asText()));
+            List<Object> differ = new ArrayList<>();
+            if (!then.isMissingNode()) {
+                Map<String, String> old = new java.util.TreeMap<>();
+                old.put(then.path("file").asText(), then.path("sha256").asText());
+                then.path("files").forEach(n -> old.put(n.path("path").asText(), n.path("sha256").asText()));
+                old.forEach((path, sha) -> {
+                    if (!sha.equals(now.get(path))) differ.add(Map.of("path", path, "sha256", sha));
+                });
+                now.keySet().stream().filter(p -> !old.containsKey(p)).sorted()
+                        .forEach(p -> differ.add(Map.of("path", p, "sha256", "–")));
+            }
+            otherConfigs.add(Map.of("title", t.get("config_other_title", shortFingerprint(o.getKey()), String.join(", ", o.getValue()),
+                    then.path("file").asText("–")), "files", differ, "has_files", !differ.isEmpty()));
+        }
+        m.put("other_configs", otherConfigs);
         return m;
     }
 }

@@ -82,7 +82,10 @@ public final class WriteReport implements Stage {
         }
         ReportData data = new ReportReader(ctx.spark(), ctx.outputs(), cfg).read(ctx, ctx.config().referenceDir());
         String stale = ctx.manifest().stage(name()).path("stale_inputs").asText("");
-        for (String w : data.warnings()) if (!w.equals(stale)) Log.warn("WriteReport: %s", w); // stale: logged by Pipeline
+        String drift = ctx.manifest().stage(name()).path("configuration_drift").asText("");
+        for (String w : data.warnings()) {
+            if (!w.equals(stale) && !w.equals(drift)) Log.warn("WriteReport: %s", w); // those two: logged by Pipeline
+        }
 
         String staging = ctx.outputs().staging(OUTPUT);
         FileSystem fs = ctx.outputs().fs();

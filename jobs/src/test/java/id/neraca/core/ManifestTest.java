@@ -93,4 +93,77 @@ class ManifestTest {
         assertEquals(fp1, stages.at("/AggregateMonthly/configuration_fingerprint").asText(), "the aggregate ran under the old rules");
 
     }
+
+    /**
+     * A report written after the rules were edited (no classify since): its figures come from outputs made with the old
+     * rules. The lineage keeps the old configuration's files beside the new one's, the changed file is named, the
+     * stage warns and says what to rerun, and a configuration no stage refers to any more is dropped.
+     */
+    @Test
+    void aStageRunAfterTheRulesChangedKeepsTheOldConfigurationAndWarns(@TempDir Path dir) throws Exception {
+        Path root = SparkTestBase.projectRoot().toAbsolutePath().normalize();
+        Path config = dir.resolve("neraca.yaml");
+        Path rules = dir.resolve("rules.yaml");
+        Files.copy(root.resolve("data/config/classify-rules.yaml"), rules);
+        Files.writeString(config, "run:\n  reference_dir: " + root.resolve("data/reference") + "\n  mappings_dir: "
+                + root.resolve("data/marketplaces") + "\nclassify:\n  rules_file: rules.yaml\n");
+        String oldRulesSha = Hashing.sha256(rules);
+
+        Manifest first = Manifest.start("run-1", "run", Optional.empty());
+        first.configFiles(NeracaConfig.load(config, List.of()));
+        for (String[] stage : Pipeline.CHAIN) first.stage(stage[0]);
+        first.finish("SUCCEEDED");
+        String fp1 = first.root().at("/configuration/fingerprint").asText();
+        assertEquals(List.of(fp1), fieldNames(first.root().path("configurations")));
+        assertEquals(null, Pipeline.configurationDrift(first, "WriteReport"), "one run, one configuration");
+
+        Files.writeString(rules, Files.readString(rules) + "\n# edited\n");
+        Manifest report = Manifest.start("run-2", "report", Optional.of(first.toJson()));
+        report.configFiles(NeracaConfig.load(config, List.of()));
+        String fp2 = report.root().at("/configuration/fingerprint").asText();
+        assertEquals(List.of(rules.toString()), report.changedSince(fp1), "only the rules file changed");
+        String drift = Pipeline.configurationDrift(report, "WriteReport");
+        assertTrue(drift.startsWith("the outputs of IngestDumps (run run-1), ClassifySales (run run-1), AggregateMonthly (run run-1), "
+                + "ProjectTo2030 (run run-1) were made under an earlier configuration (changed since: " + rules + ")"), drift);
+        assertTrue(drift.endsWith("rerun from the first stage it concerns (of `neraca ingest`, `neraca classify`, `neraca aggregate`, "
+                + "`neraca project`, `neraca report`), or `neraca run`"), drift);
+        report.stage("WriteReport");
+        report.finish("SUCCEEDED");
+        JsonNode kept = report.root().path("configurations");
+        assertEquals(List.of(fp1, fp2), fieldNames(kept), "the old rules stay traceable while outputs made with them remain");
+        assertTrue(kept.path(fp1).path("files").toString().contains(oldRulesSha), "the old configuration keeps the old rules' hash");
+
+        // everything rerun under the new rules: the old configuration goes
+        Manifest rerun = Manifest.start("run-3", "run", Optional.of(report.toJson()));
+        rerun.configFiles(NeracaConfig.load(config, List.of()));
+        for (String[] stage : Pipeline.CHAIN) rerun.stage(stage[0]);
+        assertEquals(null, Pipeline.configurationDrift(rerun, "WriteReport"));
+        rerun.finish("SUCCEEDED");
+        assertEquals(List.of(fp2), fieldNames(rerun.root().path("configurations")));
+    }
+
+    /**
+     * A manifest written before configurations were kept (no {@code configurations}): its last configuration is what
+     * its stages ran under, and is kept as such.
+     */
+    @Test
+    void aManifestFromBeforeTheHistoryKeepsItsConfiguration(@TempDir Path dir) throws Exception {
+        Path root = SparkTestBase.projectRoot().toAbsolutePath().normalize();
+        Path config = dir.resolve("neraca.yaml");
+        Files.writeString(config, "run:\n  reference_dir: " + root.resolve("data/reference") + "\n  mappings_dir: "
+                + root.resolve("data/marketplaces") + "\n");
+        Manifest old = Manifest.start("run-1", "run", Optional.empty());
+        old.configFiles(NeracaConfig.load(config, List.of()));
+        old.stage("ClassifySales");
+        old.root().remove("configurations");
+        String fp1 = old.root().at("/configuration/fingerprint").asText();
+        Manifest next = Manifest.start("run-2", "report", Optional.of(old.toJson()));
+        assertEquals(List.of(fp1), fieldNames(next.root().path("configurations")));
+    }
+
+    private static List<String> fieldNames(JsonNode n) {
+        List<String> names = new ArrayList<>();
+        n.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
 }

@@ -867,4 +867,37 @@ class ReportViewTest {
         String md = markdown(d, "en");
         assertTrue(md.contains("|---|---|---:|---:|\n| shopee | Imported (domestic seller) | 825 | 0.852 |"), md);
     }
+
+    /**
+     * Stages run under different configurations (the rules edited, then `neraca report` alone): the stages table says
+     * which configuration each ran under, and the earlier configuration's differing files are listed with their hashes.
+     */
+    @Test
+    void theLineageListsTheConfigurationEachStageRanUnder() {
+        ReportData base = simple();
+        String oldFp = "a".repeat(64);
+        String newFp = "b".repeat(64);
+        com.fasterxml.jackson.databind.node.ObjectNode manifest = JSON.createObjectNode();
+        com.fasterxml.jackson.databind.node.ObjectNode cfg = manifest.putObject("configuration");
+        cfg.put("file", "/cfg/neraca.yaml").put("sha256", "c".repeat(64)).put("fingerprint", newFp);
+        cfg.putArray("files").addObject().put("path", "/cfg/rules.yaml").put("sha256", "d".repeat(64));
+        com.fasterxml.jackson.databind.node.ObjectNode old = manifest.putObject("configurations").putObject(oldFp);
+        old.put("file", "/cfg/neraca.yaml").put("sha256", "c".repeat(64)).put("fingerprint", oldFp);
+        old.putArray("files").addObject().put("path", "/cfg/rules.yaml").put("sha256", "e".repeat(64));
+        manifest.putObject("stages").putObject("ClassifySales").put("run_id", "run-1").put("configuration_fingerprint", oldFp);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) manifest.get("stages")).putObject("WriteReport").put("run_id", "run-2")
+                .put("configuration_fingerprint", newFp);
+        ReportData d = new ReportData(base.runId(), base.generatedAt(), base.annual(), base.monthly(), base.breakdowns(),
+                base.evidence(), base.permendag(), base.projection(), base.reconciliation(), base.quarantineReasons(), base.classifyStats(),
+                base.fx(), base.provinceNames(), base.categoryLabels(), manifest, base.config(), base.warnings());
+        String md = markdown(d, "en");
+        assertTrue(md.contains("| ClassifySales | `run-1` | – | – | `aaaaaaaaaaaa` |"), md);
+        assertTrue(md.contains("| WriteReport | `run-2` | – | – | `bbbbbbbbbbbb` |"), md);
+        assertTrue(md.contains("_Configuration bbbbbbbbbbbb is the one this report was written under._"), md);
+        assertTrue(md.contains("#### Configuration aaaaaaaaaaaa (used by ClassifySales): files that differ from the current one "
+                + "(/cfg/neraca.yaml)\n\n| File | SHA-256 |\n|---|---|\n| `/cfg/rules.yaml` | `" + "e".repeat(64) + "` |"), md);
+        assertFalse(md.contains("`/cfg/neraca.yaml` | `" + "c".repeat(64) + "` |\n\n"), "an unchanged file is not listed as differing");
+        String html = html(d, "id");
+        assertTrue(html.contains("Konfigurasi aaaaaaaaaaaa (dipakai oleh ClassifySales)"), html);
+    }
 }
