@@ -276,12 +276,17 @@ public final class Parsers {
         return v.setScale(2, RoundingMode.HALF_UP);
     }
 
-    /** A compiled time format: a keyword or a pattern, and what the pattern yields (offset, date-time, date). */
-    public record Fmt(String name, DateTimeFormatter pattern, int kind, DateTimeFormatter indonesian) implements java.io.Serializable {
+    /**
+     * A compiled time format: a keyword or a pattern, and what the pattern yields (offset, date-time, date).
+     * {@code pattern} is the pattern as written (a workbook's date cell is written with it); {@code reader} reads with
+     * it leniently ({@link #reader}), and {@code indonesian} the same with Indonesian month and day names.
+     */
+    public record Fmt(String name, DateTimeFormatter pattern, int kind, DateTimeFormatter reader, DateTimeFormatter indonesian)
+            implements java.io.Serializable {
         static final int KEYWORD = 0, OFFSET = 1, DATE_TIME = 2, DATE = 3;
 
         Fmt(String name, DateTimeFormatter pattern, int kind) {
-            this(name, pattern, kind, null);
+            this(name, pattern, kind, null, null);
         }
     }
 
@@ -319,7 +324,7 @@ public final class Parsers {
                     }
                     default:
                         try {
-                            return pattern(s, f.pattern(), f.kind(), zone);
+                            return pattern(s, f.reader(), f.kind(), zone);
                         } catch (DateTimeException e) {
                             if (f.indonesian() == null) throw e;
                             return pattern(s, f.indonesian(), f.kind(), zone);   // 14 Agu 2024, 5 Desember 2023
@@ -357,11 +362,38 @@ public final class Parsers {
                 // STRICT so 31/02 is an error, not 28/02; STRICT needs the proleptic year 'u' instead of year-of-era 'y'
                 DateTimeFormatter root = DateTimeFormatter.ofPattern(f.replace('y', 'u'), Locale.ROOT)
                         .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+                DateTimeFormatter reader = reader(f, Locale.ROOT);
                 // month or day names (MMM, EEE) are English in Locale.ROOT; Indonesian exports write Mei, Agu, Okt, Des:
                 // such a pattern also reads the Indonesian names
-                yield new Fmt(f, root, kind, letters.matches(".*(MMM|LLL|E).*") ? root.withLocale(INDONESIAN) : null);
+                yield new Fmt(f, root, kind, reader, letters.matches(".*(MMM|LLL|E).*") ? reader(f, INDONESIAN) : null);
             }
         }).toList();
+    }
+
+    /**
+     * The formatter that reads {@code pattern}: strict about dates ({@code 31/02} fails; {@code u} for {@code y}), but
+     * case-insensitive ({@code pm}, {@code NOV}), and a two-letter day, month or hour ({@code dd}, {@code MM},
+     * {@code HH}, {@code hh}) between separators reads one or two digits: US-style exports write {@code 1/5/2025 2:05 PM}
+     * for {@code MM/dd/yyyy h:mm a}, and a padded {@code 01/05/2025} still reads. A field next to another letter
+     * ({@code yyyyMMdd}, {@code HHmm}) keeps its fixed width: without a separator the digits could not be told apart.
+     */
+    static DateTimeFormatter reader(String pattern, Locale locale) {
+        StringBuilder b = new StringBuilder(pattern.length());
+        boolean quoted = false;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\'') quoted = !quoted;
+            if (!quoted && (c == 'd' || c == 'M' || c == 'H' || c == 'h') && i + 1 < pattern.length() && pattern.charAt(i + 1) == c
+                    && (i == 0 || !Character.isLetter(pattern.charAt(i - 1)))
+                    && (i + 2 == pattern.length() || !Character.isLetter(pattern.charAt(i + 2)))) {
+                b.append(c);   // dd -> d: one or two digits
+                i++;
+                continue;
+            }
+            b.append(c == 'y' && !quoted ? 'u' : c);
+        }
+        return new java.time.format.DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(b.toString())
+                .toFormatter(locale).withResolverStyle(java.time.format.ResolverStyle.STRICT);
     }
 
     /** A month {@code yyyy-MM} from {@code yyyy-MM}, {@code yyyy-MM-dd} or {@code yyyyMM}. */
