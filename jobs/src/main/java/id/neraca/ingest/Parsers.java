@@ -144,8 +144,55 @@ public final class Parsers {
     /** A plain decimal with a dot: {@code 12.50}, {@code 150000.00}, {@code 125000}. */
     public static BigDecimal decimal(String text) {
         String s = squash(text);
-        if (!DOT_DECIMAL.matcher(s).matches()) throw new ParseFailure("BAD_PRICE", "not a decimal number: '" + text + "'");
+        if (!DOT_DECIMAL.matcher(s).matches()) {
+            throw new ParseFailure("BAD_PRICE", "not a decimal number: '" + text + "'"
+                    + (GROUPED.matcher(s.startsWith("-") ? s.substring(1) : s).matches() ? "; Indonesian grouping, use parser idr" : ""));
+        }
         return new BigDecimal(s);
+    }
+
+    /**
+     * {@link #decimal(String)} for a row priced in {@code currency}. In a rupiah row one to three digits, a dot and
+     * exactly three digits ({@code 34.000}, {@code 150.000}) are refused as ambiguous (BAD_PRICE): Indonesians group
+     * thousands with a dot, so it is most likely Rp34,000, and read as a decimal it was Rp34, a thousandth of the sale,
+     * accepted without a word; rupiah have no third decimal place. The same rule as {@link #idr}'s, which refuses a dot
+     * before anything but three digits: neither parser guesses. Other currencies keep the dot as a decimal point
+     * ({@code 14.775} USD).
+     */
+    public static BigDecimal decimal(String text, String currency) {
+        if ("IDR".equals(currency)) {
+            String s = squash(text);
+            String unsigned = s.startsWith("-") || s.startsWith("+") ? s.substring(1) : s;
+            if (ONE_DOT_GROUP.matcher(unsigned).matches()) {
+                throw new ParseFailure("BAD_PRICE", "ambiguous: '" + text + "' in a rupiah row has a dot before exactly three "
+                        + "digits, Indonesian thousands grouping (" + unsigned.replace(".", "") + ") or a decimal point (a third "
+                        + "decimal place, which rupiah do not have); export it without grouping (" + unsigned.replace(".", "")
+                        + " or " + unsigned.replace(".", "") + ".00), or read the column with parser idr, which reads "
+                        + unsigned + " as " + unsigned.replace(".", ""));
+            }
+        }
+        return decimal(text);
+    }
+
+    /** One to three digits, a dot, exactly three digits: {@code 34.000}, Indonesian grouping or a third decimal. */
+    private static final java.util.regex.Pattern ONE_DOT_GROUP = java.util.regex.Pattern.compile("\\d{1,3}\\.\\d{3}");
+
+    /** Currency names that are not ISO 4217 codes but mean exactly one: {@code RMB} (renminbi, CNY), {@code US$}. */
+    private static final java.util.Map<String, String> CURRENCY_ALIASES = java.util.Map.of("RMB", "CNY", "US$", "USD");
+
+    /**
+     * A currency column's value as an ISO 4217 code: trimmed, upper case, {@code RMB} (what Chinese storefronts write
+     * for the renminbi) as {@code CNY} and {@code US$} as {@code USD}; anything but three letters is UNKNOWN_CURRENCY.
+     * Ambiguous symbols ({@code $}, {@code ¥}) are not read: they name several currencies.
+     */
+    public static String currency(String text) {
+        String cur = nbspTrim(text).toUpperCase(Locale.ROOT);
+        cur = CURRENCY_ALIASES.getOrDefault(cur, cur);
+        if (cur.length() != 3 || !Character.isUpperCase(cur.charAt(0)) || !Character.isUpperCase(cur.charAt(1))
+                || !Character.isUpperCase(cur.charAt(2))) {
+            throw new ParseFailure("UNKNOWN_CURRENCY", "'" + cur + "' is not an ISO 4217 code");
+        }
+        return cur;
     }
 
     /**
