@@ -278,6 +278,13 @@ public final class DumpPlanner {
                     + "iconv -f UTF-16 -t UTF-8 < in > out"));
             return null;
         }
+        if (crOnly(lines.get(0))) {
+            issues.add(new Issue(f.rel(), headerLine, NeracaException.EXIT_DATA, "the file uses CR line endings (classic Mac OS, or "
+                    + "Excel for Mac's \"CSV (Macintosh)\" format): its lines end in a carriage return alone, so the first line runs on into the "
+                    + "rows below it. neraca reads lines ending in LF or CRLF. Export it again as \"CSV UTF-8\", or convert it: "
+                    + "tr '\\r' '\\n' < in > out"));
+            return null;
+        }
         if (m.format().jsonl()) {
             return new FileTask(f.rel(), f.uri(), m.name(), key, gz, ',', new int[0], new int[0], 0, f.bytes(), f.sha256());
         }
@@ -481,6 +488,15 @@ public final class DumpPlanner {
         int start = b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF ? 3 : 0;
         String t = new String(b, start, b.length - start, java.nio.charset.StandardCharsets.ISO_8859_1).trim();
         return t.length() == 5 && t.regionMatches(true, 0, "sep=", 0, 4);
+    }
+
+    /**
+     * A first line (without its line end) holding a carriage return: a file whose lines end in CR alone (classic Mac OS),
+     * read as one line. Its header then seems to lack only its last column, which ran on into the rows.
+     */
+    static boolean crOnly(byte[] firstLine) {
+        for (byte b : firstLine) if (b == '\r') return true;
+        return false;
     }
 
     /** A line's bytes (without its line end) and its physical number from 1. */

@@ -144,8 +144,55 @@ public final class Parsers {
     /** A plain decimal with a dot: {@code 12.50}, {@code 150000.00}, {@code 125000}. */
     public static BigDecimal decimal(String text) {
         String s = squash(text);
-        if (!DOT_DECIMAL.matcher(s).matches()) throw new ParseFailure("BAD_PRICE", "not a decimal number: '" + text + "'");
+        if (!DOT_DECIMAL.matcher(s).matches()) {
+            throw new ParseFailure("BAD_PRICE", "not a decimal number: '" + text + "'"
+                    + (GROUPED.matcher(s.startsWith("-") ? s.substring(1) : s).matches() ? "; Indonesian grouping, use parser idr" : ""));
+        }
         return new BigDecimal(s);
+    }
+
+    /**
+     * {@link #decimal(String)} for a row priced in {@code currency}. In a rupiah row one to three digits, a dot and
+     * exactly three digits ({@code 34.000}, {@code 150.000}) are refused as ambiguous (BAD_PRICE): Indonesians group
+     * thousands with a dot, so it is most likely Rp34,000, and read as a decimal it was Rp34, a thousandth of the sale,
+     * accepted without a word; rupiah have no third decimal place. The same rule as {@link #idr}'s, which refuses a dot
+     * before anything but three digits: neither parser guesses. Other currencies keep the dot as a decimal point
+     * ({@code 14.775} USD).
+     */
+    public static BigDecimal decimal(String text, String currency) {
+        if ("IDR".equals(currency)) {
+            String s = squash(text);
+            String unsigned = s.startsWith("-") || s.startsWith("+") ? s.substring(1) : s;
+            if (ONE_DOT_GROUP.matcher(unsigned).matches()) {
+                throw new ParseFailure("BAD_PRICE", "ambiguous: '" + text + "' in a rupiah row has a dot before exactly three "
+                        + "digits, Indonesian thousands grouping (" + unsigned.replace(".", "") + ") or a decimal point (a third "
+                        + "decimal place, which rupiah do not have); export it without grouping (" + unsigned.replace(".", "")
+                        + " or " + unsigned.replace(".", "") + ".00), or read the column with parser idr, which reads "
+                        + unsigned + " as " + unsigned.replace(".", ""));
+            }
+        }
+        return decimal(text);
+    }
+
+    /** One to three digits, a dot, exactly three digits: {@code 34.000}, Indonesian grouping or a third decimal. */
+    private static final java.util.regex.Pattern ONE_DOT_GROUP = java.util.regex.Pattern.compile("\\d{1,3}\\.\\d{3}");
+
+    /** Currency names that are not ISO 4217 codes but mean exactly one: {@code RMB} (renminbi, CNY), {@code US$}. */
+    private static final java.util.Map<String, String> CURRENCY_ALIASES = java.util.Map.of("RMB", "CNY", "US$", "USD");
+
+    /**
+     * A currency column's value as an ISO 4217 code: trimmed, upper case, {@code RMB} (what Chinese storefronts write
+     * for the renminbi) as {@code CNY} and {@code US$} as {@code USD}; anything but three letters is UNKNOWN_CURRENCY.
+     * Ambiguous symbols ({@code $}, {@code ¥}) are not read: they name several currencies.
+     */
+    public static String currency(String text) {
+        String cur = nbspTrim(text).toUpperCase(Locale.ROOT);
+        cur = CURRENCY_ALIASES.getOrDefault(cur, cur);
+        if (cur.length() != 3 || !Character.isUpperCase(cur.charAt(0)) || !Character.isUpperCase(cur.charAt(1))
+                || !Character.isUpperCase(cur.charAt(2))) {
+            throw new ParseFailure("UNKNOWN_CURRENCY", "'" + cur + "' is not an ISO 4217 code");
+        }
+        return cur;
     }
 
     /**
@@ -276,12 +323,17 @@ public final class Parsers {
         return v.setScale(2, RoundingMode.HALF_UP);
     }
 
-    /** A compiled time format: a keyword or a pattern, and what the pattern yields (offset, date-time, date). */
-    public record Fmt(String name, DateTimeFormatter pattern, int kind, DateTimeFormatter indonesian) implements java.io.Serializable {
+    /**
+     * A compiled time format: a keyword or a pattern, and what the pattern yields (offset, date-time, date).
+     * {@code pattern} is the pattern as written (a workbook's date cell is written with it); {@code reader} reads with
+     * it leniently ({@link #reader}), and {@code indonesian} the same with Indonesian month and day names.
+     */
+    public record Fmt(String name, DateTimeFormatter pattern, int kind, DateTimeFormatter reader, DateTimeFormatter indonesian)
+            implements java.io.Serializable {
         static final int KEYWORD = 0, OFFSET = 1, DATE_TIME = 2, DATE = 3;
 
         Fmt(String name, DateTimeFormatter pattern, int kind) {
-            this(name, pattern, kind, null);
+            this(name, pattern, kind, null, null);
         }
     }
 
@@ -319,7 +371,7 @@ public final class Parsers {
                     }
                     default:
                         try {
-                            return pattern(s, f.pattern(), f.kind(), zone);
+                            return pattern(s, f.reader(), f.kind(), zone);
                         } catch (DateTimeException e) {
                             if (f.indonesian() == null) throw e;
                             return pattern(s, f.indonesian(), f.kind(), zone);   // 14 Agu 2024, 5 Desember 2023
@@ -357,11 +409,38 @@ public final class Parsers {
                 // STRICT so 31/02 is an error, not 28/02; STRICT needs the proleptic year 'u' instead of year-of-era 'y'
                 DateTimeFormatter root = DateTimeFormatter.ofPattern(f.replace('y', 'u'), Locale.ROOT)
                         .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+                DateTimeFormatter reader = reader(f, Locale.ROOT);
                 // month or day names (MMM, EEE) are English in Locale.ROOT; Indonesian exports write Mei, Agu, Okt, Des:
                 // such a pattern also reads the Indonesian names
-                yield new Fmt(f, root, kind, letters.matches(".*(MMM|LLL|E).*") ? root.withLocale(INDONESIAN) : null);
+                yield new Fmt(f, root, kind, reader, letters.matches(".*(MMM|LLL|E).*") ? reader(f, INDONESIAN) : null);
             }
         }).toList();
+    }
+
+    /**
+     * The formatter that reads {@code pattern}: strict about dates ({@code 31/02} fails; {@code u} for {@code y}), but
+     * case-insensitive ({@code pm}, {@code NOV}), and a two-letter day, month or hour ({@code dd}, {@code MM},
+     * {@code HH}, {@code hh}) between separators reads one or two digits: US-style exports write {@code 1/5/2025 2:05 PM}
+     * for {@code MM/dd/yyyy h:mm a}, and a padded {@code 01/05/2025} still reads. A field next to another letter
+     * ({@code yyyyMMdd}, {@code HHmm}) keeps its fixed width: without a separator the digits could not be told apart.
+     */
+    static DateTimeFormatter reader(String pattern, Locale locale) {
+        StringBuilder b = new StringBuilder(pattern.length());
+        boolean quoted = false;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\'') quoted = !quoted;
+            if (!quoted && (c == 'd' || c == 'M' || c == 'H' || c == 'h') && i + 1 < pattern.length() && pattern.charAt(i + 1) == c
+                    && (i == 0 || !Character.isLetter(pattern.charAt(i - 1)))
+                    && (i + 2 == pattern.length() || !Character.isLetter(pattern.charAt(i + 2)))) {
+                b.append(c);   // dd -> d: one or two digits
+                i++;
+                continue;
+            }
+            b.append(c == 'y' && !quoted ? 'u' : c);
+        }
+        return new java.time.format.DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(b.toString())
+                .toFormatter(locale).withResolverStyle(java.time.format.ResolverStyle.STRICT);
     }
 
     /** A month {@code yyyy-MM} from {@code yyyy-MM}, {@code yyyy-MM-dd} or {@code yyyyMM}. */

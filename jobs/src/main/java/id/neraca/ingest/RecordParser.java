@@ -193,9 +193,8 @@ public final class RecordParser implements Serializable {
 
             current = "currency";
             String cur = text(r, "currency");
-            cur = cur == null ? "IDR" : Parsers.nbspTrim(cur).toUpperCase(Locale.ROOT);
-            if (cur.length() != 3 || !Character.isUpperCase(cur.charAt(0)) || !Character.isUpperCase(cur.charAt(1))
-                    || !Character.isUpperCase(cur.charAt(2))) throw new ParseFailure("UNKNOWN_CURRENCY", "'" + cur + "' is not an ISO 4217 code");
+            // blank is rupiah, unless the mapping requires the column (text() has then quarantined the row)
+            cur = cur == null ? "IDR" : Parsers.currency(cur);
 
             current = "unit_price";
             BigDecimal unitSrc = null;
@@ -380,7 +379,14 @@ public final class RecordParser implements Serializable {
         else if (spec.fileRegex() != null) s = fileGroup(spec.fileRegex(), r.sourceFile());
         else s = r.values()[f.index()];
         if (s == null || s.isBlank()) s = spec.defaultValue();
-        return s == null || s.isBlank() ? null : s;
+        if (s == null || s.isBlank()) {
+            if (spec.required()) {
+                throw new ParseFailure("MISSING_VALUE", "blank, and the mapping requires a value (columns." + key + ".required: true)"
+                        + ("currency".equals(key) ? ": a blank currency is not read as IDR in a dump whose prices come in several currencies" : ""));
+            }
+            return null;
+        }
+        return s;
     }
 
     private String fileGroup(String re, String file) {
@@ -430,7 +436,7 @@ public final class RecordParser implements Serializable {
         String t = f.map().getOrDefault(norm(text), text);
         String parser = f.spec().parser() == null ? "idr" : f.spec().parser();
         return switch (parser) {
-            case "decimal" -> Parsers.decimal(t);
+            case "decimal" -> Parsers.decimal(t, currency);
             case "amount_en" -> Parsers.amountEn(t, currency);
             default -> Parsers.idr(t, currency);
         };

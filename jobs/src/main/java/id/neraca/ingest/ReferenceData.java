@@ -114,10 +114,25 @@ public final class ReferenceData implements Serializable {
         return out;
     }
 
-    /** Province code from a province name, alias or code; null when unknown. */
+    /**
+     * Province code from a province name, alias or code; null when unknown. A leading "Provinsi", "Propinsi", "Prov."
+     * or "Prop." (as address forms write it: "Provinsi Jawa Barat", "Prov. Bali") is not part of the name: without it
+     * the province was unknown, and the seller's time zone taken as WIB, one or two hours off in Bali or Papua.
+     */
     public String province(String name) {
-        return name == null ? null : provinceByKey.get(key(name));
+        if (name == null) return null;
+        String k = key(name);
+        String code = provinceByKey.get(k);
+        if (code == null) {
+            for (String prefix : PROVINCE_PREFIXES) {
+                if (k.startsWith(prefix) && k.length() > prefix.length()) return provinceByKey.get(k.substring(prefix.length()));
+            }
+        }
+        return code;
     }
+
+    /** The word "province" before a province's name, as {@link #key} writes it (dots become spaces). */
+    private static final List<String> PROVINCE_PREFIXES = List.of("provinsi ", "propinsi ", "prov ", "prop ");
 
     public boolean provinceExists(String code) {
         return provinceCodes.contains(code);

@@ -84,4 +84,21 @@ final class IngestFixtures {
                 java.time.LocalDate.parse("2015-01-01"), java.time.LocalDate.parse("2026-11-30"));
         return DumpReader.readAll(t, plan.mappings().get(name)).stream().map(r -> p.parse(r, t.exportKey())).toList();
     }
+
+    /**
+     * One dump file parsed row by row (no Spark) with the bundled mappings (data/marketplaces), the file written at
+     * {@code file} under a dumps folder; it must match {@code marketplace}'s mapping and plan without issues.
+     */
+    static java.util.List<Row> parseWithBundledMapping(Path tmp, String marketplace, String file, String content) throws IOException {
+        Path dumps = tmp.resolve("dumps");
+        Files.createDirectories(dumps.resolve(file).getParent());
+        Files.writeString(dumps.resolve(file), content);
+        DumpPlanner.Plan plan = DumpPlanner.plan(dumps.toString(), id.neraca.ingest.mapping.Mappings.load(mappings()), false);
+        if (!plan.issues().isEmpty()) throw new AssertionError("planning issues: " + plan.issues());
+        FileTask t = plan.tasks().get(0);
+        if (!marketplace.equals(t.mapping())) throw new AssertionError(file + " matched " + t.mapping() + ", not " + marketplace);
+        RecordParser p = new RecordParser(plan.mappings().get(marketplace), ReferenceData.load(reference(tmp)), SellerKeys.of(KEY),
+                java.time.LocalDate.parse("2015-01-01"), java.time.LocalDate.parse("2026-11-30"));
+        return DumpReader.readAll(t, plan.mappings().get(marketplace)).stream().map(r -> p.parse(r, t.exportKey())).toList();
+    }
 }

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param urlParam url_path: take the URL in this query parameter when present (URL-decoded)
  * @param segments url_path: keep only the first N path segments
  * @param optional the source column may be missing from a file's header (older exports); the value is then blank
+ * @param required a blank value quarantines the row (MISSING_VALUE) instead of meaning "not given": for a column
+ *                 whose blank has a default meaning the dump cannot rely on (a blank currency is IDR otherwise)
  */
 public record FieldSpec(
         String source,
@@ -35,12 +37,14 @@ public record FieldSpec(
         @JsonProperty("default") String defaultValue,
         String urlParam,
         Integer segments,
-        Boolean optional) implements Serializable {
+        Boolean optional,
+        Boolean required) implements Serializable {
 
     public FieldSpec {
         formats = formats == null ? List.of() : List.copyOf(formats);
         map = map == null ? Map.of() : Map.copyOf(map);
         if (optional == null) optional = false;
+        if (required == null) required = false;
     }
 
     /** The source column or JSON path this field reads, or null for a constant / file_regex. */

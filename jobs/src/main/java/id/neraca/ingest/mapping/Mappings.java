@@ -198,6 +198,10 @@ public final class Mappings {
         } else {
             req(where, f.formats().isEmpty() && f.zone() == null, key, "formats and zone apply to order_ts only");
         }
+        if (f.required()) {
+            req(where, f.defaultValue() == null, key + ".required", "and default contradict: a blank value either takes the default or quarantines the row");
+            req(where, !f.optional(), key + ".required", "and optional contradict: a file without the column would quarantine every row");
+        }
         if (f.urlParam() != null || f.segments() != null) {
             req(where, parser.equals("url_path"), key, "url_param and segments need parser: url_path");
         }
