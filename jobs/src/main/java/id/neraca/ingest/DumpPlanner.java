@@ -630,7 +630,7 @@ public final class DumpPlanner {
     }
 
     private static String sha256(FileSystem fs, Path p) throws IOException {
-        if (fs instanceof org.apache.hadoop.fs.LocalFileSystem) return Hashing.sha256(java.nio.file.Path.of(p.toUri()));
+        if (fs instanceof org.apache.hadoop.fs.LocalFileSystem) return Hashing.sha256(id.neraca.core.LocalFiles.nio(p));
         MessageDigest md = md();
         try (InputStream in = fs.open(p)) {
             byte[] b = new byte[1 << 16];
@@ -649,7 +649,7 @@ public final class DumpPlanner {
         MessageDigest md = md();
         List<Long> counts = new ArrayList<>();
         try (InputStream in = fs instanceof org.apache.hadoop.fs.LocalFileSystem
-                ? Files.newInputStream(java.nio.file.Path.of(p.toUri())) : fs.open(p)) {
+                ? Files.newInputStream(id.neraca.core.LocalFiles.nio(p)) : fs.open(p)) {
             byte[] b = new byte[1 << 16];
             long pos = 0;     // file offset of b[0]
             long newlines = 0;
