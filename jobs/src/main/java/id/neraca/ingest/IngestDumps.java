@@ -110,7 +110,7 @@ public final class IngestDumps implements Stage {
         IngestRun.Prepared p = IngestRun.prepare(ctx.config().mappingsDir(), ctx.config().referenceDir(), ctx.dumps(), keys, cfg,
                 ctx.options().skipUnmatched(), true);
         if (p.plan().tasks().isEmpty()) {
-            throw NeracaException.usage("%s: no dump files found (after skipping _*, .*, README*, LICENSE* and unmatched files).", ctx.dumps());
+            throw DumpPlanner.nothingToRead(ctx.dumps(), p.plan());
         }
         SparkSession spark = ctx.spark();
         Log.info("ParseDumps: %d files, %d mappings", p.plan().tasks().size(), p.plan().mappings().size());
