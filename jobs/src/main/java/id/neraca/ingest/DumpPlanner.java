@@ -152,6 +152,7 @@ public final class DumpPlanner {
                 continue;
             }
             Mapping m = hits.get(0);
+            if (!fileRegexFound(m, f.rel(), mappingsDir, issues)) continue;
             String refused = refusedWorkbook(f.rel());
             if (refused != null) {
                 issues.add(new Issue(f.rel(), null, NeracaException.EXIT_DATA, "matched by mapping '" + m.name()
@@ -168,6 +169,49 @@ public final class DumpPlanner {
         tasks.sort(Comparator.comparing(FileTask::sourceFile));
         return new Plan(tasks, cms, issues);
     }
+
+    /**
+     * The columns the mapping reads from the file's path ({@code file_regex}) whose regex finds nothing in this path,
+     * with the {@code default} each row then gets (null when the column has none), in the mapping's column order.
+     */
+    public static Map<String, String> fileRegexMisses(Mapping m, String rel) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, id.neraca.ingest.mapping.FieldSpec> e : m.columns().byKey().entrySet()) {
+            String re = e.getValue().fileRegex();
+            if (re != null && !java.util.regex.Pattern.compile(re).matcher(rel).find()) out.put(e.getKey(), e.getValue().defaultValue());
+        }
+        return out;
+    }
+
+    /**
+     * A column read from the file's path whose regex does not match it: with a {@code default}, a warning naming the
+     * file and the value every row gets (a scrape named {@code sample_data_15-05-2024.csv} was dated 2023-02, the
+     * mapping's default, without a word); without one, an error (exit 3) for a column the grain requires
+     * ({@code period}, ...), since every row would be quarantined as blank. False when the file is refused.
+     */
+    private static boolean fileRegexFound(Mapping m, String rel, String mappingsDir, List<Issue> issues) {
+        for (Map.Entry<String, String> miss : fileRegexMisses(m, rel).entrySet()) {
+            String col = miss.getKey();
+            String re = m.columns().byKey().get(col).fileRegex();
+            String where = mappingsDir + "/" + m.name() + ".yaml";
+            if (miss.getValue() != null) {
+                issues.add(new Issue(rel, null, 0, String.format(Locale.ROOT, "%s: the file's path does not match "
+                        + "columns.%s.file_regex '%s' of %s, so every row gets its default '%s'. If that is not this file's %s, "
+                        + "rename the file so its path carries it", col, col, re, where, miss.getValue(), col)));
+            } else if (REQUIRED_FROM_PATH.contains(col)) {
+                issues.add(new Issue(rel, null, NeracaException.EXIT_DATA, String.format(Locale.ROOT, "%s: the file's path "
+                        + "does not match columns.%s.file_regex '%s' of %s, and the mapping gives no default: no row would "
+                        + "have a %s. Rename the file so its path carries it (a scrape's snapshot date as "
+                        + "<name>_dd-MM-yyyy.csv or in a folder <name>-yyyy-MM-dd/)", col, col, re, where, col)));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Columns without which no row parses, when read from the path. */
+    private static final java.util.Set<String> REQUIRED_FROM_PATH = java.util.Set.of("period", "listing_key", "order_id",
+            "order_ts", "status", "quantity", "unit_price", "line_total");
 
     /**
      * Whether one of the mapping's globs matches the path, ignoring letter case: exports made on Windows write
