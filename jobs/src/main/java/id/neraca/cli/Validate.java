@@ -52,7 +52,7 @@ public class Validate implements Callable<Integer> {
         List<DumpPlanner.Issue> errors = p.plan().errors();
         if (p.plan().tasks().isEmpty() && errors.isEmpty()) {
             // the scheduler's gate must not pass a folder ingest would refuse (IngestDumps: exit 2)
-            throw NeracaException.usage("%s: no dump files found (after skipping _*, .*, README*, LICENSE* and unmatched files).", common.dumps);
+            throw DumpPlanner.nothingToRead(common.dumps, p.plan());
         }
         List<String> failures = new ArrayList<>();
         if (!p.plan().tasks().isEmpty()) {

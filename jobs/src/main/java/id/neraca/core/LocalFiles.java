@@ -26,6 +26,17 @@ import java.util.Set;
 public final class LocalFiles {
     private LocalFiles() {}
 
+    /**
+     * The java.nio path of a {@code file:} Hadoop path. Not {@code Path.of(p.toUri())}: Hadoop's URI keeps non-ASCII
+     * characters unescaped ({@code /tmp/out-ü}), and the JDK's file-URI reader refuses any non-ASCII character in a
+     * URI with "IllegalArgumentException: Bad escape" (an --out or --dumps folder named in Indonesian with an accent,
+     * or a user's home folder, failed with exit 1). The URI's decoded path is the file's path, as Hadoop's own
+     * {@code RawLocalFileSystem.pathToFile} reads it.
+     */
+    public static java.nio.file.Path nio(Path p) {
+        return java.nio.file.Path.of(p.toUri().getPath());
+    }
+
     /** Sets {@code fs.file.impl} to {@link Checksummed} (used by Spark, the OutputStore and the dump readers). */
     public static Configuration register(Configuration c) {
         c.set("fs.file.impl", Checksummed.class.getName());

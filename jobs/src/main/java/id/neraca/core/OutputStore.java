@@ -534,7 +534,7 @@ public final class OutputStore implements AutoCloseable {
                 return false;
             }
         }
-        java.nio.file.Path target = java.nio.file.Path.of(fs.makeQualified(lock).toUri());
+        java.nio.file.Path target = LocalFiles.nio(fs.makeQualified(lock));
         java.nio.file.Path mine = target.resolveSibling(LOCK + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
         java.nio.file.Files.write(mine, content, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
         try {
@@ -561,7 +561,7 @@ public final class OutputStore implements AutoCloseable {
      */
     private void createRoot() throws IOException {
         if ("file".equals(fs.getUri().getScheme())) {
-            java.nio.file.Files.createDirectories(java.nio.file.Path.of(fs.makeQualified(root).toUri()));
+            java.nio.file.Files.createDirectories(LocalFiles.nio(fs.makeQualified(root)));
         } else if (!fs.mkdirs(root) && !fs.getFileStatus(root).isDirectory()) {
             throw new IOException("cannot create " + root);
         }
@@ -650,7 +650,7 @@ public final class OutputStore implements AutoCloseable {
      */
     private boolean removeStale(Path lock, String staleText, long pid, String started) throws IOException {
         if (!"file".equals(fs.getUri().getScheme())) return removeStaleClaimed(lock, staleText, pid, started);
-        java.nio.file.Path guard = java.nio.file.Path.of(fs.makeQualified(lock).toUri()).resolveSibling(TAKEOVER_GUARD);
+        java.nio.file.Path guard = LocalFiles.nio(fs.makeQualified(lock)).resolveSibling(TAKEOVER_GUARD);
         synchronized (TAKEOVER) {
             try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(guard,
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);

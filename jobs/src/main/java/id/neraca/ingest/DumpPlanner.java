@@ -90,6 +90,18 @@ public final class DumpPlanner {
                 || lower.equals("thumbs.db") || lower.equals("desktop.ini");
     }
 
+    /**
+     * The usage error of a dumps folder with nothing to read, naming the warnings that say why (a zip archive whose
+     * entries were not read, unmatched files skipped): "no dump files found" alone sent the user looking at the
+     * wrong thing when the folder's only dump was such an archive.
+     */
+    public static NeracaException nothingToRead(String dumps, Plan plan) {
+        StringBuilder why = new StringBuilder();
+        for (Issue i : plan.issues()) if (!i.error()) why.append(why.length() == 0 ? " Skipped: " : "; ").append(i.render());
+        return NeracaException.usage("%s: no dump files found (after skipping _*, .*, README*, LICENSE* and unmatched files).%s",
+                dumps, why);
+    }
+
     public static Plan plan(String dumps, List<Mapping> mappings, boolean skipUnmatched) {
         return plan(dumps, mappings, skipUnmatched, 0);
     }
@@ -110,7 +122,7 @@ public final class DumpPlanner {
         for (Mapping m : mappings) cms.put(m.name(), new CompiledMapping(m));
         List<Issue> issues = new ArrayList<>();
         List<FileTask> tasks = new ArrayList<>();
-        for (Found f : list(dumps, splitBytes)) {
+        for (Found f : list(dumps, splitBytes, issues)) {
             if (f.rel().substring(f.rel().lastIndexOf('/') + 1).contains(":")) {
                 // Hadoop's paths read "a:b" as a scheme (its checksum file's path fails): say so instead of a URISyntaxException
                 issues.add(new Issue(f.rel(), null, NeracaException.EXIT_DATA, "a file name with ':' cannot be read through "
@@ -140,6 +152,7 @@ public final class DumpPlanner {
                 continue;
             }
             Mapping m = hits.get(0);
+            if (!fileRegexFound(m, f.rel(), mappingsDir, issues)) continue;
             String refused = refusedWorkbook(f.rel());
             if (refused != null) {
                 issues.add(new Issue(f.rel(), null, NeracaException.EXIT_DATA, "matched by mapping '" + m.name()
@@ -156,6 +169,49 @@ public final class DumpPlanner {
         tasks.sort(Comparator.comparing(FileTask::sourceFile));
         return new Plan(tasks, cms, issues);
     }
+
+    /**
+     * The columns the mapping reads from the file's path ({@code file_regex}) whose regex finds nothing in this path,
+     * with the {@code default} each row then gets (null when the column has none), in the mapping's column order.
+     */
+    public static Map<String, String> fileRegexMisses(Mapping m, String rel) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, id.neraca.ingest.mapping.FieldSpec> e : m.columns().byKey().entrySet()) {
+            String re = e.getValue().fileRegex();
+            if (re != null && !java.util.regex.Pattern.compile(re).matcher(rel).find()) out.put(e.getKey(), e.getValue().defaultValue());
+        }
+        return out;
+    }
+
+    /**
+     * A column read from the file's path whose regex does not match it: with a {@code default}, a warning naming the
+     * file and the value every row gets (a scrape named {@code sample_data_15-05-2024.csv} was dated 2023-02, the
+     * mapping's default, without a word); without one, an error (exit 3) for a column the grain requires
+     * ({@code period}, ...), since every row would be quarantined as blank. False when the file is refused.
+     */
+    private static boolean fileRegexFound(Mapping m, String rel, String mappingsDir, List<Issue> issues) {
+        for (Map.Entry<String, String> miss : fileRegexMisses(m, rel).entrySet()) {
+            String col = miss.getKey();
+            String re = m.columns().byKey().get(col).fileRegex();
+            String where = mappingsDir + "/" + m.name() + ".yaml";
+            if (miss.getValue() != null) {
+                issues.add(new Issue(rel, null, 0, String.format(Locale.ROOT, "%s: the file's path does not match "
+                        + "columns.%s.file_regex '%s' of %s, so every row gets its default '%s'. If that is not this file's %s, "
+                        + "rename the file so its path carries it", col, col, re, where, miss.getValue(), col)));
+            } else if (REQUIRED_FROM_PATH.contains(col)) {
+                issues.add(new Issue(rel, null, NeracaException.EXIT_DATA, String.format(Locale.ROOT, "%s: the file's path "
+                        + "does not match columns.%s.file_regex '%s' of %s, and the mapping gives no default: no row would "
+                        + "have a %s. Rename the file so its path carries it (a scrape's snapshot date as "
+                        + "<name>_dd-MM-yyyy.csv or in a folder <name>-yyyy-MM-dd/)", col, col, re, where, col)));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Columns without which no row parses, when read from the path. */
+    private static final java.util.Set<String> REQUIRED_FROM_PATH = java.util.Set.of("period", "listing_key", "order_id",
+            "order_ts", "status", "quantity", "unit_price", "line_total");
 
     /**
      * Whether one of the mapping's globs matches the path, ignoring letter case: exports made on Windows write
@@ -538,8 +594,11 @@ public final class DumpPlanner {
         if (!blank) out.add(new Numbered(line, java.util.Arrays.copyOf(b, len)));
     }
 
-    /** Every file under {@code dumps} that is a dump, zip entries unpacked to a temp folder. */
-    private static List<Found> list(String dumps, long splitBytes) {
+    /**
+     * Every file under {@code dumps} that is a dump, zip entries unpacked to a temp folder; a zip entry that is not
+     * read (its path leaves the archive) is a warning in {@code issues}.
+     */
+    private static List<Found> list(String dumps, long splitBytes, List<Issue> issues) {
         List<Found> out = new ArrayList<>();
         try {
             Path root = new Path(dumps);
@@ -581,7 +640,7 @@ public final class DumpPlanner {
                 if (notADump(rel)) continue;
                 if (rel.endsWith(".crc")) continue;
                 if (rel.toLowerCase(Locale.ROOT).endsWith(".zip")) {
-                    out.addAll(unzip(fs, s.getPath(), rel));
+                    out.addAll(unzip(fs, s.getPath(), rel, issues));
                 } else {
                     Scan sc = sums.get(s.getPath());
                     out.add(new Found(rel, rel, s.getPath().toString(), s.getLen(), sc.sha256(), sc.boundaryNewlines()));
@@ -599,15 +658,43 @@ public final class DumpPlanner {
      * {@code café} unflagged in the OEM code page, which a UTF-8 reader refused with an IllegalArgumentException
      * (exit 1, naming no file).
      */
-    private static List<Found> unzip(FileSystem fs, Path zip, String rel) throws IOException {
+    private static List<Found> unzip(FileSystem fs, Path zip, String rel, List<Issue> issues) throws IOException {
+        List<Issue> found = new ArrayList<>();
+        List<Found> out;
         try {
-            return unzip(fs, zip, rel, java.nio.charset.StandardCharsets.UTF_8);
+            out = unzip(fs, zip, rel, java.nio.charset.StandardCharsets.UTF_8, found);
         } catch (IllegalArgumentException e) {
-            return unzip(fs, zip, rel, Charset.forName("IBM437"));
+            found.clear();
+            out = unzip(fs, zip, rel, Charset.forName("IBM437"), found);
         }
+        issues.addAll(found);
+        return out;
     }
 
-    private static List<Found> unzip(FileSystem fs, Path zip, String rel, Charset names) throws IOException {
+    /**
+     * A zip entry's path inside its archive, normalised: {@code \} read as {@code /}, empty and {@code .} segments
+     * dropped, an inner {@code ..} taking back the segment before it ({@code ./orders.csv} → {@code orders.csv},
+     * {@code a/../b/orders.csv} → {@code b/orders.csv}). Null when the path leaves the archive: absolute
+     * ({@code /x}, {@code C:/x}), a {@code ..} above the archive's root, or nothing left. Such entries used to be
+     * skipped without a word (their {@code .} and {@code ..} segments read as hidden folders), and their rows vanished.
+     */
+    static String zipEntryPath(String name) {
+        String n = name.replace('\\', '/');
+        if (n.startsWith("/") || (n.length() > 1 && n.charAt(1) == ':' && Character.isLetter(n.charAt(0)))) return null;
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        for (String seg : n.split("/")) {
+            if (seg.isEmpty() || seg.equals(".")) continue;
+            if (seg.equals("..")) {
+                if (parts.isEmpty()) return null;
+                parts.removeLast();
+                continue;
+            }
+            parts.addLast(seg);
+        }
+        return parts.isEmpty() ? null : String.join("/", parts);
+    }
+
+    private static List<Found> unzip(FileSystem fs, Path zip, String rel, Charset names, List<Issue> issues) throws IOException {
         List<Found> out = new ArrayList<>();
         java.nio.file.Path tmp = Files.createTempDirectory("neraca-unzip-");
         tmp.toFile().deleteOnExit();
@@ -619,8 +706,14 @@ public final class DumpPlanner {
             while ((e = zin.getNextEntry()) != null) {
                 if (e.isDirectory()) continue;
                 entries++;
-                String entry = e.getName().replace('\\', '/');
-                // entries are written under a generated name, never their own path: '..' in a name cannot escape tmp
+                String entry = zipEntryPath(e.getName());
+                if (entry == null) {
+                    issues.add(new Issue(rel, null, 0, "zip entry '" + e.getName() + "' is not read: its path leaves the "
+                            + "archive (absolute, or '..' above the archive's root). Unpack the archive, move the file "
+                            + "inside it, and zip it again (or put the file itself in the dumps folder)."));
+                    continue;
+                }
+                // entries are written under a generated name, never their own path: nothing in a name can escape tmp
                 if (notADump(entry)) continue;
                 java.nio.file.Path target = tmp.resolve(String.format(Locale.ROOT, "%04d-", n++) + entry.replace('/', '_'));
                 MessageDigest md = md();
@@ -646,7 +739,7 @@ public final class DumpPlanner {
     }
 
     private static String sha256(FileSystem fs, Path p) throws IOException {
-        if (fs instanceof org.apache.hadoop.fs.LocalFileSystem) return Hashing.sha256(java.nio.file.Path.of(p.toUri()));
+        if (fs instanceof org.apache.hadoop.fs.LocalFileSystem) return Hashing.sha256(id.neraca.core.LocalFiles.nio(p));
         MessageDigest md = md();
         try (InputStream in = fs.open(p)) {
             byte[] b = new byte[1 << 16];
@@ -665,7 +758,7 @@ public final class DumpPlanner {
         MessageDigest md = md();
         List<Long> counts = new ArrayList<>();
         try (InputStream in = fs instanceof org.apache.hadoop.fs.LocalFileSystem
-                ? Files.newInputStream(java.nio.file.Path.of(p.toUri())) : fs.open(p)) {
+                ? Files.newInputStream(id.neraca.core.LocalFiles.nio(p)) : fs.open(p)) {
             byte[] b = new byte[1 << 16];
             long pos = 0;     // file offset of b[0]
             long newlines = 0;

@@ -110,7 +110,7 @@ public final class IngestDumps implements Stage {
         IngestRun.Prepared p = IngestRun.prepare(ctx.config().mappingsDir(), ctx.config().referenceDir(), ctx.dumps(), keys, cfg,
                 ctx.options().skipUnmatched(), true);
         if (p.plan().tasks().isEmpty()) {
-            throw NeracaException.usage("%s: no dump files found (after skipping _*, .*, README*, LICENSE* and unmatched files).", ctx.dumps());
+            throw DumpPlanner.nothingToRead(ctx.dumps(), p.plan());
         }
         SparkSession spark = ctx.spark();
         Log.info("ParseDumps: %d files, %d mappings", p.plan().tasks().size(), p.plan().mappings().size());
@@ -181,7 +181,7 @@ public final class IngestDumps implements Stage {
         ctx.outputs().writeText("quarantine_reasons.csv", csv(IngestSchemas.QUARANTINE_REASONS.fieldNames(), reasonRows(counts)));
         state.commit(ctx, counts);
         if (!handOff) deleteWork(ctx, work);
-        record(ctx, counts, keys);
+        record(ctx, counts, keys, p.plan().mappings());
         state.record(ctx.manifest());
     }
 
@@ -239,9 +239,11 @@ public final class IngestDumps implements Stage {
     /** Unknown category labels listed per file in the manifest (most rows first). */
     static final int MANIFEST_LABELS = 20;
 
-    private static void record(StageContext ctx, List<IngestRun.FileCounts> counts, SellerKeys keys) {
+    private static void record(StageContext ctx, List<IngestRun.FileCounts> counts, SellerKeys keys,
+                               Map<String, CompiledMapping> mappings) {
         ctx.manifest().resetInputs();
         long read = 0, acc = 0, q = 0, dup = 0;
+        long defaulted = 0;
         for (IngestRun.FileCounts c : counts) {
             ObjectNode n = ctx.manifest().inputs().addObject();
             n.put("source_file", c.task().sourceFile());
@@ -257,6 +259,14 @@ public final class IngestDumps implements Stage {
                 ObjectNode labels = n.putObject("unknown_category_labels");
                 IngestRun.unknownCategories(List.of(c)).stream().limit(MANIFEST_LABELS).forEach(e -> labels.put(e.getKey(), e.getValue()));
             }
+            // a column the mapping reads from the file's path that fell back to its default (the planner warned)
+            CompiledMapping cm = mappings.get(c.task().mapping());
+            Map<String, String> misses = cm == null ? Map.of() : DumpPlanner.fileRegexMisses(cm.mapping(), c.task().sourceFile());
+            if (misses.values().stream().anyMatch(java.util.Objects::nonNull)) {
+                ObjectNode d = n.putObject("file_regex_defaults");
+                misses.forEach((k, v) -> { if (v != null) d.put(k, v); });
+                defaulted++;
+            }
             read += c.rowsRead();
             acc += c.accepted();
             q += c.quarantined();
@@ -269,6 +279,7 @@ public final class IngestDumps implements Stage {
         s.put("quarantined", q);
         s.put("duplicates_collapsed", dup);
         s.put("rows_out", acc);
+        s.put("files_with_file_regex_default", defaulted);
         List<Map.Entry<String, Long>> unknown = IngestRun.unknownCategories(counts);
         long unknownRows = unknown.stream().mapToLong(Map.Entry::getValue).sum();
         s.put("unknown_category_rows", unknownRows);

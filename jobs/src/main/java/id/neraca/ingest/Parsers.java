@@ -447,11 +447,25 @@ public final class Parsers {
     public static String month(String text) {
         String s = text == null ? "" : text.trim();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d{4})-?(\\d{2})(?:-?\\d{2})?$").matcher(s);
-        if (!m.matches()) throw new ParseFailure("BAD_DATE", "not a month (yyyy-MM): '" + text + "'");
-        int mo = Integer.parseInt(m.group(2));
-        if (mo < 1 || mo > 12) throw new ParseFailure("BAD_DATE", "not a month (yyyy-MM): '" + text + "'");
-        return m.group(1) + "-" + m.group(2);
+        String year;
+        String month;
+        if (m.matches()) {
+            year = m.group(1);
+            month = m.group(2);
+        } else {
+            // dd-MM-yyyy, the Indonesian order, as a scrape names its file (sample_data_09-02-2023.csv): day first, never
+            // month first (a US 02-09-2023 would be read as 2 September)
+            java.util.regex.Matcher d = DAY_FIRST.matcher(s);
+            if (!d.matches()) throw new ParseFailure("BAD_DATE", "not a month (yyyy-MM, or dd-MM-yyyy): '" + text + "'");
+            year = d.group(2);
+            month = d.group(1);
+        }
+        int mo = Integer.parseInt(month);
+        if (mo < 1 || mo > 12) throw new ParseFailure("BAD_DATE", "not a month (yyyy-MM, or dd-MM-yyyy): '" + text + "'");
+        return year + "-" + month;
     }
+
+    private static final java.util.regex.Pattern DAY_FIRST = java.util.regex.Pattern.compile("^\\d{2}-(\\d{2})-(\\d{4})$");
 
     /** Yes/No in English and Indonesian; blank is null (the marketplace says nothing). */
     public static Boolean bool(String text) {

@@ -155,7 +155,7 @@ public final class RecordParser implements Serializable {
                 current = "order_id";
                 String orderId = required(r, "order_id");
                 String lineKey = stringField(r, "line_key");
-                saleId = m.marketplace() + ":" + orderId + ":" + (lineKey == null ? "-" : lineKey);
+                saleId = m.marketplace() + ":" + orderId + ":" + (lineKey != null ? lineKey : blankLineKey(stringField(r, "product_title")));
                 current = "order_ts";
                 Field tf = fields.get("order_ts");
                 String tText = required(r, "order_ts");
@@ -470,6 +470,19 @@ public final class RecordParser implements Serializable {
      * every output, beside the seller key that hides it. Keyed like seller keys (the same listing, key and period give
      * the same ID, so repeated snapshots still collapse); 96 bits make a collision between listings negligible.
      */
+    /**
+     * The line key of an order line whose SKU (line item id) is blank: {@code -} followed by {@code t} and the first 16
+     * hex digits of the SHA-256 of its product title ({@code -} alone when the title is blank too). With {@code -} alone,
+     * an order's blank-SKU lines all had one sale_id, and different products (a T-shirt and an imported power bank
+     * at the same price) collapsed as duplicates: the power bank vanished. The title is what tells such lines apart
+     * and stays the same when a later export repeats the order, so the latest export still wins the line. A product
+     * title is not personal data; hashed to keep sale_id short and free of ':'.
+     */
+    static String blankLineKey(String title) {
+        if (title == null) return "-";
+        return "-t" + id.neraca.core.Hashing.sha256(title.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16);
+    }
+
     String listingSaleId(String marketplace, String listingKey, String period) {
         return marketplace + ":" + keys.hmac("LISTING:" + marketplace + ":" + listingKey).substring(0, 24) + ":" + period;
     }

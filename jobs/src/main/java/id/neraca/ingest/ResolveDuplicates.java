@@ -9,6 +9,7 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -23,9 +24,11 @@ import static org.apache.spark.sql.functions.when;
  * <ol>
  *   <li>A row that failed to parse stays quarantined.</li>
  *   <li>Within one file, rows with the same {@code sale_id}: the first (lowest line) is the file's version. A later
- *       row with the same quantity, source price and currency is an exact repeat and collapses (DUPLICATE); one
- *       with a different amount is quarantined as {@code CONFLICTING_DUPLICATE} naming the line that was kept:
- *       the export contradicts itself and neither figure can be trusted over the other.</li>
+ *       row with the same content ({@link #CONTENT}: quantity, source price, currency, status, time, seller, title,
+ *       brand, category, origins) is an exact repeat and collapses (DUPLICATE); one that differs in any of them is
+ *       quarantined as {@code CONFLICTING_DUPLICATE} naming the line that was kept and the columns that differ:
+ *       the export contradicts itself and neither line can be trusted over the other. (Blank-SKU lines of one order
+ *       are told apart by their title in {@code sale_id} first: {@code RecordParser.blankLineKey}.)</li>
  *   <li>Across files, the version from the greatest export key (then the greatest file path) is accepted; the
  *       others collapse (DUPLICATE), so an order re-exported with a changed status takes the later status.</li>
  * </ol>
@@ -40,6 +43,15 @@ public final class ResolveDuplicates {
     public static final String QUARANTINED = "QUARANTINED";
     public static final String DUPLICATE = "DUPLICATE";
     public static final String CONFLICTING_DUPLICATE = "CONFLICTING_DUPLICATE";
+
+    /**
+     * What an exact repeat within one file must repeat: the amount (quantity, source price, currency) and everything
+     * else the line says about the sale. Comparing the amount alone collapsed different products of one order that
+     * shared a key and a price as "duplicates", silently; a differing line is now a {@code CONFLICTING_DUPLICATE}, visible.
+     */
+    static final java.util.List<String> CONTENT = java.util.List.of("quantity", "unit_price_source", "source_currency",
+            "status", "order_ts", "seller_key", "product_title", "brand", "category", "origin_country", "ship_from_country",
+            "seller_country", "cross_border_flag");
 
     public static Dataset<Row> apply(Dataset<Row> parsed) {
         return apply(parsed, 0);
@@ -61,13 +73,17 @@ public final class ResolveDuplicates {
         d = partitions > 0 ? d.repartition(partitions, col("_k")) : d.repartition(col("_k"));
         WindowSpec inFile = Window.partitionBy("_k", "source_file").orderBy("source_line");
         d = d.withColumn("_rn1", row_number().over(inFile))
-                .withColumn("_q1", first("quantity").over(inFile))
-                .withColumn("_p1", first("unit_price_source").over(inFile))
-                .withColumn("_c1", first("source_currency").over(inFile))
                 .withColumn("_l1", first("source_line").over(inFile));
+        Column same = lit(true);
+        Column[] differing = new Column[CONTENT.size()];
+        for (int i = 0; i < CONTENT.size(); i++) {
+            String c = CONTENT.get(i);
+            d = d.withColumn("_f" + i, first(c).over(inFile));
+            Column eq = col(c).eqNullSafe(col("_f" + i));
+            same = same.and(eq);
+            differing[i] = when(not(eq), lit(c));
+        }
         Column repeat = col("_rn1").gt(1);
-        Column same = col("quantity").eqNullSafe(col("_q1")).and(col("unit_price_source").eqNullSafe(col("_p1")))
-                .and(col("source_currency").eqNullSafe(col("_c1")));
         Column conflict = repeat.and(not(same));
         // the winning version: the greatest (export_key, source_file) among each file's first row. An unordered window
         // on _k reuses the sort the in-file window needed ([_k, source_file, source_line]): one sort, not two.
@@ -82,13 +98,14 @@ public final class ResolveDuplicates {
         return d.withColumn("disposition", disposition)
                 .withColumn("reason_detail", when(col("reason_code").isNull().and(conflict),
                         concat(lit("same sale_id as line "), col("_l1").cast("string"),
-                                lit(" of this file with a different quantity, price or currency; line "),
+                                lit(" of this file with a different "), concat_ws(", ", differing), lit("; line "),
                                 col("_l1").cast("string"), lit(" was kept")))
                         .otherwise(col("reason_detail")))
                 .withColumn("reason_code", when(col("reason_code").isNull().and(conflict), lit(CONFLICTING_DUPLICATE))
                         .otherwise(col("reason_code")))
                 .withColumn("raw_row", when(col("disposition").equalTo(QUARANTINED), col("raw_row")))
-                .drop("_k", "_rn1", "_q1", "_p1", "_c1", "_l1", "_win", "_rn2");
+                .drop(java.util.stream.Stream.concat(java.util.stream.Stream.of("_k", "_rn1", "_l1", "_win", "_rn2"),
+                        java.util.stream.IntStream.range(0, CONTENT.size()).mapToObj(i -> "_f" + i)).toArray(String[]::new));
     }
 
     /** The accepted rows as the canonical table: {@code Schemas.SALES} names, types and order. */

@@ -78,9 +78,16 @@ public final class ProjectTo2030 implements Stage {
                 .select("period_month", "total_gmv_idr", "local_umkm_gmv_idr", "imported_gmv_idr", "cross_border_gmv_idr")
                 .orderBy("period_month").collectAsList();
         List<String> warnings = new ArrayList<>();
-        Projection.Input input = dropPartialEdgeMonths(ctx, input(rows, warnings), cfg.partialMonthDays(), warnings);
-
-        Projection.Result r = project(cfg, ctx.config().referenceDir(), input);
+        Projection.Input input;
+        Projection.Result r;
+        if (rows.isEmpty()) {
+            // no completed order line at all (a listing scrape alone): nothing to project, and that is an answer
+            input = new Projection.Input(List.of(), new double[0], new double[0], new double[0]);
+            r = Projection.notProjected(cfg, input, noOrderLines(listingRows(ctx)), Projection.CAUSE_NO_ORDER_LINES);
+        } else {
+            input = dropPartialEdgeMonths(ctx, input(rows, warnings), cfg.partialMonthDays(), warnings);
+            r = project(cfg, ctx.config().referenceDir(), input);
+        }
         ObjectNode summary = r.summary();
         if (!warnings.isEmpty()) {
             var w = summary.withArray("warnings");
@@ -109,8 +116,8 @@ public final class ProjectTo2030 implements Stage {
 
         ObjectNode section = ctx.manifest().stage(name());
         section.put("months_observed", input.months().size());
-        section.put("first_month", input.months().get(0).toString());
-        section.put("last_month", input.months().get(input.months().size() - 1).toString());
+        section.put("first_month", input.months().isEmpty() ? null : input.months().get(0).toString());
+        section.put("last_month", input.months().isEmpty() ? null : input.months().get(input.months().size() - 1).toString());
         section.put("status", summary.path("status").asText());
         if (summary.has("coverage")) {
             section.put("coverage_method", summary.path("coverage").path("method").asText());
@@ -134,6 +141,29 @@ public final class ProjectTo2030 implements Stage {
                     Projection.rupiah(t.projected()), Projection.rupiah(t.lo95()), Projection.rupiah(t.hi95()),
                     t.probability(), t.crossingLabel());
         }
+    }
+
+    /**
+     * Completed listing-snapshot rows: the aggregate stage's count in the manifest ({@code completed_listing_rows}); when
+     * the manifest lacks it, -1 if out/aggregates/monthly_detail holds listing rows (count unknown), else 0.
+     */
+    static long listingRows(StageContext ctx) {
+        com.fasterxml.jackson.databind.JsonNode n = ctx.manifest().root().path("stages").path("AggregateMonthly").path("completed_listing_rows");
+        if (n.isNumber()) return n.asLong();
+        if (!ctx.outputs().exists("aggregates/monthly_detail")) return 0;
+        return ctx.spark().read().parquet(ctx.outputs().path("aggregates") + "/monthly_detail")
+                .where(col("grain").equalTo("LISTING_PERIOD")).isEmpty() ? 0 : -1;
+    }
+
+    /** Why nothing is projected from a monthly headline without months (summary.json {@code not_projected_reason}). */
+    static String noOrderLines(long listingRows) {
+        return listingRows != 0
+                ? String.format(Locale.ROOT, "no completed order-line sales: the dumps hold %slisting-snapshot rows only "
+                + "(LISTING_PERIOD: cumulative sold counts at a scrape's date, not a month's sales), which never enter the "
+                + "monthly series. A projection needs monthly order exports; the listings' observed composition stands in "
+                + "out/aggregates/monthly_detail.", listingRows > 0 ? String.format(Locale.ROOT, "%,d ", listingRows) : "")
+                : "no completed order-line sales in out/aggregates/monthly_headline (every order cancelled, returned or "
+                + "quarantined?): nothing to project from. Check `neraca validate` on the dumps.";
     }
 
     /**

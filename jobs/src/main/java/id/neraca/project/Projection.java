@@ -428,6 +428,8 @@ public final class Projection {
     /** {@code not_projected_cause} in summary.json: why nothing is projected. */
     public static final String CAUSE_SHORT_HISTORY = "short_history";
     public static final String CAUSE_NO_CALIBRATION_YEAR = "no_calibration_year";
+    /** No completed order line at all (listing scrapes alone): the monthly series has no month. */
+    public static final String CAUSE_NO_ORDER_LINES = "no_order_lines";
 
     public static Result notProjected(ProjectConfig cfg, Input in, String reason, String cause) {
         List<TargetRow> targets = new ArrayList<>();
@@ -440,9 +442,11 @@ public final class Projection {
         s.put("status", STATUS_NOT_PROJECTED);
         s.put("not_projected_reason", reason);
         s.put("not_projected_cause", cause);
-        s.put("last_observed_month", in.months().get(n - 1).toString());
+        if (n == 0) s.putNull("last_observed_month");
+        else s.put("last_observed_month", in.months().get(n - 1).toString());
         s.put("months_observed", n);
-        s.put("first_observed_month", in.months().get(0).toString());
+        if (n == 0) s.putNull("first_observed_month");
+        else s.put("first_observed_month", in.months().get(0).toString());
         ArrayNode ts = s.putArray("targets");
         for (TargetRow t : targets) putTarget(cfg, ts.addObject(), t);
         s.put("horizon_end_year", cfg.horizonEndYear());

@@ -259,12 +259,17 @@ public final class ReportView {
         if (p.projected()) return null;
         JsonNode s = p.summary().orElseThrow();
         long n = s.path("months_observed").asLong(0);
-        String key = notCalibrated() ? "q3_not_calibrated" : n == 1 ? "q3_not_projected_one" : "q3_not_projected";
+        String key = noOrderLines() ? "q3_no_order_lines" : notCalibrated() ? "q3_not_calibrated"
+                : n == 1 ? "q3_not_projected_one" : "q3_not_projected";
         return t.get(key, f.count(n),
                 f.month(s.path("first_observed_month").asText(null)), f.month(s.path("last_observed_month").asText(null)));
     }
 
     /** Nothing projected because no fully observed year has a benchmark (summary.json {@code not_projected_cause}). */
+    private boolean noOrderLines() {
+        return d.projection().summary().map(s -> "no_order_lines".equals(s.path("not_projected_cause").asText())).orElse(false);
+    }
+
     private boolean notCalibrated() {
         return d.projection().summary().map(s -> "no_calibration_year".equals(s.path("not_projected_cause").asText())).orElse(false);
     }
@@ -805,7 +810,7 @@ public final class ReportView {
                 + (d.config().protectionShare() > 0 ? " " + t.get("assume_disclosure_interval", protectionShare()) : "")));
         items.add(item(t.get("assume_scale"), t.get("scale_note")));
         ReportData.Projection p = d.projection();
-        items.add(item(t.get("assume_model"), !p.projected() ? t.get(notCalibrated() ? "assume_model_not_calibrated" : "assume_model_not_projected") : scenarioOnly()
+        items.add(item(t.get("assume_model"), !p.projected() ? t.get(noOrderLines() ? "assume_model_no_order_lines" : notCalibrated() ? "assume_model_not_calibrated" : "assume_model_not_projected") : scenarioOnly()
                 ? t.get("assume_model_value_scenarios", rate(s.path("scenarios").path("cagr_base_pct")),
                         s.path("months_observed").isNumber() ? f.count(s.path("months_observed").asLong()) : "–")
                 : t.get("assume_model_value", s == null ? p.model() : s.path("selected").asText(p.model()),

@@ -194,6 +194,36 @@ class StagesTest extends SparkTestBase {
         assertEquals(0, spark.read().parquet(out.resolve("projection/series").toString()).count());
     }
 
+    /**
+     * Listing scrapes alone (Tokopedia search results): no completed order line, so the monthly headline has no month.
+     * That stopped the run with exit 3 and rolled back every output; it is an answer like a short history: a
+     * projection that says not_projected, naming the listing rows, and a run that goes on to the report.
+     */
+    @Test
+    void listingSnapshotsAloneCommitANotProjectedProjectionNamingThem(@TempDir Path tmp) throws Exception {
+        Path ref = reference(tmp);
+        Path out = tmp.resolve("out");
+        writeHeadline(out, new double[0]);
+        var detail = new org.apache.spark.sql.types.StructType()
+                .add("period_month", org.apache.spark.sql.types.DataTypes.StringType)
+                .add("grain", org.apache.spark.sql.types.DataTypes.StringType)
+                .add("orders", org.apache.spark.sql.types.DataTypes.LongType);
+        spark.createDataFrame(List.of(RowFactory.create("2023-02", "LISTING_PERIOD", 155L), RowFactory.create("2024-05", "LISTING_PERIOD", 5L)),
+                detail).write().parquet(out.resolve("aggregates/monthly_detail").toString());
+        runStage(new ProjectTo2030(), out, ref, "r1");
+        JsonNode s = new ObjectMapper().readTree(out.resolve("projection/summary.json").toFile());
+        assertEquals("not_projected", s.path("status").asText());
+        assertEquals("no_order_lines", s.path("not_projected_cause").asText());
+        assertEquals("no completed order-line sales: the dumps hold listing-snapshot rows only (LISTING_PERIOD: cumulative "
+                + "sold counts at a scrape's date, not a month's sales), which never enter the monthly series. A projection needs "
+                + "monthly order exports; the listings' observed composition stands in out/aggregates/monthly_detail.",
+                s.path("not_projected_reason").asText());
+        assertEquals(0, s.path("months_observed").asInt());
+        assertTrue(s.path("first_observed_month").isNull() && s.path("last_observed_month").isNull(), s.toString());
+        assertEquals("not projected", s.at("/targets/0/crossing_label").asText());
+        assertEquals(1, Files.readAllLines(out.resolve("projection/series.csv")).size(), "columns, no rows");
+    }
+
     /** out/aggregates/monthly_headline with these monthly totals from 2023-01 (a quarter local UMKM, 45% imported). */
     private static void writeHeadline(Path out, double[] total) {
         List<Row> rows = new ArrayList<>();
