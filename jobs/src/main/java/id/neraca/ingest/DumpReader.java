@@ -308,7 +308,7 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
                 problem = "cell " + cell + " has a value beyond the header's " + task.columnCount() + " columns";
             }
         }
-        String raw = render(f, ',');
+        String raw = render(f, ',', 0);
         if (problem != null) return RawRecord.error(task.sourceFile(), row.number(), raw, code, problem);
         int[] idx = task.columnIndex();
         String[] values = new String[idx.length];
@@ -434,7 +434,7 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
                             : "a quoted field is not closed by the end of the line (if the export writes line breaks inside "
                             + "quoted fields, such as a buyer's note, set format.multiline: true in the mapping)");
         }
-        String raw = render(f, d);
+        String raw = render(f, d, f.length - task.columnCount());
         if (f.length != task.columnCount()) {
             return RawRecord.error(task.sourceFile(), first, raw, "WRONG_FIELD_COUNT",
                     "expected " + task.columnCount() + " fields separated by '" + d + "', found " + f.length);
@@ -445,24 +445,43 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
         return new RawRecord(task.sourceFile(), first, raw, values, null, null);
     }
 
-    private String render(String[] f, char d) {
+    /**
+     * The row as raw_row: every column the mapping does not read, and every personal-data column, masked.
+     * {@code shift} = fields found − fields in the header: a row with an unquoted delimiter in a title has its later
+     * columns moved right (fewer fields, left), so the shop name and NPWP sit up to |shift| places from their header
+     * positions; every field within |shift| places of a masked column is masked too (privacy first: the count is wrong,
+     * so no position can be trusted to hold what the header says).
+     */
+    private String render(String[] f, char d, int shift) {
         char quote = workbook ? '"' : this.quote;
-        String[] g = f;
-        boolean any = false;
-        for (int i = 0; i < f.length; i++) {
-            if ((i >= piiColumn.length || piiColumn[i]) && !f[i].isEmpty()) {
-                if (!any) g = f.clone();
-                any = true;
-                g[i] = Masking.MASK;
-            }
-        }
+        String[] g = f.clone();
+        boolean[] masked = maskedFields(f.length, shift);
+        for (int i = 0; i < f.length; i++) if (masked[i] && !f[i].isEmpty()) g[i] = Masking.MASK;
         return Masking.digitRuns(CsvLine.join(g, d, quote));
+    }
+
+    /** Which of {@code n} fields to mask: the masked header columns, widened by |shift| places each way, and any beyond. */
+    private boolean[] maskedFields(int n, int shift) {
+        int w = Math.abs(shift);
+        boolean[] m = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            if (i >= piiColumn.length) {
+                m[i] = true;
+                continue;
+            }
+            for (int j = Math.max(0, i - w); j <= Math.min(piiColumn.length - 1, i + w) && !m[i]; j++) m[i] = piiColumn[j];
+        }
+        // a row shorter than the header: fields beyond where a masked column could have moved are fine; the columns
+        // past the row's end (piiColumn.length > n) may have moved into it, covered by the window above
+        return m;
     }
 
     /** A line that does not split cleanly: mask the seller columns by a plain split on the delimiter. */
     private String maskLoose(String line, char d) {
         String[] f = line.split(java.util.regex.Pattern.quote(String.valueOf(d)), -1);
-        for (int i = 0; i < f.length; i++) if ((i >= piiColumn.length || piiColumn[i]) && !f[i].isEmpty()) f[i] = Masking.MASK;
+        // a quoted field holding the delimiter splits in two here: positions cannot be trusted, widen as for a wrong count
+        boolean[] masked = maskedFields(f.length, Math.max(1, Math.abs(f.length - piiColumn.length)));
+        for (int i = 0; i < f.length; i++) if (masked[i] && !f[i].isEmpty()) f[i] = Masking.MASK;
         return Masking.digitRuns(String.join(String.valueOf(d), f));
     }
 
@@ -518,14 +537,13 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
         }
     }
 
-    /** A BAD_JSON record for a line that does not parse as one object: personal-data values masked by their keys. */
+    /**
+     * A BAD_JSON record for a line that does not parse as one object: masked as a parsed record would be (values off the
+     * mapped paths and personal-data values), by a scan of its text (Masking.brokenJson).
+     */
     private RawRecord badJson(String line, String detail) {
-        String masked = line;
-        for (String p : cm.pii()) {
-            String leaf = p.substring(p.lastIndexOf('.') + 1);
-            masked = masked.replaceAll("(\"" + java.util.regex.Pattern.quote(leaf) + "\"\\s*:\\s*)\"[^\"]*\"", "$1\"***\"");
-        }
-        return RawRecord.error(task.sourceFile(), lineNo, Masking.digitRuns(masked), "BAD_JSON", detail);
+        java.util.function.Predicate<String> keep = p -> p != null && mappedPaths.contains(p) && !cm.pii().contains(p);
+        return RawRecord.error(task.sourceFile(), lineNo, Masking.brokenJson(line, keep), "BAD_JSON", Masking.jsonError(detail));
     }
 
     private static JsonNode at(JsonNode n, String[] path) {

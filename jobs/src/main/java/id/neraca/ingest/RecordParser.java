@@ -240,10 +240,11 @@ public final class RecordParser implements Serializable {
             if (id.canonical() != null) {
                 sellerKey = keys.hmac(id.keySource());
             } else {
+                // no usable ID (blank, a placeholder, or digits Excel lost): keyed by the shop; the type is NONE, or
+                // the declared type of an ID Excel damaged (SellerIds.damaged), which is then seller_id_valid=false
                 String shop = stringField(r, "shop_id");
                 if (shop == null) shop = stringField(r, "shop_name");
                 sellerKey = shop == null ? null : keys.hmac("SHOP:" + m.marketplace() + ":" + shop);
-                idType = "NONE";
             }
 
             current = "countries";

@@ -1,6 +1,9 @@
 package id.neraca.ingest.ids;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Seller ID normalisation and checking: the ID type as the dump declares it (or inferred from the digits when
@@ -32,11 +35,15 @@ public final class SellerIds {
      * @param raw          the ID as written, or null
      */
     public static Checked check(String declaredType, String raw) {
-        String id = raw == null ? "" : raw.trim();
-        if (id.isEmpty()) return new Checked("NONE", null, null);
+        String id = raw == null ? "" : unwrapExcel(raw);
+        // a placeholder (-, N/A, tidak ada, 0, 00.000.000.0-000.000) says the seller has no ID: keyed by its shop like a
+        // blank, and never read as a foreign registration (that made a Surakarta batik shop CROSS_BORDER)
+        if (id.isEmpty() || placeholder(id)) return new Checked("NONE", null, null);
         String type = declaredType == null ? null : declaredType.toUpperCase(Locale.ROOT);
+        if (type != null && type.equals("NONE")) type = null;
+        if (scientific(id)) return damaged(type, id);
         String digits = strip(id);
-        if (type == null || type.equals("NONE")) type = infer(digits);
+        if (type == null) type = infer(digits);
         return switch (type) {
             case "NIK" -> new Checked("NIK", digits, Nik.valid(digits));
             // digits only (docs/CONTRACTS.md); the 16-digit forms hash as the 15-digit NPWP or the NIK (keySource)
@@ -47,12 +54,86 @@ public final class SellerIds {
         };
     }
 
-    /** The ID without spaces, dots, hyphens and slashes. */
+    /** An ID Excel wrote in scientific notation, {@code 3.50415E+15} (or {@code 3,50415E+15} in an Indonesian locale). */
+    private static final Pattern SCIENTIFIC = Pattern.compile("\\d+(?:[.,]\\d+)?[eE]\\+?(\\d{1,2})");
+
+    /** Excel's General format writes a number of 12 or more digits in scientific notation: exponent 11 or more. */
+    static boolean scientific(String id) {
+        java.util.regex.Matcher m = SCIENTIFIC.matcher(id);
+        return m.matches() && Integer.parseInt(m.group(1)) >= 11;
+    }
+
+    /**
+     * An ID that Excel turned into a number and wrote in scientific notation: its last digits are gone, so it names no
+     * one seller ({@code 3.50415E+15} is every NIK of one district starting 350415). No canonical form, so the seller is
+     * keyed by its shop like a seller without an ID (never by the damaged text: that would merge sellers); the type is
+     * the declared one, or inferred from the digit count the exponent gives (E+15: 16 digits, a NIK; E+14: an NPWP;
+     * E+12: a NIB), and an Indonesian type is {@code valid=false}, so the damage is counted. Never FOREIGN_REG by
+     * inference: a number says nothing about where the seller is from.
+     */
+    private static Checked damaged(String declared, String id) {
+        java.util.regex.Matcher m = SCIENTIFIC.matcher(id);
+        if (!m.matches()) throw new IllegalArgumentException(id);
+        String type = declared;
+        if (type == null) {
+            type = switch (Integer.parseInt(m.group(1)) + 1) {
+                case 13 -> "NIB";
+                case 15 -> "NPWP";
+                case 16 -> "NIK";
+                default -> "NONE";
+            };
+        }
+        return switch (type) {
+            case "NIK", "NPWP", "NIB" -> new Checked(type, null, false);
+            case "PASSPORT", "FOREIGN_REG" -> new Checked(type, null, null);
+            default -> new Checked("NONE", null, null);
+        };
+    }
+
+    /**
+     * The ID without Excel's text markers, trimmed: a leading apostrophe ({@code '3504151311911508}, typed so that Excel
+     * keeps the digits as text) and the formula wrapper {@code ="3504151311911508"} that some exports write for the same
+     * reason. They are not part of the ID, and are removed before anything else looks at it.
+     */
+    static String unwrapExcel(String raw) {
+        String s = raw.strip();
+        if (s.length() >= 3 && s.startsWith("=\"") && s.endsWith("\"")) s = s.substring(2, s.length() - 1).strip();
+        if (!s.isEmpty() && (s.charAt(0) == '\'' || s.charAt(0) == '\u2018' || s.charAt(0) == '\u2019')) s = s.substring(1).strip();
+        return s;
+    }
+
+    /** Words sellers and exports write in an ID column for "no ID" (letters only, lower case, spaces removed). */
+    private static final Set<String> NO_ID_WORDS = Set.of("na", "nan", "none", "null", "nil", "nihil", "undefined",
+            "unknown", "kosong", "tidakada", "tdkada", "tidakpunya", "tdkpunya", "belumada", "blmada", "belumpunya",
+            "blmpunya");
+
+    /**
+     * A value that stands for "no ID": only punctuation (-, —, ., /, *, ?), only zeros ({@code 0},
+     * {@code 00.000.000.0-000.000}, the usual "no NPWP"), only x's (a masked ID), or a word or phrase for none
+     * ({@code N/A}, {@code null}, {@code Tidak ada}, {@code Tidak ada NPWP}, {@code belum punya}).
+     */
+    static boolean placeholder(String id) {
+        StringBuilder b = new StringBuilder(id.length());
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (Character.isLetterOrDigit(c)) b.append(Character.toLowerCase(c));
+        }
+        String k = b.toString();
+        if (k.isEmpty() || k.chars().allMatch(c -> c == '0') || k.chars().allMatch(c -> c == 'x')) return true;
+        if (NO_ID_WORDS.contains(k)) return true;
+        for (String p : List.of("tidakada", "tdkada", "tidakpunya", "tdkpunya", "belumada", "belumpunya", "tanpa")) {
+            if (k.startsWith(p) && k.chars().noneMatch(Character::isDigit)) return true;
+        }
+        return false;
+    }
+
+    /** The ID without spaces (no-break ones too), dots, hyphens and other dashes, and slashes. */
     static String strip(String id) {
         StringBuilder b = new StringBuilder(id.length());
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
-            if (c != '.' && c != '-' && c != '/' && !Character.isWhitespace(c)) b.append(c);
+            if (c != '.' && c != '-' && c != '/' && !Character.isWhitespace(c) && !Character.isSpaceChar(c)
+                    && Character.getType(c) != Character.DASH_PUNCTUATION) b.append(c);
         }
         return b.toString();
     }
@@ -63,11 +144,17 @@ public final class SellerIds {
         return true;
     }
 
-    /** 13 digits: NIB; 15 digits or 16 starting with 0: NPWP; 16 digits: NIK; otherwise a foreign registration. */
+    /**
+     * 13 digits: NIB; 15 digits or 16 starting with 0: NPWP; 16 digits: NIK; another value of at least 6 letters and
+     * digits with a digit in it: a foreign registration; anything shorter, or without a digit, is no ID (NONE): no
+     * registration number is a word, and a stray remark in the ID column must not make a seller foreign.
+     */
     static String infer(String digits) {
         if (digits(digits, 13)) return "NIB";
         if (digits(digits, 15) || (digits(digits, 16) && digits.charAt(0) == '0')) return "NPWP";
         if (digits(digits, 16)) return "NIK";
+        long alnum = digits.chars().filter(Character::isLetterOrDigit).count();
+        if (alnum < 6 || digits.chars().noneMatch(Character::isDigit)) return "NONE";
         return "FOREIGN_REG";
     }
 }

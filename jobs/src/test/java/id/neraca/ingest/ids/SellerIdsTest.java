@@ -53,6 +53,61 @@ class SellerIdsTest {
     }
 
     @Test
+    void placeholderIdsAreNoIdNeverAForeignRegistration() {
+        SellerIds.Checked none = new SellerIds.Checked("NONE", null, null);
+        // what Shopee-shape rows of a Surakarta batik seller carried, type column blank or declared
+        for (String placeholder : new String[] {"-", "—", "–", "N/A", "n.a.", "Tidak ada", "tidak ada NPWP", "0", "000",
+                "null", "NULL", "none", "kosong", "belum punya", "***", "?", "XXXXXXXXXXXXXXXX", "'-", "=\"0\""}) {
+            assertEquals(none, SellerIds.check(null, placeholder), placeholder);
+            assertEquals(none, SellerIds.check("NONE", placeholder), placeholder);
+            assertEquals(none, SellerIds.check("NIK", placeholder), "NIK " + placeholder);
+        }
+        // the usual "no NPWP", which passes the Luhn check (00000000 -> 0): no ID, not one shared seller
+        assertEquals(none, SellerIds.check("NPWP", "00.000.000.0-000.000"));
+        assertEquals(none, SellerIds.check(null, "000000000000000"));
+        // undeclared words and stubs are no ID; a real foreign registration still is one
+        assertEquals(none, SellerIds.check(null, "lihat KTP"));
+        assertEquals(none, SellerIds.check(null, "123"));
+        assertEquals(new SellerIds.Checked("FOREIGN_REG", "91440300MA5ABCDE", null), SellerIds.check(null, "91440300MA5ABCDE"));
+        assertEquals(new SellerIds.Checked("FOREIGN_REG", "E22013631", null), SellerIds.check(null, "E22013631"));
+        // a zero inside an ID is not a placeholder
+        assertEquals(new SellerIds.Checked("NIB", "1000000000000", true), SellerIds.check(null, "1000000000000"));
+    }
+
+    @Test
+    void excelTextMarkersAreStrippedBeforeTheIdIsRead() {
+        SellerIds.Checked nik = new SellerIds.Checked("NIK", "3504151311911508", true);
+        assertEquals(nik, SellerIds.check("NIK", "3504151311911508"));
+        assertEquals(nik, SellerIds.check("NIK", "'3504151311911508"));
+        assertEquals(nik, SellerIds.check(null, "'3504151311911508"));
+        assertEquals(nik, SellerIds.check(null, "=\"3504151311911508\""));
+        assertEquals(nik, SellerIds.check("nik", " ' 3504 1513 1191 1508 "));
+        SellerIds.Checked npwp = new SellerIds.Checked("NPWP", "015660400695000", true);
+        assertEquals(npwp, SellerIds.check("NPWP", "015660400695000"));
+        assertEquals(npwp, SellerIds.check("NPWP", "'01.566.040.0-695.000"));
+        assertEquals(npwp, SellerIds.check(null, "'015660400695000"));
+        // a typographic dash or a no-break space inside an NPWP is a separator too
+        assertEquals(npwp, SellerIds.check("NPWP", "01.566.040.0\u2013695.000"));
+        assertEquals(npwp, SellerIds.check("NPWP", "01\u00a0566\u00a0040\u00a00-695\u00a0000"));
+        assertEquals("NIK:3504151311911508", SellerIds.check(null, "=\"3504151311911508\"").keySource());
+    }
+
+    @Test
+    void anIdExcelWroteInScientificNotationHasLostItsDigits() {
+        // declared: the type kept, invalid, no canonical form (the seller is keyed by its shop)
+        assertEquals(new SellerIds.Checked("NIK", null, false), SellerIds.check("NIK", "3.50415E+15"));
+        assertEquals(new SellerIds.Checked("NPWP", null, false), SellerIds.check("NPWP", "1,5660400695E+13"));
+        // undeclared: the type the digit count gives, never FOREIGN_REG
+        assertEquals(new SellerIds.Checked("NIK", null, false), SellerIds.check(null, "3.50415E+15"));
+        assertEquals(new SellerIds.Checked("NIK", null, false), SellerIds.check(null, "3,50415e15"));
+        assertEquals(new SellerIds.Checked("NPWP", null, false), SellerIds.check(null, "1.56604E+14"));
+        assertEquals(new SellerIds.Checked("NIB", null, false), SellerIds.check(null, "1.09343E+12"));
+        assertEquals(new SellerIds.Checked("NONE", null, null), SellerIds.check(null, "9.1E+17"));
+        // a declared foreign registration stays foreign (the dump said so), uncheckable
+        assertEquals(new SellerIds.Checked("FOREIGN_REG", null, null), SellerIds.check("FOREIGN_REG", "9.14403E+17"));
+    }
+
+    @Test
     void hmacIsKeyedLowercaseHexSha256() {
         // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?"
         SellerKeys jefe = SellerKeys.resolve(Map.of(SellerKeys.ENV_KEY, "Jefe-is-long-enough-key"), false);
