@@ -145,14 +145,20 @@ public final class SellerIds {
     }
 
     /**
-     * 13 digits: NIB; 15 digits or 16 starting with 0: NPWP; 16 digits: NIK; another value of at least 6 letters and
-     * digits with a digit in it: a foreign registration; anything shorter, or without a digit, is no ID (NONE): no
-     * registration number is a word, and a stray remark in the ID column must not make a seller foreign.
+     * 13 digits: NIB; 15 digits or 16 starting with 0: NPWP; 16 digits: NIK; 12 to 17 digits otherwise: the Indonesian
+     * ID of the nearest length, which then fails its check (a NIK or NPWP with a digit too many or too few is a typo, not
+     * a foreign registration: read as FOREIGN_REG it made its seller CROSS_BORDER; invalid, it is evidence of nothing and
+     * is counted); another value of at least 6 letters and digits with a digit in it: a foreign registration; anything
+     * shorter, or without a digit, is no ID (NONE): no registration number is a word, and a stray remark in the ID
+     * column must not make a seller foreign.
      */
     static String infer(String digits) {
         if (digits(digits, 13)) return "NIB";
         if (digits(digits, 15) || (digits(digits, 16) && digits.charAt(0) == '0')) return "NPWP";
         if (digits(digits, 16)) return "NIK";
+        for (int n = 12; n <= 17; n++) {
+            if (digits(digits, n)) return n <= 13 ? "NIB" : n <= 15 ? "NPWP" : "NIK";
+        }
         long alnum = digits.chars().filter(Character::isLetterOrDigit).count();
         if (alnum < 6 || digits.chars().noneMatch(Character::isDigit)) return "NONE";
         return "FOREIGN_REG";

@@ -52,6 +52,22 @@ class SellerIdsTest {
         assertEquals("FOREIGN_REG", SellerIds.check(null, "91440300MA5ABCDE").type());
     }
 
+    /**
+     * A NIK or NPWP typed with a digit too many or too few, type column blank: a typo of an Indonesian ID (invalid,
+     * evidence of nothing), not a foreign registration, which made its seller CROSS_BORDER. A foreign registration with
+     * letters, or a short all-digit foreign number, is still one.
+     */
+    @Test
+    void anIndonesianIdWithADigitTooManyOrTooFewIsATypoNotAForeignRegistration() {
+        assertEquals(new SellerIds.Checked("NIK", "35041513119115081", false), SellerIds.check(null, "35041513119115081"));
+        assertEquals(new SellerIds.Checked("NPWP", "01566040069500", false), SellerIds.check(null, "01.566.040.0-695.00"));
+        assertEquals(new SellerIds.Checked("NIB", "912020123456", false), SellerIds.check(null, "912020123456"));
+        assertEquals("NPWP", SellerIds.check(null, "015660400695000").type(), "the right length is still read as it was");
+        assertEquals(new SellerIds.Checked("FOREIGN_REG", "201912345K", null), SellerIds.check(null, "201912345K"));
+        assertEquals(new SellerIds.Checked("FOREIGN_REG", "12345678", null), SellerIds.check(null, "12345678"));
+        assertEquals("FOREIGN_REG", SellerIds.check(null, "123456789012345678").type(), "18 digits and more: no Indonesian ID");
+    }
+
     @Test
     void placeholderIdsAreNoIdNeverAForeignRegistration() {
         SellerIds.Checked none = new SellerIds.Checked("NONE", null, null);
