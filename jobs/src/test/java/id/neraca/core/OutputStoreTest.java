@@ -23,6 +23,26 @@ class OutputStoreTest {
         Files.writeString(dir.resolve("part-0.txt"), content);
     }
 
+    /**
+     * A manifest.json edited by hand (a newline added in an editor) no longer matches the hidden .manifest.json.crc
+     * Hadoop wrote beside it: every later command failed reading it ("Checksum error", exit 1, retried forever).
+     */
+    @Test
+    void aManifestEditedByHandIsReadDespiteItsStaleChecksumFile() throws IOException {
+        try (OutputStore first = OutputStore.local(out.toString(), "run1")) {
+            first.lock();
+            first.writeText("manifest.json", "{\"run_id\": \"run1\"}");
+            first.finish();
+        }
+        assertTrue(Files.exists(out.resolve(".manifest.json.crc")), "Hadoop's checksum file is there to go stale");
+        Files.writeString(out.resolve("manifest.json"), "\n", java.nio.file.StandardOpenOption.APPEND);
+        try (OutputStore second = OutputStore.local(out.toString(), "run2")) {
+            second.lock();
+            assertEquals("{\"run_id\": \"run1\"}\n", second.readText("manifest.json").orElseThrow());
+            second.finish();
+        }
+    }
+
     @Test
     void commitReplacesThePreviousOutputWhole() throws IOException {
         try (OutputStore first = OutputStore.local(out.toString(), "run1")) {
