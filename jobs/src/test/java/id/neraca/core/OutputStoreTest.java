@@ -43,6 +43,32 @@ class OutputStoreTest {
         }
     }
 
+    /** --out under a file: exit 2 naming the file, before anything else (was exit 1, "cannot restore ... .trash"). */
+    @Test
+    void anOutputFolderUnderAFileIsAUsageErrorNamingTheFile() throws IOException {
+        Path afile = out.resolve("afile");
+        Files.writeString(afile, "hi");
+        NeracaException e;
+        try (OutputStore store = OutputStore.local(afile.resolve("sub/out").toString(), "run1")) {
+            e = assertThrows(NeracaException.class, store::requireOutputFolder);
+        }
+        assertEquals(NeracaException.EXIT_USAGE, e.exitCode(), e.getMessage());
+        assertTrue(e.getMessage().contains("cannot be created") && e.getMessage().contains(afile + " is a file"), e.getMessage());
+        assertFalse(Files.exists(out.resolve(".trash")));
+    }
+
+    /** --out where the kernel refuses a folder even to root (/proc): exit 2 with the reason (was exit 1, no reason). */
+    @Test
+    void anOutputFolderTheKernelRefusesIsAUsageErrorWithTheReason() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "Linux /proc");
+        NeracaException e;
+        try (OutputStore store = OutputStore.local("/proc/neraca-out-test", "run1")) {
+            e = assertThrows(NeracaException.class, store::requireOutputFolder);
+        }
+        assertEquals(NeracaException.EXIT_USAGE, e.exitCode(), e.getMessage());
+        assertTrue(e.getMessage().contains("cannot be created (/proc/neraca-out-test: "), e.getMessage());
+    }
+
     @Test
     void commitReplacesThePreviousOutputWhole() throws IOException {
         try (OutputStore first = OutputStore.local(out.toString(), "run1")) {
