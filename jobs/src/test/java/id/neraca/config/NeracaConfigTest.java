@@ -24,6 +24,26 @@ class NeracaConfigTest {
         assertEquals(SparkTestBase.projectRoot().resolve("data/reference").normalize(), loaded.referenceDir().normalize());
     }
 
+    /**
+     * The bundled config copied to another folder: its `reference_dir: ../reference` resolves against the copy's folder.
+     * The message names run.reference_dir (not classify.brand_origins, the first file looked for), the config file,
+     * what it resolved to, and that relative paths resolve against the config's folder; for ingest, run.mappings_dir.
+     */
+    @Test
+    void aCopiedConfigWithRelativeFoldersNamesRunReferenceDirAndMappingsDir() throws IOException {
+        Path copy = Files.createDirectories(dir.resolve("x")).resolve("neraca.yaml");
+        Files.copy(SparkTestBase.projectRoot().resolve("data/config/neraca.yaml"), copy);
+        NeracaException e = assertThrows(NeracaException.class, () -> NeracaConfig.load(copy, NeracaConfig.SECTIONS));
+        assertEquals(NeracaException.EXIT_USAGE, e.exitCode());
+        assertTrue(e.getMessage().startsWith(copy.toAbsolutePath() + ": run.reference_dir: ../reference resolves to "
+                + dir.resolve("reference") + ", which does not exist"), e.getMessage());
+        assertTrue(e.getMessage().contains("resolve against the config file's folder (" + dir.resolve("x") + ")"), e.getMessage());
+        Files.createDirectories(dir.resolve("reference"));
+        NeracaException ingest = assertThrows(NeracaException.class, () -> NeracaConfig.load(copy, java.util.List.of("ingest")));
+        assertTrue(ingest.getMessage().contains("run.mappings_dir: ../marketplaces resolves to " + dir.resolve("marketplaces")),
+                ingest.getMessage());
+    }
+
     @Test
     void anUnknownKeyNamesTheFileTheKeyAndTheAllowedKeys() throws IOException {
         Path f = dir.resolve("bad.yaml");
@@ -48,12 +68,14 @@ class NeracaConfigTest {
     @Test
     void onlyTheSectionsOfTheStagesAboutToRunAreValidatedButUnknownKeysFailEverywhere() throws IOException {
         Path f = dir.resolve("ingest-only.yaml");
-        Files.writeString(f, "ingest: {}\n");
+        String run = "run: {reference_dir: " + SparkTestBase.projectRoot().resolve("data/reference") + ", mappings_dir: "
+                + SparkTestBase.projectRoot().resolve("data/marketplaces") + "}\n";
+        Files.writeString(f, run + "ingest: {}\n");
         // no classification rules next to this file: fine for ingest, not for classify
         NeracaConfig.load(f, java.util.List.of("ingest"));
         NeracaException e = assertThrows(NeracaException.class, () -> NeracaConfig.load(f, java.util.List.of("classify")));
         assertTrue(e.getMessage().contains("classify.rules_file"), e.getMessage());
-        Files.writeString(f, "ingest: {}\nreprot: {}\n");
+        Files.writeString(f, run + "ingest: {}\nreprot: {}\n");
         NeracaException unknown = assertThrows(NeracaException.class, () -> NeracaConfig.load(f, java.util.List.of("ingest")));
         assertTrue(unknown.getMessage().contains("'reprot'"), unknown.getMessage());
     }
