@@ -44,6 +44,32 @@ class NeracaConfigTest {
                 ingest.getMessage());
     }
 
+    /** A value of the wrong type says what is expected in plain words, with the file, line and key (not Jackson's Java types). */
+    @Test
+    void aValueOfTheWrongTypeSaysWhatToWriteInPlainWords() throws IOException {
+        Path f = dir.resolve("types.yaml");
+        Files.writeString(f, "report:\n  languages: en\n");
+        NeracaException list = assertThrows(NeracaException.class, () -> NeracaConfig.load(f, java.util.List.of()));
+        assertEquals(NeracaException.EXIT_USAGE, list.exitCode());
+        assertTrue(list.getMessage().contains(f + " (line 2): invalid value at 'report.languages': expected a list, like [en, id]"),
+                list.getMessage());
+        Files.writeString(f, "ingest:\n  max_quarantine_share: 5%\n");
+        NeracaException share = assertThrows(NeracaException.class, () -> NeracaConfig.load(f, java.util.List.of()));
+        assertTrue(share.getMessage().contains("'ingest.max_quarantine_share': expected a number, like 0.05")
+                && share.getMessage().contains("(got '5%')"), share.getMessage());
+        Files.writeString(f, "project:\n  simulations: many\n");
+        NeracaException sims = assertThrows(NeracaException.class, () -> NeracaConfig.load(f, java.util.List.of()));
+        assertTrue(sims.getMessage().contains("'project.simulations': expected a") && sims.getMessage().contains("(got 'many')"),
+                sims.getMessage());
+        Files.writeString(f, "These are my notes about the run.\n");
+        NeracaException text = assertThrows(NeracaException.class, () -> NeracaConfig.load(f, java.util.List.of()));
+        assertTrue(text.getMessage().contains(f + " (line 1): the file must hold a YAML mapping of sections (run:, ingest:"),
+                text.getMessage());
+        for (NeracaException e : java.util.List.of(list, share, sims, text)) {
+            assertTrue(!e.getMessage().contains("java.") && !e.getMessage().contains("Cannot "), e.getMessage());
+        }
+    }
+
     @Test
     void anUnknownKeyNamesTheFileTheKeyAndTheAllowedKeys() throws IOException {
         Path f = dir.resolve("bad.yaml");
