@@ -39,8 +39,12 @@ public final class Neraca implements java.util.concurrent.Callable<Integer> {
         // into projection/summary.json); every String.format already says Locale.ROOT, this covers the libraries
         java.util.Locale.setDefault(java.util.Locale.ROOT);
         id.neraca.core.Interrupts.install();
-        int code = execute(args);
-        id.neraca.core.Interrupts.ending();
+        int code;
+        try {
+            code = execute(args);
+        } finally {
+            id.neraca.core.Interrupts.ending(); // also when main dies of an Error: the JVM must not wait for a rollback
+        }
         Log.awaitStderrWrapper();
         System.exit(code);
     }
