@@ -38,7 +38,13 @@ public final class Neraca implements java.util.concurrent.Callable<Integer> {
         // outputs and messages must not depend on the machine's locale (an Indonesian-locale laptop wrote "7004,06"
         // into projection/summary.json); every String.format already says Locale.ROOT, this covers the libraries
         java.util.Locale.setDefault(java.util.Locale.ROOT);
-        int code = execute(args);
+        id.neraca.core.Interrupts.install();
+        int code;
+        try {
+            code = execute(args);
+        } finally {
+            id.neraca.core.Interrupts.ending(); // also when main dies of an Error: the JVM must not wait for a rollback
+        }
         Log.awaitStderrWrapper();
         System.exit(code);
     }
@@ -56,6 +62,13 @@ public final class Neraca implements java.util.concurrent.Callable<Integer> {
     }
 
     static int handle(Exception ex) {
+        if (id.neraca.core.Interrupts.interrupted()) {
+            // Spark's context was stopped under the job by the JVM's shutdown: not a failure of Spark or neraca
+            if (!id.neraca.core.Interrupts.reported()) {
+                Log.error("%s", id.neraca.core.Interrupts.describe("stopped before finishing"));
+            }
+            return id.neraca.core.Interrupts.exitCode();
+        }
         Throwable t = ex;
         while (!(t instanceof NeracaException) && t.getCause() != null && t.getCause() != t) t = t.getCause();
         if (t instanceof NeracaException ne) {

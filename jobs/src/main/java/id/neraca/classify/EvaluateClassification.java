@@ -62,6 +62,7 @@ public final class EvaluateClassification implements Stage {
         }
         Dataset<Row> classified = ctx.spark().read().parquet(ctx.outputs().path("classified"));
         ClassificationEvaluation.Result r = ClassificationEvaluation.evaluate(classified, truth);
+        requireMatches(r.matchedSales(), r.truthOnlySales(), r.classifiedOnlySales(), truthFile);
 
         String dir = ctx.outputs().staging("evaluation");
         ClassifyOutputs.writeText(ctx.outputs().fs(), dir + "/confusion.csv", confusionCsv(r));
@@ -79,6 +80,19 @@ public final class EvaluateClassification implements Stage {
         m.setAll(summary);
         out.print(printed(r, summary));
         out.flush();
+    }
+
+    /**
+     * A ground truth none of whose sale ids is in out/classified fails its contract (exit 3, nothing written): it
+     * reported success with "matched sales 0" and metrics of nothing, when the truth belongs to other dumps (another
+     * generated set, another seed) or out/classified to other dumps than the truth's.
+     */
+    static void requireMatches(long matched, long truthOnly, long classifiedOnly, String truthFile) {
+        if (matched > 0) return;
+        throw NeracaException.data("%s: none of its %,d sale ids matches one of the %,d sales in out/classified: the ground "
+                + "truth is of other dumps. Run `neraca run --dumps DIR` on the dumps this truth was generated with (its "
+                + "folder's parent, for <generated>/_truth/ground_truth.csv), or pass the truth file of the classified dumps.",
+                truthFile, truthOnly, classifiedOnly);
     }
 
     /**

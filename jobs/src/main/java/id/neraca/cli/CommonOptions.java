@@ -51,13 +51,46 @@ public class CommonOptions {
             throw id.neraca.core.NeracaException.usage("--master '%s' is not a Spark master URL: use local[*], local[N], "
                     + "spark://HOST:7077, yarn or k8s://https://HOST:PORT (docs/CLUSTER.md)", master);
         }
+        if (readsDumps) requireDumpsFolder();
         if (readsDumps && local(dumps) && local(out)) {
-            java.nio.file.Path d = java.nio.file.Path.of(dumps).toAbsolutePath().normalize();
-            java.nio.file.Path o = java.nio.file.Path.of(out).toAbsolutePath().normalize();
+            // real paths: a symlink to the dumps folder (or inside it) hid the outputs from a comparison of names, and
+            // the next run read them as dumps
+            java.nio.file.Path d = real(java.nio.file.Path.of(dumps));
+            java.nio.file.Path o = real(java.nio.file.Path.of(out));
             if (o.startsWith(d)) {
-                throw id.neraca.core.NeracaException.usage("--out %s is inside --dumps %s: the next run would read its own "
-                        + "outputs as dumps. Put the outputs beside the dumps, not in them.", out, dumps);
+                throw id.neraca.core.NeracaException.usage("--out %s is inside --dumps %s%s: the next run would read its own "
+                        + "outputs as dumps. Put the outputs beside the dumps, not in them.", out, dumps,
+                        o.equals(java.nio.file.Path.of(out).toAbsolutePath().normalize())
+                                && d.equals(java.nio.file.Path.of(dumps).toAbsolutePath().normalize())
+                                ? "" : " (through a symbolic link: " + o + " is in " + d + ")");
             }
+        }
+    }
+
+    /**
+     * {@code --dumps} names a folder: a single dump file given there failed later with "no mapping matches this file
+     * ... or pass --skip-unmatched", which sent users after the mappings.
+     */
+    public void requireDumpsFolder() {
+        if (local(dumps) && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(dumps))) {
+            throw id.neraca.core.NeracaException.usage("--dumps must be a folder (got a file: %s); put the file in a folder "
+                    + "and pass the folder", dumps);
+        }
+    }
+
+    /**
+     * The path with symbolic links resolved as far as it exists: the real path of its nearest existing ancestor, and
+     * the rest of it as written (an --out not created yet).
+     */
+    static java.nio.file.Path real(java.nio.file.Path p) {
+        java.nio.file.Path abs = p.toAbsolutePath().normalize();
+        java.nio.file.Path existing = abs;
+        while (existing != null && !java.nio.file.Files.exists(existing)) existing = existing.getParent();
+        if (existing == null) return abs;
+        try {
+            return existing.toRealPath().resolve(existing.relativize(abs)).normalize();
+        } catch (java.io.IOException e) {
+            return abs;
         }
     }
 

@@ -1,6 +1,7 @@
 package id.neraca.cli;
 
 import id.neraca.config.NeracaConfig;
+import id.neraca.core.Interrupts;
 import id.neraca.core.Log;
 import id.neraca.core.Manifest;
 import id.neraca.core.NeracaException;
@@ -48,6 +49,18 @@ public abstract class StageCommand implements Callable<Integer> {
                 stages.stream().map(Stage::command).toList());
         String runId = newRunId();
         String command = stages.size() == 1 ? stages.get(0).command() : "run";
+        try {
+            return run(config, runId, command, stages);
+        } catch (RuntimeException e) {
+            if (Interrupts.interrupted() && !Interrupts.reported()) {
+                Log.error("%s", Interrupts.describe("run " + runId + " stopped before it committed any output: "
+                        + common.out + " is unchanged"));
+            }
+            throw e;
+        }
+    }
+
+    private int run(NeracaConfig.Loaded config, String runId, String command, List<Stage> stages) {
         try (OutputStore outputs = new OutputStore(common.out, runId, id.neraca.core.LocalFiles.register(new org.apache.hadoop.conf.Configuration()))) {
             outputs.requireOutputFolder();
             outputs.lock();
@@ -96,12 +109,23 @@ public abstract class StageCommand implements Callable<Integer> {
             undone = outputs.rollback();
         } catch (RuntimeException r) {
             e.addSuppressed(r);
-            Log.error("run %s failed and the previous outputs could not all be restored: %s", outputs.runId(), r.getMessage());
+            if (Interrupts.interrupted()) {
+                Log.error("%s", Interrupts.describe("run " + outputs.runId() + " stopped; the previous outputs could not all "
+                        + "be restored now: " + r.getMessage()));
+            } else {
+                Log.error("run %s failed and the previous outputs could not all be restored: %s", outputs.runId(), r.getMessage());
+            }
             return;
         }
         var restored = manifest.root().putArray("outputs_restored");
         undone.forEach(restored::add);
-        if (undone.isEmpty()) {
+        if (Interrupts.interrupted()) {
+            // one line, no Spark stack traces: the job failed because the shutdown stopped Spark under it
+            Log.error("%s", Interrupts.describe(undone.isEmpty()
+                    ? "run " + outputs.runId() + " stopped before it committed any output: out/ is unchanged"
+                    : "run " + outputs.runId() + " stopped; the outputs it had committed were rolled back and the previous "
+                            + "ones restored (" + String.join(", ", undone) + "): out/ is as the last successful run left it"));
+        } else if (undone.isEmpty()) {
             Log.warn("run %s failed before committing any output: out/ is unchanged; see manifest.failed.json", outputs.runId());
         } else {
             Log.warn("run %s failed: the outputs it had committed were rolled back and the previous ones restored (%s); "

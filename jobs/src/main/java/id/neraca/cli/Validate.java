@@ -44,6 +44,7 @@ public class Validate implements Callable<Integer> {
     public Integer call() {
         Log.configure(common.quiet, common.logJson);
         common.check(false);
+        common.requireDumpsFolder();
         NeracaConfig.Loaded config = NeracaConfig.load(Path.of(common.config), java.util.List.of("ingest"));
         IngestConfig cfg = config.config().ingest();
         IngestRun.Prepared p = IngestRun.prepare(config.mappingsDir(), config.referenceDir(), common.dumps,

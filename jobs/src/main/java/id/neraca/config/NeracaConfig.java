@@ -72,6 +72,12 @@ public record NeracaConfig(
         NeracaConfig cfg = Yaml.load(file, NeracaConfig.class);
         Path base = file.toAbsolutePath().getParent();
         Loaded loaded = new Loaded(cfg, file.toAbsolutePath(), base);
+        // the folders first: a config copied elsewhere keeps `reference_dir: ../reference`, and the first file checked
+        // below was then blamed ("classify.brand_origins: /tmp/reference/brand_origins.csv does not exist")
+        if (sections.stream().anyMatch(s -> !s.equals("aggregate"))) {
+            requireFolder(loaded, "reference_dir", cfg.run().referenceDir(), loaded.referenceDir(), "data/reference");
+        }
+        if (sections.contains("ingest")) requireFolder(loaded, "mappings_dir", cfg.run().mappingsDir(), loaded.mappingsDir(), "data/marketplaces");
         try {
             if (sections.contains("ingest")) cfg.ingest().validate(loaded);
             if (sections.contains("classify")) cfg.classify().validate(loaded);
@@ -82,6 +88,19 @@ public record NeracaConfig(
             throw NeracaException.usage("%s: %s", file, e.getMessage());
         }
         return loaded;
+    }
+
+    /** run.reference_dir / run.mappings_dir must be a folder: say which key, what it resolved to and against what. */
+    private static void requireFolder(Loaded loaded, String key, String written, Path resolved, String bundled) {
+        if (java.nio.file.Files.isDirectory(resolved)) return;
+        String home = System.getProperty("neraca.home");
+        Path suggestion = home == null ? null : Path.of(home, bundled).toAbsolutePath().normalize();
+        throw NeracaException.usage("%s: run.%s: %s resolves to %s, which %s. Relative paths in the config resolve against "
+                        + "the config file's folder (%s), not the working directory: set run.%s to an absolute path%s, or "
+                        + "keep the config file where '%s' is right (docs/CONFIGURATION.md).",
+                loaded.file(), key, written, resolved, java.nio.file.Files.exists(resolved) ? "is not a folder" : "does not exist",
+                loaded.baseDir(), key, suggestion != null && java.nio.file.Files.isDirectory(suggestion) ? " (such as " + suggestion + ")" : "",
+                written);
     }
 
     /** A config together with where it came from, to resolve the files it names. */

@@ -69,10 +69,41 @@ public final class Yaml {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) root = root.getCause();
             String why = root instanceof NeracaException ? root.getMessage() : e.getOriginalMessage();
+            if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null
+                    && !(root instanceof NeracaException)) {
+                String expected = expected(m.getTargetType());
+                if (e.getPath().isEmpty()) {
+                    throw NeracaException.usage("%s (line %d): the file must hold a YAML mapping of sections (%s), not %s.",
+                            where, line(e), type == NeracaConfig.class ? "run:, ingest:, classify:, ..." : "key: value lines",
+                            "plain text or a single value");
+                }
+                if (expected != null) {
+                    String got = m instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f && f.getValue() != null
+                            ? " (got '" + f.getValue() + "')" : "";
+                    throw NeracaException.usage("%s (line %d): invalid value at '%s': expected %s%s.", where, line(e), path(e),
+                            expected, got);
+                }
+            }
             throw NeracaException.usage("%s (line %d): invalid value at '%s': %s", where, line(e), path(e), why);
         } catch (JsonProcessingException e) {
             throw NeracaException.usage("%s (line %d): not valid YAML: %s", where, line(e), e.getOriginalMessage());
         }
+    }
+
+    /**
+     * What a value of {@code type} is written as, in plain words: Jackson's own message ("Cannot construct instance of
+     * java.util.ArrayList", "Cannot deserialize value of type java.lang.Double") names Java types and no fix.
+     */
+    static String expected(Class<?> type) {
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) return "a list, like [en, id] (or one '- item' per line)";
+        if (type == Double.class || type == double.class || type == Float.class || type == float.class
+                || type == java.math.BigDecimal.class) return "a number, like 0.05 (a share is written as a fraction, not 5%)";
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) return "a whole number, like 4000";
+        if (type == Boolean.class || type == boolean.class) return "true or false";
+        if (type == java.time.LocalDate.class) return "a date, like 2015-01-01";
+        if (type == String.class) return "a text value";
+        if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) return "a YAML mapping (key: value lines)";
+        return null;
     }
 
     /** The line where {@code key:} is written (the parser's location points past it). */

@@ -366,6 +366,15 @@ public final class OutputStore implements AutoCloseable {
             if (!fs.exists(p)) return Optional.empty();
             try (InputStream in = fs.open(p)) {
                 return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (org.apache.hadoop.fs.ChecksumException e) {
+                // edited by hand (a manifest.json opened in an editor): Hadoop's hidden .<name>.crc no longer matches,
+                // and every later command failed on it (exit 1). The text is read as it is; its own parser judges it
+                if (!(fs instanceof org.apache.hadoop.fs.ChecksumFileSystem cfs)) throw e;
+                Log.warn("%s was changed after neraca wrote it (it no longer matches its checksum file %s): read as it is",
+                        p, cfs.getChecksumFile(p).getName());
+                try (InputStream in = cfs.getRawFileSystem().open(p)) {
+                    return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
             }
         } catch (IOException e) {
             throw NeracaException.other("%s: cannot read: %s", p, e.getMessage());
@@ -433,6 +442,7 @@ public final class OutputStore implements AutoCloseable {
      * {@code sales/} folder of the user's own. An empty or missing folder is fine.
      */
     public void requireOutputFolder() {
+        createLocalOutputFolder();
         try {
             if (!fs.exists(root)) return;
             if (!fs.getFileStatus(root).isDirectory()) {
@@ -452,6 +462,37 @@ public final class OutputStore implements AutoCloseable {
                     + "output folders (sales/, report/, ...) whole, so it does not write there. Pass a new or empty folder.", root);
         } catch (IOException e) {
             throw NeracaException.other("%s: cannot read the output folder: %s", root, e.getMessage());
+        }
+    }
+
+    /**
+     * A local {@code --out} that does not exist is created here, before anything else, or refused with exit 2 naming
+     * the path and the cause: under a file ({@code --out afile/out} failed with exit 1 and a false "cannot restore the
+     * previous outputs: .../.trash/...: Not a directory"), or where the kernel refuses ({@code /proc/x}: exit 1,
+     * "cannot take the lock" with no reason). Retrying would not help either.
+     */
+    private void createLocalOutputFolder() {
+        if (!(fs instanceof org.apache.hadoop.fs.LocalFileSystem local)) return;
+        java.nio.file.Path dir = local.pathToFile(root).toPath();
+        if (java.nio.file.Files.exists(dir)) return; // a file there is refused below, by name
+        java.nio.file.Path existing = dir.getParent();
+        while (existing != null && !java.nio.file.Files.exists(existing)) existing = existing.getParent();
+        if (existing != null && !java.nio.file.Files.isDirectory(existing)) {
+            refused = true;
+            throw NeracaException.usage("--out %s: the output folder cannot be created: %s is a file, not a folder. Pass an "
+                    + "--out under a folder (or move the file away)", dir, existing);
+        }
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (IOException e) {
+            refused = true;
+            String why = e instanceof java.nio.file.NoSuchFileException f
+                    ? f.getFile() + ": the file system refuses a folder there (as under /proc or /sys)"
+                    : e instanceof java.nio.file.AccessDeniedException f ? f.getFile() + ": permission denied"
+                    : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getFile() + ": " + f.getReason()
+                    : e.toString();
+            throw NeracaException.usage("--out %s: the output folder cannot be created (%s). Pass an --out on a disk "
+                    + "this user can write, or create the folder first", dir, why);
         }
     }
 

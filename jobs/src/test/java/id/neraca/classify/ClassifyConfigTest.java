@@ -159,7 +159,7 @@ class ClassifyConfigTest {
         Path ref = Files.createDirectories(dir.resolve("reference"));
         Files.copy(ROOT.resolve("data/reference/brand_origins.csv"), ref.resolve("brand_origins.csv"));
         Path cfg = dir.resolve("neraca.yaml");
-        Files.writeString(cfg, "run:\n  reference_dir: " + ref + "\nclassify:\n  rules_file: " + RULES.toAbsolutePath() + "\n");
+        Files.writeString(cfg, "run:\n  reference_dir: " + ref + "\n  mappings_dir: " + ROOT.resolve("data/marketplaces").toAbsolutePath() + "\nclassify:\n  rules_file: " + RULES.toAbsolutePath() + "\n");
         NeracaException e = assertThrows(NeracaException.class, () -> NeracaConfig.load(cfg, List.of("classify")));
         assertEquals(NeracaException.EXIT_USAGE, e.exitCode());
         assertTrue(e.getMessage().contains("classify.fx_monthly") && e.getMessage().contains("fx_monthly.csv"), e.getMessage());

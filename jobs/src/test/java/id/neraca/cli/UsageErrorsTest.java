@@ -42,6 +42,28 @@ class UsageErrorsTest {
         assertExit(2, "--dumps is empty", "validate", "--dumps", " ", "--config", CONFIG);
     }
 
+    /** A symlink to the dumps folder (or into it) no longer hides --out inside --dumps (was exit 0, next run failed). */
+    @Test
+    void anOutputFolderInsideTheDumpsThroughASymlinkIsRefused() throws Exception {
+        Path dumps = Files.createDirectories(tmp.resolve("gen3"));
+        Path link = Files.createSymbolicLink(tmp.resolve("gen3link"), dumps);
+        assertExit(2, "inside --dumps", "ingest", "--dumps", link.toString(), "--out", dumps.resolve("outs2").toString(), "--config", CONFIG);
+        assertExit(2, "inside --dumps", "ingest", "--dumps", dumps.toString(), "--out", link.resolve("outs2").toString(), "--config", CONFIG);
+        assertExit(2, "through a symbolic link", "run", "--dumps", link.toString(), "--out", dumps.resolve("a/b").toString(), "--config", CONFIG);
+        assertFalse(Files.exists(dumps.resolve("outs2")), "nothing written inside the dumps");
+        assertFalse(Files.exists(dumps.resolve("a")), "nothing written inside the dumps");
+    }
+
+    /** --dumps given one file: "must be a folder", not "no mapping matches this file ... --skip-unmatched". */
+    @Test
+    void aSingleDumpFileAsDumpsIsAUsageErrorSayingToPassItsFolder() throws Exception {
+        Path file = Files.writeString(tmp.resolve("orders.csv"), "order_id\n1\n");
+        assertExit(2, "--dumps must be a folder (got a file: " + file + ")", "ingest", "--dumps", file.toString(),
+                "--out", tmp.resolve("out").toString(), "--config", CONFIG);
+        assertExit(2, "put the file in a folder and pass the folder", "validate", "--dumps", file.toString(), "--config", CONFIG);
+        assertFalse(Files.exists(tmp.resolve("out")));
+    }
+
     @Test
     void anOutputFolderHoldingSomeoneElsesFilesIsRefusedAndLeftAsItIs() throws Exception {
         Path mine = Files.createDirectories(tmp.resolve("documents/sales"));

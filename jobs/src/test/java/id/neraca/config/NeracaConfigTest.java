@@ -24,6 +24,52 @@ class NeracaConfigTest {
         assertEquals(SparkTestBase.projectRoot().resolve("data/reference").normalize(), loaded.referenceDir().normalize());
     }
 
+    /**
+     * The bundled config copied to another folder: its `reference_dir: ../reference` resolves against the copy's folder.
+     * The message names run.reference_dir (not classify.brand_origins, the first file looked for), the config file,
+     * what it resolved to, and that relative paths resolve against the config's folder; for ingest, run.mappings_dir.
+     */
+    @Test
+    void aCopiedConfigWithRelativeFoldersNamesRunReferenceDirAndMappingsDir() throws IOException {
+        Path copy = Files.createDirectories(dir.resolve("x")).resolve("neraca.yaml");
+        Files.copy(SparkTestBase.projectRoot().resolve("data/config/neraca.yaml"), copy);
+        NeracaException e = assertThrows(NeracaException.class, () -> NeracaConfig.load(copy, NeracaConfig.SECTIONS));
+        assertEquals(NeracaException.EXIT_USAGE, e.exitCode());
+        assertTrue(e.getMessage().startsWith(copy.toAbsolutePath() + ": run.reference_dir: ../reference resolves to "
+                + dir.resolve("reference") + ", which does not exist"), e.getMessage());
+        assertTrue(e.getMessage().contains("resolve against the config file's folder (" + dir.resolve("x") + ")"), e.getMessage());
+        Files.createDirectories(dir.resolve("reference"));
+        NeracaException ingest = assertThrows(NeracaException.class, () -> NeracaConfig.load(copy, java.util.List.of("ingest")));
+        assertTrue(ingest.getMessage().contains("run.mappings_dir: ../marketplaces resolves to " + dir.resolve("marketplaces")),
+                ingest.getMessage());
+    }
+
+    /** A value of the wrong type says what is expected in plain words, with the file, line and key (not Jackson's Java types). */
+    @Test
+    void aValueOfTheWrongTypeSaysWhatToWriteInPlainWords() throws IOException {
+        Path f = dir.resolve("types.yaml");
+        Files.writeString(f, "report:\n  languages: en\n");
+        NeracaException list = assertThrows(NeracaException.class, () -> NeracaConfig.load(f, java.util.List.of()));
+        assertEquals(NeracaException.EXIT_USAGE, list.exitCode());
+        assertTrue(list.getMessage().contains(f + " (line 2): invalid value at 'report.languages': expected a list, like [en, id]"),
+                list.getMessage());
+        Files.writeString(f, "ingest:\n  max_quarantine_share: 5%\n");
+        NeracaException share = assertThrows(NeracaException.class, () -> NeracaConfig.load(f, java.util.List.of()));
+        assertTrue(share.getMessage().contains("'ingest.max_quarantine_share': expected a number, like 0.05")
+                && share.getMessage().contains("(got '5%')"), share.getMessage());
+        Files.writeString(f, "project:\n  simulations: many\n");
+        NeracaException sims = assertThrows(NeracaException.class, () -> NeracaConfig.load(f, java.util.List.of()));
+        assertTrue(sims.getMessage().contains("'project.simulations': expected a") && sims.getMessage().contains("(got 'many')"),
+                sims.getMessage());
+        Files.writeString(f, "These are my notes about the run.\n");
+        NeracaException text = assertThrows(NeracaException.class, () -> NeracaConfig.load(f, java.util.List.of()));
+        assertTrue(text.getMessage().contains(f + " (line 1): the file must hold a YAML mapping of sections (run:, ingest:"),
+                text.getMessage());
+        for (NeracaException e : java.util.List.of(list, share, sims, text)) {
+            assertTrue(!e.getMessage().contains("java.") && !e.getMessage().contains("Cannot "), e.getMessage());
+        }
+    }
+
     @Test
     void anUnknownKeyNamesTheFileTheKeyAndTheAllowedKeys() throws IOException {
         Path f = dir.resolve("bad.yaml");
@@ -48,12 +94,14 @@ class NeracaConfigTest {
     @Test
     void onlyTheSectionsOfTheStagesAboutToRunAreValidatedButUnknownKeysFailEverywhere() throws IOException {
         Path f = dir.resolve("ingest-only.yaml");
-        Files.writeString(f, "ingest: {}\n");
+        String run = "run: {reference_dir: " + SparkTestBase.projectRoot().resolve("data/reference") + ", mappings_dir: "
+                + SparkTestBase.projectRoot().resolve("data/marketplaces") + "}\n";
+        Files.writeString(f, run + "ingest: {}\n");
         // no classification rules next to this file: fine for ingest, not for classify
         NeracaConfig.load(f, java.util.List.of("ingest"));
         NeracaException e = assertThrows(NeracaException.class, () -> NeracaConfig.load(f, java.util.List.of("classify")));
         assertTrue(e.getMessage().contains("classify.rules_file"), e.getMessage());
-        Files.writeString(f, "ingest: {}\nreprot: {}\n");
+        Files.writeString(f, run + "ingest: {}\nreprot: {}\n");
         NeracaException unknown = assertThrows(NeracaException.class, () -> NeracaConfig.load(f, java.util.List.of("ingest")));
         assertTrue(unknown.getMessage().contains("'reprot'"), unknown.getMessage());
     }

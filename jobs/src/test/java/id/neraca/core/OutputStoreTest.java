@@ -23,6 +23,52 @@ class OutputStoreTest {
         Files.writeString(dir.resolve("part-0.txt"), content);
     }
 
+    /**
+     * A manifest.json edited by hand (a newline added in an editor) no longer matches the hidden .manifest.json.crc
+     * Hadoop wrote beside it: every later command failed reading it ("Checksum error", exit 1, retried forever).
+     */
+    @Test
+    void aManifestEditedByHandIsReadDespiteItsStaleChecksumFile() throws IOException {
+        try (OutputStore first = OutputStore.local(out.toString(), "run1")) {
+            first.lock();
+            first.writeText("manifest.json", "{\"run_id\": \"run1\"}");
+            first.finish();
+        }
+        assertTrue(Files.exists(out.resolve(".manifest.json.crc")), "Hadoop's checksum file is there to go stale");
+        Files.writeString(out.resolve("manifest.json"), "\n", java.nio.file.StandardOpenOption.APPEND);
+        try (OutputStore second = OutputStore.local(out.toString(), "run2")) {
+            second.lock();
+            assertEquals("{\"run_id\": \"run1\"}\n", second.readText("manifest.json").orElseThrow());
+            second.finish();
+        }
+    }
+
+    /** --out under a file: exit 2 naming the file, before anything else (was exit 1, "cannot restore ... .trash"). */
+    @Test
+    void anOutputFolderUnderAFileIsAUsageErrorNamingTheFile() throws IOException {
+        Path afile = out.resolve("afile");
+        Files.writeString(afile, "hi");
+        NeracaException e;
+        try (OutputStore store = OutputStore.local(afile.resolve("sub/out").toString(), "run1")) {
+            e = assertThrows(NeracaException.class, store::requireOutputFolder);
+        }
+        assertEquals(NeracaException.EXIT_USAGE, e.exitCode(), e.getMessage());
+        assertTrue(e.getMessage().contains("cannot be created") && e.getMessage().contains(afile + " is a file"), e.getMessage());
+        assertFalse(Files.exists(out.resolve(".trash")));
+    }
+
+    /** --out where the kernel refuses a folder even to root (/proc): exit 2 with the reason (was exit 1, no reason). */
+    @Test
+    void anOutputFolderTheKernelRefusesIsAUsageErrorWithTheReason() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "Linux /proc");
+        NeracaException e;
+        try (OutputStore store = OutputStore.local("/proc/neraca-out-test", "run1")) {
+            e = assertThrows(NeracaException.class, store::requireOutputFolder);
+        }
+        assertEquals(NeracaException.EXIT_USAGE, e.exitCode(), e.getMessage());
+        assertTrue(e.getMessage().contains("cannot be created (/proc/neraca-out-test: "), e.getMessage());
+    }
+
     @Test
     void commitReplacesThePreviousOutputWhole() throws IOException {
         try (OutputStore first = OutputStore.local(out.toString(), "run1")) {
