@@ -71,7 +71,8 @@ public final class IngestState {
     // written after the number (10RB+ terjual, 1.2k sold), listing sale IDs hashed, 16-digit NPWPs keyed as
     // the 15-digit NPWP or the NIK they are; 5: an order line with a blank SKU keyed by its title (-t<hash>), dd-MM-yyyy
     // periods, placeholder seller IDs (-, N/A, 0) keyed by the shop, Excel's ' and ="…" removed from IDs, IDs in
-    // scientific notation keyed by the shop, misread rows and BAD_JSON lines masked wider
+    // scientific notation keyed by the shop, misread rows and BAD_JSON lines masked wider, order numbers in scientific
+    // notation quarantined BAD_ORDER_ID
     static final int VERSION = 5;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final StructType STORED = IngestSchemas.PARSED.add("file_id", DataTypes.StringType, true);

@@ -154,6 +154,13 @@ public final class RecordParser implements Serializable {
             if (!m.listing()) {
                 current = "order_id";
                 String orderId = required(r, "order_id");
+                if (id.neraca.ingest.ids.SellerIds.scientific(orderId.trim())) {
+                    // Excel's General format wrote a long order number as 5.70000E+17: its last digits are gone, and every
+                    // order sharing the first ones would collapse into one sale as a "duplicate"
+                    throw new ParseFailure("BAD_ORDER_ID", "'" + orderId.trim() + "' is an order number Excel wrote in scientific "
+                            + "notation: its last digits are lost, so orders cannot be told apart. Re-export with the order "
+                            + "column formatted as text (or take the marketplace's CSV without opening it in Excel)");
+                }
                 String lineKey = stringField(r, "line_key");
                 saleId = m.marketplace() + ":" + orderId + ":" + (lineKey != null ? lineKey : blankLineKey(stringField(r, "product_title")));
                 current = "order_ts";

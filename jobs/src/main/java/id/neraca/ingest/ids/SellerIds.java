@@ -58,7 +58,7 @@ public final class SellerIds {
     private static final Pattern SCIENTIFIC = Pattern.compile("\\d+(?:[.,]\\d+)?[eE]\\+?(\\d{1,2})");
 
     /** Excel's General format writes a number of 12 or more digits in scientific notation: exponent 11 or more. */
-    static boolean scientific(String id) {
+    public static boolean scientific(String id) {
         java.util.regex.Matcher m = SCIENTIFIC.matcher(id);
         return m.matches() && Integer.parseInt(m.group(1)) >= 11;
     }
