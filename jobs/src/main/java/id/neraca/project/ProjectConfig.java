@@ -187,6 +187,13 @@ public record ProjectConfig(
             throw new IllegalArgumentException("project.coverage.factor must be a positive number (national value / "
                     + "observed value) when project.coverage.method is 'factor', got " + coverage.factor());
         }
+        if (coverage.method().equals(CALIBRATION) && coverage.factor() != null) {
+            // a factor next to the default method was ignored without a word: the run published calibrated values
+            throw new IllegalArgumentException("project.coverage.factor is set (" + coverage.factor() + ") but "
+                    + "project.coverage.method is '" + CALIBRATION + "', which calibrates the factor against the benchmarks "
+                    + "and would ignore it. To use your factor, set project.coverage.method: factor; to calibrate, remove "
+                    + "project.coverage.factor");
+        }
         if (coverage.factor() != null && !(coverage.factor() > 0)) {
             throw new IllegalArgumentException("project.coverage.factor must be positive, got " + coverage.factor());
         }

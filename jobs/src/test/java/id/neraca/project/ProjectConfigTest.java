@@ -52,6 +52,10 @@ class ProjectConfigTest {
         assertUsage(dir, "project:\n  coverage:\n    fx_file: fx.csv\n", "project.coverage.fx_file");
         assertUsage(dir, "project:\n  targets:\n    - {name: a, label: x, scope: internet, year: 2030, value_idr: 1}\n",
                 "project.targets[0].scope");
+        // a factor without method: factor would be ignored by the default calibration: said, not ignored
+        assertUsage(dir, "project:\n  coverage:\n    factor: 5000\n", "project.coverage.factor is set (5000.0) but "
+                + "project.coverage.method is 'benchmark_calibration'");
+        assertUsage(dir, "project:\n  coverage:\n    method: benchmark_calibration\n    factor: 5000\n", "set project.coverage.method: factor");
         NeracaConfig ok = write(dir, "project:\n  coverage:\n    method: factor\n    factor: 2500\n").config();
         assertEquals(2500.0, ok.project().coverage().factor());
     }
