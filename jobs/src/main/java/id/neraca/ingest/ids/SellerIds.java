@@ -41,6 +41,14 @@ public final class SellerIds {
         if (id.isEmpty() || placeholder(id)) return new Checked("NONE", null, null);
         String type = declaredType == null ? null : declaredType.toUpperCase(Locale.ROOT);
         if (type != null && type.equals("NONE")) type = null;
+        // "NIK 3504151311911508", "NPWP: 01.566.040.0-695.000", "KTP 3504...": the label is not part of the ID (with it
+        // the ID failed its check and the seller had a second key); an undeclared type is the label's
+        java.util.regex.Matcher label = ID_LABEL.matcher(id);
+        if (label.matches()) {
+            String word = label.group(1).toUpperCase(Locale.ROOT);
+            id = label.group(2);
+            if (type == null) type = word.equals("KTP") ? "NIK" : word;
+        }
         if (scientific(id)) return damaged(type, id);
         String digits = strip(id);
         if (type == null) type = infer(digits);
@@ -95,6 +103,9 @@ public final class SellerIds {
      * keeps the digits as text) and the formula wrapper {@code ="3504151311911508"} that some exports write for the same
      * reason. They are not part of the ID, and are removed before anything else looks at it.
      */
+    /** An Indonesian ID's name written before it: {@code NIK 3504...}, {@code NPWP: 01.566...}, {@code KTP-3504...}. */
+    private static final Pattern ID_LABEL = Pattern.compile("(?i)(NIK|NPWP|NIB|KTP)\\s*[:.\\-]?\\s*(\\d[\\d.\\-\\s/]*\\d)");
+
     static String unwrapExcel(String raw) {
         String s = raw.strip();
         if (s.length() >= 3 && s.startsWith("=\"") && s.endsWith("\"")) s = s.substring(2, s.length() - 1).strip();

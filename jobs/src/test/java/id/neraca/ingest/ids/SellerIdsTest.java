@@ -68,6 +68,16 @@ class SellerIdsTest {
         assertEquals("FOREIGN_REG", SellerIds.check(null, "123456789012345678").type(), "18 digits and more: no Indonesian ID");
     }
 
+    /** The ID's name written before it is not part of it: one seller, one key, the same validity as the bare ID. */
+    @Test
+    void anIdWithItsNameWrittenBeforeItIsTheSameId() {
+        assertEquals(SellerIds.check("NIK", "3504151311911508"), SellerIds.check("NIK", "NIK 3504151311911508"));
+        assertEquals(SellerIds.check("NIK", "3504151311911508"), SellerIds.check(null, "KTP: 3504151311911508"));
+        assertEquals(SellerIds.check("NPWP", "01.566.040.0-695.000"), SellerIds.check(null, "NPWP: 01.566.040.0-695.000"));
+        assertEquals(SellerIds.check("NIB", "9120201234567"), SellerIds.check(null, "nib-9120201234567"));
+        assertEquals("FOREIGN_REG", SellerIds.check(null, "NIKE12345678").type(), "a word that starts like a label is not one");
+    }
+
     @Test
     void placeholderIdsAreNoIdNeverAForeignRegistration() {
         SellerIds.Checked none = new SellerIds.Checked("NONE", null, null);
