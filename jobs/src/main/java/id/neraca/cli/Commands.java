@@ -78,15 +78,16 @@ public final class Commands {
 
     @Command(name = "report", description = "Write the policy report into out/report (docs/REPORT.md).")
     public static class Report extends StageCommand {
-        @Option(names = "--lang", paramLabel = "id|en|both", defaultValue = "both",
-                description = "Report language: id (Bahasa Indonesia), en (English) or both (default: ${DEFAULT-VALUE}, "
-                        + "in the order of report.languages).")
+        @Option(names = "--lang", paramLabel = "id|en|both",
+                description = "Report language: id (Bahasa Indonesia), en (English) or both (report.languages first). "
+                        + "Default: the languages of report.languages.")
         String lang;
 
         @Override
         protected List<Stage> stages() {
+            if (lang == null) return List.of(new WriteReport());
             return switch (lang) {
-                case "both" -> List.of(new WriteReport());
+                case "both" -> List.of(new WriteReport(WriteReport.BOTH));
                 case "id", "en" -> List.of(new WriteReport(List.of(lang)));
                 default -> throw id.neraca.core.NeracaException.usage(
                         "--lang %s: not a report language. Use id, en or both.", lang);

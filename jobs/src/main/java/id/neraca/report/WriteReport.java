@@ -48,7 +48,21 @@ public final class WriteReport implements Stage {
         this(null);
     }
 
-    /** @param languages languages to write instead of the configured ones (the CLI's {@code --lang}); null keeps the configuration */
+    /** {@code --lang both}: both report languages, the configured ones first (their first is index.html). */
+    public static final List<String> BOTH = List.of("both");
+
+    /** The languages to write: {@code override} as given, or for {@link #BOTH} the configured ones then the others. */
+    static List<String> languages(List<String> override, List<String> configured) {
+        if (!override.equals(BOTH)) return override;
+        List<String> out = new ArrayList<>(configured);
+        for (String l : List.of("id", "en")) if (!out.contains(l)) out.add(l);
+        return out;
+    }
+
+    /**
+     * @param languages languages to write instead of the configured ones (the CLI's {@code --lang}, {@link #BOTH} for
+     *                  both); null keeps the configuration
+     */
     public WriteReport(List<String> languages) {
         this.languageOverride = languages;
     }
@@ -77,7 +91,7 @@ public final class WriteReport implements Stage {
         System.setProperty("java.awt.headless", "true");
         ReportConfig cfg = ctx.cfg().report();
         if (languageOverride != null) {
-            cfg = cfg.withLanguages(languageOverride);
+            cfg = cfg.withLanguages(languages(languageOverride, cfg.languages()));
             cfg.validate(ctx.config());
         }
         ReportData data = new ReportReader(ctx.spark(), ctx.outputs(), cfg).read(ctx, ctx.config().referenceDir());

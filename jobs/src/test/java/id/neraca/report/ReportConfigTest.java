@@ -59,4 +59,16 @@ class ReportConfigTest {
                 provinces.getMessage());
         assertEquals(NeracaException.EXIT_USAGE, provinces.exitCode());
     }
+
+    /**
+     * `neraca report --lang both` with `report.languages: [en]` wrote English only, without a word: both is both
+     * languages, the configured one first (index.html); one language is that one.
+     */
+    @Test
+    void langBothWritesBothLanguagesTheConfiguredOnesFirst() {
+        assertEquals(List.of("en", "id"), WriteReport.languages(WriteReport.BOTH, List.of("en")));
+        assertEquals(List.of("id", "en"), WriteReport.languages(WriteReport.BOTH, List.of("id")));
+        assertEquals(List.of("en", "id"), WriteReport.languages(WriteReport.BOTH, List.of("en", "id")));
+        assertEquals(List.of("id"), WriteReport.languages(List.of("id"), List.of("en")));
+    }
 }
