@@ -789,7 +789,14 @@ public final class OutputStore implements AutoCloseable {
         if (!finished && !refused) {
             try {
                 List<String> undone = rollback();
-                if (!undone.isEmpty()) {
+                if (Interrupts.interrupted() && !Interrupts.reported()) {
+                    // a signal that stopped the run outside the stage's own failure handling (Spark's context stopped
+                    // under it): the run's one line says what happened to out/, as StageCommand's would
+                    Log.error("%s", Interrupts.describe(undone.isEmpty()
+                            ? "run " + runId + " stopped before it committed any output: out/ is unchanged"
+                            : "run " + runId + " stopped; the outputs it had committed were rolled back and the previous "
+                                    + "ones restored (" + String.join(", ", undone) + "): out/ is as the last successful run left it"));
+                } else if (!undone.isEmpty()) {
                     Log.warn("run %s did not finish: previous outputs restored (%s)", runId, String.join(", ", undone));
                 }
             } catch (RuntimeException e) {
