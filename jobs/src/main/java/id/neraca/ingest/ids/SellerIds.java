@@ -68,7 +68,9 @@ public final class SellerIds {
     /** Excel's General format writes a number of 12 or more digits in scientific notation: exponent 11 or more. */
     public static boolean scientific(String id) {
         java.util.regex.Matcher m = SCIENTIFIC.matcher(id);
-        return m.matches() && Integer.parseInt(m.group(1)) >= 11;
+        // a spreadsheet writes a mantissa with decimals (5.70000E+17, 5.7E17) or a signed exponent (5E+17); digits, an E
+        // and two digits alone are an ordinary alphanumeric order number (Shopee's 23090434994E99), not lost digits
+        return m.matches() && Integer.parseInt(m.group(1)) >= 11 && (id.indexOf('.') >= 0 || id.indexOf(',') >= 0 || id.indexOf('+') >= 0);
     }
 
     /**
