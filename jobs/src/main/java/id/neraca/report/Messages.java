@@ -36,6 +36,22 @@ public final class Messages {
         }
     }
 
+    /**
+     * These words with a variant's wording: every key {@code k} for which {@code k_<variant>} exists takes that text
+     * ({@code q1_answer_listing} for {@code q1_answer} in a report on listing snapshots); null keeps them as they are.
+     */
+    public Messages variant(String variant) {
+        if (variant == null) return this;
+        String suffix = "_" + variant;
+        Map<String, String> m = new TreeMap<>(text);
+        text.forEach((k, v) -> {
+            if (k.endsWith(suffix) && text.containsKey(k.substring(0, k.length() - suffix.length()))) {
+                m.put(k.substring(0, k.length() - suffix.length()), v);
+            }
+        });
+        return new Messages(lang, m);
+    }
+
     public String lang() {
         return lang;
     }

@@ -29,7 +29,32 @@ public record ReportData(
         Map<String, CategoryLabel> categoryLabels,
         JsonNode manifest,
         ReportConfig config,
-        List<String> warnings) {
+        List<String> warnings,
+        String basis) {
+
+    /** {@link #basis()} of a report on completed order lines, the usual one. */
+    public static final String ORDER_LINE = "ORDER_LINE";
+    /**
+     * {@link #basis()} of a report on listing snapshots alone (a folder of scrapes, no order line): every figure is a
+     * listing's sold count valued at its scraped price, cumulative over the listing's life, not a period's sales.
+     */
+    public static final String LISTING_PERIOD = "LISTING_PERIOD";
+
+    /** A report on completed order lines. */
+    public ReportData(String runId, String generatedAt, List<Headline> annual, List<Headline> monthly,
+                      Map<String, Breakdown> breakdowns, Optional<List<Evidence>> evidence, Optional<Permendag> permendag,
+                      Projection projection, Optional<List<Reconciliation>> reconciliation,
+                      Optional<List<QuarantineReason>> quarantineReasons, Optional<GenericTable> classifyStats,
+                      Optional<List<FxRange>> fx, Map<String, String> provinceNames, Map<String, CategoryLabel> categoryLabels,
+                      JsonNode manifest, ReportConfig config, List<String> warnings) {
+        this(runId, generatedAt, annual, monthly, breakdowns, evidence, permendag, projection, reconciliation,
+                quarantineReasons, classifyStats, fx, provinceNames, categoryLabels, manifest, config, warnings, ORDER_LINE);
+    }
+
+    /** Whether the report describes listing snapshots (no order line in the run). */
+    public boolean listingBasis() {
+        return LISTING_PERIOD.equals(basis);
+    }
 
     public static final List<String> CLASSES = List.of("LOCAL_UMKM", "LOCAL_LARGE", "IMPORTED", "CROSS_BORDER", "UNKNOWN");
 
@@ -39,6 +64,8 @@ public record ReportData(
      * of December 2024 to December 2025 compared one December with a year and called it the trend.
      */
     public Headline[] trendYears() {
+        // snapshots are cumulative sold counts: two years of them are not two years of sales
+        if (listingBasis()) return null;
         List<Headline> full = annual.stream().filter(h -> h.monthsObserved() >= 12).toList();
         return full.size() < 2 ? null : new Headline[]{full.get(0), full.get(full.size() - 1)};
     }

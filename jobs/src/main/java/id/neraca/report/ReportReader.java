@@ -58,25 +58,34 @@ final class ReportReader {
         if (drift != null) warnings.add(drift);
         List<ReportData.Headline> annual = headlines(required("aggregates/annual_headline", "aggregate"), "year");
         List<ReportData.Headline> monthly = headlines(required("aggregates/monthly_headline", "aggregate"), "period_month");
-        if (annual.isEmpty() && latestListingYear() != null) {
-            // the report's tables are built on an order-line year; a view of listings alone is not written yet
-            throw NeracaException.data("%s: has no rows: the dumps hold listing snapshots only (LISTING_PERIOD: cumulative "
-                    + "sold counts), which never enter the headline tables, and the report is built on completed order-line "
-                    + "sales. Add order exports; the listings' composition is in out/aggregates/monthly_detail.csv after "
-                    + "`neraca ingest`, `neraca classify` and `neraca aggregate` run alone (each commits its outputs).",
-                    outputs.path("aggregates/annual_headline"));
+
+        // in a whole run, a small classify's committed rows are handed over cached (core.Handoffs)
+        Optional<Dataset<Row>> handed = ctx.handoffs().take("classified");
+        ctx.manifest().stage("WriteReport").put("classified_from", handed.isPresent() ? "classify handoff" : "out/classified");
+        Optional<Dataset<Row>> classifiedAll = handed.isPresent() ? handed : optional("classified");
+        Optional<Dataset<Row>> detailAll = optional("aggregates/monthly_detail");
+        // the report describes one grain: completed order lines, or, when the dumps hold no order line at all,
+        // listing snapshots (a scrape's cumulative sold counts), whose headline the report builds itself: the
+        // aggregate keeps them out of its headline series (docs/OUTPUTS.md)
+        String basis = ReportData.ORDER_LINE;
+        if (annual.isEmpty() && hasListings(classifiedAll, detailAll)) {
+            basis = ReportData.LISTING_PERIOD;
+            Log.info("WriteReport: the dumps hold listing snapshots only: the report describes the listings' sold value");
+            annual = classifiedAll.isPresent() ? listingHeadlines(classifiedAll.get(), true) : listingHeadlines(detailAll.get(), false);
+            monthly = classifiedAll.isPresent() ? listingMonths(classifiedAll.get(), true) : listingMonths(detailAll.get(), false);
+            if (classifiedAll.isEmpty()) {
+                warnings.add("out/classified is missing: the listings' seller counts are lower bounds from out/aggregates/monthly_detail");
+            }
         }
         if (annual.isEmpty()) {
             throw NeracaException.data("%s: has no rows; the report needs at least one observed year. "
                     + "Check that out/classified holds COMPLETED sales and rerun `neraca aggregate`.", outputs.path("aggregates/annual_headline"));
         }
+        final String grain = basis;
+        Optional<Dataset<Row>> classified = classifiedAll.map(c -> ofGrain(c, grain));
+        Optional<Dataset<Row>> detail = detailAll.map(d -> ofGrain(d, grain));
         int year = Integer.parseInt(annual.get(annual.size() - 1).period());
 
-        // in a whole run, a small classify's committed rows are handed over cached (core.Handoffs)
-        Optional<Dataset<Row>> handed = ctx.handoffs().take("classified");
-        ctx.manifest().stage("WriteReport").put("classified_from", handed.isPresent() ? "classify handoff" : "out/classified");
-        Optional<Dataset<Row>> classified = handed.isPresent() ? handed : optional("classified");
-        Optional<Dataset<Row>> detail = optional("aggregates/monthly_detail");
         Map<String, String> provinces = provinceNames(referenceDir.resolve(cfg.provincesFile()));
         Dataset<Row> completed = classified.map(c -> c.filter(col("status").equalTo("COMPLETED"))).orElse(null);
         Dataset<Row> yearSales = classified.map(c -> CellStats.completedInYear(c, year)).orElse(null);
@@ -178,7 +187,7 @@ final class ReportReader {
         return new ReportData(outputs.runId(), Instant.now().toString(), annual, monthly, breakdowns, evidenceOut,
                 permendag, projection, reconciliation(), quarantineReasons(), classifyStats(),
                 fx(referenceDir.resolve("fx_monthly.csv")), provinces, categoryLabels(referenceDir.resolve("categories.csv")),
-                ctx.manifest().root(), cfg, warnings);
+                ctx.manifest().root(), cfg, warnings, basis);
     }
 
     List<String> warnings() {
@@ -298,12 +307,58 @@ final class ReportReader {
         return grid;
     }
 
-    /** The latest year of out/aggregates/monthly_detail's listing-snapshot rows, or null when it has none. */
-    private Integer latestListingYear() {
-        Optional<Dataset<Row>> detail = optional("aggregates/monthly_detail");
-        if (detail.isEmpty()) return null;
-        Row r = detail.get().where(col("grain").equalTo("LISTING_PERIOD")).agg(org.apache.spark.sql.functions.max("period_month")).first();
-        return r.isNullAt(0) ? null : Integer.parseInt(r.getString(0).substring(0, 4));
+    /** Rows of one grain; a table without the column (written before it existed) is taken as order lines. */
+    private static Dataset<Row> ofGrain(Dataset<Row> ds, String grain) {
+        if (!Arrays.asList(ds.columns()).contains("grain")) {
+            return ReportData.ORDER_LINE.equals(grain) ? ds : ds.limit(0);
+        }
+        return ds.filter(col("grain").equalTo(grain));
+    }
+
+    /** Whether out/classified (else out/aggregates/monthly_detail) holds completed listing-snapshot rows. */
+    private static boolean hasListings(Optional<Dataset<Row>> classified, Optional<Dataset<Row>> detail) {
+        Optional<Dataset<Row>> src = classified.isPresent() ? classified : detail;
+        if (src.isEmpty() || !Arrays.asList(src.get().columns()).contains("grain")) return false;
+        Dataset<Row> l = ofGrain(src.get(), ReportData.LISTING_PERIOD);
+        if (Arrays.asList(l.columns()).contains("status")) l = l.filter(col("status").equalTo("COMPLETED"));
+        return !l.isEmpty();
+    }
+
+    /**
+     * The headline of listing snapshots per calendar year, built like the aggregate's {@code annual_headline} (which
+     * keeps listings out): GMV per origin class of the completed listing rows, units, distinct sellers (exact from
+     * out/classified; from monthly_detail the largest cell's count, a lower bound), no orders (a scrape has none),
+     * and the number of snapshot months.
+     */
+    private List<ReportData.Headline> listingHeadlines(Dataset<Row> rows, boolean fromClassified) {
+        return listingPeriods(rows, fromClassified, org.apache.spark.sql.functions.substring(col("period_month"), 1, 4));
+    }
+
+    private List<ReportData.Headline> listingMonths(Dataset<Row> rows, boolean fromClassified) {
+        return listingPeriods(rows, fromClassified, col("period_month"));
+    }
+
+    private List<ReportData.Headline> listingPeriods(Dataset<Row> rows, boolean fromClassified, org.apache.spark.sql.Column period) {
+        Dataset<Row> l = ofGrain(rows, ReportData.LISTING_PERIOD);
+        if (fromClassified) l = l.filter(col("status").equalTo("COMPLETED"));
+        List<org.apache.spark.sql.Column> aggs = new ArrayList<>();
+        aggs.add(org.apache.spark.sql.functions.sum("gmv_idr").cast("decimal(24,2)"));
+        for (String c : ReportData.CLASSES) {
+            aggs.add(org.apache.spark.sql.functions.coalesce(org.apache.spark.sql.functions.sum(
+                    org.apache.spark.sql.functions.when(col("origin_class").equalTo(c), col("gmv_idr"))),
+                    lit(java.math.BigDecimal.ZERO)).cast("decimal(24,2)"));
+        }
+        aggs.add(org.apache.spark.sql.functions.sum(fromClassified ? "quantity" : "units").cast("long"));
+        aggs.add(fromClassified ? org.apache.spark.sql.functions.countDistinct(col("seller_key")).cast("long")
+                : org.apache.spark.sql.functions.max("sellers").cast("long"));
+        aggs.add(org.apache.spark.sql.functions.countDistinct(col("period_month")).cast("int"));
+        List<ReportData.Headline> out = new ArrayList<>();
+        for (Row r : l.groupBy(period.as("period")).agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(org.apache.spark.sql.Column[]::new))
+                .orderBy("period").collectAsList()) {
+            out.add(new ReportData.Headline(r.getString(0), r.getInt(9), dec(r.get(1)), dec(r.get(2)), dec(r.get(3)),
+                    dec(r.get(4)), dec(r.get(5)), dec(r.get(6)), 0L, lng(r.get(7)), lng(r.get(8)), Map.of()));
+        }
+        return out;
     }
 
     private ReportData.Projection projection() {

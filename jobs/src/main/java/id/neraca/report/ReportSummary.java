@@ -30,6 +30,8 @@ public final class ReportSummary {
         root.put("generated_at", d.generatedAt());
         ArrayNode langs = root.putArray("languages");
         languages.forEach(langs::add);
+        // what the figures are: completed order lines, or (no order line in the run) listing snapshots' sold value
+        root.put("basis", d.basis());
         ObjectNode period = root.putObject("observed_period");
         period.put("first_month", d.monthly().isEmpty() ? null : d.monthly().get(0).period());
         period.put("last_month", d.monthly().isEmpty() ? null : d.monthly().get(d.monthly().size() - 1).period());
@@ -37,14 +39,14 @@ public final class ReportSummary {
 
         ReportData.Headline h = d.headlineYear();
         ObjectNode head = root.putObject("headline");
-        headline(head, h);
+        headline(head, h, d.listingBasis());
         head.put("year", Integer.parseInt(h.period()));
 
         ArrayNode trend = root.putArray("trend");
         for (ReportData.Headline y : d.annual()) {
             ObjectNode n = trend.addObject();
             n.put("year", Integer.parseInt(y.period()));
-            headline(n, y);
+            headline(n, y, d.listingBasis());
         }
         ObjectNode change = root.putObject("trend_change_pp");
         ReportData.Headline[] span = d.trendYears();
@@ -231,7 +233,7 @@ public final class ReportSummary {
         }
     }
 
-    private static void headline(ObjectNode n, ReportData.Headline h) {
+    private static void headline(ObjectNode n, ReportData.Headline h, boolean listings) {
         n.put("months_observed", h.monthsObserved());
         boolean total = h.published(CellStats.TOTAL_KEY);
         boolean foreign = h.published(CellStats.FOREIGN_KEY);
@@ -252,7 +254,8 @@ public final class ReportSummary {
         bounds(n, "local_umkm_share_bounds_pct", h.shareBounds("LOCAL_UMKM"));
         bounds(n, "foreign_origin_share_bounds_pct", h.shareBounds(CellStats.FOREIGN_KEY));
         n.put("disclosure_checked", !h.disclosure().isEmpty());
-        n.put("orders", h.orders());
+        if (listings) n.putNull("orders"); // a scrape has no orders
+        else n.put("orders", h.orders());
         n.put("sellers", h.sellers());
     }
 

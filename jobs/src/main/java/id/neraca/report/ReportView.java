@@ -28,7 +28,7 @@ public final class ReportView {
     public ReportView(ReportData data, String lang) {
         this.d = data;
         this.f = LocaleFormat.of(lang);
-        this.t = Messages.load(lang);
+        this.t = Messages.load(lang).variant(data.listingBasis() ? "listing" : null);
     }
 
     public List<Charts.Figure> figures() {
@@ -77,6 +77,12 @@ public final class ReportView {
     // ---------------------------------------------------------------- headline and the three questions
 
     private String yearLabel(ReportData.Headline h) {
+        if (d.listingBasis()) {
+            // a year of snapshots is named by its scrape months: "2023 (scrapes of February 2023)"
+            List<String> months = d.monthly().stream().map(ReportData.Headline::period)
+                    .filter(m -> m.startsWith(h.period() + "-")).map(f::month).toList();
+            return months.isEmpty() ? h.period() : t.get("year_snapshots", h.period(), String.join(", ", months));
+        }
         return h.monthsObserved() >= 12 ? h.period()
                 : t.get(h.monthsObserved() == 1 ? "year_partial_one" : "year_partial", h.period(), h.monthsObserved());
     }
@@ -141,6 +147,7 @@ public final class ReportView {
     }
 
     private String trendSentence() {
+        if (d.listingBasis()) return t.get("trend_listing");
         List<ReportData.Headline> years = d.annual();
         if (years.size() < 2) return t.get("trend_single_year");
         ReportData.Headline[] span = d.trendYears();

@@ -219,6 +219,45 @@ class WriteReportTest extends SparkTestBase {
     }
 
     /**
+     * Listing snapshots of the headline year next to its order lines (a scrape of this month beside the order exports):
+     * the headline leaves them out (the aggregate's annual_headline is order lines only), and so must the tables, the
+     * evidence, the Permendag figures and the disclosure statistics built from out/classified. They were counted there:
+     * a row "tokopedia-scrape" in the marketplace table and a grand total above the headline's total.
+     */
+    @Test
+    void listingSnapshotsOfTheHeadlineYearStayOutOfItsTables() throws IOException {
+        Path mixed = tmp.resolve("mixed");
+        ReportRun.copyTree(fixture, mixed);
+        ReportFixture.deleteTree(mixed.resolve("classified"));
+        var classified = spark.read().parquet(fixture.resolve("classified").toString());
+        var listings = classified.filter(org.apache.spark.sql.functions.col("period_month").equalTo("2025-10")
+                        .and(org.apache.spark.sql.functions.col("status").equalTo("COMPLETED")))
+                .withColumn("grain", org.apache.spark.sql.functions.lit("LISTING_PERIOD"))
+                .withColumn("marketplace", org.apache.spark.sql.functions.lit("tokopedia-scrape"))
+                .withColumn("order_ts", org.apache.spark.sql.functions.lit(null).cast("timestamp"))
+                .withColumn("sale_id", org.apache.spark.sql.functions.concat(org.apache.spark.sql.functions.lit("L:"),
+                        org.apache.spark.sql.functions.col("sale_id")));
+        assertTrue(listings.count() > 50, "enough listing rows to show up");
+        classified.unionByName(listings).write().parquet(mixed.resolve("classified").toString());
+        ReportRun.run(spark, mixed, reference, List.of("en"));
+        String en = read(mixed.resolve("report/index.html"));
+        JsonNode s = new ObjectMapper().readTree(mixed.resolve("report/summary.json").toFile());
+        assertEquals("ORDER_LINE", s.path("basis").asText());
+        assertEquals(total2025.setScale(0, RoundingMode.HALF_UP).longValueExact(), s.path("headline").path("total_gmv_idr").asLong());
+        Matcher table = Pattern.compile("<table class=\"data breakdown\" id=\"table-marketplace\">(.*?)</table>", Pattern.DOTALL).matcher(en);
+        assertTrue(table.find());
+        assertFalse(table.group(1).contains("tokopedia-scrape"), "no listing marketplace among the order-line tables");
+        // the same report as without the listings, apart from the run's own identity
+        String plain = read(full.resolve("report/index.en.html"));
+        Matcher a = Pattern.compile("<table class=\"data breakdown\" id=\"table-category\">(.*?)</table>", Pattern.DOTALL).matcher(plain);
+        Matcher b = Pattern.compile("<table class=\"data breakdown\" id=\"table-category\">(.*?)</table>", Pattern.DOTALL).matcher(en);
+        assertTrue(a.find() && b.find());
+        assertEquals(a.group(1), b.group(1), "the category table does not change with listings beside the order lines");
+        assertEquals(new ObjectMapper().readTree(full.resolve("report/summary.json").toFile()).path("evidence"), s.path("evidence"));
+        assertEquals(new ObjectMapper().readTree(full.resolve("report/summary.json").toFile()).path("permendag31"), s.path("permendag31"));
+    }
+
+    /**
      * The backtest table shows the projection stage's summary rows (origin ALL) of the series the chart shows, as
      * written: per horizon and all horizons pooled ("all"), with the forecasts each scores. Grouping every row by
      * model and horizon instead averages the summary rows with the single forecasts and with another series, and

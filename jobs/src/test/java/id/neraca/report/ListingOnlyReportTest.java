@@ -1,0 +1,102 @@
+package id.neraca.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.neraca.SparkTestBase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code neraca run} on a folder of listing scrapes alone (the real Tokopedia search results of 9 February 2023 in
+ * data/samples/tokopedia-scrape): no order line at all. The run stopped at the report with exit 3 and rolled back
+ * everything it had written; it now writes a report on the listings' sold value, saying so in both languages, with
+ * no trend and no projection. The expected figures are summed here in plain Java from the aggregate's CSV, not by the
+ * report's Spark code. The CLI starts and stops its own Spark session: no session of the test class is needed.
+ */
+class ListingOnlyReportTest {
+    @TempDir
+    static Path tmp;
+    static Path out;
+    static int rc;
+
+    @BeforeAll
+    static void runOnTheScrapeAlone() throws IOException {
+        Path root = SparkTestBase.projectRoot();
+        Path dumps = tmp.resolve("dumps/tokopedia-scrape");
+        Files.createDirectories(dumps);
+        Files.copy(root.resolve("data/samples/tokopedia-scrape/sample_data_09-02-2023.csv"), dumps.resolve("sample_data_09-02-2023.csv"));
+        out = tmp.resolve("out");
+        rc = id.neraca.Neraca.execute("run", "--dumps", tmp.resolve("dumps").toString(), "--out", out.toString(),
+                "--config", root.resolve("data/config/neraca.yaml").toString(), "--demo-key", "--quiet", "--master", "local[2]");
+    }
+
+    /** Listed value per origin class of out/aggregates/monthly_detail.csv's LISTING_PERIOD rows, and "TOTAL". */
+    private static Map<String, BigDecimal> listedValue() throws IOException {
+        List<String> lines = Files.readAllLines(out.resolve("aggregates/monthly_detail.csv"));
+        List<String> header = List.of(lines.get(0).split(",", -1));
+        Map<String, BigDecimal> v = new TreeMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            assertEquals("LISTING_PERIOD", f[header.indexOf("grain")], line);
+            BigDecimal g = new BigDecimal(f[header.indexOf("gmv_idr")]);
+            v.merge(f[header.indexOf("origin_class")], g, BigDecimal::add);
+            v.merge("TOTAL", g, BigDecimal::add);
+        }
+        return v;
+    }
+
+    @Test
+    void theRunSucceedsAndTheSummarySaysItDescribesListings() throws IOException {
+        assertEquals(0, rc, "a folder of scrapes is an answer, not a failure");
+        JsonNode s = new ObjectMapper().readTree(out.resolve("report/summary.json").toFile());
+        assertEquals("LISTING_PERIOD", s.path("basis").asText());
+        JsonNode h = s.path("headline");
+        assertEquals(2023, h.path("year").asInt());
+        Map<String, BigDecimal> v = listedValue();
+        assertEquals(v.get("TOTAL").setScale(0, RoundingMode.HALF_UP).longValueExact(), h.path("total_gmv_idr").asLong(), h.toString());
+        assertTrue(h.path("orders").isNull(), "a scrape has no orders: " + h);
+        assertEquals(1, s.path("observed_period").path("months_observed").asInt());
+        assertEquals("2023-02", s.path("observed_period").path("first_month").asText());
+        assertTrue(s.path("trend_change_pp").path("from_year").isNull(), "no trend from snapshots");
+        assertEquals("not_projected", s.path("projection").path("status").asText());
+        // every published class share is the listed value's, to the cent of a percent
+        for (String cls : List.of("IMPORTED", "UNKNOWN")) {
+            JsonNode share = h.path(cls.toLowerCase() + "_share_pct");
+            if (share.isNull()) continue; // withheld by disclosure control
+            assertEquals(v.getOrDefault(cls, BigDecimal.ZERO).multiply(BigDecimal.valueOf(100)).divide(v.get("TOTAL"), 2, RoundingMode.HALF_UP),
+                    share.decimalValue(), cls);
+        }
+    }
+
+    @Test
+    void bothLanguagesSayWhatTheFiguresAreAndDoNotCallThemOrderSales() throws IOException {
+        String en = Files.readString(out.resolve("report/index.en.html"));
+        String id = Files.readString(out.resolve("report/index.id.html"));
+        assertTrue(en.contains("These figures come from listing snapshots alone"), "the English basis note");
+        assertTrue(en.contains("Listed sales value"), "the English tables name the value");
+        assertTrue(en.contains("2023 (scrapes of February 2023)"), "the year named by its scrape");
+        assertTrue(en.contains("Listing snapshots are cumulative sold counts, not a year&#39;s sales"), "no trend, and why");
+        assertTrue(en.contains("only listing snapshots"), "the projection section says why nothing is projected");
+        assertFalse(en.contains("of observed online GMV"), "the order-line wording is not used");
+        assertTrue(id.contains("Angka ini berasal dari cuplikan listing saja"), "the Indonesian basis note");
+        assertTrue(id.contains("Nilai terjual listing"));
+        assertTrue(id.contains("2023 (scraping Februari 2023)"), id.contains("scraping") ? "month name" : "year label");
+        assertFalse(id.contains("dari GMV daring yang teramati"));
+        String md = Files.readString(out.resolve("report/report.en.md"));
+        assertTrue(md.contains("These figures come from listing snapshots alone"));
+    }
+}
