@@ -81,7 +81,10 @@ public abstract class StageCommand implements Callable<Integer> {
                     Pipeline.run(ctx, stages);
                     manifest.finish("SUCCEEDED");
                     outputs.writeText(Manifest.FILE, manifest.toJson());
-                } catch (RuntimeException e) {
+                } catch (Throwable e) {
+                    // Throwable: Spark's Scala code throws checked exceptions undeclared (a SparkException when a
+                    // signal stops the context under a job), which a catch of RuntimeException let past: the run was
+                    // rolled back by the store's close, but without manifest.failed.json (InterruptedRunTest)
                     failed(outputs, manifest, e);
                     throw e;
                 }
@@ -101,7 +104,7 @@ public abstract class StageCommand implements Callable<Integer> {
      * whole), then the failure is described in manifest.failed.json. If the rollback itself fails, the journal stays
      * for the next run's {@link OutputStore#recover} and no manifest.failed.json is written.
      */
-    private static void failed(OutputStore outputs, Manifest manifest, RuntimeException e) {
+    private static void failed(OutputStore outputs, Manifest manifest, Throwable e) {
         manifest.finish("FAILED");
         manifest.root().put("error", String.valueOf(e.getMessage()));
         List<String> undone;

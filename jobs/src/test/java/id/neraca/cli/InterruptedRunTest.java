@@ -63,6 +63,6 @@ class InterruptedRunTest {
         assertFalse(text.contains("unexpected failure") || text.contains("report this bug"), text);
         // out/ was empty before the run: ingest's commits were undone, only the failed run's manifest is left
         assertFalse(Files.exists(out.resolve("sales")), "out/sales rolled back");
-        assertTrue(Files.exists(out.resolve("manifest.failed.json")));
+        assertTrue(Files.exists(out.resolve("manifest.failed.json")), "the failed run described in manifest.failed.json:\n" + text);
     }
 }
