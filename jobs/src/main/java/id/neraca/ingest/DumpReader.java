@@ -507,8 +507,16 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
             return badJson(line, "the line is not a JSON object");
         }
         String[] values = new String[jsonPaths.size()];
+        String shape = null;
         for (int i = 0; i < values.length; i++) {
             JsonNode v = at(obj, jsonPaths.get(i));
+            if (v != null && v.isContainerNode()) {
+                if (shape == null) shape = shapeError(String.join(".", jsonPaths.get(i)), v);
+                // its values are not read as anything: masked in the quarantined text like a column the mapping does not read
+                String[] segs = jsonPaths.get(i);
+                JsonNode parent = segs.length == 1 ? obj : at(obj, Arrays.copyOf(segs, segs.length - 1));
+                if (parent instanceof ObjectNode po) po.set(segs[segs.length - 1], masked(v));
+            }
             // a JSON number is a number: 13.399 read by idr as text was 13,399 rupiah, and 50000.5 was refused
             values[i] = v != null && v.isNumber() ? jsonNumbers.number(i, text(v)) : text(v);
         }
@@ -518,7 +526,37 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
             if (parent instanceof ObjectNode po && po.hasNonNull(segs[segs.length - 1])) po.put(segs[segs.length - 1], Masking.MASK);
         }
         maskUnmapped(obj, "");
+        if (shape != null) return RawRecord.error(task.sourceFile(), lineNo, Masking.digitRuns(obj.toString()), "BAD_JSON", shape);
         return new RawRecord(task.sourceFile(), lineNo, Masking.digitRuns(obj.toString()), values, null, null);
+    }
+
+    /**
+     * A mapped path that holds an object or an array, not a value: its JSON text was read as the value (a city
+     * {@code {"id":3273,"name":"Kota Bandung"}} became a city named by that text, matched to no regency, and the seller's
+     * province was lost without a word). The export's shape differs from the mapping's: the detail names the path and
+     * the object's keys (never its values), so the mapping can point at a field inside it.
+     */
+    private static JsonNode masked(JsonNode v) {
+        if (v instanceof ObjectNode o) {
+            ObjectNode m = o.objectNode();
+            o.fieldNames().forEachRemaining(k -> m.put(k, Masking.MASK));
+            return m;
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode a = ((com.fasterxml.jackson.databind.node.ArrayNode) v).arrayNode();
+        for (int k = 0; k < v.size(); k++) a.add(Masking.MASK);
+        return a;
+    }
+
+    private static String shapeError(String path, JsonNode v) {
+        if (v.isObject()) {
+            List<String> keys = new java.util.ArrayList<>();
+            v.fieldNames().forEachRemaining(keys::add);
+            String shown = String.join(", ", keys.subList(0, Math.min(keys.size(), 8))) + (keys.size() > 8 ? ", ..." : "");
+            return "'" + path + "' holds a JSON object (keys: " + shown + "), not a value: point the mapping at a field inside it"
+                    + (keys.isEmpty() ? "" : " (for example path: " + path + "." + keys.get(0) + ")");
+        }
+        return "'" + path + "' holds a JSON array of " + v.size() + " value(s), not a value: the mapping reads one value per "
+                + "column; point it at a field that holds one";
     }
 
     /** Masks every value of {@code obj} not on a mapped path (a parent of one is walked into), as CSV masks unread columns. */

@@ -13,6 +13,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -60,6 +61,36 @@ class AwkwardDumpsTest {
         List<String> got = read("tokopedia/tokopedia_orders_2023-01.jsonl", jsonl.getBytes(StandardCharsets.UTF_8), "invoice");
         assertEquals(List.of("1|null|INV/1", "2|BAD_JSON|null", "3|BAD_JSON|null", "4|BAD_JSON|null", "5|null|INV/7",
                 "6|BAD_JSON|null", "7|null|INV/9"), got);
+    }
+
+    /**
+     * An export whose seller city is an object ({"id":3471,"name":"Kota Yogyakarta"}) where the mapping expects a value:
+     * its JSON text was read as the city's name, matched no regency, and the seller's province was lost without a word.
+     * The line is BAD_JSON naming the path and the object's keys (so the mapping can point inside it), its values
+     * masked in the quarantined text; an array where a value is expected likewise. A null or a plain value is read.
+     */
+    @Test
+    void aMappedPathHoldingAnObjectOrAnArrayIsBadJsonNamingItsKeysNotReadAsText() throws IOException {
+        String cityObject = toko("INV/1").replace("\"city\":\"Kabupaten Bantul\"", "\"city\":{\"id\":3471,\"name\":\"Kota Yogyakarta\"}");
+        String categoryArray = toko("INV/2").replace("\"category\":\"fashion-muslim\"", "\"category\":[\"fashion\",\"muslim\"]");
+        String cityNull = toko("INV/3").replace("\"city\":\"Kabupaten Bantul\"", "\"city\":null");
+        assertTrue(cityObject.contains("{\"id\":3471") && categoryArray.contains("[\"fashion\""), "fixtures changed");
+        Path f = tmp.resolve("dumps/tokopedia/tokopedia_orders_2023-01.jsonl");
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, cityObject + "\n" + categoryArray + "\n" + cityNull + "\n" + toko("INV/4") + "\n");
+        DumpPlanner.Plan plan = DumpPlanner.plan(tmp.resolve("dumps").toString(),
+                Mappings.load(SparkTestBase.projectRoot().resolve("data/marketplaces")), false, 0);
+        List<RawRecord> rs = DumpReader.readAll(plan.tasks().get(0), plan.mappings().get("tokopedia"));
+        assertEquals("BAD_JSON", rs.get(0).readError());
+        assertEquals("'seller.city' holds a JSON object (keys: id, name), not a value: point the mapping at a field inside it "
+                + "(for example path: seller.city.id)", rs.get(0).readDetail());
+        assertFalse(rs.get(0).rawRow().contains("Kota Yogyakarta"), rs.get(0).rawRow());
+        assertTrue(rs.get(0).rawRow().contains("\"city\":{\"id\":\"" + Masking.MASK + "\",\"name\":\"" + Masking.MASK + "\"}"), rs.get(0).rawRow());
+        assertEquals("BAD_JSON", rs.get(1).readError());
+        assertEquals("'product.category' holds a JSON array of 2 value(s), not a value: the mapping reads one value per column; "
+                + "point it at a field that holds one", rs.get(1).readDetail());
+        assertNull(rs.get(2).readError(), "a null city is a missing value, read as before");
+        assertNull(rs.get(3).readError());
     }
 
     @Test
