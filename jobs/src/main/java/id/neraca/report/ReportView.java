@@ -93,6 +93,8 @@ public final class ReportView {
         m.put("year", yearLabel(h));
         m.put("period_from", f.month(d.monthly().isEmpty() ? null : d.monthly().get(0).period()));
         m.put("period_to", f.month(d.monthly().isEmpty() ? null : d.monthly().get(d.monthly().size() - 1).period()));
+        // one month is named once ("February 2023", not "February 2023 – February 2023")
+        m.put("period", m.get("period_from").equals(m.get("period_to")) ? m.get("period_from") : m.get("period_from") + " – " + m.get("period_to"));
         m.put("total_gmv", money(h, CellStats.TOTAL_KEY, h.total()));
         m.put("umkm_share", share(h, "LOCAL_UMKM", h.localUmkm()));
         m.put("umkm_gmv", money(h, "LOCAL_UMKM", h.localUmkm()));

@@ -89,6 +89,7 @@ class ListingOnlyReportTest {
         assertTrue(en.contains("These figures come from listing snapshots alone"), "the English basis note");
         assertTrue(en.contains("Listed sales value"), "the English tables name the value");
         assertTrue(en.contains("2023 (scrapes of February 2023)"), "the year named by its scrape");
+        assertTrue(en.contains("Observed: February 2023 · "), "one month named once, not 'February 2023 – February 2023'");
         assertTrue(en.contains("Listing snapshots are cumulative sold counts, not a year&#39;s sales"), "no trend, and why");
         assertTrue(en.contains("only listing snapshots"), "the projection section says why nothing is projected");
         assertFalse(en.contains("of observed online GMV"), "the order-line wording is not used");
