@@ -45,6 +45,34 @@ public final class CellStats {
     }
 
     /**
+     * Each listing's latest snapshot in each calendar year, of the listing-snapshot rows ({@code LISTING_PERIOD}); other
+     * rows unchanged. A snapshot's sold count is cumulative over the listing's life, so a year's figure is the last
+     * count seen in it: two scrapes of one listing summed would count its sales twice. The listing is its sale_id
+     * without the period ({@code <marketplace>:<listing hash>:<yyyy-MM>}, ingest's {@code listingSaleId}).
+     */
+    public static Dataset<Row> latestSnapshotPerYear(Dataset<Row> classified) {
+        Column listing = org.apache.spark.sql.functions.regexp_replace(col("sale_id"), ":\\d{4}-\\d{2}$", "");
+        Column year = org.apache.spark.sql.functions.substring(col("period_month"), 1, 4);
+        org.apache.spark.sql.expressions.WindowSpec w = org.apache.spark.sql.expressions.Window
+                .partitionBy(col("grain"), listing, year).orderBy(col("period_month").desc());
+        return classified.withColumn("__snapshot_rank", when(col("grain").equalTo("LISTING_PERIOD"),
+                        org.apache.spark.sql.functions.row_number().over(w)).otherwise(lit(1)))
+                .filter(col("__snapshot_rank").equalTo(1)).drop("__snapshot_rank");
+    }
+
+    /**
+     * {@link #latestSnapshotPerYear} where only {@code monthly_detail} is there (no listing keys): the listing-snapshot
+     * rows of each year's latest scrape month; other rows unchanged.
+     */
+    public static Dataset<Row> latestMonthPerYear(Dataset<Row> detail) {
+        Column year = org.apache.spark.sql.functions.substring(col("period_month"), 1, 4);
+        org.apache.spark.sql.expressions.WindowSpec w = org.apache.spark.sql.expressions.Window.partitionBy(col("grain"), year);
+        return detail.withColumn("__last_month", max("period_month").over(w))
+                .filter(col("grain").notEqual("LISTING_PERIOD").or(col("period_month").equalTo(col("__last_month"))))
+                .drop("__last_month");
+    }
+
+    /**
      * The dimensions of the published tables, in the report's order: table name → column of out/classified. Built
      * entry by entry: a copy of {@code Map.of} would take its iteration order, which is randomised per JVM, and the
      * order feeds summary.json and the disclosure system's cell order (found by a run / report-alone comparison).

@@ -85,6 +85,12 @@ public record ReportData(
                     orders, units, sellers, Map.copyOf(verdicts));
         }
 
+        /** The same figures over another number of observed months. */
+        public Headline withMonthsObserved(int months) {
+            return new Headline(period, months, total, localUmkm, localLarge, imported, crossBorder, unknown,
+                    orders, units, sellers, disclosure);
+        }
+
         /** Whether an entry (an origin class, {@code TOTAL} or {@code FOREIGN_ORIGIN}) may be shown. */
         public boolean published(String key) {
             Disclosure.Status s = disclosure.get(key);

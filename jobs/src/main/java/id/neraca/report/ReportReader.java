@@ -71,16 +71,27 @@ final class ReportReader {
         if (annual.isEmpty() && hasListings(classifiedAll, detailAll)) {
             basis = ReportData.LISTING_PERIOD;
             Log.info("WriteReport: the dumps hold listing snapshots only: the report describes the listings' sold value");
-            annual = classifiedAll.isPresent() ? listingHeadlines(classifiedAll.get(), true) : listingHeadlines(detailAll.get(), false);
+            // a month's figures are its scrape's; a year's are each listing's latest snapshot in it (sold counts are
+            // cumulative: two scrapes of one listing summed counted its sales twice)
             monthly = classifiedAll.isPresent() ? listingMonths(classifiedAll.get(), true) : listingMonths(detailAll.get(), false);
-            if (classifiedAll.isEmpty()) {
-                warnings.add("out/classified is missing: the listings' seller counts are lower bounds from out/aggregates/monthly_detail");
+            if (classifiedAll.isPresent()) {
+                classifiedAll = Optional.of(CellStats.latestSnapshotPerYear(classifiedAll.get()));
+            } else {
+                detailAll = Optional.of(CellStats.latestMonthPerYear(detailAll.get()));
+                warnings.add("out/classified is missing: the listings' seller counts are lower bounds from out/aggregates/monthly_detail, "
+                        + "and a year's figures are its latest scrape month's alone (a listing missing from that scrape is left out)");
             }
+            annual = classifiedAll.isPresent() ? listingHeadlines(classifiedAll.get(), true) : listingHeadlines(detailAll.get(), false);
+            // a year's months are its scrape months, whichever snapshot of a listing was the latest
+            final List<ReportData.Headline> months = monthly;
+            annual = new ArrayList<>(annual.stream().map(h -> h.withMonthsObserved((int) months.stream()
+                    .filter(m -> m.period().startsWith(h.period() + "-")).count())).toList());
         }
         if (annual.isEmpty()) {
             throw NeracaException.data("%s: has no rows; the report needs at least one observed year. "
                     + "Check that out/classified holds COMPLETED sales and rerun `neraca aggregate`.", outputs.path("aggregates/annual_headline"));
         }
+        if (ReportData.ORDER_LINE.equals(basis)) listingsLeftOut(detailAll);
         final String grain = basis;
         Optional<Dataset<Row>> classified = classifiedAll.map(c -> ofGrain(c, grain));
         Optional<Dataset<Row>> detail = detailAll.map(d -> ofGrain(d, grain));
@@ -313,6 +324,25 @@ final class ReportReader {
             return ReportData.ORDER_LINE.equals(grain) ? ds : ds.limit(0);
         }
         return ds.filter(col("grain").equalTo(grain));
+    }
+
+    /**
+     * A warning when the run holds listing snapshots beside its order lines: they are in none of the report's figures
+     * (cumulative sold counts are not a period's sales), and a reader who added a scrape should be told where it went.
+     * From monthly_detail, which is small; nothing when it is missing.
+     */
+    private void listingsLeftOut(Optional<Dataset<Row>> detail) {
+        if (detail.isEmpty() || !Arrays.asList(detail.get().columns()).contains("grain")) return;
+        List<Row> months = ofGrain(detail.get(), ReportData.LISTING_PERIOD)
+                .groupBy("period_month").agg(org.apache.spark.sql.functions.sum("units").cast("long"))
+                .orderBy("period_month").collectAsList();
+        if (months.isEmpty()) return;
+        long units = months.stream().mapToLong(r -> lng(r.get(1))).sum();
+        warnings.add(String.format(java.util.Locale.ROOT, "listing snapshots of %d scrape month(s) (%s to %s, %,d units sold "
+                + "to date) are in none of these figures: a scrape's sold counts are cumulative over each listing's life, not "
+                + "a period's sales. Their composition by origin class is in out/aggregates/monthly_detail.csv (grain "
+                + "LISTING_PERIOD); dumps of scrapes alone get a report of their own (docs/REPORT.md)",
+                months.size(), months.get(0).getString(0), months.get(months.size() - 1).getString(0), units));
     }
 
     /** Whether out/classified (else out/aggregates/monthly_detail) holds completed listing-snapshot rows. */

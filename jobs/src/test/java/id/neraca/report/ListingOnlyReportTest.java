@@ -82,6 +82,32 @@ class ListingOnlyReportTest {
         }
     }
 
+    /**
+     * The same scrape taken again in August (a copy under a later date: the same listings, the same sold counts). Sold
+     * counts are cumulative, so the year's figure is each listing's latest snapshot: the same value as one scrape,
+     * not twice it; the months are two, and the year is named by both scrapes.
+     */
+    @Test
+    void twoScrapesOfOneYearCountEachListingOnceAtItsLatestSnapshot() throws IOException {
+        Path root = SparkTestBase.projectRoot();
+        Path dumps = tmp.resolve("dumps-twice/tokopedia-scrape");
+        Files.createDirectories(dumps);
+        Path scrape = root.resolve("data/samples/tokopedia-scrape/sample_data_09-02-2023.csv");
+        Files.copy(scrape, dumps.resolve("sample_data_09-02-2023.csv"));
+        Files.copy(scrape, dumps.resolve("sample_data_15-08-2023.csv"));
+        Path twice = tmp.resolve("out-twice");
+        assertEquals(0, id.neraca.Neraca.execute("run", "--dumps", tmp.resolve("dumps-twice").toString(), "--out", twice.toString(),
+                "--config", root.resolve("data/config/neraca.yaml").toString(), "--demo-key", "--quiet", "--master", "local[2]"));
+        JsonNode s = new ObjectMapper().readTree(twice.resolve("report/summary.json").toFile());
+        assertEquals(listedValue().get("TOTAL").setScale(0, RoundingMode.HALF_UP).longValueExact(),
+                s.path("headline").path("total_gmv_idr").asLong(), "one scrape's value, not two: " + s.path("headline"));
+        assertEquals(2, s.path("headline").path("months_observed").asInt());
+        assertEquals(2, s.path("observed_period").path("months_observed").asInt());
+        String en = Files.readString(twice.resolve("report/index.en.html"));
+        assertTrue(en.contains("2023 (scrapes of February 2023, August 2023)"), "the year named by both scrapes");
+        assertTrue(en.contains("Observed: February 2023 – August 2023"));
+    }
+
     @Test
     void bothLanguagesSayWhatTheFiguresAreAndDoNotCallThemOrderSales() throws IOException {
         String en = Files.readString(out.resolve("report/index.en.html"));

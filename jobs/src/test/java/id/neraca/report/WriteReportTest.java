@@ -222,7 +222,8 @@ class WriteReportTest extends SparkTestBase {
      * Listing snapshots of the headline year next to its order lines (a scrape of this month beside the order exports):
      * the headline leaves them out (the aggregate's annual_headline is order lines only), and so must the tables, the
      * evidence, the Permendag figures and the disclosure statistics built from out/classified. They were counted there:
-     * a row "tokopedia-scrape" in the marketplace table and a grand total above the headline's total.
+     * a row "tokopedia-scrape" in the marketplace table and a grand total above the headline's total. A warning says
+     * where the scrape went.
      */
     @Test
     void listingSnapshotsOfTheHeadlineYearStayOutOfItsTables() throws IOException {
@@ -239,10 +240,24 @@ class WriteReportTest extends SparkTestBase {
                         org.apache.spark.sql.functions.col("sale_id")));
         assertTrue(listings.count() > 50, "enough listing rows to show up");
         classified.unionByName(listings).write().parquet(mixed.resolve("classified").toString());
+        // the aggregate's detail table as it is written: a grain column, the scrape's month among the order lines'
+        var detail = spark.read().parquet(fixture.resolve("aggregates/monthly_detail").toString())
+                .withColumn("grain", org.apache.spark.sql.functions.lit("ORDER_LINE"));
+        var scrape = detail.filter(org.apache.spark.sql.functions.col("period_month").equalTo("2025-10")).limit(1)
+                .withColumn("grain", org.apache.spark.sql.functions.lit("LISTING_PERIOD"))
+                .withColumn("marketplace", org.apache.spark.sql.functions.lit("tokopedia-scrape"))
+                .withColumn("units", org.apache.spark.sql.functions.lit(4200L).cast(detail.schema().apply("units").dataType()));
+        ReportFixture.deleteTree(mixed.resolve("aggregates/monthly_detail"));
+        detail.unionByName(scrape).write().parquet(mixed.resolve("aggregates/monthly_detail").toString());
         ReportRun.run(spark, mixed, reference, List.of("en"));
         String en = read(mixed.resolve("report/index.html"));
         JsonNode s = new ObjectMapper().readTree(mixed.resolve("report/summary.json").toFile());
         assertEquals("ORDER_LINE", s.path("basis").asText());
+        // where the scrape went: the report says it is in none of its figures, and where its composition is
+        assertTrue(s.path("warnings").toString().contains("listing snapshots of 1 scrape month(s) (2025-10 to 2025-10, 4,200 units "
+                + "sold to date) are in none of these figures"), s.path("warnings").toString());
+        assertFalse(new ObjectMapper().readTree(full.resolve("report/summary.json").toFile()).path("warnings").toString()
+                .contains("listing snapshots"), "no such warning without listings");
         assertEquals(total2025.setScale(0, RoundingMode.HALF_UP).longValueExact(), s.path("headline").path("total_gmv_idr").asLong());
         Matcher table = Pattern.compile("<table class=\"data breakdown\" id=\"table-marketplace\">(.*?)</table>", Pattern.DOTALL).matcher(en);
         assertTrue(table.find());
