@@ -284,7 +284,13 @@ public final class DumpPlanner {
             copy = Integer.parseInt(again.group(2));
         }
         String key;
-        if (m.exportOrder() == null) {
+        String scraped = m.exportOrder() == null ? scrapeDate(m, rel) : null;
+        if (scraped != null) {
+            // two scrapes of one month share their listings' sale_ids: the later scrape wins, by the date in its path,
+            // whatever the files are called (by name, "b_scrape_09-02-2023.csv" beat "a_scrape_20-02-2023.csv" and
+            // "sample_data_..." beat "tokopedia-search-2023-02-20/data.csv", and the newer counts were thrown away)
+            key = scraped + "\u0002" + name;
+        } else if (m.exportOrder() == null) {
             key = name;
         } else {
             Matcher mt = Pattern.compile(m.exportOrder(), Pattern.CASE_INSENSITIVE).matcher(name);
@@ -292,6 +298,13 @@ public final class DumpPlanner {
         }
         // U+0001 sorts below every character a key holds: K < K + copy 1 < K + copy 2 < any greater key
         return copy == 0 ? key : key + "\u0001" + String.format(Locale.ROOT, "%04d", copy);
+    }
+
+    /** The scrape date in a listing file's path (its period's file_regex), as yyyy-MM-dd; null for other mappings. */
+    private static String scrapeDate(Mapping m, String rel) {
+        if (!m.listing() || m.columns() == null || m.columns().period() == null || m.columns().period().fileRegex() == null) return null;
+        Matcher mt = Pattern.compile(m.columns().period().fileRegex()).matcher(rel);
+        return mt.find() && mt.groupCount() >= 1 ? Parsers.snapshotDate(mt.group(1)) : null;
     }
 
     /** Reads the header (CSV) or first line to check the file; returns the task, or null with an error issue. */

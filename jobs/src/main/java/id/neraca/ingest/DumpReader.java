@@ -552,8 +552,11 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
             List<String> keys = new java.util.ArrayList<>();
             v.fieldNames().forEachRemaining(keys::add);
             String shown = String.join(", ", keys.subList(0, Math.min(keys.size(), 8))) + (keys.size() > 8 ? ", ..." : "");
+            // the example: a key that names a thing (a city's "name", not its numeric "id"), else the first
+            String example = keys.stream().filter(k -> List.of("name", "nama", "label", "text", "value").contains(k.toLowerCase(java.util.Locale.ROOT)))
+                    .findFirst().orElse(keys.isEmpty() ? null : keys.get(0));
             return "'" + path + "' holds a JSON object (keys: " + shown + "), not a value: point the mapping at a field inside it"
-                    + (keys.isEmpty() ? "" : " (for example path: " + path + "." + keys.get(0) + ")");
+                    + (example == null ? "" : " (for example path: " + path + "." + example + ")");
         }
         return "'" + path + "' holds a JSON array of " + v.size() + " value(s), not a value: the mapping reads one value per "
                 + "column; point it at a field that holds one";

@@ -73,8 +73,9 @@ public final class IngestState {
     // periods, placeholder seller IDs (-, N/A, 0) keyed by the shop, Excel's ' and ="…" removed from IDs, IDs in
     // scientific notation keyed by the shop, misread rows and BAD_JSON lines masked wider, order numbers in scientific
     // notation quarantined BAD_ORDER_ID; 6: an alphanumeric order number with an E between digits (23090434994E99) read,
-    // not quarantined BAD_ORDER_ID, and a mapped JSON path holding an object or an array BAD_JSON, not read as its text
-    static final int VERSION = 6;
+    // not quarantined BAD_ORDER_ID, and a mapped JSON path holding an object or an array BAD_JSON, not read as its text;
+    // 7: a listing scrape's export key is its scrape date (the later of two scrapes in one month wins)
+    static final int VERSION = 7;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final StructType STORED = IngestSchemas.PARSED.add("file_id", DataTypes.StringType, true);
 

@@ -467,6 +467,18 @@ public final class Parsers {
 
     private static final java.util.regex.Pattern DAY_FIRST = java.util.regex.Pattern.compile("^\\d{2}-(\\d{2})-(\\d{4})$");
 
+    /**
+     * A scrape's date as {@code yyyy-MM-dd} (from {@code yyyy-MM-dd}, {@code yyyyMMdd} or {@code dd-MM-yyyy}), or
+     * {@code yyyy-MM} when the text names a month only; null when it is no date. Orders two scrapes of one month.
+     */
+    public static String snapshotDate(String text) {
+        String s = text == null ? "" : text.trim();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d{4})-?(\\d{2})(?:-?(\\d{2}))?$").matcher(s);
+        if (m.matches()) return m.group(1) + "-" + m.group(2) + (m.group(3) == null ? "" : "-" + m.group(3));
+        java.util.regex.Matcher d = java.util.regex.Pattern.compile("^(\\d{2})-(\\d{2})-(\\d{4})$").matcher(s);
+        return d.matches() ? d.group(3) + "-" + d.group(2) + "-" + d.group(1) : null;
+    }
+
     /** Yes/No in English and Indonesian; blank is null (the marketplace says nothing). */
     public static Boolean bool(String text) {
         if (text == null || text.isBlank()) return null;

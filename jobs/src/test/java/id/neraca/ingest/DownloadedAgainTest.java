@@ -52,9 +52,29 @@ class DownloadedAgainTest {
     void withoutExportOrderTheNameIsTheKeyWithoutTheCopyMarkThenTheCopy() {
         String first = key("tokopedia-scrape", "tokopedia-scrape/sample_data_09-02-2023.csv");
         String again = key("tokopedia-scrape", "tokopedia-scrape/sample_data_09-02-2023 (1).csv");
-        assertEquals("sample_data_09-02-2023.csv", first);
-        assertEquals("sample_data_09-02-2023.csv\u00010001", again);
+        assertEquals("2023-02-09\u0002sample_data_09-02-2023.csv", first, "a scrape: its date, then its name");
+        assertEquals("2023-02-09\u0002sample_data_09-02-2023.csv\u00010001", again);
         assertTrue(first.compareTo(again) < 0);
+    }
+
+    /**
+     * Two scrapes of one month share their listings' sale_ids (the period is the month), so the export key decides which
+     * snapshot stays: the later scrape, by the date in its path. By file name the earlier one won when its name sorted
+     * last ("b_scrape_09-02-2023.csv" over "a_scrape_20-02-2023.csv", "sample_data_..." over
+     * "tokopedia-search-2023-02-20/data.csv"), and the newer sold counts were collapsed as duplicates without a word.
+     */
+    @Test
+    void ofTwoScrapesOfOneMonthTheLaterScrapeDateRanksLastWhateverTheNames() {
+        assertTrue(key("tokopedia-scrape", "tokopedia-scrape/b_scrape_09-02-2023.csv")
+                .compareTo(key("tokopedia-scrape", "tokopedia-scrape/a_scrape_20-02-2023.csv")) < 0);
+        assertTrue(key("tokopedia-scrape", "tokopedia-scrape/sample_data_09-02-2023.csv")
+                .compareTo(key("tokopedia-scrape", "tokopedia-scrape/tokopedia-search-2023-02-20/data.csv")) < 0);
+        assertTrue(key("tokopedia-scrape", "tokopedia-scrape/tokopedia-search-2023-02-09/data.csv")
+                .compareTo(key("tokopedia-scrape", "tokopedia-scrape/sample_data_20-02-2023.csv")) < 0);
+        assertEquals("2023-02-20", Parsers.snapshotDate("20-02-2023"));
+        assertEquals("2023-02-20", Parsers.snapshotDate("20230220"));
+        assertEquals("2023-02", Parsers.snapshotDate("2023-02"));
+        assertEquals(null, Parsers.snapshotDate("scrape"));
     }
 
     @Test
