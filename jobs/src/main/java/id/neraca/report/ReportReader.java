@@ -333,16 +333,14 @@ final class ReportReader {
      */
     private void listingsLeftOut(Optional<Dataset<Row>> detail) {
         if (detail.isEmpty() || !Arrays.asList(detail.get().columns()).contains("grain")) return;
-        List<Row> months = ofGrain(detail.get(), ReportData.LISTING_PERIOD)
-                .groupBy("period_month").agg(org.apache.spark.sql.functions.sum("units").cast("long"))
-                .orderBy("period_month").collectAsList();
+        List<String> months = ofGrain(detail.get(), ReportData.LISTING_PERIOD).select("period_month").distinct()
+                .orderBy("period_month").collectAsList().stream().map(r -> r.getString(0)).toList();
         if (months.isEmpty()) return;
-        long units = months.stream().mapToLong(r -> lng(r.get(1))).sum();
-        warnings.add(String.format(java.util.Locale.ROOT, "listing snapshots of %d scrape month(s) (%s to %s, %,d units sold "
-                + "to date) are in none of these figures: a scrape's sold counts are cumulative over each listing's life, not "
-                + "a period's sales. Their composition by origin class is in out/aggregates/monthly_detail.csv (grain "
-                + "LISTING_PERIOD); dumps of scrapes alone get a report of their own (docs/REPORT.md)",
-                months.size(), months.get(0).getString(0), months.get(months.size() - 1).getString(0), units));
+        // no units or value summed over the months: each scrape counts a listing's sales to date again
+        warnings.add(String.format(java.util.Locale.ROOT, "listing snapshots of %d scrape month(s) (%s to %s) are in none of "
+                + "these figures: a scrape's sold counts are cumulative over each listing's life, not a period's sales. Their "
+                + "composition by origin class is in out/aggregates/monthly_detail.csv (grain LISTING_PERIOD); dumps of scrapes "
+                + "alone get a report of their own (docs/REPORT.md)", months.size(), months.get(0), months.get(months.size() - 1)));
     }
 
     /** Whether out/classified (else out/aggregates/monthly_detail) holds completed listing-snapshot rows. */

@@ -144,6 +144,8 @@ public final class ReportView {
         BigDecimal[] umkm = h.shareBounds("LOCAL_UMKM");
         BigDecimal[] foreign = h.shareBounds(CellStats.FOREIGN_KEY);
         if (umkm == null || foreign == null || h.undeterminedBound().signum() == 0) return "";
+        // an undetermined share that rounds away leaves nothing to say ("between 100.0% and 100.0%")
+        if (f.pct(umkm[0]).equals(f.pct(umkm[1])) && f.pct(foreign[0]).equals(f.pct(foreign[1]))) return "";
         String key = h.published("UNKNOWN") ? "bounds" : "bounds_withheld";
         return t.get(key, f.pct(umkm[0]), f.pct(umkm[1]), f.pct(foreign[0]), f.pct(foreign[1]));
     }

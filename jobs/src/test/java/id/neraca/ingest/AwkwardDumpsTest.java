@@ -83,7 +83,7 @@ class AwkwardDumpsTest {
         List<RawRecord> rs = DumpReader.readAll(plan.tasks().get(0), plan.mappings().get("tokopedia"));
         assertEquals("BAD_JSON", rs.get(0).readError());
         assertEquals("'seller.city' holds a JSON object (keys: id, name), not a value: point the mapping at a field inside it "
-                + "(for example path: seller.city.id)", rs.get(0).readDetail());
+                + "(for example path: seller.city.name)", rs.get(0).readDetail());
         assertFalse(rs.get(0).rawRow().contains("Kota Yogyakarta"), rs.get(0).rawRow());
         assertTrue(rs.get(0).rawRow().contains("\"city\":{\"id\":\"" + Masking.MASK + "\",\"name\":\"" + Masking.MASK + "\"}"), rs.get(0).rawRow());
         assertEquals("BAD_JSON", rs.get(1).readError());
