@@ -337,10 +337,11 @@ final class ReportReader {
                 .orderBy("period_month").collectAsList().stream().map(r -> r.getString(0)).toList();
         if (months.isEmpty()) return;
         // no units or value summed over the months: each scrape counts a listing's sales to date again
-        warnings.add(String.format(java.util.Locale.ROOT, "listing snapshots of %d scrape month(s) (%s to %s) are in none of "
+        String span = months.size() == 1 ? months.get(0) : months.get(0) + " to " + months.get(months.size() - 1);
+        warnings.add(String.format(java.util.Locale.ROOT, "listing snapshots of %d scrape month(s) (%s) are in none of "
                 + "these figures: a scrape's sold counts are cumulative over each listing's life, not a period's sales. Their "
                 + "composition by origin class is in out/aggregates/monthly_detail.csv (grain LISTING_PERIOD); dumps of scrapes "
-                + "alone get a report of their own (docs/REPORT.md)", months.size(), months.get(0), months.get(months.size() - 1)));
+                + "alone get a report of their own (docs/REPORT.md)", months.size(), span));
     }
 
     /** Whether out/classified (else out/aggregates/monthly_detail) holds completed listing-snapshot rows. */

@@ -254,7 +254,7 @@ class WriteReportTest extends SparkTestBase {
         JsonNode s = new ObjectMapper().readTree(mixed.resolve("report/summary.json").toFile());
         assertEquals("ORDER_LINE", s.path("basis").asText());
         // where the scrape went: the report says it is in none of its figures, and where its composition is
-        assertTrue(s.path("warnings").toString().contains("listing snapshots of 1 scrape month(s) (2025-10 to 2025-10) are in none "
+        assertTrue(s.path("warnings").toString().contains("listing snapshots of 1 scrape month(s) (2025-10) are in none "
                 + "of these figures"), s.path("warnings").toString());
         assertFalse(new ObjectMapper().readTree(full.resolve("report/summary.json").toFile()).path("warnings").toString()
                 .contains("listing snapshots"), "no such warning without listings");
