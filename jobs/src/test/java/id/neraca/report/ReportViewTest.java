@@ -601,6 +601,9 @@ class ReportViewTest {
             assertFalse(page.contains("id=\"target-caveat\""), "no target table");
             assertFalse(page.contains("null") || page.contains("NaN"), "no null or NaN printed");
         }
+        // the reason is the section's answer: no "not available" box under it repeating that nothing is there
+        String section = en.substring(en.indexOf("<section id=\"projection\">"), en.indexOf("</section>", en.indexOf("<section id=\"projection\">")));
+        assertFalse(section.contains("Not available in this run."), section);
         assertTrue(en.contains("21.4%") && id.contains("21,4%"), "the observed UMKM share is published");
         String md = markdown(d, "en");
         assertTrue(md.contains("Not projected: only 6 contiguous months") && !md.contains("figures/projection_"), md);
