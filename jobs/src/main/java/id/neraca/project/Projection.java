@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.neraca.project.model.Backtest;
 import id.neraca.project.model.CagrScenario;
+import id.neraca.project.model.DriftSeasonal;
 import id.neraca.project.model.Forecaster;
 import id.neraca.project.model.HoltDamped;
 import id.neraca.project.model.LogLinearSeasonal;
@@ -116,6 +117,8 @@ public final class Projection {
     private final Coverage.Result coverage;
     private final List<String> warnings = new ArrayList<>();
     private boolean loglinearAr1 = true;
+    /** Candidates added to the monthly models by a study (none in the projection). */
+    private final List<Forecaster> extraCandidates = new ArrayList<>();
     /** Mean backtest CRPS (of the log) per candidate model; filled only under {@code weighting: inverse_crps}. */
     private Map<String, Double> crps = Map.of();
     /** Paths each model simulates per backtest origin for its CRPS (docs/PROJECTION.md §4). */
@@ -131,6 +134,15 @@ public final class Projection {
         this.cfg = cfg;
         this.coverage = coverage;
         warnings.addAll(coverage.warnings());
+    }
+
+    /**
+     * The projection with one more candidate model among the monthly ones: a measurement switch for the coverage studies
+     * of models not adopted (docs/PROJECTION.md §5, "The drift model").
+     */
+    Projection withExtraCandidate(Forecaster model) {
+        extraCandidates.add(model);
+        return this;
     }
 
     /** The projection with the plain log-linear regression (independent errors): a measurement switch for the studies. */
@@ -155,7 +167,8 @@ public final class Projection {
                 new CagrScenario("cagr_base", sc.cagrBasePct() / 100),
                 new CagrScenario("cagr_high", sc.cagrHighPct() / 100),
                 ar1 ? loglin.withAr1Errors() : loglin,
-                new HoltDamped(true, cfg.minSeasonalMonths(), cfg.minSeasonalMonths(), "holt_damped_seasonal"));
+                new HoltDamped(true, cfg.minSeasonalMonths(), cfg.minSeasonalMonths(), "holt_damped_seasonal"),
+                new DriftSeasonal(true, cfg.minSeasonalMonths(), "drift_seasonal", false));
     }
 
     /** Models that may carry ensemble weight (the low and high scenarios are bands, not candidates). */
@@ -195,7 +208,8 @@ public final class Projection {
         }
 
         // ---------------------------------------------------------------- monthly backtest and model selection
-        List<Forecaster> monthly = monthlyModels(cfg, loglinearAr1);
+        List<Forecaster> monthly = new ArrayList<>(monthlyModels(cfg, loglinearAr1));
+        monthly.addAll(extraCandidates);
         List<Forecaster> withNaive = new ArrayList<>(monthly);
         withNaive.add(new SeasonalNaive());
         int minTrain = cfg.backtest().minTrainMonths();
@@ -866,7 +880,8 @@ public final class Projection {
                 new CagrScenario("cagr_base_annual", sc.cagrBasePct() / 100)
                         .withLogSd(new double[]{Math.log((1 + sc.cagrHighPct() / 100) / (1 + sc.cagrLowPct() / 100)) / (2 * Z95)}),
                 new LogLinearSeasonal(false, 0, "loglinear_annual"),
-                new HoltDamped(false, 0, Math.max(6, cfg.minAnnualPoints() + 3), "holt_damped_annual"));
+                new HoltDamped(false, 0, Math.max(6, cfg.minAnnualPoints() + 3), "holt_damped_annual"),
+                new DriftSeasonal(false, Math.max(6, cfg.minAnnualPoints() + 3), "drift_annual", false));
         List<ModelState> out = new ArrayList<>();
         double[] ya = new double[m];
         for (int i = 0; i < m; i++) ya[i] = Math.log(obsYear.get(years.get(i)));

@@ -1,5 +1,6 @@
 package id.neraca.project;
 
+import id.neraca.project.model.DriftSeasonal;
 import org.apache.commons.math3.random.Well19937c;
 
 import java.time.YearMonth;
@@ -15,12 +16,15 @@ import java.util.Locale;
  * (2030 for a history of 2023–2025). Prints, for the ensemble and for the log-linear model, the share of series
  * inside the 80% and 95% intervals, with the log-linear model's errors independent (the plain regression) and AR(1)
  * (the projection's). Run:
- * {@code java -cp jobs/target/test-classes:jobs/target/classes:$(cat jobs/target/classpath.txt) id.neraca.project.EnsembleCoverageStudy PROCESS SERIES [PATHS [WEIGHTING [ar1]]]}
+ * {@code java -cp jobs/target/test-classes:jobs/target/classes:$(cat jobs/target/classpath.txt) id.neraca.project.EnsembleCoverageStudy PROCESS SERIES [PATHS [WEIGHTING [ar1|both [EXTRA]]]]}
  * with PROCESS one of {@code holt0.3}, {@code holt0.1} (ETS(A,Ad,A) of {@link HoltCoverageStudy#series} with that α:
  * a level that wanders), {@code trend} (log-linear, 15% a year, seasonality ±0.2, independent noise 0.03),
  * {@code ar0.6} (the same trend with AR(1) noise, ρ 0.6, innovations 0.03). PATHS (default 1000) are the simulated
  * paths per model; WEIGHTING (default {@code inverse_mase}) is {@code project.backtest.weighting}; {@code ar1} runs only
- * the projection's log-linear model (AR(1) errors), not also the plain regression.
+ * the projection's log-linear model (AR(1) errors), not also the plain regression; EXTRA {@code rw} adds a random walk
+ * with drift ({@link DriftSeasonal} with θ fixed at 0, {@code rw_drift_seasonal}) as a fifth candidate, a variant measured
+ * and not adopted (docs/PROJECTION.md §5), and prints its selection and weight. The drift model's own coverage
+ * ({@code drift_seasonal}, θ estimated) is printed always.
  */
 public final class EnsembleCoverageStudy {
     private EnsembleCoverageStudy() {}
@@ -34,17 +38,24 @@ public final class EnsembleCoverageStudy {
         int paths = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         String weighting = args.length > 3 ? args[3] : ProjectConfig.INVERSE_MASE;
         boolean[] errors = args.length > 4 && args[4].equals("ar1") ? new boolean[]{true} : new boolean[]{false, true};
+        String extra = args.length > 5 ? args[5] : "none";
         for (boolean ar1 : errors) {
             long t0 = System.nanoTime();
-            double[] c = coverage(process, sims, paths, ar1, weighting);
-            System.out.printf(Locale.ROOT, "%s series %d paths %d weighting %s loglinear errors %s (%.0f s)%n", process, sims,
-                    paths, weighting, ar1 ? "AR(1)" : "independent", (System.nanoTime() - t0) / 1e9);
-            String[] labels = {"ensemble h=6", "ensemble h=24", "ensemble 2030", "loglinear h=6", "loglinear h=24", "loglinear 2030"};
+            double[] c = coverage(process, sims, paths, ar1, weighting, extra);
+            System.out.printf(Locale.ROOT, "%s series %d paths %d weighting %s loglinear errors %s extra candidate %s (%.0f s)%n", process,
+                    sims, paths, weighting, ar1 ? "AR(1)" : "independent", extra, (System.nanoTime() - t0) / 1e9);
+            String[] labels = {"ensemble h=6", "ensemble h=24", "ensemble 2030", "loglinear h=6", "loglinear h=24", "loglinear 2030",
+                    "drift h=6", "drift h=24", "drift 2030"};
             for (int i = 0; i < labels.length; i++) {
                 System.out.printf(Locale.ROOT, "  %-15s 80%% %5.1f%%  95%% %5.1f%%%n", labels[i], 100 * c[2 * i], 100 * c[2 * i + 1]);
             }
             System.out.printf(Locale.ROOT, "  loglinear selected in %.1f%% of the series, mean weight %.2f; mean AR(1) rho %.2f%n",
-                    100 * c[12], c[13], c[14]);
+                    100 * c[18], c[19], c[20]);
+            System.out.printf(Locale.ROOT, "  drift selected in %.1f%% of the series, mean weight %.2f%n", 100 * c[21], c[22]);
+            if (!extra.equals("none")) {
+                System.out.printf(Locale.ROOT, "  random walk with drift selected in %.1f%% of the series, mean weight %.2f%n", 100 * c[23],
+                        c[24]);
+            }
         }
     }
 
@@ -67,16 +78,23 @@ public final class EnsembleCoverageStudy {
      *         share of series where the log-linear model was selected, its mean weight, and its mean fitted ρ
      */
     static double[] coverage(String process, int sims, int paths, boolean ar1) {
-        return coverage(process, sims, paths, ar1, ProjectConfig.INVERSE_MASE);
+        return coverage(process, sims, paths, ar1, ProjectConfig.INVERSE_MASE, "none");
     }
 
-    /** The same with the ensemble weighted by {@code weighting} ({@code project.backtest.weighting}). */
-    static double[] coverage(String process, int sims, int paths, boolean ar1, String weighting) {
+    /**
+     * The same with the ensemble weighted by {@code weighting} ({@code project.backtest.weighting}) and, with {@code extra}
+     * {@code rw}, {@link DriftSeasonal} with θ fixed at 0 as one more candidate named {@code rw_drift_seasonal}.
+     */
+    static double[] coverage(String process, int sims, int paths, boolean ar1, String weighting, String extra) {
         int years = 5;
         int h = 12 * years;
-        int[] in = new int[12];
+        int[] in = new int[18];
         int selected = 0;
         double weight = 0;
+        int driftSelected = 0;
+        double driftWeight = 0;
+        int rwSelected = 0;
+        double rwWeight = 0;
         double rhoSum = 0;
         int rhoN = 0;
         ProjectConfig cfg = new ProjectConfig(11L, paths, 2035, null, null,
@@ -96,18 +114,30 @@ public final class EnsembleCoverageStudy {
             for (int i = 0; i < N; i++) half[i] = t[i] * 0.5;
             Projection p = new Projection(cfg, Coverage.fixed(1.0, 0.0));
             if (!ar1) p.withIndependentLogLinearErrors();
+            if (!extra.equals("none")) {
+                if (!extra.equals("rw")) throw new IllegalArgumentException("extra candidate: rw or none");
+                p.withExtraCandidate(new DriftSeasonal(true, 24, "rw_drift_seasonal", true));
+            }
             Projection.Result r = p.run(new Projection.Input(months, t, half, half));
             double v6 = Math.exp(all[N + 5]);
             double v24 = Math.exp(all[N + 23]);
             double vy = 0;
             for (int i = 0; i < 12; i++) vy += Math.exp(all[N + 12 * (years - 1) + i]);
             int k = 0;
-            for (String model : new String[]{Projection.ENSEMBLE, "loglinear_seasonal"}) {
+            for (String model : new String[]{Projection.ENSEMBLE, "loglinear_seasonal", "drift_seasonal"}) {
                 k = count(in, k, row(r, model, "monthly", m6), v6);
                 k = count(in, k, row(r, model, "monthly", m24), v24);
                 k = count(in, k, row(r, model, "annual", year5), vy);
             }
             for (Projection.ModelRow mr : r.models()) {
+                if (mr.model().equals("drift_seasonal") && mr.frequency().equals("monthly") && "annual_growth_pct".equals(mr.parameter())) {
+                    if (mr.selected()) driftSelected++;
+                    driftWeight += mr.weight();
+                }
+                if (mr.model().equals("rw_drift_seasonal") && mr.frequency().equals("monthly") && "annual_growth_pct".equals(mr.parameter())) {
+                    if (mr.selected()) rwSelected++;
+                    rwWeight += mr.weight();
+                }
                 if (mr.model().equals("loglinear_seasonal") && mr.frequency().equals("monthly")) {
                     if ("ar1_rho".equals(mr.parameter())) {
                         rhoSum += mr.value();
@@ -120,11 +150,15 @@ public final class EnsembleCoverageStudy {
                 }
             }
         }
-        double[] c = new double[15];
-        for (int i = 0; i < 12; i++) c[i] = in[i] / (double) sims;
-        c[12] = selected / (double) sims;
-        c[13] = weight / sims;
-        c[14] = rhoN == 0 ? 0 : rhoSum / rhoN;
+        double[] c = new double[25];
+        for (int i = 0; i < 18; i++) c[i] = in[i] / (double) sims;
+        c[18] = selected / (double) sims;
+        c[19] = weight / sims;
+        c[20] = rhoN == 0 ? 0 : rhoSum / rhoN;
+        c[21] = driftSelected / (double) sims;
+        c[22] = driftWeight / sims;
+        c[23] = rwSelected / (double) sims;
+        c[24] = rwWeight / sims;
         return c;
     }
 

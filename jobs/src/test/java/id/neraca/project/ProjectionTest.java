@@ -267,7 +267,7 @@ class ProjectionTest {
     }
     /**
      * 25 months give the backtest one origin: one one-step error per model, too few to select or weight models by
-     * (they got 0.61 / 0.27 / 0.12 from it). Every supported candidate is kept with an equal weight, and a warning says so;
+     * (three of them got 0.61 / 0.27 / 0.12 from it). Every supported candidate is kept with an equal weight, and a warning says so;
      * at 27 months (3 origins) the backtest weights again.
      */
     @Test
@@ -277,8 +277,9 @@ class ProjectionTest {
         for (JsonNode m : s.get("models")) {
             if (m.get("frequency").asText().equals("monthly") && m.get("weight").asDouble() > 0) weights.put(m.get("name").asText(), m.get("weight").asDouble());
         }
-        assertEquals(List.of("cagr_base", "holt_damped_seasonal", "loglinear_seasonal"), List.copyOf(weights.keySet()), s.get("models").toString());
-        for (double w : weights.values()) assertEquals(1 / 3.0, w, 1e-6, weights.toString());
+        assertEquals(List.of("cagr_base", "drift_seasonal", "holt_damped_seasonal", "loglinear_seasonal"), List.copyOf(weights.keySet()),
+                s.get("models").toString());
+        for (double w : weights.values()) assertEquals(1 / 4.0, w, 1e-6, weights.toString());
         assertTrue(s.get("warnings").toString().contains("1 origin(s)") && s.get("warnings").toString().contains("equal weight"),
                 s.get("warnings").toString());
         var s27 = new Projection(config(500), Coverage.fixed(100, 0.15)).run(synthetic(YearMonth.of(2023, 1), 27, 2)).summary();
@@ -291,7 +292,7 @@ class ProjectionTest {
      * {@code weighting: inverse_crps}: the kept models' weights are ∝ 1/CRPS² of the CRPS the summary reports (the
      * mean over the backtest's origins and horizons), which the models table carries as {@code backtest_crps_log};
      * under the default inverse_mase no CRPS is computed (null) and the weights are ∝ 1/MASE². On 36 months of a
-     * wandering-level series (HoltCoverageStudy's, α 0.3, seed 2) all three candidates are kept.
+     * wandering-level series (HoltCoverageStudy's, α 0.3, seed 2) all four candidates are kept.
      */
     @Test
     void inverseCrpsWeightsTheKeptModelsByTheirReportedCrps() {
@@ -318,11 +319,11 @@ class ProjectionTest {
             }
             byWeighting.put(w, m);
             long crpsRows = r.models().stream().filter(x -> x.parameter().equals("backtest_crps_log")).count();
-            assertEquals(w.equals(ProjectConfig.INVERSE_CRPS) ? 3 : 0, crpsRows, w);
+            assertEquals(w.equals(ProjectConfig.INVERSE_CRPS) ? 4 : 0, crpsRows, w);
         }
         Map<String, double[]> mase = byWeighting.get(ProjectConfig.INVERSE_MASE);
         Map<String, double[]> crps = byWeighting.get(ProjectConfig.INVERSE_CRPS);
-        assertEquals(List.of("cagr_base", "holt_damped_seasonal", "loglinear_seasonal"), List.copyOf(crps.keySet()));
+        assertEquals(List.of("cagr_base", "drift_seasonal", "holt_damped_seasonal", "loglinear_seasonal"), List.copyOf(crps.keySet()));
         assertEquals(crps.keySet(), mase.keySet());
         double[] ll = crps.get("loglinear_seasonal");
         double[] llm = mase.get("loglinear_seasonal");
