@@ -310,7 +310,7 @@ class ReportViewTest {
 
     /**
      * The 2030 intervals claim more than they have (docs/PROJECTION.md §5, "The other published intervals": on a
-     * series whose level wanders the ensemble's 2030 95% interval covered about 83%, the 80% about 67%): both
+     * series whose level wanders the ensemble's 2030 95% interval covered about 92%, the 80% about 66%): both
      * languages say so next to the projection chart, before the target table.
      */
     @Test
@@ -321,7 +321,7 @@ class ReportViewTest {
             assertTrue(m.find(), lang + ": the sentence follows the projection chart");
             assertTrue(page.indexOf("intervals-caveat") < page.indexOf(Messages.load(lang).get("col_gap")), "before the target table");
             String s = m.group(1);
-            assertTrue(s.contains("83%") && s.contains("67%"), s);
+            assertTrue(s.contains("92%") && s.contains("66%"), s);
             assertTrue(lang.equals("en") ? s.contains("in simulations") && s.contains("lower bound of the uncertainty")
                     : s.contains("dalam simulasi") && s.contains("batas bawah ketidakpastian"), s);
             String md = markdown(simple(), lang);
