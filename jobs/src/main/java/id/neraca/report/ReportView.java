@@ -832,6 +832,7 @@ public final class ReportView {
             for (JsonNode mo : s.path("models")) {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("name", mo.path("name").asText());
+                r.put("desc", modelDescription(t, mo.path("name").asText()));
                 r.put("supported", t.get(mo.path("supported").asBoolean(false) ? "yes" : "no"));
                 r.put("weight", num(mo.path("weight")));
                 r.put("mape", mo.path("mape").isNumber() ? f.pct(BigDecimal.valueOf(mo.path("mape").asDouble() * 100)) : "–");
@@ -975,6 +976,18 @@ public final class ReportView {
             text = String.valueOf(v);
         }
         return Map.of("text", text, "num", num);
+    }
+
+    /**
+     * A model's plain-language description for the models table ({@code model_desc_<name>}; the annual cross-checks,
+     * named {@code *_annual}, share one): a reader of the report sees what {@code drift_seasonal} is without the docs. A
+     * model the messages do not know (a newer one) gets an empty cell, never a missing-key failure.
+     */
+    static String modelDescription(Messages t, String name) {
+        Map<String, String> all = t.all();
+        String own = all.get("model_desc_" + name);
+        if (own != null) return own;
+        return name.endsWith("_annual") ? all.getOrDefault("model_desc_annual", "") : "";
     }
 
     /** The first 12 hex digits of a configuration fingerprint, as the lineage shows it. */

@@ -309,6 +309,39 @@ class ReportViewTest {
     }
 
     /**
+     * The models table says in words what each model is, in both languages (a reader meets {@code drift_seasonal} and
+     * {@code holt_damped_seasonal} there, not in the docs): the description sits in its own column next to the name, the
+     * annual cross-checks share one, and a model the messages do not know gets an empty cell rather than a failed report.
+     */
+    @Test
+    void theModelsTableDescribesEachModelInWords() throws Exception {
+        JsonNode summary = JSON.readTree("""
+                {"models": [{"name": "cagr_base", "supported": true, "weight": 0.2, "mape": 0.08, "mase": 0.6, "warning": null},
+                            {"name": "loglinear_seasonal", "supported": true, "weight": 0.5, "mape": 0.05, "mase": 0.33, "warning": null},
+                            {"name": "holt_damped_seasonal", "supported": true, "weight": 0.3, "mape": 0.07, "mase": 0.54, "warning": null}],
+                 "selected": "ensemble", "warnings": []}
+                """);
+        ReportData d = data(List.of(headline("2025", "400", "80", "780", "30", "560")),
+                projection(List.of(target("a", "400000000000000", "2000000000000000")), List.of(), summary));
+        for (String lang : List.of("en", "id")) {
+            Messages t = Messages.load(lang);
+            String page = html(d, lang);
+            String md = markdown(d, lang);
+            assertTrue(page.contains("<th>" + t.get("col_model_desc") + "</th>"), lang);
+            for (String model : List.of("cagr_base", "loglinear_seasonal", "holt_damped_seasonal")) {
+                String desc = t.get("model_desc_" + model);
+                assertTrue(page.contains("<td><code>" + model + "</code></td><td>" + desc + "</td>"), lang + " html " + model);
+                assertTrue(md.contains("| `" + model + "` | " + desc + " |"), lang + " markdown " + model);
+            }
+            assertEquals(t.get("model_desc_annual"), ReportView.modelDescription(t, "drift_annual"));
+            assertEquals(t.get("model_desc_drift_seasonal"), ReportView.modelDescription(t, "drift_seasonal"));
+            assertEquals("", ReportView.modelDescription(t, "some_future_model"));
+        }
+        assertTrue(Messages.load("en").get("model_desc_drift_seasonal").contains("random walk with drift"));
+        assertTrue(Messages.load("id").get("model_desc_drift_seasonal").contains("Jalan acak dengan drift"));
+    }
+
+    /**
      * The 2030 intervals claim more than they have (docs/PROJECTION.md §5, "The other published intervals": on a
      * series whose level wanders the ensemble's 2030 95% interval covered about 92%, the 80% about 66%): both
      * languages say so next to the projection chart, before the target table.
