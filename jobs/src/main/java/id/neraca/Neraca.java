@@ -46,7 +46,26 @@ public final class Neraca implements java.util.concurrent.Callable<Integer> {
             id.neraca.core.Interrupts.ending(); // also when main dies of an Error: the JVM must not wait for a rollback
         }
         Log.awaitStderrWrapper();
+        markArchiveComplete(code, args, System.getProperty(CDS_PENDING));
         System.exit(code);
+    }
+
+    /** The launcher's class-data-sharing archive being written at this JVM's exit (./neraca sets it on a jar's first run). */
+    static final String CDS_PENDING = "neraca.cds.pending";
+
+    /**
+     * Tells the launcher that the archive this JVM writes as it exits may be kept: a {@code run} that succeeded loaded
+     * every stage's classes. A run that stopped early (a usage error, exit 2) loaded the command line's alone, and an
+     * archive of those would make every later run of the jar slower (./neraca keeps an archive only beside its
+     * {@code .ok} file). Best effort: without the file the next run simply writes the archive again.
+     */
+    static void markArchiveComplete(int code, String[] args, String pending) {
+        if (pending == null || pending.isEmpty() || code != 0 || args.length == 0 || !args[0].equals("run")) return;
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(pending + ".ok"), "");
+        } catch (java.io.IOException | RuntimeException e) {
+            // no marker: the launcher drops this archive and the next run writes one
+        }
     }
 
     /** Runs the CLI and returns the exit code instead of exiting (tests call this). */
