@@ -1,8 +1,5 @@
 package id.neraca.project.model;
 
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.random.RandomGenerator;
 
@@ -165,31 +162,15 @@ public final class DriftSeasonal implements Forecaster {
                 var = 1 - 1 / f;
                 logDetSigma += Math.log(f);
             }
-            RealMatrix xm = new Array2DRowRealMatrix(xs, false);
-            RealMatrix xtx = xm.transpose().multiply(xm);
-            CholeskyDecomposition cd;
-            try {
-                cd = new CholeskyDecomposition(xtx, 1e-12, 1e-14);
-            } catch (RuntimeException e) {
-                return Double.NEGATIVE_INFINITY;
-            }
-            double[] b = cd.getSolver().solve(new ArrayRealVector(xm.transpose().operate(ys), false)).toArray();
-            double sse = 0;
-            for (int t = 0; t < m; t++) {
-                double f = 0;
-                for (int j = 0; j < p; j++) f += xs[t][j] * b[j];
-                sse += (ys[t] - f) * (ys[t] - f);
-            }
-            double logDetXtx = 0;
-            RealMatrix l = cd.getL();
-            for (int j = 0; j < p; j++) logDetXtx += 2 * Math.log(l.getEntry(j, j));
-            beta[k] = b;
-            rss[k] = sse;
-            chol[k] = LogLinearSeasonal.cholOrZero(cd.getSolver().getInverse());
+            LogLinearSeasonal.Whitened w = LogLinearSeasonal.Whitened.fit(xs, ys);
+            if (w == null) return Double.NEGATIVE_INFINITY;
+            beta[k] = w.beta();
+            rss[k] = w.rss();
+            chol[k] = w.cholInverse();
             uData[k] = uy;
             uPerChange[k] = ux;
             uVar[k] = var;
-            return -0.5 * logDetSigma - 0.5 * logDetXtx - 0.5 * (m - p) * Math.log(Math.max(sse, 1e-300));
+            return -0.5 * logDetSigma + w.logRestricted();
         }
 
         /** The last shock's filtered mean for changes c at θ_k. */

@@ -126,6 +126,45 @@ public final class LogLinearSeasonal implements Forecaster {
     }
 
     /**
+     * Least squares on whitened rows (a GLS fit once the rows are transformed): b̂, the RSS, log|X*'X*| and the Cholesky
+     * factor of (X*'X*)⁻¹ for drawing coefficients. Shared by the AR(1) errors here and {@link DriftSeasonal}'s MA(1).
+     */
+    record Whitened(double[] beta, double rss, double logDetXtx, RealMatrix cholInverse, int rows) {
+        /** The fit, or null when X*'X* is not positive definite (collinear regressors). */
+        static Whitened fit(double[][] xs, double[] ys) {
+            int rows = ys.length;
+            int p = xs[0].length;
+            RealMatrix xm = new Array2DRowRealMatrix(xs, false);
+            RealMatrix xtx = xm.transpose().multiply(xm);
+            CholeskyDecomposition cd;
+            try {
+                cd = new CholeskyDecomposition(xtx, 1e-12, 1e-14);
+            } catch (RuntimeException e) {
+                return null;
+            }
+            double[] b = cd.getSolver().solve(new org.apache.commons.math3.linear.ArrayRealVector(xm.transpose().operate(ys), false)).toArray();
+            double sse = 0;
+            for (int t = 0; t < rows; t++) {
+                double f = 0;
+                for (int j = 0; j < p; j++) f += xs[t][j] * b[j];
+                sse += (ys[t] - f) * (ys[t] - f);
+            }
+            double logDet = 0;
+            RealMatrix l = cd.getL();
+            for (int j = 0; j < p; j++) logDet += 2 * Math.log(l.getEntry(j, j));
+            return new Whitened(b, sse, logDet, cholOrZero(cd.getSolver().getInverse()), rows);
+        }
+
+        /**
+         * The restricted log likelihood's terms from the fit under flat priors on the coefficients and log σ,
+         * {@code −½·log|X*'X*| − (rows − p)/2 · log RSS}; the caller adds the whitening's own Jacobian.
+         */
+        double logRestricted() {
+            return -0.5 * logDetXtx - 0.5 * (rows - beta.length) * Math.log(Math.max(rss, 1e-300));
+        }
+    }
+
+    /**
      * Lower Cholesky factor of a coefficient covariance; zeros when it is not positive definite (no spread drawn). The
      * covariance is made exactly symmetric first: an inverse computed in floating point is symmetric only to rounding,
      * and commons-math's decomposition refuses a matrix whose mirror entries differ by more than 1e-12 relative. Until
@@ -323,29 +362,13 @@ public final class LogLinearSeasonal implements Forecaster {
                     ys[t] = y[t] - r * y[t - 1];
                 }
             }
-            RealMatrix xm = new Array2DRowRealMatrix(xs, false);
-            RealMatrix xtx = xm.transpose().multiply(xm);
-            CholeskyDecomposition cd;
-            try {
-                cd = new CholeskyDecomposition(xtx, 1e-12, 1e-14);
-            } catch (RuntimeException e) {
-                return Double.NEGATIVE_INFINITY; // a regressor is collinear at this ρ: no weight
-            }
-            double[] b = cd.getSolver().solve(new org.apache.commons.math3.linear.ArrayRealVector(xm.transpose().operate(ys), false)).toArray();
-            double sse = 0;
-            for (int t = 0; t < n; t++) {
-                double f = 0;
-                for (int j = 0; j < p; j++) f += xs[t][j] * b[j];
-                sse += (ys[t] - f) * (ys[t] - f);
-            }
-            double logDet = 0;
-            RealMatrix l = cd.getL();
-            for (int j = 0; j < p; j++) logDet += 2 * Math.log(l.getEntry(j, j));
-            beta[k] = b;
-            rss[k] = sse;
-            chol[k] = cholOrZero(cd.getSolver().getInverse());
+            Whitened w = Whitened.fit(xs, ys);
+            if (w == null) return Double.NEGATIVE_INFINITY; // a regressor is collinear at this ρ: no weight
+            beta[k] = w.beta();
+            rss[k] = w.rss();
+            chol[k] = w.cholInverse();
             // an exact fit (RSS 0 at every ρ) leaves the other terms to decide, which favour ρ near 0
-            return 0.5 * Math.log(1 - r * r) - 0.5 * logDet - 0.5 * (n - p) * Math.log(Math.max(sse, 1e-300));
+            return 0.5 * Math.log(1 - r * r) + w.logRestricted();
         }
 
         double mean(int t, double[] b) {
