@@ -123,12 +123,6 @@ public final class Projection {
     private Map<String, Double> crps = Map.of();
     /** Paths each model simulates per backtest origin for its CRPS (docs/PROJECTION.md §4). */
     static final int CRPS_PATHS = 300;
-    /**
-     * Holt's bootstrap replicates per backtest origin for its CRPS: 100 (the projection's) cost 1,200 refits, 5 to 15 s
-     * over 12 origins; 25 cost about 1 s and raise Holt's mean CRPS by about 4% (measured on eight wandering-level
-     * series: 0.0715 with 100, 0.0743 with 25), a small handicap in its weight (docs/PROJECTION.md §4).
-     */
-    static final int CRPS_HOLT_REPLICATES = 25;
 
     public Projection(ProjectConfig cfg, Coverage.Result coverage) {
         this.cfg = cfg;
@@ -242,12 +236,11 @@ public final class Projection {
         }
         for (Forecaster m : monthly) if (m instanceof CagrScenario c) c.withLogSd(cagrSd);
         if (cfg.backtest().weighting().equals(ProjectConfig.INVERSE_CRPS) && origins >= MIN_SCORED_ORIGINS) {
-            // fresh models: cagr_base with the spread it simulates with (set above), Holt with fewer bootstrap replicates
+            // fresh models: cagr_base with the spread it simulates with (set above)
             List<Forecaster> cands = new ArrayList<>();
             for (Forecaster m : monthlyModels(cfg, loglinearAr1)) {
                 if (!candidate(m.name())) continue;
                 if (m instanceof CagrScenario c) c.withLogSd(cagrSd);
-                if (m instanceof HoltDamped hd) hd.withReplicates(CRPS_HOLT_REPLICATES);
                 cands.add(m);
             }
             crps = Backtest.meanCrps(Backtest.runCrps(cands, y, 12, firstSeason, minTrain, maxH, CRPS_PATHS,

@@ -16,7 +16,7 @@ import java.util.Map;
  * history, projected 60 months (five years) through {@link Projection#simulate}; prints the share of series whose
  * true value falls in the 80% and 95% intervals of the monthly value 6 and 24 months ahead and of each projected
  * year's annual value. Run:
- * {@code java -cp jobs/target/test-classes:jobs/target/classes:$(cat jobs/target/classpath.txt) id.neraca.project.HoltCoverageStudy SERIES REPLICATES BIAS_CORRECTED ALPHA}
+ * {@code java -cp jobs/target/test-classes:jobs/target/classes:$(cat jobs/target/classpath.txt) id.neraca.project.HoltCoverageStudy SERIES REPLICATES ALPHA}
  */
 public final class HoltCoverageStudy {
     private HoltCoverageStudy() {}
@@ -24,11 +24,9 @@ public final class HoltCoverageStudy {
     public static void main(String[] args) {
         int sims = Integer.parseInt(args[0]);
         int reps = Integer.parseInt(args[1]);
-        boolean bc = Boolean.parseBoolean(args[2]);
-        double alpha = Double.parseDouble(args[3]);
-        double[] c = coverage(new HoltDamped(true, 24, 24, "holt").withReplicates(reps).withBiasCorrection(bc), sims, 36, 400,
-                alpha, 5, 4242, 7000);
-        System.out.printf("series %d replicates %d bias_corrected %s alpha %.2f%n", sims, reps, bc, alpha);
+        double alpha = Double.parseDouble(args[2]);
+        double[] c = coverage(new HoltDamped(true, 24, 24, "holt").withReplicates(reps), sims, 36, 400, alpha, 5, 4242, 7000);
+        System.out.printf("series %d replicates %d alpha %.2f%n", sims, reps, alpha);
         String[] labels = {"h=6", "h=24", "year 1", "year 2", "year 3", "year 4", "year 5"};
         for (int i = 0; i < labels.length; i++) System.out.printf("  %-7s 80%% %.3f  95%% %.3f%n", labels[i], c[2 * i], c[2 * i + 1]);
     }

@@ -22,24 +22,26 @@ import java.util.Map;
  *   l_t = l + φb + α e_t,   b_t = φb + β e_t,   s_t = s_{t-m} + γ e_t
  *   ŷ_{t+h} = l_t + (φ + … + φ^h) b_t + s_{t+h-m⌈h/m⌉}
  * </pre>
- * α, β, γ, φ and the initial level and trend are fitted by minimising the sum of squared one-step errors with
- * commons-math BOBYQA (deterministic, bounded: 0.0001 ≤ α ≤ 0.9999, β ≤ 0.5, γ ≤ 0.5, 0.80 ≤ φ ≤ 0.98). The
- * initial seasonal states come from a classical decomposition of the first four seasons and are not refitted.
+ * <p>Fit: α, β, γ, φ maximise the restricted likelihood (commons-math BOBYQA, deterministic, bounded:
+ * 0.0001 ≤ α ≤ 0.9999, 0.0001 ≤ β, γ ≤ 0.5, 0.80 ≤ φ ≤ 0.98). The one-step errors are affine in the initial states
+ * x0 (level, trend and m − 1 seasonal states summing to zero with the m-th), e = ẽ + Z x0, so at each trial α, β, γ,
+ * φ the initial states are profiled out by least squares and the criterion is
+ * {@code (n − k) log SSE + log |Z'Z|} (k = m + 1 initial states): −2 × the likelihood with x0 diffuse and σ²
+ * concentrated out. The {@code log |Z'Z|} term is what keeps the fit off the corner the plain least squares of one-step
+ * errors fell into on short histories (α at its bound 0.0001 with β 0.1 – 0.3: a surprise moves the trend for good and
+ * not the level, and intervals five years out spanning ×1,000 to ×17,000; docs/PROJECTION.md §5).
  *
- * <p>Prediction intervals: simulation of the state-space model with parameter uncertainty by a parametric
- * bootstrap (Pascual, Romo and Ruiz's procedure, as Rodríguez and Ruiz apply it to state-space models): each of R
- * replicates (default {@value #DEFAULT_REPLICATES}) draws a series of the observed length from the fitted model
- * (fitted initial states, N(0, σ²) errors, σ² = SSE/(n - k) with k the fitted parameters and seasonal states),
- * refits α, β, γ, φ, l0, b0 on it with the same estimator, runs the refitted recursions over the
- * <em>observed</em> series to get that replicate's final level, trend and seasonal states, and simulates the future
- * from them with the replicate's α, β, γ, φ and N(0, σ²) errors of the original fit (PRR draw the future innovations
- * from the original residuals). Simulated path k uses replicate k mod R. The
- * simulation without the bootstrap (the fitted parameters taken as true) under-covers badly on short histories:
- * on 36 months simulated from the model its 80% and 95% intervals cover 68% and 86% six months ahead, the
- * bootstrapped ones 81% and 95% (docs/PROJECTION.md §5, ModelsTest).
- * The bootstrap costs R refits (a few milliseconds each) per {@link Fit#simulate} call, not per fit, so the
- * backtest of point forecasts does not pay it; the CRPS backtest ({@code weighting: inverse_crps}) simulates at
- * every origin and uses 25 replicates there (Projection.CRPS_HOLT_REPLICATES).
+ * <p>Prediction intervals: the posterior predictive distribution, simulated. α, β, γ, φ are drawn from their
+ * posterior under a prior flat in α and φ and log-uniform in β and γ on the bounds above (the initial states and log σ
+ * flat, both integrated out), an importance sample of Sobol points ({@link Posterior}); given them σ² from its scaled
+ * inverse χ² (SSE / χ²_{n−k}) and x0 from N(x̂0, σ²(Z'Z)⁻¹); the recursions then run over the observed series from
+ * x0 to the draw's final states, and the future is simulated from there with the draw's parameters and N(0, σ²)
+ * errors. Each of R draws (default {@value #DEFAULT_REPLICATES}, at most the paths) continues path k = r mod R. On 36
+ * months simulated from the model the 80% and 95% intervals cover 82% and 95% six months ahead, 83% and 97% at 24
+ * months, and the first two years' annual values 80% / 98% and 81% / 98%; with the fitted parameters taken as true
+ * (R = 0) 70% and 88% at 6 months and 60% / 71% for the second year (ModelsTest, docs/PROJECTION.md §5). Cost: the
+ * posterior (3,072 profiled likelihoods, 20 – 170 ms) once per fit that simulates; the backtest of point forecasts
+ * uses the fit alone.
  */
 public final class HoltDamped implements Forecaster {
     static final double[] LO = {0.0001, 0.0001, 0.0001, 0.80};
@@ -49,10 +51,9 @@ public final class HoltDamped implements Forecaster {
     private final int minSeasonalPoints;
     private final int minPoints;
     private final String name;
-    /** Bootstrap replicates of the parameters used by {@link Fit#simulate} unless set otherwise. */
-    public static final int DEFAULT_REPLICATES = 100;
+    /** Posterior draws of the parameters used by {@link Fit#simulate} unless set otherwise. */
+    public static final int DEFAULT_REPLICATES = 1000;
     private int replicates = DEFAULT_REPLICATES;
-    private boolean biasCorrected = false;
 
     /**
      * @param minSeasonalPoints history needed for the seasonal form (two full seasons at least)
@@ -71,8 +72,8 @@ public final class HoltDamped implements Forecaster {
     }
 
     /**
-     * Bootstrap replicates of the parameters in {@link Fit#simulate}; 0 takes the fitted parameters as true (no
-     * parameter uncertainty: intervals too narrow, kept for measuring what the bootstrap adds).
+     * Posterior draws of the parameters in {@link Fit#simulate}; 0 takes the fitted parameters as true (no parameter
+     * uncertainty: intervals too narrow, kept for measuring what the posterior adds).
      */
     public HoltDamped withReplicates(int replicates) {
         this.replicates = Math.max(0, replicates);
@@ -81,22 +82,6 @@ public final class HoltDamped implements Forecaster {
 
     public int replicates() {
         return replicates;
-    }
-
-    /**
-     * Kilian's bootstrap-after-bootstrap: a first round of replicates estimates the bias of α, β, γ, φ (mean refit
-     * minus fit), the second round draws its series from the bias-corrected parameters and corrects each refit by the
-     * same bias (clamped to the bounds) before simulating. A measurement switch, off in the projection: it helps
-     * the far annual intervals a little when α is 0.3 and hurts them when α is 0.1 (HoltCoverageStudy,
-     * docs/PROJECTION.md §5).
-     */
-    public HoltDamped withBiasCorrection(boolean on) {
-        this.biasCorrected = on;
-        return this;
-    }
-
-    public boolean biasCorrected() {
-        return biasCorrected;
     }
 
     @Override
@@ -115,76 +100,158 @@ public final class HoltDamped implements Forecaster {
         boolean s = seasonal && period > 1;
         int m = s ? period : 1;
         Core c = core(y, m, s);
-        return new FitImpl(y.clone(), m, s, c, firstSeason, replicates, biasCorrected);
+        return new FitImpl(y.clone(), m, s, c, firstSeason, replicates);
     }
 
     /** A least-squares fit: parameters [α, β, γ, φ, l0, b0], initial seasonal states, final state, σ², one-step fits. */
     record Core(double[] p, double[] s0, double[] state, double sigma2, double[] fitted) {}
 
-    /** Initial states, then BOBYQA over α, β, γ, φ, l0, b0 (see the class comment). */
+    /**
+     * α, β, γ, φ by BOBYQA on the restricted likelihood, the initial states profiled out by least squares at each
+     * trial (see the class comment); then the fit at the optimum.
+     */
     static Core core(double[] y, int m, boolean s) {
-        int n = y.length;
-        // initial states from the first two seasons (or the first points when not seasonal)
-        double l0;
-        double b0;
-        double[] s0 = new double[m];
-        if (s) {
-            // seasonal states: classical decomposition (centred 2×m moving average) over the first four seasons,
-            // robust to a curved (damped) trend; level and trend from the deseasonalised first two seasons
-            int lim = Math.min(n, 4 * m);
-            double[] sum = new double[m];
-            int[] cnt = new int[m];
-            int half = m / 2;
-            for (int t = half; t < lim - half; t++) {
-                double ma = 0.5 * y[t - half] + 0.5 * y[t + half];
-                for (int j = t - half + 1; j < t + half; j++) ma += y[j];
-                ma /= m;
-                sum[t % m] += y[t] - ma;
-                cnt[t % m]++;
-            }
-            for (int i = 0; i < m; i++) s0[i] = cnt[i] == 0 ? 0 : sum[i] / cnt[i];
-            double c = 0;
-            for (double v : s0) c += v / m;
-            for (int i = 0; i < m; i++) s0[i] -= c;
-            double mean1 = 0;
-            double mean2 = 0;
-            for (int i = 0; i < m; i++) {
-                mean1 += (y[i] - s0[i]) / m;
-                mean2 += (y[i + m] - s0[i]) / m;
-            }
-            b0 = (mean2 - mean1) / m;
-            l0 = mean1 - b0 * (m + 1) / 2.0;
-        } else {
-            int k = Math.min(n, 3);
-            b0 = (y[k - 1] - y[0]) / Math.max(1, k - 1);
-            l0 = y[0] - b0;
-        }
-        double spread = 0;
-        for (double v : y) spread = Math.max(spread, Math.abs(v - y[0]));
-        double levelRange = Math.max(1.0, spread);
-        double trendRange = Math.max(0.05, Math.abs(b0) * 2 + 0.05);
-        final double fl0 = l0;
-        final double fb0 = b0;
-        // unknowns in the unit cube: α, β, γ, φ, l0, b0
-        MultivariateFunction sse = u -> {
-            double[] p = toParams(u, fl0, fb0, levelRange, trendRange);
-            return run(y, m, s, p[0], p[1], p[2], p[3], p[4], p[5], s0, null, null);
+        int dim = s ? 4 : 3;
+        // unknowns in the unit cube: α, β, (γ,) φ
+        MultivariateFunction objective = u -> {
+            double[] q = smoothing(u, s);
+            Profile pr = profile(y, m, s, q[0], q[1], q[2], q[3]);
+            return pr == null ? Double.MAX_VALUE : pr.restrictedDeviance();
         };
-        double[] start = {fromRange(0.3, 0), fromRange(0.05, 1), fromRange(0.1, 2), fromRange(0.9, 3), 0.5, 0.5};
-        if (!s) start[2] = 0.5;
-        int dim = 6;
+        double[] start = s ? new double[]{fromRange(0.3, 0), fromRange(0.05, 1), fromRange(0.1, 2), fromRange(0.9, 3)}
+                : new double[]{fromRange(0.3, 0), fromRange(0.05, 1), fromRange(0.9, 3)};
         BOBYQAOptimizer opt = new BOBYQAOptimizer(2 * dim + 1, 0.2, 1e-4);
         double[] lower = new double[dim];
         double[] upper = new double[dim];
         java.util.Arrays.fill(upper, 1.0);
-        PointValuePair best = opt.optimize(new MaxEval(20000), new ObjectiveFunction(sse), GoalType.MINIMIZE,
+        PointValuePair best = opt.optimize(new MaxEval(20000), new ObjectiveFunction(objective), GoalType.MINIMIZE,
                 new InitialGuess(start), new SimpleBounds(lower, upper));
-        double[] p = toParams(best.getPoint(), fl0, fb0, levelRange, trendRange);
-        if (!s) p[2] = 0;
+        double[] q = smoothing(best.getPoint(), s);
+        Core c = fitAt(y, m, s, q);
+        if (c == null) throw new IllegalStateException("damped-trend smoothing: no finite fit at the optimum " + java.util.Arrays.toString(q));
+        return c;
+    }
+
+    /** α, β, γ, φ from the unit cube ({@code u} without γ when not seasonal: γ 0). */
+    private static double[] smoothing(double[] u, boolean s) {
+        double[] q = new double[4];
+        q[0] = LO[0] + u[0] * (HI[0] - LO[0]);
+        q[1] = LO[1] + u[1] * (HI[1] - LO[1]);
+        q[2] = s ? LO[2] + u[2] * (HI[2] - LO[2]) : 0;
+        q[3] = LO[3] + u[s ? 3 : 2] * (HI[3] - LO[3]);
+        return q;
+    }
+
+    /**
+     * The fit at smoothing parameters {@code q} = [α, β, γ, φ]: the initial states profiled out by least squares, the
+     * recursions run from them; null when the errors are not finite (an explosive trial).
+     */
+    static Core fitAt(double[] y, int m, boolean s, double[] q) {
+        Profile pr = profile(y, m, s, q[0], q[1], q[2], q[3]);
+        if (pr == null) return null;
+        double[] p = {q[0], q[1], q[2], q[3], pr.x0()[0], pr.x0()[1]};
+        double[] s0 = new double[m];
+        if (s) {
+            double last = 0;
+            for (int i = 0; i < m - 1; i++) {
+                s0[i] = pr.x0()[2 + i];
+                last -= s0[i];
+            }
+            s0[m - 1] = last;
+        }
+        int n = y.length;
         double[] fitted = new double[n];
         double[] state = new double[2 + m];
         double sumSq = run(y, m, s, p[0], p[1], p[2], p[3], p[4], p[5], s0, fitted, state);
         return new Core(p, s0, state, sumSq / Math.max(1, n - k(m, s)), fitted);
+    }
+
+    /** Least-squares initial states x0 = [l0, b0, s_0 … s_{m-2}] at given α, β, γ, φ, their SSE and log|Z'Z|. */
+    record Profile(double[] x0, double sse, double logDetZtz, int n, double[] chol) {
+        /** −2 × the restricted log-likelihood, σ² concentrated out, up to a constant: (n − k) log SSE + log|Z'Z|. */
+        double restrictedDeviance() {
+            return (n - x0.length) * Math.log(sse) + logDetZtz;
+        }
+    }
+
+    /**
+     * The one-step errors are affine in the initial states: e = ẽ + Z x0, with ẽ the errors of the recursions from
+     * zero states and column j of Z the errors of the recursions on a zero series from the j-th unit state (the
+     * seasonal states summing to zero: unit state j is s_j = 1, s_{m-1} = −1). All k + 1 recursions run together;
+     * x0 = −(Z'Z)⁻¹Z'ẽ. Null when an error is not finite or Z'Z is not positive definite.
+     */
+    static Profile profile(double[] y, int m, boolean s, double alpha, double beta, double gamma, double phi) {
+        int n = y.length;
+        int k = s ? m + 1 : 2;
+        int c = k + 1;
+        double[] l = new double[c];
+        double[] b = new double[c];
+        double[][] seas = new double[s ? m : 0][c];
+        l[1] = 1;
+        b[2] = 1;
+        if (s) {
+            for (int j = 0; j < m - 1; j++) {
+                seas[j][3 + j] = 1;
+                seas[m - 1][3 + j] = -1;
+            }
+        }
+        double[] zte = new double[k];
+        double[] ztz = new double[k * k];
+        double ete = 0;
+        double[] e = new double[c];
+        for (int t = 0; t < n; t++) {
+            double[] st = s ? seas[t % m] : null;
+            for (int j = 0; j < c; j++) {
+                double sj = s ? st[j] : 0;
+                double ej = (j == 0 ? y[t] : 0) - (l[j] + phi * b[j] + sj);
+                e[j] = ej;
+                l[j] = l[j] + phi * b[j] + alpha * ej;
+                b[j] = phi * b[j] + beta * ej;
+                if (s) st[j] = sj + gamma * ej;
+            }
+            ete += e[0] * e[0];
+            for (int i = 0; i < k; i++) {
+                double zi = e[i + 1];
+                zte[i] += zi * e[0];
+                for (int j = 0; j <= i; j++) ztz[i * k + j] += zi * e[j + 1];
+            }
+        }
+        if (!Double.isFinite(ete)) return null;
+        // Cholesky of Z'Z (lower triangle), then x0 = −(Z'Z)⁻¹ Z'ẽ and SSE = ẽ'ẽ − (Z'ẽ)'(Z'Z)⁻¹(Z'ẽ)
+        double[] lo = new double[k * k];
+        double logDet = 0;
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j <= i; j++) {
+                double v = ztz[i * k + j];
+                for (int r = 0; r < j; r++) v -= lo[i * k + r] * lo[j * k + r];
+                if (i == j) {
+                    if (!(v > 1e-12 * Math.max(1, ztz[i * k + i]))) return null;
+                    lo[i * k + i] = Math.sqrt(v);
+                    logDet += Math.log(v);
+                } else {
+                    lo[i * k + j] = v / lo[j * k + j];
+                }
+            }
+        }
+        if (!Double.isFinite(logDet)) return null;
+        double[] w = new double[k];
+        double explained = 0;
+        for (int i = 0; i < k; i++) {
+            double v = zte[i];
+            for (int r = 0; r < i; r++) v -= lo[i * k + r] * w[r];
+            w[i] = v / lo[i * k + i];
+            explained += w[i] * w[i];
+        }
+        double[] x0 = new double[k];
+        for (int i = k - 1; i >= 0; i--) {
+            double v = w[i];
+            for (int r = i + 1; r < k; r++) v -= lo[r * k + i] * x0[r];
+            x0[i] = v / lo[i * k + i];
+        }
+        for (int i = 0; i < k; i++) x0[i] = -x0[i];
+        double sse = Math.max(ete - explained, 1e-300 * Math.max(1, ete));
+        if (!Double.isFinite(sse)) return null;
+        return new Profile(x0, sse, logDet, n, lo);
     }
 
     /** Fitted parameters and initial states: α, β, φ, l0, b0 (+ γ and m - 1 free seasonal states). */
@@ -194,14 +261,6 @@ public final class HoltDamped implements Forecaster {
 
     private static double fromRange(double v, int i) {
         return (v - LO[i]) / (HI[i] - LO[i]);
-    }
-
-    private static double[] toParams(double[] u, double l0, double b0, double levelRange, double trendRange) {
-        double[] p = new double[6];
-        for (int i = 0; i < 4; i++) p[i] = LO[i] + u[i] * (HI[i] - LO[i]);
-        p[4] = l0 + (u[4] - 0.5) * 2 * levelRange;
-        p[5] = b0 + (u[5] - 0.5) * 2 * trendRange;
-        return p;
     }
 
     /**
@@ -236,6 +295,132 @@ public final class HoltDamped implements Forecaster {
         return Double.isFinite(sse) ? sse : Double.MAX_VALUE;
     }
 
+    /**
+     * The posterior of α, β, γ, φ under a flat prior on the fitting box (flat on the initial states and on log σ, both
+     * integrated out): p(α, β, γ, φ | y) ∝ |Z'Z|^(−1/2) SSE^(−(n−k)/2), the restricted likelihood of {@link #core}. An
+     * importance sample: {@value #STAGE1} Sobol points over the whole box, then {@value #STAGE2} over a box around the
+     * first stage's posterior (its mean ± 4 sd per parameter, at least ±0.05 of the range), all of them weighted by
+     * the likelihood over the two stages' mixture density (so the second box cuts off nothing). Deterministic: the
+     * points do not depend on the random generator, only the draws from them do.
+     */
+    static final class Posterior {
+        static final int STAGE1 = 1024;
+        static final int STAGE2 = 2048;
+        final double[][] theta;
+        final double[] cdf;
+        final double ess;
+
+        private Posterior(double[][] theta, double[] cdf, double ess) {
+            this.theta = theta;
+            this.cdf = cdf;
+            this.ess = ess;
+        }
+
+        static Posterior of(double[] y, int m, boolean s) {
+            int d = s ? 4 : 3;
+            double[][] u = new double[STAGE1 + STAGE2][];
+            double[] ll = new double[STAGE1 + STAGE2];
+            org.apache.commons.math3.random.SobolSequenceGenerator sobol = new org.apache.commons.math3.random.SobolSequenceGenerator(d);
+            sobol.skipTo(1);
+            for (int i = 0; i < STAGE1; i++) {
+                u[i] = sobol.nextVector();
+                ll[i] = logLikelihood(y, m, s, u[i]);
+            }
+            double[] w1 = normalised(ll, STAGE1, new double[STAGE1]);
+            double[] lo = new double[d];
+            double[] hi = new double[d];
+            double volume = 1;
+            for (int j = 0; j < d; j++) {
+                double mean = 0;
+                double sq = 0;
+                for (int i = 0; i < STAGE1; i++) {
+                    mean += w1[i] * u[i][j];
+                    sq += w1[i] * u[i][j] * u[i][j];
+                }
+                double sd = Math.sqrt(Math.max(0, sq - mean * mean));
+                double half = Math.max(4 * sd, 0.05);
+                lo[j] = Math.max(0, mean - half);
+                hi[j] = Math.min(1, mean + half);
+                volume *= hi[j] - lo[j];
+            }
+            for (int i = STAGE1; i < STAGE1 + STAGE2; i++) {
+                double[] v = sobol.nextVector();
+                for (int j = 0; j < d; j++) v[j] = lo[j] + v[j] * (hi[j] - lo[j]);
+                u[i] = v;
+                ll[i] = logLikelihood(y, m, s, v);
+            }
+            // mixture density of the points: STAGE1 uniform on the unit cube, STAGE2 uniform on the box
+            int total = STAGE1 + STAGE2;
+            for (int i = 0; i < total; i++) {
+                boolean inBox = true;
+                for (int j = 0; j < d; j++) inBox &= u[i][j] >= lo[j] && u[i][j] <= hi[j];
+                double density = (STAGE1 + (inBox ? STAGE2 / volume : 0)) / total;
+                ll[i] -= Math.log(density);
+            }
+            double[] w = normalised(ll, total, new double[total]);
+            double[][] theta = new double[total][];
+            double[] cdf = new double[total];
+            double acc = 0;
+            double sumSq = 0;
+            for (int i = 0; i < total; i++) {
+                theta[i] = priorScale(u[i], s);
+                acc += w[i];
+                cdf[i] = acc;
+                sumSq += w[i] * w[i];
+            }
+            return new Posterior(theta, cdf, 1 / sumSq);
+        }
+
+        private static double logLikelihood(double[] y, int m, boolean s, double[] v) {
+            double[] q = priorScale(v, s);
+            Profile pr = profile(y, m, s, q[0], q[1], q[2], q[3]);
+            return pr == null ? Double.NEGATIVE_INFINITY : -0.5 * pr.restrictedDeviance();
+        }
+
+        /**
+         * α, β, γ, φ from a point of the unit cube in which the prior is flat: α and φ uniform on their ranges, β and γ
+         * log-uniform (a priori as likely between 0.001 and 0.01 as between 0.01 and 0.1: the trend and the seasonal
+         * pattern change slowly unless the data say otherwise). {@code v} is without γ when not seasonal: γ 0.
+         */
+        static double[] priorScale(double[] v, boolean s) {
+            double[] q = new double[4];
+            q[0] = LO[0] + v[0] * (HI[0] - LO[0]);
+            q[1] = logUniform(v[1], 1);
+            q[2] = s ? logUniform(v[2], 2) : 0;
+            q[3] = LO[3] + v[s ? 3 : 2] * (HI[3] - LO[3]);
+            return q;
+        }
+
+        private static double logUniform(double v, int i) {
+            return Math.exp(Math.log(LO[i]) + v * (Math.log(HI[i]) - Math.log(LO[i])));
+        }
+
+        private static double[] normalised(double[] logW, int count, double[] out) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < count; i++) max = Math.max(max, logW[i]);
+            double sum = 0;
+            for (int i = 0; i < count; i++) {
+                out[i] = Double.isFinite(logW[i]) ? Math.exp(logW[i] - max) : 0;
+                sum += out[i];
+            }
+            for (int i = 0; i < count; i++) out[i] /= sum;
+            return out;
+        }
+
+        /** α, β, γ, φ of a point drawn with its posterior weight. */
+        double[] draw(RandomGenerator rng) {
+            double r = rng.nextDouble() * cdf[cdf.length - 1];
+            int i = java.util.Arrays.binarySearch(cdf, r);
+            if (i < 0) i = -i - 1;
+            return theta[Math.min(i, theta.length - 1)];
+        }
+
+        /** Effective sample size of the importance weights (1 / Σ w²). */
+        double effectiveSampleSize() {
+            return ess;
+        }
+    }
+
     private final class FitImpl implements Fit {
         final double[] y;
         final int n;
@@ -248,9 +433,8 @@ public final class HoltDamped implements Forecaster {
         final double[] fitted;
         final int firstSeason;
         final int replicates;
-        final boolean biasCorrected;
 
-        FitImpl(double[] y, int m, boolean s, Core c, int firstSeason, int replicates, boolean biasCorrected) {
+        FitImpl(double[] y, int m, boolean s, Core c, int firstSeason, int replicates) {
             this.y = y;
             this.n = y.length;
             this.m = m;
@@ -262,7 +446,6 @@ public final class HoltDamped implements Forecaster {
             this.fitted = c.fitted();
             this.firstSeason = firstSeason;
             this.replicates = replicates;
-            this.biasCorrected = biasCorrected;
         }
 
         @Override
@@ -283,69 +466,69 @@ public final class HoltDamped implements Forecaster {
             return f;
         }
 
-        /** A series of this fit's length drawn from the fitted model (fitted initial states, N(0, σ²) errors). */
-        double[] generate(RandomGenerator rng) {
-            return generate(p, rng);
-        }
-
-        /** The same with the smoothing parameters of {@code p} (initial states from p[4], p[5] and this fit's s0). */
-        double[] generate(double[] p, RandomGenerator rng) {
-            double sigma = Math.sqrt(sigma2);
-            double[] out = new double[n];
-            double l = p[4];
-            double b = p[5];
-            double[] seas = s0.clone();
-            for (int t = 0; t < n; t++) {
-                double st = s ? seas[t % m] : 0;
-                double e = sigma * rng.nextGaussian();
-                out[t] = l + p[3] * b + st + e;
-                double lNew = l + p[3] * b + p[0] * e;
-                b = p[3] * b + p[1] * e;
-                l = lNew;
-                if (s) seas[t % m] = st + p[2] * e;
-            }
-            return out;
-        }
-
         /**
-         * Replicate r (of R = min(paths, replicates)) refits the model on a series drawn from this fit and reruns the
-         * refitted recursions over the observed series; path k continues replicate k mod R from that replicate's
-         * final states with its α, β, γ, φ and errors N(0, σ̂²) of this fit (as Pascual–Romo–Ruiz draw the future
-         * innovations from the original residuals: parameter uncertainty enters through the parameters only).
+         * Path k continues draw k mod R (R = min(paths, replicates)) of the parameters from their posterior (see the
+         * class comment): α, β, γ, φ resampled from {@link #posterior()}, σ² from its inverse-χ² given them, the
+         * initial states from their normal given both; the draw's recursions run over the observed series from those
+         * initial states, and the future from the final states with the draw's α, β, γ, φ and N(0, σ²) errors.
          */
         @Override
         public double[][] simulate(int h, int paths, RandomGenerator rng) {
             int reps = Math.max(1, Math.min(paths, replicates));
             double[][] par = new double[reps][];
             double[][] fin = new double[reps][];
+            double[] sig = new double[reps];
             if (replicates <= 0) {
                 par[0] = p;
                 fin[0] = state;
+                sig[0] = Math.sqrt(sigma2);
             } else {
-                double[] bias = new double[4];
-                double[] from = p;
-                if (biasCorrected) {
-                    for (int r = 0; r < reps; r++) {
-                        double[] q = core(generate(rng), m, s).p();
-                        for (int i = 0; i < 4; i++) bias[i] += (q[i] - p[i]) / reps;
-                    }
-                    from = corrected(p, bias);
-                }
+                Posterior post = posterior();
+                int k = s ? m + 1 : 2;
+                double[] z = new double[k];
+                double[] v = new double[k];
+                double[] s0r = new double[m];
                 for (int r = 0; r < reps; r++) {
-                    double[] q = core(generate(from, rng), m, s).p();
-                    if (biasCorrected) q = corrected(q, bias);
+                    double[] q = post.draw(rng);
+                    Profile pr = profile(y, m, s, q[0], q[1], q[2], q[3]);
+                    double chi = 0;
+                    for (int i = 0; i < n - k; i++) {
+                        double g = rng.nextGaussian();
+                        chi += g * g;
+                    }
+                    double s2 = pr.sse() / Math.max(chi, 1e-12);
+                    // x0 = x̂0 + σ L⁻ᵀ z with Z'Z = L Lᵀ: covariance σ² (Z'Z)⁻¹
+                    for (int i = 0; i < k; i++) z[i] = rng.nextGaussian();
+                    double[] lo = pr.chol();
+                    for (int i = k - 1; i >= 0; i--) {
+                        double w = z[i];
+                        for (int j = i + 1; j < k; j++) w -= lo[j * k + i] * v[j];
+                        v[i] = w / lo[i * k + i];
+                    }
+                    double sd = Math.sqrt(s2);
+                    double l0 = pr.x0()[0] + sd * v[0];
+                    double b0 = pr.x0()[1] + sd * v[1];
+                    if (s) {
+                        double last = 0;
+                        for (int i = 0; i < m - 1; i++) {
+                            s0r[i] = pr.x0()[2 + i] + sd * v[2 + i];
+                            last -= s0r[i];
+                        }
+                        s0r[m - 1] = last;
+                    }
                     double[] st = new double[2 + m];
-                    run(y, m, s, q[0], q[1], q[2], q[3], q[4], q[5], s0, null, st);
+                    run(y, m, s, q[0], q[1], q[2], q[3], l0, b0, s0r, null, st);
                     par[r] = q;
                     fin[r] = st;
+                    sig[r] = sd;
                 }
             }
-            double sigma = Math.sqrt(sigma2);
             double[][] out = new double[paths][h];
             double[] seas = new double[m];
             for (int k = 0; k < paths; k++) {
                 int r = k % reps;
                 double[] q = par[r];
+                double sigma = sig[r];
                 double l = fin[r][0];
                 double b = fin[r][1];
                 if (s) System.arraycopy(fin[r], 2, seas, 0, m);
@@ -362,14 +545,12 @@ public final class HoltDamped implements Forecaster {
             return out;
         }
 
-        /** Parameters minus the estimated bias of α, β, γ, φ, within the fitting bounds (γ stays 0 without seasons). */
-        double[] corrected(double[] q, double[] bias) {
-            double[] c = q.clone();
-            for (int i = 0; i < 4; i++) {
-                if (i == 2 && !s) continue;
-                c[i] = Math.max(LO[i], Math.min(HI[i], q[i] - bias[i]));
-            }
-            return c;
+        private Posterior posterior;
+
+        /** The posterior of α, β, γ, φ on this series, computed on first use. */
+        Posterior posterior() {
+            if (posterior == null) posterior = Posterior.of(y, m, s);
+            return posterior;
         }
 
         @Override
@@ -385,7 +566,8 @@ public final class HoltDamped implements Forecaster {
             r.put("final_trend_log", state[1]);
             r.put("long_run_growth_log", state[1] * p[3] / (1 - p[3]));
             r.put("sigma_log", Math.sqrt(sigma2));
-            r.put("bootstrap_replicates", (double) replicates);
+            r.put("posterior_draws", (double) replicates);
+            if (replicates > 0) r.put("posterior_effective_sample_size", Math.rint(posterior().effectiveSampleSize()));
             if (s) {
                 for (int i = 0; i < m; i++) {
                     int season = (firstSeason + n + i) % m;
