@@ -40,7 +40,7 @@ import java.util.Map;
  * months simulated from the model the 80% and 95% intervals cover 82% and 95% six months ahead, 83% and 97% at 24
  * months, and the first two years' annual values 80% / 98% and 81% / 98%; with the fitted parameters taken as true
  * (R = 0) 70% and 88% at 6 months and 60% / 71% for the second year (ModelsTest, docs/PROJECTION.md §5). Cost: the
- * posterior (3,072 profiled likelihoods, 20 – 170 ms) once per fit that simulates; the backtest of point forecasts
+ * posterior (3,072 profiled likelihoods, 20 – 190 ms) once per fit that simulates; the backtest of point forecasts
  * uses the fit alone.
  */
 public final class HoltDamped implements Forecaster {
