@@ -103,7 +103,7 @@ public final class HoltDamped implements Forecaster {
         return new FitImpl(y.clone(), m, s, c, firstSeason, replicates);
     }
 
-    /** A least-squares fit: parameters [α, β, γ, φ, l0, b0], initial seasonal states, final state, σ², one-step fits. */
+    /** A fit: parameters [α, β, γ, φ, l0, b0], initial seasonal states, final state, σ², one-step fits. */
     record Core(double[] p, double[] s0, double[] state, double sigma2, double[] fitted) {}
 
     /**
