@@ -403,16 +403,27 @@ public final class HoltDamped implements Forecaster {
                 out[i] = Double.isFinite(logW[i]) ? Math.exp(logW[i] - max) : 0;
                 sum += out[i];
             }
+            if (!(sum > 0)) {
+                throw new IllegalStateException("damped-trend smoothing: no parameters in the fitting bounds give finite one-step "
+                        + "errors on this series");
+            }
             for (int i = 0; i < count; i++) out[i] /= sum;
             return out;
         }
 
-        /** α, β, γ, φ of a point drawn with its posterior weight. */
+        /** α, β, γ, φ of a point drawn with its posterior weight (never a point of weight 0). */
         double[] draw(RandomGenerator rng) {
             double r = rng.nextDouble() * cdf[cdf.length - 1];
-            int i = java.util.Arrays.binarySearch(cdf, r);
-            if (i < 0) i = -i - 1;
-            return theta[Math.min(i, theta.length - 1)];
+            // the first point whose cumulative weight exceeds r; at the top end, the last point with weight
+            int lo = 0;
+            int hi = cdf.length - 1;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (cdf[mid] > r) hi = mid;
+                else lo = mid + 1;
+            }
+            while (lo > 0 && cdf[lo] == cdf[lo - 1]) lo--;
+            return theta[lo];
         }
 
         /** Effective sample size of the importance weights (1 / Σ w²). */
