@@ -59,6 +59,22 @@ public final class EnsembleCoverageStudy {
         }
     }
 
+    /**
+     * The projection's input for the first {@code n} months of a simulated log series from {@code first}: the totals
+     * exp(log), local UMKM and foreign-origin each half of them (the share models' input; the studies read the totals).
+     */
+    static Projection.Input input(double[] logs, int n, YearMonth first) {
+        List<YearMonth> months = new ArrayList<>();
+        double[] t = new double[n];
+        double[] half = new double[n];
+        for (int i = 0; i < n; i++) {
+            months.add(first.plusMonths(i));
+            t[i] = Math.exp(logs[i]);
+            half[i] = t[i] / 2;
+        }
+        return new Projection.Input(months, t, half, half);
+    }
+
     /** A true log series of {@code len} months. */
     static double[] series(String process, Well19937c rng, int len) {
         if (process.startsWith("holt")) return HoltCoverageStudy.series(rng, len, Double.parseDouble(process.substring(4)));

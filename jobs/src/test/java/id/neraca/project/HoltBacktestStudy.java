@@ -3,8 +3,6 @@ package id.neraca.project;
 import org.apache.commons.math3.random.Well19937c;
 
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -30,15 +28,8 @@ public final class HoltBacktestStudy {
             int k = 0;
             for (int s = 0; s < sims; s++) {
                 double[] all = EnsembleCoverageStudy.series(process, rng, 36);
-                List<YearMonth> months = new ArrayList<>();
-                double[] t = new double[36];
-                double[] half = new double[36];
-                for (int i = 0; i < 36; i++) {
-                    months.add(YearMonth.of(2023, 1).plusMonths(i));
-                    t[i] = Math.exp(all[i]);
-                    half[i] = t[i] / 2;
-                }
-                Projection.Result r = new Projection(cfg, Coverage.fixed(1.0, 0.0)).run(new Projection.Input(months, t, half, half));
+                Projection.Result r = new Projection(cfg, Coverage.fixed(1.0, 0.0))
+                        .run(EnsembleCoverageStudy.input(all, 36, YearMonth.of(2023, 1)));
                 Double holt = null;
                 Double loglinear = null;
                 double w = 0;

@@ -34,15 +34,7 @@ public final class HoltSweepStudy {
             double maxWidth = 0;
             List<Double> widths = new ArrayList<>();
             for (int n = 24; n <= 60; n++) {
-                List<YearMonth> months = new ArrayList<>();
-                double[] t = new double[n];
-                double[] half = new double[n];
-                for (int i = 0; i < n; i++) {
-                    months.add(FIRST.plusMonths(i));
-                    t[i] = Math.exp(all[i]);
-                    half[i] = t[i] / 2;
-                }
-                Projection.Result r = new Projection(cfg, Coverage.fixed(1.0, 0.0)).run(new Projection.Input(months, t, half, half));
+                Projection.Result r = new Projection(cfg, Coverage.fixed(1.0, 0.0)).run(EnsembleCoverageStudy.input(all, n, FIRST));
                 double ens = width(r, Projection.ENSEMBLE);
                 double holt = width(r, "holt_damped_seasonal");
                 widths.add(ens);

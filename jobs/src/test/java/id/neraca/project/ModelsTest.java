@@ -13,8 +13,6 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.random.Well19937c;
 import org.junit.jupiter.api.Test;
 
-import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -380,15 +378,8 @@ class ModelsTest {
                 new ProjectConfig.CoverageSection("factor", 1.0, null, null, null, null, 0.0), null, null);
         double[] all = EnsembleCoverageStudy.series("holt0.3", new Well19937c("holt0.3".hashCode()), 60);
         for (int n : new int[]{24, 28, 35, 36}) {
-            List<YearMonth> months = new ArrayList<>();
-            double[] t = new double[n];
-            double[] half = new double[n];
-            for (int i = 0; i < n; i++) {
-                months.add(HoltSweepStudy.FIRST.plusMonths(i));
-                t[i] = Math.exp(all[i]);
-                half[i] = t[i] / 2;
-            }
-            Projection.Result r = new Projection(cfg, Coverage.fixed(1.0, 0.0)).run(new Projection.Input(months, t, half, half));
+            Projection.Result r = new Projection(cfg, Coverage.fixed(1.0, 0.0))
+                    .run(EnsembleCoverageStudy.input(all, n, HoltSweepStudy.FIRST));
             double holt = HoltSweepStudy.width(r, "holt_damped_seasonal");
             double ensemble = HoltSweepStudy.width(r, Projection.ENSEMBLE);
             assertTrue(holt > 1.5 && holt < 15, n + " months: Holt's 2030 95% interval spans x" + holt);
