@@ -41,7 +41,7 @@ public final class HoltCoverageStudy {
         return series(rng, len, alpha, BETA, GAMMA);
     }
 
-    static double[] series(Well19937c rng, int len, double alpha, double beta, double gamma) {
+    public static double[] series(Well19937c rng, int len, double alpha, double beta, double gamma) {
         double l = 12;
         double b = 0.02;
         double[] season = new double[12];
