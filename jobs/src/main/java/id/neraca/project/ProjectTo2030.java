@@ -294,7 +294,30 @@ public final class ProjectTo2030 implements Stage {
             // no fully observed year has a benchmark (dumps of 2025 on): nothing scales to the nation, nothing is projected
             return Projection.notProjected(cfg, in, e.getMessage(), Projection.CAUSE_NO_CALIBRATION_YEAR);
         }
-        return new Projection(cfg, coverage).run(in);
+        Projection.Result r = new Projection(cfg, coverage).run(in);
+        List<String> added = withIntervalCalibration(r.summary(), ref.resolve(IntervalCalibration.FILE), cfg.backtest().weighting(),
+                in.months().size());
+        if (added.isEmpty()) return r;
+        List<String> w = new ArrayList<>(r.warnings());
+        w.addAll(added);
+        return new Projection.Result(r.series(), r.shares(), r.backtest(), r.models(), r.targets(), r.summary(), List.copyOf(w));
+    }
+
+    /**
+     * Adds {@code interval_calibration} (how often the published ensemble's intervals held the outcome in simulation,
+     * {@link IntervalCalibration}) to a projected summary, before its {@code warnings}, to which a missing file adds one.
+     *
+     * @return the warnings added
+     */
+    static List<String> withIntervalCalibration(ObjectNode summary, Path file, String weighting, int monthsObserved) {
+        List<String> added = new ArrayList<>();
+        ObjectNode calibration = IntervalCalibration.summary(file, weighting, monthsObserved, added);
+        com.fasterxml.jackson.databind.JsonNode warnings = summary.remove("warnings");
+        summary.set("interval_calibration", calibration);
+        com.fasterxml.jackson.databind.node.ArrayNode w = summary.putArray("warnings");
+        if (warnings != null) warnings.forEach(w::add);
+        added.forEach(w::add);
+        return added;
     }
 
     /** The coverage model of the configuration; calibrated against the benchmark and FX files under {@code ref}. */

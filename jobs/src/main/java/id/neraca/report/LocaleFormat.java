@@ -145,6 +145,16 @@ public final class LocaleFormat {
         }
     }
 
+    /** {@code 2026-12-01} as {@code 1 Desember 2026} / {@code 1 December 2026}; other text is returned as is. */
+    public String date(String isoDate) {
+        if (isoDate == null || isoDate.isBlank()) return "–";
+        try {
+            return DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(java.time.LocalDate.parse(isoDate));
+        } catch (RuntimeException e) {
+            return isoDate;
+        }
+    }
+
     /** An instant as a date and time in UTC: {@code 29 November 2026 06.11 UTC} / {@code 29 November 2026 06:11 UTC}. */
     public String dateTime(Instant t) {
         if (t == null) return "–";

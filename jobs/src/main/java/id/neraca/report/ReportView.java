@@ -492,6 +492,7 @@ public final class ReportView {
         m.put("targets", targets);
         m.put("has_targets", !targets.isEmpty());
         m.put("caveat", targets.isEmpty() ? "" : targetCaveat());
+        m.put("intervals_caveat", intervalsCaveat());
         m.put("umkm_2030", umkm2030());
         return m;
     }
@@ -514,6 +515,63 @@ public final class ReportView {
             parts.add(t.get("q3_card_below_observed", observed[0], f.money(new BigDecimal(observed[1]))));
         }
         return String.join("; ", parts);
+    }
+
+    /**
+     * How often intervals like the published ones held the outcome: summary.json's {@code interval_calibration}, the
+     * measurements of data/reference/interval_calibration.csv for the run's ensemble (project.IntervalCalibration). The
+     * range over the simulated processes for the annual value five years ahead, each process whose interval held more
+     * than {@link #UNDER_COVERAGE_POINTS} points fewer outcomes than its nominal share named, and a note when the
+     * measurements are of histories of another length. Every number comes from the data; without measurements the
+     * sentence says they are missing.
+     */
+    String intervalsCaveat() {
+        JsonNode c = d.projection().summary().map(s -> s.path("interval_calibration"))
+                .orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+        List<JsonNode> y5 = new ArrayList<>();
+        for (JsonNode r : c.path("measured")) if (r.path("horizon").asText().equals("year_5")) y5.add(r);
+        BigDecimal[] r80 = coveredRange(y5, 80);
+        BigDecimal[] r95 = coveredRange(y5, 95);
+        if (r80 == null || r95 == null) return t.get("intervals_unmeasured");
+        JsonNode first = y5.get(0);
+        String source = t.get("intervals_source", java.nio.file.Path.of(c.path("file").asText(id.neraca.project.IntervalCalibration.FILE)).getFileName(),
+                f.date(first.path("measured_on").asText()));
+        List<String> parts = new ArrayList<>();
+        parts.add(t.get("intervals_calibration", first.path("history_months").asText(), f.count(first.path("series").asLong()), source,
+                pctRange(r80), pctRange(r95)));
+        for (JsonNode r : y5) {
+            BigDecimal covered = r.path("covered_pct").decimalValue();
+            int nominal = r.path("nominal_pct").asInt();
+            if (covered.compareTo(BigDecimal.valueOf(nominal - UNDER_COVERAGE_POINTS)) < 0) {
+                parts.add(t.get("intervals_under", r.path("description_" + f.lang()).asText(r.path("description_en").asText()),
+                        nominal + "%", f.pct(covered)));
+            }
+        }
+        int observed = c.path("months_observed").asInt(0);
+        if (observed > 0 && observed != first.path("history_months").asInt()) {
+            parts.add(t.get("intervals_other_length", f.count(observed)));
+        }
+        return String.join(" ", parts);
+    }
+
+    /** Points below its nominal share at which a process's measured coverage is named as under-coverage. */
+    static final int UNDER_COVERAGE_POINTS = 5;
+
+    /** The lowest and highest covered share of the rows of one nominal level, or null when there is none. */
+    private static BigDecimal[] coveredRange(List<JsonNode> rows, int nominal) {
+        BigDecimal lo = null;
+        BigDecimal hi = null;
+        for (JsonNode r : rows) {
+            if (r.path("nominal_pct").asInt() != nominal || !r.path("covered_pct").isNumber()) continue;
+            BigDecimal v = r.path("covered_pct").decimalValue();
+            if (lo == null || v.compareTo(lo) < 0) lo = v;
+            if (hi == null || v.compareTo(hi) > 0) hi = v;
+        }
+        return lo == null ? null : new BigDecimal[]{lo, hi};
+    }
+
+    private String pctRange(BigDecimal[] r) {
+        return r[0].compareTo(r[1]) == 0 ? f.pct(r[0]) : f.decimal(r[0], 1) + " – " + f.pct(r[1]);
     }
 
     /**

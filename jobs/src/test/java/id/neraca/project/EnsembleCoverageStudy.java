@@ -25,6 +25,12 @@ import java.util.Locale;
  * with drift ({@link DriftSeasonal} with θ fixed at 0, {@code rw_drift_seasonal}) as a fifth candidate, a variant measured
  * and not adopted (docs/PROJECTION.md §5), and prints its selection and weight. The drift model's own coverage
  * ({@code drift_seasonal}, θ estimated) is printed always.
+ *
+ * <p>{@code EnsembleCoverageStudy calibration SERIES FILE [WEIGHTING ...]} regenerates the reference file the report
+ * quotes ({@code data/reference/interval_calibration.csv}, {@link IntervalCalibration}): the ensemble as published (AR(1)
+ * log-linear errors, the four candidates, 1,000 paths per model) on each process of {@link #CALIBRATION_PROCESSES},
+ * for each WEIGHTING (default {@code inverse_mase}), with the commit it was measured at and today's date (UTC). The
+ * only way the file is written: a golden file behind an explicit command.
  */
 public final class EnsembleCoverageStudy {
     private EnsembleCoverageStudy() {}
@@ -32,7 +38,24 @@ public final class EnsembleCoverageStudy {
     static final int N = 36;
     static final YearMonth FIRST = YearMonth.of(2023, 1);
 
-    public static void main(String[] args) {
+    /** The processes of the calibration file: id, English and Indonesian description. */
+    static final String[][] CALIBRATION_PROCESSES = {
+            {"holt0.3", "a level that wanders at random (seasonal damped-trend exponential smoothing, α 0.3)",
+                    "tingkat yang berubah-ubah secara acak (pemulusan eksponensial musiman bertren teredam, α 0,3)"},
+            {"holt0.1", "a level that wanders slowly (seasonal damped-trend exponential smoothing, α 0.1)",
+                    "tingkat yang berubah-ubah perlahan (pemulusan eksponensial musiman bertren teredam, α 0,1)"},
+            {"trend", "a steady trend of 15% a year with seasons and independent noise",
+                    "tren tetap 15% per tahun dengan pola musiman dan gangguan acak yang saling bebas"},
+            {"ar0.6", "a steady trend of 15% a year with seasons and persistent noise (AR(1), ρ 0.6)",
+                    "tren tetap 15% per tahun dengan pola musiman dan gangguan yang persisten (AR(1), ρ 0,6)"}};
+    static final int CALIBRATION_PATHS = 1000;
+
+    public static void main(String[] args) throws Exception {
+        if (args[0].equals("calibration")) {
+            calibration(Integer.parseInt(args[1]), java.nio.file.Path.of(args[2]),
+                    args.length > 3 ? List.of(args).subList(3, args.length) : List.of(ProjectConfig.INVERSE_MASE));
+            return;
+        }
         String process = args[0];
         int sims = Integer.parseInt(args[1]);
         int paths = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
@@ -57,6 +80,45 @@ public final class EnsembleCoverageStudy {
                         c[24]);
             }
         }
+    }
+
+    /** Measures each calibration process under each weighting and writes the reference file (see the class comment). */
+    static void calibration(int sims, java.nio.file.Path file, List<String> weightings) throws Exception {
+        String commit = git("rev-parse", "--short", "HEAD") + (git("status", "--porcelain", "--untracked-files=no").isEmpty() ? "" : "-dirty");
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        StringBuilder csv = new StringBuilder(String.join(",", IntervalCalibration.COLUMNS)).append('\n');
+        String[] horizons = IntervalCalibration.HORIZONS.toArray(new String[0]);
+        for (String weighting : weightings) {
+            for (String[] p : CALIBRATION_PROCESSES) {
+                long t0 = System.nanoTime();
+                double[] c = coverage(p[0], sims, CALIBRATION_PATHS, true, weighting, "none");
+                String study = String.format(Locale.ROOT, "EnsembleCoverageStudy %s %d %d %s ar1", p[0], sims, CALIBRATION_PATHS, weighting);
+                for (int h = 0; h < horizons.length; h++) {
+                    for (int k = 0; k < 2; k++) {
+                        csv.append(String.join(",", p[0], quote(p[1]), quote(p[2]), String.valueOf(N), weighting, horizons[h],
+                                k == 0 ? "80" : "95", String.format(Locale.ROOT, "%.1f", 100 * c[2 * h + k]), String.valueOf(sims),
+                                String.valueOf(CALIBRATION_PATHS), quote(study), commit, today)).append('\n');
+                    }
+                }
+                System.out.printf(Locale.ROOT, "%s %s: year 5 80%% %.1f%%, 95%% %.1f%% (%.0f s)%n", weighting, p[0], 100 * c[4], 100 * c[5],
+                        (System.nanoTime() - t0) / 1e9);
+            }
+        }
+        java.nio.file.Files.writeString(file, csv.toString(), java.nio.charset.StandardCharsets.UTF_8);
+        System.out.println("wrote " + file);
+    }
+
+    private static String quote(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    private static String git(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("git"));
+        cmd.addAll(List.of(args));
+        Process pr = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(pr.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+        if (pr.waitFor() != 0) throw new IllegalStateException("git " + String.join(" ", args) + ": " + out);
+        return out;
     }
 
     /**
