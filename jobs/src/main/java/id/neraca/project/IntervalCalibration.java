@@ -95,13 +95,15 @@ public final class IntervalCalibration {
      */
     public static ObjectNode summary(Path file, String weighting, int monthsObserved, List<String> warnings) {
         ObjectNode o = Projection.JSON.createObjectNode();
-        o.put("file", file.toString());
+        // the name alone: summary.json holds no run-time-dependent values (the manifest records run.reference_dir)
+        o.put("file", String.valueOf(file.getFileName()));
         o.put("weighting", weighting);
         o.put("months_observed", monthsObserved);
         ArrayNode rows = o.putArray("measured");
         if (!Files.isRegularFile(file)) {
-            String note = String.format(Locale.ROOT, "%s not found: how often the published intervals hold the outcome is not "
-                    + "stated (EnsembleCoverageStudy calibration writes it; docs/PROJECTION.md §5)", file);
+            String note = String.format(Locale.ROOT, "%s not found in the reference folder (run.reference_dir): how often the "
+                    + "published intervals hold the outcome is not stated (EnsembleCoverageStudy calibration writes it; "
+                    + "docs/PROJECTION.md §5)", file.getFileName());
             o.put("note", note);
             warnings.add(note);
             return o;
