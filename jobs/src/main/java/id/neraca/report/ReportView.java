@@ -44,7 +44,10 @@ public final class ReportView {
         figures.clear();
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("lang", f.lang());
-        c.put("t", t.all());
+        // the headings that name the target year name the configured one (project.targets), not a fixed 2030
+        Map<String, String> texts = new LinkedHashMap<>(t.all());
+        for (String key : List.of("sec_projection", "q3")) texts.put(key, yearly(key));
+        c.put("t", texts);
         c.put("other_lang_file", otherLanguageFile);
         c.put("generated", f.dateTime(d.generatedAt()));
         c.put("run_id", d.runId());
@@ -114,8 +117,28 @@ public final class ReportView {
         m.put("q3_answer", targetVerdicts());
         m.put("q3_short", targetIntro());
         m.put("trend_sentence", trendSentence());
-        m.put("scale_note", t.get("scale_note"));
+        m.put("scale_note", scaleNote());
         return m;
+    }
+
+    /**
+     * The year the projection's headings name: the targets' year when they share one (the configured targets, 2030 by
+     * default); null when they have several years or there is none, and the headings then speak of the targets.
+     */
+    Integer headingYear() {
+        List<Integer> years = d.projection().targets().stream().map(ReportData.Target::year).distinct().toList();
+        return years.size() == 1 ? years.get(0) : null;
+    }
+
+    /** A message naming the target year ({0}), or its {@code _targets} form when there is no single year. */
+    String yearly(String key) {
+        Integer year = headingYear();
+        return year != null ? t.get(key, year) : t.get(key + "_targets");
+    }
+
+    private String scaleNote() {
+        // a listing-only report has its own note (Messages.variant), which names no projection year
+        return d.listingBasis() ? t.get("scale_note") : yearly("scale_note");
     }
 
     /**
@@ -434,7 +457,7 @@ public final class ReportView {
         List<ReportData.Point> shown = chartPoints(d).stream()
                 .filter(pt -> Integer.parseInt(pt.period().substring(0, 4)) <= chartEnd).toList();
         return Charts.projection("projection_" + f.lang(),
-                new Charts.Labels(t.get("fig_projection_title"), t.get("axis_year"),
+                new Charts.Labels(yearly("fig_projection_title"), t.get("axis_year"),
                         t.get(p.annual() ? "axis_trillion_year" : "axis_trillion_month"), series),
                 shown, lines, f, 760, 460);
     }
@@ -877,7 +900,7 @@ public final class ReportView {
         items.add(item(t.get("assume_permendag"), t.get("assume_permendag_value")));
         items.add(item(t.get("assume_disclosure"), t.get("assume_disclosure_value", d.config().minSellers(), dominance())
                 + (d.config().protectionShare() > 0 ? " " + t.get("assume_disclosure_interval", protectionShare()) : "")));
-        items.add(item(t.get("assume_scale"), t.get("scale_note")));
+        items.add(item(t.get("assume_scale"), scaleNote()));
         ReportData.Projection p = d.projection();
         items.add(item(t.get("assume_model"), !p.projected() ? t.get(noOrderLines() ? "assume_model_no_order_lines" : notCalibrated() ? "assume_model_not_calibrated" : "assume_model_not_projected") : scenarioOnly()
                 ? t.get("assume_model_value_scenarios", rate(s.path("scenarios").path("cagr_base_pct")),

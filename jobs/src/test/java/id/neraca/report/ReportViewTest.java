@@ -342,6 +342,36 @@ class ReportViewTest {
         assertTrue(Messages.load("id").get("model_desc_drift_seasonal").contains("Jalan acak dengan drift"));
     }
 
+    static ReportData.Target inYear(ReportData.Target t, int year) {
+        return new ReportData.Target(t.name(), t.label(), year, t.targetIdr(), t.projectedIdr(), t.lo80(), t.hi80(), t.lo95(), t.hi95(),
+                t.gap(), t.probability(), t.crossingYear(), t.crossingLabel(), t.requiredCagrPct(), t.labelId(), t.scope());
+    }
+
+    /**
+     * The headings that name the target year (the section, the third question, the chart's title, the scale note)
+     * name the configured one (project.targets[].year): an economist's 2035 target was headed "Will the 2030 target be
+     * reached?" until 1 Dec 2026. Targets of several years are headed as targets, without a year.
+     */
+    @Test
+    void theHeadingsNameTheConfiguredTargetYear() {
+        ReportData base = simple();
+        List<ReportData.Target> t2035 = base.projection().targets().stream().map(t -> inYear(t, 2035)).toList();
+        ReportData d = data(base.annual(), projection(t2035, List.of(), base.projection().summary().orElse(null)));
+        String en = html(d, "en");
+        String id = markdown(d, "id");
+        assertTrue(en.contains("<h2>Will the 2035 target be reached?</h2>") && en.contains("<h3>Will the 2035 target be reached?</h3>"), en);
+        assertTrue(en.contains("National e-commerce GMV: projection to 2035"), "chart title");
+        assertTrue(en.contains("The 2035 projection is a national value"), "scale note");
+        assertTrue(id.contains("## Apakah target 2035 tercapai?") && id.contains("Proyeksi 2035 adalah nilai nasional"), id);
+        assertFalse(en.contains("2030 target") || id.contains("target 2030"), "no fixed 2030 left in the headings");
+        List<ReportData.Target> mixed = List.of(base.projection().targets().get(0), inYear(base.projection().targets().get(1), 2035));
+        String both = html(data(base.annual(), projection(mixed, List.of(), base.projection().summary().orElse(null))), "en");
+        assertTrue(both.contains("<h2>Will the targets be reached?</h2>") && both.contains("projection to the targets"),
+                both);
+        // the default targets keep their 2030
+        assertTrue(html(base, "en").contains("<h2>Will the 2030 target be reached?</h2>"));
+    }
+
     /**
      * How often the published intervals hold the outcome is said next to the projection chart, before the target
      * table, in both languages, from summary.json's {@code interval_calibration} (data/reference/interval_calibration.csv,
