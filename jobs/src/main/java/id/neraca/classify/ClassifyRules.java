@@ -71,13 +71,29 @@ public record ClassifyRules(
             Double sellerIdInvalidPenalty,
             String localUnknownTier) implements Serializable {}
 
-    /** PP 7/2021 annual-sales ceilings (rupiah, inclusive) and the trailing window. */
+    /**
+     * PP 7/2021 annual-sales ceilings (rupiah, inclusive) and the trailing window; {@code earlierLaw}, when set, the
+     * ceilings of the law before it (UU 20/2008 art. 6) for sales in months up to its {@code untilMonth}.
+     */
     public record Tiers(
             BigDecimal microMaxIdr,
             BigDecimal smallMaxIdr,
             BigDecimal mediumMaxIdr,
             Integer windowMonths,
-            Boolean annualise) implements Serializable {}
+            Boolean annualise,
+            EarlierLaw earlierLaw) implements Serializable {}
+
+    /**
+     * The size classes of the law in force before PP 7/2021 (2 February 2021): UU 20/2008 art. 6, micro ≤ Rp300 juta,
+     * small ≤ Rp2,5 miliar, medium ≤ Rp50 miliar of annual sales. A sale's observed tier follows the law in force in
+     * its month: this one up to and including {@code untilMonth} (yyyy-MM).
+     */
+    public record EarlierLaw(
+            String name,
+            String untilMonth,
+            BigDecimal microMaxIdr,
+            BigDecimal smallMaxIdr,
+            BigDecimal mediumMaxIdr) implements Serializable {}
 
     /** Permendag 31/2023 minimum price for cross-border direct sales. */
     public record Permendag31(
@@ -175,6 +191,21 @@ public record ClassifyRules(
             throw new IllegalArgumentException("umkm_tiers.window_months must be 1..36, got " + umkmTiers.windowMonths);
         }
         req(umkmTiers.annualise, "umkm_tiers.annualise");
+        if (umkmTiers.earlierLaw != null) {
+            EarlierLaw e = umkmTiers.earlierLaw;
+            req(e.name, "umkm_tiers.earlier_law.name");
+            req(e.untilMonth, "umkm_tiers.earlier_law.until_month");
+            if (!e.untilMonth.matches("\\d{4}-(0[1-9]|1[0-2])")) {
+                throw new IllegalArgumentException("umkm_tiers.earlier_law.until_month must be yyyy-MM (the last month the earlier "
+                        + "law's ceilings apply), got '" + e.untilMonth + "'");
+            }
+            money(e.microMaxIdr, "umkm_tiers.earlier_law.micro_max_idr");
+            money(e.smallMaxIdr, "umkm_tiers.earlier_law.small_max_idr");
+            money(e.mediumMaxIdr, "umkm_tiers.earlier_law.medium_max_idr");
+            if (e.microMaxIdr.compareTo(e.smallMaxIdr) >= 0 || e.smallMaxIdr.compareTo(e.mediumMaxIdr) >= 0) {
+                throw new IllegalArgumentException("umkm_tiers.earlier_law: ceilings must rise: micro_max_idr < small_max_idr < medium_max_idr");
+            }
+        }
         req(permendag31, "permendag31");
         req(permendag31.effectiveDate, "permendag31.effective_date");
         try {

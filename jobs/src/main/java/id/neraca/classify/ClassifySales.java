@@ -174,6 +174,10 @@ public final class ClassifySales implements Stage {
         checks.add(sum(when(onAssumedFx, 1L).otherwise(0L)));
         checks.add(sum(when(onAssumedFx.and(col("status").equalTo("COMPLETED")), col("gmv_idr")).otherwise(lit(java.math.BigDecimal.ZERO)))
                 .cast(org.apache.spark.sql.types.DataTypes.createDecimalType(22, 2)));
+        // observed tiers under the earlier law (umkm_tiers.earlier_law, UU 20/2008: months before PP 7/2021), same pass
+        int earlierAt = checks.size();
+        checks.add(sum(when(UmkmTiers.underEarlierLaw(col("period_month"), rules.umkmTiers())
+                .and(col("umkm_tier_source").equalTo("OBSERVED")), 1L).otherwise(0L)));
         Row totals = out.agg(checks.get(0), checks.subList(1, checks.size()).toArray(new Column[0])).first();
         long rowsOut = totals.getLong(0);
         if (rowsOut != rowsIn) {
@@ -198,6 +202,27 @@ public final class ClassifySales implements Stage {
         tierSources.put("DECLARED", rowsOut == 0 ? 0 : totals.getLong(5));
         tierSources.put("OBSERVED", rowsOut == 0 ? 0 : totals.getLong(6));
         tierSources.put("NONE", rowsOut == 0 ? 0 : totals.getLong(7));
+        // the ceilings the tiers were set with (the report's methodology quotes them from here), and the observed tiers
+        // set by the earlier law's (docs/CLASSIFICATION.md, "UMKM tier")
+        ClassifyRules.Tiers tiers = rules.umkmTiers();
+        ObjectNode law = m.putObject("umkm_tiers");
+        law.put("law", "PP 7/2021 art. 35");
+        law.put("micro_max_idr", tiers.microMaxIdr());
+        law.put("small_max_idr", tiers.smallMaxIdr());
+        law.put("medium_max_idr", tiers.mediumMaxIdr());
+        law.put("window_months", tiers.windowMonths());
+        law.put("annualise", tiers.annualise());
+        if (tiers.earlierLaw() == null) {
+            law.putNull("earlier_law");
+        } else {
+            ObjectNode e = law.putObject("earlier_law");
+            e.put("name", tiers.earlierLaw().name());
+            e.put("until_month", tiers.earlierLaw().untilMonth());
+            e.put("micro_max_idr", tiers.earlierLaw().microMaxIdr());
+            e.put("small_max_idr", tiers.earlierLaw().smallMaxIdr());
+            e.put("medium_max_idr", tiers.earlierLaw().mediumMaxIdr());
+        }
+        law.put("observed_earlier_law_sales", rowsOut == 0 ? 0 : totals.getLong(earlierAt));
         ObjectNode perClass = m.putObject("origin_class");
         java.util.Map<String, Long> classCounts = new java.util.LinkedHashMap<>();
         for (String c : Schemas.ORIGIN_CLASSES) perClass.put(c, 0L);

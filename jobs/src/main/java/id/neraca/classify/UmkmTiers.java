@@ -21,7 +21,8 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 /**
- * UMKM size tier per PP 7/2021 from observed annual sales, one row per seller per month.
+ * UMKM size tier per PP 7/2021 from observed annual sales, one row per seller per month; for months before PP 7/2021
+ * came into force, by the earlier law's ceilings ({@code umkm_tiers.earlier_law}: UU 20/2008 art. 6).
  *
  * <p>Annual sales of a seller in month m = COMPLETED order-line GMV of that seller across all marketplaces
  * ({@code seller_key}) in the trailing window of {@code umkm_tiers.window_months} months ending with m
@@ -65,16 +66,33 @@ public final class UmkmTiers {
         Column annual = trailing.multiply(lit(new BigDecimal("12"))).divide(divisor.cast(DataTypes.createDecimalType(3, 0)))
                 .cast(Schemas.GMV);
         return months.withColumn("seller_annual_sales_idr", annual)
-                .withColumn("observed_tier", tierOf(col("seller_annual_sales_idr"), t))
+                .withColumn("observed_tier", tierOf(col("seller_annual_sales_idr"), col("period_month"), t))
                 .select("seller_key", "period_month", "seller_annual_sales_idr", "observed_tier");
     }
 
-    /** PP 7/2021: ceilings inclusive, compared as exact decimals. */
-    public static Column tierOf(Column annualIdr, ClassifyRules.Tiers t) {
+    /**
+     * The tier of the law in force in the month: PP 7/2021's ceilings, or those of {@code umkm_tiers.earlier_law} (UU
+     * 20/2008) for months up to its {@code until_month}. Ceilings inclusive, compared as exact decimals.
+     */
+    public static Column tierOf(Column annualIdr, Column periodMonth, ClassifyRules.Tiers t) {
+        Column current = tierOf(annualIdr, t.microMaxIdr(), t.smallMaxIdr(), t.mediumMaxIdr());
+        ClassifyRules.EarlierLaw e = t.earlierLaw();
+        if (e == null) return current;
+        // yyyy-MM strings order as the months do
+        return when(periodMonth.leq(lit(e.untilMonth())), tierOf(annualIdr, e.microMaxIdr(), e.smallMaxIdr(), e.mediumMaxIdr()))
+                .otherwise(current);
+    }
+
+    /** Whether a month's tiers follow the earlier law ({@code umkm_tiers.earlier_law}); false when none is configured. */
+    public static Column underEarlierLaw(Column periodMonth, ClassifyRules.Tiers t) {
+        return t.earlierLaw() == null ? lit(false) : periodMonth.leq(lit(t.earlierLaw().untilMonth()));
+    }
+
+    private static Column tierOf(Column annualIdr, BigDecimal micro, BigDecimal small, BigDecimal medium) {
         return when(annualIdr.isNull(), lit("UNKNOWN"))
-                .when(annualIdr.leq(lit(t.microMaxIdr())), lit("MICRO"))
-                .when(annualIdr.leq(lit(t.smallMaxIdr())), lit("SMALL"))
-                .when(annualIdr.leq(lit(t.mediumMaxIdr())), lit("MEDIUM"))
+                .when(annualIdr.leq(lit(micro)), lit("MICRO"))
+                .when(annualIdr.leq(lit(small)), lit("SMALL"))
+                .when(annualIdr.leq(lit(medium)), lit("MEDIUM"))
                 .otherwise(lit("LARGE"));
     }
 

@@ -541,6 +541,26 @@ public final class ReportView {
     }
 
     /**
+     * The size classes the classification used, from the manifest's {@code stages.ClassifySales.umkm_tiers} (the
+     * ceilings of the rules file it ran with): PP 7/2021's, and the earlier law's (UU 20/2008) when it is configured and
+     * the observed months reach back to it. Without that section (a manifest of an older run) the law is named, no figure.
+     */
+    String umkmCeilings() {
+        JsonNode u = d.manifest().path("stages").path("ClassifySales").path("umkm_tiers");
+        if (!u.path("micro_max_idr").isNumber()) return t.get("assume_umkm_value_unrecorded");
+        String s = t.get("assume_umkm_value", f.money(u.path("micro_max_idr").decimalValue()), f.money(u.path("small_max_idr").decimalValue()),
+                f.money(u.path("medium_max_idr").decimalValue()));
+        JsonNode e = u.path("earlier_law");
+        String first = d.monthly().isEmpty() ? null : d.monthly().get(0).period();
+        if (e.path("until_month").isTextual() && first != null && first.compareTo(e.path("until_month").asText()) <= 0) {
+            s += " " + t.get("assume_umkm_earlier", f.month(e.path("until_month").asText()), e.path("name").asText(),
+                    f.money(e.path("micro_max_idr").decimalValue()), f.money(e.path("small_max_idr").decimalValue()),
+                    f.money(e.path("medium_max_idr").decimalValue()));
+        }
+        return s;
+    }
+
+    /**
      * How often intervals like the published ones held the outcome: summary.json's {@code interval_calibration}, the
      * measurements of data/reference/interval_calibration.csv for the run's ensemble (project.IntervalCalibration). The
      * range over the simulated processes for the annual value five years ahead, each process whose interval held more
@@ -896,7 +916,7 @@ public final class ReportView {
         } else {
             items.add(item(t.get("assume_fx", "USD/CNY"), t.get("not_available")));
         }
-        items.add(item(t.get("assume_umkm"), t.get("assume_umkm_value")));
+        items.add(item(t.get("assume_umkm"), umkmCeilings()));
         items.add(item(t.get("assume_permendag"), t.get("assume_permendag_value")));
         items.add(item(t.get("assume_disclosure"), t.get("assume_disclosure_value", d.config().minSellers(), dominance())
                 + (d.config().protectionShare() > 0 ? " " + t.get("assume_disclosure_interval", protectionShare()) : "")));

@@ -277,10 +277,23 @@ public final class DuckDbPipeline {
                 + "FROM parsed WHERE NOT reject) WHERE rn = 1");
     }
 
+    private static String tierCase(long micro, long small, long medium) {
+        return "CASE WHEN sm.annual <= " + micro + " THEN 'MICRO' WHEN sm.annual <= " + small + " THEN 'SMALL' "
+                + "WHEN sm.annual <= " + medium + " THEN 'MEDIUM' ELSE 'LARGE' END";
+    }
+
     private static void classify(Statement s, JsonNode rules) throws SQLException {
         JsonNode t = rules.path("umkm_tiers");
         long micro = t.path("micro_max_idr").asLong(), small = t.path("small_max_idr").asLong(), medium = t.path("medium_max_idr").asLong();
         int window = t.path("window_months").asInt(12);
+        // the law in force in the sale's month: UU 20/2008's ceilings up to umkm_tiers.earlier_law.until_month (UmkmTiers)
+        String observedTier = tierCase(micro, small, medium);
+        JsonNode earlier = t.path("earlier_law");
+        if (earlier.isObject()) {
+            observedTier = "CASE WHEN e.period_month <= '" + earlier.path("until_month").asText() + "' THEN "
+                    + tierCase(earlier.path("micro_max_idr").asLong(), earlier.path("small_max_idr").asLong(), earlier.path("medium_max_idr").asLong())
+                    + " ELSE " + observedTier + " END";
+        }
         List<String> noBrand = new ArrayList<>();
         rules.path("brand_matching").path("no_brand_values").forEach(n -> noBrand.add(q(n.asText())));
         s.execute("CREATE TABLE ev AS SELECT s.*, "
@@ -301,8 +314,7 @@ public final class DuckDbPipeline {
                 + "SELECT seller_ref, period_month, trailing_gmv * " + window + " / least(seen, " + window + ") AS annual FROM w");
         s.execute("CREATE TABLE classified AS SELECT e.* EXCLUDE (foreign_seller, goods_country), "
                 + "CASE WHEN foreign_seller THEN 'CROSS_BORDER' WHEN goods_country IS NULL THEN 'UNKNOWN' WHEN goods_country <> 'ID' THEN 'IMPORTED' "
-                + "WHEN coalesce(declared_tier, CASE WHEN sm.annual <= " + micro + " THEN 'MICRO' WHEN sm.annual <= " + small + " THEN 'SMALL' "
-                + " WHEN sm.annual <= " + medium + " THEN 'MEDIUM' ELSE 'LARGE' END) = 'LARGE' THEN 'LOCAL_LARGE' ELSE 'LOCAL_UMKM' END AS origin_class "
+                + "WHEN coalesce(declared_tier, " + observedTier + ") = 'LARGE' THEN 'LOCAL_LARGE' ELSE 'LOCAL_UMKM' END AS origin_class "
                 + "FROM ev e LEFT JOIN seller_month sm USING (seller_ref, period_month)");
         s.execute("DROP TABLE ev");
     }

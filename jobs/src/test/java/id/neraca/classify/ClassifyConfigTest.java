@@ -62,6 +62,23 @@ class ClassifyConfigTest {
     }
 
     @Test
+    void theEarlierLawsMonthAndCeilingsAreChecked() throws IOException {
+        String rules = Files.readString(RULES);
+        for (String[] c : new String[][]{
+                {"until_month: \"2021-01\"", "until_month: \"2021-1\"", "umkm_tiers.earlier_law.until_month must be yyyy-MM"},
+                {"until_month: \"2021-01\"", "until_month: \"2021-13\"", "umkm_tiers.earlier_law.until_month must be yyyy-MM"},
+                {"small_max_idr: 2500000000", "small_max_idr: 200000000", "umkm_tiers.earlier_law: ceilings must rise"},
+                {"name: \"UU 20/2008 art. 6\"", "nama: \"UU 20/2008 art. 6\"", "nama"}}) {
+            assertTrue(rules.contains(c[0]), c[0]);
+            NeracaException e = assertThrows(NeracaException.class, () -> ClassifyRules.parse("rules.yaml", rules.replace(c[0], c[1])));
+            assertTrue(e.getMessage().contains(c[2]), e.getMessage());
+        }
+        // without the block every month is classed by PP 7/2021
+        String without = rules.substring(0, rules.indexOf("  # Before PP 7/2021 came into force")) + rules.substring(rules.indexOf("\n# Permendag 31/2023"));
+        assertEquals(null, ClassifyRules.parse("rules.yaml", without).umkmTiers().earlierLaw());
+    }
+
+    @Test
     void aCueWithPunctuationIsRejectedWithTheFormToWrite() throws IOException {
         String bad = Files.readString(RULES).replace("    barang china: 0.80", "    \"barang-China\": 0.80");
         NeracaException e = assertThrows(NeracaException.class, () -> ClassifyRules.parse("rules.yaml", bad));
@@ -74,6 +91,13 @@ class ClassifyConfigTest {
         assertEquals(0, r.umkmTiers().microMaxIdr().compareTo(new java.math.BigDecimal("2000000000")));
         assertEquals(0, r.umkmTiers().smallMaxIdr().compareTo(new java.math.BigDecimal("15000000000")));
         assertEquals(0, r.umkmTiers().mediumMaxIdr().compareTo(new java.math.BigDecimal("50000000000")));
+        // UU 20/2008 art. 6 before PP 7/2021 (in force 2 February 2021; DOMAIN.md)
+        ClassifyRules.EarlierLaw e = r.umkmTiers().earlierLaw();
+        assertEquals("UU 20/2008 art. 6", e.name());
+        assertEquals("2021-01", e.untilMonth());
+        assertEquals(0, e.microMaxIdr().compareTo(new java.math.BigDecimal("300000000")));
+        assertEquals(0, e.smallMaxIdr().compareTo(new java.math.BigDecimal("2500000000")));
+        assertEquals(0, e.mediumMaxIdr().compareTo(new java.math.BigDecimal("50000000000")));
         assertEquals("2023-09-26", r.permendag31().effectiveDate());
         assertTrue(r.permendag31().exemptCategories().containsAll(List.of("books_media", "software")));
         assertEquals(25, r.audit().perClass());

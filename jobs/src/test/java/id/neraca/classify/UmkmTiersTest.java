@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
- * PP 7/2021 tiers from observed sales: ceilings exactly at Rp2/15/50 miliar and one rupiah above, the trailing
+ * PP 7/2021 tiers from observed sales (UU 20/2008's before it): ceilings exactly at Rp2/15/50 miliar and one rupiah above, the trailing
  * 12-month window, annualisation of short histories, COMPLETED sales only, all marketplaces of a seller.
  * Expected values are computed by hand in the comments.
  */
@@ -49,6 +49,19 @@ class UmkmTiersTest extends SparkTestBase {
                 s("two_marketplaces", "2023-05", "500000000").marketplace("tokopedia"),
                 s("two_marketplaces", "2023-05", "10000000000").marketplace("tokopedia").status("CANCELLED"),
                 s("cancelled_only", "2023-05", "900000000000").status("RETURNED"),
+                // before PP 7/2021 (months up to 2021-01) UU 20/2008's ceilings: Rp300 juta, Rp2,5 miliar, Rp50 miliar
+                s("old_micro_exact", "2020-01", "150000000"), s("old_micro_exact", "2020-12", "150000000"),
+                s("old_micro_plus_1", "2020-01", "150000000"), s("old_micro_plus_1", "2020-12", "150000001"),
+                s("old_small_exact", "2020-01", "1250000000"), s("old_small_exact", "2020-12", "1250000000"),
+                s("old_small_plus_1", "2020-01", "1250000000"), s("old_small_plus_1", "2020-12", "1250000001"),
+                s("old_medium_plus_1", "2020-01", "25000000000"), s("old_medium_plus_1", "2020-12", "25000000001"),
+                // the same Rp100 juta every month from March 2020: Rp1,2 miliar a year is SMALL under UU 20/2008 in January
+                // 2021 and MICRO under PP 7/2021 from February 2021, with the same trailing sales
+                s("law_change", "2020-02", "100000000"), s("law_change", "2020-03", "100000000"), s("law_change", "2020-04", "100000000"),
+                s("law_change", "2020-05", "100000000"), s("law_change", "2020-06", "100000000"), s("law_change", "2020-07", "100000000"),
+                s("law_change", "2020-08", "100000000"), s("law_change", "2020-09", "100000000"), s("law_change", "2020-10", "100000000"),
+                s("law_change", "2020-11", "100000000"), s("law_change", "2020-12", "100000000"), s("law_change", "2021-01", "100000000"),
+                s("law_change", "2021-02", "100000000"),
                 // exact decimals: (100.00 + 33.33) x 12 / 7 = 228.5657... -> 228.57
                 s("rounding", "2023-01", "100.00"), s("rounding", "2023-07", "33.33"),
                 // no seller key: not in the seller-month table at all
@@ -80,6 +93,22 @@ class UmkmTiersTest extends SparkTestBase {
         assertTier("small_plus_1", "2023-12", "MEDIUM", "15000000001");
         assertTier("medium_exact", "2023-12", "MEDIUM", "50000000000");
         assertTier("medium_plus_1", "2023-12", "LARGE", "50000000001");
+    }
+
+    /**
+     * DOMAIN.md: UU 20/2008's thresholds apply to history before PP 7/2021. A sale's tier follows the law in force in its
+     * month (data/config/classify-rules.yaml, umkm_tiers.earlier_law): ceilings exactly at Rp300 juta and Rp2,5 miliar
+     * and one rupiah above in 2020, Rp50 miliar in both laws, and one seller's unchanged sales across the switch.
+     */
+    @Test
+    void monthsBeforePp7FollowUu20Of2008() {
+        assertTier("old_micro_exact", "2020-12", "MICRO", "300000000");
+        assertTier("old_micro_plus_1", "2020-12", "SMALL", "300000001");
+        assertTier("old_small_exact", "2020-12", "SMALL", "2500000000");
+        assertTier("old_small_plus_1", "2020-12", "MEDIUM", "2500000001");
+        assertTier("old_medium_plus_1", "2020-12", "LARGE", "50000000001");
+        assertTier("law_change", "2021-01", "SMALL", "1200000000");
+        assertTier("law_change", "2021-02", "MICRO", "1200000000");
     }
 
     @Test
@@ -120,7 +149,8 @@ class UmkmTiersTest extends SparkTestBase {
 
     @Test
     void oneRowPerSellerMonthAndNoneWithoutASellerKey() {
-        assertEquals(23, byKeyMonth.size(), "6 boundary sellers x 2 + 2 + 2 + 2 + 1 + 1 + 2 + 1 (no listing-only seller)");
+        assertEquals(23 + 10 + 13, byKeyMonth.size(), "6 boundary sellers x 2 + 2 + 2 + 2 + 1 + 1 + 2 + 1 (no listing-only seller); "
+                + "5 of the earlier law x 2; 13 months across the law's change");
         assertEquals(0, byKeyMonth.keySet().stream().filter(k -> k.startsWith("null")).count());
     }
 }

@@ -342,6 +342,48 @@ class ReportViewTest {
         assertTrue(Messages.load("id").get("model_desc_drift_seasonal").contains("Jalan acak dengan drift"));
     }
 
+    /**
+     * The methodology's UMKM size classes quote the ceilings the classification used (the manifest's
+     * stages.ClassifySales.umkm_tiers, from the rules file), not figures written into the messages: an economist who
+     * edits the ceilings sees them in the report. The earlier law's (UU 20/2008) only when the observed months reach
+     * back to it.
+     */
+    @Test
+    void theUmkmCeilingsComeFromTheManifestAndTheEarlierLawOnlyWhenTheMonthsReachIt() throws Exception {
+        ObjectNode manifest = (ObjectNode) JSON.readTree("""
+                {"stages": {"ClassifySales": {"umkm_tiers": {"law": "PP 7/2021 art. 35", "micro_max_idr": 2000000000,
+                 "small_max_idr": 15000000000, "medium_max_idr": 50000000000, "window_months": 12, "annualise": true,
+                 "earlier_law": {"name": "UU 20/2008 art. 6", "until_month": "2021-01", "micro_max_idr": 300000000,
+                 "small_max_idr": 2500000000, "medium_max_idr": 50000000000}, "observed_earlier_law_sales": 12}}}}""");
+        ReportData base = simple();
+        java.util.function.Function<String, ReportData> from = first -> new ReportData(base.runId(), base.generatedAt(), base.annual(),
+                List.of(headline(first, "400", "80", "780", "30", "560")), base.breakdowns(), base.evidence(), base.permendag(),
+                base.projection(), base.reconciliation(), base.quarantineReasons(), base.classifyStats(), base.fx(), base.provinceNames(),
+                base.categoryLabels(), manifest, base.config(), base.warnings());
+        assertEquals("PP 7/2021 art. 35 by annual sales: micro ≤ IDR 2.0 billion, small ≤ IDR 15.0 billion, medium ≤ IDR 50.0 billion, "
+                + "large above.", new ReportView(from.apply("2023-01"), "en").umkmCeilings());
+        assertEquals("PP 7/2021 pasal 35 menurut hasil penjualan tahunan: mikro ≤ Rp2,0 miliar, kecil ≤ Rp15,0 miliar, menengah ≤ "
+                + "Rp50,0 miliar, besar di atasnya. Hingga Januari 2021 berlaku ketentuan sebelumnya, UU 20/2008 art. 6: mikro ≤ "
+                + "Rp300,0 juta, kecil ≤ Rp2,5 miliar, menengah ≤ Rp50,0 miliar.", new ReportView(from.apply("2020-06"), "id").umkmCeilings());
+        assertTrue(new ReportView(from.apply("2021-01"), "en").umkmCeilings().endsWith("Up to January 2021 the law before it applies, "
+                + "UU 20/2008 art. 6: micro ≤ IDR 300.0 million, small ≤ IDR 2.5 billion, medium ≤ IDR 50.0 billion."));
+        assertTrue(html(from.apply("2020-06"), "en").contains("micro ≤ IDR 300.0 million"), "in the methodology section");
+        // edited ceilings reach the report
+        ((ObjectNode) manifest.at("/stages/ClassifySales/umkm_tiers")).put("micro_max_idr", 2500000000L);
+        assertTrue(new ReportView(from.apply("2023-01"), "en").umkmCeilings().contains("micro ≤ IDR 2.5 billion"));
+        // a manifest without the section: the law, no figure
+        ReportData older = new ReportData(base.runId(), base.generatedAt(), base.annual(), base.monthly(), base.breakdowns(),
+                base.evidence(), base.permendag(), base.projection(), base.reconciliation(), base.quarantineReasons(), base.classifyStats(),
+                base.fx(), base.provinceNames(), base.categoryLabels(), JSON.createObjectNode(), base.config(), base.warnings());
+        assertEquals(Messages.load("en").get("assume_umkm_value_unrecorded"), new ReportView(older, "en").umkmCeilings());
+        for (String lang : List.of("en", "id")) {
+            for (String key : List.of("assume_umkm_value", "assume_umkm_earlier", "assume_umkm_value_unrecorded")) {
+                String m = Messages.load(lang).get(key);
+                assertFalse(m.contains("Rp") || m.contains("miliar") || m.contains("juta"), lang + " " + key + ": no amount written in: " + m);
+            }
+        }
+    }
+
     static ReportData.Target inYear(ReportData.Target t, int year) {
         return new ReportData.Target(t.name(), t.label(), year, t.targetIdr(), t.projectedIdr(), t.lo80(), t.hi80(), t.lo95(), t.hi95(),
                 t.gap(), t.probability(), t.crossingYear(), t.crossingLabel(), t.requiredCagrPct(), t.labelId(), t.scope());
