@@ -69,10 +69,20 @@ public record ReportConfig(
         if (maxCategories < 1) {
             throw new IllegalArgumentException("report.max_categories must be at least 1, got " + maxCategories);
         }
-        if (where != null && !java.nio.file.Files.isRegularFile(where.referenceDir().resolve(provincesFile))) {
-            throw new IllegalArgumentException("report.provinces_file: " + where.referenceDir().resolve(provincesFile)
+        if (where != null) validateReferences(where.referenceDir());
+    }
+
+    /**
+     * The reference files the report reads, checked before Spark starts: the province names exist, and the claims it
+     * sets against the data ({@link Claims}, optional) parse (a malformed row is exit 3 naming its line, not a failure
+     * at the end of a long run).
+     */
+    void validateReferences(java.nio.file.Path referenceDir) {
+        if (!java.nio.file.Files.isRegularFile(referenceDir.resolve(provincesFile))) {
+            throw new IllegalArgumentException("report.provinces_file: " + referenceDir.resolve(provincesFile)
                     + " does not exist (it resolves against run.reference_dir). Fix the name or leave the key out (default provinces.csv).");
         }
+        Claims.load(referenceDir.resolve(Claims.FILE));
     }
 
     /** The same settings with other languages (the CLI's {@code --lang}). */

@@ -24,6 +24,11 @@ public final class ReportSummary {
     private ReportSummary() {}
 
     public static ObjectNode build(ReportData d, List<String> languages, List<String> files) {
+        return build(d, languages, files, List.of());
+    }
+
+    /** With the claims set against the data ({@code claims[]}: each claim's measured range and verdict code). */
+    public static ObjectNode build(ReportData d, List<String> languages, List<String> files, List<Claims.Claim> claims) {
         ObjectNode root = JSON.createObjectNode();
         root.put("report_version", 1);
         root.put("run_id", d.runId());
@@ -134,6 +139,24 @@ public final class ReportSummary {
             }
         } else {
             root.putNull("evidence");
+        }
+
+        // claims set against the headline year (docs/REPORT.md, "Claims and the data"); none in a listing-only report
+        ArrayNode cl = root.putArray("claims");
+        if (!d.listingBasis()) {
+            for (Claims.Claim c : claims) {
+                ReportView.ClaimMeasure m = ReportView.measureClaim(d, c, h);
+                ObjectNode n = cl.addObject();
+                n.put("id", c.id());
+                n.put("metric", c.metric());
+                n.put("marketplace", c.marketplace());
+                n.put("claimed_pct", c.claimedPct());
+                n.put("measured_lo_pct", m.lo());
+                n.put("measured_hi_pct", m.hi());
+                n.put("verdict", m.verdict());
+                n.put("source", c.source());
+                n.put("confidence", c.confidence());
+            }
         }
 
         ObjectNode disc = root.putObject("disclosure");

@@ -26,10 +26,18 @@ public final class ReportView {
     private final List<Charts.Figure> figures = new ArrayList<>();
 
     public ReportView(ReportData data, String lang) {
+        this(data, lang, List.of());
+    }
+
+    /** With the claims the report sets against the data (data/reference/claims.csv, {@link Claims}). */
+    public ReportView(ReportData data, String lang, List<Claims.Claim> claims) {
         this.d = data;
         this.f = LocaleFormat.of(lang);
         this.t = Messages.load(lang).variant(data.listingBasis() ? "listing" : null);
+        this.claims = List.copyOf(claims);
     }
+
+    private final List<Claims.Claim> claims;
 
     public List<Charts.Figure> figures() {
         return figures;
@@ -55,6 +63,7 @@ public final class ReportView {
         c.put("headline", headline());
         c.put("trend", trend());
         c.put("fig_shares", figure(sharesChart()));
+        c.put("claims", claimsSection());
         c.put("projection", projection());
         c.put("fig_projection", d.projection().projected() ? figure(projectionChart()) : null);
         List<Object> tables = new ArrayList<>();
@@ -539,6 +548,106 @@ public final class ReportView {
         }
         return String.join("; ", parts);
     }
+
+    /**
+     * The claims of data/reference/claims.csv set against the headline year's observed GMV (docs/REPORT.md, "Claims
+     * and the data"). Each claim's metric is measured as a range: from the share of the sales whose origin was
+     * determined to that share plus every sale of undetermined origin (the bounds of the first answers), over all
+     * marketplaces or in the claim's marketplace's row of the marketplace table; a withheld cell withholds the figure
+     * it would give away, and the verdict says only what the published figures support. Left out of a report on
+     * listing snapshots alone (their shares are of listed sold value, not of a year's sales).
+     */
+    Map<String, Object> claimsSection() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        List<Object> rows = new ArrayList<>();
+        ReportData.Headline h = d.annual().isEmpty() || d.listingBasis() ? null : d.headlineYear();
+        if (h != null) {
+            for (Claims.Claim c : claims) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("who", c.who(f.lang()) + (c.said() == null ? "" : " (" + (c.said().length() == 4 ? c.said() : f.month(c.said())) + ")"));
+                r.put("claim", c.claim(f.lang()));
+                r.put("scope", c.marketplace() == null ? t.get("claims_scope_all") : c.marketplace());
+                r.put("metric", t.get("claims_metric_" + c.metric()));
+                r.put("claimed", f.pct(c.claimedPct()));
+                String[] measured = measure(c, h);
+                r.put("measured", measured[0]);
+                r.put("verdict", measured[1]);
+                r.put("source", t.get("claims_source", r.get("who"), c.source(), t.get("claims_confidence_" + c.confidence())));
+                rows.add(r);
+            }
+        }
+        m.put("rows", rows);
+        m.put("has_claims", !rows.isEmpty());
+        m.put("sources", rows.isEmpty() ? "" : t.get("claims_sources") + " " + String.join(" ",
+                rows.stream().map(r -> (String) ((Map<?, ?>) r).get("source")).toList()));
+        m.put("intro", rows.isEmpty() ? "" : t.get("claims_intro", yearLabel(h)));
+        return m;
+    }
+
+    /** A claim's measured range as text, and the verdict against it, in the report's language. */
+    private String[] measure(Claims.Claim c, ReportData.Headline h) {
+        ClaimMeasure m = measureClaim(d, c, h);
+        String verdict = t.get("claims_verdict_" + m.verdict(), c.marketplace());
+        if (m.verdict().equals(ClaimMeasure.WITHHELD)) return new String[]{WITHHELD_MARK, verdict};
+        if (m.lo() == null) return new String[]{"–", verdict};
+        String text = m.hi() == null ? t.get("claims_measured_at_least", f.pct(m.lo()))
+                : f.pct(m.lo()).equals(f.pct(m.hi())) ? f.pct(m.lo()) : f.decimal(m.lo(), 1) + " – " + f.pct(m.hi());
+        return new String[]{text, verdict};
+    }
+
+    /**
+     * A claim's measured range in percent of GMV (4 decimals; {@code hi} null when the unknown cell is withheld, both
+     * null when not measured or withheld) and its verdict: {@code within}, {@code above}, {@code below}, {@code
+     * not_below} (at or above the lower end, the upper withheld), {@code withheld}, {@code no_data} (the marketplace is
+     * not in the dumps). The claimed share is compared with the ends as the report shows them, at one decimal.
+     */
+    public record ClaimMeasure(BigDecimal lo, BigDecimal hi, String verdict) {
+        static final String WITHHELD = "withheld";
+    }
+
+    /** {@link ClaimMeasure} of a claim in the headline year {@code h} (also summary.json's {@code claims}). */
+    static ClaimMeasure measureClaim(ReportData d, Claims.Claim c, ReportData.Headline h) {
+        BigDecimal lo;
+        BigDecimal hi;
+        if (c.marketplace() == null) {
+            BigDecimal[] b = h.shareBounds(c.metric().equals("cross_border_share") ? "CROSS_BORDER" : CellStats.FOREIGN_KEY);
+            if (b == null) return new ClaimMeasure(null, null, ClaimMeasure.WITHHELD);
+            lo = b[0];
+            hi = b[1];
+        } else {
+            ReportData.Breakdown b = d.breakdowns().get("marketplace");
+            int row = b == null ? -1 : b.rowKeys().indexOf(c.marketplace());
+            if (row < 0) return new ClaimMeasure(null, null, "no_data");
+            int nc = ReportData.CLASSES.size();
+            List<Integer> parts = c.metric().equals("cross_border_share")
+                    ? List.of(ReportData.CLASSES.indexOf("CROSS_BORDER"))
+                    : List.of(ReportData.CLASSES.indexOf("IMPORTED"), ReportData.CLASSES.indexOf("CROSS_BORDER"));
+            if (b.status()[row][nc].suppressed() || parts.stream().anyMatch(k -> b.status()[row][k].suppressed())) {
+                return new ClaimMeasure(null, null, ClaimMeasure.WITHHELD);
+            }
+            BigDecimal total = gmvOf(b, row, nc);
+            BigDecimal part = BigDecimal.ZERO;
+            for (int k : parts) part = part.add(gmvOf(b, row, k));
+            lo = ReportData.pct(part, total);
+            if (lo == null) return new ClaimMeasure(null, null, "no_data");
+            int unknown = ReportData.CLASSES.indexOf("UNKNOWN");
+            hi = b.status()[row][unknown].suppressed() ? null : ReportData.pct(part.add(gmvOf(b, row, unknown)), total);
+        }
+        // compared as shown (one decimal), so the verdict never contradicts the figures beside it
+        BigDecimal loShown = lo.setScale(1, java.math.RoundingMode.HALF_UP);
+        BigDecimal hiShown = hi == null ? null : hi.setScale(1, java.math.RoundingMode.HALF_UP);
+        String verdict = c.claimedPct().compareTo(loShown) < 0 ? "below"
+                : hiShown == null ? "not_below"
+                : c.claimedPct().compareTo(hiShown) > 0 ? "above" : "within";
+        return new ClaimMeasure(lo, hi, verdict);
+    }
+
+    private static BigDecimal gmvOf(ReportData.Breakdown b, int row, int col) {
+        Disclosure.Cell cell = b.grid()[row][col];
+        return cell == null ? BigDecimal.ZERO : cell.gmv();
+    }
+
+    private static final String WITHHELD_MARK = "[c]";
 
     /**
      * The size classes the classification used, from the manifest's {@code stages.ClassifySales.umkm_tiers} (the

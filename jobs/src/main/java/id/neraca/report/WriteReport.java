@@ -109,10 +109,13 @@ public final class WriteReport implements Stage {
         List<String> langs = cfg.languages();
         int figures = 0;
         long bytes = 0;
+        // public claims the report sets against the data (data/reference/claims.csv; none when the file is absent)
+        List<Claims.Claim> claims = Claims.load(ctx.config().referenceDir().resolve(Claims.FILE));
+        ctx.manifest().stage(name()).put("claims", claims.size());
         for (int i = 0; i < langs.size(); i++) {
             String lang = langs.get(i);
             String other = langs.size() > 1 ? "index." + langs.get((i + 1) % langs.size()) + ".html" : null;
-            ReportView view = new ReportView(data, lang);
+            ReportView view = new ReportView(data, lang, claims);
             Map<String, Object> context = view.context(other);
             String html = render("report/index.html.mustache", htmlCompiler(), withCss(context));
             String md = render("report/report.md.mustache", markdownCompiler(), context);
@@ -130,7 +133,7 @@ public final class WriteReport implements Stage {
         }
         List<String> listed = new ArrayList<>(files);
         listed.add("summary.json");
-        ObjectNode summary = ReportSummary.build(data, langs, listed);
+        ObjectNode summary = ReportSummary.build(data, langs, listed, claims);
         bytes += write(fs, staging, "summary.json", ReportSummary.toJson(summary), files);
         ctx.outputs().commit(OUTPUT);
 

@@ -384,6 +384,89 @@ class ReportViewTest {
         }
     }
 
+    static Claims.Claim claim(String id, String metric, String marketplace, String pct) {
+        return new Claims.Claim(id, "Who " + id, "Siapa " + id, "2023-07", "claim " + id, "klaim " + id, metric, marketplace,
+                bd(pct), "source " + id, "low");
+    }
+
+    /**
+     * Claims (data/reference/claims.csv) against the measured range: from the determined share to it plus every sale of
+     * undetermined origin, over all marketplaces (the headline's bounds) or in the claim's marketplace row; compared as
+     * shown (one decimal); a withheld cell withholds the figure, a withheld unknown cell the upper end only; a
+     * marketplace not in the dumps is not measured. Headline 2025 of the fixture: foreign-origin 810 of 1,850 (43.8%),
+     * undetermined 560 (up to 74.1%). Marketplace row tiktokshop: cross-border 10 of 200 (5.0%), unknown 40 (up to 25.0%).
+     */
+    @Test
+    void claimsAreSetAgainstTheMeasuredRangeWithDisclosureRespected() {
+        Disclosure.Cell[][] grid = new Disclosure.Cell[2][6];
+        Disclosure.Status[][] status = new Disclosure.Status[2][6];
+        String[] gmv = {"100", "0", "50", "10", "40", "200"};
+        for (int c = 0; c < 6; c++) {
+            grid[0][c] = gmv[c].equals("0") ? Disclosure.Cell.EMPTY : new Disclosure.Cell(bd(gmv[c]), 5, bd("1"));
+            status[0][c] = gmv[c].equals("0") ? Disclosure.Status.EMPTY : Disclosure.Status.PUBLISHED;
+            grid[1][c] = grid[0][c];
+            status[1][c] = status[0][c];
+        }
+        java.util.function.BiFunction<Disclosure.Status[][], List<Claims.Claim>, Map<String, Object>> section = (st, claims) -> {
+            ReportData.Breakdown mp = new ReportData.Breakdown("marketplace", "marketplace", List.of("tiktokshop"), grid, st, true, 2025);
+            ReportData base = simple();
+            ReportData d = new ReportData(base.runId(), base.generatedAt(), base.annual(), base.monthly(), Map.of("marketplace", mp),
+                    base.evidence(), base.permendag(), base.projection(), base.reconciliation(), base.quarantineReasons(), base.classifyStats(),
+                    base.fx(), base.provinceNames(), base.categoryLabels(), base.manifest(), base.config(), base.warnings());
+            return new ReportView(d, "en", claims).claimsSection();
+        };
+        List<Claims.Claim> claims = List.of(claim("half", "foreign_origin_share", null, "50"), claim("ninety", "foreign_origin_share", null, "90"),
+                claim("forty", "foreign_origin_share", null, "40"), claim("xb", "cross_border_share", "tiktokshop", "0"),
+                claim("lazada", "cross_border_share", "lazada", "0"), claim("edge", "foreign_origin_share", null, "74.1"));
+        @SuppressWarnings("unchecked") List<Map<String, Object>> rows = (List<Map<String, Object>>) section.apply(status, claims).get("rows");
+        List<String> got = rows.stream().map(r -> r.get("measured") + " | " + r.get("verdict")).toList();
+        assertEquals(List.of(
+                "43.8 – 74.1% | Within the range measured in these dumps",
+                "43.8 – 74.1% | Above the range measured in these dumps: they show less",
+                "43.8 – 74.1% | Below the range measured in these dumps: they show more",
+                "5.0 – 25.0% | Below the range measured in these dumps: they show more",
+                "– | Not measured: the dumps hold no sales of lazada",
+                "43.8 – 74.1% | Within the range measured in these dumps"), got);
+        assertEquals("Who xb (July 2023)", rows.get(3).get("who"));
+        assertEquals("all marketplaces", rows.get(0).get("scope"));
+        assertEquals("Who half (July 2023): source half (confidence low).", rows.get(0).get("source"));
+        // the unknown cell withheld: the lower end stands, the upper is withheld
+        Disclosure.Status[][] unknownWithheld = java.util.Arrays.stream(status).map(Disclosure.Status[]::clone).toArray(Disclosure.Status[][]::new);
+        unknownWithheld[0][4] = Disclosure.Status.PRIMARY;
+        @SuppressWarnings("unchecked") Map<String, Object> xb = ((List<Map<String, Object>>) section.apply(unknownWithheld,
+                List.of(claim("xb", "cross_border_share", "tiktokshop", "0"), claim("xb5", "cross_border_share", "tiktokshop", "5")))
+                .get("rows")).get(1);
+        assertEquals("at least 5.0% (the rest withheld [c]) | Not below the share measured in these dumps; its upper end is withheld [c]",
+                xb.get("measured") + " | " + xb.get("verdict"));
+        // the cross-border cell withheld: nothing of it is shown
+        Disclosure.Status[][] xbWithheld = java.util.Arrays.stream(status).map(Disclosure.Status[]::clone).toArray(Disclosure.Status[][]::new);
+        xbWithheld[0][3] = Disclosure.Status.SECONDARY;
+        @SuppressWarnings("unchecked") Map<String, Object> hidden = ((List<Map<String, Object>>) section.apply(xbWithheld,
+                List.of(claim("xb", "cross_border_share", "tiktokshop", "0"))).get("rows")).get(0);
+        assertEquals("[c] | Withheld for confidentiality [c]", hidden.get("measured") + " | " + hidden.get("verdict"));
+        // no claims, no section; and in the page, after the headline, before the projection, in both languages
+        assertEquals(false, section.apply(status, List.of()).get("has_claims"));
+        ReportData plain = simple();
+        for (String lang : List.of("en", "id")) {
+            Map<String, Object> c = new java.util.LinkedHashMap<>(new ReportView(plain, lang, claims.subList(0, 2)).context(null));
+            c.put("css", "");
+            String page = WriteReport.render("report/index.html.mustache", WriteReport.htmlCompiler(), c);
+            int at = page.indexOf("<section id=\"claims\">");
+            assertTrue(at > page.indexOf("<section id=\"headline\"") && at < page.indexOf("<section id=\"projection\""), lang);
+            assertTrue(page.contains(lang.equals("en") ? "<td>claim ninety</td>" : "<td>klaim ninety</td>"), lang);
+        }
+        assertFalse(html(plain, "en").contains("id=\"claims\""), "no claims file, no section");
+        // summary.json: the ranges and language-neutral verdicts
+        ObjectNode summary = ReportSummary.build(plain, List.of("en"), List.of(), claims.subList(0, 3));
+        assertEquals(List.of("within", "above", "below"), java.util.stream.StreamSupport.stream(summary.path("claims").spliterator(), false)
+                .map(n -> n.path("verdict").asText()).toList());
+        JsonNode first = summary.path("claims").get(0);
+        assertEquals(0, bd("43.7838").compareTo(first.path("measured_lo_pct").decimalValue()), first.toString());
+        assertEquals(0, bd("74.0541").compareTo(first.path("measured_hi_pct").decimalValue()), first.toString());
+        assertTrue(first.path("marketplace").isNull() && first.path("claimed_pct").decimalValue().compareTo(bd("50")) == 0, first.toString());
+        assertEquals(0, ReportSummary.build(plain, List.of("en"), List.of()).path("claims").size());
+    }
+
     static ReportData.Target inYear(ReportData.Target t, int year) {
         return new ReportData.Target(t.name(), t.label(), year, t.targetIdr(), t.projectedIdr(), t.lo80(), t.hi80(), t.lo95(), t.hi95(),
                 t.gap(), t.probability(), t.crossingYear(), t.crossingLabel(), t.requiredCagrPct(), t.labelId(), t.scope());
