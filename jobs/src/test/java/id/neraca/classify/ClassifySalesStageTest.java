@@ -1,5 +1,6 @@
 package id.neraca.classify;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.neraca.SparkTestBase;
 import id.neraca.config.NeracaConfig;
@@ -145,6 +146,28 @@ class ClassifySalesStageTest extends SparkTestBase {
         assertTrue(summary.contains("\"accuracy_decided\" : 0.75"), summary);
         assertTrue(Files.readString(out.resolve("evaluation/confusion.csv")).contains("LOCAL_UMKM,LOCAL_LARGE,1,100000.00"));
         assertTrue(printed.toString(StandardCharsets.UTF_8).contains("75.00% by count"), printed.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The manifest records the size-class ceilings the tiers were set with (the report's methodology quotes them) and
+     * counts the observed tiers set by the earlier law's (UU 20/2008, months up to 2021-01): here one seller's sale of
+     * December 2020 (under it) and of February 2021 (under PP 7/2021).
+     */
+    @Test
+    void theManifestRecordsTheCeilingsAndTheTiersOfTheEarlierLaw(@TempDir Path tmp) throws IOException {
+        StageContext ctx = context(tmp, "run1");
+        SalesFixtures.sales(spark,
+                sale("shopee:20:a").localSeller("s20").origin("ID").title("Batik tulis Solo").at("2020-12-03T03:00:00Z"),
+                sale("shopee:21:a").localSeller("s20").origin("ID").title("Batik tulis Solo").at("2021-02-03T03:00:00Z"))
+                .write().partitionBy("marketplace", "period_month").parquet(ctx.outputs().path("sales"));
+        new ClassifySales().run(ctx);
+        JsonNode u = ctx.manifest().stage("ClassifySales").path("umkm_tiers");
+        assertEquals(1, u.path("observed_earlier_law_sales").asLong(), u.toString());
+        assertEquals("PP 7/2021 art. 35", u.path("law").asText());
+        assertEquals(0, new java.math.BigDecimal("2000000000").compareTo(u.path("micro_max_idr").decimalValue()));
+        assertEquals("UU 20/2008 art. 6", u.at("/earlier_law/name").asText());
+        assertEquals("2021-01", u.at("/earlier_law/until_month").asText());
+        assertEquals(0, new java.math.BigDecimal("300000000").compareTo(u.at("/earlier_law/micro_max_idr").decimalValue()));
     }
 
     @Test
