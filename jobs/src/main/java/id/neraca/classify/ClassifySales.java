@@ -223,6 +223,14 @@ public final class ClassifySales implements Stage {
             e.put("medium_max_idr", tiers.earlierLaw().mediumMaxIdr());
         }
         law.put("observed_earlier_law_sales", rowsOut == 0 ? 0 : totals.getLong(earlierAt));
+        // the Permendag 31/2023 test as configured (the report's methodology quotes it from here)
+        ClassifyRules.Permendag31 pm = rules.permendag31();
+        ObjectNode pmNode = m.putObject("permendag31");
+        pmNode.put("effective_date", pm.effectiveDate());
+        pmNode.put("min_unit_price", pm.minUnitPriceUsd());
+        pmNode.put("currency", pm.currency());
+        ArrayNode exempt = pmNode.putArray("exempt_categories");
+        pm.exemptCategories().forEach(exempt::add);
         ObjectNode perClass = m.putObject("origin_class");
         java.util.Map<String, Long> classCounts = new java.util.LinkedHashMap<>();
         for (String c : Schemas.ORIGIN_CLASSES) perClass.put(c, 0L);

@@ -650,6 +650,27 @@ public final class ReportView {
     private static final String WITHHELD_MARK = "[c]";
 
     /**
+     * The Permendag 31/2023 test the classification ran (the manifest's {@code stages.ClassifySales.permendag31}, from
+     * the rules file): the minimum price, from when, and the exempt categories by their names in the report's language.
+     * Without that section (a manifest of an older run) the regulation is named, no figure.
+     */
+    String permendagRule() {
+        JsonNode p = d.manifest().path("stages").path("ClassifySales").path("permendag31");
+        if (!p.path("min_unit_price").isNumber()) return t.get("assume_permendag_value_unrecorded");
+        String currency = p.path("currency").asText();
+        String amount = f.decimal(p.path("min_unit_price").decimalValue(), p.path("min_unit_price").decimalValue().stripTrailingZeros().scale() > 0 ? 2 : 0);
+        String price = currency.equals("USD") ? "US$" + amount : amount + " " + currency;
+        List<String> exempt = new ArrayList<>();
+        for (JsonNode c : p.path("exempt_categories")) {
+            ReportData.CategoryLabel label = d.categoryLabels().get(c.asText());
+            String name = label == null ? c.asText() : label.label(f.lang());
+            if (!exempt.contains(name)) exempt.add(name);
+        }
+        String date = p.path("effective_date").asText();
+        return t.get("assume_permendag_value", price, f.date(date), exempt.isEmpty() ? "–" : String.join(", ", exempt));
+    }
+
+    /**
      * The size classes the classification used, from the manifest's {@code stages.ClassifySales.umkm_tiers} (the
      * ceilings of the rules file it ran with): PP 7/2021's, and the earlier law's (UU 20/2008) when it is configured and
      * the observed months reach back to it. Without that section (a manifest of an older run) the law is named, no figure.
@@ -1026,7 +1047,7 @@ public final class ReportView {
             items.add(item(t.get("assume_fx", "USD/CNY"), t.get("not_available")));
         }
         items.add(item(t.get("assume_umkm"), umkmCeilings()));
-        items.add(item(t.get("assume_permendag"), t.get("assume_permendag_value")));
+        items.add(item(t.get("assume_permendag"), permendagRule()));
         items.add(item(t.get("assume_disclosure"), t.get("assume_disclosure_value", d.config().minSellers(), dominance())
                 + (d.config().protectionShare() > 0 ? " " + t.get("assume_disclosure_interval", protectionShare()) : "")));
         items.add(item(t.get("assume_scale"), scaleNote()));

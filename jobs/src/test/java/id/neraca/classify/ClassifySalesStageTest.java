@@ -168,6 +168,10 @@ class ClassifySalesStageTest extends SparkTestBase {
         assertEquals("UU 20/2008 art. 6", u.at("/earlier_law/name").asText());
         assertEquals("2021-01", u.at("/earlier_law/until_month").asText());
         assertEquals(0, new java.math.BigDecimal("300000000").compareTo(u.at("/earlier_law/micro_max_idr").decimalValue()));
+        JsonNode p = ctx.manifest().stage("ClassifySales").path("permendag31");
+        assertEquals("2023-09-26", p.path("effective_date").asText());
+        assertEquals(0, new java.math.BigDecimal("100").compareTo(p.path("min_unit_price").decimalValue()));
+        assertEquals("[\"books_media\",\"books\",\"software\"]", p.path("exempt_categories").toString());
     }
 
     @Test

@@ -467,6 +467,28 @@ class ReportViewTest {
         assertEquals(0, ReportSummary.build(plain, List.of("en"), List.of()).path("claims").size());
     }
 
+    /** The Permendag 31/2023 test is quoted as the classification ran it (the manifest), exempt categories by name. */
+    @Test
+    void thePermendagRuleComesFromTheManifest() throws Exception {
+        ObjectNode manifest = (ObjectNode) JSON.readTree("""
+                {"stages": {"ClassifySales": {"permendag31": {"effective_date": "2023-09-26", "min_unit_price": 100,
+                 "currency": "USD", "exempt_categories": ["books_media", "books", "software"]}}}}""");
+        ReportData base = simple();
+        java.util.function.Function<JsonNode, ReportData> with = m -> new ReportData(base.runId(), base.generatedAt(), base.annual(),
+                base.monthly(), base.breakdowns(), base.evidence(), base.permendag(), base.projection(), base.reconciliation(),
+                base.quarantineReasons(), base.classifyStats(), base.fx(), base.provinceNames(),
+                Map.of("books_media", new ReportData.CategoryLabel("Books & media", "Buku & media")), (ObjectNode) m, base.config(),
+                base.warnings());
+        assertEquals("Permendag 31/2023 art. 19: FOB US$100 per unit for cross-border direct sales by foreign merchants, from "
+                + "26 September 2023; exempt (the positive list): Books & media, books, software.", new ReportView(with.apply(manifest), "en").permendagRule());
+        assertTrue(new ReportView(with.apply(manifest), "id").permendagRule().contains("sejak 26 September 2023; dikecualikan (daftar positif): "
+                + "Buku & media, books, software."));
+        ((ObjectNode) manifest.at("/stages/ClassifySales/permendag31")).put("min_unit_price", 150);
+        assertTrue(new ReportView(with.apply(manifest), "en").permendagRule().contains("FOB US$150 per unit"), "an edited rule reaches the report");
+        assertEquals(Messages.load("en").get("assume_permendag_value_unrecorded"),
+                new ReportView(with.apply(JSON.createObjectNode()), "en").permendagRule());
+    }
+
     static ReportData.Target inYear(ReportData.Target t, int year) {
         return new ReportData.Target(t.name(), t.label(), year, t.targetIdr(), t.projectedIdr(), t.lo80(), t.hi80(), t.lo95(), t.hi95(),
                 t.gap(), t.probability(), t.crossingYear(), t.crossingLabel(), t.requiredCagrPct(), t.labelId(), t.scope());
