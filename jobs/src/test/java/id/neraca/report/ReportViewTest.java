@@ -436,7 +436,7 @@ class ReportViewTest {
         @SuppressWarnings("unchecked") Map<String, Object> xb = ((List<Map<String, Object>>) section.apply(unknownWithheld,
                 List.of(claim("xb", "cross_border_share", "tiktokshop", "0"), claim("xb5", "cross_border_share", "tiktokshop", "5")))
                 .get("rows")).get(1);
-        assertEquals("at least 5.0% (the rest withheld [c]) | Not below the share measured in these dumps; its upper end is withheld [c]",
+        assertEquals("at least 5.0% (the rest withheld [c]) | Not contradicted by the sales in these dumps whose origin was determined; the upper end of the range is withheld [c]",
                 xb.get("measured") + " | " + xb.get("verdict"));
         // the cross-border cell withheld: nothing of it is shown
         Disclosure.Status[][] xbWithheld = java.util.Arrays.stream(status).map(Disclosure.Status[]::clone).toArray(Disclosure.Status[][]::new);
