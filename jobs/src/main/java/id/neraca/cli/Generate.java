@@ -64,12 +64,6 @@ public class Generate implements Callable<Integer> {
         Path fxFile = fx != null ? fx : home.resolve("data/reference/fx_monthly.csv");
         if (fx != null && !Files.isRegularFile(fx)) throw NeracaException.usage("--fx %s: file not found", fx);
         Log.info("generate: ~%d rows, seed %d, %s..%s into %s", rows, seed, s, e, out);
-        if (s.isBefore(PP7_FIRST_MONTH)) {
-            Log.warn("generate: the ground truth's UMKM tiers are each seller's size under PP 7/2021 (in force February 2021); "
-                    + "classify tiers the months %s..%s by UU 20/2008's lower ceilings (umkm_tiers.earlier_law), so `neraca "
-                    + "evaluate`'s tier accuracy there compares the two laws, not the classifier (origin classes are not "
-                    + "affected: both laws put LARGE above Rp50 miliar)", s, e.isBefore(PP7_FIRST_MONTH) ? e : PP7_FIRST_MONTH.minusMonths(1));
-        }
         MarketGenerator.Result r = MarketGenerator.run(new MarketGenerator.Options(rows, seed, out, s, e, reg,
                 Files.isRegularFile(fxFile) ? fxFile : null, model, overwrite));
         double secs = Math.max(r.millis(), 1) / 1000.0;
@@ -78,9 +72,6 @@ public class Generate implements Callable<Integer> {
                 r.quarantinable(), r.duplicates(), r.sellers(), secs, r.rowsWritten() / secs, out.resolve("_truth"));
         return 0;
     }
-
-    /** The first month PP 7/2021's size classes apply (data/config/classify-rules.yaml, umkm_tiers.earlier_law). */
-    static final YearMonth PP7_FIRST_MONTH = YearMonth.of(2021, 2);
 
     private static YearMonth month(String option, String v) {
         try {

@@ -17,6 +17,12 @@ final class DayFactors {
     final double[] yearFraction;
     /** Each day's calendar year volume relative to an average year of the range (1.0 = average). */
     final double[] yearWeight;
+    /**
+     * Each day's calendar year pace: its mean daily volume within the range relative to the range's mean daily volume,
+     * i.e. what a whole year at that year's pace is worth against an average year. Unlike {@link #yearWeight} it does
+     * not shrink for a year the range cuts short.
+     */
+    final double[] yearRate;
 
     DayFactors(MarketModel model, YearMonth start, YearMonth end) {
         first = start.atDay(1);
@@ -34,6 +40,7 @@ final class DayFactors {
         total = sum;
         yearFraction = new double[days];
         yearWeight = new double[days];
+        yearRate = new double[days];
         double avgYear = total * 365.25 / days;
         int i = 0;
         while (i < days) {
@@ -46,6 +53,7 @@ final class DayFactors {
                 acc += factor[k];
                 yearFraction[k] = acc / mass;
                 yearWeight[k] = mass / avgYear;
+                yearRate[k] = mass / (j - i) / (total / days);
             }
             i = j;
         }

@@ -73,6 +73,9 @@ public final class MarketGenerator {
     private final double[] carry;
     private final double[] yearToDate;        // scaled sellers: completed rupiah sold so far this calendar year
     private int dayIndex;
+    /** PP 7/2021's ceilings and UU 20/2008's (rupiah), and the days of the range under the earlier law. */
+    private final double[] ceilings = new double[3], earlierCeilings = new double[3];
+    private final int earlierLawDays;
     private final double[] hourCum;
     private final double[] linesCum;
     private final int[] linesVal;
@@ -109,7 +112,15 @@ public final class MarketGenerator {
             if (!found) throw NeracaException.usage("%s: no regency of province %s (%s)", opt.regencies(), p.code(), p.name());
         }
         this.sellers = new SellerPopulation(model, regencies, opt.rows(), opt.seed());
+        model.requireSeasonsFor(opt.modelFile() == null ? MarketModel.RESOURCE : opt.modelFile().toString(), opt.start(), opt.end());
         this.days = new DayFactors(model, opt.start(), opt.end());
+        MarketModel.TierLaw law = model.tierLaw();
+        for (int i = 0; i < 3; i++) {
+            ceilings[i] = law.ceilingsMiliar().get(i) * 1e9;
+            earlierCeilings[i] = law.earlierCeilingsMiliar().get(i) * 1e9;
+        }
+        this.earlierLawDays = (int) Math.max(0, Math.min(days.days(), java.time.temporal.ChronoUnit.DAYS.between(
+                opt.start().atDay(1), YearMonth.parse(law.earlierUntil()).plusMonths(1).atDay(1))));
         this.fx = new Fx(model, opt.fxFile());
         // every month's cross-border rates before a file is opened: a rate missing half-way left empty dumps behind,
         // which a later run refused as truncated
@@ -396,6 +407,28 @@ public final class MarketGenerator {
         }
     }
 
+    /**
+     * Seller {@code s}'s size class on the current day under the law then in force: its expected sales over a whole
+     * calendar year at that year's pace ({@code annual_target_idr} × the year's pace) against PP 7/2021's ceilings, or
+     * UU 20/2008's up to {@code tier_law.earlier_until}. Over the model's default three years this is the tier the
+     * seller was drawn in (the target bands leave room for ±20% a year); over a longer range or under the earlier law
+     * it follows the seller's growth, as the classifier's trailing twelve months do.
+     */
+    int tierInForce(int s) {
+        if (sellers.foreign(s)) return SellerPopulation.FOREIGN;
+        double annual = sellers.annualTargetIdr[s] * days.yearRate[dayIndex];
+        double[] c = dayIndex < earlierLawDays ? earlierCeilings : ceilings;
+        int t = 0;
+        while (t < 3 && annual > c[t]) t++;
+        return t;
+    }
+
+    /** The tier seller {@code s} declares on the current day: the tier in force, one lower when it understates. */
+    private int declaredTierInForce(int s) {
+        int now = tierInForce(s);
+        return sellers.declaredTier[s] < sellers.tier[s] ? Math.max(0, now - 1) : now;
+    }
+
     private void writeSellers() throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(opt.out().resolve("_truth/sellers.csv"), StandardCharsets.UTF_8)) {
             w.write("seller_ref,kind,tier,country,province_code,regency_code,id_type,id_valid,categories,"
@@ -589,8 +622,9 @@ public final class MarketGenerator {
         if (cue != null) appendToken(evs, "CUE");
         if (foreignFlagged) appendToken(evs, "FOREIGN_SELLER");
         if (evs.length() == 0) evs.append("NONE");
+        int tierNow = tierInForce(s);
         String originClass = foreign ? "CROSS_BORDER" : imported ? "IMPORTED"
-                : sellers.tier[s] == SellerPopulation.LARGE ? "LOCAL_LARGE" : "LOCAL_UMKM";
+                : tierNow == SellerPopulation.LARGE ? "LOCAL_LARGE" : "LOCAL_UMKM";
         String keySource = keySource(s, mp);
         String lineKey = switch (mp) {
             case 0, 1 -> sku(s, product, variant);
@@ -604,7 +638,7 @@ public final class MarketGenerator {
         }
         sb.setLength(0);
         sb.append(marketplace).append(':').append(orderId).append(':').append(lineKey).append(',')
-                .append(originClass).append(',').append(SellerPopulation.TIER[sellers.tier[s]]).append(',');
+                .append(originClass).append(',').append(SellerPopulation.TIER[tierNow]).append(',');
         Csv.field(sb, keySource, ',');
         sb.append(',');
         appendSen(sb, gmvSen);
@@ -830,7 +864,7 @@ public final class MarketGenerator {
             b.append("Indonesia");
         }
         b.append(dl);
-        if (!foreign && sellers.declaredTier[s] >= 0) b.append(SellerPopulation.TIER_ID[sellers.declaredTier[s]]);
+        if (!foreign && sellers.declaredTier[s] >= 0) b.append(SellerPopulation.TIER_ID[declaredTierInForce(s)]);
         f.row(b);
     }
 
@@ -922,7 +956,7 @@ public final class MarketGenerator {
         b.append(",\"province\":");
         json(b, foreign ? null : provinceName(s));
         b.append(",\"official_store\":").append(sellers.official[s]).append(",\"umkm_tier\":");
-        json(b, !foreign && sellers.declaredTier[s] >= 0 ? SellerPopulation.TIER_ID[sellers.declaredTier[s]] : null);
+        json(b, !foreign && sellers.declaredTier[s] >= 0 ? SellerPopulation.TIER_ID[declaredTierInForce(s)] : null);
         b.append("},\"product\":{\"name\":");
         json(b, title);
         b.append(",\"brand\":");

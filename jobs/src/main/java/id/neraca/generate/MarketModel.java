@@ -27,6 +27,7 @@ public record MarketModel(
         Evidence evidence,
         Dirt dirt,
         Map<String, Map<String, Double>> fxFallback,
+        TierLaw tierLaw,
         List<Province> provinces,
         List<Category> categories,
         Map<String, String> countryNamesId) {
@@ -53,6 +54,12 @@ public record MarketModel(
                        double postLebaranMultiplier, Map<String, Double> twinDates) {}
 
     public record Ramadan(int year, String start, String lebaran) {}
+
+    /**
+     * The size-class ceilings (annual sales, Rp miliar: micro, small, medium) the ground truth's tiers follow: PP 7/2021's,
+     * and before it, up to {@code earlierUntil} (yyyy-MM, inclusive), UU 20/2008's.
+     */
+    public record TierLaw(List<Double> ceilingsMiliar, String earlierUntil, List<Double> earlierCeilingsMiliar) {}
 
     public record Shopee(String commaFrom, int overlapDays, double rpPrefixShare) {}
 
@@ -123,6 +130,35 @@ public record MarketModel(
         }
         for (String c : List.of("USD", "CNY")) {
             require(where, "fx_fallback." + c, fxFallback != null && fxFallback.containsKey(c), "missing");
+        }
+        require(where, "tier_law", tierLaw != null, "missing");
+        require(where, "tier_law.ceilings_miliar", ascending(tierLaw.ceilingsMiliar()), "three ascending positive ceilings (micro, small, medium)");
+        require(where, "tier_law.earlier_ceilings_miliar", ascending(tierLaw.earlierCeilingsMiliar()),
+                "three ascending positive ceilings (micro, small, medium)");
+        try {
+            YearMonth.parse(String.valueOf(tierLaw.earlierUntil()));
+        } catch (java.time.format.DateTimeParseException e) {
+            require(where, "tier_law.earlier_until", false, "must be yyyy-MM, got '" + tierLaw.earlierUntil() + "'");
+        }
+        for (Ramadan r : time.ramadan()) {
+            require(where, "time.ramadan[" + r.year() + "]", r.start() != null && r.lebaran() != null
+                    && r.start().startsWith(r.year() + "-")
+                    && java.time.LocalDate.parse(r.start()).isBefore(java.time.LocalDate.parse(r.lebaran())),
+                    "start must fall in its year and before lebaran");
+        }
+    }
+
+    private static boolean ascending(List<Double> c) {
+        return c != null && c.size() == 3 && c.get(0) > 0 && c.get(0) < c.get(1) && c.get(1) < c.get(2);
+    }
+
+    /** Fails, naming the key, when a year of the range has no Ramadan dates (its sales would have no Ramadan season). */
+    void requireSeasonsFor(String where, YearMonth start, YearMonth end) {
+        for (int y = start.getYear(); y <= end.getYear(); y++) {
+            int year = y;
+            require(where, "time.ramadan", time.ramadan().stream().anyMatch(r -> r.year() == year),
+                    "no Ramadan and Lebaran dates for " + y + ", inside the range " + start + ".." + end
+                            + "; add them or narrow --start/--end");
         }
     }
 

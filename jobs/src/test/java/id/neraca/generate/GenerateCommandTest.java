@@ -47,11 +47,39 @@ class GenerateCommandTest {
     @Test
     void aMonthWithoutAnFxRateStopsBeforeWritingAnything(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("dumps");
-        assertEquals(2, Neraca.execute("generate", "--rows", "200", "--out", out.toString(), "--start", "2014-12",
-                "--end", "2015-02", "--regencies", TestPaths.regencies().toString()));
+        assertEquals(2, Neraca.execute("generate", "--rows", "200", "--out", out.toString(), "--start", "2026-12",
+                "--end", "2027-01", "--regencies", TestPaths.regencies().toString()));
         try (var files = Files.walk(tmp)) {
             assertEquals(List.of(), files.filter(Files::isRegularFile).toList());
         }
+    }
+
+    /** A year without Ramadan dates would be a year without its season: refused, before any file is written. */
+    @Test
+    void aYearWithoutRamadanDatesStopsBeforeWritingAnything(@TempDir Path tmp) throws Exception {
+        String model;
+        try (var in = MarketModel.class.getResourceAsStream(MarketModel.RESOURCE)) {
+            model = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String without2024 = model.replaceAll("(?m)^ *- \\{year: 2024, start: .*\\n", "");
+        assertTrue(without2024.length() < model.length());
+        Path file = tmp.resolve("model.yaml");
+        Files.writeString(file, without2024);
+        Path out = tmp.resolve("dumps");
+        assertEquals(2, Neraca.execute("generate", "--rows", "200", "--out", out.toString(), "--start", "2024-11",
+                "--end", "2025-01", "--model", file.toString(), "--regencies", TestPaths.regencies().toString()));
+        assertFalse(Files.exists(out.resolve("shopee")));
+        assertEquals(0, Neraca.execute("generate", "--quiet", "--rows", "200", "--out", out.toString(), "--start", "2025-01",
+                "--end", "2025-03", "--model", file.toString(), "--regencies", TestPaths.regencies().toString()),
+                "a range whose years all have their dates");
+    }
+
+    /** The model's FX and Ramadan tables reach back to 2015: a history from before PP 7/2021 can be generated. */
+    @Test
+    void generatesFromTwentyFifteen(@TempDir Path tmp) {
+        assertEquals(0, Neraca.execute("generate", "--quiet", "--rows", "600", "--seed", "3", "--out", tmp.toString(),
+                "--start", "2015-01", "--end", "2015-03", "--regencies", TestPaths.regencies().toString()));
+        assertTrue(Files.exists(tmp.resolve("tiktokshop/tiktok_orders_2015-01.csv")));
     }
 
     @Test

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -422,6 +423,86 @@ class MarketGeneratorTest {
             }
             assertTiersHold(rows);
         }
+    }
+
+    /** Reads a generated folder's ground truth, one map per sale. */
+    static List<Map<String, String>> truthRows(Path dir) throws IOException {
+        List<String> lines = Files.readAllLines(dir.resolve("_truth/ground_truth.csv"));
+        String[] head = lines.get(0).split(",");
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String l : lines.subList(1, lines.size())) {
+            String[] f = Csv.split(l, ',');
+            Map<String, String> row = new HashMap<>();
+            for (int i = 0; i < head.length; i++) row.put(head[i], f[i]);
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /**
+     * Five years across the change of law (PP 7/2021 from February 2021; UU 20/2008 before, with micro up to Rp300 juta,
+     * small up to Rp2,5 miliar): each sale's true tier is its seller's size under the law in force in the sale's month,
+     * and the seller's completed sales over each whole calendar year land in that year's tier under that year's law.
+     */
+    @Test
+    void truthTiersFollowTheLawInForceInTheSalesMonth() throws IOException {
+        Path dir = tmp.resolve("laws");
+        MarketGenerator.run(new MarketGenerator.Options(30_000, 9, dir, YearMonth.of(2018, 1), YearMonth.of(2022, 12),
+                TestPaths.regencies(), null, null, false));
+        List<Map<String, String>> rows = truthRows(dir);
+        BigDecimal juta = new BigDecimal("1000000");
+        Map<String, BigDecimal[]> uu20 = Map.of("MICRO", new BigDecimal[]{BigDecimal.ZERO, juta.multiply(BigDecimal.valueOf(300))},
+                "SMALL", new BigDecimal[]{juta.multiply(BigDecimal.valueOf(300)), juta.multiply(BigDecimal.valueOf(2_500))},
+                "MEDIUM", new BigDecimal[]{juta.multiply(BigDecimal.valueOf(2_500)), juta.multiply(BigDecimal.valueOf(50_000))},
+                "LARGE", new BigDecimal[]{juta.multiply(BigDecimal.valueOf(50_000)), null});
+        Map<String, BigDecimal[]> pp7 = Map.of("MICRO", new BigDecimal[]{BigDecimal.ZERO, juta.multiply(BigDecimal.valueOf(2_000))},
+                "SMALL", new BigDecimal[]{juta.multiply(BigDecimal.valueOf(2_000)), juta.multiply(BigDecimal.valueOf(15_000))},
+                "MEDIUM", new BigDecimal[]{juta.multiply(BigDecimal.valueOf(15_000)), juta.multiply(BigDecimal.valueOf(50_000))},
+                "LARGE", new BigDecimal[]{juta.multiply(BigDecimal.valueOf(50_000)), null});
+        Map<String, String> tierOfSellerYear = new HashMap<>();      // seller|year|law -> the one tier its sales carry
+        Map<String, BigDecimal> completed = new TreeMap<>();        // seller|year -> completed GMV
+        Map<String, Set<String>> tiersOfDesignedSmall = new TreeMap<>();
+        Map<String, String> designed = new HashMap<>();
+        List<String> sellers = Files.readAllLines(dir.resolve("_truth/sellers.csv"));
+        for (String l : sellers.subList(1, sellers.size())) {
+            String[] f = Csv.split(l, ',');
+            designed.put(f[0], f[2]);                               // seller_ref -> tier drawn (the middle year's)
+        }
+        for (Map<String, String> t : rows) {
+            if (t.get("true_origin_class").equals("CROSS_BORDER")) continue;
+            String month = t.get("period_month");
+            String law = month.compareTo("2021-02") < 0 ? "UU20" : "PP7";
+            String year = month.substring(0, 4);
+            String tier = t.get("true_umkm_tier");
+            String prev = tierOfSellerYear.put(t.get("seller_ref") + "|" + year + "|" + law, tier);
+            assertTrue(prev == null || prev.equals(tier), t.get("seller_ref") + " has tiers " + prev + " and " + tier + " in " + year);
+            if (t.get("true_origin_class").equals("LOCAL_LARGE")) assertEquals("LARGE", tier, t.get("sale_id"));
+            if (t.get("true_origin_class").equals("LOCAL_UMKM")) assertNotEquals("LARGE", tier, t.get("sale_id"));
+            if (designed.get(t.get("seller_ref")).equals("SMALL")) {
+                tiersOfDesignedSmall.computeIfAbsent(year + " " + law, k -> new TreeSet<>()).add(tier);
+            }
+            if (t.get("status").equals("COMPLETED") && t.get("expected_quarantine").equals("false")) {
+                completed.merge(t.get("seller_ref") + "|" + year, new BigDecimal(t.get("gmv_idr")), BigDecimal::add);
+            }
+        }
+        // a small business under PP 7/2021 (Rp3,5 - 10 miliar a year in the model's middle year) was medium under UU 20/2008
+        assertEquals(Set.of("MEDIUM"), tiersOfDesignedSmall.get("2020 UU20"));
+        assertEquals(Set.of("SMALL"), tiersOfDesignedSmall.get("2022 PP7"));
+        int checked = 0, outside = 0;
+        StringBuilder why = new StringBuilder();
+        for (Map.Entry<String, BigDecimal> e : completed.entrySet()) {
+            String[] k = e.getKey().split("\\|");
+            if (k[1].equals("2021")) continue;                          // two laws in one year
+            String tier = tierOfSellerYear.get(k[0] + "|" + k[1] + "|" + (k[1].compareTo("2021") < 0 ? "UU20" : "PP7"));
+            BigDecimal[] b = (k[1].compareTo("2021") < 0 ? uu20 : pp7).get(tier);
+            checked++;
+            if (!(e.getValue().compareTo(b[0]) > 0 && (b[1] == null || e.getValue().compareTo(b[1]) <= 0))) {
+                outside++;
+                why.append(' ').append(e.getKey()).append(' ').append(tier).append(" Rp").append(e.getValue().toPlainString());
+            }
+        }
+        assertTrue(checked > 200, "seller-years checked: " + checked);
+        assertEquals(0, outside, "seller-years whose completed sales fall outside the tier of their law:" + why);
     }
 
     static void assertTiersHold(java.util.Collection<Map<String, String>> truthRows) {
