@@ -882,10 +882,12 @@ public final class Projection {
             warnings.add(String.format(Locale.ROOT, "%d full year(s) observed (< project.min_annual_points = %d): no model is fitted on the "
                     + "annual series", m, cfg.minAnnualPoints()));
         }
+        Map<String, Backtest.Score> annualScore = new LinkedHashMap<>();
         if (m >= cfg.minAnnualPoints() + 2) {
             List<Backtest.Error> errs = Backtest.run(new ArrayList<>(models), ya, 1, 0, cfg.minAnnualPoints(), 3);
             for (Backtest.Score s : Backtest.score(errs)) {
                 backtestRows.add(new BacktestRow(TOTAL, "annual", s.model(), s.horizon(), "ALL", s.mape(), finite(s.mase()), s.n()));
+                if (s.horizon() == 0) annualScore.put(s.model(), s);
             }
         } else if (m > 0) {
             warnings.add(String.format(Locale.ROOT, "%d full year(s): too few for an annual backtest; annual models are a cross-check only", m));
@@ -925,7 +927,9 @@ public final class Projection {
                             Math.exp(fitted[i]), null, null, null, null, null));
                 }
             }
-            out.add(new ModelState(f, "annual", null, null, null, false, 0, fit, "annual cross-check, not weighted"));
+            Backtest.Score score = annualScore.get(f.name());
+            out.add(new ModelState(f, "annual", null, score == null ? null : finite(score.mape()),
+                    score == null ? null : finite(score.mase()), false, 0, fit, "annual cross-check, not weighted"));
         }
         return out;
     }

@@ -289,6 +289,37 @@ class ProjectionTest {
     }
 
     /**
+     * Eight full years give the annual models a rolling-origin backtest (from 3 years on, up to 3 years ahead): the models
+     * list carries each annual model's all-horizon MAPE and MASE as the backtest table gives them (it was null while the
+     * table had them), and they stay a cross-check without weight; three full years have no annual backtest and say so.
+     */
+    @Test
+    void annualModelsCarryTheirBacktestErrorsWhenTheYearsAllowOne() {
+        Projection.Result r = new Projection(config(300), Coverage.fixed(100, 0.15)).run(synthetic(YearMonth.of(2017, 1), 96, 3));
+        Map<String, Projection.BacktestRow> overall = new TreeMap<>();
+        for (Projection.BacktestRow b : r.backtest()) {
+            if (b.frequency().equals("annual") && b.horizon() == 0) overall.put(b.model(), b);
+        }
+        assertEquals(List.of("cagr_base_annual", "drift_annual", "holt_damped_annual", "loglinear_annual"), List.copyOf(overall.keySet()));
+        int annual = 0;
+        for (JsonNode m : r.summary().get("models")) {
+            if (!m.get("frequency").asText().equals("annual")) continue;
+            annual++;
+            Projection.BacktestRow b = overall.get(m.get("name").asText());
+            assertEquals(b.mape(), m.get("mape").asDouble(), 1e-6, m.toString());
+            assertEquals(b.mase(), m.get("mase").asDouble(), 1e-6, m.toString());
+            assertTrue(m.get("mape").asDouble() > 0 && m.get("mape").asDouble() < 0.5, m.toString());
+            assertEquals(0.0, m.get("weight").asDouble(), m.toString());
+        }
+        assertEquals(4, annual);
+        var three = new Projection(config(300), Coverage.fixed(100, 0.15)).run(synthetic(YearMonth.of(2023, 1), 36, 3)).summary();
+        for (JsonNode m : three.get("models")) {
+            if (m.get("frequency").asText().equals("annual")) assertTrue(m.get("mape").isNull(), m.toString());
+        }
+        assertTrue(three.get("warnings").toString().contains("too few for an annual backtest"), three.get("warnings").toString());
+    }
+
+    /**
      * {@code weighting: inverse_crps}: the kept models' weights are ∝ 1/CRPS² of the CRPS the summary reports (the
      * mean over the backtest's origins and horizons), which the models table carries as {@code backtest_crps_log};
      * under the default inverse_mase no CRPS is computed (null) and the weights are ∝ 1/MASE². On 36 months of a
