@@ -10,7 +10,9 @@ import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 import org.apache.commons.math3.random.RandomGenerator;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -306,6 +308,9 @@ public final class HoltDamped implements Forecaster {
     static final class Posterior {
         static final int STAGE1 = 1024;
         static final int STAGE2 = 2048;
+        /** Further stages, each around the posterior so far, while the effective sample size is below {@link #ESS_TARGET}. */
+        static final int MAX_REFINEMENTS = 3;
+        static final double ESS_TARGET = 300;
         final double[][] theta;
         final double[] cdf;
         final double ess;
@@ -318,57 +323,86 @@ public final class HoltDamped implements Forecaster {
 
         static Posterior of(double[] y, int m, boolean s) {
             int d = s ? 4 : 3;
-            double[][] u = new double[STAGE1 + STAGE2][];
-            double[] ll = new double[STAGE1 + STAGE2];
+            int capacity = STAGE1 + STAGE2 * (1 + MAX_REFINEMENTS);
+            double[][] u = new double[capacity][];
+            double[] ll = new double[capacity];
             org.apache.commons.math3.random.SobolSequenceGenerator sobol = new org.apache.commons.math3.random.SobolSequenceGenerator(d);
             sobol.skipTo(1);
             for (int i = 0; i < STAGE1; i++) {
                 u[i] = sobol.nextVector();
                 ll[i] = logLikelihood(y, m, s, u[i]);
             }
-            double[] w1 = normalised(ll, STAGE1, new double[STAGE1]);
-            double[] lo = new double[d];
-            double[] hi = new double[d];
-            double volume = 1;
-            for (int j = 0; j < d; j++) {
-                double mean = 0;
-                double sq = 0;
-                for (int i = 0; i < STAGE1; i++) {
-                    mean += w1[i] * u[i][j];
-                    sq += w1[i] * u[i][j] * u[i][j];
+            int total = STAGE1;
+            List<double[][]> boxes = new ArrayList<>();              // {lo, hi} of each later stage, STAGE2 points each
+            double[] w = normalised(ll, STAGE1, new double[capacity]);
+            double ess = ess(w, total);
+            for (int stage = 0; stage <= MAX_REFINEMENTS && (stage == 0 || ess < ESS_TARGET); stage++) {
+                // a box around the posterior so far: its mean ± 4 sd per parameter, at least ±0.05 of the range for the
+                // first (the whole-box stage may rest on a handful of points), ±0.01 for a refinement
+                double minHalf = stage == 0 ? 0.05 : 0.01;
+                double[] lo = new double[d];
+                double[] hi = new double[d];
+                for (int j = 0; j < d; j++) {
+                    double mean = 0;
+                    double sq = 0;
+                    for (int i = 0; i < total; i++) {
+                        mean += w[i] * u[i][j];
+                        sq += w[i] * u[i][j] * u[i][j];
+                    }
+                    double half = Math.max(4 * Math.sqrt(Math.max(0, sq - mean * mean)), minHalf);
+                    lo[j] = Math.max(0, mean - half);
+                    hi[j] = Math.min(1, mean + half);
                 }
-                double sd = Math.sqrt(Math.max(0, sq - mean * mean));
-                double half = Math.max(4 * sd, 0.05);
-                lo[j] = Math.max(0, mean - half);
-                hi[j] = Math.min(1, mean + half);
-                volume *= hi[j] - lo[j];
+                boxes.add(new double[][]{lo, hi});
+                for (int i = total; i < total + STAGE2; i++) {
+                    double[] v = sobol.nextVector();
+                    for (int j = 0; j < d; j++) v[j] = lo[j] + v[j] * (hi[j] - lo[j]);
+                    u[i] = v;
+                    ll[i] = logLikelihood(y, m, s, v);
+                }
+                total += STAGE2;
+                w = normalised(importance(u, ll, total, boxes, d), total, w);
+                ess = ess(w, total);
             }
-            for (int i = STAGE1; i < STAGE1 + STAGE2; i++) {
-                double[] v = sobol.nextVector();
-                for (int j = 0; j < d; j++) v[j] = lo[j] + v[j] * (hi[j] - lo[j]);
-                u[i] = v;
-                ll[i] = logLikelihood(y, m, s, v);
-            }
-            // mixture density of the points: STAGE1 uniform on the unit cube, STAGE2 uniform on the box
-            int total = STAGE1 + STAGE2;
-            for (int i = 0; i < total; i++) {
-                boolean inBox = true;
-                for (int j = 0; j < d; j++) inBox &= u[i][j] >= lo[j] && u[i][j] <= hi[j];
-                double density = (STAGE1 + (inBox ? STAGE2 / volume : 0)) / total;
-                ll[i] -= Math.log(density);
-            }
-            double[] w = normalised(ll, total, new double[total]);
             double[][] theta = new double[total][];
             double[] cdf = new double[total];
             double acc = 0;
-            double sumSq = 0;
             for (int i = 0; i < total; i++) {
                 theta[i] = priorScale(u[i], s);
                 acc += w[i];
                 cdf[i] = acc;
-                sumSq += w[i] * w[i];
             }
-            return new Posterior(theta, cdf, 1 / sumSq);
+            return new Posterior(theta, cdf, ess);
+        }
+
+        /**
+         * Log importance weights: each point's log likelihood less the log of the stages' mixture density at it
+         * ({@value #STAGE1} points uniform on the unit cube, {@value #STAGE2} uniform on each later stage's box), so no
+         * box cuts anything off.
+         */
+        private static double[] importance(double[][] u, double[] ll, int total, List<double[][]> boxes, int d) {
+            double[] volume = new double[boxes.size()];
+            for (int k = 0; k < boxes.size(); k++) {
+                volume[k] = 1;
+                for (int j = 0; j < d; j++) volume[k] *= boxes.get(k)[1][j] - boxes.get(k)[0][j];
+            }
+            double[] out = new double[total];
+            for (int i = 0; i < total; i++) {
+                double density = STAGE1;
+                for (int k = 0; k < boxes.size(); k++) {
+                    boolean inBox = true;
+                    for (int j = 0; j < d; j++) inBox &= u[i][j] >= boxes.get(k)[0][j] && u[i][j] <= boxes.get(k)[1][j];
+                    if (inBox) density += STAGE2 / volume[k];
+                }
+                out[i] = ll[i] - Math.log(density / total);
+            }
+            return out;
+        }
+
+        private static double ess(double[] w, int total) {
+            double sumSq = 0;
+            for (int i = 0; i < total; i++) sumSq += w[i] * w[i];
+            return 1 / sumSq;
         }
 
         private static double logLikelihood(double[] y, int m, boolean s, double[] v) {
