@@ -62,10 +62,10 @@ public record ProjectConfig(
     /** The two 2030 figures of DOMAIN.md: the article's Rp400 triliun and the ministries' Rp4.531 triliun. */
     public static List<Target> defaultTargets() {
         return List.of(
-                new Target("article_rp400t", "Rp400 triliun (VIVA 2023 article)", "Rp400 triliun (artikel VIVA 2023)",
-                        2030, new BigDecimal("400000000000000"), null),
-                new Target("ministry_rp4531t", "Rp4.531 triliun (Kemendag/KemenKopUKM path, 2021)",
-                        "Rp4.531 triliun (jalur Kemendag/KemenKopUKM, 2021)", 2030,
+                new Target("article_rp400t", "VIVA 2023 article", "artikel VIVA 2023",
+                        2030, new BigDecimal("400000000000000"), "digital_economy"),
+                new Target("ministry_rp4531t", "Kemendag/KemenKopUKM path, 2021",
+                        "jalur Kemendag/KemenKopUKM, 2021", 2030,
                         new BigDecimal("4531000000000000"), "digital_economy"));
     }
 

@@ -375,7 +375,7 @@ public final class ReportView {
             boolean reached = tg.projectedIdr().compareTo(tg.targetIdr()) >= 0;
             String prob = tg.probability() == null ? "–" : f.pct(BigDecimal.valueOf(tg.probability() * 100));
             String crossing = crossing(tg);
-            String sentence = t.get(reached ? "q3_target_reached" : "q3_target_missed", tg.label(f.lang()), f.money(tg.targetIdr()),
+            String sentence = t.get(reached ? "q3_target_reached" : "q3_target_missed", f.money(tg.targetIdr()), tg.label(f.lang()),
                     prob, f.money(tg.gap() == null ? null : tg.gap().abs()), crossing, tg.year());
             String note = cardNote(tg);
             // the probability is in the sentence already; the caveats follow it
@@ -455,7 +455,7 @@ public final class ReportView {
             ReportData.Target tg = p.targets().get(i);
             BigDecimal v = tg.targetIdr();
             if (v != null && !p.annual()) v = v.divide(BigDecimal.valueOf(12), 2, java.math.RoundingMode.HALF_UP);
-            lines.add(new Charts.TargetLine(t.get("fig_target_label", tg.label(f.lang()), tg.year()), v, colours[i % colours.length]));
+            lines.add(new Charts.TargetLine(t.get("fig_target_label", targetName(tg), tg.year()), v, colours[i % colours.length]));
         }
         Map<String, String> series = Map.of("observed", t.get("series_observed"), "central", t.get("series_central"),
                 "band80", t.get("series_band80"), "band95", t.get("series_band95"));
@@ -501,6 +501,7 @@ public final class ReportView {
         for (ReportData.Target tg : p.projected() ? p.targets() : List.<ReportData.Target>of()) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("label", tg.label(f.lang()));
+            r.put("name", targetName(tg));
             r.put("year", tg.year());
             r.put("target", f.money(tg.targetIdr()));
             r.put("projected", f.money(tg.projectedIdr()));
@@ -513,7 +514,8 @@ public final class ReportView {
             // (value = target ÷ (1 + growth)^years, to 0.2% at one decimal over five years), and with it the total
             String[] base = lastObservedNationalUnchecked();
             boolean growthShown = tg.requiredCagrPct() != null && (base == null || nationalShown(d, base[0]));
-            r.put("required_cagr", growthShown ? f.decimal(tg.requiredCagrPct(), 1) + "%" : "–");
+            r.put("required_cagr", !growthShown ? "–" : tg.requiredCagrPct() < 0 ? t.get("required_exceeded")
+                    : f.decimal(tg.requiredCagrPct(), 1) + "%");
             boolean reached = tg.projectedIdr() != null && tg.targetIdr() != null && tg.projectedIdr().compareTo(tg.targetIdr()) >= 0;
             r.put("verdict", t.get(tg.projectedIdr() == null ? "verdict_no_value"
                     : (reached ? "verdict_on_track" : "verdict_off_track") + scenario));
@@ -752,13 +754,21 @@ public final class ReportView {
      * (summary.json's {@code scope}: the ministries' "digital economy" figure) is not like for like, and a target
      * already below the observed national value says little. Every number comes from the data.
      */
+    /**
+     * A target as a reader names it: its value in the report's style, then its configured label, which names the source
+     * ("IDR 4,531.0 trillion (Kemendag/KemenKopUKM path, 2021)"; "Rp4.531,0 triliun (jalur Kemendag/KemenKopUKM, 2021)").
+     */
+    private String targetName(ReportData.Target tg) {
+        return tg.targetIdr() == null ? tg.label(f.lang()) : t.get("target_name", f.money(tg.targetIdr()), tg.label(f.lang()));
+    }
+
     private String targetCaveat() {
         ReportData.Projection p = d.projection();
         List<String> parts = new ArrayList<>();
         parts.add(t.get("target_caveat"));
         for (ReportData.Target tg : p.targets()) {
             if (tg.scope() != null && !tg.scope().equals("ecommerce_gmv") && t.all().containsKey("target_scope_" + tg.scope())) {
-                parts.add(t.get("target_scope_" + tg.scope(), tg.label(f.lang()), f.money(tg.targetIdr())));
+                parts.add(t.get("target_scope_" + tg.scope(), f.money(tg.targetIdr()), tg.label(f.lang())));
             }
         }
         String[] observed = lastObservedNational();
@@ -766,7 +776,7 @@ public final class ReportView {
             BigDecimal value = new BigDecimal(observed[1]);
             for (ReportData.Target tg : p.targets()) {
                 if (tg.targetIdr() != null && tg.targetIdr().compareTo(value) < 0) {
-                    parts.add(t.get("target_below_observed", tg.label(f.lang()), f.money(tg.targetIdr()), observed[0], f.money(value)));
+                    parts.add(t.get("target_below_observed", f.money(tg.targetIdr()), tg.label(f.lang()), observed[0], f.money(value)));
                 }
             }
         }

@@ -26,8 +26,9 @@ class ProjectConfigTest {
         assertEquals(12.0, p.scenarios().cagrBasePct());
         assertTrue(l.config().aggregate().csvCopy());
         assertEquals(ProjectConfig.defaults().targets(), p.targets(), "the YAML and the code defaults agree");
-        assertEquals("Rp400 triliun (artikel VIVA 2023)", p.targets().get(0).label("id"), "the Indonesian label");
-        assertEquals("Rp400 triliun (VIVA 2023 article)", p.targets().get(0).label("en"));
+        assertEquals("artikel VIVA 2023", p.targets().get(0).label("id"), "the Indonesian label");
+        assertEquals("digital_economy", p.targets().get(0).scope(), "the article quotes a digital-economy potential");
+        assertEquals("VIVA 2023 article", p.targets().get(0).label("en"));
         assertEquals("digital_economy", p.targets().get(1).scope(), "the ministries' figure is wider than e-commerce GMV");
     }
 

@@ -376,12 +376,12 @@ public final class ReportFixture {
         ArrayNode ts = s.putArray("targets");
         ObjectNode a = ts.addObject();
         a.put("name", "article_rp400t");
-        a.put("label", "Rp400 triliun (VIVA 2023 article)");
-        a.put("label_id", "Rp400 triliun (artikel VIVA 2023)");
+        a.put("label", "VIVA 2023 article");
+        a.put("label_id", "artikel VIVA 2023");
         a.put("crossing_label", "2027");
         ObjectNode b = ts.addObject();
         b.put("name", "published_rp4531t");
-        b.put("label", "Rp4.531 triliun (Kemenkop/Kemendag 2021)");
+        b.put("label", "Kemenkop/Kemendag 2021");
         b.put("scope", "digital_economy");
         b.put("crossing_label", "not by 2040");
         s.putArray("warnings").add("Synthetic projection written by the report test fixture.");

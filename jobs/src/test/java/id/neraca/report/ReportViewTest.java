@@ -150,12 +150,12 @@ class ReportViewTest {
         String ce = caveatEn.group(1).replace("&quot;", "\"");
         String ci = caveatId.group(1).replace("&quot;", "\"");
         assertTrue(ce.contains("as published, not like for like"), ce);
-        assertTrue(ce.contains("ministry (IDR 5,678.0 trillion) is a \"digital economy\" figure, a wider definition than e-commerce GMV"), ce);
-        assertTrue(ce.contains("article (IDR 123.4 trillion) is already below the observed national value of 2025 (IDR 987.6 trillion)"), ce);
-        assertFalse(ce.contains("ministry (IDR 5,678.0 trillion) is already below"), "a target above the observed value is not");
+        assertTrue(ce.contains("IDR 5,678.0 trillion (ministry) is a \"digital economy\" figure, a wider definition than e-commerce GMV"), ce);
+        assertTrue(ce.contains("IDR 123.4 trillion (article) is already below the observed national value of 2025 (IDR 987.6 trillion)"), ce);
+        assertFalse(ce.contains("IDR 5,678.0 trillion (ministry) is already below"), "a target above the observed value is not");
         assertTrue(ci.contains("sebagaimana dipublikasikan, bukan secara setara"), ci);
-        assertTrue(ci.contains("ministry (Rp5.678,0 triliun) adalah angka \"ekonomi digital\""), ci);
-        assertTrue(ci.contains("article (Rp123,4 triliun) sudah di bawah nilai nasional teramati pada 2025 (Rp987,6 triliun)"), ci);
+        assertTrue(ci.contains("Rp5.678,0 triliun (ministry) adalah angka \"ekonomi digital\""), ci);
+        assertTrue(ci.contains("Rp123,4 triliun (article) sudah di bawah nilai nasional teramati pada 2025 (Rp987,6 triliun)"), ci);
         // no number is written into the caveat's messages: they all come from the data
         for (String lang : List.of("en", "id")) {
             Messages t = Messages.load(lang);
@@ -667,9 +667,9 @@ class ReportViewTest {
         for (String md : List.of(markdown(d, "en"), markdown(d, "id"))) {
             assertTrue(md.contains(md.contains("Proyeksi") ? sentenceId : sentenceEn), "markdown answer");
         }
-        assertTrue(en.contains("<span class=\"pill\">On track at the assumed growth</span> article"), "verdict pill");
-        assertTrue(en.contains("<span class=\"pill\">Off track at the assumed growth</span> ministry"));
-        assertTrue(id.contains("<span class=\"pill\">Sesuai jalur pada pertumbuhan yang diasumsikan</span> article"));
+        assertTrue(en.contains("<span class=\"pill\">On track at the assumed growth</span> IDR 400.0 trillion (article)"), "verdict pill");
+        assertTrue(en.contains("<span class=\"pill\">Off track at the assumed growth</span> IDR 4,531.0 trillion (ministry)"));
+        assertTrue(id.contains("<span class=\"pill\">Sesuai jalur pada pertumbuhan yang diasumsikan</span> Rp400,0 triliun (article)"));
         assertFalse(en.contains("model weights from rolling-origin backtests"), "no backtest weighed anything");
         assertTrue(en.contains("The growth scenario alone (12.0% a year, an assumption): no fitted model carries weight on 13 months"));
         assertTrue(id.contains("Skenario pertumbuhan saja (12,0% per tahun, sebuah asumsi)"));
@@ -684,7 +684,7 @@ class ReportViewTest {
         ReportData f = data(d.annual(), projection(d.projection().targets(), List.of(), fitted));
         String fe = html(f, "en");
         assertFalse(fe.contains("No fitted model carries"), "a fitted projection is not called an assumption");
-        assertTrue(fe.contains("<span class=\"pill\">On track</span> article"));
+        assertTrue(fe.contains("<span class=\"pill\">On track</span> IDR 400.0 trillion (article)"));
         assertTrue(fe.contains("model weights from rolling-origin backtests"));
         assertEquals("fitted_models", ReportSummary.build(f, List.of("en"), List.of()).path("projection").path("basis").asText());
     }
@@ -1055,7 +1055,9 @@ class ReportViewTest {
         // the same years with 2025 published: its point, value and growth are shown
         ReportData open = data(List.of(y2024, y2025.withDisclosure(Map.of())), d.projection());
         assertEquals(3, ReportView.chartPoints(open).size());
-        assertTrue(html(open, "en").contains("IDR 700.0 trillion") && html(open, "en").contains("-10.6%"));
+        // (a target below that value needs no growth: "already exceeded", not a negative rate)
+        assertTrue(html(open, "en").contains("IDR 700.0 trillion") && html(open, "en").contains("already exceeded")
+                && !html(open, "en").contains("-10.6%"));
     }
 
     /**

@@ -93,10 +93,13 @@ class WriteReportTest extends SparkTestBase {
         assertTrue(en.contains("January 2023") && en.contains("October 2025"));
         assertTrue(id.contains("2025 (10 bulan)") && en.contains("2025 (10 months)"), "partial year marked");
         // both targets, the verdicts
-        assertTrue(en.contains("Rp400 triliun (VIVA 2023 article)") && en.contains("Rp4.531 triliun (Kemenkop/Kemendag 2021)"));
+        // a target is named by its value in the report's style, then its label (the source): the English report has no
+        // Indonesian-style amount (it had "Rp4.531 triliun", which reads as 4.5 trillion in English)
+        assertTrue(en.contains("IDR 400.0 trillion (VIVA 2023 article)") && en.contains("IDR 4,531.0 trillion (Kemenkop/Kemendag 2021)"), en);
+        assertFalse(en.contains("Rp4.531") || en.contains("triliun"), "no Indonesian amounts in English");
         // the Indonesian report names a target by its label_id when there is one, by its label otherwise
-        assertTrue(id.contains("Rp400 triliun (artikel VIVA 2023)") && !id.contains("VIVA 2023 article"), "label_id in id");
-        assertTrue(id.contains("Rp4.531 triliun (Kemenkop/Kemendag 2021)"), "label when no label_id");
+        assertTrue(id.contains("Rp400,0 triliun (artikel VIVA 2023)") && !id.contains("VIVA 2023 article"), "label_id in id");
+        assertTrue(id.contains("Rp4.531,0 triliun (Kemenkop/Kemendag 2021)"), "label when no label_id");
         assertTrue(en.contains("On track") && en.contains("Off track"));
         // self-contained: charts inline as SVG with real text; nothing fetched
         assertTrue(countOf(en, "<svg") >= 4, "inline charts");
