@@ -582,7 +582,8 @@ public final class ReportView {
         m.put("has_claims", !rows.isEmpty());
         m.put("sources", rows.isEmpty() ? "" : t.get("claims_sources") + " " + String.join(" ",
                 rows.stream().map(r -> (String) ((Map<?, ?>) r).get("source")).toList()));
-        m.put("intro", rows.isEmpty() ? "" : t.get("claims_intro", yearLabel(h)));
+        m.put("intro", rows.isEmpty() ? "" : t.get("claims_intro", yearLabel(h))
+                + (h.published("UNKNOWN") ? "" : " " + t.get("claims_intro_withheld")));
         return m;
     }
 

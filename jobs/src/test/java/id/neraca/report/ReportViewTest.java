@@ -151,11 +151,11 @@ class ReportViewTest {
         String ci = caveatId.group(1).replace("&quot;", "\"");
         assertTrue(ce.contains("as published, not like for like"), ce);
         assertTrue(ce.contains("IDR 5,678.0 trillion (ministry) is a \"digital economy\" figure, a wider definition than e-commerce GMV"), ce);
-        assertTrue(ce.contains("IDR 123.4 trillion (article) is already below the observed national value of 2025 (IDR 987.6 trillion)"), ce);
+        assertTrue(ce.contains("IDR 123.4 trillion (article) is already below the estimated national value of 2025 (IDR 987.6 trillion: observed sales × coverage factor)"), ce);
         assertFalse(ce.contains("IDR 5,678.0 trillion (ministry) is already below"), "a target above the observed value is not");
         assertTrue(ci.contains("sebagaimana dipublikasikan, bukan secara setara"), ci);
         assertTrue(ci.contains("Rp5.678,0 triliun (ministry) adalah angka \"ekonomi digital\""), ci);
-        assertTrue(ci.contains("Rp123,4 triliun (article) sudah di bawah nilai nasional teramati pada 2025 (Rp987,6 triliun)"), ci);
+        assertTrue(ci.contains("Rp123,4 triliun (article) sudah di bawah perkiraan nilai nasional pada 2025 (Rp987,6 triliun: penjualan teramati × faktor cakupan)"), ci);
         // no number is written into the caveat's messages: they all come from the data
         for (String lang : List.of("en", "id")) {
             Messages t = Messages.load(lang);
@@ -906,9 +906,9 @@ class ReportViewTest {
                 projection(List.of(target("article", "123400000000000", "2000000000000000"),
                         target("ministry", "5678000000000000", "2000000000000000", "digital_economy")), List.of(), summary));
         Map<String, List<String>> expected = Map.of(
-                "en", List.of("probability 90.0%", "already exceeded: the observed national value of 2025 is IDR 987.6 trillion",
+                "en", List.of("probability 90.0%", "already exceeded: the estimated national value of 2025 (observed sales × coverage factor) is IDR 987.6 trillion",
                         "probability 10.0%", "wider \"digital economy\" figure: e-commerce GMV alone does not show it missed"),
-                "id", List.of("peluang 90,0%", "sudah terlampaui: nilai nasional teramati pada 2025 adalah Rp987,6 triliun",
+                "id", List.of("peluang 90,0%", "sudah terlampaui: perkiraan nilai nasional pada 2025 (penjualan teramati × faktor cakupan) adalah Rp987,6 triliun",
                         "peluang 10,0%", "angka \"ekonomi digital\" yang lebih luas: GMV e-commerce saja tidak menunjukkan target ini tidak tercapai"));
         for (String lang : List.of("en", "id")) {
             Matcher card = Pattern.compile("<article class=\"card target\">(.*?)</article>", Pattern.DOTALL).matcher(html(d, lang));
