@@ -74,7 +74,7 @@ final class XlsxText {
             return switch (c.kind()) {
                 case TEXT, ERROR -> c.value();
                 case BOOLEAN -> c.value().equals("1") || c.value().equalsIgnoreCase("true") ? "TRUE" : "FALSE";
-                case NUMBER -> number(XlsxWorkbook.number(c.value()), mode);
+                case NUMBER -> mode == Mode.PLAIN ? plainNumber(c.value()) : number(XlsxWorkbook.number(c.value()), mode);
                 case DATE -> date(XlsxWorkbook.dateTime(c.value(), date1904), mode);
             };
         } catch (NumberFormatException | ArithmeticException | java.time.DateTimeException e) {
@@ -95,10 +95,33 @@ final class XlsxText {
         } catch (NumberFormatException e) {
             return text;
         }
-        if (v.scale() < 0) v = v.setScale(0);
         Mode mode = col < modes.length && modes[col] == Mode.COMMA ? Mode.COMMA : Mode.PLAIN;
+        // a floating column's 5.7000258951300096E17 as an ID: damaged, read as Excel shows it (plainNumber)
+        if (mode == Mode.PLAIN && v.scale() <= 0 && v.precision() - v.scale() > 15) return plainNumber(text);
+        if (v.scale() < 0) v = v.setScale(0);
         return number(v, mode);
     }
+
+    /**
+     * A number cell of a column read as text (an order, line, listing or seller ID; a title), as the XML holds it. A
+     * whole number of more than 15 digits is kept digit for digit when the XML writes it so ({@code 570002589513000981}:
+     * openpyxl, pandas); rounded to Excel's 15 digits it merged two orders into one "duplicate" and two sellers' NIKs into
+     * one valid NIK. Written as a floating number ({@code 5.7000258951300096E+17}: Excel itself, a float column) its
+     * last digits are already gone, and it reads as Excel shows it ({@code 5.70002589513001E+17}), which the order-ID
+     * and seller-ID parsers refuse as damaged, as they do that text in a CSV. Other numbers: as before.
+     */
+    static String plainNumber(String xml) {
+        String x = xml.trim();
+        BigDecimal exact = new BigDecimal(x);
+        BigDecimal whole = exact.stripTrailingZeros();
+        if (whole.scale() <= 0 && whole.precision() - whole.scale() > 15) {
+            if (WHOLE_DIGITS.matcher(x).matches()) return exact.toPlainString();
+            return whole.round(new java.math.MathContext(15, java.math.RoundingMode.HALF_EVEN)).toString();
+        }
+        return number(XlsxWorkbook.number(x), Mode.PLAIN);
+    }
+
+    private static final java.util.regex.Pattern WHOLE_DIGITS = java.util.regex.Pattern.compile("-?\\d+");
 
     private static String number(BigDecimal v, Mode mode) {
         String s = v.toPlainString();

@@ -207,6 +207,49 @@ class XlsxIngestTest {
         return x;
     }
 
+    /**
+     * Order and seller IDs in number cells (what openpyxl, pandas or Excel write for an all-digit column). Written in
+     * full, every digit is kept: rounded to Excel's 15 digits, two orders became one "duplicate" and two sellers' NIKs
+     * one valid NIK. Written as a floating number (Excel's own 5.7646141303878528E+17), the last digits are gone: the
+     * order is quarantined BAD_ORDER_ID, as the same text in a CSV is, and a seller ID so written is not a valid ID.
+     */
+    @Test
+    void longIdsInNumberCellsKeepEveryDigitOrAreRefusedAsDamaged() throws Exception {
+        String[][] cases = {
+                {"576461413038785248", "3504151311911508", "tiktokshop:576461413038785248:S1", "true"},
+                {"576461413038785249", "3504151311911509", "tiktokshop:576461413038785249:S1", "true"},
+                {"5.7646141303878528E+17", "3504151311911508", null, null},
+                {"576461413038785250", "3.504151311911508E+15", "tiktokshop:576461413038785250:S1", "false"}};
+        java.util.Set<String> sellerKeys = new java.util.HashSet<>();
+        for (int k = 0; k < cases.length; k++) {
+            Path dumps = tmp.resolve("ids" + k);
+            XlsxFixture x = new XlsxFixture();
+            x.sheet("OrderSKUList");
+            String[] h = BadInputTest.TIKTOK_HEADER.split(",");
+            XlsxFixture.C[] hc = new XlsxFixture.C[h.length];
+            for (int i = 0; i < h.length; i++) hc[i] = x.s(XlsxWorkbook.letters(i) + "1", h[i]);
+            x.row(1, hc);
+            x.row(2, num("A2", cases[k][0]), x.s("B2", "Completed"), inline("C2", "S1"), inline("D2", "Kaos"),
+                    inline("E2", "B"), x.s("F2", "Fashion"), num("G2", "3"), num("H2", "40000"), num("I2", "120000"),
+                    num("J2", "44991.336805555555", XlsxFixture.DATE22), inline("K2", "NIK"), num("L2", cases[k][1]),
+                    inline("M2", "Kota Bandung"), inline("N2", "Jawa Barat"), inline("O2", "ID"), inline("P2", "ID"), bool("Q2", false));
+            x.write(dumps.resolve("tiktokshop/tiktok_orders_2023-03.xlsx"));
+            DumpPlanner.Plan plan = DumpPlanner.plan(dumps.toString(), mappings(), false);
+            FileTask t = plan.tasks().get(0);
+            List<RawRecord> recs = DumpReader.readAll(t, plan.mappings().get("tiktokshop"));
+            Row r = parser(plan, "tiktokshop", IngestFixtures.reference(tmp)).parse(recs.get(0), t.exportKey());
+            if (cases[k][2] == null) {
+                assertEquals("BAD_ORDER_ID", r.getAs("reason_code"), String.valueOf(r));
+                continue;
+            }
+            assertNull(r.getAs("reason_code"), String.valueOf(r));
+            assertEquals(cases[k][2], r.getAs("sale_id"));
+            assertEquals(Boolean.valueOf(cases[k][3]), r.getAs("seller_id_valid"), String.valueOf(r));
+            if (k < 2) sellerKeys.add(r.getAs("seller_key"));
+        }
+        assertEquals(2, sellerKeys.size(), "two NIKs, two sellers");
+    }
+
     @Test
     void aNumberCellWithThreeDecimalsIsANumberNotAnAmbiguousText() throws Exception {
         // 999.125 in a numeric cell was written 999,125, which idr refuses as ambiguous (13,399 in a CSV may be an
