@@ -142,6 +142,28 @@ public final class IngestRun {
     }
 
     /** A Parquet dump: Spark reads it; each row's sources as strings and its JSON (masked) as raw_row. */
+    /**
+     * A Parquet column as the text the mapping's parsers read. A {@code TIMESTAMP} (adjusted to UTC: an instant, what
+     * pandas' time-zone-aware columns, Spark and DuckDB write) is written as ISO-8601 with its offset ({@code Z} in neraca's UTC session); cast to
+     * text it lost the offset and was read as wall-clock time in the mapping's zone, 7 to 9 hours off (a seller's
+     * 1 August in WITA landed in July). So {@code order_ts} from such a column needs {@code iso} among its formats; a
+     * mapping without it stops, naming the column and the fix. {@code TIMESTAMP_NTZ} and {@code DATE} are wall-clock
+     * values and stay text, read in the mapping's zone.
+     */
+    static Column parquetText(org.apache.spark.sql.types.StructField f, CompiledMapping cm, FileTask t) {
+        Column c = col("`" + f.name() + "`");
+        if (!(f.dataType() instanceof org.apache.spark.sql.types.TimestampType)) return c.cast("string");
+        id.neraca.ingest.mapping.FieldSpec ts = cm.mapping().columns().byKey().get("order_ts");
+        if (ts != null && f.name().equals(ts.sourceRef()) && !ts.formats().contains("iso")) {
+            throw NeracaException.usage("%s: column '%s' is a Parquet TIMESTAMP (an instant, stored in UTC), but mapping '%s' reads "
+                    + "order_ts with formats %s, which would take it for wall-clock time in zone %s: add iso to order_ts.formats "
+                    + "(the column is read as ISO-8601 in UTC)", t.sourceFile(), f.name(), cm.name(), ts.formats(),
+                    ts.zone() == null ? "SELLER" : ts.zone());
+        }
+        // with the session zone's offset ("Z" under neraca's UTC session), so the text names the instant in any session
+        return org.apache.spark.sql.functions.date_format(c, "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX");
+    }
+
     private static JavaRDD<Row> parquetRows(SparkSession spark, Prepared p, FileTask t, Parse fn) {
         CompiledMapping cm = p.plan().mappings().get(t.mapping());
         Dataset<Row> d = spark.read().parquet(t.uri());
@@ -152,7 +174,7 @@ public final class IngestRun {
             throw NeracaException.data("%s: the Parquet file lacks the columns mapping '%s' needs: %s (columns: %s)",
                     t.sourceFile(), cm.name(), missing, names);
         }
-        Column[] vals = cm.sources().stream().map(s -> names.contains(s) ? col("`" + s + "`").cast("string") : lit(null).cast("string"))
+        Column[] vals = cm.sources().stream().map(s -> names.contains(s) ? parquetText(schema.apply(s), cm, t) : lit(null).cast("string"))
                 .toArray(Column[]::new);
         // raw_row: the columns the mapping reads; its pii columns and every column it does not read masked (DumpReader)
         Column[] rawCols = names.stream().map(n -> cm.pii().contains(n) || !cm.sources().contains(n)

@@ -1,5 +1,7 @@
 package id.neraca.ingest;
 
+import id.neraca.core.NeracaException;
+
 import id.neraca.SparkTestBase;
 import id.neraca.ingest.ids.SellerKeys;
 import id.neraca.ingest.mapping.Mapping;
@@ -125,6 +127,60 @@ class ArchiveAndParquetTest extends SparkTestBase {
         String raw = rows.get(1).getAs("raw_row");
         assertTrue(raw.contains("\"status\":\"lost\""), raw);
         assertFalse(raw.contains("Toko W"), raw);
+    }
+
+    /**
+     * A Parquet TIMESTAMP is an instant (stored in UTC): 2024-07-31 23:30 UTC is 1 August 07:30 in Makassar (WITA), a sale
+     * of August. Cast to text it lost its offset and was read as 23:30 WITA (15:30 UTC, July). A TIMESTAMP_NTZ is a
+     * wall-clock time and is read in the mapping's zone, the seller's here. A mapping reading a TIMESTAMP without iso
+     * among its formats stops, naming the column and the fix.
+     */
+    @Test
+    void aParquetTimestampIsAnInstantAndATimestampNtzIsWallClockTime() throws Exception {
+        Path mappings = Files.createDirectories(tmp.resolve("marketplaces-ts"));
+        String mapping = """
+                marketplace: warehouse
+                files: ["warehouse/*.parquet"]
+                format: {type: parquet}
+                grain: ORDER_LINE
+                columns:
+                  order_id: {source: order_id}
+                  order_ts: {source: %s, formats: [%s], zone: SELLER}
+                  status: {source: status, map: {done: COMPLETED}}
+                  quantity: {source: qty, parser: integer}
+                  unit_price: {source: price, parser: decimal}
+                  seller_id: {source: seller_nik}
+                  seller_city: {source: city}
+                """;
+        StructType schema = new StructType().add("order_id", DataTypes.StringType).add("created", DataTypes.TimestampType)
+                .add("local", DataTypes.TimestampNTZType).add("status", DataTypes.StringType).add("qty", DataTypes.IntegerType)
+                .add("price", DataTypes.createDecimalType(12, 2)).add("seller_nik", DataTypes.StringType).add("city", DataTypes.StringType);
+        Dataset<Row> d = spark.createDataFrame(List.of(RowFactory.create("W1", java.sql.Timestamp.from(java.time.Instant.parse("2024-07-31T23:30:00Z")),
+                java.time.LocalDateTime.parse("2024-07-31T23:30:00"), "done", 1, new java.math.BigDecimal("1000.00"),
+                "7371011508850001", "Kota Makassar")), schema);
+        Path file = tmp.resolve("dumps-ts/warehouse/orders.parquet");
+        d.coalesce(1).write().parquet(tmp.resolve("w-ts").toString());
+        Files.createDirectories(file.getParent());
+        try (var s = Files.list(tmp.resolve("w-ts"))) {
+            Files.copy(s.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow(), file);
+        }
+        String[][] cases = {{"created", "iso", "2024-07-31T23:30:00Z", "2024-08"},
+                {"local", "\"yyyy-MM-dd HH:mm:ss\", iso", "2024-07-31T15:30:00Z", "2024-07"}};
+        for (String[] c : cases) {
+            Files.writeString(mappings.resolve("warehouse.yaml"), mapping.formatted(c[0], c[1]));
+            IngestRun.Prepared p = IngestRun.prepare(mappings, IngestFixtures.reference(tmp), tmp.resolve("dumps-ts").toString(),
+                    SellerKeys.of(IngestFixtures.KEY), IngestFixtures.CFG, false, false);
+            Row r = ResolveDuplicates.apply(IngestRun.parse(spark, p)).collectAsList().get(0);
+            assertTrue(r.getAs("reason_code") == null, String.valueOf(r));
+            assertEquals(java.time.Instant.parse(c[2]), r.<java.sql.Timestamp>getAs("order_ts").toInstant(), c[0]);
+            assertEquals(c[3], r.getAs("period_month"), c[0]);
+        }
+        Files.writeString(mappings.resolve("warehouse.yaml"), mapping.formatted("created", "\"yyyy-MM-dd HH:mm:ss\""));
+        IngestRun.Prepared p = IngestRun.prepare(mappings, IngestFixtures.reference(tmp), tmp.resolve("dumps-ts").toString(),
+                SellerKeys.of(IngestFixtures.KEY), IngestFixtures.CFG, false, false);
+        NeracaException e = org.junit.jupiter.api.Assertions.assertThrows(NeracaException.class, () -> IngestRun.parse(spark, p));
+        assertTrue(e.getMessage().contains("'created' is a Parquet TIMESTAMP") && e.getMessage().contains("add iso to order_ts.formats"),
+                e.getMessage());
     }
 
     @Test
