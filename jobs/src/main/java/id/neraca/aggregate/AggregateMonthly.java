@@ -171,8 +171,12 @@ public final class AggregateMonthly implements Stage {
             Tables.write(fs, staged, "monthly_headline", monthly, order("period_month"), csv);
             Tables.write(fs, staged, "annual_headline", annual, order("year"), csv);
             ctx.outputs().commit("aggregates");
-            Log.info("aggregates: %,d detail rows, %d months, %d years; completed GMV Rp%s (identities hold)",
-                    detailRows, months, years, check.completedGmv().toPlainString());
+            // the order lines' GMV (the headline series) and the listings' sold value apart: a listing's cumulative sold
+            // count is not a month's sales (docs/MAPPINGS.md), and their sum read as the sales' GMV, 80% too high
+            Log.info("aggregates: %,d detail rows, %d months, %d years; completed order GMV Rp%s%s (identities hold)",
+                    detailRows, months, years, check.headlineGmv().toPlainString(), check.listingRows() == 0 ? ""
+                            : String.format(Locale.ROOT, "; listing sold value Rp%s (not sales: monthly_detail only)",
+                            check.listingGmv().toPlainString()));
         } finally {
             ctx.spark().conf().set(SHUFFLE_PARTITIONS, partitionsBefore);
             if (cacheNarrowed) narrowed.unpersist();
