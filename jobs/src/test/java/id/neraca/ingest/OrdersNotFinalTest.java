@@ -68,4 +68,32 @@ class OrdersNotFinalTest {
         IngestConfig cfg = IngestConfig.defaults();
         assertEquals(List.of(), IngestRun.failures(List.of(c), cfg));
     }
+    /**
+     * The bundled shopee and tiktokshop mappings know their marketplaces' in-progress statuses: a current month's export
+     * (Shopee's Belum Bayar, Perlu Dikirim, Sedang Dikirim; TikTok's Unpaid, To ship, Shipped, In transit, Delivered)
+     * was UNKNOWN_STATUS and stopped the run above 5% quarantined; its open orders are ORDER_NOT_FINAL now.
+     */
+    @Test
+    void theBundledShopeeAndTikTokMappingsKnowTheirOpenStatuses() throws Exception {
+        String when = "03/11/2025 10:00";
+        StringBuilder shopee = new StringBuilder(BadInputTest.SHOPEE_HEADER).append('\n');
+        String[] shopeeOpen = {"Belum Bayar", "Perlu Dikirim", "Dikirim", "Sedang Dikirim", "Telah Dikirim", "Pesanan Diterima"};
+        for (int i = 0; i < shopeeOpen.length; i++) {
+            shopee.append(BadInputTest.shopee("25110" + i + "ABC", when, "150.000", "1", "Kaos Batik").replace(";Selesai;", ";" + shopeeOpen[i] + ";"))
+                    .append('\n');
+        }
+        List<Row> rows = IngestFixtures.parseWithBundledMapping(tmp.resolve("s"), "shopee", "shopee/shopee_orders_20251101_20251130.csv",
+                shopee.toString());
+        assertEquals(shopeeOpen.length, rows.size());
+        for (Row r : rows) assertEquals("ORDER_NOT_FINAL", r.getAs("reason_code"), String.valueOf(r));
+        StringBuilder tiktok = new StringBuilder(BadInputTest.TIKTOK_HEADER).append('\n');
+        String[] tiktokOpen = {"Unpaid", "To ship", "Awaiting Shipment", "Awaiting Collection", "Shipped", "In transit", "Delivered"};
+        for (int i = 0; i < tiktokOpen.length; i++) {
+            tiktok.append("57700001583800000").append(i).append(',').append(tiktokOpen[i]).append(",P074-H,Kaos Batik,,Fashion,1,22000,21100,"
+                    + "2025-11-03 17:13:30,NIK,3504151311911508,Kabupaten Tulungagung,Jawa Timur,,ID,No\n");
+        }
+        rows = IngestFixtures.parseWithBundledMapping(tmp.resolve("t"), "tiktokshop", "tiktokshop/tiktok_orders_2025-11.csv", tiktok.toString());
+        assertEquals(tiktokOpen.length, rows.size());
+        for (Row r : rows) assertEquals("ORDER_NOT_FINAL", r.getAs("reason_code"), String.valueOf(r));
+    }
 }
