@@ -164,9 +164,24 @@ public final class IngestRun {
         return org.apache.spark.sql.functions.date_format(c, "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX");
     }
 
+    /**
+     * A file's path as Spark's reader takes it literally: Spark reads a path as a Hadoop glob, so a dump named
+     * {@code orders [1].parquet} or {@code orders{2}.parquet} (a browser's second download) was "Path does not exist"
+     * and an unexpected failure (exit 1); its glob characters are escaped.
+     */
+    static String globEscaped(String uri) {
+        StringBuilder b = new StringBuilder(uri.length() + 8);
+        for (int i = 0; i < uri.length(); i++) {
+            char c = uri.charAt(i);
+            if ("[]{}?*\\".indexOf(c) >= 0) b.append('\\');
+            b.append(c);
+        }
+        return b.toString();
+    }
+
     private static JavaRDD<Row> parquetRows(SparkSession spark, Prepared p, FileTask t, Parse fn) {
         CompiledMapping cm = p.plan().mappings().get(t.mapping());
-        Dataset<Row> d = spark.read().parquet(t.uri());
+        Dataset<Row> d = spark.read().parquet(globEscaped(t.uri()));
         StructType schema = d.schema();
         List<String> names = List.of(schema.fieldNames());
         List<String> missing = cm.sources().stream().filter(s -> !names.contains(s) && !cm.optional(s)).toList();

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -114,9 +115,13 @@ class ArchiveAndParquetTest extends SparkTestBase {
         try (var s = Files.list(tmp.resolve("w"))) {
             Files.copy(s.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow(), file);
         }
+        // a second download's name: Spark took it for a glob ("Path does not exist", exit 1)
+        Files.copy(file, file.resolveSibling("orders [1] {2}.parquet"));
         IngestRun.Prepared p = IngestRun.prepare(mappings, IngestFixtures.reference(tmp), tmp.resolve("dumps").toString(),
                 SellerKeys.of(IngestFixtures.KEY), IngestFixtures.CFG, false, false);
-        Dataset<Row> r = ResolveDuplicates.apply(IngestRun.parse(spark, p)).orderBy("source_line");
+        Dataset<Row> all = IngestRun.parse(spark, p);
+        assertEquals(2L, all.filter(col("source_file").endsWith("orders [1] {2}.parquet")).count());
+        Dataset<Row> r = ResolveDuplicates.apply(all.filter(col("source_file").endsWith("/orders.parquet"))).orderBy("source_line");
         List<Row> rows = r.collectAsList();
         assertEquals(2, rows.size());
         assertEquals("warehouse:W1:-", rows.get(0).getAs("sale_id"));
