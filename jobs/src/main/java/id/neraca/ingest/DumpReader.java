@@ -436,8 +436,17 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
         }
         String raw = render(f, d, f.length - task.columnCount());
         if (f.length != task.columnCount()) {
-            return RawRecord.error(task.sourceFile(), first, raw, "WRONG_FIELD_COUNT",
-                    "expected " + task.columnCount() + " fields separated by '" + d + "', found " + f.length);
+            String why = "expected " + task.columnCount() + " fields separated by '" + d + "', found " + f.length;
+            int extra = f.length - task.columnCount();
+            boolean trailingEmpty = extra > 0;
+            for (int i = task.columnCount(); i < f.length && trailingEmpty; i++) trailingEmpty = f[i].isBlank();
+            if (trailingEmpty) {
+                // a spreadsheet that pads its rows and not its header (or a title with an unquoted delimiter before an
+                // empty last column): the fix differs, so it is said, not guessed
+                why += " (the " + (extra == 1 ? "extra field is" : extra + " extra fields are") + " empty: delimiters after the "
+                        + "last column, as a spreadsheet pads rows? Re-export without them, or strip the delimiters after the last column)";
+            }
+            return RawRecord.error(task.sourceFile(), first, raw, "WRONG_FIELD_COUNT", why);
         }
         int[] idx = task.columnIndex();
         String[] values = new String[idx.length];

@@ -45,6 +45,21 @@ class QuarantineMisreadRowsMaskedTest {
                 + "***,***,***,Kota Yogyakarta,DI Yogyakarta,Indonesia,,***", r.getAs("raw_row"));
     }
 
+    /** Rows a spreadsheet padded with empty fields its header lacks: still refused, and the detail says what the extra fields are. */
+    @Test
+    void rowsWithEmptyFieldsPastTheHeaderSayWhy() throws Exception {
+        List<Row> rows = ingest("shopee", "shopee_orders_20240801_20240831.csv", "No. Pesanan;Status Pesanan;Waktu Pesanan Dibuat;"
+                + "Nama Produk;Nomor Referensi SKU;Merek;Kategori;Harga Awal;Harga Setelah Diskon;Jumlah;Total Pembayaran;Nama Toko;"
+                + "Jenis Identitas Penjual;No. Identitas Penjual;Kota/Kabupaten Penjual;Provinsi Penjual;Negara Asal;Dikirim Dari;"
+                + "Skala Usaha\n"
+                + "240805ZZZZ0003;Selesai;05/08/2024 10:00;Kain Batik Tulis;P1;;Batik & Kain Tradisional;100.000;100.000;2;"
+                + "200.000;Toko Rahasia Ibu Sri;NIK;3504151311911508;Kota Surakarta;Jawa Tengah;Indonesia;Indonesia;Mikro;;\n");
+        Row r = rows.get(0);
+        assertEquals("WRONG_FIELD_COUNT", r.getAs("reason_code"));
+        assertEquals("expected 19 fields separated by ';', found 21 (the 2 extra fields are empty: delimiters after the last column, "
+                + "as a spreadsheet pads rows? Re-export without them, or strip the delimiters after the last column)", r.getAs("reason_detail"));
+    }
+
     @Test
     void aShopeeRowMissingAFieldDoesNotUnmaskTheShopEither() throws Exception {
         List<Row> rows = ingest("shopee", "shopee_orders_20240801_20240831.csv", "No. Pesanan;Status Pesanan;Waktu Pesanan Dibuat;"
