@@ -40,6 +40,46 @@ public final class Coverage {
         public double hi95() {
             return factor * Math.exp(1.959964 * sigmaLog);
         }
+
+        /** {@link Coverage#trend} of the calibration points; null with fewer than two years. */
+        public Trend trend() {
+            return Coverage.trend(points);
+        }
+    }
+
+    /**
+     * How the calibration years' factors move: the factor's change a year (least squares of log factor on the year), the
+     * sample's and the benchmark's growth a year (in rupiah) from the first calibration year to the last. A falling
+     * factor is a sample growing faster than the market: the projection holds the factor constant, so it carries the
+     * sample's faster growth into the national value.
+     */
+    public record Trend(int fromYear, int toYear, double factorPctPerYear, double samplePctPerYear, double benchmarkPctPerYear) {}
+
+    /** A factor moving by at least this much a year is named in a warning and in the report. */
+    public static final double TREND_WARN_PCT = 5.0;
+
+    static Trend trend(List<Point> points) {
+        if (points.size() < 2) return null;
+        Point first = points.get(0);
+        Point last = points.get(points.size() - 1);
+        int span = last.year() - first.year();
+        if (span <= 0) return null;
+        double my = 0;
+        double mf = 0;
+        for (Point p : points) {
+            my += p.year() / (double) points.size();
+            mf += Math.log(p.factor()) / points.size();
+        }
+        double sxy = 0;
+        double sxx = 0;
+        for (Point p : points) {
+            sxy += (p.year() - my) * (Math.log(p.factor()) - mf);
+            sxx += (p.year() - my) * (p.year() - my);
+        }
+        double factorPct = (Math.exp(sxy / sxx) - 1) * 100;
+        double sample = (Math.pow(last.observedIdr().doubleValue() / first.observedIdr().doubleValue(), 1.0 / span) - 1) * 100;
+        double bench = (Math.pow(last.benchmarkIdr().doubleValue() / first.benchmarkIdr().doubleValue(), 1.0 / span) - 1) * 100;
+        return new Trend(first.year(), last.year(), factorPct, sample, bench);
     }
 
     public static Result fixed(double factor, double minSd) {
@@ -127,6 +167,16 @@ public final class Coverage {
         if (points.size() < 3) {
             warnings.add(String.format(Locale.ROOT, "coverage factor calibrated on %d year(s) only; its uncertainty (log sd %.3f) "
                     + "is at least the configured floor %.3f", points.size(), sigma, minSd));
+        }
+        Trend trend = trend(points);
+        if (trend != null && Math.abs(trend.factorPctPerYear()) >= TREND_WARN_PCT) {
+            warnings.add(String.format(Locale.ROOT, "the coverage factor %s %.1f%% a year over %d-%d: the sample grew %.1f%% a year and "
+                            + "the benchmark %.1f%% (in rupiah). The projection holds the factor constant, so it carries the sample's "
+                            + "growth: if the sample keeps %s the market, national growth is %s by about %.0f points a year",
+                    trend.factorPctPerYear() < 0 ? "fell" : "rose", Math.abs(trend.factorPctPerYear()), trend.fromYear(), trend.toYear(),
+                    trend.samplePctPerYear(), trend.benchmarkPctPerYear(), trend.factorPctPerYear() < 0 ? "outgrowing" : "growing slower than",
+                    trend.factorPctPerYear() < 0 ? "overstated" : "understated",
+                    Math.abs(trend.samplePctPerYear() - trend.benchmarkPctPerYear())));
         }
         StringBuilder note = new StringBuilder(String.format(Locale.ROOT, "national = observed × %.6g, calibrated on %s e-Conomy SEA "
                 + "'%s' over %d year(s):", Math.exp(meanLog), "Indonesia", metric, points.size()));

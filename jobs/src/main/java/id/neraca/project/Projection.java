@@ -1249,6 +1249,16 @@ public final class Projection {
             o.put("source", p.source());
             o.put("confidence", p.confidence());
         }
+        Coverage.Trend trend = coverage.trend();
+        if (trend != null) {
+            ObjectNode tr = c.putObject("trend");
+            tr.put("from_year", trend.fromYear());
+            tr.put("to_year", trend.toYear());
+            putNum(tr, "factor_pct_per_year", trend.factorPctPerYear(), 2);
+            putNum(tr, "sample_growth_pct_per_year", trend.samplePctPerYear(), 2);
+            putNum(tr, "benchmark_growth_pct_per_year", trend.benchmarkPctPerYear(), 2);
+            tr.put("flagged", Math.abs(trend.factorPctPerYear()) >= Coverage.TREND_WARN_PCT);
+        }
         c.put("note", coverage.note());
         ArrayNode models = s.putArray("models");
         List<ModelState> all = new ArrayList<>(states);

@@ -772,6 +772,8 @@ public final class ReportView {
                 parts.add(t.get("target_scope_" + tg.scope(), f.money(tg.targetIdr()), tg.label(f.lang())));
             }
         }
+        String trend = coverageTrend();
+        if (trend != null) parts.add(trend);
         String[] observed = lastObservedNational();
         if (observed != null) {
             BigDecimal value = new BigDecimal(observed[1]);
@@ -782,6 +784,23 @@ public final class ReportView {
             }
         }
         return String.join(" ", parts);
+    }
+
+    /**
+     * When the coverage factor moved by at least {@code Coverage.TREND_WARN_PCT} a year over its calibration years
+     * (summary.json {@code coverage.trend.flagged}): how much, the sample's and the benchmark's growth, and what holding the
+     * factor constant does to the projection. Null otherwise, and when the headline withholds a year's total (the
+     * sample's growth with a published year would give it back).
+     */
+    String coverageTrend() {
+        JsonNode tr = d.projection().summary().map(s -> s.path("coverage").path("trend")).orElse(null);
+        if (tr == null || !tr.path("flagged").asBoolean(false) || sampleTotalsWithheld(d)) return null;
+        double factor = tr.path("factor_pct_per_year").asDouble();
+        double sample = tr.path("sample_growth_pct_per_year").asDouble();
+        double bench = tr.path("benchmark_growth_pct_per_year").asDouble();
+        return t.get(factor < 0 ? "coverage_trend_falling" : "coverage_trend_rising", f.decimal(Math.abs(factor), 1) + "%",
+                tr.path("from_year").asText(), tr.path("to_year").asText(), f.decimal(sample, 1) + "%", f.decimal(bench, 1) + "%",
+                f.decimal(Math.abs(sample - bench), 0));
     }
 
     /**
@@ -1043,7 +1062,8 @@ public final class ReportView {
                     ? t.get("assume_coverage_withheld", methodLabel, cov.path("benchmark_points").asText("–"))
                     : t.get("assume_coverage_value", methodLabel,
                     num(cov.path("factor")), num(cov.path("factor_lo95")), num(cov.path("factor_hi95")),
-                    cov.path("benchmark_points").asText("–"), coverageNote(cov))));
+                    cov.path("benchmark_points").asText("–"), coverageNote(cov)
+                            + (coverageTrend() == null ? "" : " " + coverageTrend()))));
         } else {
             items.add(item(t.get("assume_coverage"), t.get("not_available")));
         }

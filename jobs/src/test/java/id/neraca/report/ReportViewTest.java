@@ -128,6 +128,34 @@ class ReportViewTest {
      * target whose scope is the wider digital economy, and one already below the observed national value, with
      * the numbers of the data (not of the message: changing the data changes the sentence).
      */
+    /**
+     * A coverage factor that fell over its calibration years (the sample outgrew the benchmark) is said next to the
+     * target table and in the methodology, in both languages; a steady one is not.
+     */
+    @Test
+    void aFallingCoverageFactorIsSaidNextToTheTargets() {
+        for (boolean flagged : new boolean[]{true, false}) {
+            com.fasterxml.jackson.databind.node.ObjectNode summary = JSON.createObjectNode().put("last_observed_year", 2025)
+                    .put("last_observed_year_value_idr", 987600000000000L);
+            summary.putObject("coverage").put("method", "benchmark_calibration").put("factor", 7004.1).putObject("trend")
+                    .put("from_year", 2023).put("to_year", 2024).put("factor_pct_per_year", flagged ? -9.23 : -1.2)
+                    .put("sample_growth_pct_per_year", 20.15).put("benchmark_growth_pct_per_year", 9.07).put("flagged", flagged);
+            ReportData d = data(List.of(headline("2025", "400", "80", "780", "30", "560")),
+                    projection(List.of(target("ministry", "5678000000000000", "2000000000000000", "digital_economy")), List.of(), summary));
+            String en = html(d, "en");
+            String id = html(d, "id");
+            String sentenceEn = "The coverage factor fell 9.2% a year from 2023 to 2024: the sample grew 20.2% a year, the benchmark 9.1% "
+                    + "(in rupiah). The projection holds the factor constant, so it carries the sample&#39;s growth: if the sample keeps "
+                    + "outgrowing the market, the projection overstates national growth by about 11 points a year.";
+            String sentenceId = "Faktor cakupan turun 9,2% per tahun dari 2023 ke 2024: sampel tumbuh 20,2% per tahun, acuan 9,1% (dalam rupiah).";
+            Matcher caveat = Pattern.compile("<p class=\"note\" id=\"target-caveat\">([^<]*)</p>").matcher(en);
+            assertTrue(caveat.find());
+            assertEquals(flagged, caveat.group(1).contains(sentenceEn), caveat.group(1));
+            assertEquals(flagged ? 2 : 0, en.split(Pattern.quote(sentenceEn), -1).length - 1, "next to the targets and in the methodology");
+            assertEquals(flagged, id.contains(sentenceId), "id");
+        }
+    }
+
     @Test
     void theProjectionIsCalledEcommerceGmvAndTheTargetsCarryTheirCaveat() {
         JsonNode summary = JSON.createObjectNode().put("last_observed_year", 2025).put("last_observed_year_value_idr", 987600000000000L);
