@@ -801,6 +801,24 @@ class ReportViewTest {
                 + "about IDR 981.1 trillion."), html(d, "en"));
         assertTrue(markdown(d, "id").contains("UMKM lokal akan memperoleh 25,2% dari GMV e-commerce pada 2030 (selang 95% 16,1% – 36,7%), "
                 + "sekitar Rp679,3 triliun"), markdown(d, "id"));
+        // each figure is a median over paths, not share × total, and says so
+        assertTrue(html(d, "en").contains("Each figure is the median over the simulated paths"), "medians");
+        // whether the intervals hold the observed year's shares (no clear trend) is said first, and only then
+        java.math.BigDecimal umkmNow = d.headlineYear().share(d.headlineYear().gmv("LOCAL_UMKM"));
+        java.math.BigDecimal foreignNow = d.headlineYear().share(d.headlineYear().foreignOrigin());
+        for (boolean include : new boolean[]{true, false}) {
+            com.fasterxml.jackson.databind.node.ObjectNode u = summary.deepCopy();
+            com.fasterxml.jackson.databind.node.ObjectNode um = (com.fasterxml.jackson.databind.node.ObjectNode) u.get("umkm");
+            um.put("share_2030_lo95_pct", include ? umkmNow.doubleValue() - 5 : umkmNow.doubleValue() + 1)
+                    .put("share_2030_hi95_pct", umkmNow.doubleValue() + 20)
+                    .put("foreign_origin_share_2030_lo95_pct", foreignNow.doubleValue() - 5)
+                    .put("foreign_origin_share_2030_hi95_pct", foreignNow.doubleValue() + 5);
+            ReportData dd = data(base.annual(), projection(base.projection().targets(), List.of(), u));
+            String en = html(dd, "en");
+            assertEquals(include, en.contains("The observed months show no clear trend in the shares: the 95% intervals below both include "
+                    + "the shares of 2025 (local UMKM " + fmtPct(umkmNow) + ", foreign-origin goods " + fmtPct(foreignNow) + ")"), en);
+            assertEquals(include, html(dd, "id").contains("tidak menunjukkan tren pangsa yang jelas"));
+        }
         // a history too short for a trend in the shares: held at their recent level, and the sentence says so
         com.fasterxml.jackson.databind.node.ObjectNode held = summary.deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) held.get("umkm")).put("trend", "held_level");
@@ -1194,5 +1212,9 @@ class ReportViewTest {
         assertFalse(md.contains("`/cfg/neraca.yaml` | `" + "c".repeat(64) + "` |\n\n"), "an unchanged file is not listed as differing");
         String html = html(d, "id");
         assertTrue(html.contains("Konfigurasi aaaaaaaaaaaa (dipakai oleh ClassifySales)"), html);
+    }
+
+    private static String fmtPct(java.math.BigDecimal v) {
+        return v.setScale(1, java.math.RoundingMode.HALF_UP).toPlainString() + "%";
     }
 }
