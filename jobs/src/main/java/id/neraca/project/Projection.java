@@ -556,10 +556,25 @@ public final class Projection {
                         naive == null ? "n/a" : fmt(naive.mase()));
             }
             if (!candidate(s.model().name()) && s.fit() != null) warning = "scenario band, not weighted";
+            String edge = atGridEdge(s);
+            if (edge != null) warning = warning == null ? edge : warning + "; " + edge;
             out.add(new ModelState(s.model(), s.frequency(), s.unsupported(), s.mape(), s.mase(), w != null,
                     w == null ? 0 : round(w / sum, 6), s.fit(), warning));
         }
         return out;
+    }
+
+    /**
+     * A note when the drift model's MA(1) θ sits at the lower edge of its grid (−0.99): every month's surprise fades, so
+     * the "random walk with drift" is in effect a deterministic trend, as the log-linear model is, and the two agree by
+     * construction (the samples: θ −0.99, growth 19.55% against 19.43%). Null otherwise.
+     */
+    static String atGridEdge(ModelState s) {
+        if (s.fit() == null || !s.model().name().startsWith("drift")) return null;
+        Double theta = s.fit().parameters().get("ma1_theta");
+        if (theta == null || theta > id.neraca.project.model.DriftSeasonal.THETA_MIN + 1e-9) return null;
+        return String.format(Locale.ROOT, "MA(1) theta at its grid's lower edge %.2f: every surprise fades, so this is in effect a "
+                + "deterministic trend, like loglinear_seasonal, not a random walk", theta);
     }
 
     /**

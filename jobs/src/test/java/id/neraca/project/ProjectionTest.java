@@ -293,6 +293,39 @@ class ProjectionTest {
      * list carries each annual model's all-horizon MAPE and MASE as the backtest table gives them (it was null while the
      * table had them), and they stay a cross-check without weight; three full years have no annual backtest and say so.
      */
+    /**
+     * A steady trend with independent noise drives the drift model's θ to the lower edge of its grid: it is then a
+     * deterministic trend, not the random walk its name says, and its models entry says so (the report shows it); a
+     * wandering level leaves θ inside the grid and no note.
+     */
+    @Test
+    void aDriftModelAtItsGridEdgeSaysItIsADeterministicTrend() {
+        // seed 1: θ at -0.99 (seed 2: -0.80, inside the grid)
+        var s = new Projection(config(300), Coverage.fixed(100, 0.15)).run(synthetic(YearMonth.of(2023, 1), 36, 1)).summary();
+        JsonNode drift = null;
+        for (JsonNode m : s.get("models")) if (m.get("name").asText().equals("drift_seasonal")) drift = m;
+        assertTrue(drift != null && drift.get("warning").asText().contains("MA(1) theta at its grid's lower edge -0.99"), String.valueOf(drift));
+        var inside = new Projection(config(300), Coverage.fixed(100, 0.15)).run(synthetic(YearMonth.of(2023, 1), 36, 2)).summary();
+        for (JsonNode m : inside.get("models")) {
+            if (m.get("name").asText().equals("drift_seasonal")) assertTrue(m.get("warning").isNull(), m.toString());
+        }
+        double[] y = HoltCoverageStudy.series(new Well19937c(2), 36, 0.3);
+        List<YearMonth> months = new ArrayList<>();
+        double[] t = new double[36];
+        for (int i = 0; i < 36; i++) {
+            months.add(YearMonth.of(2023, 1).plusMonths(i));
+            t[i] = Math.exp(y[i]);
+        }
+        double[] half = t.clone();
+        for (int i = 0; i < 36; i++) half[i] = t[i] / 2;
+        var w = new Projection(config(300), Coverage.fixed(100, 0.15)).run(new Projection.Input(months, t, half, half)).summary();
+        for (JsonNode m : w.get("models")) {
+            if (m.get("name").asText().equals("drift_seasonal")) {
+                assertFalse(m.get("warning").asText("").contains("grid's lower edge"), m.toString());
+            }
+        }
+    }
+
     @Test
     void annualModelsCarryTheirBacktestErrorsWhenTheYearsAllowOne() {
         Projection.Result r = new Projection(config(300), Coverage.fixed(100, 0.15)).run(synthetic(YearMonth.of(2017, 1), 96, 3));

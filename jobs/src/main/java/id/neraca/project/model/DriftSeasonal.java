@@ -34,7 +34,7 @@ import java.util.Map;
  * included: the drift's estimation error makes the spread grow like h, the shocks like √h.
  */
 public final class DriftSeasonal implements Forecaster {
-    static final double THETA_MIN = -0.99;
+    public static final double THETA_MIN = -0.99;
     static final double THETA_MAX = 0.95;
     static final double THETA_STEP = 0.01;
 
