@@ -223,6 +223,10 @@ public final class ClassifySales implements Stage {
             e.put("medium_max_idr", tiers.earlierLaw().mediumMaxIdr());
         }
         law.put("observed_earlier_law_sales", rowsOut == 0 ? 0 : totals.getLong(earlierAt));
+        // how evidence becomes a class, and what a brand's origin means (the report's methodology quotes them from here)
+        ObjectNode decision = m.putObject("decision");
+        decision.put("min_confidence", rules.decision().minConfidence());
+        decision.put("made_in_indonesia_brands", rules.brandMatching().madeInIndonesia().size());
         // the Permendag 31/2023 test as configured (the report's methodology quotes it from here)
         ClassifyRules.Permendag31 pm = rules.permendag31();
         ObjectNode pmNode = m.putObject("permendag31");

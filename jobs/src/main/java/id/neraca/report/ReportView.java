@@ -707,6 +707,33 @@ public final class ReportView {
     }
 
     /**
+     * What a seller's size rests on: its sales in these dumps only (a lower bound of its business, so an observed tier
+     * can only understate size and leans towards UMKM), and the share of sales whose tier the seller declared in the
+     * dump (manifest {@code umkm_tier_source}). Null without those counts.
+     */
+    String sizeBasis() {
+        JsonNode src = d.manifest().path("stages").path("ClassifySales").path("umkm_tier_source");
+        if (!src.path("DECLARED").isNumber()) return null;
+        long declared = src.path("DECLARED").asLong();
+        long all = declared + src.path("OBSERVED").asLong() + src.path("NONE").asLong();
+        return t.get("assume_size_basis_value", f.count(declared), all == 0 ? "–" : f.pct(BigDecimal.valueOf(100.0 * declared / all)));
+    }
+
+    /** What a brand's origin means in the classification: its owner's country, unless listed as made in Indonesia. */
+    String brandOrigin() {
+        JsonNode dn = d.manifest().path("stages").path("ClassifySales").path("decision");
+        return t.get("assume_brand_origin_value", dn.path("made_in_indonesia_brands").isNumber()
+                ? f.count(dn.path("made_in_indonesia_brands").asLong()) : "–");
+    }
+
+    /** The confidence below which a sale stays UNKNOWN (manifest {@code decision.min_confidence}); null when not recorded. */
+    String decisionThreshold() {
+        JsonNode dn = d.manifest().path("stages").path("ClassifySales").path("decision");
+        if (!dn.path("min_confidence").isNumber()) return null;
+        return t.get("assume_decision_value", f.decimal(dn.path("min_confidence").asDouble(), 2));
+    }
+
+    /**
      * How often intervals like the published ones held the outcome: summary.json's {@code interval_calibration}, the
      * measurements of data/reference/interval_calibration.csv for the run's ensemble (project.IntervalCalibration). The
      * range over the simulated processes for the annual value five years ahead, each process whose interval held more
@@ -1091,6 +1118,11 @@ public final class ReportView {
             items.add(item(t.get("assume_fx", "USD/CNY"), t.get("not_available")));
         }
         items.add(item(t.get("assume_umkm"), umkmCeilings()));
+        String sizeBasis = sizeBasis();
+        if (sizeBasis != null) items.add(item(t.get("assume_size_basis"), sizeBasis));
+        items.add(item(t.get("assume_brand_origin"), brandOrigin()));
+        String decision = decisionThreshold();
+        if (decision != null) items.add(item(t.get("assume_decision"), decision));
         items.add(item(t.get("assume_permendag"), permendagRule()));
         items.add(item(t.get("assume_disclosure"), t.get("assume_disclosure_value", d.config().minSellers(), dominance())
                 + (d.config().protectionShare() > 0 ? " " + t.get("assume_disclosure_interval", protectionShare()) : "")));

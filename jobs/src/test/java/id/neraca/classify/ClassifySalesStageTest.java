@@ -172,6 +172,10 @@ class ClassifySalesStageTest extends SparkTestBase {
         assertEquals("2023-09-26", p.path("effective_date").asText());
         assertEquals(0, new java.math.BigDecimal("100").compareTo(p.path("min_unit_price").decimalValue()));
         assertEquals("[\"books_media\",\"books\",\"software\"]", p.path("exempt_categories").toString());
+        // the decision threshold and the made-in-Indonesia brands the report's methodology quotes
+        JsonNode dn = ctx.manifest().stage("ClassifySales").path("decision");
+        assertEquals(0.5, dn.path("min_confidence").asDouble());
+        assertTrue(dn.path("made_in_indonesia_brands").asInt() > 5, dn.toString());
     }
 
     @Test

@@ -376,6 +376,35 @@ class ReportViewTest {
      * edits the ceilings sees them in the report. The earlier law's (UU 20/2008) only when the observed months reach
      * back to it.
      */
+    /**
+     * The methodology states the assumptions that shape the split (the economists' audit found them missing): a seller's
+     * size rests on its sales in the dumps (a lower bound, leaning towards UMKM) with the declared tiers counted; a
+     * foreign brand means the owner's country; and the confidence below which a sale stays unknown, all from the
+     * manifest, in both languages. A manifest without the counts leaves the size and threshold items out.
+     */
+    @Test
+    void theMethodologyStatesTheClassificationsAssumptionsFromTheManifest() throws Exception {
+        ObjectNode manifest = (ObjectNode) JSON.readTree("""
+                {"stages": {"ClassifySales": {"umkm_tier_source": {"DECLARED": 1317, "OBSERVED": 3908, "NONE": 630},
+                 "decision": {"min_confidence": 0.5, "made_in_indonesia_brands": 14}}}}""");
+        ReportData base = simple();
+        ReportData d = new ReportData(base.runId(), base.generatedAt(), base.annual(), base.monthly(), base.breakdowns(), base.evidence(),
+                base.permendag(), base.projection(), base.reconciliation(), base.quarantineReasons(), base.classifyStats(), base.fx(),
+                base.provinceNames(), base.categoryLabels(), manifest, base.config(), base.warnings());
+        String en = html(d, "en");
+        assertTrue(en.contains("a lower bound of its business") && en.contains("1,317 sales (22.5%) took the size class their seller declared"), en);
+        assertTrue(en.contains("unless the brand is among the 14 listed as made in Indonesia"), en);
+        assertTrue(en.contains("only when its evidence reaches a confidence of 0.50"), en);
+        String id = html(d, "id");
+        assertTrue(id.contains("1.317 penjualan (22,5%) memakai kelas ukuran") && id.contains("tingkat keyakinan 0,50"), id);
+        ReportData older = new ReportData(base.runId(), base.generatedAt(), base.annual(), base.monthly(), base.breakdowns(), base.evidence(),
+                base.permendag(), base.projection(), base.reconciliation(), base.quarantineReasons(), base.classifyStats(), base.fx(),
+                base.provinceNames(), base.categoryLabels(), JSON.createObjectNode(), base.config(), base.warnings());
+        String o = html(older, "en");
+        assertFalse(o.contains("took the size class") || o.contains("reaches a confidence of"), "not recorded: left out");
+        assertTrue(o.contains("A brand&#39;s origin is its owner&#39;s home country"), "the meaning of a brand stays");
+    }
+
     @Test
     void theUmkmCeilingsComeFromTheManifestAndTheEarlierLawOnlyWhenTheMonthsReachIt() throws Exception {
         ObjectNode manifest = (ObjectNode) JSON.readTree("""
