@@ -679,11 +679,13 @@ public final class ReportView {
         List<String> exempt = new ArrayList<>();
         for (JsonNode c : p.path("exempt_categories")) {
             ReportData.CategoryLabel label = d.categoryLabels().get(c.asText());
-            String name = label == null ? c.asText() : label.label(f.lang());
+            // a code outside the taxonomy (a dump's own category code) quoted as the code it is
+            String name = label == null ? "'" + c.asText() + "'" : label.label(f.lang());
             if (!exempt.contains(name)) exempt.add(name);
         }
         String date = p.path("effective_date").asText();
-        return t.get("assume_permendag_value", price, f.date(date), exempt.isEmpty() ? "–" : String.join(", ", exempt));
+        // labels hold commas ("Books, films and music"): a semicolon between them
+        return t.get("assume_permendag_value", price, f.date(date), exempt.isEmpty() ? "–" : String.join("; ", exempt));
     }
 
     /**
@@ -1109,8 +1111,11 @@ public final class ReportView {
         }
         if (d.fx().isPresent()) {
             for (ReportData.FxRange fx : d.fx().get()) {
+                String source = fx.source() == null ? "–" : fx.source().strip();
+                // the source is free text from the FX table: end it as a sentence before the next one
+                if (!source.endsWith(".")) source += ".";
                 String value = t.get("assume_fx_value", f.month(fx.fromMonth()), f.month(fx.toMonth()),
-                        f.decimal(fx.min(), 2), f.decimal(fx.max(), 2), fx.source());
+                        f.decimal(fx.min(), 2), f.decimal(fx.max(), 2), source);
                 if (fx.assumedFrom() != null) value += " " + t.get("assume_fx_assumed", f.month(fx.assumedFrom()));
                 items.add(item(t.get("assume_fx", fx.currency()), value));
             }
@@ -1126,7 +1131,8 @@ public final class ReportView {
         items.add(item(t.get("assume_permendag"), permendagRule()));
         items.add(item(t.get("assume_disclosure"), t.get("assume_disclosure_value", d.config().minSellers(), dominance())
                 + (d.config().protectionShare() > 0 ? " " + t.get("assume_disclosure_interval", protectionShare()) : "")));
-        items.add(item(t.get("assume_scale"), scaleNote()));
+        // the scale note without its pointer to this section ("see Methodology" inside the methodology)
+        items.add(item(t.get("assume_scale"), scaleNote().replace(" " + t.get("see_methodology"), "")));
         ReportData.Projection p = d.projection();
         items.add(item(t.get("assume_model"), !p.projected() ? t.get(noOrderLines() ? "assume_model_no_order_lines" : notCalibrated() ? "assume_model_not_calibrated" : "assume_model_not_projected") : scenarioOnly()
                 ? t.get("assume_model_value_scenarios", rate(s.path("scenarios").path("cagr_base_pct")),
@@ -1306,7 +1312,7 @@ public final class ReportView {
         JsonNode mf = d.manifest();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("run_id", mf.path("run_id").asText(d.runId()));
-        m.put("command", mf.path("command").asText("–"));
+        m.put("command", mf.path("command").isTextual() ? t.get("lineage_command", mf.path("command").asText()) : "–");
         m.put("started", f.dateTime(mf.path("started").asText(null)));
         JsonNode cv = mf.path("code_version");
         m.put("code_version", cv.isMissingNode() ? "–" : cv.path("jar_version").asText("–") + " · git "

@@ -247,15 +247,20 @@ class ReportViewTest {
         ReportData d = new ReportData(base.runId(), base.generatedAt(), base.annual(), base.monthly(), base.breakdowns(),
                 base.evidence(), base.permendag(), base.projection(), base.reconciliation(), base.quarantineReasons(),
                 base.classifyStats(), Optional.of(List.of(new ReportData.FxRange("USD", "2015-01", "2026-12", bd("12572.77"),
-                        bd("18007.57"), "OECD Main Economic Indicators via FRED", null))), base.provinceNames(),
+                        bd("18007.57"), "OECD Main Economic Indicators via FRED", "2026-09"))), base.provinceNames(),
                 base.categoryLabels(), base.manifest(), base.config(), List.of("projection/backtest is missing: no backtest errors to show"));
         String id = markdown(d, "id");
         String en = markdown(d, "en");
+        // the FX source is a sentence of its own before the next; the methodology's scale note does not point to itself
+        assertTrue(en.contains("Source: OECD Main Economic Indicators via FRED. Rates from September 2026 on are not observed"), en);
+        assertFalse(en.contains("**: Shares are of the GMV observed in the marketplace data. The 2030 projection is a national value: observed "
+                + "sales scaled by the coverage factor (see Methodology)."), "no '(see Methodology)' inside the methodology");
+        assertTrue(en.contains("observed sales scaled by the coverage factor."), en);
         assertFalse(id.contains("national = observed"), "the stage's English coverage note is not in the Indonesian report");
         assertTrue(id.contains("Dikalibrasi pada GMV e-commerce Indonesia menurut e-Conomy SEA selama 2 tahun: "
                 + "2023: US$62 miliar (laporan 2023) × Rp15.236,99 per US$ ÷ teramati Rp128,5 miliar = 7.351,2; "
                 + "2024: US$65 miliar (laporan 2024) × Rp15.852,06 per US$ ÷ teramati Rp154,4 miliar = 6.673,3"), id);
-        assertTrue(id.contains("Metode kalibrasi pada acuan"), "the method by name, not benchmark_calibration");
+        assertTrue(id.contains("Metode: kalibrasi pada acuan"), "the method by name, not benchmark_calibration");
         assertTrue(en.contains("Calibrated on Indonesia's e-commerce GMV in e-Conomy SEA over 2 year(s): 2023: US$62 billion (report 2023) "
                 + "× IDR 15,236.99 per US$ ÷ observed IDR 128.5 billion = 7,351.2"), en);
         // what stays English is marked: the projection's warnings, the model notes, the FX source, the report's warnings
@@ -537,9 +542,9 @@ class ReportViewTest {
                 Map.of("books_media", new ReportData.CategoryLabel("Books & media", "Buku & media")), (ObjectNode) m, base.config(),
                 base.warnings());
         assertEquals("Permendag 31/2023 art. 19: FOB US$100 per unit for cross-border direct sales by foreign merchants, from "
-                + "26 September 2023; exempt (the positive list): Books & media, books, software.", new ReportView(with.apply(manifest), "en").permendagRule());
+                + "26 September 2023; exempt (the positive list): Books & media; 'books'; 'software'.", new ReportView(with.apply(manifest), "en").permendagRule());
         assertTrue(new ReportView(with.apply(manifest), "id").permendagRule().contains("sejak 26 September 2023; dikecualikan (daftar positif): "
-                + "Buku & media, books, software."));
+                + "Buku & media; 'books'; 'software'."));
         ((ObjectNode) manifest.at("/stages/ClassifySales/permendag31")).put("min_unit_price", 150);
         assertTrue(new ReportView(with.apply(manifest), "en").permendagRule().contains("FOB US$150 per unit"), "an edited rule reaches the report");
         assertEquals(Messages.load("en").get("assume_permendag_value_unrecorded"),
@@ -871,7 +876,7 @@ class ReportViewTest {
             String page = html(two, lang);
             assertFalse(page.contains("by [c]") || page.contains("asing [c]") || page.contains("diketahui [c]."), lang + ": " + page);
             assertTrue(page.contains(lang.equals("en") ? "the change of the unknown share is withheld for confidentiality [c]."
-                    : "perubahan pangsa yang tidak diketahui dirahasiakan [c]."), lang);
+                    : "perubahan pangsa asal tidak diketahui dirahasiakan [c]."), lang);
         }
     }
 
