@@ -581,7 +581,7 @@ public final class ReportView {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("who", c.who(f.lang()) + (c.said() == null ? "" : " (" + (c.said().length() == 4 ? c.said() : f.month(c.said())) + ")"));
                 r.put("claim", c.claim(f.lang()));
-                r.put("scope", c.marketplace() == null ? t.get("claims_scope_all") : c.marketplace());
+                r.put("scope", c.marketplace() == null ? t.get("claims_scope_all") : marketplaceName(c.marketplace()));
                 r.put("metric", t.get("claims_metric_" + c.metric()));
                 r.put("claimed", f.pct(c.claimedPct()));
                 String[] measured = measure(c, h);
@@ -880,7 +880,13 @@ public final class ReportView {
             ReportData.CategoryLabel label = d.categoryLabels().get(key);
             return label == null ? key : label.label(f.lang());
         }
+        if (b.name().equals("marketplace")) return marketplaceName(key);
         return key;
+    }
+
+    /** A marketplace as readers know it ({@code marketplace_<id>} in the messages), else the mapping's id. */
+    String marketplaceName(String id) {
+        return t.all().getOrDefault("marketplace_" + id, id);
     }
 
     /**

@@ -387,6 +387,15 @@ class ReportViewTest {
      * foreign brand means the owner's country; and the confidence below which a sale stays unknown, all from the
      * manifest, in both languages. A manifest without the counts leaves the size and threshold items out.
      */
+    /** Marketplaces are named as readers know them (TikTok Shop, not the mapping id tiktokshop); an unknown id as it is. */
+    @Test
+    void marketplacesAreNamedAsReadersKnowThem() {
+        assertEquals("TikTok Shop", new ReportView(simple(), "en").marketplaceName("tiktokshop"));
+        assertEquals("Cross-border storefronts", new ReportView(simple(), "en").marketplaceName("crossborder"));
+        assertEquals("Toko lintas batas", new ReportView(simple(), "id").marketplaceName("crossborder"));
+        assertEquals("blibli", new ReportView(simple(), "en").marketplaceName("blibli"));
+    }
+
     @Test
     void theMethodologyStatesTheClassificationsAssumptionsFromTheManifest() throws Exception {
         ObjectNode manifest = (ObjectNode) JSON.readTree("""
