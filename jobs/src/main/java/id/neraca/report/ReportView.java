@@ -587,7 +587,8 @@ public final class ReportView {
                 String[] measured = measure(c, h);
                 r.put("measured", measured[0]);
                 r.put("verdict", measured[1]);
-                r.put("source", t.get("claims_source", r.get("who"), c.source(), t.get("claims_confidence_" + c.confidence())));
+                // the source is English text from claims.csv: marked so in the Indonesian report
+                r.put("source", t.get("claims_source", r.get("who"), englishNote(c.source()), t.get("claims_confidence_" + c.confidence())));
                 rows.add(r);
             }
         }

@@ -525,6 +525,9 @@ class ReportViewTest {
             int at = page.indexOf("<section id=\"claims\">");
             assertTrue(at > page.indexOf("<section id=\"headline\"") && at < page.indexOf("<section id=\"projection\""), lang);
             assertTrue(page.contains(lang.equals("en") ? "<td>claim ninety</td>" : "<td>klaim ninety</td>"), lang);
+            // the sources are English text from claims.csv: marked so in the Indonesian report
+            assertTrue(page.contains(lang.equals("en") ? "Who half (July 2023): source half (confidence low)."
+                    : "Siapa half (Juli 2023): Catatan teknis (bahasa Inggris): source half (tingkat keyakinan rendah)."), lang + page);
         }
         assertFalse(html(plain, "en").contains("id=\"claims\""), "no claims file, no section");
         // summary.json: the ranges and language-neutral verdicts
