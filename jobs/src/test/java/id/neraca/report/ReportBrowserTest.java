@@ -81,7 +81,7 @@ class ReportBrowserTest extends SparkTestBase {
             assertTrue(dom.contains(lang.equals("id") ? "Apakah target 2030 tercapai?" : "Will the 2030 target be reached?"));
             int svgs = count(dom, "<svg");
             assertTrue(svgs >= 5, lang + ": " + svgs + " charts in the rendered page");
-            assertTrue(dom.contains(lang.equals("id") ? "Proyeksi nilai GMV e-commerce nasional hingga 2030" : "National e-commerce GMV: projection to 2030"),
+            assertTrue(dom.contains(lang.equals("id") ? "Proyeksi nilai GMV e-commerce nasional dan target 2030" : "National e-commerce GMV: projection and the 2030 targets"),
                     "chart titles are text in the DOM");
             Path shot = shots.resolve("index." + lang + ".png");
             Files.deleteIfExists(shot);

@@ -170,8 +170,8 @@ class ReportViewTest {
         }
         assertTrue(en.contains("The central projection of national e-commerce GMV in 2030 is IDR 2,000.0 trillion"));
         assertTrue(id.contains("Proyeksi tengah nilai GMV e-commerce nasional pada 2030 adalah Rp2.000,0 triliun"));
-        assertTrue(en.contains("National e-commerce GMV: projection to 2030"), "chart title");
-        assertTrue(id.contains("Proyeksi nilai GMV e-commerce nasional hingga 2030"));
+        assertTrue(en.contains("National e-commerce GMV: projection and the 2030 targets"), "chart title");
+        assertTrue(id.contains("Proyeksi nilai GMV e-commerce nasional dan target 2030"));
         Matcher caveatEn = Pattern.compile("<p class=\"note\" id=\"target-caveat\">([^<]*)</p>").matcher(en);
         Matcher caveatId = Pattern.compile("<p class=\"note\" id=\"target-caveat\">([^<]*)</p>").matcher(id);
         assertTrue(caveatEn.find() && caveatId.find(), "a caveat next to the target table");
@@ -581,7 +581,7 @@ class ReportViewTest {
         String en = html(d, "en");
         String id = markdown(d, "id");
         assertTrue(en.contains("<h2>Will the 2035 target be reached?</h2>") && en.contains("<h3>Will the 2035 target be reached?</h3>"), en);
-        assertTrue(en.contains("National e-commerce GMV: projection to 2035"), "chart title");
+        assertTrue(en.contains("National e-commerce GMV: projection and the 2035 targets"), "chart title");
         assertTrue(en.contains("The 2035 projection is a national value"), "scale note");
         assertTrue(id.contains("## Apakah target 2035 tercapai?") && id.contains("Proyeksi 2035 adalah nilai nasional"), id);
         assertFalse(en.contains("2030 target") || id.contains("target 2030"), "no fixed 2030 left in the headings");
