@@ -1271,8 +1271,16 @@ public final class ReportView {
             // Markdown aligns a column of numbers right, as the HTML's class "num" does
             m.put("stats_align", keep.stream().map(i -> g.rows().stream().anyMatch(r -> r.get(i) instanceof Number) ? "---:" : "---")
                     .toList());
-            m.put("stats_rows", g.rows().stream().map(r -> Map.of("values", keep.stream()
-                    .map(i -> statsValue(g.columns().get(i), r.get(i))).toList())).toList());
+            // a class the headline withholds keeps its counts withheld here too: its lines per marketplace would show
+            // where a withheld class (one large firm, say) sells, which the evidence table withholds
+            int classCol = g.columns().indexOf("origin_class");
+            List<String> withheldClasses = d.annual().isEmpty() ? List.of() : d.headlineYear().withheldClasses();
+            m.put("stats_rows", g.rows().stream().map(r -> {
+                boolean hide = classCol >= 0 && r.get(classCol) != null && withheldClasses.contains(String.valueOf(r.get(classCol)));
+                return Map.of("values", keep.stream().map(i -> hide && r.get(i) instanceof Number
+                        ? Map.<String, Object>of("text", SUPPRESSED_MARK, "num", true)
+                        : statsValue(g.columns().get(i), r.get(i))).toList());
+            }).toList());
             m.put("stats_truncated", g.totalRows() > g.rows().size());
         });
         return m;
@@ -1286,6 +1294,8 @@ public final class ReportView {
             text = "–";
         } else if (column.equals("origin_class") && t.all().containsKey("class_" + v)) {
             text = t.get("class_" + v);
+        } else if (column.equals("marketplace")) {
+            text = marketplaceName(String.valueOf(v));
         } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof java.math.BigInteger) {
             text = f.count(((Number) v).longValue());
         } else if (v instanceof BigDecimal b && b.scale() <= 0) {
