@@ -1269,9 +1269,9 @@ public final class Projection {
             ObjectNode tr = c.putObject("trend");
             tr.put("from_year", trend.fromYear());
             tr.put("to_year", trend.toYear());
-            putNum(tr, "factor_pct_per_year", trend.factorPctPerYear(), 2);
-            putNum(tr, "sample_growth_pct_per_year", trend.samplePctPerYear(), 2);
-            putNum(tr, "benchmark_growth_pct_per_year", trend.benchmarkPctPerYear(), 2);
+            putNum(tr, "factor_pct_per_year", trend.factorPctPerYear(), 4);
+            putNum(tr, "sample_growth_pct_per_year", trend.samplePctPerYear(), 4);
+            putNum(tr, "benchmark_growth_pct_per_year", trend.benchmarkPctPerYear(), 4);
             tr.put("flagged", Math.abs(trend.factorPctPerYear()) >= Coverage.TREND_WARN_PCT);
         }
         c.put("note", coverage.note());

@@ -1005,9 +1005,9 @@ class ReportViewTest {
                 projection(List.of(target("article", "123400000000000", "2000000000000000"),
                         target("ministry", "5678000000000000", "2000000000000000", "digital_economy")), List.of(), summary));
         Map<String, List<String>> expected = Map.of(
-                "en", List.of("probability 90.0%", "already exceeded: the estimated national value of 2025 (observed sales × coverage factor) is IDR 987.6 trillion",
+                "en", List.of("probability 90.0%", "already exceeded: the estimated national value of 2025, observed sales × coverage factor, is IDR 987.6 trillion",
                         "probability 10.0%", "wider \"digital economy\" figure: e-commerce GMV alone does not show it missed"),
-                "id", List.of("peluang 90,0%", "sudah terlampaui: perkiraan nilai nasional pada 2025 (penjualan teramati × faktor cakupan) adalah Rp987,6 triliun",
+                "id", List.of("peluang 90,0%", "sudah terlampaui: perkiraan nilai nasional pada 2025, penjualan teramati × faktor cakupan, adalah Rp987,6 triliun",
                         "peluang 10,0%", "angka \"ekonomi digital\" yang lebih luas: GMV e-commerce saja tidak menunjukkan target ini tidak tercapai"));
         for (String lang : List.of("en", "id")) {
             Matcher card = Pattern.compile("<article class=\"card target\">(.*?)</article>", Pattern.DOTALL).matcher(html(d, lang));
