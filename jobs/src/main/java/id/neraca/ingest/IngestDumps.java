@@ -143,9 +143,13 @@ public final class IngestDumps implements Stage {
         checkIdentity(counts);
         List<String> failures = IngestRun.failures(counts, cfg);
         if (!failures.isEmpty()) {
-            throw NeracaException.data("ingest stopped, out/ left as it was:\n  %s\nFix or remove the file(s), or raise "
-                    + "ingest.max_quarantine_share in the config if the rejects are understood (see out of `neraca validate`).",
-                    String.join("\n  ", failures));
+            // a truncated or unreadable file stops the run whatever the threshold: raising it is no way out for that file
+            boolean onlyShares = failures.stream().noneMatch(f -> f.contains("truncated or unreadable"));
+            throw NeracaException.data("ingest stopped, out/ left as it was:\n  %s\n%s", String.join("\n  ", failures), onlyShares
+                    ? "Fix or remove the file(s), or raise ingest.max_quarantine_share in the config if the rejects are understood "
+                    + "(see the output of `neraca validate`)."
+                    : "Download or export a truncated or unreadable file again, or remove it (raising ingest.max_quarantine_share "
+                    + "does not admit it); fix or remove the others, or raise ingest.max_quarantine_share if their rejects are understood.");
         }
 
         String sales = ctx.outputs().staging("sales");

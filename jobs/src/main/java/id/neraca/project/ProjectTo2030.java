@@ -247,12 +247,12 @@ public final class ProjectTo2030 implements Stage {
         int from = drop[0] ? 1 : 0;
         int to = months.size() - (drop[1] ? 1 : 0);
         if (drop[0]) {
-            warnings.add(String.format(Locale.ROOT, "the first month %s is partial: its completed sales begin %s, more than %d "
+            warnings.add(String.format(Locale.ROOT, "the first month %s is partial: its completed sales begin %s (UTC), more than %d "
                     + "day(s) after it starts, so the models leave it out (it stays in out/aggregates; "
                     + "project.partial_month_days)", first, firstSale.toString().substring(0, 10), days));
         }
         if (drop[1]) {
-            warnings.add(String.format(Locale.ROOT, "the last month %s is partial: its completed sales end %s, more than %d "
+            warnings.add(String.format(Locale.ROOT, "the last month %s is partial: its completed sales end %s (UTC), more than %d "
                     + "day(s) before it ends (a dump exported mid-month?), so the models leave it out: half a month would "
                     + "read as a fall and pull every trend down (it stays in out/aggregates; project.partial_month_days)",
                     last, lastSale.toString().substring(0, 10), days));
