@@ -66,6 +66,10 @@ public final class Yaml {
             throw NeracaException.usage("%s (line %d): unknown key '%s' at '%s'. Allowed keys here: %s.",
                     where, keyLine(text, e.getPropertyName(), line(e)), e.getPropertyName(), path(e), allowed);
         } catch (JsonMappingException e) {
+            // a syntax error met while binding a value (a tab indenting a nested key) is a syntax error, at its own line
+            if (e.getCause() instanceof JsonProcessingException syntax && !(syntax instanceof JsonMappingException)) {
+                throw NeracaException.usage("%s (line %d): not valid YAML: %s", where, syntaxLine(syntax), syntax.getOriginalMessage());
+            }
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) root = root.getCause();
             String why = root instanceof NeracaException ? root.getMessage() : e.getOriginalMessage();
@@ -86,7 +90,7 @@ public final class Yaml {
             }
             throw NeracaException.usage("%s (line %d): invalid value at '%s': %s", where, line(e), path(e), why);
         } catch (JsonProcessingException e) {
-            throw NeracaException.usage("%s (line %d): not valid YAML: %s", where, line(e), e.getOriginalMessage());
+            throw NeracaException.usage("%s (line %d): not valid YAML: %s", where, syntaxLine(e), e.getOriginalMessage());
         }
     }
 
@@ -114,6 +118,19 @@ public final class Yaml {
         if (!m.find()) return fallback;
         return (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
     }
+
+    /**
+     * The line of a YAML syntax error: the YAML scanner's own ("in 'reader', line 2, column 1" in its message) when it
+     * gives one, since Jackson's location is where the token it was reading began (a tab on line 2 was reported at line 1).
+     */
+    static int syntaxLine(JsonProcessingException e) {
+        java.util.regex.Matcher m = SCANNER_LINE.matcher(String.valueOf(e.getOriginalMessage()));
+        int last = -1;
+        while (m.find()) last = Integer.parseInt(m.group(1));
+        return last > 0 ? last : line(e);
+    }
+
+    private static final java.util.regex.Pattern SCANNER_LINE = java.util.regex.Pattern.compile("line (\\d+), column \\d+");
 
     private static int line(JsonProcessingException e) {
         return e.getLocation() == null ? 0 : e.getLocation().getLineNr();

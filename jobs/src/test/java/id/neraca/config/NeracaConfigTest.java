@@ -82,6 +82,16 @@ class NeracaConfigTest {
         assertTrue(e.getMessage().contains("line 2"), e.getMessage());
     }
 
+    /** A YAML syntax error (a tab indenting line 3) is reported at its line, not at the token before it. */
+    @Test
+    void aYamlSyntaxErrorNamesItsLine() throws IOException {
+        Path f = dir.resolve("tab.yaml");
+        Files.writeString(f, "run:\n  shuffle_partitions: 4\n\treference_dir: x\n");
+        NeracaException e = assertThrows(NeracaException.class, () -> NeracaConfig.load(f, java.util.List.of()));
+        assertEquals(NeracaException.EXIT_USAGE, e.exitCode());
+        assertTrue(e.getMessage().contains("tab.yaml (line 3): not valid YAML"), e.getMessage());
+    }
+
     @Test
     void anOutOfRangeValueIsAUsageError() throws IOException {
         Path f = dir.resolve("bad.yaml");
