@@ -959,10 +959,17 @@ public final class ReportView {
         return out;
     }
 
+    private boolean headlineWithholds(String cls) {
+        return !d.annual().isEmpty() && d.headlineYear().withheldClasses().contains(cls);
+    }
+
     private Map<String, Object> cell(ReportData.Breakdown b, int r, int c) {
         int nc = ReportData.CLASSES.size();
         Disclosure.Status s = b.status()[r][c];
         Disclosure.Cell cell = b.grid()[r][c];
+        // an empty cell of a class the headline withholds is withheld too: the class's only non-empty cells, among "–",
+        // told where it sells (the samples: the one large local firm in Jawa Timur, in Electronics)
+        if (s == Disclosure.Status.EMPTY && c < nc && headlineWithholds(ReportData.CLASSES.get(c))) s = Disclosure.Status.SECONDARY;
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("suppressed", s.suppressed());
         m.put("empty", s == Disclosure.Status.EMPTY);

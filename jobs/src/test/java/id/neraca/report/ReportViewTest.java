@@ -92,6 +92,39 @@ class ReportViewTest {
         assertFalse(html(d, "en").contains("the taxonomy does not know"), "every label known: no note");
     }
 
+    /**
+     * A class the headline withholds (one large local firm) is withheld in every table, its empty cells too: its only
+     * non-empty cells among "–" told where it sells (the economists' audit: one East Java electronics seller). A
+     * published class keeps its "–".
+     */
+    @Test
+    void theEmptyCellsOfAClassTheHeadlineWithholdsAreWithheldToo() {
+        Disclosure.Cell c = new Disclosure.Cell(new BigDecimal("1000000"), 5, new BigDecimal("300000"));
+        Disclosure.Cell[][] grid = new Disclosure.Cell[3][6];
+        Disclosure.Status[][] status = new Disclosure.Status[3][6];
+        for (Disclosure.Cell[] row : grid) java.util.Arrays.fill(row, c);
+        for (Disclosure.Status[] row : status) java.util.Arrays.fill(row, Disclosure.Status.PUBLISHED);
+        int large = ReportData.CLASSES.indexOf("LOCAL_LARGE");
+        int cross = ReportData.CLASSES.indexOf("CROSS_BORDER");
+        // row 0: the firm's province (its cell withheld by the rules); row 1: empty for the firm; both empty for cross-border
+        status[0][large] = Disclosure.Status.PRIMARY;
+        status[1][large] = Disclosure.Status.EMPTY;
+        status[1][cross] = Disclosure.Status.EMPTY;
+        status[2][large] = Disclosure.Status.SECONDARY;
+        ReportData.Breakdown province = new ReportData.Breakdown("province", "province", List.of("35", "32"), grid, status, true, 2025);
+        ReportData.Headline h = simple().annual().get(0).withDisclosure(Map.of("LOCAL_LARGE", Disclosure.Status.PRIMARY,
+                "UNKNOWN", Disclosure.Status.SECONDARY));
+        ReportData base = data(List.of(h), simple().projection());
+        ReportData d = new ReportData(base.runId(), base.generatedAt(), base.annual(), base.monthly(), Map.of("province", province),
+                base.evidence(), base.permendag(), base.projection(), base.reconciliation(), base.quarantineReasons(), base.classifyStats(),
+                base.fx(), Map.of("35", "Jawa Timur", "32", "Jawa Barat"), base.categoryLabels(), base.manifest(), base.config(), base.warnings());
+        String md = markdown(d, "en");
+        String row = md.lines().filter(l -> l.startsWith("| Jawa Barat (32) |")).findFirst().orElseThrow();
+        String[] cells = row.split("\\|");
+        assertEquals("[c]", cells[2 + large].trim(), row);
+        assertEquals("–", cells[2 + cross].trim(), row);
+    }
+
     static ReportData withClassifyStats(ReportData d, ReportData.GenericTable stats) {
         return new ReportData(d.runId(), d.generatedAt(), d.annual(), d.monthly(), d.breakdowns(), d.evidence(), d.permendag(),
                 d.projection(), d.reconciliation(), d.quarantineReasons(), Optional.of(stats), d.fx(), d.provinceNames(),
