@@ -113,6 +113,8 @@ public final class Charts {
         y.setNumberFormatOverride(tickFormat(fmt, y, "%"));
         CategoryAxis x = plot.getDomainAxis();
         x.setTickLabelFont(new Font(FONT, Font.PLAIN, 11));
+        // room for a row's name and its value ("Beauty and personal care · IDR 8.8 million"), cut to "…" before
+        x.setMaximumCategoryLabelWidthRatio(0.45f);
         return render(name, chart, width, height);
     }
 
@@ -138,6 +140,7 @@ public final class Charts {
         y.setRange(0, 105);
         y.setNumberFormatOverride(tickFormat(fmt, y, "%"));
         plot.getDomainAxis().setTickLabelFont(new Font(FONT, Font.PLAIN, 10));
+        plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.45f);
         return render(name, chart, width, height);
     }
 

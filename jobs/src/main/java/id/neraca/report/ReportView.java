@@ -914,6 +914,9 @@ public final class ReportView {
                 dominance()));
         String source = t.get(b.exactSellerCounts() ? "table_source_exact" : "table_source_bounds");
         if (b.name().equals("category")) source += unknownCategoriesNote();
+        int notCharted = 0;
+        for (int r = 0; r < nr; r++) if (b.status()[r][nc].suppressed()) notCharted++;
+        if (notCharted > 0) source += " " + t.get("chart_rows_withheld", notCharted);
         m.put("source_note", source);
         m.put("header", ReportData.CLASSES.stream().map(cls -> t.get("class_" + cls)).toList());
         List<Object> rows = new ArrayList<>();
@@ -1010,7 +1013,8 @@ public final class ReportView {
                     s.put(ReportData.CLASSES.get(c), ReportData.pct(b.grid()[r][c].gmv(), b.grid()[r][nc].gmv()));
                 }
             }
-            labels.add(rowLabel(b, b.rowKeys().get(r)));
+            // the row's base beside its name: a share of Rp8,8 juta is not a peer of a share of Rp40,5 miliar
+            labels.add(rowLabel(b, b.rowKeys().get(r)) + " · " + f.money(b.grid()[r][nc].gmv()));
             shares.add(s);
         }
         if (labels.isEmpty()) return null;

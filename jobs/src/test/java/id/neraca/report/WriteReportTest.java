@@ -315,7 +315,7 @@ class WriteReportTest extends SparkTestBase {
             for (String name : lang.equals("en") ? List.of("Home and living", "Toys and hobbies", "Fashion and apparel", "Other")
                     : List.of("Rumah tangga", "Mainan dan hobi", "Fesyen dan pakaian", "Lainnya")) {
                 assertTrue(table.group(1).contains("<tr><td>" + name + "</td>"), lang + ": row " + name);
-                assertTrue(svg.contains(">" + name + "<"), lang + ": chart label " + name);
+                assertTrue(svg.contains(">" + name + " · "), lang + ": chart label " + name + ", with its value");
             }
             for (String code : ReportFixture.CATEGORIES) {
                 assertFalse(table.group(1).contains("<td>" + code + "</td>"), lang + ": raw code " + code + " in the table");
