@@ -78,6 +78,17 @@ public record NeracaConfig(
             requireFolder(loaded, "reference_dir", cfg.run().referenceDir(), loaded.referenceDir(), "data/reference");
         }
         if (sections.contains("ingest")) requireFolder(loaded, "mappings_dir", cfg.run().mappingsDir(), loaded.mappingsDir(), "data/marketplaces");
+        if (sections.contains("ingest")) {
+            // the reference tables ingest reads, before Spark starts (a missing one was found after it, leaving a failed
+            // manifest in --out)
+            for (String name : id.neraca.ingest.ReferenceData.FILES) {
+                Path f = loaded.referenceDir().resolve(name);
+                if (!java.nio.file.Files.isRegularFile(f)) {
+                    throw NeracaException.usage("%s: run.reference_dir %s has no %s, a reference table ingest reads (it needs %s; "
+                            + "docs/CONFIGURATION.md).", loaded.file(), loaded.referenceDir(), name, id.neraca.ingest.ReferenceData.FILES);
+                }
+            }
+        }
         try {
             if (sections.contains("ingest")) cfg.ingest().validate(loaded);
             if (sections.contains("classify")) cfg.classify().validate(loaded);

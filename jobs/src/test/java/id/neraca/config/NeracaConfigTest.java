@@ -42,6 +42,13 @@ class NeracaConfigTest {
         NeracaException ingest = assertThrows(NeracaException.class, () -> NeracaConfig.load(copy, java.util.List.of("ingest")));
         assertTrue(ingest.getMessage().contains("run.mappings_dir: ../marketplaces resolves to " + dir.resolve("marketplaces")),
                 ingest.getMessage());
+        // the mappings there, the reference folder without regencies.csv: named before Spark starts
+        Files.createDirectories(dir.resolve("marketplaces"));
+        for (String f : id.neraca.ingest.ReferenceData.FILES) {
+            if (!f.equals("regencies.csv")) Files.copy(SparkTestBase.projectRoot().resolve("data/reference").resolve(f), dir.resolve("reference").resolve(f));
+        }
+        NeracaException missing = assertThrows(NeracaException.class, () -> NeracaConfig.load(copy, java.util.List.of("ingest")));
+        assertTrue(missing.getMessage().contains("has no regencies.csv, a reference table ingest reads"), missing.getMessage());
     }
 
     /** A value of the wrong type says what is expected in plain words, with the file, line and key (not Jackson's Java types). */
