@@ -79,6 +79,17 @@ public class CommonOptions {
     }
 
     /**
+     * A local --dumps folder exists: checked after the configuration (whose errors come first) and before --out is
+     * created (a mistyped --dumps left a new --out holding only manifest.failed.json).
+     */
+    public void requireDumpsExist() {
+        if (local(dumps) && !java.nio.file.Files.exists(java.nio.file.Path.of(dumps))) {
+            throw id.neraca.core.NeracaException.usage("--dumps %s does not exist (%s): pass the folder of dump files", dumps,
+                    java.nio.file.Path.of(dumps).toAbsolutePath().normalize());
+        }
+    }
+
+    /**
      * The path with symbolic links resolved as far as it exists: the real path of its nearest existing ancestor, and
      * the rest of it as written (an --out not created yet).
      */

@@ -47,6 +47,7 @@ public abstract class StageCommand implements Callable<Integer> {
         common.check(stages.stream().anyMatch(s -> s.command().equals("ingest")));
         NeracaConfig.Loaded config = NeracaConfig.load(Path.of(common.config),
                 stages.stream().map(Stage::command).toList());
+        if (stages.stream().anyMatch(s -> s.command().equals("ingest"))) common.requireDumpsExist();
         String runId = newRunId();
         String command = stages.size() == 1 ? stages.get(0).command() : "run";
         try {

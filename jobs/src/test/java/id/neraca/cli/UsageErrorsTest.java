@@ -62,6 +62,10 @@ class UsageErrorsTest {
                 "--out", tmp.resolve("out").toString(), "--config", CONFIG);
         assertExit(2, "put the file in a folder and pass the folder", "validate", "--dumps", file.toString(), "--config", CONFIG);
         assertFalse(Files.exists(tmp.resolve("out")));
+        // a mistyped folder: refused before --out is created (it left an out/ holding only manifest.failed.json)
+        assertExit(2, "--dumps " + tmp.resolve("dumsp") + " does not exist", "run", "--dumps", tmp.resolve("dumsp").toString(),
+                "--out", tmp.resolve("out").toString(), "--config", CONFIG);
+        assertFalse(Files.exists(tmp.resolve("out")));
     }
 
     @Test
