@@ -152,11 +152,16 @@ public final class IngestState {
             } else {
                 s.status.put(t.sourceFile(), Status.CHANGED);
                 s.toParse.add(t);
-                Log.info("changed since the last ingest (SHA-256 %s… → %s…), re-ingesting: %s",
-                        e.sha256().substring(0, 12), t.sha256().substring(0, 12), t.sourceFile());
             }
         }
+        // the refusal first: "re-ingesting" logged for a file the run then refused to take was a contradiction
         checkSameDumpsFolder(storedDumps, dumpsFolder(ctx.dumps()), s);
+        for (FileTask t : p.plan().tasks()) {
+            if (s.status.get(t.sourceFile()) != Status.CHANGED) continue;
+            Entry e = stored.get(t.sourceFile());
+            Log.info("changed since the last ingest (SHA-256 %s… → %s…), re-ingesting: %s",
+                    e.sha256().substring(0, 12), t.sha256().substring(0, 12), t.sourceFile());
+        }
         for (Entry e : stored.values()) {
             if (s.status.containsKey(e.sourceFile())) continue;
             s.status.put(e.sourceFile(), Status.MISSING_KEPT);
