@@ -227,7 +227,10 @@ public final class RecordParser implements Serializable {
             BigDecimal unitIdr = Parsers.money(unitSrc.multiply(rate));
             BigDecimal gmv = Parsers.money(unitIdr.multiply(BigDecimal.valueOf(qty)));
             if (unitIdr.precision() - unitIdr.scale() > 16 || gmv.precision() - gmv.scale() > 18 || unitSrc.precision() - unitSrc.scale() > 16) {
-                throw new ParseFailure("BAD_PRICE", "amount too large: " + unitIdr.toPlainString());
+                // say which amount overflows: a unit price that fits times a huge quantity was reported as the price
+                throw new ParseFailure("BAD_PRICE", unitIdr.precision() - unitIdr.scale() > 16 || unitSrc.precision() - unitSrc.scale() > 16
+                        ? "unit price too large: " + unitIdr.toPlainString()
+                        : "line total too large: unit price " + unitIdr.toPlainString() + " × quantity " + qty + " = " + gmv.toPlainString());
             }
 
             current = "seller_id";

@@ -47,4 +47,23 @@ class QuantityBoundTest {
         assertNull(rows.get(2).getAs("reason_code"), String.valueOf(rows.get(2)));
         assertEquals(1_000_000_000L, (long) rows.get(2).<Long>getAs("quantity"));
     }
+
+    /** A line total that overflows is named as the line total (unit price × quantity), not as the unit price, which fits. */
+    @Test
+    void aLineTotalTooLargeIsNamedAsTheLineTotal() throws Exception {
+        Path dumps = tmp.resolve("dumps2");
+        Files.createDirectories(dumps.resolve("shopee"));
+        String csv = BadInputTest.SHOPEE_HEADER + "\n"
+                + BadInputTest.shopee("T1", "05/03/2023 10:00", "Rp99.999.999.999", "999999999", "Kaos") + "\n";
+        Files.writeString(dumps.resolve("shopee/shopee_orders_20230301_20230331.csv"), csv);
+        DumpPlanner.Plan plan = DumpPlanner.plan(dumps.toString(),
+                Mappings.load(SparkTestBase.projectRoot().resolve("data/marketplaces")), false);
+        FileTask t = plan.tasks().get(0);
+        RecordParser p = new RecordParser(plan.mappings().get("shopee"), ReferenceData.load(IngestFixtures.reference(tmp)),
+                SellerKeys.of(IngestFixtures.KEY), LocalDate.parse("2015-01-01"), LocalDate.parse("2026-11-30"));
+        Row r = p.parse(DumpReader.readAll(t, plan.mappings().get("shopee")).get(0), t.exportKey());
+        assertEquals("BAD_PRICE", r.getAs("reason_code"));
+        assertTrue(r.<String>getAs("reason_detail").contains("line total too large: unit price 99999999999.00 × quantity 999999999"),
+                r.<String>getAs("reason_detail"));
+    }
 }
