@@ -596,8 +596,12 @@ public final class ReportView {
         m.put("has_claims", !rows.isEmpty());
         m.put("sources", rows.isEmpty() ? "" : t.get("claims_sources") + " " + String.join(" ",
                 rows.stream().map(r -> (String) ((Map<?, ?>) r).get("source")).toList()));
+        // a claim made in another year than the one it is set against: said, not hidden in the table
+        List<String> earlier = h == null ? List.of() : claims.stream().filter(c -> c.said() != null && c.said().length() >= 4
+                && !c.said().substring(0, 4).equals(h.period().substring(0, 4))).map(c -> c.who(f.lang())).distinct().toList();
         m.put("intro", rows.isEmpty() ? "" : t.get("claims_intro", yearLabel(h))
-                + (h.published("UNKNOWN") ? "" : " " + t.get("claims_intro_withheld")));
+                + (h.published("UNKNOWN") ? "" : " " + t.get("claims_intro_withheld"))
+                + (earlier.isEmpty() ? "" : " " + t.get("claims_intro_other_year", String.join(", ", earlier), yearLabel(h))));
         return m;
     }
 

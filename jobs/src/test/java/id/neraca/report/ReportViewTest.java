@@ -565,6 +565,9 @@ class ReportViewTest {
             int at = page.indexOf("<section id=\"claims\">");
             assertTrue(at > page.indexOf("<section id=\"headline\"") && at < page.indexOf("<section id=\"projection\""), lang);
             assertTrue(page.contains(lang.equals("en") ? "<td>claim ninety</td>" : "<td>klaim ninety</td>"), lang);
+            // the claims were made in July 2023 and are set against 2025: the intro says so
+            assertTrue(page.contains(lang.equals("en") ? "Claims made in another year (Who half, Who ninety) are set against 2025 too"
+                    : "Klaim yang dibuat pada tahun lain (Siapa half, Siapa ninety) juga dibandingkan dengan 2025"), lang);
             // the sources are English text from claims.csv: marked so in the Indonesian report
             assertTrue(page.contains(lang.equals("en") ? "Who half (July 2023): source half (confidence low)."
                     : "Siapa half (Juli 2023): Catatan teknis (bahasa Inggris): source half (tingkat keyakinan rendah)."), lang + page);
