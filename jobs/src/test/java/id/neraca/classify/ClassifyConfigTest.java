@@ -187,9 +187,14 @@ class ClassifyConfigTest {
         NeracaException e = assertThrows(NeracaException.class, () -> NeracaConfig.load(cfg, List.of("classify")));
         assertEquals(NeracaException.EXIT_USAGE, e.exitCode());
         assertTrue(e.getMessage().contains("classify.fx_monthly") && e.getMessage().contains("fx_monthly.csv"), e.getMessage());
-        // ingest alone does not need the classification's files
-        NeracaConfig.load(cfg, List.of("ingest"));
+        // ingest needs its own reference tables, not the classification's files: without the FX table it names that
+        for (String f : List.of("provinces.csv", "regencies.csv", "countries.csv", "categories.csv")) {
+            Files.copy(ROOT.resolve("data/reference").resolve(f), ref.resolve(f));
+        }
+        NeracaException i = assertThrows(NeracaException.class, () -> NeracaConfig.load(cfg, List.of("ingest")));
+        assertTrue(i.getMessage().contains("has no fx_monthly.csv, a reference table ingest reads"), i.getMessage());
         Files.copy(ROOT.resolve("data/reference/fx_monthly.csv"), ref.resolve("fx_monthly.csv"));
+        NeracaConfig.load(cfg, List.of("ingest"));
         NeracaConfig.load(cfg, List.of("classify"));
     }
 }
