@@ -412,16 +412,7 @@ class MarketGeneratorTest {
         for (long seed : new long[]{14, 15}) {
             Path dir = tmp.resolve("tiny" + seed);
             MarketGenerator.run(options(dir, 3_000, seed));
-            List<String> lines = Files.readAllLines(dir.resolve("_truth/ground_truth.csv"));
-            String[] head = lines.get(0).split(",");
-            List<Map<String, String>> rows = new ArrayList<>();
-            for (String l : lines.subList(1, lines.size())) {
-                String[] f = Csv.split(l, ',');
-                Map<String, String> row = new HashMap<>();
-                for (int i = 0; i < head.length; i++) row.put(head[i], f[i]);
-                rows.add(row);
-            }
-            assertTiersHold(rows);
+            assertTiersHold(truthRows(dir));
         }
     }
 
