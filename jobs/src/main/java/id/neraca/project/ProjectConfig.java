@@ -71,19 +71,41 @@ public record ProjectConfig(
 
     /**
      * @param minTrainMonths        first backtest origin: months of history the first fit sees
-     * @param maxHorizonMonths      forecast horizons scored at each origin (1..this)
+     * @param maxHorizonMonths      forecast horizons scored at each origin (1..this): a number 1..36, or {@code auto}
+     *                              (the default, {@link #maxHorizonFor}): 12, longer when the history lets each longer
+     *                              horizon be scored at a year of origins
      * @param selectionMaxMaseRatio a model is kept in the ensemble only if its backtest MASE is at most this
      *                              multiple of the seasonal-naive baseline's backtest MASE
      * @param weighting             {@code inverse_mase} (weights ∝ 1/MASE²), {@code inverse_crps} (weights ∝ 1/CRPS²
      *                              of the backtest's simulated distributions) or {@code equal}
      */
-    public record BacktestSection(Integer minTrainMonths, Integer maxHorizonMonths, Double selectionMaxMaseRatio,
+    public record BacktestSection(Integer minTrainMonths, String maxHorizonMonths, Double selectionMaxMaseRatio,
                                   String weighting) {
+        /** {@code max_horizon_months: auto}. */
+        public static final String AUTO = "auto";
+        /** The longest horizon {@code auto} scores, and the longest a number may ask for. */
+        public static final int MAX_HORIZON = 36;
+        /** The horizons {@code auto} scores at least: a year, as before {@code auto} existed. */
+        public static final int AUTO_MIN_HORIZON = 12;
+
         public BacktestSection {
             if (minTrainMonths == null) minTrainMonths = 24;
-            if (maxHorizonMonths == null) maxHorizonMonths = 12;
+            if (maxHorizonMonths == null) maxHorizonMonths = AUTO;
             if (selectionMaxMaseRatio == null) selectionMaxMaseRatio = 1.5;
             if (weighting == null) weighting = INVERSE_MASE;
+        }
+
+        /**
+         * The horizons scored for a history of {@code months} months. A number is taken as it is. {@code auto} scores
+         * 12 months, and up to 36 when the history is long enough that the longest horizon is still scored at 12
+         * origins (a year of them): {@code clamp(months − min_train_months − 11, 12, 36)}. 36 months of history (24
+         * training months, 12 origins) score 12, as before; 60 score 25; 71 and more score 36. The ensemble's weights
+         * then see how each model's error grows over the years it is asked to project, which a 12-month score cannot
+         * (docs/PROJECTION.md §4: a damped trend looks as good as a steady one one year out, and not three years out).
+         */
+        public int maxHorizonFor(int months) {
+            if (!AUTO.equals(maxHorizonMonths)) return Integer.parseInt(maxHorizonMonths.strip());
+            return Math.max(AUTO_MIN_HORIZON, Math.min(MAX_HORIZON, months - minTrainMonths - (AUTO_MIN_HORIZON - 1)));
         }
     }
 
@@ -160,9 +182,17 @@ public record ProjectConfig(
         if (backtest.minTrainMonths() < 12) {
             throw new IllegalArgumentException("project.backtest.min_train_months must be at least 12, got " + backtest.minTrainMonths());
         }
-        if (backtest.maxHorizonMonths() < 1 || backtest.maxHorizonMonths() > 36) {
-            throw new IllegalArgumentException("project.backtest.max_horizon_months must be between 1 and 36, got "
-                    + backtest.maxHorizonMonths());
+        if (!BacktestSection.AUTO.equals(backtest.maxHorizonMonths())) {
+            int h;
+            try {
+                h = Integer.parseInt(backtest.maxHorizonMonths().strip());
+            } catch (NumberFormatException e) {
+                h = -1;
+            }
+            if (h < 1 || h > BacktestSection.MAX_HORIZON) {
+                throw new IllegalArgumentException("project.backtest.max_horizon_months must be auto or a whole number between 1 and "
+                        + BacktestSection.MAX_HORIZON + ", got '" + backtest.maxHorizonMonths() + "'");
+            }
         }
         if (!(backtest.selectionMaxMaseRatio() >= 1.0)) {
             throw new IllegalArgumentException("project.backtest.selection_max_mase_ratio must be at least 1.0, got "

@@ -10,6 +10,7 @@ import id.neraca.core.Schemas;
 import id.neraca.core.Stage;
 import id.neraca.core.SmallInputs;
 import id.neraca.core.StageContext;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -380,6 +381,21 @@ public final class ProjectTo2030 implements Stage {
         return new StructType(f);
     }
 
+    /** Rows per slice of a local table (about 0.3 MB serialised; Spark warns of a task above 1 MB). */
+    static final int ROWS_PER_SLICE = 4000;
+
+    /**
+     * A table built on the driver as a DataFrame. A few thousand rows go as one local relation; more (a backtest of a
+     * long history scored to 36 months has tens of thousands) in slices of {@link #ROWS_PER_SLICE}, so that no task
+     * carries more than Spark's recommended task size. The writes sort every table by a key that orders each row, so
+     * the slicing changes no byte of the files.
+     */
+    static Dataset<Row> local(SparkSession spark, List<Row> rows, StructType schema) {
+        if (rows.size() <= ROWS_PER_SLICE) return spark.createDataFrame(rows, schema);
+        int slices = (rows.size() + ROWS_PER_SLICE - 1) / ROWS_PER_SLICE;
+        return spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, slices), schema);
+    }
+
     public static final StructType SERIES = schema("series", DataTypes.StringType, "model", DataTypes.StringType,
             "period", DataTypes.StringType, "kind", DataTypes.StringType, "value_idr", MONEY, "lo80_idr", MONEY,
             "hi80_idr", MONEY, "lo95_idr", MONEY, "hi95_idr", MONEY, "frequency", DataTypes.StringType,
@@ -391,7 +407,7 @@ public final class ProjectTo2030 implements Stage {
             out.add(RowFactory.create(r.series(), r.model(), r.period(), r.kind(), valueIdr(r), money(r.lo80()),
                     money(r.hi80()), money(r.lo95()), money(r.hi95()), r.frequency(), sampleIdr(r)));
         }
-        return spark.createDataFrame(out, SERIES);
+        return local(spark, out, SERIES);
     }
 
     /** {@code value_idr}: an OBSERVED row's exact national value (sample × published factor, to the sen), else the model's. */
@@ -415,7 +431,7 @@ public final class ProjectTo2030 implements Stage {
             out.add(RowFactory.create(r.series(), r.model(), r.frequency(), r.period(), r.kind(), num(r.valuePct(), 4),
                     num(r.lo80(), 4), num(r.hi80(), 4), num(r.lo95(), 4), num(r.hi95(), 4)));
         }
-        return spark.createDataFrame(out, SHARES);
+        return local(spark, out, SHARES);
     }
 
     public static final StructType BACKTEST = schema("model", DataTypes.StringType, "horizon", DataTypes.IntegerType,
@@ -428,7 +444,7 @@ public final class ProjectTo2030 implements Stage {
             out.add(RowFactory.create(r.model(), r.horizon(), r.origin(), num(r.mape(), 8), num(r.mase(), 8), r.series(),
                     r.frequency(), r.n()));
         }
-        return spark.createDataFrame(out, BACKTEST);
+        return local(spark, out, BACKTEST);
     }
 
     public static final StructType MODELS = schema("series", DataTypes.StringType, "frequency", DataTypes.StringType,
@@ -442,7 +458,7 @@ public final class ProjectTo2030 implements Stage {
             out.add(RowFactory.create(r.series(), r.frequency(), r.model(), r.supported(), r.selected(), num(r.weight(), 6),
                     num(r.mape(), 8), num(r.mase(), 8), r.parameter(), num(r.value(), 10), r.warning()));
         }
-        return spark.createDataFrame(out, MODELS);
+        return local(spark, out, MODELS);
     }
 
     public static final StructType TARGETS = schema("target", DataTypes.StringType, "year", DataTypes.IntegerType,
@@ -457,6 +473,6 @@ public final class ProjectTo2030 implements Stage {
                     money(r.projected()), money(r.lo80()), money(r.hi80()), money(r.lo95()), money(r.hi95()), money(r.gap()),
                     num(r.probability(), 4), r.crossingYear(), num(r.requiredCagrPct(), 4), r.label(), r.crossingLabel()));
         }
-        return spark.createDataFrame(out, TARGETS);
+        return local(spark, out, TARGETS);
     }
 }

@@ -207,7 +207,7 @@ public final class Projection {
         List<Forecaster> withNaive = new ArrayList<>(monthly);
         withNaive.add(new SeasonalNaive());
         int minTrain = cfg.backtest().minTrainMonths();
-        int maxH = cfg.backtest().maxHorizonMonths();
+        int maxH = cfg.backtest().maxHorizonFor(n);
         List<Backtest.Error> errors = n > minTrain ? Backtest.run(withNaive, y, 12, firstSeason, minTrain, maxH) : List.of();
         List<Backtest.Score> scores = Backtest.score(errors);
         int origins = Math.max(0, n - minTrain);
@@ -1293,6 +1293,12 @@ public final class Projection {
         }
         s.put("selected", ENSEMBLE);
         s.put("basis", basis(states));
+        ObjectNode bt = s.putObject("backtest");
+        bt.put("min_train_months", cfg.backtest().minTrainMonths());
+        bt.put("max_horizon_months", cfg.backtest().maxHorizonFor(n));
+        bt.put("max_horizon_setting", cfg.backtest().maxHorizonMonths());
+        bt.put("origins", Math.max(0, n - cfg.backtest().minTrainMonths()));
+        bt.put("weighting", cfg.backtest().weighting());
         ObjectNode sc = s.putObject("scenarios");
         putNum(sc, "cagr_low_pct", cfg.scenarios().cagrLowPct(), 4);
         putNum(sc, "cagr_base_pct", cfg.scenarios().cagrBasePct(), 4);

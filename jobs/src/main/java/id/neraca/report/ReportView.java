@@ -1179,7 +1179,14 @@ public final class ReportView {
         m.put("models", models);
         m.put("has_models", !models.isEmpty());
         List<Object> bt = new ArrayList<>();
+        boolean monthlyBeyondYear = false;
         for (ReportData.Backtest b : p.backtest()) {
+            // a long history scores up to 36 months ahead (docs/PROJECTION.md §4): the table shows each month of the
+            // first year and then whole years; backtest.csv has every horizon
+            if ("monthly".equals(b.frequency()) && b.horizon() > 12) {
+                monthlyBeyondYear = true;
+                if (b.horizon() % 12 != 0) continue;
+            }
             bt.add(Map.of("model", b.model(), "horizon", b.horizon() == 0 ? t.get("horizon_all") : String.valueOf(b.horizon()),
                     "frequency", b.frequency() == null ? "–" : t.all().getOrDefault("backtest_frequency_" + b.frequency(), b.frequency()),
                     "mape", Double.isNaN(b.mape()) ? "–" : f.pct(BigDecimal.valueOf(b.mape() * 100)),
@@ -1187,7 +1194,8 @@ public final class ReportView {
         }
         m.put("backtest", bt);
         m.put("has_backtest", !bt.isEmpty());
-        m.put("backtest_note", t.get("backtest_note", p.series()));
+        m.put("backtest_note", t.get("backtest_note", p.series())
+                + (monthlyBeyondYear ? " " + t.get("backtest_note_long_horizons") : ""));
         List<String> warnings = new ArrayList<>();
         if (s != null) s.path("warnings").forEach(w -> warnings.add(w.asText()));
         m.put("projection_warnings", warnings);

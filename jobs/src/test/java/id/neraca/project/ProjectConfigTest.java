@@ -73,6 +73,36 @@ class ProjectConfigTest {
         assertEquals(ProjectConfig.INVERSE_MASE, ProjectConfig.defaults().backtest().weighting(), "the code default");
     }
 
+    /**
+     * backtest.max_horizon_months: auto (the default) scores 12 months, and up to 36 when every longer horizon is still
+     * scored at 12 origins; a number is taken as given; anything else stops the run naming the key.
+     */
+    @Test
+    void maxHorizonIsAutoOrANumberUpTo36(@TempDir Path dir) throws Exception {
+        ProjectConfig.BacktestSection auto = ProjectConfig.defaults().backtest();
+        assertEquals("auto", auto.maxHorizonMonths(), "the code default");
+        assertEquals("auto", NeracaConfig.load(SparkTestBase.projectRoot().resolve("data/config/neraca.yaml")).config().project()
+                .backtest().maxHorizonMonths(), "the shipped configuration");
+        // clamp(months − 24 − 11, 12, 36)
+        assertEquals(12, auto.maxHorizonFor(25));
+        assertEquals(12, auto.maxHorizonFor(36), "the samples' three years: a year, as before auto");
+        assertEquals(12, auto.maxHorizonFor(47));
+        assertEquals(13, auto.maxHorizonFor(48));
+        assertEquals(25, auto.maxHorizonFor(60));
+        assertEquals(36, auto.maxHorizonFor(71));
+        assertEquals(36, auto.maxHorizonFor(108));
+        assertEquals(17, new ProjectConfig.BacktestSection(12, null, null, null).maxHorizonFor(40), "min_train_months 12");
+        ProjectConfig.BacktestSection six = write(dir, "project:\n  backtest:\n    max_horizon_months: 6\n").config().project().backtest();
+        assertEquals(6, six.maxHorizonFor(36));
+        assertEquals(6, six.maxHorizonFor(108), "a number is not lengthened");
+        assertEquals(36, write(dir, "project:\n  backtest:\n    max_horizon_months: 36\n").config().project().backtest().maxHorizonFor(40));
+        assertUsage(dir, "project:\n  backtest:\n    max_horizon_months: 48\n",
+                "project.backtest.max_horizon_months must be auto or a whole number between 1 and 36, got '48'");
+        assertUsage(dir, "project:\n  backtest:\n    max_horizon_months: 0\n", "project.backtest.max_horizon_months");
+        assertUsage(dir, "project:\n  backtest:\n    max_horizon_months: Auto\n", "got 'Auto'");
+        assertUsage(dir, "project:\n  backtest:\n    max_horizon_months: 12.5\n", "project.backtest.max_horizon_months");
+    }
+
     private static NeracaConfig.Loaded write(Path dir, String yaml) throws Exception {
         Path f = dir.resolve("c.yaml");
         Files.writeString(f, "run:\n  reference_dir: " + SparkTestBase.projectRoot().resolve("data/reference") + "\n" + yaml);

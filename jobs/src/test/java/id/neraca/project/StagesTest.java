@@ -39,6 +39,33 @@ class StagesTest extends SparkTestBase {
         return m;
     }
 
+    /**
+     * A projection table of more than 4,000 rows (a long history's backtest scored to 36 months: tens of thousands)
+     * goes to Spark in slices of 4,000 rows, so that no task is above Spark's recommended size (it warned "a task of
+     * very large size" on nine years of history), and the file written is the same, byte for byte, as from one slice.
+     */
+    @Test
+    void aLargeProjectionTableIsSlicedAndWrittenTheSame(@TempDir Path tmp) throws Exception {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 9_001; i++) {
+            rows.add(RowFactory.create("m" + (i % 7), i % 37, "2019-" + String.format("%05d", i), 0.01 * (i % 13), 0.5, "total_gmv",
+                    "monthly", 1));
+        }
+        var sliced = ProjectTo2030.local(spark, rows, ProjectTo2030.BACKTEST);
+        assertEquals(3, sliced.rdd().getNumPartitions(), "9,001 rows: three slices of at most 4,000");
+        var whole = spark.createDataFrame(rows, ProjectTo2030.BACKTEST);
+        org.apache.spark.sql.Column[] order = {org.apache.spark.sql.functions.col("series"), org.apache.spark.sql.functions.col("frequency"),
+                org.apache.spark.sql.functions.col("model"), org.apache.spark.sql.functions.col("horizon"),
+                org.apache.spark.sql.functions.col("origin")};
+        var fs = org.apache.hadoop.fs.FileSystem.getLocal(spark.sparkContext().hadoopConfiguration());
+        id.neraca.aggregate.Tables.write(fs, tmp.resolve("a").toString(), "backtest", sliced, order, true);
+        id.neraca.aggregate.Tables.write(fs, tmp.resolve("b").toString(), "backtest", whole, order, true);
+        for (String f : List.of("backtest/part-00000.parquet", "backtest.csv")) {
+            assertArrayEquals(Files.readAllBytes(tmp.resolve("b").resolve(f)), Files.readAllBytes(tmp.resolve("a").resolve(f)), f);
+        }
+        assertEquals(9_002, Files.readAllLines(tmp.resolve("a/backtest.csv")).size(), "every row and the header");
+    }
+
     @Test
     void aggregateAndProjectWriteTheContractFilesDeterministically(@TempDir Path tmp) throws Exception {
         id.neraca.aggregate.GeneratorAccess g = new id.neraca.aggregate.GeneratorAccess(5, 900, months());

@@ -65,6 +65,34 @@ class ReportViewTest {
     }
 
     /**
+     * A long history's backtest scores up to 36 months ahead (docs/PROJECTION.md §4): the report's table shows each month
+     * of the first year, then 24 and 36 months, and says that backtest.csv has every horizon; annual rows and a
+     * backtest of 12 months are shown whole, without the sentence.
+     */
+    @Test
+    void aBacktestBeyondAYearShowsItsWholeYears() {
+        List<ReportData.Backtest> rows = new ArrayList<>();
+        for (int h = 0; h <= 36; h++) rows.add(new ReportData.Backtest("drift_seasonal", h, 0.05, 0.5, 40, "total_gmv", "monthly"));
+        for (int h = 0; h <= 3; h++) rows.add(new ReportData.Backtest("drift_annual", h, 0.05, 0.5, 4, "total_gmv", "annual"));
+        ReportData base = simple();
+        ReportData d = data(base.annual(), projection(base.projection().targets(), rows, null));
+        for (String lang : List.of("en", "id")) {
+            String md = markdown(d, lang);
+            List<String> monthly = new ArrayList<>();
+            Matcher m = Pattern.compile("\\| `drift_seasonal` \\| [^|]+ \\| ([^|]+) \\|").matcher(md);
+            while (m.find()) monthly.add(m.group(1).strip());
+            assertEquals(List.of(lang.equals("en") ? "all" : "semua", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "24", "36"),
+                    monthly, lang);
+            assertEquals(4, Pattern.compile("\\| `drift_annual` \\|").matcher(md).results().count(), lang + ": annual rows whole");
+            assertTrue(md.contains("out/projection/backtest.csv"), lang);
+        }
+        List<ReportData.Backtest> year = rows.stream().filter(b -> b.horizon() <= 12).toList();
+        String md = markdown(data(base.annual(), projection(base.projection().targets(), year, null)), "en");
+        assertEquals(13, Pattern.compile("\\| `drift_seasonal` \\|").matcher(md).results().count());
+        assertFalse(md.contains("out/projection/backtest.csv has every horizon"), "nothing left out, nothing said");
+    }
+
+    /**
      * Category labels the taxonomy does not know are counted under Other at ingest; the category table says how many
      * sales lines that is, so that a large Other row is explained (the manifest names the labels), in both languages;
      * not when every label was known.
