@@ -159,7 +159,9 @@ public final class DumpPlanner {
                         + "', but it is " + refused));
                 continue;
             }
-            FileTask t = workbook(f.rel()) ? prepareWorkbook(f, cms.get(m.name()), issues) : prepare(f, cms.get(m.name()), issues);
+            String mappingFile = mappingsDir + "/" + m.name() + ".yaml";
+            FileTask t = workbook(f.rel()) ? prepareWorkbook(f, cms.get(m.name()), mappingFile, issues)
+                    : prepare(f, cms.get(m.name()), mappingFile, issues);
             if (t != null && f.boundaryNewlines() != null && !t.gzip() && !m.format().parquet() && !m.format().multiline()) {
                 t = new FileTask(t.sourceFile(), t.uri(), t.mapping(), t.exportKey(), false, t.delimiter(), t.columnIndex(),
                         t.piiIndex(), t.columnCount(), t.bytes(), t.sha256(), splitBytes, f.boundaryNewlines(), t.headerLine());
@@ -307,8 +309,11 @@ public final class DumpPlanner {
         return mt.find() && mt.groupCount() >= 1 ? Parsers.snapshotDate(mt.group(1)) : null;
     }
 
-    /** Reads the header (CSV) or first line to check the file; returns the task, or null with an error issue. */
-    private static FileTask prepare(Found f, CompiledMapping cm, List<Issue> issues) {
+    /**
+     * Reads the header (CSV) or first line to check the file; returns the task, or null with an error issue.
+     * {@code mappingFile} is the mapping's file as a message names it.
+     */
+    private static FileTask prepare(Found f, CompiledMapping cm, String mappingFile, List<Issue> issues) {
         Mapping m = cm.mapping();
         boolean gz = gzip(f.rel());
         String key = exportKey(m, f.rel());
@@ -317,14 +322,27 @@ public final class DumpPlanner {
         }
         List<byte[]> lines;
         long headerLine;
+        // format.header_row: the header is that physical line, whatever the lines above it hold (a report's title)
+        int fixed = m.format().csv() ? m.format().fixedHeaderRow() : 0;
+        boolean shortOfHeader = false;
         try {
             // a csv file's header is its first line with a value: blank lines, and rows of bare delimiters (what a
             // spreadsheet writes for an empty row), above it are not records, as in a workbook
             String bare = m.format().csv() && m.format().header() ? String.join("", m.format().delimiters()) : "";
-            List<Numbered> numbered = new ArrayList<>(firstLines(f.uri(), gz, 3, bare));
-            // Excel's "sep=;" line above the header (it tells Excel the delimiter) is not the header
-            if (!bare.isEmpty() && !numbered.isEmpty() && excelSepLine(numbered.get(0).bytes())) numbered.remove(0);
-            if (numbered.size() > 2) numbered.remove(2);
+            List<Numbered> numbered;
+            if (fixed > 0) {
+                numbered = new ArrayList<>(firstLines(f.uri(), gz, 2, bare, fixed));
+                if (numbered.isEmpty()) {
+                    // fewer lines than header_row: the checks below still say what the file is (empty, UTF-16, CR line ends)
+                    numbered = new ArrayList<>(firstLines(f.uri(), gz, 1, "", 0));
+                    shortOfHeader = !numbered.isEmpty();
+                }
+            } else {
+                numbered = new ArrayList<>(firstLines(f.uri(), gz, 3, bare));
+                // Excel's "sep=;" line above the header (it tells Excel the delimiter) is not the header
+                if (!bare.isEmpty() && !numbered.isEmpty() && excelSepLine(numbered.get(0).bytes())) numbered.remove(0);
+                if (numbered.size() > 2) numbered.remove(2);
+            }
             lines = numbered.stream().map(Numbered::bytes).toList();
             headerLine = numbered.isEmpty() ? 1 : numbered.get(0).line();
         } catch (EOFException e) {
@@ -356,6 +374,13 @@ public final class DumpPlanner {
         }
         if (m.format().jsonl()) {
             return new FileTask(f.rel(), f.uri(), m.name(), key, gz, ',', new int[0], new int[0], 0, f.bytes(), f.sha256());
+        }
+        if (shortOfHeader) {
+            long hint = csvHeaderRow(f, cm, gz, -1);
+            issues.add(new Issue(f.rel(), null, NeracaException.EXIT_DATA, "the file has fewer than " + fixed + " lines, but "
+                    + "format.header_row of mapping '" + m.name() + "' puts its header on line " + fixed
+                    + headerRowHint(hint, mappingFile) + ". Fix the export or format.header_row"));
+            return null;
         }
         Charset cs = Charset.forName(m.format().encoding());
         byte[] h = lines.get(0);
@@ -391,10 +416,13 @@ public final class DumpPlanner {
         }
         if (m.format().header() ? names == null : !missing.isEmpty()) {
             String guess = guessDelimiter(header, m.format().delimiters());
-            issues.add(new Issue(f.rel(), headerLine, NeracaException.EXIT_DATA, "the header does not have the columns mapping '" + m.name()
+            // a title above the header (a report's name, the shop, the period): say which line holds the columns
+            String hint = m.format().header() ? headerRowHint(csvHeaderRow(f, cm, gz, headerLine), mappingFile) : "";
+            issues.add(new Issue(f.rel(), headerLine, NeracaException.EXIT_DATA, "the header"
+                    + (fixed > 0 ? " (line " + fixed + ", format.header_row)" : "") + " does not have the columns mapping '" + m.name()
                     + "' needs: missing " + missing + " (delimiters tried: " + m.format().delimiters() + ")"
                     + (guess == null ? "" : "; the header looks '" + guess + "'-separated: add it to format.delimiters if that is right")
-                    + ". Header read: " + abbreviate(header) + ". Fix the export or the mapping's columns (optional: true for columns older exports lack)."));
+                    + hint + ". Header read: " + abbreviate(header) + ". Fix the export or the mapping's columns (optional: true for columns older exports lack)."));
             return null;
         }
         if (m.format().header() && lines.size() < 2) {
@@ -431,11 +459,11 @@ public final class DumpPlanner {
     }
 
     /**
-     * An {@code .xlsx} workbook matched by a csv mapping: reads its header, the sheet's first row with a value
-     * ({@code format.sheet}, default the first sheet), and locates the columns as in a CSV header. A workbook that
+     * An {@code .xlsx} workbook matched by a csv mapping: reads its header, the sheet's first row with a value or its
+     * row {@code format.header_row} ({@code format.sheet}, default the first sheet), and locates the columns as in a CSV header. A workbook that
      * cannot be opened (damaged, not a zip archive, encrypted) is an error naming the file. One task reads it whole.
      */
-    private static FileTask prepareWorkbook(Found f, CompiledMapping cm, List<Issue> issues) {
+    private static FileTask prepareWorkbook(Found f, CompiledMapping cm, String mappingFile, List<Issue> issues) {
         Mapping m = cm.mapping();
         if (!m.format().csv()) {
             issues.add(new Issue(f.rel(), null, NeracaException.EXIT_USAGE, "an Excel workbook matched by mapping '" + m.name()
@@ -456,22 +484,21 @@ public final class DumpPlanner {
             List<String> names;
             long headerLine;
             XlsxWorkbook.Row data;
+            // format.header_row: the header is the sheet's row of that number; the rows above it (a report's title) are not records
+            int fixed = m.format().fixedHeaderRow();
             if (m.format().header()) {
                 XlsxText plain = XlsxText.plain(book.date1904());
-                int width = 0;
-                for (XlsxWorkbook.Cell c : first.cells()) width = Math.max(width, c.column() + 1);
-                String[] h = new String[width];
-                java.util.Arrays.fill(h, "");
-                for (XlsxWorkbook.Cell c : first.cells()) {
-                    try {
-                        h[c.column()] = plain.text(c).trim();
-                    } catch (IllegalArgumentException e) {
-                        h[c.column()] = c.value().trim();
-                    }
+                XlsxWorkbook.Row head = first;
+                while (fixed > 0 && head != null && head.number() < fixed) head = rows.next();
+                if (fixed > 0 && (head == null || head.number() != fixed)) {
+                    names = List.of();          // row header_row is empty, or the sheet ends above it
+                    headerLine = fixed;
+                    data = head;
+                } else {
+                    names = sheetHeader(plain, head);
+                    headerLine = head.number();
+                    data = rows.next();
                 }
-                names = List.of(h);
-                headerLine = first.number();
-                data = rows.next();
             } else {
                 names = m.format().columnNames();
                 headerLine = first.number();
@@ -479,9 +506,13 @@ public final class DumpPlanner {
             }
             List<String> missing = missing(cm, names);
             if (!missing.isEmpty()) {
+                // a title above the header (Tokopedia's sales report: its header is on row 5): say which row holds the columns
+                String hint = m.format().header() ? headerRowHint(sheetHeaderRow(book, cm, headerLine), mappingFile) : "";
                 issues.add(new Issue(f.rel(), headerLine, NeracaException.EXIT_DATA, "the header (row " + headerLine + " of sheet '"
-                        + book.sheetName() + "', its first row with a value) does not have the columns mapping '" + m.name()
-                        + "' needs: missing " + missing + ". Header read: " + abbreviate(String.join(" | ", names))
+                        + book.sheetName() + "', " + (fixed > 0 ? "format.header_row" : "its first row with a value")
+                        + ") does not have the columns mapping '" + m.name() + "' needs: missing " + missing + hint
+                        + ". Header read: " + (names.isEmpty() ? "nothing (row " + headerLine + " is empty)"
+                        : abbreviate(String.join(" | ", names)))
                         + ". Fix the export, the mapping's columns (optional: true for columns older exports lack), or "
                         + "format.sheet when the orders are on another sheet"));
                 return null;
@@ -492,6 +523,73 @@ public final class DumpPlanner {
             issues.add(new Issue(f.rel(), null, NeracaException.EXIT_DATA, "cannot read the workbook: " + e.getMessage()));
             return null;
         }
+    }
+
+    /** A sheet row as a header: each cell's text, trimmed, placed by its column (skipped cells are ""). */
+    private static List<String> sheetHeader(XlsxText plain, XlsxWorkbook.Row row) {
+        int width = 0;
+        for (XlsxWorkbook.Cell c : row.cells()) width = Math.max(width, c.column() + 1);
+        String[] h = new String[width];
+        java.util.Arrays.fill(h, "");
+        for (XlsxWorkbook.Cell c : row.cells()) {
+            try {
+                h[c.column()] = plain.text(c).trim();
+            } catch (IllegalArgumentException e) {
+                h[c.column()] = c.value().trim();
+            }
+        }
+        return List.of(h);
+    }
+
+    /** How far down a header without the mapped columns looks for the row that has them, to name it in the error. */
+    static final int HEADER_HINT_ROWS = 20;
+
+    /** The hint naming the row that holds the mapped columns ({@code row} 0: none, no hint). */
+    private static String headerRowHint(long row, String mappingFile) {
+        return row <= 0 ? "" : "; row " + row + " holds them: set format.header_row: " + row + " in " + mappingFile;
+    }
+
+    /**
+     * The first of the sheet's first {@link #HEADER_HINT_ROWS} rows, other than {@code tried}, that has every column
+     * the mapping needs; 0 when none has (or the sheet cannot be read again).
+     */
+    private static long sheetHeaderRow(XlsxWorkbook book, CompiledMapping cm, long tried) {
+        XlsxText plain = XlsxText.plain(book.date1904());
+        try (XlsxWorkbook.Rows rows = book.rows()) {
+            for (XlsxWorkbook.Row r = rows.next(); r != null && r.number() <= HEADER_HINT_ROWS; r = rows.next()) {
+                if (r.number() != tried && missing(cm, sheetHeader(plain, r)).isEmpty()) return r.number();
+            }
+        } catch (IOException e) {
+            // no hint: the error itself still names the header read
+        }
+        return 0;
+    }
+
+    /**
+     * The first of the file's first {@link #HEADER_HINT_ROWS} physical lines, other than {@code tried}, that has every
+     * column the mapping needs under one of its delimiters; 0 when none has (or the file cannot be read again).
+     */
+    private static long csvHeaderRow(Found f, CompiledMapping cm, boolean gz, long tried) {
+        Mapping m = cm.mapping();
+        Charset cs = Charset.forName(m.format().encoding());
+        char quote = m.format().quote().charAt(0);
+        List<Numbered> lines;
+        try {
+            lines = firstLines(f.uri(), gz, HEADER_HINT_ROWS, String.join("", m.format().delimiters()), 0);
+        } catch (IOException e) {
+            return 0;
+        }
+        for (Numbered l : lines) {
+            if (l.line() > HEADER_HINT_ROWS || l.line() == tried) continue;
+            byte[] b = l.bytes();
+            int start = b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF ? 3 : 0;
+            String text = new String(b, start, b.length - start, cs);
+            for (String d : m.format().delimiters()) {
+                String[] cols = CsvLine.split(text, d.charAt(0), quote);
+                if (cols != null && missing(cm, java.util.Arrays.stream(cols).map(String::trim).toList()).isEmpty()) return l.line();
+            }
+        }
+        return 0;
     }
 
     private static List<String> missing(CompiledMapping cm, List<String> names) {
@@ -576,6 +674,15 @@ public final class DumpPlanner {
      * of {@code bare} (a csv mapping's delimiters: a spreadsheet's empty row) are skipped, as is a lone BOM.
      */
     static List<Numbered> firstLines(String uri, boolean gz, int n, String bare) throws IOException {
+        return firstLines(uri, gz, n, bare, 0);
+    }
+
+    /**
+     * As {@link #firstLines(String, boolean, int, String)}, from physical line {@code from} (format.header_row; 0 or 1:
+     * the first line): the lines above it are not read as anything, and line {@code from} itself is taken even when it
+     * has no value (the header is that line, or the file is refused). Empty when the file has fewer lines.
+     */
+    static List<Numbered> firstLines(String uri, boolean gz, int n, String bare, long from) throws IOException {
         Path p = new Path(uri);
         FileSystem fs = p.getFileSystem(id.neraca.core.HadoopConf.shared());
         List<Numbered> out = new ArrayList<>();
@@ -586,24 +693,24 @@ public final class DumpPlanner {
             int c;
             while (out.size() < n && (c = in.read()) >= 0) {
                 if (c == '\n') {
-                    add(out, ++line, cur, bare);
+                    if (++line >= from) add(out, line, cur, bare, line == from);
                     cur.reset();
                 } else if (cur.size() < (1 << 20)) {
                     cur.write(c);
                 }
             }
-            if (out.size() < n && cur.size() > 0) add(out, ++line, cur, bare);
+            if (out.size() < n && cur.size() > 0 && ++line >= from) add(out, line, cur, bare, line == from);
         }
         return out;
     }
 
-    private static void add(List<Numbered> out, long line, ByteArrayOutputStream cur, String bare) {
+    private static void add(List<Numbered> out, long line, ByteArrayOutputStream cur, String bare, boolean always) {
         byte[] b = cur.toByteArray();
         int len = b.length;
         if (len > 0 && b[len - 1] == '\r') len--;
         int start = len >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF ? 3 : 0;
-        boolean blank = true;
-        for (int i = start; i < len; i++) if (b[i] != ' ' && b[i] != '\t' && bare.indexOf(b[i]) < 0) blank = false;
+        boolean blank = !always;
+        for (int i = start; i < len && blank; i++) if (b[i] != ' ' && b[i] != '\t' && bare.indexOf(b[i]) < 0) blank = false;
         if (!blank) out.add(new Numbered(line, java.util.Arrays.copyOf(b, len)));
     }
 

@@ -42,6 +42,10 @@ import java.util.zip.GZIPInputStream;
  * An {@code .xlsx} workbook ({@link XlsxWorkbook}) is read whole by one reader: each sheet row with a value is a
  * record numbered by its row in the sheet, the first such row is the header, cells become the text the column's
  * parser reads ({@link XlsxText}), and raw_row is the row as a CSV line, masked like a CSV row.
+ * <p>
+ * {@code format.header_row: N} puts the header on the sheet's row N, or a CSV file's physical line N (the planner's
+ * {@link FileTask#headerLine()}): the rows above it (a report's title, the shop, the period) are not records, and
+ * records keep their physical numbers.
  */
 public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
     private final FileTask task;
@@ -57,6 +61,8 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
     /** Lines read ahead for a record that did not close within {@link Format#MAX_RECORD_LINES}: read again, one by one. */
     private final java.util.ArrayDeque<byte[]> pushedBack = new java.util.ArrayDeque<>();
     private final boolean skipHeader;
+    /** A workbook's {@code format.header_row} (0: the header is the first row with a value); rows up to it are not records. */
+    private final int headerRow;
     private final List<String[]> jsonPaths;
     /** Columns masked in raw_row: every column the mapping does not read, and its pii columns. */
     private final boolean[] piiColumn;
@@ -103,6 +109,7 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
         this.decoder = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         this.quote = cm.mapping().format().quote().charAt(0);
         this.skipHeader = !jsonl && cm.mapping().format().header();
+        this.headerRow = skipHeader ? cm.mapping().format().fixedHeaderRow() : 0;
         this.jsonPaths = cm.sources().stream().map(s -> s.split("\\.")).toList();
         // raw_row keeps what the mapping reads (the values a reject is about) and masks the rest: an export's columns the
         // mapping ignores are where buyers' names, phone numbers and addresses sit (Shopee's "No. Telepon", "Alamat
@@ -271,7 +278,9 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
                 close();
                 return null;
             }
-            if (skipHeader && !headerSeen) {
+            if (headerRow > 0) {
+                if (row.number() <= headerRow) continue;   // format.header_row, and the title rows above it
+            } else if (skipHeader && !headerSeen) {
                 headerSeen = true;   // the first row with a value, as the planner read it
                 continue;
             }

@@ -54,8 +54,39 @@ public final class RecordParser implements Serializable {
     private transient String[] looseSources;
 
     /** A compiled field: where the text comes from and its maps. */
-    private record Field(String key, FieldSpec spec, int index, Map<String, String> map, List<Parsers.Fmt> formats,
-                         String label) implements Serializable {}
+    /**
+     * One mapped column, compiled. {@code map} holds the value map's exact keys (trimmed, lower case); {@code prefixes}
+     * its keys ending in {@code *}, longest first, for values that carry a variable tail (Shopee's "Pesanan diterima,
+     * namun Pembeli masih dapat mengajukan pengembalian hingga 2024-08-29.", Tokopedia's "Dibatalkan Penjual -
+     * Stok habis").
+     */
+    /** {@link Mapping#descriptionRows()}: source index → the text (a trailing {@code *}: begins with). */
+    private final List<Map.Entry<Integer, String>> descriptionRow;
+
+    private record Field(String key, FieldSpec spec, int index, Map<String, String> map, List<Map.Entry<String, String>> prefixes,
+                         List<Parsers.Fmt> formats, String label) implements Serializable {
+        /** The map's value for {@code text}: an exact key, else the longest matching {@code key*}; null if none. */
+        String lookup(String text) {
+            String t = norm(text);
+            String v = map.get(t);
+            if (v != null || prefixes.isEmpty()) return v;
+            for (Map.Entry<String, String> p : prefixes) if (t.startsWith(p.getKey())) return p.getValue();
+            return null;
+        }
+    }
+
+    /** A value map split into exact keys and {@code key*} prefixes (longest first), both trimmed and lower case. */
+    static List<Map.Entry<String, String>> prefixes(Map<String, String> raw, Map<String, String> exact) {
+        List<Map.Entry<String, String>> out = new java.util.ArrayList<>();
+        raw.forEach((k, v) -> {
+            String t = k.strip();
+            if (t.length() > 1 && t.endsWith("*")) out.add(Map.entry(norm(t.substring(0, t.length() - 1)), v));
+            else exact.put(norm(k), v);
+        });
+        out.sort((a, b) -> b.getKey().length() != a.getKey().length() ? b.getKey().length() - a.getKey().length()
+                : a.getKey().compareTo(b.getKey()));
+        return List.copyOf(out);
+    }
 
     /**
      * Whether a row that parses keeps its raw text (default true). The ingest turns it off: only quarantined rows need
@@ -78,11 +109,15 @@ public final class RecordParser implements Serializable {
         for (Map.Entry<String, FieldSpec> e : m.columns().byKey().entrySet()) {
             FieldSpec f = e.getValue();
             Map<String, String> map = new HashMap<>();
-            f.map().forEach((k, v) -> map.put(norm(k), v));
+            List<Map.Entry<String, String>> prefixes = prefixes(f.map(), map);
             String label = e.getKey() + (f.sourceRef() != null ? " (" + f.sourceRef() + ")" : "");
             fields.put(e.getKey(), new Field(e.getKey(), f, f.sourceRef() == null ? -1 : cm.sourceIndex(f.sourceRef()), map,
-                    e.getKey().equals("order_ts") ? Parsers.compile(f.formats()) : List.of(), label));
+                    prefixes, e.getKey().equals("order_ts") ? Parsers.compile(f.formats()) : List.of(), label));
         }
+        List<Map.Entry<Integer, String>> desc = new java.util.ArrayList<>();
+        m.descriptionRows().forEach((col, text) -> desc.add(Map.entry(cm.sourceIndex(col), text.strip())));
+        desc.sort(Map.Entry.comparingByKey());
+        this.descriptionRow = List.copyOf(desc);
         Field ts = fields.get("order_ts");
         List<Parsers.Fmt> wf = new java.util.ArrayList<>(ts == null ? List.of() : ts.formats());
         if (wf.stream().noneMatch(f -> f.name().equals("iso"))) wf.addAll(Parsers.compile(List.of("iso")));
@@ -111,6 +146,10 @@ public final class RecordParser implements Serializable {
         if (repeatedHeader(r)) {
             return quarantine(r, exportKey, "REPEATED_HEADER", "the header line again, not a sale (exports joined into one "
                     + "file, with cat or by copy and paste?): every mapped column holds its own name");
+        }
+        if (descriptionRow(r)) {
+            return quarantine(r, exportKey, "DESCRIPTION_ROW", "a row describing the columns, not a sale: it matches the "
+                    + "mapping's description_rows " + m.descriptionRows());
         }
         String current = "record";
         try {
@@ -162,7 +201,8 @@ public final class RecordParser implements Serializable {
                             + "column formatted as text (or take the marketplace's CSV without opening it in Excel)");
                 }
                 String lineKey = stringField(r, "line_key");
-                saleId = m.marketplace() + ":" + orderId + ":" + (lineKey != null ? lineKey : blankLineKey(stringField(r, "product_title")));
+                saleId = m.marketplace() + ":" + orderId + ":" + (lineKey != null ? lineKey
+                        : blankLineKey(stringField(r, "product_title"), stringField(r, "variation")));
                 current = "order_ts";
                 Field tf = fields.get("order_ts");
                 String tText = required(r, "order_ts");
@@ -198,6 +238,24 @@ public final class RecordParser implements Serializable {
                         + "an ID or a price in the quantity column? (units are summed as whole numbers downstream)");
             }
 
+            long qtyOrdered = qty;
+            if (fields.containsKey("returned_quantity")) {
+                current = "returned_quantity";
+                String rText = text(r, "returned_quantity");
+                long returned = rText == null ? 0 : "count".equals(fields.get("returned_quantity").spec().parser())
+                        ? Parsers.count(rText) : Parsers.integer(rText);
+                if (returned < 0) throw new ParseFailure("NEGATIVE_QUANTITY", "returned quantity " + returned + " is negative");
+                if (returned > qty) {
+                    throw new ParseFailure("BAD_QUANTITY", "returned quantity " + returned + " is more than the " + qty + " ordered");
+                }
+                if (returned > 0 && "COMPLETED".equals(status)) {
+                    // a completed line whose units came back (the export keeps the status, Shopee's "Selesai" beside
+                    // "Permintaan Disetujui"): the sale is what was kept; every unit back is a return
+                    if (returned == qty) status = "RETURNED";
+                    else qty = qty - returned;
+                }
+            }
+
             current = "currency";
             String cur = text(r, "currency");
             // blank is rupiah, unless the mapping requires the column (text() has then quarantined the row)
@@ -213,7 +271,7 @@ public final class RecordParser implements Serializable {
                 String lt = text(r, "line_total");
                 if (lt == null) throw new ParseFailure("MISSING_VALUE", "blank");
                 if (qty == 0) throw new ParseFailure("BAD_QUANTITY", "a line total with quantity 0");
-                unitSrc = money("line_total", lt, cur).divide(BigDecimal.valueOf(qty), 2, RoundingMode.HALF_UP);
+                unitSrc = money("line_total", lt, cur).divide(BigDecimal.valueOf(qtyOrdered), 2, RoundingMode.HALF_UP);
             } else {
                 throw new ParseFailure("MISSING_VALUE", "blank");
             }
@@ -239,7 +297,7 @@ public final class RecordParser implements Serializable {
                 Field f = fields.get("seller_id_type");
                 String t = text(r, "seller_id_type");
                 if (t != null) {
-                    String v = f.map().isEmpty() ? null : f.map().get(norm(t));
+                    String v = f.lookup(t);
                     if (v == null) v = t.trim().toUpperCase(Locale.ROOT);
                     declared = id.neraca.core.Schemas.ID_TYPES.contains(v) ? v : null;
                 }
@@ -362,6 +420,21 @@ public final class RecordParser implements Serializable {
         return compared >= 2;
     }
 
+    /** A row that matches every entry of the mapping's {@code description_rows} (none: never). */
+    private boolean descriptionRow(RawRecord r) {
+        if (descriptionRow.isEmpty() || r.values() == null) return false;
+        for (Map.Entry<Integer, String> d : descriptionRow) {
+            int i = d.getKey();
+            if (i < 0 || i >= r.values().length || r.values()[i] == null) return false;
+            String have = norm(r.values()[i]);
+            String want = d.getValue();
+            boolean prefix = want.length() > 1 && want.endsWith("*");
+            String w = norm(prefix ? want.substring(0, want.length() - 1) : want);
+            if (prefix ? !have.startsWith(w) : !have.equals(w)) return false;
+        }
+        return true;
+    }
+
     private static String loose(String s) {
         return Parsers.nbspTrim(s).replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
@@ -409,7 +482,7 @@ public final class RecordParser implements Serializable {
     private String mappedText(RawRecord r, String key) {
         String t = text(r, key);
         if (t == null) return null;
-        String v = fields.get(key).map().get(norm(t));
+        String v = fields.get(key).lookup(t);
         return v == null ? t : v;
     }
 
@@ -419,7 +492,7 @@ public final class RecordParser implements Serializable {
             if (required) throw new ParseFailure("MISSING_VALUE", "blank");
             return null;
         }
-        String v = fields.get(key).map().get(norm(t));
+        String v = fields.get(key).lookup(t);
         if (v == null) {
             throw new ParseFailure("UNKNOWN_STATUS", "'" + t + "' is not in the mapping's value map " + fields.get(key).spec().map().keySet()
                     + ("status".equals(key) ? ": add it, to COMPLETED, CANCELLED, RETURNED, or OPEN for an order not final yet" : ""));
@@ -444,7 +517,8 @@ public final class RecordParser implements Serializable {
 
     private BigDecimal money(String key, String text, String currency) {
         Field f = fields.get(key);
-        String t = f.map().getOrDefault(norm(text), text);
+        String mapped = f.lookup(text);
+        String t = mapped == null ? text : mapped;
         String parser = f.spec().parser() == null ? "idr" : f.spec().parser();
         return switch (parser) {
             case "decimal" -> Parsers.decimal(t, currency);
@@ -490,8 +564,18 @@ public final class RecordParser implements Serializable {
      * title is not personal data; hashed to keep sale_id short and free of ':'.
      */
     static String blankLineKey(String title) {
-        if (title == null) return "-";
-        return "-t" + id.neraca.core.Hashing.sha256(title.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16);
+        return blankLineKey(title, null);
+    }
+
+    /**
+     * As {@link #blankLineKey(String)}, with the line's variation (size, colour: Shopee's "Nama Variasi") when the
+     * mapping reads one and it is not blank: two variations of one product in one order, both without a SKU (common in
+     * Shopee's own exports), are two lines, not a duplicate. Without a variation the key is the title's alone, as before.
+     */
+    static String blankLineKey(String title, String variation) {
+        if (title == null && variation == null) return "-";
+        String basis = variation == null ? title : (title == null ? "" : title) + "\u0000" + variation;
+        return "-t" + id.neraca.core.Hashing.sha256(basis.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16);
     }
 
     String listingSaleId(String marketplace, String listingKey, String period) {

@@ -16,9 +16,11 @@ public record Columns(
         FieldSpec orderTs,
         FieldSpec status,
         FieldSpec productTitle,
+        FieldSpec variation,
         FieldSpec brand,
         FieldSpec category,
         FieldSpec quantity,
+        FieldSpec returnedQuantity,
         FieldSpec unitPrice,
         FieldSpec lineTotal,
         FieldSpec currency,
@@ -44,9 +46,11 @@ public record Columns(
         put(m, "order_ts", orderTs);
         put(m, "status", status);
         put(m, "product_title", productTitle);
+        put(m, "variation", variation);
         put(m, "brand", brand);
         put(m, "category", category);
         put(m, "quantity", quantity);
+        put(m, "returned_quantity", returnedQuantity);
         put(m, "unit_price", unitPrice);
         put(m, "line_total", lineTotal);
         put(m, "currency", currency);

@@ -20,6 +20,11 @@ import java.util.List;
  *                    continues on the next ones, up to {@link #MAX_RECORD_LINES} lines (default false: every line is
  *                    a record). A file of such a mapping is read whole by one task, never in byte ranges: a range
  *                    cannot tell where a record spanning lines begins
+ * @param headerRow   with {@code header: true}: the row the header is on, from 1, when rows above it hold a title
+ *                    (Tokopedia's sales report: "Laporan Penjualan", the shop, the period, then the header on row 5).
+ *                    In a workbook the sheet's row of that number, in a CSV file its physical line of that number,
+ *                    blank rows and lines counted; the rows above it are not records. Absent or 1: the header is
+ *                    the first row (line) with a value, below any blank ones. Null when the mapping does not say
  */
 public record Format(
         String type,
@@ -29,10 +34,14 @@ public record Format(
         Boolean header,
         List<String> columnNames,
         String sheet,
-        Boolean multiline) implements Serializable {
+        Boolean multiline,
+        Integer headerRow) implements Serializable {
 
     /** The most lines one CSV record may span under {@code multiline} (the first line and up to 99 more). */
     public static final int MAX_RECORD_LINES = 100;
+
+    /** The greatest {@code header_row}: a title above a header is a few rows, not a page. */
+    public static final int MAX_HEADER_ROW = 50;
 
     public Format {
         if (type == null) type = "csv";
@@ -44,6 +53,14 @@ public record Format(
         delimiters = List.copyOf(delimiters);
         if (sheet != null && sheet.isBlank()) sheet = null;
         if (multiline == null) multiline = false;
+    }
+
+    /**
+     * The row (workbook) or physical line (CSV) the header is fixed on by {@code header_row}, or 0 when the header is
+     * the first row with a value ({@code header_row} absent or 1, or no header).
+     */
+    public int fixedHeaderRow() {
+        return header && headerRow != null && headerRow > 1 ? headerRow : 0;
     }
 
     public boolean csv() {

@@ -18,6 +18,10 @@ import java.util.List;
  * @param pii          further source columns/paths masked in quarantine raw_row (the seller ID and shop name
  *                     sources are always masked)
  * @param columns      how each canonical column is filled
+ * @param descriptionRows rows that describe the columns rather than hold a sale (TikTok Shop writes one under the
+ *                     header of some exports): source column → its value in such a row, a trailing {@code *} for
+ *                     "begins with" (case-insensitive). A row matching every entry is kept aside as
+ *                     {@code DESCRIPTION_ROW}, like a repeated header, and does not count towards the quarantined share
  */
 public record Mapping(
         String name,
@@ -28,15 +32,17 @@ public record Mapping(
         String grain,
         String exportOrder,
         List<String> pii,
-        Columns columns) implements Serializable {
+        Columns columns,
+        java.util.Map<String, String> descriptionRows) implements Serializable {
 
     public Mapping {
         pii = pii == null ? List.of() : List.copyOf(pii);
         files = files == null ? List.of() : List.copyOf(files);
+        descriptionRows = descriptionRows == null ? java.util.Map.of() : java.util.Map.copyOf(descriptionRows);
     }
 
     public Mapping withName(String n) {
-        return new Mapping(n, marketplace, description, files, format, grain, exportOrder, pii, columns);
+        return new Mapping(n, marketplace, description, files, format, grain, exportOrder, pii, columns, descriptionRows);
     }
 
     public boolean listing() {

@@ -45,9 +45,11 @@ public final class Mappings {
             Map.entry("order_ts", List.of("datetime")),
             Map.entry("status", List.of("map")),
             Map.entry("product_title", List.of("string")),
+            Map.entry("variation", List.of("string")),
             Map.entry("brand", List.of("string")),
             Map.entry("category", List.of("category")),
             Map.entry("quantity", List.of("count", "integer")),
+            Map.entry("returned_quantity", List.of("integer", "count")),
             Map.entry("unit_price", List.of("idr", "decimal", "amount_en")),
             Map.entry("line_total", List.of("idr", "decimal", "amount_en")),
             Map.entry("currency", List.of("currency")),
@@ -131,6 +133,15 @@ public final class Mappings {
                 "is for CSV (a JSON Lines record is one line by definition)");
         req(where, fmt.sheet() == null || fmt.csv(), "format.sheet",
                 "is for .xlsx workbooks, which are read like CSV exports: only a csv mapping reads them");
+        if (fmt.headerRow() != null) {
+            req(where, fmt.csv(), "format.header_row", "is for CSV files and .xlsx workbooks (a " + fmt.type()
+                    + " dump has no header row)");
+            req(where, fmt.header(), "format.header_row", "needs format.header: true (it says which row holds the header; "
+                    + "with header: false and column_names every row with a value is a record)");
+            req(where, fmt.headerRow() >= 1 && fmt.headerRow() <= Format.MAX_HEADER_ROW, "format.header_row",
+                    "must be a row number from 1 to " + Format.MAX_HEADER_ROW + " (the sheet row or CSV line of the header, "
+                            + "counting from 1; 5 when four title rows are above it); got " + fmt.headerRow());
+        }
         req(where, Schemas.GRAINS.contains(m.grain()), "grain", "must be ORDER_LINE or LISTING_PERIOD; got '" + m.grain() + "'");
         if (m.exportOrder() != null) regex(where, "export_order", m.exportOrder());
         req(where, m.columns() != null, "columns", "is required");
@@ -148,6 +159,18 @@ public final class Mappings {
         }
         for (Map.Entry<String, FieldSpec> e : cols.entrySet()) {
             field(where, m, "columns." + e.getKey(), e.getKey(), e.getValue());
+        }
+        req(where, !m.listing() || !cols.containsKey("returned_quantity"), "columns.returned_quantity",
+                "is for grain ORDER_LINE (units of an order line returned after it completed)");
+        for (Map.Entry<String, String> e : m.descriptionRows().entrySet()) {
+            req(where, !m.format().jsonl(), "description_rows", "is for CSV and workbooks (rows under a header); a JSON Lines "
+                    + "dump has no header");
+            req(where, e.getKey() != null && !e.getKey().isBlank() && e.getValue() != null && !e.getValue().isBlank()
+                    && !e.getValue().strip().equals("*"), "description_rows",
+                    "entries are a source column and its text in the description row (a trailing * for 'begins with'); got '"
+                            + e.getKey() + ": " + e.getValue() + "'");
+            req(where, cols.values().stream().anyMatch(f -> e.getKey().equals(f.source())), "description_rows." + e.getKey(),
+                    "must be a source column the mapping reads (the row is recognised in the columns it maps)");
         }
     }
 
