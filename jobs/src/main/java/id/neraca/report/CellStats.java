@@ -26,7 +26,7 @@ import static org.apache.spark.sql.functions.when;
  * <p>Output of the cell transforms, one row per published entry: {@code level} ({@code CELL},
  * {@code ROW_TOTAL}, {@code COL_TOTAL}, {@code GRAND}), {@code row_key} (null on column totals and the
  * grand total), {@code origin_class} (null on row totals and the grand total), {@code gmv_idr},
- * {@code sellers}, {@code top_seller_gmv_idr}.
+ * {@code sellers}, {@code top_seller_gmv_idr}, {@code top2_seller_gmv_idr} (the two largest sellers together).
  */
 public final class CellStats {
     private CellStats() {}
@@ -148,9 +148,20 @@ public final class CellStats {
         return perSeller.groupBy(entry)
                 .agg(sum("g").cast("decimal(24,2)").as("gmv_idr"),
                         count(lit(1)).as("sellers"),
-                        max("g").cast("decimal(24,2)").as("top_seller_gmv_idr"))
+                        max("g").cast("decimal(24,2)").as("top_seller_gmv_idr"), topTwo("g"))
                 .select(org.apache.spark.sql.functions.explode(table).as("table"), level.as("level"), rowKey.as("row_key"),
-                        col("origin_class"), col("gmv_idr"), col("sellers"), col("top_seller_gmv_idr"));
+                        col("origin_class"), col("gmv_idr"), col("sellers"), col("top_seller_gmv_idr"), col("top2_seller_gmv_idr"));
+    }
+
+    /**
+     * The GMV of the two largest sellers of a cell together (one seller: its own), over per-seller sums {@code g}: what
+     * the p% rule needs ({@link Disclosure#primary}). The cell's sellers' sums sorted, the first two added.
+     */
+    static Column topTwo(String g) {
+        Column sorted = org.apache.spark.sql.functions.sort_array(org.apache.spark.sql.functions.collect_list(col(g)), false);
+        return coalesce(org.apache.spark.sql.functions.try_element_at(sorted, lit(1)), lit(0))
+                .plus(coalesce(org.apache.spark.sql.functions.try_element_at(sorted, lit(2)), lit(0)))
+                .cast("decimal(24,2)").as("top2_seller_gmv_idr");
     }
 
     /** grouping_id() of a grouping set over {@code keys}: bit (n-1-i) set when key i is not grouped. */
@@ -182,17 +193,29 @@ public final class CellStats {
                     .withColumn("table", lit(e.getKey()));
             out = out == null ? t : out.unionByName(t);
         }
-        return out.select("table", "level", "row_key", "origin_class", "gmv_idr", "sellers", "top_seller_gmv_idr");
+        return out.select("table", "level", "row_key", "origin_class", "gmv_idr", "sellers", "top_seller_gmv_idr",
+                "top2_seller_gmv_idr");
     }
 
     private static Dataset<Row> boundLevel(Dataset<Row> base, String level, Column rowKey, Column cls) {
         return base.groupBy(rowKey.as("row_key"), cls.as("origin_class"))
                 .agg(sum("gmv_idr").cast("decimal(24,2)").as("gmv_idr"),
                         max("sellers").as("sellers"),
-                        sum("top_seller_gmv_idr").as("top_sum"))
+                        sum("top_seller_gmv_idr").as("top_sum"),
+                        sum(fineTopTwo()).as("top2_sum"))
                 .withColumn("top_seller_gmv_idr", least(col("top_sum"), col("gmv_idr")).cast("decimal(24,2)"))
+                .withColumn("top2_seller_gmv_idr", least(col("top2_sum"), col("gmv_idr")).cast("decimal(24,2)"))
                 .withColumn("level", lit(level))
-                .select("level", "row_key", "origin_class", "gmv_idr", "sellers", "top_seller_gmv_idr");
+                .select("level", "row_key", "origin_class", "gmv_idr", "sellers", "top_seller_gmv_idr", "top2_seller_gmv_idr");
+    }
+
+    /**
+     * A bound of the two largest sellers' GMV in one fine cell of monthly_detail, which keeps only the largest: the
+     * second holds at most as much as the largest and at most the rest, {@code top + min(top, gmv − top)}. Any two
+     * sellers of a coarser cell hold at most the sum of these over its fine cells.
+     */
+    private static Column fineTopTwo() {
+        return col("top_seller_gmv_idr").plus(least(col("top_seller_gmv_idr"), col("gmv_idr").minus(col("top_seller_gmv_idr"))));
     }
 
     private static Column rowKey(Column dim, List<String> keep) {
@@ -219,7 +242,7 @@ public final class CellStats {
                 .agg(count(lit(1)).as("lines"), sum("gmv_idr").as("g"))
                 .groupBy("origin_class", "evidence")
                 .agg(sum("lines").as("lines"), sum("g").cast("decimal(24,2)").as("gmv_idr"),
-                        count(lit(1)).as("sellers"), max("g").cast("decimal(24,2)").as("top_seller_gmv_idr"));
+                        count(lit(1)).as("sellers"), max("g").cast("decimal(24,2)").as("top_seller_gmv_idr"), topTwo("g"));
     }
 
     /**
@@ -287,7 +310,7 @@ public final class CellStats {
                 .groupBy("year", "key", "seller").agg(sum("gmv_idr").as("g"))
                 .groupBy("year", "key")
                 .agg(sum("g").cast("decimal(24,2)").as("gmv_idr"), count(lit(1)).as("sellers"),
-                        max("g").cast("decimal(24,2)").as("top_seller_gmv_idr"));
+                        max("g").cast("decimal(24,2)").as("top_seller_gmv_idr"), topTwo("g"));
     }
 
     /** {@link #headlineCells} as conservative bounds from {@code monthly_detail} (see {@link #fromDetail}). */
@@ -299,9 +322,10 @@ public final class CellStats {
                 .filter(col("key").isNotNull())
                 .groupBy("year", "key")
                 .agg(sum("gmv_idr").cast("decimal(24,2)").as("gmv_idr"), max("sellers").as("sellers"),
-                        sum("top_seller_gmv_idr").as("top_sum"))
+                        sum("top_seller_gmv_idr").as("top_sum"), sum(fineTopTwo()).as("top2_sum"))
                 .select(col("year"), col("key"), col("gmv_idr"), col("sellers"),
-                        least(col("top_sum"), col("gmv_idr")).cast("decimal(24,2)").as("top_seller_gmv_idr"));
+                        least(col("top_sum"), col("gmv_idr")).cast("decimal(24,2)").as("top_seller_gmv_idr"),
+                        least(col("top2_sum"), col("gmv_idr")).cast("decimal(24,2)").as("top2_seller_gmv_idr"));
     }
 
     /**

@@ -34,9 +34,32 @@ import java.util.List;
 public final class Disclosure {
     private Disclosure() {}
 
-    /** One published entry: its GMV, distinct sellers, and the GMV of its largest seller. */
-    public record Cell(BigDecimal gmv, long sellers, BigDecimal topSellerGmv) {
-        public static final Cell EMPTY = new Cell(BigDecimal.ZERO, 0, BigDecimal.ZERO);
+    /**
+     * One published entry: its GMV, distinct sellers, the GMV of its largest seller, and of its two largest together
+     * ({@code topTwoGmv}; null when not known: then bounded by twice the largest, capped at the GMV, which can only
+     * withhold more).
+     */
+    public record Cell(BigDecimal gmv, long sellers, BigDecimal topSellerGmv, BigDecimal topTwoGmv) {
+        public static final Cell EMPTY = new Cell(BigDecimal.ZERO, 0, BigDecimal.ZERO, BigDecimal.ZERO);
+
+        public Cell(BigDecimal gmv, long sellers, BigDecimal topSellerGmv) {
+            this(gmv, sellers, topSellerGmv, null);
+        }
+
+        /** The two largest sellers' GMV, or its upper bound {@code min(gmv, 2 × largest)} when not known. */
+        public BigDecimal topTwo() {
+            if (topTwoGmv != null) return topTwoGmv;
+            BigDecimal bound = topSellerGmv.multiply(BigDecimal.valueOf(2));
+            return bound.min(gmv);
+        }
+
+        /**
+         * What the p% rule measures: how far the sellers other than the two largest leave the largest's GMV uncertain to
+         * the second largest, who knows its own: {@code gmv − topTwo − p × top} (negative: sensitive).
+         */
+        double pMargin(double p) {
+            return gmv.doubleValue() - topTwo().doubleValue() - p * topSellerGmv.doubleValue();
+        }
 
         public boolean empty() {
             return sellers == 0 && gmv.signum() == 0;
@@ -49,21 +72,40 @@ public final class Disclosure {
         }
     }
 
-    /** The rule's verdict on one entry on its own (step 1). */
+    /** The rule's verdict on one entry on its own (step 1), without the p% rule. */
     public static Status primary(Cell c, int minSellers, double dominanceShare) {
+        return primary(c, minSellers, dominanceShare, 0);
+    }
+
+    /**
+     * The rule's verdict on one entry on its own (step 1): the threshold rule (fewer than {@code minSellers}), the
+     * (1, k) dominance rule (the largest seller above {@code dominanceShare}) and, when {@code pPercent} &gt; 0, the p%
+     * rule: the entry is sensitive when the second-largest seller, subtracting its own GMV, would know the largest
+     * one's to within {@code pPercent}% (the GMV of the sellers after the two largest is below {@code pPercent}% of the
+     * largest's). Two sellers holding 74.7% and 25.3% of a province's GMV pass the first two rules and fail this one.
+     */
+    public static Status primary(Cell c, int minSellers, double dominanceShare, double pPercent) {
         if (c == null || c.empty()) return Status.EMPTY;
         if (c.sellers() < minSellers) return Status.PRIMARY;
         if (c.gmv().signum() > 0) {
             BigDecimal share = c.topSellerGmv().divide(c.gmv(), MathContext.DECIMAL64);
             if (share.compareTo(BigDecimal.valueOf(dominanceShare)) > 0) return Status.PRIMARY;
+            if (pPercent > 0 && c.pMargin(pPercent / 100) < 0) return Status.PRIMARY;
         }
         return Status.PUBLISHED;
     }
 
-    /** Primary verdicts of every cell of a flat system. */
+    /** Primary verdicts of every cell of a flat system, without the p% rule. */
     public static Status[] primary(Cell[] cells, int minSellers, double dominanceShare) {
         Status[] st = new Status[cells.length];
         for (int i = 0; i < cells.length; i++) st[i] = primary(cells[i], minSellers, dominanceShare);
+        return st;
+    }
+
+    /** Primary verdicts of every cell of a flat system under {@code rules}, the p% rule included. */
+    public static Status[] primary(Cell[] cells, Rules rules) {
+        Status[] st = new Status[cells.length];
+        for (int i = 0; i < cells.length; i++) st[i] = primary(cells[i], rules.minSellers(), rules.dominanceShare(), rules.pPercent());
         return st;
     }
 
@@ -73,8 +115,14 @@ public final class Disclosure {
      * feasibility interval of at least {@link #protection} rupiah each side ({@code protectionShare} 0 switches the
      * interval audit off).
      */
-    public record Rules(int minSellers, double dominanceShare, double protectionShare) {
+    public record Rules(int minSellers, double dominanceShare, double protectionShare, double pPercent) {
+        /** Without the p% rule. */
+        public Rules(int minSellers, double dominanceShare, double protectionShare) {
+            this(minSellers, dominanceShare, protectionShare, 0);
+        }
+
         public Rules {
+            if (!(pPercent >= 0 && pPercent < 100)) throw new IllegalArgumentException("p_percent must be in [0, 100), got " + pPercent);
             if (minSellers < 1) throw new IllegalArgumentException("min_sellers must be at least 1, got " + minSellers);
             if (!(dominanceShare > 0 && dominanceShare <= 1)) {
                 throw new IllegalArgumentException("dominance_share must be in (0, 1], got " + dominanceShare);
@@ -93,7 +141,11 @@ public final class Disclosure {
         public double protection(Cell c) {
             if (protectionShare == 0 || c.empty()) return 0;
             double x = c.gmv().doubleValue();
-            return Math.max(protectionShare * x, c.topSellerGmv().doubleValue() / dominanceShare - x);
+            double need = Math.max(protectionShare * x, c.topSellerGmv().doubleValue() / dominanceShare - x);
+            // the p% rule's protection level: what the sellers after the two largest lack of p% of the largest
+            // (Hundepool et al., Statistical Disclosure Control, 2012, §4.2)
+            if (pPercent > 0) need = Math.max(need, -c.pMargin(pPercent / 100));
+            return need;
         }
     }
 
@@ -112,7 +164,7 @@ public final class Disclosure {
                 cost[r * cols + c] = grid[r][c].gmv().doubleValue();
             }
         }
-        Status[] flat = protect(cells, gridLines(rows, cols), primary(cells, rules.minSellers(), rules.dominanceShare()), cost, rules);
+        Status[] flat = protect(cells, gridLines(rows, cols), primary(cells, rules), cost, rules);
         Status[][] st = new Status[rows][cols];
         for (int r = 0; r < rows; r++) for (int c = 0; c < cols; c++) st[r][c] = flat[r * cols + c];
         return st;

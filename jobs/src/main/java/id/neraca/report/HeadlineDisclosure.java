@@ -53,7 +53,7 @@ public final class HeadlineDisclosure {
     /** One year's headline on its own (years without breakdown tables). {@code cells} in the order of {@link #KEYS}. */
     public static Status[] year(Cell[] cells, Disclosure.Rules rules) {
         check(cells);
-        return Disclosure.protectSmall(cells, headlineLines(), Disclosure.primary(cells, rules.minSellers(), rules.dominanceShare()),
+        return Disclosure.protectSmall(cells, headlineLines(), Disclosure.primary(cells, rules),
                 LOSS, rules);
     }
 
@@ -118,7 +118,7 @@ public final class HeadlineDisclosure {
         });
 
         Cell[] all = cells.toArray(Cell[]::new);
-        Status[] start = Disclosure.primary(all, rules.minSellers(), rules.dominanceShare());
+        Status[] start = Disclosure.primary(all, rules);
         System.arraycopy(year(headline, rules), 0, start, 0, KEYS.size());
         double[] cost = new double[all.length];
         for (int i = 0; i < all.length; i++) {

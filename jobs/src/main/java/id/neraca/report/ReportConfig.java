@@ -19,6 +19,9 @@ import java.util.List;
  * @param maxCategories   category table: the largest categories by GMV shown as rows, the rest pooled
  *                        into "other" (default 15)
  * @param provincesFile   province names, relative to {@code run.reference_dir} (default {@code provinces.csv})
+ * @param pPercent        disclosure control: the p% rule (default 10; 0: off): a cell is suppressed when its sellers
+ *                        after the two largest hold less than this percentage of the largest one's GMV, so that the
+ *                        second largest, subtracting its own, would know the largest's to within that
  */
 public record ReportConfig(
         List<String> languages,
@@ -26,7 +29,8 @@ public record ReportConfig(
         Double dominanceShare,
         Double protectionShare,
         Integer maxCategories,
-        String provincesFile) {
+        String provincesFile,
+        Double pPercent) {
 
     public static final List<String> SUPPORTED_LANGUAGES = List.of("id", "en");
 
@@ -38,10 +42,11 @@ public record ReportConfig(
         if (protectionShare == null) protectionShare = 0.10;
         if (maxCategories == null) maxCategories = 15;
         if (provincesFile == null) provincesFile = "provinces.csv";
+        if (pPercent == null) pPercent = 10.0;
     }
 
     public static ReportConfig defaults() {
-        return new ReportConfig(null, null, null, null, null, null);
+        return new ReportConfig(null, null, null, null, null, null, null);
     }
 
     public void validate(NeracaConfig.Loaded where) {
@@ -61,6 +66,9 @@ public record ReportConfig(
         }
         if (!(dominanceShare > 0 && dominanceShare <= 1)) {
             throw new IllegalArgumentException("report.dominance_share must be in (0, 1], got " + dominanceShare);
+        }
+        if (!(pPercent >= 0 && pPercent < 100)) {
+            throw new IllegalArgumentException("report.p_percent must be in [0, 100) (0 switches the p% rule off), got " + pPercent);
         }
         if (!(protectionShare >= 0 && protectionShare < 1)) {
             throw new IllegalArgumentException("report.protection_share must be in [0, 1), got " + protectionShare
@@ -87,11 +95,11 @@ public record ReportConfig(
 
     /** The same settings with other languages (the CLI's {@code --lang}). */
     public ReportConfig withLanguages(List<String> langs) {
-        return new ReportConfig(langs, minSellers, dominanceShare, protectionShare, maxCategories, provincesFile);
+        return new ReportConfig(langs, minSellers, dominanceShare, protectionShare, maxCategories, provincesFile, pPercent);
     }
 
     /** The disclosure rules these settings give. */
     public Disclosure.Rules rules() {
-        return new Disclosure.Rules(minSellers, dominanceShare, protectionShare);
+        return new Disclosure.Rules(minSellers, dominanceShare, protectionShare, pPercent);
     }
 }

@@ -177,13 +177,18 @@ public record ReportData(
 
     /** GMV and lines per origin class and the reason code that decided it (CellStats.decisiveReason), with the cell's seller statistics and disclosure verdict. */
     public record Evidence(String originClass, String evidence, long lines, BigDecimal gmv, long sellers,
-                           BigDecimal topSellerGmv, Disclosure.Status status) {
+                           BigDecimal topSellerGmv, Disclosure.Status status, BigDecimal topTwoGmv) {
+        public Evidence(String originClass, String evidence, long lines, BigDecimal gmv, long sellers,
+                        BigDecimal topSellerGmv, Disclosure.Status status) {
+            this(originClass, evidence, lines, gmv, sellers, topSellerGmv, status, null);
+        }
+
         public Disclosure.Cell cell() {
-            return new Disclosure.Cell(gmv, sellers, topSellerGmv);
+            return new Disclosure.Cell(gmv, sellers, topSellerGmv, topTwoGmv);
         }
 
         public Evidence withStatus(Disclosure.Status s) {
-            return new Evidence(originClass, evidence, lines, gmv, sellers, topSellerGmv, s);
+            return new Evidence(originClass, evidence, lines, gmv, sellers, topSellerGmv, s, topTwoGmv);
         }
 
         public boolean published() {

@@ -131,7 +131,7 @@ final class ReportReader {
             // by class, then in the rules' order (declared origin before brand before title)
             evidence = CellStats.evidence(yearSales).collectAsList().stream()
                     .map(r -> new ReportData.Evidence(r.getString(0), r.getString(1), lng(r.get(2)), dec(r.get(3)),
-                            lng(r.get(4)), dec(r.get(5)), Disclosure.Status.PUBLISHED))
+                            lng(r.get(4)), dec(r.get(5)), Disclosure.Status.PUBLISHED, dec(r.get(6))))
                     .sorted(java.util.Comparator.comparing(ReportData.Evidence::originClass)
                             .thenComparingInt(e -> CellStats.decisiveRank(e.evidence()))
                             .thenComparing(ReportData.Evidence::evidence))
@@ -139,8 +139,9 @@ final class ReportReader {
             Row p = CellStats.permendag(yearSales).first();
             BigDecimal flaggedGmv = dec(p.get(1)) == null ? BigDecimal.ZERO : dec(p.get(1));
             BigDecimal flaggedTop = dec(p.get(7)) == null ? BigDecimal.ZERO : dec(p.get(7));
+            // the flagged sellers' two largest are not computed: bounded by twice the largest (can only withhold more)
             boolean suppressed = Disclosure.primary(new Disclosure.Cell(flaggedGmv, lng(p.get(6)), flaggedTop),
-                    cfg.minSellers(), cfg.dominanceShare()) == Disclosure.Status.PRIMARY;
+                    cfg.minSellers(), cfg.dominanceShare(), cfg.pPercent()) == Disclosure.Status.PRIMARY;
             permendag = Optional.of(new ReportData.Permendag(year, lng(p.get(0)), flaggedGmv, lng(p.get(2)),
                     dec(p.get(3)), lng(p.get(4)), dec(p.get(5)), lng(p.get(6)), flaggedTop, suppressed, false));
         }
@@ -275,15 +276,16 @@ final class ReportReader {
                 Arrays.fill(c, Disclosure.Cell.EMPTY);
                 return c;
             });
-            cells[k] = new Disclosure.Cell(dec(r.get(2)), lng(r.get(3)), dec(r.get(4)));
+            cells[k] = new Disclosure.Cell(dec(r.get(2)), lng(r.get(3)), dec(r.get(4)), r.size() > 5 ? dec(r.get(5)) : null);
         }
         return out;
     }
 
     private static List<Row> tableRows(String name, List<Row> all) {
-        // columns of a stats row: table, level, row_key, origin_class, gmv_idr, sellers, top_seller_gmv_idr
+        // columns of a stats row: table, level, row_key, origin_class, gmv_idr, sellers, top_seller_gmv_idr, top2_seller_gmv_idr
         return all.stream().filter(r -> r.getString(0).equals(name))
-                .map(r -> org.apache.spark.sql.RowFactory.create(r.get(1), r.get(2), r.get(3), r.get(4), r.get(5), r.get(6)))
+                .map(r -> org.apache.spark.sql.RowFactory.create(r.get(1), r.get(2), r.get(3), r.get(4), r.get(5), r.get(6),
+                        r.size() > 7 ? r.get(7) : null))
                 .toList();
     }
 
@@ -313,7 +315,7 @@ final class ReportReader {
                 warnings.add(name + " table: unexpected origin class '" + r.getString(2) + "' ignored");
                 continue;
             }
-            grid[ri][ci] = new Disclosure.Cell(dec(r.get(3)), lng(r.get(4)), dec(r.get(5)));
+            grid[ri][ci] = new Disclosure.Cell(dec(r.get(3)), lng(r.get(4)), dec(r.get(5)), dec(r.get(6)));
         }
         return grid;
     }

@@ -162,6 +162,7 @@ public final class ReportSummary {
         ObjectNode disc = root.putObject("disclosure");
         disc.put("min_sellers", d.config().minSellers());
         disc.put("dominance_share", d.config().dominanceShare());
+        disc.put("p_percent", d.config().pPercent());
         disc.put("protection_share", d.config().protectionShare());
         ObjectNode tables = disc.putObject("tables");
         for (ReportData.Breakdown b : d.breakdowns().values()) {

@@ -272,7 +272,12 @@ public final class ReportView {
         if (withheld.isEmpty()) return "";
         String names = String.join(", ", withheld.stream().map(c -> t.get("class_" + c)).toList());
         String together = h.published(CellStats.TOTAL_KEY) ? f.pct(h.share(h.withheldGmv())) : SUPPRESSED_MARK;
-        return t.get("headline_withheld", names, together, d.config().minSellers(), dominance());
+        return t.get("headline_withheld", names, together, d.config().minSellers(), dominance()) + pRule("p_rule_headline", " ");
+    }
+
+    /** The p% rule's sentence or clause ({@code key}, after {@code sep}), or nothing when the rule is off (p_percent 0). */
+    private String pRule(String key, String sep) {
+        return d.config().pPercent() > 0 ? sep + t.get(key, configuredPercent(d.config().pPercent() / 100)) : "";
     }
 
     /** The dominance threshold as every sentence writes it (85%, as the tables' captions: not 85.0%). */
@@ -915,7 +920,7 @@ public final class ReportView {
         m.put("name", b.name());
         m.put("title", t.get("table_" + b.name() + "_title"));
         m.put("caption", t.get("table_caption", b.year(), d.config().minSellers(),
-                dominance()));
+                dominance()) + pRule("p_rule_caption", " "));
         String source = t.get(b.exactSellerCounts() ? "table_source_exact" : "table_source_bounds");
         if (b.name().equals("category")) source += unknownCategoriesNote();
         int notCharted = 0;
@@ -1050,7 +1055,7 @@ public final class ReportView {
             primary += b.suppressed(Disclosure.Status.PRIMARY);
             secondary += b.suppressed(Disclosure.Status.SECONDARY);
         }
-        String text = t.get("disclosure_text", d.config().minSellers(), dominance(), primary, secondary);
+        String text = t.get("disclosure_text", d.config().minSellers(), dominance(), primary, secondary, pRule("p_rule_text", " "));
         if (d.config().protectionShare() > 0) text += " " + t.get("disclosure_interval", protectionShare());
         return Map.of("text", text, "mark", SUPPRESSED_MARK);
     }
@@ -1152,7 +1157,7 @@ public final class ReportView {
         if (decision != null) items.add(item(t.get("assume_decision"), decision));
         items.add(item(t.get("assume_permendag"), permendagRule()));
         items.add(item(t.get("assume_disclosure"), t.get("assume_disclosure_value", d.config().minSellers(), dominance())
-                + (d.config().protectionShare() > 0 ? " " + t.get("assume_disclosure_interval", protectionShare()) : "")));
+                + pRule("p_rule_assume", " ") + (d.config().protectionShare() > 0 ? " " + t.get("assume_disclosure_interval", protectionShare()) : "")));
         // the scale note without its pointer to this section ("see Methodology" inside the methodology)
         items.add(item(t.get("assume_scale"), scaleNote().replace(" " + t.get("see_methodology"), "")));
         ReportData.Projection p = d.projection();

@@ -18,6 +18,33 @@ class DisclosureTest {
         return new Cell(BigDecimal.valueOf(gmv), sellers, BigDecimal.valueOf(top));
     }
 
+    /**
+     * The p% rule (report.p_percent, default 10): the audit's DI Yogyakarta province total of 2025, five sellers, the
+     * largest 74.7% and the second 25.3%: it passes the threshold and (1, 85%) rules, and the second seller, subtracting
+     * its own sales, knows the largest one's to within 0.01%. Sensitive under p = 10; a cell whose other sellers hold
+     * at least 10% of the largest's passes; p = 0 is the rule off; an unknown top two is bounded by twice the largest.
+     */
+    @Test
+    void thePercentRuleWithholdsACellTwoSellersDominate() {
+        Cell yogya = new Cell(new BigDecimal("36401398400"), 5, new BigDecimal("27192974100"), new BigDecimal("36401398400").subtract(new BigDecimal("15000000")));
+        assertEquals(Status.PUBLISHED, Disclosure.primary(yogya, 3, 0.85), "the threshold and (1, 85%) rules let it through");
+        assertEquals(Status.PRIMARY, Disclosure.primary(yogya, 3, 0.85, 10));
+        assertEquals(Status.PUBLISHED, Disclosure.primary(yogya, 3, 0.85, 0), "p = 0: the rule off");
+        // the others hold 2.8 of the largest's 27: 10.4% of it, just enough; 2.6: 9.6%, not
+        Cell enough = new Cell(new BigDecimal("100"), 6, new BigDecimal("27"), new BigDecimal("97.2"));
+        Cell notEnough = new Cell(new BigDecimal("100"), 6, new BigDecimal("27"), new BigDecimal("97.4"));
+        assertEquals(Status.PUBLISHED, Disclosure.primary(enough, 3, 0.85, 10));
+        assertEquals(Status.PRIMARY, Disclosure.primary(notEnough, 3, 0.85, 10));
+        // protection: what the others lack of 10% of the largest (2.7 − 2.6 = 0.1), or the 10% share if larger
+        Disclosure.Rules rules = new Disclosure.Rules(3, 0.85, 0.10, 10);
+        assertEquals(10.0, rules.protection(notEnough), 1e-9);
+        assertEquals(0.1, new Disclosure.Rules(3, 0.85, 0.0001, 10).protection(notEnough), 1e-9);
+        // a top two not known: at most twice the largest (54 of 100 here: the others 46, far above 2.7)
+        assertEquals(new BigDecimal("54"), new Cell(new BigDecimal("100"), 6, new BigDecimal("27")).topTwo());
+        assertEquals(new BigDecimal("100"), new Cell(new BigDecimal("100"), 6, new BigDecimal("60")).topTwo(), "capped at the GMV");
+        assertEquals(Status.PRIMARY, Disclosure.primary(new Cell(new BigDecimal("100"), 6, new BigDecimal("60")), 3, 0.85, 10));
+    }
+
     @Test
     void primaryRuleWithholdsCellsOfFewerThanThreeSellers() {
         assertEquals(Status.PRIMARY, Disclosure.primary(cell(100, 2, 60), 3, 0.85));

@@ -31,7 +31,8 @@ class ReportConfigTest {
         assertEquals(3, c.minSellers());
         assertEquals(0.85, c.dominanceShare());
         assertEquals(0.10, c.protectionShare());
-        assertEquals(new Disclosure.Rules(3, 0.85, 0.10), c.rules());
+        assertEquals(10.0, c.pPercent(), "the p% rule at 10%");
+        assertEquals(new Disclosure.Rules(3, 0.85, 0.10, 10), c.rules());
     }
 
     @Test
@@ -40,7 +41,7 @@ class ReportConfigTest {
         assertEquals(3, c.minSellers());
         assertEquals(0.85, c.dominanceShare());
         assertEquals(0.10, c.protectionShare());
-        assertEquals(new Disclosure.Rules(3, 0.85, 0.10), c.rules());
+        assertEquals(new Disclosure.Rules(3, 0.85, 0.10, 10), c.rules());
     }
 
     @Test

@@ -45,10 +45,14 @@ final class ReportRun {
     }
 
     static Manifest run(SparkSession spark, Path out, Path reference, List<String> languages, int minSellers) {
+        return run(spark, out, reference, languages, minSellers, 10);
+    }
+
+    static Manifest run(SparkSession spark, Path out, Path reference, List<String> languages, int minSellers, double pPercent) {
         Path cfgFile = out.getParent().resolve("neraca-" + out.getFileName() + ".yaml");
         try {
             Files.writeString(cfgFile, "run:\n  reference_dir: " + reference.toAbsolutePath() + "\nreport:\n  min_sellers: "
-                    + minSellers + "\n  dominance_share: 0.85\n");
+                    + minSellers + "\n  dominance_share: 0.85\n  p_percent: " + pPercent + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -431,7 +431,13 @@ class WriteReportTest extends SparkTestBase {
         Path partial = tmp.resolve("partial");
         ReportRun.copyTree(fixture, partial);
         for (String dir : List.of("classified", "reconciliation", "quarantine_reasons")) ReportFixture.deleteTree(partial.resolve(dir));
+        // monthly_detail keeps each fine cell's largest seller only: the p% rule on its bounds (the two largest of a
+        // year at most the sum of each month's top + min(top, rest)) withholds the fixture's UMKM share, which the
+        // exact statistics publish; without the p% rule the bounds publish it
         ReportRun.run(spark, partial, reference, List.of("en"));
+        assertFalse(read(partial.resolve("report/index.html")).contains("id=\"headline-umkm-share\">" + pct(umkm2025, '.') + "<"),
+                "the p% rule on bounds withholds more, never less");
+        ReportRun.run(spark, partial, reference, List.of("en"), 3, 0);
         Path report = partial.resolve("report");
         String en = read(report.resolve("index.html"));
         assertTrue(en.contains("<html lang=\"en\">"), "--lang en writes English as index.html");
