@@ -131,6 +131,7 @@ public final class IngestState {
         } else {
             Loaded l = load(ctx, fp);
             if (l.problem() != null) {
+                refuseToDropArchived(ctx, p, l);
                 reason = l.problem();
                 if (l.warn()) Log.warn("%s: rebuilding from every dump under %s", l.problem(), ctx.dumps());
                 else Log.info("%s: ingesting every dump under %s", l.problem(), ctx.dumps());
@@ -176,6 +177,28 @@ public final class IngestState {
                     s.count(Status.INGESTED), s.count(Status.CHANGED), s.count(Status.SKIPPED), s.count(Status.MISSING_KEPT));
         }
         return s;
+    }
+
+    /**
+     * A configuration change makes the stored parsed rows stale: every file must be parsed again. A file the history
+     * holds that is no longer under --dumps (archived once ingested, as docs/OPERATIONS.md allows) cannot be, and a
+     * rebuild from --dumps alone would drop its rows with exit 0: one category alias added to the reference tables took
+     * a history of 146 files down to this month's. Stop (exit 2, out/ untouched) naming the files and the ways out.
+     */
+    private static void refuseToDropArchived(StageContext ctx, IngestRun.Prepared p, Loaded l) {
+        if (l.stale().isEmpty()) return;
+        java.util.Set<String> present = new java.util.HashSet<>();
+        for (FileTask t : p.plan().tasks()) present.add(t.sourceFile());
+        List<Entry> gone = l.stale().values().stream().filter(e -> !present.contains(e.sourceFile())).toList();
+        if (gone.isEmpty()) return;
+        long rows = gone.stream().mapToLong(Entry::rows).sum();
+        throw NeracaException.usage("%s, and the history must be parsed again under the new configuration, but %d of its "
+                        + "%d file(s) (%,d rows) are no longer under %s: %s%s. Rebuilt from %s alone, their rows would be dropped. "
+                        + "Put them back under --dumps (a folder that keeps every month), or undo the change to keep the "
+                        + "history as it is, or pass --full to rebuild from %s alone and drop them.",
+                l.problem(), gone.size(), l.stale().size(), rows, ctx.dumps(),
+                String.join(", ", gone.stream().limit(5).map(Entry::sourceFile).toList()), gone.size() > 5 ? ", ..." : "",
+                ctx.dumps(), ctx.dumps());
     }
 
     /**
@@ -347,9 +370,13 @@ public final class IngestState {
         s.put("files_missing_kept", count(Status.MISSING_KEPT));
     }
 
-    private record Loaded(Map<String, Entry> entries, String problem, boolean warn, String dumps) {
+    /**
+     * What load found: the stored entries (none when a problem means a full rebuild), or the problem; {@code stale}: the
+     * entries of a state whose configuration changed, which must be re-parsed, so the files they name must still be there.
+     */
+    private record Loaded(Map<String, Entry> entries, String problem, boolean warn, String dumps, Map<String, Entry> stale) {
         Loaded(Map<String, Entry> entries, String problem, boolean warn) {
-            this(entries, problem, warn, null);
+            this(entries, problem, warn, null, Map.of());
         }
     }
 
@@ -375,13 +402,6 @@ public final class IngestState {
             if (n == null || n.path("version").asInt(-1) != VERSION || !n.path("files").isArray()) {
                 return new Loaded(Map.of(), "out/" + NAME + "/" + FILES + " has another version or no file list", true);
             }
-            if (!fp.equals(n.path("fingerprint").asText())) {
-                return new Loaded(Map.of(), "the mappings, reference tables, seller key or order-date window changed since the "
-                        + "last ingest, so the stored parsed rows are stale", true);
-            }
-            if (!fs.exists(new org.apache.hadoop.fs.Path(parsed, "_SUCCESS"))) {
-                return new Loaded(Map.of(), "out/" + NAME + "/" + PARSED_DIR + " is incomplete (no _SUCCESS)", true);
-            }
             Map<String, Entry> entries = new LinkedHashMap<>();
             for (JsonNode e : n.get("files")) {
                 Entry en = new Entry(e.path("source_file").asText(null), e.path("sha256").asText(null), e.path("bytes").asLong(-1),
@@ -392,7 +412,14 @@ public final class IngestState {
                 }
                 entries.put(en.sourceFile(), en);
             }
-            return new Loaded(entries, null, false, n.path("dumps").asText(null));
+            if (!fp.equals(n.path("fingerprint").asText())) {
+                return new Loaded(Map.of(), "the mappings, reference tables, seller key or order-date window changed since the "
+                        + "last ingest, so the stored parsed rows are stale", true, null, entries);
+            }
+            if (!fs.exists(new org.apache.hadoop.fs.Path(parsed, "_SUCCESS"))) {
+                return new Loaded(Map.of(), "out/" + NAME + "/" + PARSED_DIR + " is incomplete (no _SUCCESS)", true);
+            }
+            return new Loaded(entries, null, false, n.path("dumps").asText(null), Map.of());
         } catch (IOException e) {
             return new Loaded(Map.of(), "cannot read out/" + NAME + " (" + e.getMessage() + ")", true);
         }

@@ -235,6 +235,41 @@ class IngestStateTest extends SparkTestBase {
         assertEquals("s3a://bucket/dumps", IngestState.dumpsFolder("s3a://bucket/dumps/"));
     }
 
+    /**
+     * A configuration change (a category alias added to the reference tables, as ingest's unknown-category warning asks)
+     * makes the stored rows stale, and every file must be parsed again; a file archived out of --dumps cannot be, and
+     * the rebuild dropped its rows with exit 0. Now the run stops (exit 2, out/ untouched) naming the file and the ways
+     * out; with every file back, or with --full, it rebuilds.
+     */
+    @Test
+    void aConfigurationChangeDoesNotSilentlyDropArchivedFiles() throws IOException {
+        Path dumps = tmp.resolve("dumps");
+        Path out = tmp.resolve("out");
+        add(dumps, SHOPEE_A, TIKTOK, TOKOPEDIA);
+        ingest(dumps, out, false);
+        Files.delete(dumps.resolve(TOKOPEDIA));
+        assertEquals("missing_kept", statuses(ingest(dumps, out, false)).get(TOKOPEDIA));
+        List<String> before = sales(out);
+
+        Path categories = tmp.resolve("reference/categories.csv");
+        Files.writeString(categories, Files.readString(categories).replaceFirst("\\|Fashion Muslim\\|", "|Fashion Muslim|Gamis|"));
+        id.neraca.core.NeracaException e = org.junit.jupiter.api.Assertions.assertThrows(id.neraca.core.NeracaException.class,
+                () -> ingest(dumps, out, false));
+        assertEquals(2, e.exitCode());
+        assertTrue(e.getMessage().contains("1 of its 3 file(s)") && e.getMessage().contains(TOKOPEDIA)
+                && e.getMessage().contains("Put them back under --dumps") && e.getMessage().contains("--full"), e.getMessage());
+        assertEquals(before, sales(out), "out/ untouched");
+
+        add(dumps, TOKOPEDIA);
+        JsonNode rebuilt = ingest(dumps, out, false);
+        assertEquals("full", rebuilt.at("/stages/IngestDumps/mode").asText());
+        assertEquals(3, statuses(rebuilt).size());
+        Files.delete(dumps.resolve(TOKOPEDIA));
+        Files.writeString(categories, Files.readString(categories).replace("|Gamis|", "|"));
+        JsonNode dropped = ingest(dumps, out, true);
+        assertFalse(statuses(dropped).containsKey(TOKOPEDIA), "--full: rebuilt from --dumps alone, as asked");
+    }
+
     @Test
     void aDamagedStateFallsBackToAFullRebuild() throws IOException {
         Path dumps = tmp.resolve("dumps");
