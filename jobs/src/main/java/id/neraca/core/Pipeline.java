@@ -72,6 +72,46 @@ public final class Pipeline {
      * or null. The lineage keeps both configurations ({@link Manifest#history}).
      */
     static String configurationDrift(Manifest manifest, String stage) {
+        return configurationDrift(manifest, stage, (reader, path) -> true);
+    }
+
+    /**
+     * Which stages read a configuration file (by its absolute path, as the manifest records it): the mapping files
+     * only ingest, the classification rules and the brand table only classify, the benchmarks and the interval
+     * calibration only the projection, the claims only the report, and the reference folder's README, sources/ and
+     * tools/ (provenance, not read) none; every other file (the run configuration, the shared reference tables) all.
+     * The classification rules edited and {@code neraca classify} rerun alone: ingest's outputs did not depend on them,
+     * and a warning that they were made "under an earlier configuration", telling the economist to re-ingest, was false.
+     */
+    public static java.util.function.BiPredicate<String, String> readers(id.neraca.config.NeracaConfig.Loaded cfg) {
+        String mappings = cfg.mappingsDir().toAbsolutePath().normalize() + java.io.File.separator;
+        java.nio.file.Path ref = cfg.referenceDir().toAbsolutePath().normalize();
+        java.util.Map<String, String> only = new java.util.HashMap<>();
+        only.put(abs(cfg.config().classify().rulesPath(cfg)), "ClassifySales");
+        only.put(abs(cfg.config().classify().brandOriginsPath(cfg)), "ClassifySales");
+        only.put(abs(ref.resolve(cfg.config().project().coverage().benchmarksFile())), "ProjectTo2030");
+        only.put(abs(ref.resolve(id.neraca.project.IntervalCalibration.FILE)), "ProjectTo2030");
+        only.put(abs(ref.resolve(id.neraca.report.Claims.FILE)), "WriteReport");
+        String readme = abs(ref.resolve("README.md"));
+        String sources = ref.resolve("sources") + java.io.File.separator;
+        String tools = ref.resolve("tools") + java.io.File.separator;
+        return (stage, path) -> {
+            if (path.startsWith(mappings)) return stage.equals("IngestDumps");
+            if (path.equals(readme) || path.startsWith(sources) || path.startsWith(tools)) return false;
+            String owner = only.get(path);
+            return owner == null || owner.equals(stage);
+        };
+    }
+
+    private static String abs(java.nio.file.Path p) {
+        return p.toAbsolutePath().normalize().toString();
+    }
+
+    /**
+     * As {@link #configurationDrift(Manifest, String)}, counting an upstream stage only when a file it or a stage
+     * before it reads ({@code reads.test(stage, path)}) changed since it ran: its outputs were made from those.
+     */
+    static String configurationDrift(Manifest manifest, String stage, java.util.function.BiPredicate<String, String> reads) {
         String current = manifest.root().path("configuration").path("fingerprint").asText(null);
         if (current == null) return null;
         int k = -1;
@@ -83,9 +123,17 @@ public final class Pipeline {
         for (int j = 0; j < k; j++) {
             String fp = sections.path(CHAIN.get(j)[0]).path("configuration_fingerprint").asText(null);
             if (fp == null || fp.equals(current)) continue;
+            String upstream = CHAIN.get(j)[0];
+            // a stage's outputs depend on the files it read and on those every stage before it read
+            final int upTo = j;
+            List<String> read = manifest.changedSince(fp).stream()
+                    .filter(path -> java.util.stream.IntStream.rangeClosed(0, upTo).anyMatch(i -> reads.test(CHAIN.get(i)[0], path)))
+                    .toList();
+            // files no longer recorded (an old manifest): counted, as before
+            if (read.isEmpty() && !manifest.changedSince(fp).isEmpty()) continue;
             if (first < 0) first = j;
-            earlier.add(CHAIN.get(j)[0] + " (run " + sections.path(CHAIN.get(j)[0]).path("run_id").asText("?") + ")");
-            changed.addAll(manifest.changedSince(fp));
+            earlier.add(upstream + " (run " + sections.path(upstream).path("run_id").asText("?") + ")");
+            changed.addAll(read);
         }
         if (earlier.isEmpty()) return null;
         List<String> files = List.copyOf(changed);
@@ -108,7 +156,7 @@ public final class Pipeline {
                 section.put("stale_inputs", stale);
                 Log.warn("%s: %s", stage.name(), stale);
             }
-            String drift = configurationDrift(ctx.manifest(), stage.name());
+            String drift = configurationDrift(ctx.manifest(), stage.name(), readers(ctx.config()));
             if (drift != null) {
                 section.put("configuration_drift", drift);
                 Log.warn("%s: %s", stage.name(), drift);

@@ -127,6 +127,14 @@ class ManifestTest {
                 + "ProjectTo2030 (run run-1) were made under an earlier configuration (changed since: " + rules + ")"), drift);
         assertTrue(drift.endsWith("rerun from the first stage it concerns (of `neraca ingest`, `neraca classify`, `neraca aggregate`, "
                 + "`neraca project`, `neraca report`), or `neraca run`"), drift);
+        // counting only the files each stage reads: ingest does not read the rules, so its outputs are current and the
+        // rerun starts at classify
+        String read = Pipeline.configurationDrift(report, "WriteReport", Pipeline.readers(NeracaConfig.load(config, List.of())));
+        assertTrue(read.startsWith("the outputs of ClassifySales (run run-1), AggregateMonthly (run run-1), ProjectTo2030 (run run-1) "
+                + "were made under an earlier configuration (changed since: " + rules + ")"), read);
+        assertTrue(read.endsWith("(of `neraca classify`, `neraca aggregate`, `neraca project`, `neraca report`), or `neraca run`"), read);
+        assertEquals(null, Pipeline.configurationDrift(report, "ClassifySales", Pipeline.readers(NeracaConfig.load(config, List.of()))),
+                "classify rerun alone after the rules changed: nothing upstream of it read them");
         report.stage("WriteReport");
         report.finish("SUCCEEDED");
         JsonNode kept = report.root().path("configurations");
