@@ -163,14 +163,24 @@ public final class IngestState {
             Log.info("changed since the last ingest (SHA-256 %s… → %s…), re-ingesting: %s",
                     e.sha256().substring(0, 12), t.sha256().substring(0, 12), t.sourceFile());
         }
+        List<Entry> kept = new ArrayList<>();
         for (Entry e : stored.values()) {
             if (s.status.containsKey(e.sourceFile())) continue;
             s.status.put(e.sourceFile(), Status.MISSING_KEPT);
             s.carried.add(e);
             s.missing.add(new FileTask(e.sourceFile(), "", e.mapping(), e.exportKey(), false, ',', new int[0], new int[0], 0,
                     e.bytes(), e.sha256()));
+            kept.add(e);
+        }
+        if (kept.size() == 1) {
             Log.warn("no longer under %s, its %,d rows stay in the history (ingest --full drops them): %s",
-                    ctx.dumps(), e.rows(), e.sourceFile());
+                    ctx.dumps(), kept.get(0).rows(), kept.get(0).sourceFile());
+        } else if (kept.size() > 1) {
+            // one line, not one per file: a landing folder holding only this month's drop kept a line per archived file
+            Log.warn("%d files no longer under %s, their %,d rows stay in the history (ingest --full drops them): %s%s "
+                            + "(every one in manifest.json inputs[], status missing_kept)", kept.size(), ctx.dumps(),
+                    kept.stream().mapToLong(Entry::rows).sum(),
+                    String.join(", ", kept.stream().limit(5).map(Entry::sourceFile).toList()), kept.size() > 5 ? ", ..." : "");
         }
         if (reason == null) {
             Log.info("incremental ingest: %d new, %d changed, %d unchanged (skipped, not re-read), %d missing (rows kept)",

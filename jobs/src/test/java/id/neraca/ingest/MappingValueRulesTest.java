@@ -180,6 +180,27 @@ class MappingValueRulesTest {
                 """, "columns.returned_quantity is for grain ORDER_LINE");
     }
 
+    /**
+     * java.time pattern letters an economist need not know: 'mm' is minutes, 'YYYY' the week-based year, 'hh' needs
+     * 'a'. Such a pattern parses, and every row was BAD_DATE "matches none of [...]" with no hint why; now the mapping
+     * is refused at load (exit 2) with the fix. Patterns the bundled mappings use pass.
+     */
+    @Test
+    void datePatternPitfallsAreRefusedWithTheFix() {
+        assertUsage(mapping("", "{Selesai: COMPLETED}", "").replace("formats: [\"yyyy-MM-dd HH:mm\"]", "formats: [\"dd-mm-yyyy HH:mm\"]"),
+                "'dd-mm-yyyy HH:mm' has no month: 'mm' is minutes, 'MM' the month (did you mean 'dd-MM-yyyy HH:mm'?)");
+        assertUsage(mapping("", "{Selesai: COMPLETED}", "").replace("formats: [\"yyyy-MM-dd HH:mm\"]", "formats: [\"dd-MM-YYYY HH:mm\"]"),
+                "the week-based year");
+        assertUsage(mapping("", "{Selesai: COMPLETED}", "").replace("formats: [\"yyyy-MM-dd HH:mm\"]", "formats: [\"dd-MM-yyyy hh:mm\"]"),
+                "without 'a'");
+        assertUsage(mapping("", "{Selesai: COMPLETED}", "").replace("formats: [\"yyyy-MM-dd HH:mm\"]", "formats: [\"DD/MM/yyyy\"]"),
+                "the day of the year");
+        for (String ok : new String[]{"MM/dd/yyyy h:mm a", "dd MMM yyyy HH:mm", "yyyy-MM-dd'T'HH:mm", "dd MMMM yyyy HH.mm", "yyyyMMdd"}) {
+            assertEquals(null, Mappings.patternPitfall(ok), ok);
+        }
+        assertUsage(HEAD.replace("marketplace: toko", "marketplace: Toko") + "columns: {}\n", "got 'Toko': write 'toko'");
+    }
+
     private static void assertUsage(String yaml, String part) {
         NeracaException e = assertThrows(NeracaException.class, () -> Mappings.parse("toko.yaml", yaml), yaml);
         assertEquals(NeracaException.EXIT_USAGE, e.exitCode());

@@ -17,7 +17,8 @@ class ValidateOpenOrdersShareTest {
     void aFileWithOpenOrdersSaysTheyAreLeftOutOfTheShare() {
         IngestRun.FileCounts c = new IngestRun.FileCounts(null, 231, 175, 56, 0,
                 Map.of("ORDER_NOT_FINAL", 53L, "BAD_DATE", 1L, "MISSING_VALUE", 1L, "WRONG_FIELD_COUNT", 1L));
-        assertEquals("quarantined 56 (1.7% of the 178 other rows; 53 open orders or repeated headers are not counted in the share)",
+        assertEquals("quarantined 56 = 3 rejected (1.7% of the 178 other rows, the share the limit applies to) + 53 open orders, "
+                        + "repeated headers or description rows (not counted in the share)",
                 Validate.quarantinedText(c));
     }
 

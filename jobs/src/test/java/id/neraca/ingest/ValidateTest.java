@@ -71,6 +71,30 @@ class ValidateTest {
         assertTrue(unmatched.contains("shopee/notes.txt: no mapping") && unmatched.contains("Nearest: shopee (same folder"), unmatched);
     }
 
+    /**
+     * The lines validate shows (ingest.rejected_lines_shown) go to rows gone wrong before open orders: an end-of-month
+     * export whose first lines are orders still shipping showed only those, and the bad price at its end not at all.
+     * The summary splits the quarantined rows into rejected (the share the limit applies to) and open orders.
+     */
+    @Test
+    void theRejectedLinesShownAreErrorsBeforeOpenOrders() throws Exception {
+        Path cfg = IngestFixtures.config(tmp, IngestFixtures.reference(tmp), 0.6);
+        Files.writeString(cfg, Files.readString(cfg) + "  rejected_lines_shown: 1\n");
+        Path dumps = tmp.resolve("dumps");
+        Files.createDirectories(dumps.resolve("shopee"));
+        Files.writeString(dumps.resolve("shopee/shopee_orders_20230301_20230331.csv"),
+                BadInputTest.SHOPEE_HEADER + "\n"
+                        + BadInputTest.shopee("A1", "05/03/2023 10:00", "Rp50.000", "1", "Kaos").replace(";Selesai;", ";Sedang Dikirim;") + "\n"
+                        + BadInputTest.shopee("A2", "05/03/2023 10:00", "Rp50.000", "1", "Kaos").replace(";Selesai;", ";Sedang Dikirim;") + "\n"
+                        + BadInputTest.shopee("A3", "05/03/2023 10:00", "Rp50.000", "1", "Kaos") + "\n"
+                        + BadInputTest.shopee("A4", "05/03/2023 10:00", "Rp5O.000", "1", "Kaos") + "\n");
+        String text = run(dumps, cfg, 0);
+        assertTrue(text.contains("line 5 BAD_PRICE"), text);
+        assertFalse(text.contains("ORDER_NOT_FINAL:"), "the one line shown is the error: " + text);
+        assertTrue(text.contains("quarantined 3 = 1 rejected (50.0% of the 2 other rows, the share the limit applies to) + 2 open "
+                + "orders, repeated headers or description rows (not counted in the share)"), text);
+    }
+
     @Test
     void underLogJsonEveryLineValidatePrintsIsAJsonObject() throws Exception {
         // a scheduler logging `validate --log-json ... 2>&1` into a .jsonl got a text report: one unparseable line

@@ -103,8 +103,11 @@ public final class Mappings {
     }
 
     static void validate(String where, Mapping m) {
-        req(where, m.marketplace() != null && m.marketplace().matches("[a-z0-9][a-z0-9_-]*"), "marketplace",
-                "is required: lowercase letters, digits, '-' or '_' (it becomes part of sale_id)");
+        req(where, m.marketplace() != null, "marketplace", "is required: lowercase letters, digits, '-' or '_' (it becomes part of sale_id)");
+        req(where, m.marketplace().matches("[a-z0-9][a-z0-9_-]*"), "marketplace",
+                "must be lowercase letters, digits, '-' or '_' (it becomes part of sale_id); got '" + m.marketplace() + "'"
+                        + (m.marketplace().toLowerCase(Locale.ROOT).matches("[a-z0-9][a-z0-9_-]*")
+                        ? ": write '" + m.marketplace().toLowerCase(Locale.ROOT) + "'" : ""));
         req(where, !m.files().isEmpty(), "files", "is required: a list of glob patterns relative to --dumps");
         for (String g : m.files()) {
             try {
@@ -210,6 +213,8 @@ public final class Mappings {
                 } catch (IllegalArgumentException e) {
                     throw NeracaException.usage("%s: %s.formats: '%s' is not a date pattern: %s", where, key, p, e.getMessage());
                 }
+                String pitfall = patternPitfall(p);
+                if (pitfall != null) throw NeracaException.usage("%s: %s.formats: '%s' %s", where, key, p, pitfall);
             }
             if (f.zone() != null && !ZONES.contains(f.zone())) {
                 try {
@@ -229,6 +234,29 @@ public final class Mappings {
             req(where, parser.equals("url_path"), key, "url_param and segments need parser: url_path");
         }
         if (f.segments() != null) req(where, f.segments() >= 1, key + ".segments", "must be at least 1");
+    }
+
+    /**
+     * A java.time pattern that parses but almost surely does not mean what a person wrote, with the fix; null if none.
+     * Every row would be BAD_DATE "matches none of [dd-mm-yyyy HH:mm]", and nothing says that {@code mm} is minutes.
+     */
+    public static String patternPitfall(String pattern) {
+        String letters = pattern.replaceAll("'[^']*'", "");
+        boolean month = letters.contains("M") || letters.contains("L");
+        if (!month && letters.contains("d") && letters.contains("y") && letters.contains("m")) {
+            return "has no month: 'mm' is minutes, 'MM' the month (did you mean '" + pattern.replaceFirst("mm", "MM") + "'?)";
+        }
+        if (letters.contains("Y") && !letters.contains("w")) {
+            return "uses 'Y', the week-based year, which differs from the calendar year around New Year: use 'yyyy'";
+        }
+        if ((letters.contains("h") || letters.contains("K")) && !letters.contains("a")) {
+            return "has a 12-hour 'hh' without 'a' (AM/PM), so 13:00 and later never match: use 'HH' for a 24-hour clock, "
+                    + "or add ' a' for times written with AM/PM";
+        }
+        if (letters.contains("D") && month) {
+            return "uses 'D', the day of the year, beside a month: use 'dd' for the day of the month";
+        }
+        return null;
     }
 
     private static void regex(String where, String key, String re) {
