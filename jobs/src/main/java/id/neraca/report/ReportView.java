@@ -614,7 +614,7 @@ public final class ReportView {
     private String[] measure(Claims.Claim c, ReportData.Headline h) {
         ClaimMeasure m = measureClaim(d, c, h);
         String verdict = t.get("claims_verdict_" + m.verdict(), c.marketplace());
-        if (m.verdict().equals(ClaimMeasure.WITHHELD)) return new String[]{WITHHELD_MARK, verdict};
+        if (m.verdict().equals(ClaimMeasure.WITHHELD) || m.verdict().equals("not_testable")) return new String[]{WITHHELD_MARK, verdict};
         if (m.lo() == null) return new String[]{"–", verdict};
         String text = m.hi() == null ? t.get("claims_measured_at_least", f.pct(m.lo()))
                 : f.pct(m.lo()).equals(f.pct(m.hi())) ? f.pct(m.lo()) : f.decimal(m.lo(), 1) + " – " + f.pct(m.hi());
@@ -662,7 +662,9 @@ public final class ReportView {
         // compared as shown (one decimal), so the verdict never contradicts the figures beside it
         BigDecimal loShown = lo.setScale(1, java.math.RoundingMode.HALF_UP);
         BigDecimal hiShown = hi == null ? null : hi.setScale(1, java.math.RoundingMode.HALF_UP);
+        // a lower end of 0.0 with the upper end withheld tests nothing: "at least 0.0%, not contradicted" said nothing
         String verdict = c.claimedPct().compareTo(loShown) < 0 ? "below"
+                : hiShown == null && loShown.signum() == 0 ? "not_testable"
                 : hiShown == null ? "not_below"
                 : c.claimedPct().compareTo(hiShown) > 0 ? "above" : "within";
         return new ClaimMeasure(lo, hi, verdict);

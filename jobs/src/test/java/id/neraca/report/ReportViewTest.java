@@ -577,6 +577,17 @@ class ReportViewTest {
                 .get("rows")).get(1);
         assertEquals("at least 5.0% (the rest withheld [c]) | Not contradicted by the sales in these dumps whose origin was determined; the upper end of the range is withheld [c]",
                 xb.get("measured") + " | " + xb.get("verdict"));
+        // a lower end of 0.0% with the rest withheld tests nothing: "at least 0.0%, not contradicted" said nothing
+        Disclosure.Cell[] row0 = grid[0].clone();
+        Disclosure.Status[] st0 = unknownWithheld[0].clone();
+        grid[0][3] = Disclosure.Cell.EMPTY;
+        unknownWithheld[0][3] = Disclosure.Status.EMPTY;
+        @SuppressWarnings("unchecked") Map<String, Object> untestable = ((List<Map<String, Object>>) section.apply(unknownWithheld,
+                List.of(claim("xb", "cross_border_share", "tiktokshop", "0"))).get("rows")).get(0);
+        assertEquals("[c] | Not testable in these dumps: the sales whose origin was determined show none, and the rest of the range is "
+                + "withheld [c]", untestable.get("measured") + " | " + untestable.get("verdict"));
+        grid[0] = row0;
+        unknownWithheld[0] = st0;
         // the cross-border cell withheld: nothing of it is shown
         Disclosure.Status[][] xbWithheld = java.util.Arrays.stream(status).map(Disclosure.Status[]::clone).toArray(Disclosure.Status[][]::new);
         xbWithheld[0][3] = Disclosure.Status.SECONDARY;
