@@ -535,9 +535,11 @@ public final class ReportView {
             r.put("required_cagr", !growthShown ? "–" : tg.requiredCagrPct() < 0 ? t.get("required_exceeded")
                     : f.decimal(tg.requiredCagrPct(), 1) + "%");
             boolean reached = tg.projectedIdr() != null && tg.targetIdr() != null && tg.projectedIdr().compareTo(tg.targetIdr()) >= 0;
+            boolean incomparable = notComparable(tg);
             r.put("verdict", t.get(tg.projectedIdr() == null ? "verdict_no_value"
+                    : incomparable ? "verdict_not_comparable"
                     : (reached ? "verdict_on_track" : "verdict_off_track") + scenario));
-            r.put("on_track", reached);
+            r.put("on_track", reached && !incomparable);
             r.put("card_note", cardNote(tg));
             targets.add(r);
         }
@@ -547,6 +549,18 @@ public final class ReportView {
         m.put("intervals_caveat", intervalsCaveat());
         m.put("umkm_2030", umkm2030());
         return m;
+    }
+
+    /**
+     * A target of a wider scope than e-commerce GMV (the article's "digital economy" potential) whose value lies below
+     * the observed national e-commerce value of the last full year: a wider aggregate smaller than a narrower one cannot
+     * be set against it (the figure may be misquoted, ../shared/DOMAIN.md). "On track, reached in 2023" read as good
+     * news to a minister; the verdict says "not comparable" instead.
+     */
+    private boolean notComparable(ReportData.Target tg) {
+        if (tg.scope() == null || tg.scope().equals("ecommerce_gmv") || tg.targetIdr() == null) return false;
+        String[] observed = lastObservedNational();
+        return observed != null && tg.targetIdr().compareTo(new BigDecimal(observed[1])) < 0;
     }
 
     /**

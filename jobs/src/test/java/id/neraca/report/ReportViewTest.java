@@ -1098,6 +1098,24 @@ class ReportViewTest {
     }
 
     /**
+     * A "digital economy" target below the observed national e-commerce value (the article's Rp400 triliun against
+     * 2025's Rp1,291 triliun): a wider aggregate smaller than a narrower one cannot be set against it, and "On track,
+     * reached 2023" read as good news. Its verdict is "not comparable"; an e-commerce target below it is still on track.
+     */
+    @Test
+    void aWiderTargetBelowTheObservedEcommerceValueIsNotComparable() {
+        JsonNode summary = JSON.createObjectNode().put("last_observed_year", 2025).put("last_observed_year_value_idr", 987600000000000L);
+        ReportData d = data(List.of(headline("2025", "400", "80", "780", "30", "560")),
+                projection(List.of(target("article", "400000000000000", "2000000000000000", "digital_economy"),
+                        target("narrow", "400000000000000", "2000000000000000", "ecommerce_gmv")), List.of(), summary));
+        String en = markdown(d, "en");
+        assertTrue(en.contains("| Not comparable: a wider figure below the e-commerce value alone (possibly misquoted) |"), en);
+        assertTrue(en.contains("| On track |"), "an e-commerce target below the observed value is on track");
+        assertTrue(markdown(d, "id").contains("Tidak sebanding: angka cakupan lebih luas"));
+        assertTrue(html(d, "en").contains("<p class=\"verdict no\"><span class=\"pill\">Not comparable"), "not styled as good news");
+    }
+
+    /**
      * The note under the headline table: the figures there are observed sample values, not "national" ones (the
      * report's word for values scaled by the coverage factor); the dominance threshold reads as everywhere else
      * (85%, not 85.0%); the Indonesian sentence has its verb ("gabungan ... mencakup 34,6% dari GMV").
