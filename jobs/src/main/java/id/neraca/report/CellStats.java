@@ -224,6 +224,27 @@ public final class CellStats {
         return when(k.isin(keep.toArray()), k).otherwise(lit(OTHER_KEY));
     }
 
+    /**
+     * The three largest sellers' share of the GMV of {@code sales}, in percent (4 places); null with fewer than three
+     * sellers (the headline is withheld then) or no GMV. A concentration ratio (CR3), as statistics offices publish it:
+     * on the samples one seller holds half of 2025's observed GMV and three hold 83%, so the shares describe those
+     * sellers' sales mix, which the report says on its first screen.
+     */
+    public static java.math.BigDecimal topThreeSharePct(Dataset<Row> sales) {
+        List<Row> perSeller = sales.groupBy(coalesce(col("seller_key"), lit(ANONYMOUS_SELLER)).as("seller"))
+                .agg(sum("gmv_idr").as("g")).orderBy(col("g").desc()).collectAsList();
+        if (perSeller.size() < 3) return null;
+        java.math.BigDecimal total = java.math.BigDecimal.ZERO;
+        java.math.BigDecimal top = java.math.BigDecimal.ZERO;
+        for (int i = 0; i < perSeller.size(); i++) {
+            java.math.BigDecimal g = perSeller.get(i).isNullAt(1) ? java.math.BigDecimal.ZERO : perSeller.get(i).getDecimal(1);
+            total = total.add(g);
+            if (i < 3) top = top.add(g);
+        }
+        if (total.signum() <= 0) return null;
+        return top.multiply(java.math.BigDecimal.valueOf(100)).divide(total, 4, java.math.RoundingMode.HALF_UP);
+    }
+
     /** GMV per value of {@code dimension} (to choose the largest categories); one row per value. */
     public static Dataset<Row> gmvBy(Dataset<Row> rows, String dimension) {
         return rows.groupBy(coalesce(col(dimension), lit(UNKNOWN_KEY)).as("key"))

@@ -30,7 +30,8 @@ public record ReportData(
         JsonNode manifest,
         ReportConfig config,
         List<String> warnings,
-        String basis) {
+        String basis,
+        BigDecimal topThreeSharePct) {
 
     /** {@link #basis()} of a report on completed order lines, the usual one. */
     public static final String ORDER_LINE = "ORDER_LINE";
@@ -48,7 +49,18 @@ public record ReportData(
                       Optional<List<FxRange>> fx, Map<String, String> provinceNames, Map<String, CategoryLabel> categoryLabels,
                       JsonNode manifest, ReportConfig config, List<String> warnings) {
         this(runId, generatedAt, annual, monthly, breakdowns, evidence, permendag, projection, reconciliation,
-                quarantineReasons, classifyStats, fx, provinceNames, categoryLabels, manifest, config, warnings, ORDER_LINE);
+                quarantineReasons, classifyStats, fx, provinceNames, categoryLabels, manifest, config, warnings, ORDER_LINE, null);
+    }
+
+    /** Without the sellers' concentration ({@link #topThreeSharePct} null: not known, no sentence). */
+    public ReportData(String runId, String generatedAt, List<Headline> annual, List<Headline> monthly,
+                      Map<String, Breakdown> breakdowns, Optional<List<Evidence>> evidence, Optional<Permendag> permendag,
+                      Projection projection, Optional<List<Reconciliation>> reconciliation,
+                      Optional<List<QuarantineReason>> quarantineReasons, Optional<GenericTable> classifyStats,
+                      Optional<List<FxRange>> fx, Map<String, String> provinceNames, Map<String, CategoryLabel> categoryLabels,
+                      JsonNode manifest, ReportConfig config, List<String> warnings, String basis) {
+        this(runId, generatedAt, annual, monthly, breakdowns, evidence, permendag, projection, reconciliation,
+                quarantineReasons, classifyStats, fx, provinceNames, categoryLabels, manifest, config, warnings, basis, null);
     }
 
     /** Whether the report describes listing snapshots (no order line in the run). */

@@ -199,7 +199,7 @@ final class ReportReader {
         return new ReportData(outputs.runId(), Instant.now().toString(), annual, monthly, breakdowns, evidenceOut,
                 permendag, projection, reconciliation(), quarantineReasons(), classifyStats(),
                 fx(referenceDir.resolve("fx_monthly.csv")), provinces, categoryLabels(referenceDir.resolve("categories.csv")),
-                ctx.manifest().root(), cfg, warnings, basis);
+                ctx.manifest().root(), cfg, warnings, basis, yearSales == null ? null : CellStats.topThreeSharePct(yearSales));
     }
 
     List<String> warnings() {

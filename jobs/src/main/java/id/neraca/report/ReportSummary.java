@@ -46,6 +46,9 @@ public final class ReportSummary {
         ObjectNode head = root.putObject("headline");
         headline(head, h, d.listingBasis());
         head.put("year", Integer.parseInt(h.period()));
+        // the three largest sellers' share of the year's observed GMV, whole percent as the report gives it; null: not known
+        if (d.topThreeSharePct() == null || d.listingBasis()) head.putNull("top3_sellers_share_pct");
+        else head.put("top3_sellers_share_pct", d.topThreeSharePct().setScale(0, java.math.RoundingMode.HALF_UP).intValueExact());
 
         ArrayNode trend = root.putArray("trend");
         for (ReportData.Headline y : d.annual()) {

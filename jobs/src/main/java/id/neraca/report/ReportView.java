@@ -123,6 +123,7 @@ public final class ReportView {
                 : t.get("q1_withheld", yearLabel(h)));
         m.put("q2_answer", foreignAnswer(h));
         m.put("bounds", boundsSentence(h));
+        m.put("concentration", concentrationSentence(h));
         m.put("q3_answer", targetVerdicts());
         m.put("q3_short", targetIntro());
         m.put("trend_sentence", trendSentence());
@@ -273,6 +274,18 @@ public final class ReportView {
         String names = String.join(", ", withheld.stream().map(c -> t.get("class_" + c)).toList());
         String together = h.published(CellStats.TOTAL_KEY) ? f.pct(h.share(h.withheldGmv())) : SUPPRESSED_MARK;
         return t.get("headline_withheld", names, together, d.config().minSellers(), dominance()) + pRule("p_rule_headline", " ");
+    }
+
+    /**
+     * How concentrated the headline year's observed GMV is: the three largest sellers' share (whole percent), and, at
+     * half or more, that the shares follow their sales mix. Empty when not known (no out/classified, fewer than three
+     * sellers) or in a report on listings.
+     */
+    private String concentrationSentence(ReportData.Headline h) {
+        BigDecimal cr3 = d.topThreeSharePct();
+        if (cr3 == null || d.listingBasis()) return "";
+        String pct = f.decimal(cr3.setScale(0, java.math.RoundingMode.HALF_UP), 0) + "%";
+        return t.get(cr3.compareTo(BigDecimal.valueOf(50)) >= 0 ? "concentration_high" : "concentration", yearLabel(h), pct);
     }
 
     /** The p% rule's sentence or clause ({@code key}, after {@code sep}), or nothing when the rule is off (p_percent 0). */

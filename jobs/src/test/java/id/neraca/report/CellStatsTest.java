@@ -104,6 +104,24 @@ class CellStatsTest extends SparkTestBase {
         assertEquals(expected, actual);
     }
 
+    /**
+     * The two largest sellers together per entry (the p% rule's input) and the three largest sellers' share of a year's
+     * GMV (the report's concentration sentence): s3 400, s2 200, s1 180 and an anonymous 20 of 800 in all.
+     */
+    @Test
+    void theTwoLargestPerEntryAndTheThreeLargestShare() {
+        java.util.Map<String, String> top2 = new java.util.TreeMap<>();
+        for (Row r : CellStats.fromSellerBase(CellStats.sellerBase(sales(), null)).filter("`table` = 'marketplace'").collectAsList()) {
+            top2.put(r.getString(1) + "|" + r.getString(2) + "|" + r.getString(3), r.getDecimal(7).toPlainString());
+        }
+        assertEquals("600.00", top2.get("GRAND|null|null"), "s3 400 + s2 200");
+        assertEquals("430.00", top2.get("ROW_TOTAL|tokopedia|null"), "s3 400 + s1 30, not the anonymous 20");
+        assertEquals("350.00", top2.get("ROW_TOTAL|shopee|null"), "s2 200 + s1 150");
+        assertEquals("150.00", top2.get("CELL|shopee|LOCAL_UMKM"), "one seller: its own");
+        assertEquals(new BigDecimal("97.5000"), CellStats.topThreeSharePct(sales()), "(400 + 200 + 180) / 800");
+        assertEquals(null, CellStats.topThreeSharePct(sales().filter("seller_key = 's1' or seller_key = 's2'")), "two sellers: not given");
+    }
+
     @Test
     void categoriesOutsideTheKeptListArePooledBeforeCounting() {
         // beauty is pooled into __other__; the missing category stays __unknown__ then is pooled too (not kept)

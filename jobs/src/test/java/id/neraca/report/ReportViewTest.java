@@ -1116,6 +1116,27 @@ class ReportViewTest {
     }
 
     /**
+     * The headline's concentration sentence: the three largest sellers' share of the year's GMV (whole percent), and at
+     * half or more that the shares follow their sales mix and describe these dumps; nothing when it is not known.
+     */
+    @Test
+    void theFirstScreenSaysHowConcentratedTheSalesAre() {
+        ReportData base = simple();
+        java.util.function.Function<BigDecimal, ReportData> with = cr3 -> new ReportData(base.runId(), base.generatedAt(), base.annual(),
+                base.monthly(), base.breakdowns(), base.evidence(), base.permendag(), base.projection(), base.reconciliation(),
+                base.quarantineReasons(), base.classifyStats(), base.fx(), base.provinceNames(), base.categoryLabels(), base.manifest(),
+                base.config(), base.warnings(), ReportData.ORDER_LINE, cr3);
+        assertTrue(markdown(with.apply(bd("83.4")), "en").contains("In 2025 the three largest sellers in these dumps hold 83% of their "
+                + "observed GMV: the shares above largely follow those sellers' sales mix, and describe these dumps, not every seller in Indonesia."));
+        assertTrue(markdown(with.apply(bd("83.4")), "id").contains("Pada 2025 tiga penjual terbesar dalam dump ini menguasai 83% dari GMV teramati: "));
+        String low = markdown(with.apply(bd("12.6")), "en");
+        assertTrue(low.contains("In 2025 the three largest sellers in these dumps hold 13% of their observed GMV.") && !low.contains("sales mix"), low);
+        assertFalse(markdown(base, "en").contains("three largest sellers"), "not known: no sentence");
+        assertEquals(83, ReportSummary.build(with.apply(bd("83.4")), List.of("en"), List.of()).at("/headline/top3_sellers_share_pct").asInt());
+        assertTrue(ReportSummary.build(base, List.of("en"), List.of()).at("/headline/top3_sellers_share_pct").isNull());
+    }
+
+    /**
      * The note under the headline table: the figures there are observed sample values, not "national" ones (the
      * report's word for values scaled by the coverage factor); the dominance threshold reads as everywhere else
      * (85%, not 85.0%); the Indonesian sentence has its verb ("gabungan ... mencakup 34,6% dari GMV").
