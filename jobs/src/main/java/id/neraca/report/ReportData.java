@@ -31,7 +31,24 @@ public record ReportData(
         ReportConfig config,
         List<String> warnings,
         String basis,
-        BigDecimal topThreeSharePct) {
+        BigDecimal topThreeSharePct,
+        Map<String, CategoryLabel> marketplaceLabels) {
+
+    public ReportData {
+        marketplaceLabels = marketplaceLabels == null ? Map.of() : Map.copyOf(marketplaceLabels);
+    }
+
+    /** Without the mappings' marketplace names ({@link #marketplaceLabels}: the report's own names, else the ids). */
+    public ReportData(String runId, String generatedAt, List<Headline> annual, List<Headline> monthly,
+                      Map<String, Breakdown> breakdowns, Optional<List<Evidence>> evidence, Optional<Permendag> permendag,
+                      Projection projection, Optional<List<Reconciliation>> reconciliation,
+                      Optional<List<QuarantineReason>> quarantineReasons, Optional<GenericTable> classifyStats,
+                      Optional<List<FxRange>> fx, Map<String, String> provinceNames, Map<String, CategoryLabel> categoryLabels,
+                      JsonNode manifest, ReportConfig config, List<String> warnings, String basis, BigDecimal topThreeSharePct) {
+        this(runId, generatedAt, annual, monthly, breakdowns, evidence, permendag, projection, reconciliation,
+                quarantineReasons, classifyStats, fx, provinceNames, categoryLabels, manifest, config, warnings, basis, topThreeSharePct,
+                Map.of());
+    }
 
     /** {@link #basis()} of a report on completed order lines, the usual one. */
     public static final String ORDER_LINE = "ORDER_LINE";

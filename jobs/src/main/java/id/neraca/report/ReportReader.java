@@ -199,7 +199,28 @@ final class ReportReader {
         return new ReportData(outputs.runId(), Instant.now().toString(), annual, monthly, breakdowns, evidenceOut,
                 permendag, projection, reconciliation(), quarantineReasons(), classifyStats(),
                 fx(referenceDir.resolve("fx_monthly.csv")), provinces, categoryLabels(referenceDir.resolve("categories.csv")),
-                ctx.manifest().root(), cfg, warnings, basis, yearSales == null ? null : CellStats.topThreeSharePct(yearSales));
+                ctx.manifest().root(), cfg, warnings, basis, yearSales == null ? null : CellStats.topThreeSharePct(yearSales),
+                marketplaceLabels(ctx));
+    }
+
+    /**
+     * The marketplaces' names the mapping files give ({@code label}, {@code label_id}: a new marketplace named in the
+     * report by its mapping, not by a code change); the first mapping of a marketplace that names it. A mappings folder
+     * that cannot be read leaves the report's own names (a warning says so).
+     */
+    private Map<String, ReportData.CategoryLabel> marketplaceLabels(StageContext ctx) {
+        Map<String, ReportData.CategoryLabel> out = new TreeMap<>();
+        try {
+            java.nio.file.Path dir = ctx.config().mappingsDir();
+            if (!java.nio.file.Files.isDirectory(dir)) return out;
+            for (id.neraca.ingest.mapping.Mapping m : id.neraca.ingest.mapping.Mappings.load(dir)) {
+                if (m.label() != null) out.putIfAbsent(m.marketplace(), new ReportData.CategoryLabel(m.label(), m.labelId()));
+            }
+        } catch (RuntimeException e) {
+            warnings.add("the mapping files could not be read for the marketplaces' names (" + e.getMessage()
+                    + "): the report uses its own names and the marketplace ids");
+        }
+        return out;
     }
 
     List<String> warnings() {

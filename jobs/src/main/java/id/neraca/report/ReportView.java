@@ -923,8 +923,13 @@ public final class ReportView {
         return key;
     }
 
-    /** A marketplace as readers know it ({@code marketplace_<id>} in the messages), else the mapping's id. */
+    /**
+     * A marketplace as readers know it: the mapping's {@code label} ({@code label_id} in Bahasa Indonesia), else the
+     * report's own name ({@code marketplace_<id>} in the messages), else the mapping's id.
+     */
     String marketplaceName(String id) {
+        ReportData.CategoryLabel l = d.marketplaceLabels().get(id);
+        if (l != null) return l.label(f.lang());
         return t.all().getOrDefault("marketplace_" + id, id);
     }
 

@@ -199,6 +199,8 @@ class MappingValueRulesTest {
             assertEquals(null, Mappings.patternPitfall(ok), ok);
         }
         assertUsage(HEAD.replace("marketplace: toko", "marketplace: Toko") + "columns: {}\n", "got 'Toko': write 'toko'");
+        assertUsage(mapping("label: \" \"\n", "{Selesai: COMPLETED}", ""), "label must not be blank");
+        assertEquals("Toko Baju", Mappings.parse("toko.yaml", mapping("label: Toko Baju\nlabel_id: Toko Baju\n", "{Selesai: COMPLETED}", "")).label());
     }
 
     private static void assertUsage(String yaml, String part) {

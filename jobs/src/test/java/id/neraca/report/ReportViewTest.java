@@ -1137,6 +1137,27 @@ class ReportViewTest {
     }
 
     /**
+     * A new marketplace is named in the report by its mapping ({@code label}, {@code label_id}), not by a code change:
+     * "blibli" was printed as its id in both languages. A mapping's name wins over the report's own; without either the
+     * id stays.
+     */
+    @Test
+    void aMarketplaceIsNamedByItsMapping() {
+        ReportData base = simple();
+        ReportData d = new ReportData(base.runId(), base.generatedAt(), base.annual(), base.monthly(), base.breakdowns(), base.evidence(),
+                base.permendag(), base.projection(), base.reconciliation(), base.quarantineReasons(), base.classifyStats(), base.fx(),
+                base.provinceNames(), base.categoryLabels(), base.manifest(), base.config(), base.warnings(), ReportData.ORDER_LINE, null,
+                Map.of("blibli", new ReportData.CategoryLabel("Blibli", null),
+                        "crossborder", new ReportData.CategoryLabel("Foreign storefronts", "Toko luar negeri")));
+        assertEquals("Blibli", new ReportView(d, "en").marketplaceName("blibli"));
+        assertEquals("Blibli", new ReportView(d, "id").marketplaceName("blibli"), "label_id left out: the label");
+        assertEquals("Toko luar negeri", new ReportView(d, "id").marketplaceName("crossborder"));
+        assertEquals("Foreign storefronts", new ReportView(d, "en").marketplaceName("crossborder"), "the mapping's name wins");
+        assertEquals("TikTok Shop", new ReportView(d, "en").marketplaceName("tiktokshop"), "the report's own name");
+        assertEquals("zalora", new ReportView(d, "en").marketplaceName("zalora"), "neither: the id");
+    }
+
+    /**
      * The note under the headline table: the figures there are observed sample values, not "national" ones (the
      * report's word for values scaled by the coverage factor); the dominance threshold reads as everywhere else
      * (85%, not 85.0%); the Indonesian sentence has its verb ("gabungan ... mencakup 34,6% dari GMV").

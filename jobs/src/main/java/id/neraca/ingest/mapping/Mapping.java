@@ -22,6 +22,9 @@ import java.util.List;
  *                     header of some exports): source column → its value in such a row, a trailing {@code *} for
  *                     "begins with" (case-insensitive). A row matching every entry is kept aside as
  *                     {@code DESCRIPTION_ROW}, like a repeated header, and does not count towards the quarantined share
+ * @param label        the marketplace's name in the report ("Blibli"; optional: the report's own name for the bundled
+ *                     marketplaces, else the {@code marketplace} id); mappings of one marketplace should agree
+ * @param labelId      its name in the Bahasa Indonesia report (optional: {@code label})
  */
 public record Mapping(
         String name,
@@ -33,7 +36,9 @@ public record Mapping(
         String exportOrder,
         List<String> pii,
         Columns columns,
-        java.util.Map<String, String> descriptionRows) implements Serializable {
+        java.util.Map<String, String> descriptionRows,
+        String label,
+        String labelId) implements Serializable {
 
     public Mapping {
         pii = pii == null ? List.of() : List.copyOf(pii);
@@ -42,7 +47,7 @@ public record Mapping(
     }
 
     public Mapping withName(String n) {
-        return new Mapping(n, marketplace, description, files, format, grain, exportOrder, pii, columns, descriptionRows);
+        return new Mapping(n, marketplace, description, files, format, grain, exportOrder, pii, columns, descriptionRows, label, labelId);
     }
 
     public boolean listing() {

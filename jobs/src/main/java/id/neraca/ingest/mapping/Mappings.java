@@ -109,6 +109,8 @@ public final class Mappings {
                         + (m.marketplace().toLowerCase(Locale.ROOT).matches("[a-z0-9][a-z0-9_-]*")
                         ? ": write '" + m.marketplace().toLowerCase(Locale.ROOT) + "'" : ""));
         req(where, !m.files().isEmpty(), "files", "is required: a list of glob patterns relative to --dumps");
+        req(where, m.label() == null || !m.label().isBlank(), "label", "must not be blank (the marketplace's name in the report), or leave it out");
+        req(where, m.labelId() == null || !m.labelId().isBlank(), "label_id", "must not be blank (the name in the Indonesian report), or leave it out");
         for (String g : m.files()) {
             try {
                 FileSystems.getDefault().getPathMatcher("glob:" + g);
