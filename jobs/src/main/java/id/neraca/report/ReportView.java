@@ -1333,19 +1333,81 @@ public final class ReportView {
             // Markdown aligns a column of numbers right, as the HTML's class "num" does
             m.put("stats_align", keep.stream().map(i -> g.rows().stream().anyMatch(r -> r.get(i) instanceof Number) ? "---:" : "---")
                     .toList());
-            // a class the headline withholds keeps its counts withheld here too: its lines per marketplace would show
-            // where a withheld class (one large firm, say) sells, which the evidence table withholds
+            // the classes the headline withholds are shown together, one row per marketplace: a row per withheld class
+            // showed where it sells (rows present on three marketplaces, absent on the others: where one large firm
+            // sells), and with the files' accepted counts a withheld count came back by subtraction (159 − 154 = 5).
+            // Their sum is derivable from the published figures anyway, as the headline's "withheld together" share is
             int classCol = g.columns().indexOf("origin_class");
+            int mpCol = g.columns().indexOf("marketplace");
             List<String> withheldClasses = d.annual().isEmpty() ? List.of() : d.headlineYear().withheldClasses();
-            m.put("stats_rows", g.rows().stream().map(r -> {
-                boolean hide = classCol >= 0 && r.get(classCol) != null && withheldClasses.contains(String.valueOf(r.get(classCol)));
-                return Map.of("values", keep.stream().map(i -> hide && r.get(i) instanceof Number
-                        ? Map.<String, Object>of("text", SUPPRESSED_MARK, "num", true)
-                        : statsValue(g.columns().get(i), r.get(i))).toList());
-            }).toList());
+            List<List<Object>> rowsOut = withheldTogether(g, classCol, mpCol, withheldClasses);
+            m.put("stats_rows", rowsOut.stream().map(r -> Map.of("values", keep.stream()
+                    .map(i -> r.get(i) instanceof String txt && i == classCol && txt.startsWith(WITHHELD_TOGETHER)
+                            ? Map.<String, Object>of("text", t.get("stats_withheld_together", withheldClasses.stream()
+                                    .map(c -> t.get("class_" + c)).collect(java.util.stream.Collectors.joining(", "))), "num", false)
+                            : statsValue(g.columns().get(i), r.get(i))).toList())).toList());
             m.put("stats_truncated", g.totalRows() > g.rows().size());
         });
         return m;
+    }
+
+    private static final String WITHHELD_TOGETHER = "__withheld_together__";
+
+    /**
+     * The classification counts with the rows of the withheld classes summed per marketplace into one row (at the place
+     * of the marketplace's first such row; the class cell {@link #WITHHELD_TOGETHER}): counts added, a mean (the mean
+     * confidence) weighted by the rows' sales lines. Without withheld classes, or without class and marketplace
+     * columns, the rows as they are.
+     */
+    static List<List<Object>> withheldTogether(ReportData.GenericTable g, int classCol, int mpCol, List<String> withheld) {
+        if (withheld.isEmpty() || classCol < 0 || mpCol < 0) return g.rows();
+        int weightCol = g.columns().indexOf("sales");
+        List<List<Object>> out = new ArrayList<>();
+        Map<Object, List<Object>> merged = new LinkedHashMap<>();
+        Map<Object, double[]> weighted = new java.util.HashMap<>();
+        for (List<Object> r : g.rows()) {
+            if (r.get(classCol) == null || !withheld.contains(String.valueOf(r.get(classCol)))) {
+                out.add(r);
+                continue;
+            }
+            Object mp = r.get(mpCol);
+            List<Object> acc = merged.get(mp);
+            double w = weightCol >= 0 && r.get(weightCol) instanceof Number n ? n.doubleValue() : 1;
+            if (acc == null) {
+                acc = new ArrayList<>(r);
+                acc.set(classCol, WITHHELD_TOGETHER);
+                merged.put(mp, acc);
+                out.add(acc);
+                double[] ws = new double[r.size() + 1];
+                for (int i = 0; i < r.size(); i++) if (isMean(r.get(i))) ws[i] = ((Number) r.get(i)).doubleValue() * w;
+                ws[r.size()] = w;
+                weighted.put(mp, ws);
+                continue;
+            }
+            double[] ws = weighted.get(mp);
+            for (int i = 0; i < r.size(); i++) {
+                Object v = r.get(i);
+                if (i == classCol || i == mpCol || !(v instanceof Number)) continue;
+                if (isMean(v)) ws[i] += ((Number) v).doubleValue() * w;
+                else acc.set(i, ((Number) acc.get(i)).longValue() + ((Number) v).longValue());
+            }
+            ws[r.size()] += w;
+        }
+        for (Map.Entry<Object, List<Object>> e : merged.entrySet()) {
+            double[] ws = weighted.get(e.getKey());
+            List<Object> acc = e.getValue();
+            for (int i = 0; i < acc.size(); i++) {
+                if (isMean(acc.get(i)) && ws[acc.size()] > 0) {
+                    acc.set(i, BigDecimal.valueOf(ws[i] / ws[acc.size()]).setScale(4, java.math.RoundingMode.HALF_UP));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A value that is a mean (a decimal), not a count. */
+    private static boolean isMean(Object v) {
+        return v instanceof Double || v instanceof Float || (v instanceof BigDecimal b && b.scale() > 0);
     }
 
     /** One value of the classification counts: a class by its name, a count or a decimal in the language's style. */

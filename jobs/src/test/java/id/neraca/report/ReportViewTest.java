@@ -280,13 +280,25 @@ class ReportViewTest {
         }
         String html = html(d, "id");
         assertTrue(html.contains("<td>UMKM lokal</td><td class=\"num\">1.325</td>"), "numbers right-aligned");
-        // a class the headline withholds has its counts withheld here too (its lines per marketplace show where it sells)
-        ReportData.Headline h = simple().annual().get(0).withDisclosure(Map.of("CROSS_BORDER", Disclosure.Status.PRIMARY,
+        // the classes the headline withholds are shown together, one row per marketplace: a row per withheld class showed
+        // where it sells (rows on three marketplaces, none on the others), and with the files' accepted counts a
+        // withheld count came back by subtraction; their sum is derivable anyway, as the headline's withheld share is
+        List<List<Object>> withLarge = List.of(
+                java.util.Arrays.asList("shopee", "LOCAL_LARGE", 24L, 23L, bd("5946589459.00"), 30093L, 0L, 0L, 0L, 0.8344),
+                java.util.Arrays.asList("shopee", "LOCAL_UMKM", 1325L, 1190L, bd("41488280889.50"), 9000L, 44L, 0L, 0L, 0.8186),
+                java.util.Arrays.asList("shopee", "UNKNOWN", 854L, 760L, bd("1000.00"), 900L, 20L, 854L, 0L, 0.3000),
+                java.util.Arrays.asList("crossborder", "CROSS_BORDER", 471L, 414L, bd("333909225.28"), 700L, 0L, 0L, 17L, 0.9999),
+                java.util.Arrays.asList("crossborder", "UNKNOWN", 2L, 2L, bd("10.00"), 2L, 0L, 2L, 0L, 0.5));
+        ReportData.Headline h = simple().annual().get(0).withDisclosure(Map.of("LOCAL_LARGE", Disclosure.Status.PRIMARY,
                 "UNKNOWN", Disclosure.Status.SECONDARY));
-        ReportData w = withClassifyStats(data(List.of(h), simple().projection()), new ReportData.GenericTable(columns, rows, 2));
+        ReportData w = withClassifyStats(data(List.of(h), simple().projection()), new ReportData.GenericTable(columns, withLarge, 5));
         String we = markdown(w, "en");
-        assertTrue(we.contains("| Cross-border storefronts | Cross-border direct | [c] | [c] | [c] | [c] | [c] | [c] |"), we);
+        // 24 + 854 lines, 23 + 760 completed, ...; confidence (0.8344 × 24 + 0.3 × 854) / 878 = 0.3146
+        assertTrue(we.contains("| Shopee | Withheld classes together [c]: Local large firms, Unknown origin | 878 | 783 | 20 | 854 | 0 | 0.315 |"), we);
+        assertTrue(we.contains("| Cross-border storefronts | Withheld classes together [c]: Local large firms, Unknown origin | 2 | 2 | 0 | 2 | 0 | 0.500 |"), we);
+        assertFalse(we.contains("| Shopee | Local large firms |") || we.contains("| Shopee | Unknown origin |"), "no row of one withheld class: " + we);
         assertTrue(we.contains("| Shopee | Local UMKM | 1,325 |"), we);
+        assertTrue(markdown(w, "id").contains("| Shopee | Kelas yang dirahasiakan digabung [c]: Usaha besar lokal, Asal tidak diketahui | 878 |"));
     }
 
     /**
