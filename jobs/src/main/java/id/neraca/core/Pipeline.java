@@ -156,7 +156,8 @@ public final class Pipeline {
                 section.put("stale_inputs", stale);
                 Log.warn("%s: %s", stage.name(), stale);
             }
-            String drift = configurationDrift(ctx.manifest(), stage.name(), readers(ctx.config()));
+            String drift = configurationDrift(ctx.manifest(), stage.name(),
+                    ctx.config() == null ? (reader, path) -> true : readers(ctx.config()));
             if (drift != null) {
                 section.put("configuration_drift", drift);
                 Log.warn("%s: %s", stage.name(), drift);

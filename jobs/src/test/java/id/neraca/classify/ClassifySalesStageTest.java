@@ -171,7 +171,7 @@ class ClassifySalesStageTest extends SparkTestBase {
         JsonNode p = ctx.manifest().stage("ClassifySales").path("permendag31");
         assertEquals("2023-09-26", p.path("effective_date").asText());
         assertEquals(0, new java.math.BigDecimal("100").compareTo(p.path("min_unit_price").decimalValue()));
-        assertEquals("[\"books_media\",\"books\",\"software\"]", p.path("exempt_categories").toString());
+        assertEquals("[\"books_media\",\"software\"]", p.path("exempt_categories").toString());
         // the decision threshold and the made-in-Indonesia brands the report's methodology quotes
         JsonNode dn = ctx.manifest().stage("ClassifySales").path("decision");
         assertEquals(0.5, dn.path("min_confidence").asDouble());
