@@ -406,8 +406,8 @@ public final class ReportView {
             boolean reached = tg.projectedIdr().compareTo(tg.targetIdr()) >= 0;
             String prob = tg.probability() == null ? "–" : f.pct(BigDecimal.valueOf(tg.probability() * 100));
             String crossing = crossing(tg);
-            String sentence = t.get(reached ? "q3_target_reached" : "q3_target_missed", f.money(tg.targetIdr()), tg.label(f.lang()),
-                    prob, f.money(tg.gap() == null ? null : tg.gap().abs()), crossing, tg.year());
+            String sentence = t.get(notComparable(tg) ? "q3_target_not_comparable" : reached ? "q3_target_reached" : "q3_target_missed",
+                    f.money(tg.targetIdr()), tg.label(f.lang()), prob, f.money(tg.gap() == null ? null : tg.gap().abs()), crossing, tg.year());
             String note = cardNote(tg);
             // the probability is in the sentence already; the caveats follow it
             String caveats = note.contains("; ") ? note.substring(note.indexOf("; ") + 2) : (tg.probability() == null ? note : "");

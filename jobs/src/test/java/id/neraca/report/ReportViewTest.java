@@ -1125,6 +1125,8 @@ class ReportViewTest {
         assertTrue(en.contains("| On track |"), "an e-commerce target below the observed value is on track");
         assertTrue(markdown(d, "id").contains("Tidak sebanding: angka cakupan lebih luas"));
         assertTrue(html(d, "en").contains("<p class=\"verdict no\"><span class=\"pill\">Not comparable"), "not styled as good news");
+        assertTrue(en.contains("IDR 400.0 trillion (article): not comparable with the projection: a wider \"digital economy\" figure"), en);
+        assertFalse(en.contains("IDR 400.0 trillion (article): reached on the central projection"), "the first answer agrees with the table");
     }
 
     /**
