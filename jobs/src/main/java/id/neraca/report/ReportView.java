@@ -352,7 +352,9 @@ public final class ReportView {
         if (!d.projection().projected()) return notProjected();
         ReportData.Target first = firstWithValue();
         if (first == null) return t.get("q3_no_targets");
-        return withScenarioNote(t.get("q3_intro", first.year(), f.money(first.projectedIdr()), f.moneyRange(first.lo95(), first.hi95())));
+        String growth = growthCaveat();
+        return withScenarioNote(t.get("q3_intro", first.year(), f.money(first.projectedIdr()), f.moneyRange(first.lo95(), first.hi95()))
+                + (growth == null ? "" : " " + growth));
     }
 
     /**
@@ -414,6 +416,9 @@ public final class ReportView {
             parts.add(caveats.isEmpty() ? sentence : sentence.substring(0, sentence.length() - 1) + " (" + caveats + ").");
         }
         if (central == null) return t.get("q3_no_targets");
+        // the caveat that moves every verdict, on the first screen and not only under the target table
+        String growth = growthCaveat();
+        if (growth != null) parts.add(growth);
         return withScenarioNote(t.get("q3_intro", first.year(), f.money(central), f.moneyRange(first.lo95(), first.hi95())) + " "
                 + String.join(" ", parts));
     }
@@ -865,6 +870,19 @@ public final class ReportView {
             }
         }
         return String.join(" ", parts);
+    }
+
+    /**
+     * The first screen's short form of {@link #coverageTrend}: the projection carries the sample's growth, which differs
+     * from the benchmark's, so the verdicts lean one way. Null when the trend is not flagged (or withheld, as there).
+     */
+    String growthCaveat() {
+        if (coverageTrend() == null) return null;
+        JsonNode tr = d.projection().summary().get().path("coverage").path("trend");
+        double sample = tr.path("sample_growth_pct_per_year").asDouble();
+        double bench = tr.path("benchmark_growth_pct_per_year").asDouble();
+        return t.get(sample > bench ? "q3_growth_caveat_faster" : "q3_growth_caveat_slower", f.decimal(sample, 1) + "%",
+                f.decimal(bench, 1) + "%");
     }
 
     /**

@@ -214,6 +214,13 @@ class ReportViewTest {
             assertEquals(flagged, caveat.group(1).contains(sentenceEn), caveat.group(1));
             assertEquals(flagged ? 2 : 0, en.split(Pattern.quote(sentenceEn), -1).length - 1, "next to the targets and in the methodology");
             assertEquals(flagged, id.contains(sentenceId), "id");
+            // and on the first screen, in the third answer: which way it moves every verdict
+            String first = "These verdicts carry the sample&#39;s growth, 20.2% a year against the benchmark&#39;s 9.1%: if the dumps "
+                    + "keep outgrowing the market, they are too optimistic";
+            Matcher q3 = Pattern.compile("<p id=\"headline-target\">([^<]*)").matcher(en);
+            assertTrue(q3.find(), en);
+            assertEquals(flagged, q3.group(1).contains(first), q3.group(1));
+            assertEquals(flagged, markdown(d, "id").contains("Penilaian ini mengikuti pertumbuhan sampel, 20,2% per tahun dibanding 9,1%"));
         }
     }
 
