@@ -47,9 +47,10 @@ import static org.apache.spark.sql.functions.substring;
  *       a {@code file_id} column (a hash of the file's path). Not partitioned by it: a folder per dump file cost a
  *       sort of every parsed row and a Parquet writer per file (docs/BENCHMARKS.md); the file's rows are found by
  *       the column, and their count is checked against {@code files.json} before they are reused;</li>
- *   <li>{@code files.json}: the state version, a fingerprint of everything that decides how a row parses (mappings,
- *       reference tables, the seller key, the order-date window, the parsed schema), the --dumps folder and one entry
- *       per file (path, id, SHA-256, bytes, mapping, export key, rows parsed).</li>
+ *   <li>{@code files.json}: the state version, a fingerprint of everything besides a file's mapping that decides how
+ *       a row parses (reference tables, the seller key, the order-date window, the parsed schema), the reference files'
+ *       hashes (to name what changed), the --dumps folder and one entry per file (path, id, SHA-256, bytes, mapping, the
+ *       mapping file's SHA-256, export key, rows parsed).</li>
  * </ul>
  * A run compares the planned dump files with the state: same path and SHA-256 → {@code skipped} (its stored rows
  * are reused), same path and another SHA-256 → {@code changed} (re-parsed, the old rows dropped), a path the state
@@ -75,7 +76,8 @@ public final class IngestState {
     // notation quarantined BAD_ORDER_ID; 6: an alphanumeric order number with an E between digits (23090434994E99) read,
     // not quarantined BAD_ORDER_ID, and a mapped JSON path holding an object or an array BAD_JSON, not read as its text;
     // 7: a listing scrape's export key is its scrape date (the later of two scrapes in one month wins)
-    static final int VERSION = 7;
+    // 8: a mapping's hash per stored file (editing or adding one mapping re-parses its files only), reference files named
+    static final int VERSION = 8;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final StructType STORED = IngestSchemas.PARSED.add("file_id", DataTypes.StringType, true);
 
@@ -91,13 +93,15 @@ public final class IngestState {
     }
 
     /** One file as the state records it. */
-    record Entry(String sourceFile, String sha256, long bytes, String mapping, String exportKey, long rows) {
+    record Entry(String sourceFile, String sha256, long bytes, String mapping, String exportKey, long rows, String mappingSha) {
         String fileId() {
             return IngestState.fileId(sourceFile);
         }
     }
 
     private final String fingerprint;
+    private Map<String, String> mappingSha = Map.of();
+    private Map<String, String> referenceSha = Map.of();
     private String fullReason;
     private final Map<String, Status> status = new LinkedHashMap<>();
     private final List<FileTask> toParse = new ArrayList<>();
@@ -121,7 +125,8 @@ public final class IngestState {
 
     /** Compares the planned files with the stored state; logs what will be parsed, skipped and kept. */
     public static IngestState plan(StageContext ctx, IngestRun.Prepared p) {
-        String fp = fingerprint(ctx.config().mappingsDir(), ctx.config().referenceDir(), p.keys(), p.cfg());
+        String fp = fingerprint(ctx.config().referenceDir(), p.keys(), p.cfg());
+        Map<String, String> mappingSha = mappingHashes(ctx.config().mappingsDir(), p.plan().mappings().keySet());
         String reason = null;
         Map<String, Entry> stored = Map.of();
         String loadedDumps = null;
@@ -141,25 +146,47 @@ public final class IngestState {
             }
         }
         IngestState s = new IngestState(fp, reason);
+        s.mappingSha = mappingSha;
+        s.referenceSha = referenceHashes(ctx.config().referenceDir());
         String storedDumps = reason == null ? loadedDumps : null;
+        java.util.Set<String> remapped = new java.util.TreeSet<>();
         for (FileTask t : p.plan().tasks()) {
             Entry e = stored.get(t.sourceFile());
             if (e == null) {
                 s.status.put(t.sourceFile(), Status.INGESTED);
                 s.toParse.add(t);
-            } else if (e.sha256().equals(t.sha256()) && e.mapping().equals(t.mapping())) {
+            } else if (e.sha256().equals(t.sha256()) && e.mapping().equals(t.mapping())
+                    && e.mappingSha().equals(mappingSha.get(t.mapping()))) {
                 s.status.put(t.sourceFile(), Status.SKIPPED);
                 s.carried.add(e);
             } else {
                 s.status.put(t.sourceFile(), Status.CHANGED);
                 s.toParse.add(t);
+                if (e.sha256().equals(t.sha256())) remapped.add(t.mapping());
             }
+        }
+        if (!remapped.isEmpty()) {
+            Log.info("mapping(s) %s changed since the last ingest (or now match other files): re-parsing their files only",
+                    String.join(", ", remapped));
+        }
+        // an archived file whose mapping changed cannot be re-parsed: its rows would stay as the old mapping read them
+        List<Entry> staleArchived = stored.values().stream().filter(e -> !s.status.containsKey(e.sourceFile())
+                && !e.mappingSha().equals(mappingSha.getOrDefault(e.mapping(), ""))).toList();
+        if (!staleArchived.isEmpty()) {
+            throw NeracaException.usage("the mapping(s) %s changed since the last ingest, and %d file(s) they parsed (%,d rows) are no "
+                            + "longer under %s: %s%s. Their rows cannot be parsed again under the changed mapping. Put them back under "
+                            + "--dumps, or undo the change, or pass --full to rebuild from %s alone and drop them.",
+                    String.join(", ", new java.util.TreeSet<>(staleArchived.stream().map(Entry::mapping).toList())), staleArchived.size(),
+                    staleArchived.stream().mapToLong(Entry::rows).sum(), ctx.dumps(),
+                    String.join(", ", staleArchived.stream().limit(5).map(Entry::sourceFile).toList()), staleArchived.size() > 5 ? ", ..." : "",
+                    ctx.dumps());
         }
         // the refusal first: "re-ingesting" logged for a file the run then refused to take was a contradiction
         checkSameDumpsFolder(storedDumps, dumpsFolder(ctx.dumps()), s);
         for (FileTask t : p.plan().tasks()) {
             if (s.status.get(t.sourceFile()) != Status.CHANGED) continue;
             Entry e = stored.get(t.sourceFile());
+            if (e.sha256().equals(t.sha256())) continue;
             Log.info("changed since the last ingest (SHA-256 %s… → %s…), re-ingesting: %s",
                     e.sha256().substring(0, 12), t.sha256().substring(0, 12), t.sourceFile());
         }
@@ -334,6 +361,12 @@ public final class IngestState {
         return new DumpPlanner.Plan(all, plan.mappings(), plan.issues());
     }
 
+    /** The stored entry a file's rows were carried from (skipped or missing_kept), or null when it is parsed now. */
+    private Entry carriedEntry(String sourceFile) {
+        for (Entry e : carried) if (e.sourceFile().equals(sourceFile)) return e;
+        return null;
+    }
+
     /** Writes files.json beside the staged parsed rows and swaps the new state in. Call after out/sales is committed. */
     public void commit(StageContext ctx, List<IngestRun.FileCounts> counts) {
         ObjectNode root = JSON.createObjectNode();
@@ -352,7 +385,12 @@ public final class IngestState {
             if (t.exportKey() == null) n.putNull("export_key");
             else n.put("export_key", t.exportKey());
             n.put("rows", c.rowsRead());
+            // a file kept from an earlier run (missing_kept) keeps the hash of the mapping that parsed it
+            Entry kept = carriedEntry(t.sourceFile());
+            n.put("mapping_sha256", kept != null ? kept.mappingSha() : mappingSha.getOrDefault(t.mapping(), ""));
         }
+        ObjectNode refs = root.putObject("reference_files");
+        referenceSha.forEach(refs::put);
         if (stagedDir == null) throw new IllegalStateException("IngestState.commit before parsed()");
         org.apache.hadoop.fs.Path f = new org.apache.hadoop.fs.Path(stagedDir, FILES);
         try (FSDataOutputStream o = ctx.outputs().fs().create(f, true)) {
@@ -416,15 +454,24 @@ public final class IngestState {
             for (JsonNode e : n.get("files")) {
                 Entry en = new Entry(e.path("source_file").asText(null), e.path("sha256").asText(null), e.path("bytes").asLong(-1),
                         e.path("mapping").asText(null), e.path("export_key").isNull() ? null : e.path("export_key").asText(null),
-                        e.path("rows").asLong(-1));
+                        e.path("rows").asLong(-1), e.path("mapping_sha256").asText(""));
                 if (en.sourceFile() == null || en.sha256() == null || en.mapping() == null || en.rows() < 0) {
                     return new Loaded(Map.of(), "out/" + NAME + "/" + FILES + " has an incomplete entry: " + e, true);
                 }
                 entries.put(en.sourceFile(), en);
             }
             if (!fp.equals(n.path("fingerprint").asText())) {
-                return new Loaded(Map.of(), "the mappings, reference tables, seller key or order-date window changed since the "
-                        + "last ingest, so the stored parsed rows are stale", true, null, entries);
+                List<String> changedRefs = new ArrayList<>();
+                Map<String, String> now = referenceHashes(ctx.config().referenceDir());
+                JsonNode then = n.path("reference_files");
+                if (then.isObject()) {
+                    for (Map.Entry<String, String> e : now.entrySet()) if (!e.getValue().equals(then.path(e.getKey()).asText())) changedRefs.add(e.getKey());
+                    then.fieldNames().forEachRemaining(k -> { if (!now.containsKey(k)) changedRefs.add(k); });
+                }
+                String what = changedRefs.isEmpty() ? "the reference tables, seller key or order-date window changed"
+                        : "the reference tables changed (" + String.join(", ", changedRefs.subList(0, Math.min(5, changedRefs.size())))
+                        + (changedRefs.size() > 5 ? ", ..." : "") + ")";
+                return new Loaded(Map.of(), what + " since the last ingest, so the stored parsed rows are stale", true, null, entries);
             }
             if (!fs.exists(new org.apache.hadoop.fs.Path(parsed, "_SUCCESS"))) {
                 return new Loaded(Map.of(), "out/" + NAME + "/" + PARSED_DIR + " is incomplete (no _SUCCESS)", true);
@@ -435,24 +482,56 @@ public final class IngestState {
         }
     }
 
-    /** Everything besides a file's bytes that decides its parsed rows. The seller key enters only as an HMAC. */
-    static String fingerprint(Path mappingsDir, Path referenceDir, SellerKeys keys, IngestConfig cfg) {
+    /**
+     * Everything besides a file's bytes and its own mapping that decides its parsed rows: the reference tables, the
+     * seller key (only as an HMAC), the order-date window, the parsed schema. A mapping file is not in it: each stored
+     * file carries the hash of the mapping that parsed it ({@link #mappingHashes}), so that editing one mapping, or adding
+     * one, re-parses that mapping's files only.
+     */
+    static String fingerprint(Path referenceDir, SellerKeys keys, IngestConfig cfg) {
         StringBuilder b = new StringBuilder("version=").append(VERSION).append('\n');
         b.append("schema=").append(IngestSchemas.PARSED.json()).append('\n');
         b.append("min_order_date=").append(cfg.minOrderDate()).append('\n');
         // an unpinned max_order_date (the run's day) is not part of it: see docs/OPERATIONS.md
         b.append("max_order_date=").append(cfg.maxOrderDate() == null ? "unpinned" : cfg.maxOrderDate()).append('\n');
         b.append("seller_key=").append(keys.hmac("neraca-ingest-state-fingerprint")).append('\n');
-        for (Path dir : List.of(mappingsDir, referenceDir)) {
-            if (!Files.isDirectory(dir)) continue;
-            try (Stream<Path> s = Files.walk(dir)) {
+        referenceHashes(referenceDir).forEach((f, h) -> b.append(f).append('=').append(h).append('\n'));
+        return Hashing.sha256(b.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** SHA-256 of every file under the reference folder, by path relative to it (sorted). */
+    static Map<String, String> referenceHashes(Path referenceDir) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        if (!Files.isDirectory(referenceDir)) return out;
+        try (Stream<Path> s = Files.walk(referenceDir)) {
+            for (Path f : s.filter(Files::isRegularFile).sorted().toList()) out.put(referenceDir.relativize(f).toString(), Hashing.sha256(f));
+        } catch (IOException e) {
+            throw NeracaException.other("%s: cannot list: %s", referenceDir, e.getMessage());
+        }
+        return out;
+    }
+
+    /**
+     * The hash of each mapping by its name: the SHA-256 of its file {@code <name>.yaml}. A mapping named otherwise than
+     * its file ({@code name:}) gets the hash of every mapping file together, so that a change to any re-parses its files.
+     */
+    static Map<String, String> mappingHashes(Path mappingsDir, java.util.Collection<String> names) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        StringBuilder all = new StringBuilder();
+        Map<String, String> byFile = new java.util.TreeMap<>();
+        if (Files.isDirectory(mappingsDir)) {
+            try (Stream<Path> s = Files.walk(mappingsDir)) {
                 for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
-                    b.append(dir.relativize(f)).append('=').append(Hashing.sha256(f)).append('\n');
+                    String h = Hashing.sha256(f);
+                    all.append(mappingsDir.relativize(f)).append('=').append(h).append('\n');
+                    byFile.put(mappingsDir.relativize(f).toString(), h);
                 }
             } catch (IOException e) {
-                throw NeracaException.other("%s: cannot list: %s", dir, e.getMessage());
+                throw NeracaException.other("%s: cannot list: %s", mappingsDir, e.getMessage());
             }
         }
-        return Hashing.sha256(b.toString().getBytes(StandardCharsets.UTF_8));
+        String allHash = Hashing.sha256(all.toString().getBytes(StandardCharsets.UTF_8));
+        for (String n : names) out.put(n, byFile.getOrDefault(n + ".yaml", allHash));
+        return out;
     }
 }

@@ -256,6 +256,7 @@ class IngestStateTest extends SparkTestBase {
         id.neraca.core.NeracaException e = org.junit.jupiter.api.Assertions.assertThrows(id.neraca.core.NeracaException.class,
                 () -> ingest(dumps, out, false));
         assertEquals(2, e.exitCode());
+        assertTrue(e.getMessage().startsWith("the reference tables changed (categories.csv)"), e.getMessage());
         assertTrue(e.getMessage().contains("1 of its 3 file(s)") && e.getMessage().contains(TOKOPEDIA)
                 && e.getMessage().contains("Put them back under --dumps") && e.getMessage().contains("--full"), e.getMessage());
         assertEquals(before, sales(out), "out/ untouched");
@@ -268,6 +269,46 @@ class IngestStateTest extends SparkTestBase {
         Files.writeString(categories, Files.readString(categories).replace("|Gamis|", "|"));
         JsonNode dropped = ingest(dumps, out, true);
         assertFalse(statuses(dropped).containsKey(TOKOPEDIA), "--full: rebuilt from --dumps alone, as asked");
+    }
+
+    /**
+     * A stored file carries the hash of the mapping that parsed it: editing one mapping re-parses that mapping's files
+     * only, adding a mapping re-parses nothing (both re-parsed every dump before), and the result equals a full rebuild.
+     * A reference table's change names the file.
+     */
+    @Test
+    void editingOneMappingReparsesItsFilesOnly() throws IOException {
+        Path maps = tmp.resolve("maps");
+        try (Stream<Path> files = Files.list(IngestFixtures.mappings())) {
+            Files.createDirectories(maps);
+            for (Path f : files.toList()) Files.copy(f, maps.resolve(f.getFileName()));
+        }
+        Path c = cfg();
+        Files.writeString(c, Files.readString(c).replaceFirst("mappings_dir: .*", "mappings_dir: " + maps));
+        Path dumps = tmp.resolve("dumps");
+        Path out = tmp.resolve("out");
+        add(dumps, SHOPEE_A, SHOPEE_B, TIKTOK, TOKOPEDIA);
+        ingest(dumps, out, false);
+
+        Files.writeString(maps.resolve("tiktokshop.yaml"), Files.readString(maps.resolve("tiktokshop.yaml")) + "\n# edited\n");
+        JsonNode m = ingest(dumps, out, false);
+        assertEquals("incremental", m.at("/stages/IngestDumps/mode").asText());
+        assertEquals(Map.of(SHOPEE_A, "skipped", SHOPEE_B, "skipped", TIKTOK, "changed", TOKOPEDIA, "skipped"), statuses(m));
+        assertEquals(1, m.at("/stages/IngestDumps/files_parsed").asInt());
+        assertSameAsFull(dumps, out, m);
+
+        Files.writeString(maps.resolve("blibli.yaml"), Files.readString(maps.resolve("lazada.yaml"))
+                .replace("marketplace: lazada", "marketplace: blibli").replace("lazada/", "blibli/"));
+        JsonNode added = ingest(dumps, out, false);
+        assertEquals(0, added.at("/stages/IngestDumps/files_parsed").asInt(), "a new mapping matching no stored file re-parses nothing");
+
+        // an archived file of an edited mapping cannot be re-parsed: stop, as for a reference change
+        Files.delete(dumps.resolve(TIKTOK));
+        ingest(dumps, out, false);
+        Files.writeString(maps.resolve("tiktokshop.yaml"), Files.readString(maps.resolve("tiktokshop.yaml")) + "# again\n");
+        id.neraca.core.NeracaException e = org.junit.jupiter.api.Assertions.assertThrows(id.neraca.core.NeracaException.class,
+                () -> ingest(dumps, out, false));
+        assertTrue(e.getMessage().startsWith("the mapping(s) tiktokshop changed") && e.getMessage().contains(TIKTOK), e.getMessage());
     }
 
     @Test
