@@ -576,7 +576,10 @@ public final class OutputStore implements AutoCloseable {
             }
         }
         java.nio.file.Path target = LocalFiles.nio(fs.makeQualified(lock));
-        java.nio.file.Path mine = target.resolveSibling(LOCK + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
+        // unique per attempt: pid and nanoTime alone collided for two stores of one JVM locking in the same nanosecond,
+        // and the second's CREATE_NEW failed as "cannot take the lock" (OutputStoreTest, 1 in about 100,000 attempts)
+        java.nio.file.Path mine = target.resolveSibling(LOCK + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + "."
+                + java.util.UUID.randomUUID() + ".tmp");
         java.nio.file.Files.write(mine, content, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
         try {
             java.nio.file.Files.createLink(target, mine);

@@ -978,6 +978,16 @@ public final class ReportView {
         int notCharted = 0;
         for (int r = 0; r < nr; r++) if (b.status()[r][nc].suppressed()) notCharted++;
         if (notCharted > 0) source += " " + t.get("chart_rows_withheld", notCharted);
+        if (b.name().equals("province")) {
+            // the province chart draws the local UMKM share: a row whose total is published but whose UMKM cell is not
+            // (withheld, or no UMKM sales) is not drawn either, and the note counted only the first kind
+            int umkm = ReportData.CLASSES.indexOf("LOCAL_UMKM");
+            int noShare = 0;
+            for (int r = 0; r < nr; r++) {
+                if (b.status()[r][nc] == Disclosure.Status.PUBLISHED && b.status()[r][umkm] != Disclosure.Status.PUBLISHED) noShare++;
+            }
+            if (noShare > 0) source += " " + t.get("chart_rows_no_umkm_share", noShare);
+        }
         m.put("source_note", source);
         m.put("header", ReportData.CLASSES.stream().map(cls -> t.get("class_" + cls)).toList());
         List<Object> rows = new ArrayList<>();

@@ -1333,6 +1333,25 @@ class ReportViewTest {
     }
 
     /**
+     * The province chart draws each province's local UMKM share: its note counted the rows whose total is withheld and
+     * not those whose total is published but whose UMKM cell is withheld or nil, which are missing from it too.
+     */
+    @Test
+    void theProvinceChartNoteCountsEveryRowItLeavesOut() {
+        ReportData base = dominatedCategoryBetweenTwoOfItsSize();
+        ReportData.Breakdown c = base.breakdowns().get("category");
+        Disclosure.Status[][] st = java.util.Arrays.stream(c.status()).map(Disclosure.Status[]::clone).toArray(Disclosure.Status[][]::new);
+        st[0][0] = Disclosure.Status.SECONDARY;     // apparel: total published, its UMKM cell withheld
+        ReportData.Breakdown province = new ReportData.Breakdown("province", "seller_province_code", c.rowKeys(), c.grid(), st, true, 2025);
+        ReportData d = new ReportData(base.runId(), base.generatedAt(), base.annual(), base.monthly(), Map.of("province", province),
+                base.evidence(), base.permendag(), base.projection(), base.reconciliation(), base.quarantineReasons(),
+                base.classifyStats(), base.fx(), base.provinceNames(), base.categoryLabels(), base.manifest(), base.config(), base.warnings());
+        String md = markdown(d, "en");
+        assertTrue(md.contains("2 row(s) whose total is withheld [c] are not in it. Nor are 1 row(s) whose local UMKM share is withheld [c] or nil."), md);
+        assertTrue(markdown(d, "id").contains("Begitu pula 1 baris yang pangsa UMKM lokalnya dirahasiakan [c] atau nihil."));
+    }
+
+    /**
      * Categories apparel, beauty, crafts, dolls of Rp10,0, 9,9, 9,8 and 3,0 juta; beauty is 94% one seller's (its total
      * fails the rules). Dolls' Rp2,0 juta of local UMKM leave beauty's cells the room their protection levels ask
      * (Rp1,04 and 1,54 juta up: the top seller's Rp9,3 juta ÷ 0.85), so dolls is their only complement.
