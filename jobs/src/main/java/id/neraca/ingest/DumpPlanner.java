@@ -222,11 +222,19 @@ public final class DumpPlanner {
     static boolean matches(Mapping m, String rel) {
         java.nio.file.Path p = java.nio.file.Path.of(rel.toLowerCase(Locale.ROOT));
         for (String g : m.files()) {
-            PathMatcher pm = FileSystems.getDefault().getPathMatcher("glob:" + g.toLowerCase(Locale.ROOT));
-            if (pm.matches(p)) return true;
+            if (GLOBS.computeIfAbsent(g, k -> FileSystems.getDefault().getPathMatcher("glob:" + k.toLowerCase(Locale.ROOT))).matches(p)) {
+                return true;
+            }
         }
         return false;
     }
+
+    /**
+     * Compiled globs: a glob is a regular expression compiled once, not once per file and mapping (144 files under 11
+     * mappings of five globs each compiled about 8,000 of them at every run's start: a 10k run's ingest took 0.4 s more
+     * when four mappings were added).
+     */
+    private static final java.util.Map<String, PathMatcher> GLOBS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A UTF-16 first line: its byte-order mark, or (without one) a zero byte in at least a third of its bytes. */
     static boolean utf16(byte[] first) {
