@@ -1037,13 +1037,29 @@ public final class ReportView {
         return !d.annual().isEmpty() && d.headlineYear().withheldClasses().contains(cls);
     }
 
+    /**
+     * Whether row {@code r}'s published cells add up to its published total, so that every withheld cell of the row is
+     * known to be zero (GMV is never negative).
+     */
+    static boolean withheldKnownZero(ReportData.Breakdown b, int r) {
+        int nc = ReportData.CLASSES.size();
+        if (b.status()[r][nc] != Disclosure.Status.PUBLISHED) return false;
+        BigDecimal withheld = BigDecimal.ZERO;
+        for (int c = 0; c < nc; c++) if (b.status()[r][c].suppressed()) withheld = withheld.add(b.grid()[r][c].gmv());
+        return withheld.signum() == 0;
+    }
+
     private Map<String, Object> cell(ReportData.Breakdown b, int r, int c) {
         int nc = ReportData.CLASSES.size();
         Disclosure.Status s = b.status()[r][c];
         Disclosure.Cell cell = b.grid()[r][c];
         // an empty cell of a class the headline withholds is withheld too: the class's only non-empty cells, among "–",
         // told where it sells (the samples: the one large local firm in Jawa Timur, in Electronics)
-        if (s == Disclosure.Status.EMPTY && c < nc && headlineWithholds(ReportData.CLASSES.get(c))) s = Disclosure.Status.SECONDARY;
+        // unless the row's published cells already add up to its published total: its withheld cells are then known to be
+        // zero, and a "[c]" would promise a secret the row gives away (the cross-border storefronts' row of the samples)
+        if (s == Disclosure.Status.EMPTY && c < nc && headlineWithholds(ReportData.CLASSES.get(c)) && !withheldKnownZero(b, r)) {
+            s = Disclosure.Status.SECONDARY;
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("suppressed", s.suppressed());
         m.put("empty", s == Disclosure.Status.EMPTY);

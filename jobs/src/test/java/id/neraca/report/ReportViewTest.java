@@ -123,34 +123,51 @@ class ReportViewTest {
     /**
      * A class the headline withholds (one large local firm) is withheld in every table, its empty cells too: its only
      * non-empty cells among "–" told where it sells (the economists' audit: one East Java electronics seller). A
-     * published class keeps its "–".
+     * published class keeps its "–". A row whose published cells add up to its published total shows its empty cells
+     * as "–": its withheld cells are known to be zero, and "[c]" there hid nothing (the audit's cross-border storefronts
+     * row: Local large and Unknown "[c]" beside a cross-border cell equal to the row total).
      */
     @Test
     void theEmptyCellsOfAClassTheHeadlineWithholdsAreWithheldToo() {
         Disclosure.Cell c = new Disclosure.Cell(new BigDecimal("1000000"), 5, new BigDecimal("300000"));
-        Disclosure.Cell[][] grid = new Disclosure.Cell[3][6];
-        Disclosure.Status[][] status = new Disclosure.Status[3][6];
+        Disclosure.Cell[][] grid = new Disclosure.Cell[4][6];
+        Disclosure.Status[][] status = new Disclosure.Status[4][6];
         for (Disclosure.Cell[] row : grid) java.util.Arrays.fill(row, c);
         for (Disclosure.Status[] row : status) java.util.Arrays.fill(row, Disclosure.Status.PUBLISHED);
         int large = ReportData.CLASSES.indexOf("LOCAL_LARGE");
         int cross = ReportData.CLASSES.indexOf("CROSS_BORDER");
-        // row 0: the firm's province (its cell withheld by the rules); row 1: empty for the firm; both empty for cross-border
+        int unknown = ReportData.CLASSES.indexOf("UNKNOWN");
+        // row 0: the firm's province (its cell withheld by the rules); row 1: empty for the firm, its unknown sales withheld
+        // as the headline withholds them; both empty for cross-border; row 2: empty for the firm and for unknown
         status[0][large] = Disclosure.Status.PRIMARY;
+        status[0][unknown] = Disclosure.Status.SECONDARY;
         status[1][large] = Disclosure.Status.EMPTY;
         status[1][cross] = Disclosure.Status.EMPTY;
-        status[2][large] = Disclosure.Status.SECONDARY;
-        ReportData.Breakdown province = new ReportData.Breakdown("province", "province", List.of("35", "32"), grid, status, true, 2025);
+        status[1][unknown] = Disclosure.Status.SECONDARY;
+        status[2][large] = Disclosure.Status.EMPTY;
+        status[2][unknown] = Disclosure.Status.EMPTY;
+        grid[1][large] = grid[1][cross] = grid[2][large] = grid[2][unknown] = Disclosure.Cell.EMPTY;
+        status[3][large] = Disclosure.Status.SECONDARY;
+        status[3][unknown] = Disclosure.Status.SECONDARY;
+        ReportData.Breakdown province = new ReportData.Breakdown("province", "province", List.of("35", "32", "51"), grid, status, true, 2025);
         ReportData.Headline h = simple().annual().get(0).withDisclosure(Map.of("LOCAL_LARGE", Disclosure.Status.PRIMARY,
                 "UNKNOWN", Disclosure.Status.SECONDARY));
         ReportData base = data(List.of(h), simple().projection());
         ReportData d = new ReportData(base.runId(), base.generatedAt(), base.annual(), base.monthly(), Map.of("province", province),
                 base.evidence(), base.permendag(), base.projection(), base.reconciliation(), base.quarantineReasons(), base.classifyStats(),
-                base.fx(), Map.of("35", "Jawa Timur", "32", "Jawa Barat"), base.categoryLabels(), base.manifest(), base.config(), base.warnings());
-        String md = markdown(d, "en");
-        String row = md.lines().filter(l -> l.startsWith("| Jawa Barat (32) |")).findFirst().orElseThrow();
-        String[] cells = row.split("\\|");
-        assertEquals("[c]", cells[2 + large].trim(), row);
-        assertEquals("–", cells[2 + cross].trim(), row);
+                base.fx(), Map.of("35", "Jawa Timur", "32", "Jawa Barat", "51", "Bali"), base.categoryLabels(), base.manifest(),
+                base.config(), base.warnings());
+        for (String lang : List.of("en", "id")) {
+            String md = markdown(d, lang);
+            String[] west = md.lines().filter(l -> l.startsWith("| Jawa Barat (32) |")).findFirst().orElseThrow().split("\\|");
+            assertEquals("[c]", west[2 + large].trim(), lang + ": the firm does not sell here, which [c] hides");
+            assertEquals("[c]", west[2 + unknown].trim(), lang);
+            assertEquals("–", west[2 + cross].trim(), lang + ": a published class keeps its –");
+            String[] bali = md.lines().filter(l -> l.startsWith("| Bali (51) |")).findFirst().orElseThrow().split("\\|");
+            assertEquals("–", bali[2 + large].trim(), lang + ": the row adds up without it: known to be zero");
+            assertEquals("–", bali[2 + unknown].trim(), lang);
+        }
+        assertTrue(markdown(d, "en").contains("– = no sales classified in this class (some of the sales of unknown origin may belong to it)"));
     }
 
     static ReportData withClassifyStats(ReportData d, ReportData.GenericTable stats) {
