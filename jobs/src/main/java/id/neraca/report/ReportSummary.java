@@ -116,10 +116,10 @@ public final class ReportSummary {
                 money(n, "flagged_gmv_idr", pm.flaggedGmv() == null ? BigDecimal.ZERO : pm.flaggedGmv());
                 // a share of the headline's total: withheld with it (flagged GMV ÷ share = total)
                 share(n, "flagged_share_of_gmv_pct", !h.published(CellStats.TOTAL_KEY) ? null
-                        : ReportData.pct(pm.flaggedGmv() == null ? BigDecimal.ZERO : pm.flaggedGmv(), pm.gmv()));
+                        : pct(pm.flaggedGmv() == null ? BigDecimal.ZERO : pm.flaggedGmv(), pm.gmv()));
                 n.put("flagged_sellers", pm.flaggedSellers());
                 share(n, "flagged_share_of_cross_border_gmv_pct", pm.crossBorderWithheld() ? null
-                        : ReportData.pct(pm.flaggedGmv() == null ? BigDecimal.ZERO : pm.flaggedGmv(), pm.crossBorderGmv()));
+                        : pct(pm.flaggedGmv() == null ? BigDecimal.ZERO : pm.flaggedGmv(), pm.crossBorderGmv()));
             }
         } else {
             root.putNull("permendag31");
@@ -268,15 +268,15 @@ public final class ReportSummary {
         for (String cls : ReportData.CLASSES) money(n, cls.toLowerCase(Locale.ROOT) + "_gmv_idr", h.published(cls) ? h.gmv(cls) : null);
         money(n, "foreign_origin_gmv_idr", foreign ? h.foreignOrigin() : null);
         for (String cls : ReportData.CLASSES) {
-            share(n, cls.toLowerCase(Locale.ROOT) + "_share_pct", h.published(cls) && total ? h.share(h.gmv(cls)) : null);
+            share(n, cls.toLowerCase(Locale.ROOT) + "_share_pct", h.published(cls) && total ? pct(h.gmv(cls), h.total()) : null);
         }
-        share(n, "foreign_origin_share_pct", foreign && total ? h.share(h.foreignOrigin()) : null);
+        share(n, "foreign_origin_share_pct", foreign && total ? pct(h.foreignOrigin(), h.total()) : null);
         // disclosure: the withheld entries (null above) and the withheld classes together (total − published classes)
         ArrayNode withheld = n.putArray("withheld");
         for (String key : HeadlineDisclosure.KEYS) if (!h.published(key)) withheld.add(key);
         boolean anyClass = !h.withheldClasses().isEmpty();
         money(n, "withheld_classes_gmv_idr", anyClass && total ? h.withheldGmv() : null);
-        share(n, "withheld_classes_share_pct", anyClass && total ? h.share(h.withheldGmv()) : null);
+        share(n, "withheld_classes_share_pct", anyClass && total ? pct(h.withheldGmv(), h.total()) : null);
         // the shares whatever the undetermined sales turn out to be (none of them, all of them)
         bounds(n, "local_umkm_share_bounds_pct", h.shareBounds("LOCAL_UMKM"));
         bounds(n, "foreign_origin_share_bounds_pct", h.shareBounds(CellStats.FOREIGN_KEY));
@@ -298,7 +298,7 @@ public final class ReportSummary {
             return;
         }
         ArrayNode a = n.putArray(field);
-        for (BigDecimal v : b) a.add(v.setScale(2, RoundingMode.HALF_UP));
+        for (BigDecimal v : b) a.add(v.setScale(4, RoundingMode.HALF_UP));
     }
 
     private static void money(ObjectNode n, String field, BigDecimal v) {
@@ -306,12 +306,25 @@ public final class ReportSummary {
         else n.put(field, v.setScale(0, RoundingMode.HALF_UP).toBigIntegerExact());
     }
 
+    /** A share as {@link #pct} gives it (4 decimals, or 2 significant digits for a small non-zero share); null stays null. */
     private static void share(ObjectNode n, String field, BigDecimal v) {
         if (v == null) n.putNull(field);
-        else n.put(field, v.setScale(2, RoundingMode.HALF_UP));
+        else n.put(field, v);
     }
 
+    /**
+     * {@code part} as percent of {@code whole}, half up to 4 decimals: the value the report rounds for display, so that
+     * re-rounding the JSON gives the report's figure (2 decimals gave 56.85 where the report, from 56.8494, says 56.8%).
+     * A non-zero share below 0.00005% keeps 2 significant digits rather than reading 0.0000 (the report's "&lt;0.1%").
+     */
+    static BigDecimal pct(BigDecimal part, BigDecimal whole) {
+        BigDecimal p = ReportData.pct(part, whole);
+        if (p == null || p.signum() != 0 || part.signum() == 0) return p;
+        return part.multiply(BigDecimal.valueOf(100)).divide(whole, new java.math.MathContext(2, RoundingMode.HALF_UP));
+    }
+
+    /** Change in percentage points between two shares of 4 decimals (exact: no rounding). */
     private static BigDecimal pp(BigDecimal a, BigDecimal b) {
-        return a == null || b == null ? null : a.subtract(b).setScale(2, RoundingMode.HALF_UP);
+        return a == null || b == null ? null : a.subtract(b).setScale(4, RoundingMode.HALF_UP);
     }
 }

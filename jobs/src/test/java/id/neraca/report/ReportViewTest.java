@@ -170,6 +170,30 @@ class ReportViewTest {
         assertTrue(markdown(d, "en").contains("– = no sales classified in this class (some of the sales of unknown origin may belong to it)"));
     }
 
+    /**
+     * summary.json gives shares to 4 decimals, the value the report rounds for display: with 2 decimals the audit's upper
+     * bound 22.5069 + 34.3425 = 56.8494 read 56.85, which a reader re-rounds to 56.9 against the report's 56.8%. A
+     * non-zero share too small for 4 decimals keeps 2 significant digits (the samples' Permendag share, 0.00085%, read 0.00).
+     */
+    @Test
+    void summarySharesCarryTheDecimalsTheReportRoundsAndNoZeroForASale() {
+        ReportData.Headline h = headline("2025", "225069", "0", "300000", "131506", "343425");
+        ReportData base = data(List.of(h), simple().projection());
+        // Rp85 flagged of Rp1 billion: 0.0000085% of all GMV
+        ReportData.Permendag permendag = new ReportData.Permendag(2025, 1, bd("85"), 900, bd("1000000000"), 40,
+                bd("131506"), 1, bd("85"), false, false);
+        ReportData d = new ReportData(base.runId(), base.generatedAt(), base.annual(), base.monthly(), base.breakdowns(),
+                base.evidence(), Optional.of(permendag), base.projection(), base.reconciliation(), base.quarantineReasons(),
+                base.classifyStats(), base.fx(), base.provinceNames(), base.categoryLabels(), base.manifest(), base.config(), base.warnings());
+        ObjectNode out = ReportSummary.build(d, List.of("en"), List.of());
+        assertEquals("22.5069", out.at("/headline/local_umkm_share_pct").decimalValue().toPlainString());
+        assertEquals("[22.5069,56.8494]", out.at("/headline/local_umkm_share_bounds_pct").toString());
+        assertEquals("43.1506", out.at("/headline/foreign_origin_share_pct").decimalValue().toPlainString());
+        assertEquals("0.0000085", out.at("/permendag31/flagged_share_of_gmv_pct").decimalValue().toPlainString(), out.at("/permendag31").toString());
+        assertEquals("0.0646", out.at("/permendag31/flagged_share_of_cross_border_gmv_pct").decimalValue().toPlainString());
+        assertTrue(markdown(d, "en").contains("56.8%"), "the report's figure is the JSON's, rounded once");
+    }
+
     static ReportData withClassifyStats(ReportData d, ReportData.GenericTable stats) {
         return new ReportData(d.runId(), d.generatedAt(), d.annual(), d.monthly(), d.breakdowns(), d.evidence(), d.permendag(),
                 d.projection(), d.reconciliation(), d.quarantineReasons(), Optional.of(stats), d.fx(), d.provinceNames(),

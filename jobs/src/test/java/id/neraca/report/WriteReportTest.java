@@ -159,23 +159,23 @@ class WriteReportTest extends SparkTestBase {
             assertTrue(h.path(cls + "_gmv_idr").isNull() && h.path(cls + "_share_pct").isNull(), cls + " withheld in summary.json");
         }
         // the answers keep their figures
-        assertEquals(umkm2025.multiply(BigDecimal.valueOf(100)).divide(total2025, 2, RoundingMode.HALF_UP),
-                h.path("local_umkm_share_pct").decimalValue());
-        assertEquals(foreign2025.multiply(BigDecimal.valueOf(100)).divide(total2025, 2, RoundingMode.HALF_UP),
-                h.path("foreign_origin_share_pct").decimalValue());
+        assertEquals(umkm2025.multiply(BigDecimal.valueOf(100)).divide(total2025, 4, RoundingMode.HALF_UP).stripTrailingZeros(),
+                h.path("local_umkm_share_pct").decimalValue().stripTrailingZeros());
+        assertEquals(foreign2025.multiply(BigDecimal.valueOf(100)).divide(total2025, 4, RoundingMode.HALF_UP).stripTrailingZeros(),
+                h.path("foreign_origin_share_pct").decimalValue().stripTrailingZeros());
         assertTrue(en.contains("id=\"headline-umkm-share\">" + pct(umkm2025, '.') + "<"));
         assertTrue(en.contains("id=\"headline-foreign-share\">" + pct(foreign2025, '.') + "<"));
         // the withheld classes together are total − published, so they may be shown, and nothing finer
-        BigDecimal together = total2025.subtract(umkm2025).multiply(BigDecimal.valueOf(100)).divide(total2025, 2, RoundingMode.HALF_UP);
-        assertEquals(together, h.path("withheld_classes_share_pct").decimalValue());
+        BigDecimal together = total2025.subtract(umkm2025).multiply(BigDecimal.valueOf(100)).divide(total2025, 4, RoundingMode.HALF_UP);
+        assertEquals(together.stripTrailingZeros(), h.path("withheld_classes_share_pct").decimalValue().stripTrailingZeros());
         // the range the undetermined sales leave open: UNKNOWN is withheld, so the upper ends add the withheld classes
         // outside the published foreign-origin total (LOCAL_LARGE + UNKNOWN = total − UMKM − foreign)
         BigDecimal hundred = BigDecimal.valueOf(100);
         assertEquals(List.of(h.path("local_umkm_share_pct").doubleValue(),
-                        total2025.subtract(foreign2025).multiply(hundred).divide(total2025, 2, RoundingMode.HALF_UP).doubleValue()),
+                        total2025.subtract(foreign2025).multiply(hundred).divide(total2025, 4, RoundingMode.HALF_UP).doubleValue()),
                 List.of(h.path("local_umkm_share_bounds_pct").get(0).doubleValue(), h.path("local_umkm_share_bounds_pct").get(1).doubleValue()));
         assertEquals(List.of(h.path("foreign_origin_share_pct").doubleValue(),
-                        total2025.subtract(umkm2025).multiply(hundred).divide(total2025, 2, RoundingMode.HALF_UP).doubleValue()),
+                        total2025.subtract(umkm2025).multiply(hundred).divide(total2025, 4, RoundingMode.HALF_UP).doubleValue()),
                 List.of(h.path("foreign_origin_share_bounds_pct").get(0).doubleValue(), h.path("foreign_origin_share_bounds_pct").get(1).doubleValue()));
         assertTrue(en.contains("id=\"headline-withheld\""), "the page says what is withheld and why");
         Matcher large = Pattern.compile("Local large firms</td><td class=\"num\">([^<]*)<").matcher(en);
@@ -387,10 +387,10 @@ class WriteReportTest extends SparkTestBase {
         assertEquals(2025, h.path("year").asInt());
         assertEquals(10, h.path("months_observed").asInt());
         assertEquals(total2025.setScale(0, RoundingMode.HALF_UP).toBigInteger(), h.path("total_gmv_idr").bigIntegerValue());
-        assertEquals(umkm2025.multiply(BigDecimal.valueOf(100)).divide(total2025, 2, RoundingMode.HALF_UP),
-                h.path("local_umkm_share_pct").decimalValue());
-        assertEquals(foreign2025.multiply(BigDecimal.valueOf(100)).divide(total2025, 2, RoundingMode.HALF_UP),
-                h.path("foreign_origin_share_pct").decimalValue());
+        assertEquals(umkm2025.multiply(BigDecimal.valueOf(100)).divide(total2025, 4, RoundingMode.HALF_UP).stripTrailingZeros(),
+                h.path("local_umkm_share_pct").decimalValue().stripTrailingZeros());
+        assertEquals(foreign2025.multiply(BigDecimal.valueOf(100)).divide(total2025, 4, RoundingMode.HALF_UP).stripTrailingZeros(),
+                h.path("foreign_origin_share_pct").decimalValue().stripTrailingZeros());
         assertEquals(3, s.path("trend").size());
         assertEquals(2, s.path("targets").size());
         assertTrue(s.path("targets").get(0).path("on_track").asBoolean());
