@@ -66,6 +66,30 @@ class ChartsTest {
         assertEquals(List.of("0", "500", "1.000"), List.of(g.format(0.0), g.format(500.0), g.format(1000.0)));
     }
 
+    /**
+     * A chart draws the shares the tables print (one decimal), not the exact ones: the SVG of 25.8641% is the SVG of
+     * 25.9%, and every sliver below 0.05% is the same sliver.
+     */
+    @Test
+    void chartsDrawTheSharesAsPrintedNotFiner() {
+        LocaleFormat en = LocaleFormat.of("en");
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String c : ReportData.CLASSES) names.put(c, c);
+        List<String> svgs = new ArrayList<>();
+        for (String[] v : new String[][]{{"25.8641", "74.1359", "0.0123"}, {"25.9", "74.1", "0.04"}}) {
+            Map<String, BigDecimal> row = new LinkedHashMap<>();
+            row.put("LOCAL_UMKM", new BigDecimal(v[0]));
+            row.put("IMPORTED", new BigDecimal(v[1]));
+            row.put("UNKNOWN", new BigDecimal(v[2]));
+            svgs.add(Charts.stackedShares("s", new Charts.Labels("t", "", "share", names), List.of("row"), List.of(row),
+                    ReportData.CLASSES, false, en, 600, 300).svgDocument()
+                    + Charts.bars("b", new Charts.Labels("t", "", "share", Map.of("value", "v")), List.of("a", "b"),
+                    List.of(new BigDecimal(v[0]), new BigDecimal(v[2])), java.awt.Color.BLUE, en, 600, 200).svgDocument());
+        }
+        assertEquals(svgs.get(1), svgs.get(0));
+        assertEquals(0.0, Charts.drawn(BigDecimal.ZERO));
+    }
+
     /** Values on the province bars read like the tables: one decimal, a sliver as "<0.1%". */
     @Test
     void valuesOnBarsReadAsInTheTables() {
