@@ -1488,6 +1488,26 @@ public final class ReportView {
         return name.endsWith("_annual") ? all.getOrDefault("model_desc_annual", "") : "";
     }
 
+    /**
+     * A path as the lineage shows it: relative to the project folder the run started from (manifest
+     * {@code code_version.project_home}) when under it, so the same inputs checked out elsewhere give the same report;
+     * other paths whole. The manifest keeps every path whole.
+     */
+    static java.util.function.UnaryOperator<String> relativeTo(String home) {
+        if (home == null || home.isBlank()) return p -> p;
+        java.nio.file.Path h = java.nio.file.Path.of(home).normalize();
+        return p -> {
+            try {
+                java.nio.file.Path x = java.nio.file.Path.of(p);
+                if (!x.isAbsolute()) return p;
+                x = x.normalize();
+                return x.startsWith(h) && !x.equals(h) ? h.relativize(x).toString().replace(java.io.File.separatorChar, '/') : p;
+            } catch (java.nio.file.InvalidPathException e) {
+                return p;
+            }
+        };
+    }
+
     /** The first 12 hex digits of a configuration fingerprint, as the lineage shows it. */
     static String shortFingerprint(String fp) {
         return fp == null || fp.isEmpty() ? "–" : fp.substring(0, Math.min(12, fp.length()));
@@ -1505,11 +1525,13 @@ public final class ReportView {
         JsonNode sp = mf.path("spark");
         m.put("spark", sp.isMissingNode() ? "–" : "Spark " + sp.path("version").asText("?") + " · " + sp.path("master").asText("?"));
         JsonNode cfg = mf.path("configuration");
-        m.put("config_file", cfg.path("file").asText("–"));
+        java.util.function.UnaryOperator<String> rel = relativeTo(cv.path("project_home").asText(null));
+        m.put("config_file", rel.apply(cfg.path("file").asText("–")));
         m.put("config_sha", cfg.path("sha256").asText("–"));
         List<Object> files = new ArrayList<>();
-        cfg.path("files").forEach(n -> files.add(Map.of("path", n.path("path").asText(), "sha256", n.path("sha256").asText())));
+        cfg.path("files").forEach(n -> files.add(Map.of("path", rel.apply(n.path("path").asText()), "sha256", n.path("sha256").asText())));
         m.put("config_files", files);
+        m.put("paths_note", t.get("lineage_paths_relative"));
         List<Object> inputs = new ArrayList<>();
         mf.path("inputs").forEach(n -> inputs.add(Map.of("file", n.path("source_file").asText(n.path("path").asText("?")),
                 "sha256", n.path("sha256").asText("–"), "bytes", n.path("bytes").isNumber() ? f.count(n.path("bytes").asLong()) : "–")));
@@ -1543,13 +1565,13 @@ public final class ReportView {
                 old.put(then.path("file").asText(), then.path("sha256").asText());
                 then.path("files").forEach(n -> old.put(n.path("path").asText(), n.path("sha256").asText()));
                 old.forEach((path, sha) -> {
-                    if (!sha.equals(now.get(path))) differ.add(Map.of("path", path, "sha256", sha));
+                    if (!sha.equals(now.get(path))) differ.add(Map.of("path", rel.apply(path), "sha256", sha));
                 });
                 now.keySet().stream().filter(p -> !old.containsKey(p)).sorted()
-                        .forEach(p -> differ.add(Map.of("path", p, "sha256", "–")));
+                        .forEach(p -> differ.add(Map.of("path", rel.apply(p), "sha256", "–")));
             }
             otherConfigs.add(Map.of("title", t.get("config_other_title", shortFingerprint(o.getKey()), String.join(", ", o.getValue()),
-                    then.path("file").asText("–")), "files", differ, "has_files", !differ.isEmpty()));
+                    rel.apply(then.path("file").asText("–"))), "files", differ, "has_files", !differ.isEmpty()));
         }
         m.put("other_configs", otherConfigs);
         return m;

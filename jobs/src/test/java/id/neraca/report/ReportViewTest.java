@@ -194,6 +194,34 @@ class ReportViewTest {
         assertTrue(markdown(d, "en").contains("56.8%"), "the report's figure is the JSON's, rounded once");
     }
 
+    /**
+     * The lineage shows the configuration's paths relative to the project folder the run started from, so the same
+     * inputs checked out in another folder give the same report (the audit: /tmp/audit-report/data/config/… in the
+     * report); a file outside it keeps its whole path.
+     */
+    @Test
+    void theLineageShowsPathsRelativeToTheProjectFolder() throws Exception {
+        ReportData base = simple();
+        ObjectNode manifest = (ObjectNode) JSON.readTree("""
+                {"code_version": {"jar_version": "1", "git_commit": "abc", "git_dirty": false, "project_home": "/work/checkout"},
+                 "configuration": {"file": "/work/checkout/data/config/neraca.yaml", "sha256": "aa", "fingerprint": "ff",
+                   "files": [{"path": "/work/checkout/data/marketplaces/shopee.yaml", "sha256": "bb"},
+                             {"path": "/etc/neraca/rules.yaml", "sha256": "cc"},
+                             {"path": "/work/checkout-other/x.yaml", "sha256": "dd"}]}}""");
+        ReportData d = new ReportData(base.runId(), base.generatedAt(), base.annual(), base.monthly(), base.breakdowns(),
+                base.evidence(), base.permendag(), base.projection(), base.reconciliation(), base.quarantineReasons(),
+                base.classifyStats(), base.fx(), base.provinceNames(), base.categoryLabels(), manifest, base.config(), base.warnings());
+        for (String lang : List.of("en", "id")) {
+            for (String text : List.of(html(d, lang), markdown(d, lang))) {
+                assertTrue(text.contains("<code>data/config/neraca.yaml</code>") || text.contains("`data/config/neraca.yaml`"), lang);
+                assertTrue(text.contains("data/marketplaces/shopee.yaml"), lang);
+                assertTrue(text.contains("/etc/neraca/rules.yaml"), lang + ": outside the project: whole");
+                assertTrue(text.contains("/work/checkout-other/x.yaml"), lang + ": a sibling folder is not under it");
+                assertFalse(text.contains("/work/checkout/"), lang);
+            }
+        }
+    }
+
     static ReportData withClassifyStats(ReportData d, ReportData.GenericTable stats) {
         return new ReportData(d.runId(), d.generatedAt(), d.annual(), d.monthly(), d.breakdowns(), d.evidence(), d.permendag(),
                 d.projection(), d.reconciliation(), d.quarantineReasons(), Optional.of(stats), d.fx(), d.provinceNames(),
