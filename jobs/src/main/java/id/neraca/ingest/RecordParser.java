@@ -75,12 +75,12 @@ public final class RecordParser implements Serializable {
         }
     }
 
-    /** A value map split into exact keys and {@code key*} prefixes (longest first), both trimmed and lower case. */
+    /** A value map split into exact keys and {@code key*} prefixes (longest first; a bare {@code *} matches any value, last), both trimmed and lower case. */
     static List<Map.Entry<String, String>> prefixes(Map<String, String> raw, Map<String, String> exact) {
         List<Map.Entry<String, String>> out = new java.util.ArrayList<>();
         raw.forEach((k, v) -> {
             String t = k.strip();
-            if (t.length() > 1 && t.endsWith("*")) out.add(Map.entry(norm(t.substring(0, t.length() - 1)), v));
+            if (t.endsWith("*")) out.add(Map.entry(norm(t.substring(0, t.length() - 1)), v));
             else exact.put(norm(k), v);
         });
         out.sort((a, b) -> b.getKey().length() != a.getKey().length() ? b.getKey().length() - a.getKey().length()
@@ -520,11 +520,13 @@ public final class RecordParser implements Serializable {
         String mapped = f.lookup(text);
         String t = mapped == null ? text : mapped;
         String parser = f.spec().parser() == null ? "idr" : f.spec().parser();
-        return switch (parser) {
+        BigDecimal v = switch (parser) {
             case "decimal" -> Parsers.decimal(t, currency);
             case "amount_en" -> Parsers.amountEn(t, currency);
             default -> Parsers.idr(t, currency);
         };
+        // an amount written in a fraction of the unit (Shopee's API: 1/100,000 rupiah): moved exactly, never divided in double
+        return f.spec().divideBy() == null ? v : v.movePointLeft(id.neraca.ingest.mapping.Mappings.divideByDigits(f.spec().divideBy()));
     }
 
     private String country(RawRecord r, String key) {

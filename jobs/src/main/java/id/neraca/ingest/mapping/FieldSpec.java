@@ -24,6 +24,8 @@ import java.util.Map;
  * @param optional the source column may be missing from a file's header (older exports); the value is then blank
  * @param required a blank value quarantines the row (MISSING_VALUE) instead of meaning "not given": for a column
  *                 whose blank has a default meaning the dump cannot rely on (a blank currency is IDR otherwise)
+ * @param divideBy unit_price / line_total: the amount is written in this fraction of the currency unit, a power of ten
+ *                 (Shopee's API writes Rp10.999 as 1099900000: {@code divide_by: 100000}); divided exactly
  */
 public record FieldSpec(
         String source,
@@ -38,7 +40,8 @@ public record FieldSpec(
         String urlParam,
         Integer segments,
         Boolean optional,
-        Boolean required) implements Serializable {
+        Boolean required,
+        Long divideBy) implements Serializable {
 
     public FieldSpec {
         formats = formats == null ? List.of() : List.copyOf(formats);

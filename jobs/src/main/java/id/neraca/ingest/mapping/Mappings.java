@@ -236,6 +236,21 @@ public final class Mappings {
             req(where, parser.equals("url_path"), key, "url_param and segments need parser: url_path");
         }
         if (f.segments() != null) req(where, f.segments() >= 1, key + ".segments", "must be at least 1");
+        if (f.divideBy() != null) {
+            req(where, col.equals("unit_price") || col.equals("line_total"), key + ".divide_by", "applies to unit_price and line_total only");
+            req(where, divideByDigits(f.divideBy()) > 0, key + ".divide_by",
+                    "must be a power of ten from 10 to 1000000000 (the amount's unit: 100000 for prices written in 1/100,000 rupiah); got " + f.divideBy());
+        }
+    }
+
+    /** The number of decimal places {@code divide_by} moves (10 → 1, 100000 → 5), or 0 when it is not 10 … 10⁹. */
+    public static int divideByDigits(long divideBy) {
+        long v = 1;
+        for (int d = 1; d <= 9; d++) {
+            v *= 10;
+            if (v == divideBy) return d;
+        }
+        return 0;
     }
 
     /**
