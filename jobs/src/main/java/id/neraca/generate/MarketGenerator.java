@@ -791,10 +791,17 @@ public final class MarketGenerator {
         return price.substring(0, price.length() - 1) + "O";
     }
 
+    /**
+     * The year of a planted date "in the future": far enough that no run reaches it. With 2031, the samples' five such
+     * rows would have been accepted by any run from their day in 2031 on (ingest's upper bound is the run's date), and
+     * every figure of the quick start would have changed with the calendar.
+     */
+    static final int FUTURE_YEAR = 2099;
+
     private String impossibleLocal(LocalDateTime t, String pattern) {
         // pattern: "dmy" shopee dd/MM/yyyy HH:mm, "iso" yyyy-MM-dd HH:mm:ss, "isoT" with T
         boolean future = rnd.nextBoolean();
-        int y = future ? 2031 : t.getYear();
+        int y = future ? FUTURE_YEAR : t.getYear();
         String md = future ? String.format(Locale.ROOT, "%02d-%02d", t.getMonthValue(), Math.min(t.getDayOfMonth(), 28))
                 : switch (rnd.nextInt(3)) {
                     case 0 -> "02-30";
@@ -984,8 +991,8 @@ public final class MarketGenerator {
         b.setLength(0);
         String cc = sellers.countryOf(s);
         long ms = epochSec * 1000 + rnd.nextInt(1000);
-        if ("BAD_DATE".equals(reason)) {           // the same moment in 2031: in the future, so impossible
-            ms = LocalDateTime.ofEpochSecond(epochSec, 0, ZoneOffset.UTC).withYear(2031).toEpochSecond(ZoneOffset.UTC) * 1000
+        if ("BAD_DATE".equals(reason)) {           // the same moment in FUTURE_YEAR: in the future, so impossible
+            ms = LocalDateTime.ofEpochSecond(epochSec, 0, ZoneOffset.UTC).withYear(FUTURE_YEAR).toEpochSecond(ZoneOffset.UTC) * 1000
                     + ms % 1000;
         }
         b.append(orderId).append(',').append(lineNo).append(',').append(ms).append(',').append("XS").append(sellers.shopId(s))
