@@ -7,6 +7,8 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A coverage study of the intervals the projection publishes (not a unit test: minutes of CPU). Series of 36 months
@@ -16,7 +18,7 @@ import java.util.Locale;
  * (2030 for a history of 2023–2025). Prints, for the ensemble and for the log-linear model, the share of series
  * inside the 80% and 95% intervals, with the log-linear model's errors independent (the plain regression) and AR(1)
  * (the projection's). Run:
- * {@code java -cp jobs/target/test-classes:jobs/target/classes:$(cat jobs/target/classpath.txt) id.neraca.project.EnsembleCoverageStudy PROCESS SERIES [PATHS [WEIGHTING [ar1|both [EXTRA]]]]}
+ * {@code java -cp jobs/target/test-classes:jobs/target/classes:$(cat jobs/target/classpath.txt) id.neraca.project.EnsembleCoverageStudy PROCESS SERIES [PATHS [WEIGHTING [ar1|both [EXTRA]]]] [--history MONTHS]}
  * with PROCESS one of {@code holt0.3}, {@code holt0.1} (ETS(A,Ad,A) of {@link HoltCoverageStudy#series} with that α:
  * a level that wanders), {@code trend} (log-linear, 15% a year, seasonality ±0.2, independent noise 0.03),
  * {@code ar0.6} (the same trend with AR(1) noise, ρ 0.6, innovations 0.03). PATHS (default 1000) are the simulated
@@ -24,7 +26,12 @@ import java.util.Locale;
  * the projection's log-linear model (AR(1) errors), not also the plain regression; EXTRA {@code rw} adds a random walk
  * with drift ({@link DriftSeasonal} with θ fixed at 0, {@code rw_drift_seasonal}) as a fifth candidate, a variant measured
  * and not adopted (docs/PROJECTION.md §5), and prints its selection and weight. The drift model's own coverage
- * ({@code drift_seasonal}, θ estimated) is printed always.
+ * ({@code drift_seasonal}, θ estimated) is printed always, and so are each candidate's selection and mean weight and the
+ * backtest's horizons. {@code --history MONTHS} (anywhere among the arguments; default {@value #N}) simulates histories of
+ * that many months, ending in December 2025 as the samples' do (60 months from January 2021, 96 from January 2018), so
+ * the checked values stay the monthly value 6 and 24 months ahead and the annual value of 2030, and the backtest's
+ * {@code max_horizon_months: auto} scores the horizons such a history gets (12 for 36 months, 25 for 60, 36 for 96).
+ * The series of a process are seeded as before; the default reproduces the 36-month figures.
  *
  * <p>{@code EnsembleCoverageStudy calibration SERIES FILE [WEIGHTING ...]} regenerates the reference file the report
  * quotes ({@code data/reference/interval_calibration.csv}, {@link IntervalCalibration}): the ensemble as published (AR(1)
@@ -35,8 +42,16 @@ import java.util.Locale;
 public final class EnsembleCoverageStudy {
     private EnsembleCoverageStudy() {}
 
+    /** The default history length (the samples'), in months. */
     static final int N = 36;
-    static final YearMonth FIRST = YearMonth.of(2023, 1);
+    /** The last simulated observed month: histories end where the samples' do, so the fifth projected year is 2030. */
+    static final YearMonth LAST = YearMonth.of(2025, 12);
+    static final YearMonth FIRST = first(N);
+
+    /** The first month of a history of {@code months} months ending in {@link #LAST}. */
+    static YearMonth first(int months) {
+        return LAST.minusMonths(months - 1L);
+    }
 
     /** The processes of the calibration file: id, English and Indonesian description. */
     static final String[][] CALIBRATION_PROCESSES = {
@@ -50,8 +65,19 @@ public final class EnsembleCoverageStudy {
                     "tren tetap 15% per tahun dengan pola musiman dan gangguan yang persisten (AR(1), ρ 0,6)"}};
     static final int CALIBRATION_PATHS = 1000;
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] argv) throws Exception {
+        List<String> rest = new ArrayList<>(List.of(argv));
+        int history = N;
+        int at = rest.indexOf("--history");
+        if (at >= 0) {
+            if (at + 1 >= rest.size()) throw new IllegalArgumentException("--history needs a number of months");
+            history = Integer.parseInt(rest.get(at + 1));
+            if (history < 24) throw new IllegalArgumentException("--history: at least 24 months (the seasonal models' minimum), got " + history);
+            rest.subList(at, at + 2).clear();
+        }
+        String[] args = rest.toArray(new String[0]);
         if (args[0].equals("calibration")) {
+            if (history != N) throw new IllegalArgumentException("calibration writes " + N + "-month histories only");
             calibration(Integer.parseInt(args[1]), java.nio.file.Path.of(args[2]),
                     args.length > 3 ? List.of(args).subList(3, args.length) : List.of(ProjectConfig.INVERSE_MASE));
             return;
@@ -64,13 +90,20 @@ public final class EnsembleCoverageStudy {
         String extra = args.length > 5 ? args[5] : "none";
         for (boolean ar1 : errors) {
             long t0 = System.nanoTime();
-            double[] c = coverage(process, sims, paths, ar1, weighting, extra);
-            System.out.printf(Locale.ROOT, "%s series %d paths %d weighting %s loglinear errors %s extra candidate %s (%.0f s)%n", process,
-                    sims, paths, weighting, ar1 ? "AR(1)" : "independent", extra, (System.nanoTime() - t0) / 1e9);
+            Map<String, double[]> weights = new TreeMap<>();
+            double[] c = coverage(process, sims, paths, ar1, weighting, extra, history, weights);
+            System.out.printf(Locale.ROOT, "%s series %d paths %d weighting %s loglinear errors %s extra candidate %s history %d months "
+                            + "(%s to %s, backtest horizons %d) (%.0f s)%n", process, sims, paths, weighting, ar1 ? "AR(1)" : "independent",
+                    extra, history, first(history), LAST, new ProjectConfig.BacktestSection(null, null, null, weighting).maxHorizonFor(history),
+                    (System.nanoTime() - t0) / 1e9);
             String[] labels = {"ensemble h=6", "ensemble h=24", "ensemble 2030", "loglinear h=6", "loglinear h=24", "loglinear 2030",
                     "drift h=6", "drift h=24", "drift 2030"};
             for (int i = 0; i < labels.length; i++) {
                 System.out.printf(Locale.ROOT, "  %-15s 80%% %5.1f%%  95%% %5.1f%%%n", labels[i], 100 * c[2 * i], 100 * c[2 * i + 1]);
+            }
+            String[] more = {"holt h=6", "holt h=24", "holt 2030", "cagr_base h=6", "cagr_base h=24", "cagr_base 2030"};
+            for (int i = 0; i < more.length; i++) {
+                System.out.printf(Locale.ROOT, "  %-15s 80%% %5.1f%%  95%% %5.1f%%%n", more[i], 100 * c[25 + 2 * i], 100 * c[26 + 2 * i]);
             }
             System.out.printf(Locale.ROOT, "  loglinear selected in %.1f%% of the series, mean weight %.2f; mean AR(1) rho %.2f%n",
                     100 * c[18], c[19], c[20]);
@@ -78,6 +111,12 @@ public final class EnsembleCoverageStudy {
             if (!extra.equals("none")) {
                 System.out.printf(Locale.ROOT, "  random walk with drift selected in %.1f%% of the series, mean weight %.2f%n", 100 * c[23],
                         c[24]);
+            }
+            for (var w : weights.entrySet()) {
+                if (w.getKey().equals("cagr_low") || w.getKey().equals("cagr_high")) continue; // the scenario band, not candidates
+                System.out.printf(Locale.ROOT, "  %-22s selected in %5.1f%% of the series, mean weight %.2f, mean backtest MASE %.3f%n",
+                        w.getKey(), 100 * w.getValue()[0] / sims, w.getValue()[1] / sims, w.getValue()[3] == 0 ? Double.NaN
+                                : w.getValue()[2] / w.getValue()[3]);
             }
         }
     }
@@ -153,7 +192,10 @@ public final class EnsembleCoverageStudy {
 
     /**
      * @return 80/95 coverage pairs: ensemble at 6 and 24 months and for the fifth year; log-linear the same; then the
-     *         share of series where the log-linear model was selected, its mean weight, and its mean fitted ρ
+     *         share of series where the log-linear model was selected, its mean weight, and its mean fitted ρ; the drift
+     *         model's coverage follows the log-linear model's, and after the selection figures (from index 25) Holt's
+     *         and {@code cagr_base}'s, each model's own published interval (a series without the model's row counts as
+     *         not covered)
      */
     static double[] coverage(String process, int sims, int paths, boolean ar1) {
         return coverage(process, sims, paths, ar1, ProjectConfig.INVERSE_MASE, "none");
@@ -164,9 +206,20 @@ public final class EnsembleCoverageStudy {
      * {@code rw}, {@link DriftSeasonal} with θ fixed at 0 as one more candidate named {@code rw_drift_seasonal}.
      */
     static double[] coverage(String process, int sims, int paths, boolean ar1, String weighting, String extra) {
+        return coverage(process, sims, paths, ar1, weighting, extra, N, new TreeMap<>());
+    }
+
+    /**
+     * The same on histories of {@code n} months ending in {@link #LAST}; {@code weights} receives per monthly candidate
+     * (by name) the number of series where it was selected, the sum of its weights, the sum of its backtest MASE and
+     * the number of series with one.
+     */
+    static double[] coverage(String process, int sims, int paths, boolean ar1, String weighting, String extra, int n,
+                             Map<String, double[]> weights) {
+        YearMonth start = first(n);
         int years = 5;
         int h = 12 * years;
-        int[] in = new int[18];
+        int[] in = new int[30];
         int selected = 0;
         double weight = 0;
         int driftSelected = 0;
@@ -180,16 +233,16 @@ public final class EnsembleCoverageStudy {
                 new ProjectConfig.CoverageSection("factor", 1.0, null, null, null, null, 0.0), null, null);
         Well19937c data = new Well19937c(process.hashCode());
         List<YearMonth> months = new ArrayList<>();
-        for (int i = 0; i < N; i++) months.add(FIRST.plusMonths(i));
-        String m6 = months.get(N - 1).plusMonths(6).toString();
-        String m24 = months.get(N - 1).plusMonths(24).toString();
-        String year5 = String.valueOf(months.get(N - 1).getYear() + years);
+        for (int i = 0; i < n; i++) months.add(start.plusMonths(i));
+        String m6 = months.get(n - 1).plusMonths(6).toString();
+        String m24 = months.get(n - 1).plusMonths(24).toString();
+        String year5 = String.valueOf(months.get(n - 1).getYear() + years);
         for (int s = 0; s < sims; s++) {
-            double[] all = series(process, data, N + h);
-            double[] t = new double[N];
-            for (int i = 0; i < N; i++) t[i] = Math.exp(all[i]);
-            double[] half = new double[N];
-            for (int i = 0; i < N; i++) half[i] = t[i] * 0.5;
+            double[] all = series(process, data, n + h);
+            double[] t = new double[n];
+            for (int i = 0; i < n; i++) t[i] = Math.exp(all[i]);
+            double[] half = new double[n];
+            for (int i = 0; i < n; i++) half[i] = t[i] * 0.5;
             Projection p = new Projection(cfg, Coverage.fixed(1.0, 0.0));
             if (!ar1) p.withIndependentLogLinearErrors();
             if (!extra.equals("none")) {
@@ -197,17 +250,30 @@ public final class EnsembleCoverageStudy {
                 p.withExtraCandidate(new DriftSeasonal(true, 24, "rw_drift_seasonal", true));
             }
             Projection.Result r = p.run(new Projection.Input(months, t, half, half));
-            double v6 = Math.exp(all[N + 5]);
-            double v24 = Math.exp(all[N + 23]);
+            double v6 = Math.exp(all[n + 5]);
+            double v24 = Math.exp(all[n + 23]);
             double vy = 0;
-            for (int i = 0; i < 12; i++) vy += Math.exp(all[N + 12 * (years - 1) + i]);
+            for (int i = 0; i < 12; i++) vy += Math.exp(all[n + 12 * (years - 1) + i]);
+            for (String period : List.of(m6, m24)) {
+                if (row(r, Projection.ENSEMBLE, "monthly", period) == null) throw new IllegalStateException("no ensemble interval for " + period);
+            }
+            if (row(r, Projection.ENSEMBLE, "annual", year5) == null) throw new IllegalStateException("no ensemble interval for " + year5);
             int k = 0;
-            for (String model : new String[]{Projection.ENSEMBLE, "loglinear_seasonal", "drift_seasonal"}) {
+            for (String model : new String[]{Projection.ENSEMBLE, "loglinear_seasonal", "drift_seasonal", "holt_damped_seasonal", "cagr_base"}) {
                 k = count(in, k, row(r, model, "monthly", m6), v6);
                 k = count(in, k, row(r, model, "monthly", m24), v24);
                 k = count(in, k, row(r, model, "annual", year5), vy);
             }
             for (Projection.ModelRow mr : r.models()) {
+                if (mr.frequency().equals("monthly") && "weight".equals(mr.parameter())) {
+                    double[] w = weights.computeIfAbsent(mr.model(), x -> new double[4]);
+                    if (mr.selected()) w[0]++;
+                    w[1] += mr.weight();
+                    if (mr.mase() != null) {
+                        w[2] += mr.mase();
+                        w[3]++;
+                    }
+                }
                 if (mr.model().equals("drift_seasonal") && mr.frequency().equals("monthly") && "annual_growth_pct".equals(mr.parameter())) {
                     if (mr.selected()) driftSelected++;
                     driftWeight += mr.weight();
@@ -228,8 +294,9 @@ public final class EnsembleCoverageStudy {
                 }
             }
         }
-        double[] c = new double[25];
+        double[] c = new double[37];
         for (int i = 0; i < 18; i++) c[i] = in[i] / (double) sims;
+        for (int i = 18; i < 30; i++) c[7 + i] = in[i] / (double) sims;
         c[18] = selected / (double) sims;
         c[19] = weight / sims;
         c[20] = rhoN == 0 ? 0 : rhoSum / rhoN;
