@@ -36,7 +36,8 @@ import java.util.TreeMap;
  * <p>{@code EnsembleCoverageStudy calibration SERIES FILE [WEIGHTING ...]} regenerates the reference file the report
  * quotes ({@code data/reference/interval_calibration.csv}, {@link IntervalCalibration}): the ensemble as published (AR(1)
  * log-linear errors, the four candidates, 1,000 paths per model) on each process of {@link #CALIBRATION_PROCESSES},
- * for each WEIGHTING (default {@code inverse_mase}), with the commit it was measured at and today's date (UTC). The
+ * for each WEIGHTING (default {@code inverse_mase}) and each history length of {@code --history} (a list here, default
+ * 36; the file as committed: {@code --history 36,60,96}), with the commit it was measured at and today's date (UTC). The
  * only way the file is written: a golden file behind an explicit command.
  */
 public final class EnsembleCoverageStudy {
@@ -67,21 +68,24 @@ public final class EnsembleCoverageStudy {
 
     public static void main(String[] argv) throws Exception {
         List<String> rest = new ArrayList<>(List.of(argv));
-        int history = N;
+        List<Integer> histories = List.of(N);
         int at = rest.indexOf("--history");
         if (at >= 0) {
-            if (at + 1 >= rest.size()) throw new IllegalArgumentException("--history needs a number of months");
-            history = Integer.parseInt(rest.get(at + 1));
-            if (history < 24) throw new IllegalArgumentException("--history: at least 24 months (the seasonal models' minimum), got " + history);
+            if (at + 1 >= rest.size()) throw new IllegalArgumentException("--history needs a number of months (calibration: a list, 36,60,96)");
+            histories = java.util.Arrays.stream(rest.get(at + 1).split(",")).map(String::strip).map(Integer::parseInt).toList();
+            for (int h : histories) {
+                if (h < 24) throw new IllegalArgumentException("--history: at least 24 months (the seasonal models' minimum), got " + h);
+            }
             rest.subList(at, at + 2).clear();
         }
         String[] args = rest.toArray(new String[0]);
         if (args[0].equals("calibration")) {
-            if (history != N) throw new IllegalArgumentException("calibration writes " + N + "-month histories only");
             calibration(Integer.parseInt(args[1]), java.nio.file.Path.of(args[2]),
-                    args.length > 3 ? List.of(args).subList(3, args.length) : List.of(ProjectConfig.INVERSE_MASE));
+                    args.length > 3 ? List.of(args).subList(3, args.length) : List.of(ProjectConfig.INVERSE_MASE), histories);
             return;
         }
+        if (histories.size() != 1) throw new IllegalArgumentException("--history: one length, except for calibration");
+        int history = histories.get(0);
         String process = args[0];
         int sims = Integer.parseInt(args[1]);
         int paths = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
@@ -122,25 +126,28 @@ public final class EnsembleCoverageStudy {
     }
 
     /** Measures each calibration process under each weighting and writes the reference file (see the class comment). */
-    static void calibration(int sims, java.nio.file.Path file, List<String> weightings) throws Exception {
+    static void calibration(int sims, java.nio.file.Path file, List<String> weightings, List<Integer> histories) throws Exception {
         String commit = git("rev-parse", "--short", "HEAD") + (git("status", "--porcelain", "--untracked-files=no").isEmpty() ? "" : "-dirty");
         String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
         StringBuilder csv = new StringBuilder(String.join(",", IntervalCalibration.COLUMNS)).append('\n');
         String[] horizons = IntervalCalibration.HORIZONS.toArray(new String[0]);
         for (String weighting : weightings) {
-            for (String[] p : CALIBRATION_PROCESSES) {
-                long t0 = System.nanoTime();
-                double[] c = coverage(p[0], sims, CALIBRATION_PATHS, true, weighting, "none");
-                String study = String.format(Locale.ROOT, "EnsembleCoverageStudy %s %d %d %s ar1", p[0], sims, CALIBRATION_PATHS, weighting);
-                for (int h = 0; h < horizons.length; h++) {
-                    for (int k = 0; k < 2; k++) {
-                        csv.append(String.join(",", p[0], quote(p[1]), quote(p[2]), String.valueOf(N), weighting, horizons[h],
-                                k == 0 ? "80" : "95", String.format(Locale.ROOT, "%.1f", 100 * c[2 * h + k]), String.valueOf(sims),
-                                String.valueOf(CALIBRATION_PATHS), quote(study), commit, today)).append('\n');
+            for (int history : histories) {
+                for (String[] p : CALIBRATION_PROCESSES) {
+                    long t0 = System.nanoTime();
+                    double[] c = coverage(p[0], sims, CALIBRATION_PATHS, true, weighting, "none", history, new TreeMap<>());
+                    String study = String.format(Locale.ROOT, "EnsembleCoverageStudy %s %d %d %s ar1%s", p[0], sims, CALIBRATION_PATHS,
+                            weighting, history == N ? "" : " --history " + history);
+                    for (int h = 0; h < horizons.length; h++) {
+                        for (int k = 0; k < 2; k++) {
+                            csv.append(String.join(",", p[0], quote(p[1]), quote(p[2]), String.valueOf(history), weighting, horizons[h],
+                                    k == 0 ? "80" : "95", String.format(Locale.ROOT, "%.1f", 100 * c[2 * h + k]), String.valueOf(sims),
+                                    String.valueOf(CALIBRATION_PATHS), quote(study), commit, today)).append('\n');
+                        }
                     }
+                    System.out.printf(Locale.ROOT, "%s %d months %s: year 5 80%% %.1f%%, 95%% %.1f%% (%.0f s)%n", weighting, history, p[0],
+                            100 * c[4], 100 * c[5], (System.nanoTime() - t0) / 1e9);
                 }
-                System.out.printf(Locale.ROOT, "%s %s: year 5 80%% %.1f%%, 95%% %.1f%% (%.0f s)%n", weighting, p[0], 100 * c[4], 100 * c[5],
-                        (System.nanoTime() - t0) / 1e9);
             }
         }
         java.nio.file.Files.writeString(file, csv.toString(), java.nio.charset.StandardCharsets.UTF_8);
