@@ -80,7 +80,7 @@ public class Validate implements Callable<Integer> {
                     }
                     out.printf("%s%n  mapping %s | rows %,d | accepted %,d | %s | duplicates collapsed %,d%n",
                             c.task().sourceFile(), c.task().mapping(), c.rowsRead(), c.accepted(), quarantinedText(c), c.duplicates());
-                    c.reasons().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    c.reasonsByCount()
                             .forEach(e -> out.printf("  rejected %-22s %,d%n", e.getKey(), e.getValue()));
                     for (Row r : samples.getOrDefault(c.task().sourceFile(), List.of())) {
                         String raw = r.isNullAt(5) ? "" : r.getString(5);
@@ -143,7 +143,7 @@ public class Validate implements Callable<Integer> {
         f.put("quarantined_pct", Math.round(1000 * c.quarantinedShare()) / 10.0);
         f.put("duplicates_collapsed", c.duplicates());
         var reasons = f.putObject("rejected");
-        c.reasons().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        c.reasonsByCount()
                 .forEach(e -> reasons.put(e.getKey(), e.getValue()));
         f.put("unknown_category_rows", c.unknownCategoryRows());
         var labels = f.putObject("unknown_category_labels");

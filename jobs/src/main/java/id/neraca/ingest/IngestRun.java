@@ -342,8 +342,18 @@ public final class IngestRun {
                     + reasons.getOrDefault("ORDER_NOT_FINAL", 0L);
         }
 
+        /**
+         * The reasons, most rows first and equal counts by name: every list of them (validate, the threshold's stop)
+         * reads the same from run to run (the counts arrive from Spark in no fixed order).
+         */
+        public List<Map.Entry<String, Long>> reasonsByCount() {
+            List<Map.Entry<String, Long>> out = new ArrayList<>(reasons.entrySet());
+            out.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+            return out;
+        }
+
         public String topReasons(int n) {
-            return reasons.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(n)
+            return reasonsByCount().stream().limit(n)
                     .map(e -> e.getKey() + " " + e.getValue()).reduce((a, b) -> a + ", " + b).orElse("none");
         }
     }

@@ -22,6 +22,23 @@ class ValidateOpenOrdersShareTest {
                 Validate.quarantinedText(c));
     }
 
+    /**
+     * Reasons with equal counts are listed by name: the counts come from Spark in no fixed order, and validate's lines and
+     * the threshold's "top reasons" changed order from one run to the next on the same file.
+     */
+    @Test
+    void reasonsWithEqualCountsAreListedByName() {
+        Map<String, Long> reasons = new java.util.LinkedHashMap<>();
+        reasons.put("UNKNOWN_STATUS", 2L);
+        reasons.put("BAD_PRICE", 2L);
+        reasons.put("WRONG_FIELD_COUNT", 5L);
+        reasons.put("BAD_DATE", 2L);
+        IngestRun.FileCounts c = new IngestRun.FileCounts(null, 20, 9, 11, 0, reasons);
+        assertEquals("WRONG_FIELD_COUNT 5, BAD_DATE 2, BAD_PRICE 2", c.topReasons(3));
+        assertEquals(java.util.List.of("WRONG_FIELD_COUNT", "BAD_DATE", "BAD_PRICE", "UNKNOWN_STATUS"),
+                c.reasonsByCount().stream().map(Map.Entry::getKey).toList());
+    }
+
     @Test
     void aFileWithoutThemKeepsTheShortForm() {
         IngestRun.FileCounts c = new IngestRun.FileCounts(null, 2, 1, 1, 0, Map.of("BAD_DATE", 1L));
