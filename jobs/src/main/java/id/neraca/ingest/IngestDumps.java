@@ -141,7 +141,7 @@ public final class IngestDumps implements Stage {
         List<IngestRun.FileCounts> counts = IngestRun.count(resolved, state.countPlan(p.plan()));
         for (String line : IngestRun.table(counts).split("\n")) Log.info("reconciliation | %s", line);
         checkIdentity(counts);
-        List<String> failures = IngestRun.failures(counts, cfg);
+        List<String> failures = IngestRun.failures(resolved, counts, cfg);
         if (!failures.isEmpty()) {
             // a truncated or unreadable file stops the run whatever the threshold: raising it is no way out for that file
             boolean onlyShares = failures.stream().noneMatch(f -> f.contains("truncated or unreadable"));
@@ -198,7 +198,7 @@ public final class IngestDumps implements Stage {
         List<Row> rows = new ArrayList<>();
         for (IngestRun.FileCounts c : counts) {
             rows.add(RowFactory.create(c.task().sourceFile(), c.task().mapping(), c.task().sha256(), c.task().bytes(),
-                    c.rowsRead(), c.accepted(), c.quarantined(), c.duplicates()));
+                    c.rowsRead(), c.accepted(), c.quarantined(), c.duplicates(), c.notSales()));
         }
         return rows;
     }
@@ -246,7 +246,7 @@ public final class IngestDumps implements Stage {
     private static void record(StageContext ctx, List<IngestRun.FileCounts> counts, SellerKeys keys,
                                Map<String, CompiledMapping> mappings) {
         ctx.manifest().resetInputs();
-        long read = 0, acc = 0, q = 0, dup = 0;
+        long read = 0, acc = 0, q = 0, dup = 0, open = 0;
         long defaulted = 0;
         for (IngestRun.FileCounts c : counts) {
             ObjectNode n = ctx.manifest().inputs().addObject();
@@ -258,6 +258,7 @@ public final class IngestDumps implements Stage {
             n.put("accepted", c.accepted());
             n.put("quarantined", c.quarantined());
             n.put("duplicates_collapsed", c.duplicates());
+            n.put("open_orders", c.notSales());
             n.put("unknown_category_rows", c.unknownCategoryRows());
             if (!c.unknownCategories().isEmpty()) {
                 ObjectNode labels = n.putObject("unknown_category_labels");
@@ -275,6 +276,7 @@ public final class IngestDumps implements Stage {
             acc += c.accepted();
             q += c.quarantined();
             dup += c.duplicates();
+            open += c.notSales();
         }
         ObjectNode s = ctx.manifest().stage("IngestDumps");
         s.put("files", counts.size());
@@ -282,6 +284,7 @@ public final class IngestDumps implements Stage {
         s.put("accepted", acc);
         s.put("quarantined", q);
         s.put("duplicates_collapsed", dup);
+        s.put("open_orders", open);
         s.put("rows_out", acc);
         s.put("files_with_file_regex_default", defaulted);
         List<Map.Entry<String, Long>> unknown = IngestRun.unknownCategories(counts);
@@ -295,6 +298,8 @@ public final class IngestDumps implements Stage {
                     IngestRun.labelsText(unknown, 5), "data/reference/categories.csv");
         }
         s.put("seller_key", keys.demo() ? "demo" : "secret");
-        Log.info("IngestDumps: %,d rows read = %,d accepted + %,d quarantined + %,d duplicates collapsed", read, acc, q, dup);
+        Log.info("IngestDumps: %,d rows read = %,d accepted + %,d quarantined + %,d duplicates collapsed%s", read, acc, q, dup,
+                open == 0 ? "" : String.format(java.util.Locale.ROOT, " (quarantined: %,d rejected + %,d open orders, repeated headers "
+                        + "or description rows, not sales gone wrong)", q - open, open));
     }
 }
