@@ -28,7 +28,7 @@ import static org.apache.spark.sql.functions.col;
  *   <li>Inputs: the dump files (CSV, JSON Lines, Parquet; gzip and zip), {@code data/marketplaces/*.yaml},
  *       {@code data/reference/{provinces,regencies,countries,categories,fx_monthly}.csv}, the seller key.</li>
  *   <li>Outputs: {@code out/sales/} (Parquet, {@code Schemas.SALES}, partitioned by marketplace and period_month),
- *       {@code out/quarantine/}, {@code out/reconciliation/} + {@code reconciliation.csv},
+ *       {@code out/quarantine/} + {@code quarantine.csv}, {@code out/reconciliation/} + {@code reconciliation.csv},
  *       {@code out/quarantine_reasons/} + {@code quarantine_reasons.csv}; the manifest's {@code inputs};
  *       {@code out/ingest_state/} (what {@link IngestState} needs to parse only new and changed dumps next time).</li>
  *   <li>Excludes: rows that fail to parse (quarantined with a reason), repeats of an order (collapsed to the latest
@@ -41,6 +41,8 @@ import static org.apache.spark.sql.functions.col;
  */
 public final class IngestDumps implements Stage {
     static final String WORK = "ingest_work";
+    /** The CSV copy of out/quarantine, beside it as reconciliation.csv is beside out/reconciliation ({@link QuarantineCsv}). */
+    static final String QUARANTINE_CSV = "quarantine.csv";
     static final long SMALL_RUN_ROWS = 1_000_000;
     static final long ROWS_PER_WRITE_TASK = 150_000;
     static final int MAX_WRITE_TASKS = 400;
@@ -173,12 +175,16 @@ public final class IngestDumps implements Stage {
         if (handOff) ctx.handoffs().put("sales", ResolveDuplicates.sales(resolved), false, accepted);
         ctx.manifest().stage(name()).put("sales_handed_off", handOff);
         String quarantine = ctx.outputs().staging("quarantine");
-        IngestRun.quarantine(spark, p, resolved, counts).coalesce(1).write().parquet(quarantine);
+        // one file, by source file and line: the CSV copy is read from it in that order, so reruns write the same bytes
+        IngestRun.quarantine(spark, p, resolved, counts).coalesce(1)
+                .sortWithinPartitions("source_file", "source_line", "reason_code", "reason_detail").write().parquet(quarantine);
+        QuarantineCsv.write(ctx.outputs().fs(), quarantine, ctx.outputs().staging(QUARANTINE_CSV));
         writeSmall(ctx, "reconciliation", reconciliationRows(counts), IngestSchemas.RECONCILIATION);
         writeSmall(ctx, "quarantine_reasons", reasonRows(counts), IngestSchemas.QUARANTINE_REASONS);
 
         ctx.outputs().commit("sales");
         ctx.outputs().commit("quarantine");
+        ctx.outputs().commit(QUARANTINE_CSV);
         ctx.outputs().commit("reconciliation");
         ctx.outputs().commit("quarantine_reasons");
         ctx.outputs().writeText("reconciliation.csv", csv(IngestSchemas.RECONCILIATION.fieldNames(), reconciliationRows(counts)));

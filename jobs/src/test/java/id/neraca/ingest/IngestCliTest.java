@@ -67,6 +67,8 @@ class IngestCliTest {
         assertTrue(Files.isDirectory(out.resolve("sales/marketplace=shopee/period_month=2023-01")));
         assertTrue(Files.isDirectory(out.resolve("sales/marketplace=tokopedia-scrape/period_month=2023-02")));
         assertTrue(Files.isDirectory(out.resolve("quarantine")));
+        assertTrue(Files.readString(out.resolve("quarantine.csv")).startsWith("source_file,source_line,marketplace,reason_code,"
+                + "reason_detail,raw_row\n"));
         assertTrue(Files.isDirectory(out.resolve("reconciliation")));
         assertTrue(Files.isDirectory(out.resolve("quarantine_reasons")));
         List<String> recon = Files.readAllLines(out.resolve("reconciliation.csv"));
