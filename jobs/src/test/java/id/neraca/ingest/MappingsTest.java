@@ -57,6 +57,31 @@ class MappingsTest {
         assertTrue(m.contains("'sep'") && m.contains("delimiters"), m);
     }
 
+    /**
+     * A misspelt key inside a column's flow mapping is reported at its own line with the key meant; the first
+     * "format:" of the file (line 4, the top-level section) was named instead, and nothing said 'formats'.
+     */
+    @Test
+    void anUnknownKeyInAFlowMappingIsReportedAtItsOwnLineWithTheKeyMeant() {
+        String m = fail("""
+                marketplace: lazada
+                description: x
+                files: ["lazada/*.csv"]
+                format:
+                  type: csv
+                  delimiters: [","]
+                grain: ORDER_LINE
+                columns:
+                  order_id: {source: "Order Number"}
+                  order_ts: {source: "Tanggal Order", format: ["dd-MM-yyyy HH:mm"]}
+                  status: {source: "Status", map: {delivered: COMPLETED}}
+                  quantity: {constant: "1"}
+                  unit_price: {source: "Paid Price", parser: decimal}
+                """);
+        assertTrue(m.startsWith("lazada.yaml (line 10): unknown key 'format' at 'columns.order_ts.format'. Did you mean 'formats'? "
+                + "Allowed keys here: "), m);
+    }
+
     @Test
     void valuesAreChecked() {
         assertTrue(fail(GOOD.replace("grain: ORDER_LINE", "grain: ORDER")).contains("grain must be ORDER_LINE or LISTING_PERIOD"));
