@@ -148,6 +148,11 @@ public final class Yaml {
                 if (expected != null) {
                     String got = m instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f && f.getValue() != null
                             ? " (got '" + f.getValue() + "')" : "";
+                    if (isList(m.getTargetType())) {
+                        // the field's own value as the example: files: blibli/*.csv -> ["blibli/*.csv"]
+                        String value = (locations != null ? locations : locate(text)).scalar(path(e));
+                        if (value != null) expected = "a list, like [" + flowScalar(value) + "] (or one '- item' per line)";
+                    }
                     throw NeracaException.usage("%s (line %d): invalid value at '%s': expected %s%s.", where, line(e), path(e),
                             expected, got);
                 }
@@ -163,7 +168,7 @@ public final class Yaml {
      * java.util.ArrayList", "Cannot deserialize value of type java.lang.Double") names Java types and no fix.
      */
     static String expected(Class<?> type) {
-        if (isList(type)) return "a list, like [en, id] (or one '- item' per line)";
+        if (isList(type)) return "a list, like [a, b] (or one '- item' per line)";
         if (type == Double.class || type == double.class || type == Float.class || type == float.class
                 || type == java.math.BigDecimal.class) return "a number, like 0.05 (a share is written as a fraction, not 5%)";
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) return "a whole number, like 4000";
@@ -176,6 +181,12 @@ public final class Yaml {
 
     private static boolean isList(Class<?> type) {
         return java.util.Collection.class.isAssignableFrom(type) || type.isArray();
+    }
+
+    /** A scalar as a flow-list item: quoted when YAML would read it otherwise ({@code blibli/*.csv} → {@code "blibli/*.csv"}). */
+    static String flowScalar(String v) {
+        boolean plain = v.matches("[A-Za-z0-9_.][A-Za-z0-9_./ -]*") && !v.endsWith(" ");
+        return plain ? v : "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /**

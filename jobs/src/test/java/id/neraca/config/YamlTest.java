@@ -59,4 +59,10 @@ class YamlTest {
         assertEquals(" Did you mean 'order_id' or 'order_ts'?", Yaml.didYouMean("order_no", List.of("order_id", "order_ts", "period")));
     }
 
+    @Test
+    void aScalarBecomesAFlowListItemQuotedWhenYamlNeedsIt() {
+        assertEquals("\"blibli/*.csv\"", Yaml.flowScalar("blibli/*.csv"));
+        assertEquals("en", Yaml.flowScalar("en"));
+        assertEquals("\"a: b\"", Yaml.flowScalar("a: b"));
+    }
 }
