@@ -133,15 +133,17 @@ public final class DumpPlanner {
             for (Mapping m : mappings) if (matches(m, f.matchPath())) hits.add(m);
             if (hits.isEmpty()) {
                 String near = nearest(f, mappings);
+                String misplaced = misplaced(f, mappings, dumps);
                 if (skipUnmatched) {
-                    issues.add(new Issue(f.rel(), null, 0, "no mapping matches this file; skipped (--skip-unmatched). Nearest: " + near));
+                    issues.add(new Issue(f.rel(), null, 0, "no mapping matches this file; skipped (--skip-unmatched). "
+                            + misplaced + "Nearest: " + near));
                 } else {
                     String refused = refusedWorkbook(f.rel());
                     issues.add(new Issue(f.rel(), null, NeracaException.EXIT_USAGE, "no mapping in " + mappingsDir + " matches this file. "
                             + (refused != null ? "It is " + refused + " "
                             : workbook(f.rel()) ? "It is an Excel workbook (.xlsx): a mapping reads it like its CSV export when "
                             + "one of its files patterns matches it (shopee/*.xlsx). " : "")
-                            + "Nearest: " + near + ". Add its pattern to a mapping's files, add a mapping (docs/MAPPINGS.md), "
+                            + misplaced + "Nearest: " + near + ". Add its pattern to a mapping's files, add a mapping (docs/MAPPINGS.md), "
                             + "or pass --skip-unmatched."));
                 }
                 continue;
@@ -916,6 +918,73 @@ public final class DumpPlanner {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * An unmatched text file whose header (among its first 20 lines) has every column a csv mapping requires, and which
+     * that mapping's globs would match inside the mapping's folder: the file is an export of it outside its folder,
+     * usually because --dumps names the marketplace's folder itself ({@code --dumps data/samples/shopee}). Says so
+     * plainly, with the fix ("pass its parent folder" or "move it into shopee/"); empty otherwise. "Nearest: shopee
+     * (same extension, 14 of 14 mapped columns in the header)" left the user to work that out.
+     */
+    static String misplaced(Found f, List<Mapping> mappings, String dumps) {
+        String lower = f.rel().toLowerCase(Locale.ROOT);
+        if (workbook(f.rel()) || refusedWorkbook(f.rel()) != null || lower.endsWith(".parquet") || lower.endsWith(".zip")) return "";
+        List<String> lines = new ArrayList<>();
+        try {
+            for (byte[] b : firstLines(f.uri(), gzip(f.rel()), 20)) {
+                if (!excelSepLine(b)) lines.add(new String(b, java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", ""));
+            }
+        } catch (IOException | RuntimeException e) {
+            return "";   // a file we cannot read has no header to compare
+        }
+        List<String> found = new ArrayList<>();
+        String folder = null;
+        for (Mapping m : mappings) {
+            if (!m.format().csv() || !m.format().header()) continue;
+            String into = folderThatMatches(m, f.matchPath());
+            if (into == null || !hasEveryColumn(new CompiledMapping(m), m.format(), lines)) continue;
+            if (folder == null) folder = into;
+            if (into.equals(folder)) found.add(m.name());
+        }
+        if (found.isEmpty()) return "";
+        String trimmed = dumps.replaceAll("/+$", "");
+        String last = trimmed.substring(trimmed.lastIndexOf('/') + 1);
+        String fix = last.equalsIgnoreCase(folder) && trimmed.contains("/")
+                ? "--dumps " + dumps + " is that folder itself: pass the folder above it (--dumps " + trimmed.substring(0, trimmed.lastIndexOf('/'))
+                + "), or move the file into " + folder + "/ under --dumps"
+                : "move it into a " + folder + "/ folder under --dumps (" + trimmed + "/" + folder + "/), or pass as --dumps the folder that "
+                + "holds " + folder + "/";
+        return "It looks like an export for mapping " + String.join(" or ", found.stream().limit(2).map(n -> "'" + n + "'").toList())
+                + " (its header has every column " + (found.size() == 1 ? "it reads" : "they read") + "), but it is not in a " + folder
+                + "/ folder under --dumps: " + fix + ". ";
+    }
+
+    /** The folder of one of the mapping's globs ({@code shopee} of {@code shopee/*.csv}) inside which it would match the path. */
+    private static String folderThatMatches(Mapping m, String matchPath) {
+        for (String g : m.files()) {
+            int slash = g.indexOf('/');
+            if (slash <= 0) continue;
+            String folder = g.substring(0, slash);
+            if (folder.matches(".*[*?\\[\\]{}].*")) continue;
+            if (matches(m, folder + "/" + matchPath)) return folder;
+        }
+        return null;
+    }
+
+    /** One of {@code lines}, split by one of the mapping's delimiters, has every source column the mapping requires. */
+    private static boolean hasEveryColumn(CompiledMapping cm, id.neraca.ingest.mapping.Format fmt, List<String> lines) {
+        List<String> required = cm.sources().stream().filter(s -> !cm.optional(s)).toList();
+        if (required.isEmpty()) return false;
+        for (String line : lines) {
+            for (String d : fmt.delimiters()) {
+                String[] cells = CsvLine.split(line, d.charAt(0), fmt.quote().charAt(0));
+                if (cells == null) continue;
+                List<String> names = java.util.Arrays.asList(cells);
+                if (required.stream().allMatch(s -> !matches(names, s).isEmpty())) return true;
+            }
+        }
+        return false;
     }
 
     /** The two mappings closest to an unmatched file: by glob shape (folder, extension) and header overlap. */
