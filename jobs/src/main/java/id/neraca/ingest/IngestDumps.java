@@ -95,6 +95,14 @@ public final class IngestDumps implements Stage {
         }
     }
 
+    /**
+     * Checks that a seller key is set (or the demo key allowed) before Spark starts and before --out is created: a usage
+     * error (exit 2) saying how to set one; the run resolves it again, with its warning, when the stage starts.
+     */
+    public static void requireKey(String dumps, boolean demoFlag) {
+        SellerKeys.resolve(System.getenv(), demoFlag || bundledSamples(dumps));
+    }
+
     /** Resolves the seller key for a run over {@code dumps}, warning when the public demo key is used. */
     public static SellerKeys keys(String dumps, boolean demoFlag) {
         SellerKeys keys = SellerKeys.resolve(System.getenv(), demoFlag || bundledSamples(dumps));
@@ -147,7 +155,7 @@ public final class IngestDumps implements Stage {
         if (!failures.isEmpty()) {
             // a truncated or unreadable file stops the run whatever the threshold: raising it is no way out for that file
             boolean onlyShares = failures.stream().noneMatch(f -> f.contains("truncated or unreadable"));
-            throw NeracaException.data("ingest stopped, out/ left as it was:\n  %s\n%s", String.join("\n  ", failures), onlyShares
+            throw NeracaException.data("ingest stopped, %s left as it was:\n  %s\n%s", ctx.out(), String.join("\n  ", failures), onlyShares
                     ? "Fix or remove the file(s), or raise ingest.max_quarantine_share in the config if the rejects are understood "
                     + "(see the output of `neraca validate`)."
                     : "Download or export a truncated or unreadable file again, or remove it (raising ingest.max_quarantine_share "

@@ -138,6 +138,11 @@ class IngestCliTest {
         assertEquals(String.valueOf(NeracaException.EXIT_DATA), r[0], r[1]);
         assertTrue(r[1].contains("3 of 4 rows quarantined (75.0% > ingest.max_quarantine_share 5.0%); top reasons: BAD_DATE 2, "
                 + "BAD_PRICE 1 (first BAD_DATE, line 3: order_ts (Created Time): '21-08-2024 12:05' matches none of ["), r[1]);
+        // the messages name --out as given, not "out/"
+        Path out = tmp.resolve("out");
+        assertTrue(r[1].contains("ingest stopped, " + out + " left as it was"), r[1]);
+        assertTrue(r[1].contains("failed before committing any output: " + out + " is unchanged; see " + out + "/manifest.failed.json"), r[1]);
+        assertTrue(!r[1].contains("out/ "), r[1]);
 
         // open orders pass, and the reconciliation counts them apart from the rejects
         Files.writeString(dumps.resolve("tiktok_orders_2023-02.csv"), TIKTOK_HEADER + "\n"
@@ -160,8 +165,12 @@ class IngestCliTest {
         Path ref = IngestFixtures.reference(tmp);
         Path cfg = IngestFixtures.config(tmp, ref, 0.05);
         Path out = tmp.resolve("out");
-        assertEquals(NeracaException.EXIT_USAGE, ingest(IngestFixtures.dumps(), out, cfg));
-        assertTrue(!Files.exists(out.resolve("sales")));
+        String[] r = ingestCaptured(IngestFixtures.dumps(), out, cfg);
+        assertEquals(String.valueOf(NeracaException.EXIT_USAGE), r[0], r[1]);
+        assertTrue(r[1].contains("no seller key") && r[1].contains("NERACA_SELLER_KEY"), r[1]);
+        // refused before Spark starts and before --out is created (it left a new --out holding manifest.failed.json)
+        assertTrue(!Files.exists(out), "--out created: " + r[1]);
+        assertTrue(!r[1].contains("IngestDumps started") && !r[1].contains("manifest.failed.json"), r[1]);
         // the bundled samples folder allows the demo key without the flag
         assertTrue(IngestDumps.bundledSamples("data/samples"));
         assertTrue(IngestDumps.bundledSamples("/x/neraca/data/samples/"));
