@@ -214,7 +214,7 @@ public final class Yaml {
      * third of its length, at least 1, at most 3 edits: {@code format} → {@code formats}, {@code shuffle_partitons} →
      * {@code shuffle_partitions}); empty otherwise.
      */
-    static String didYouMean(String key, java.util.Collection<String> known) {
+    public static String didYouMean(String key, java.util.Collection<String> known) {
         int limit = Math.max(1, Math.min(3, key.length() / 3));
         int best = Integer.MAX_VALUE;
         List<String> near = new java.util.ArrayList<>();

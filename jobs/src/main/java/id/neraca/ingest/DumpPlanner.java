@@ -122,6 +122,7 @@ public final class DumpPlanner {
         for (Mapping m : mappings) cms.put(m.name(), new CompiledMapping(m));
         List<Issue> issues = new ArrayList<>();
         List<FileTask> tasks = new ArrayList<>();
+        PiiSeen seen = new PiiSeen();
         for (Found f : list(dumps, splitBytes, issues)) {
             if (f.rel().substring(f.rel().lastIndexOf('/') + 1).contains(":")) {
                 // Hadoop's paths read "a:b" as a scheme (its checksum file's path fails): say so instead of a URISyntaxException
@@ -162,8 +163,8 @@ public final class DumpPlanner {
                 continue;
             }
             String mappingFile = mappingsDir + "/" + m.name() + ".yaml";
-            FileTask t = workbook(f.rel()) ? prepareWorkbook(f, cms.get(m.name()), mappingFile, issues)
-                    : prepare(f, cms.get(m.name()), mappingFile, issues);
+            FileTask t = workbook(f.rel()) ? prepareWorkbook(f, cms.get(m.name()), mappingFile, issues, seen)
+                    : prepare(f, cms.get(m.name()), mappingFile, issues, seen);
             if (t != null && f.boundaryNewlines() != null && !t.gzip() && !m.format().parquet() && !m.format().multiline()) {
                 t = new FileTask(t.sourceFile(), t.uri(), t.mapping(), t.exportKey(), false, t.delimiter(), t.columnIndex(),
                         t.piiIndex(), t.columnCount(), t.bytes(), t.sha256(), splitBytes, f.boundaryNewlines(), t.headerLine());
@@ -171,7 +172,74 @@ public final class DumpPlanner {
             if (t != null) tasks.add(t);
         }
         tasks.sort(Comparator.comparing(FileTask::sourceFile));
+        issues.addAll(piiNamingNothing(mappings, cms, seen, mappingsDir));
         return new Plan(tasks, cms, issues);
+    }
+
+    /**
+     * The header columns (CSV, workbooks) and JSON paths (a JSON Lines file's first record) each mapping's planned files
+     * showed: what its pii entries are checked against ({@link #piiNamingNothing}).
+     */
+    static final class PiiSeen {
+        private final Map<String, Set<String>> names = new LinkedHashMap<>();
+
+        void saw(String mapping, java.util.Collection<String> cols) {
+            names.computeIfAbsent(mapping, k -> new java.util.LinkedHashSet<>()).addAll(cols);
+        }
+    }
+
+    /**
+     * One warning per mapping whose {@code pii} entries name neither a column it reads nor any column (or JSON path) of
+     * its files here: such an entry masks nothing, and was accepted silently. A column the mapping does not read is
+     * masked anyway, so the entry is at best redundant; at worst a misspelt column the mapping reads, which then stays
+     * in clear in out/quarantine. Names the entries, and the column each is closest to when one is close.
+     */
+    static List<Issue> piiNamingNothing(List<Mapping> mappings, Map<String, CompiledMapping> cms, PiiSeen seen, String mappingsDir) {
+        List<Issue> out = new ArrayList<>();
+        for (Mapping m : mappings) {
+            Set<String> names = seen.names.get(m.name());
+            if (names == null) continue;   // no file of it planned, or none whose columns could be read (Parquet)
+            List<String> cols = new ArrayList<>(names);
+            List<String> sources = cms.get(m.name()).sources();
+            List<String> nothing = m.pii().stream().filter(p -> matches(cols, p).isEmpty() && matches(sources, p).isEmpty()).toList();
+            if (nothing.isEmpty()) continue;
+            StringBuilder b = new StringBuilder(nothing.size() == 1 ? "pii entry " : "pii entries ");
+            for (int i = 0; i < nothing.size(); i++) {
+                String p = nothing.get(i);
+                b.append(i == 0 ? "" : ", ").append('\'').append(p).append('\'');
+                String near = id.neraca.config.Yaml.didYouMean(p, cols);
+                if (!near.isEmpty()) b.append(" (").append(near.strip().replace("Did you mean", "did you mean")).append(')');
+            }
+            b.append(nothing.size() == 1 ? " names" : " name").append(" no column mapping '").append(m.name())
+                    .append("' reads nor any column of its files here, so ").append(nothing.size() == 1 ? "it masks" : "they mask")
+                    .append(" nothing in them. A column the mapping does not read is masked in out/quarantine anyway; one it "
+                            + "reads is masked only when pii names it (letter case and spaces aside): if an entry means one of "
+                            + "those, check its spelling");
+            out.add(new Issue(mappingsDir + "/" + m.name() + ".yaml", null, 0, b.toString()));
+        }
+        return out;
+    }
+
+    /** Every path of a JSON object's keys ({@code seller}, {@code seller.city}), nested objects walked; empty if it is none. */
+    static List<String> jsonPaths(byte[] line) {
+        List<String> out = new ArrayList<>();
+        try {
+            com.fasterxml.jackson.databind.JsonNode n = JSON_PATHS.readTree(line);
+            if (n != null && n.isObject()) addPaths("", n, out);
+        } catch (IOException | RuntimeException e) {
+            // not a JSON object: no paths (the mapping is then not checked)
+        }
+        return out;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON_PATHS = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static void addPaths(String prefix, com.fasterxml.jackson.databind.JsonNode n, List<String> out) {
+        n.fields().forEachRemaining(e -> {
+            String p = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+            out.add(p);
+            if (e.getValue().isObject()) addPaths(p, e.getValue(), out);
+        });
     }
 
     /**
@@ -323,7 +391,7 @@ public final class DumpPlanner {
      * Reads the header (CSV) or first line to check the file; returns the task, or null with an error issue.
      * {@code mappingFile} is the mapping's file as a message names it.
      */
-    private static FileTask prepare(Found f, CompiledMapping cm, String mappingFile, List<Issue> issues) {
+    private static FileTask prepare(Found f, CompiledMapping cm, String mappingFile, List<Issue> issues, PiiSeen seen) {
         Mapping m = cm.mapping();
         boolean gz = gzip(f.rel());
         String key = exportKey(m, f.rel());
@@ -383,6 +451,8 @@ public final class DumpPlanner {
             return null;
         }
         if (m.format().jsonl()) {
+            List<String> paths = lines.isEmpty() ? List.of() : jsonPaths(lines.get(0));
+            if (!paths.isEmpty()) seen.saw(m.name(), paths);
             return new FileTask(f.rel(), f.uri(), m.name(), key, gz, ',', new int[0], new int[0], 0, f.bytes(), f.sha256());
         }
         if (shortOfHeader) {
@@ -438,6 +508,7 @@ public final class DumpPlanner {
         if (m.format().header() && lines.size() < 2) {
             issues.add(new Issue(f.rel(), null, 0, "the file has a header but no rows: 0 rows read"));
         }
+        seen.saw(m.name(), names);
         return locate(f, cm, names, headerLine, gz, chosen, issues);
     }
 
@@ -473,7 +544,7 @@ public final class DumpPlanner {
      * row {@code format.header_row} ({@code format.sheet}, default the first sheet), and locates the columns as in a CSV header. A workbook that
      * cannot be opened (damaged, not a zip archive, encrypted) is an error naming the file. One task reads it whole.
      */
-    private static FileTask prepareWorkbook(Found f, CompiledMapping cm, String mappingFile, List<Issue> issues) {
+    private static FileTask prepareWorkbook(Found f, CompiledMapping cm, String mappingFile, List<Issue> issues, PiiSeen seen) {
         Mapping m = cm.mapping();
         if (!m.format().csv()) {
             issues.add(new Issue(f.rel(), null, NeracaException.EXIT_USAGE, "an Excel workbook matched by mapping '" + m.name()
@@ -528,6 +599,7 @@ public final class DumpPlanner {
                 return null;
             }
             if (data == null) issues.add(new Issue(f.rel(), null, 0, "sheet '" + book.sheetName() + "' has a header but no rows: 0 rows read"));
+            seen.saw(m.name(), names);
             return locate(f, cm, names, headerLine, false, ',', issues);
         } catch (IOException e) {
             issues.add(new Issue(f.rel(), null, NeracaException.EXIT_DATA, "cannot read the workbook: " + e.getMessage()));
