@@ -106,11 +106,6 @@ public final class Yaml {
     }
 
     public static <T> T parse(String where, String text, Class<T> type) {
-        return parse(where, text, type, null);
-    }
-
-    /** As {@link #parse(String, String, Class)}, with the text's {@link #locate locations} when the caller has them. */
-    public static <T> T parse(String where, String text, Class<T> type, Locations locations) {
         if (text.isBlank()) {
             throw NeracaException.usage("%s: the file is empty; it must hold a YAML mapping for %s.", where, type.getSimpleName());
         }
@@ -125,7 +120,7 @@ public final class Yaml {
                     : e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
             // the key's own line, found by its path; the parser's location is past it, and a search for the first
             // "format:" in the file found the top-level one for a column's format: on line 10
-            Integer own = (locations != null ? locations : locate(text)).lines().get(path(e));
+            Integer own = locate(text).lines().get(path(e));
             throw NeracaException.usage("%s (line %d): unknown key '%s' at '%s'.%s Allowed keys here: %s.",
                     where, own != null ? own : keyLine(text, e.getPropertyName(), line(e)), e.getPropertyName(), path(e),
                     didYouMean(e.getPropertyName(), known), known.isEmpty() ? "?" : String.join(", ", known));
@@ -150,7 +145,7 @@ public final class Yaml {
                             ? " (got '" + f.getValue() + "')" : "";
                     if (isList(m.getTargetType())) {
                         // the field's own value as the example: files: blibli/*.csv -> ["blibli/*.csv"]
-                        String value = (locations != null ? locations : locate(text)).scalar(path(e));
+                        String value = locate(text).scalar(path(e));
                         if (value != null) expected = "a list, like [" + flowScalar(value) + "] (or one '- item' per line)";
                     }
                     throw NeracaException.usage("%s (line %d): invalid value at '%s': expected %s%s.", where, line(e), path(e),
