@@ -73,11 +73,30 @@ public final class Neraca implements java.util.concurrent.Callable<Integer> {
         CommandLine cli = new CommandLine(new Neraca());
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex));
         cli.setParameterExceptionHandler((ex, args1) -> {
-            System.err.println("neraca: " + ex.getMessage());
-            ex.getCommandLine().usage(System.err);
+            String hint = suggestion(ex);
+            if (hint.isEmpty()) {
+                System.err.println("neraca: " + ex.getMessage());
+                ex.getCommandLine().usage(System.err);
+            } else {
+                // the suggestion alone, where it is seen, not above a screen of usage (as picocli's own handler does)
+                System.err.println("neraca: " + ex.getMessage() + ". " + hint + " ("
+                        + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help lists the options)");
+            }
             return NeracaException.EXIT_USAGE;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * "Did you mean --dumps?" for a mistyped option or command, from picocli's own suggestions (the names closest to
+     * what was typed); empty when there are none. Abbreviated options (--dump read as --dumps) would be silent and
+     * could take a typo for another option: a suggestion only tells.
+     */
+    static String suggestion(CommandLine.ParameterException ex) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException u)) return "";
+        java.util.List<String> s = u.getSuggestions();
+        if (s.isEmpty()) return "";
+        return "Did you mean " + String.join(" or ", s.subList(0, Math.min(3, s.size()))) + "?";
     }
 
     static int handle(Exception ex) {

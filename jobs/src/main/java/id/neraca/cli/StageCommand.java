@@ -11,6 +11,7 @@ import id.neraca.core.ProgressReporter;
 import id.neraca.core.SparkSessions;
 import id.neraca.core.Stage;
 import id.neraca.core.StageContext;
+import id.neraca.ingest.IngestDumps;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Mixin;
 
@@ -28,7 +29,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * the output folder locked and repaired, the manifest written only when every stage succeeded. The run is atomic
  * ({@link OutputStore}): each stage commits its outputs as it finishes (later stages read them), the previous
  * versions are kept until the manifest is committed and the run marked finished; a failure rolls every commit of
- * the run back, so out/ is left exactly as the previous run left it, plus manifest.failed.json.
+ * the run back, so --out is left exactly as the previous run left it, plus manifest.failed.json.
  */
 public abstract class StageCommand implements Callable<Integer> {
     @Mixin
@@ -47,7 +48,12 @@ public abstract class StageCommand implements Callable<Integer> {
         common.check(stages.stream().anyMatch(s -> s.command().equals("ingest")));
         NeracaConfig.Loaded config = NeracaConfig.load(Path.of(common.config),
                 stages.stream().map(Stage::command).toList());
-        if (stages.stream().anyMatch(s -> s.command().equals("ingest"))) common.requireDumpsExist();
+        if (stages.stream().anyMatch(s -> s.command().equals("ingest"))) {
+            common.requireDumpsExist();
+            // the seller key before Spark starts and before --out is created: without one the run left a new --out
+            // holding only manifest.failed.json
+            IngestDumps.requireKey(common.dumps, common.demoKey);
+        }
         String runId = newRunId();
         String command = stages.size() == 1 ? stages.get(0).command() : "run";
         try {
@@ -126,15 +132,16 @@ public abstract class StageCommand implements Callable<Integer> {
         if (Interrupts.interrupted()) {
             // one line, no Spark stack traces: the job failed because the shutdown stopped Spark under it
             Log.error("%s", Interrupts.describe(undone.isEmpty()
-                    ? "run " + outputs.runId() + " stopped before it committed any output: out/ is unchanged"
+                    ? "run " + outputs.runId() + " stopped before it committed any output: " + outputs.shown() + " is unchanged"
                     : "run " + outputs.runId() + " stopped; the outputs it had committed were rolled back and the previous "
-                            + "ones restored (" + String.join(", ", undone) + "): out/ is as the last successful run left it"));
+                            + "ones restored (" + String.join(", ", undone) + "): " + outputs.shown() + " is as the last successful run left it"));
         } else if (undone.isEmpty()) {
-            Log.warn("run %s failed before committing any output: out/ is unchanged; see manifest.failed.json", outputs.runId());
+            Log.warn("run %s failed before committing any output: %s is unchanged; see %s", outputs.runId(), outputs.shown(),
+                    failedManifest(outputs));
         } else {
             Log.warn("run %s failed: the outputs it had committed were rolled back and the previous ones restored (%s); "
-                    + "out/ is as the last successful run left it; the failure is described in manifest.failed.json",
-                    outputs.runId(), String.join(", ", undone));
+                    + "%s is as the last successful run left it; the failure is described in %s",
+                    outputs.runId(), String.join(", ", undone), outputs.shown(), failedManifest(outputs));
         }
         try {
             outputs.writeText("manifest.failed.json", manifest.toJson());
@@ -143,6 +150,11 @@ public abstract class StageCommand implements Callable<Integer> {
             e.addSuppressed(w);
             Log.warn("could not write manifest.failed.json: %s", w.getMessage());
         }
+    }
+
+    /** {@code <--out>/manifest.failed.json}, as the user named --out. */
+    private static String failedManifest(OutputStore outputs) {
+        return outputs.shown().replaceAll("/+$", "") + "/manifest.failed.json";
     }
 
     static String newRunId() {

@@ -75,12 +75,13 @@ public class Validate implements Callable<Integer> {
                 }
                 for (IngestRun.FileCounts c : counts) {
                     if (Log.json()) {
-                        out.println(fileJson(c, samples.getOrDefault(c.task().sourceFile(), List.of())));
+                        out.println(fileJson(c, samples.getOrDefault(c.task().sourceFile(), List.of()), cfg.maxQuarantineShare()));
                         continue;
                     }
                     out.printf("%s%n  mapping %s | rows %,d | accepted %,d | %s | duplicates collapsed %,d%n",
-                            c.task().sourceFile(), c.task().mapping(), c.rowsRead(), c.accepted(), quarantinedText(c), c.duplicates());
-                    c.reasons().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                            c.task().sourceFile(), c.task().mapping(), c.rowsRead(), c.accepted(),
+                            quarantinedText(c, cfg.maxQuarantineShare()), c.duplicates());
+                    c.reasonsByCount()
                             .forEach(e -> out.printf("  rejected %-22s %,d%n", e.getKey(), e.getValue()));
                     for (Row r : samples.getOrDefault(c.task().sourceFile(), List.of())) {
                         String raw = r.isNullAt(5) ? "" : r.getString(5);
@@ -92,7 +93,7 @@ public class Validate implements Callable<Integer> {
                                 IngestRun.labelsText(IngestRun.unknownCategories(List.of(c)), 10));
                     }
                 }
-                failures = IngestRun.failures(counts, cfg);
+                failures = IngestRun.failures(resolved, counts, cfg);
                 resolved.unpersist();
             } finally {
                 spark.stop();
@@ -132,7 +133,7 @@ public class Validate implements Callable<Integer> {
      * One file's result under {@code --log-json}: a scheduler logging stdout and stderr into one {@code .jsonl} must be
      * able to parse every line (the text report is one line per file, reason and rejected line).
      */
-    private static String fileJson(IngestRun.FileCounts c, List<Row> rejected) {
+    private static String fileJson(IngestRun.FileCounts c, List<Row> rejected, double limit) {
         var f = Log.fields();
         f.put("event", "validate_file");
         f.put("source_file", c.task().sourceFile());
@@ -140,10 +141,11 @@ public class Validate implements Callable<Integer> {
         f.put("rows_read", c.rowsRead());
         f.put("accepted", c.accepted());
         f.put("quarantined", c.quarantined());
+        f.put("open_orders", c.notSales());
         f.put("quarantined_pct", Math.round(1000 * c.quarantinedShare()) / 10.0);
         f.put("duplicates_collapsed", c.duplicates());
         var reasons = f.putObject("rejected");
-        c.reasons().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        c.reasonsByCount()
                 .forEach(e -> reasons.put(e.getKey(), e.getValue()));
         f.put("unknown_category_rows", c.unknownCategoryRows());
         var labels = f.putObject("unknown_category_labels");
@@ -158,22 +160,28 @@ public class Validate implements Callable<Integer> {
             l.put("raw", raw.length() > 300 ? raw.substring(0, 300) + "..." : raw);
         }
         String msg = String.format(java.util.Locale.ROOT, "%s: mapping %s | rows %,d | accepted %,d | %s | duplicates collapsed %,d",
-                c.task().sourceFile(), c.task().mapping(), c.rowsRead(), c.accepted(), quarantinedText(c), c.duplicates());
+                c.task().sourceFile(), c.task().mapping(), c.rowsRead(), c.accepted(), quarantinedText(c, limit), c.duplicates());
         return Log.jsonLine("INFO", msg, f);
     }
 
     /**
-     * "quarantined N (share)": the share is the one ingest.max_quarantine_share is checked against, of the rows that are
-     * sales; when open orders or repeated headers were left out of it, the text says so (else 56 rows at 1.7% of 231
-     * reads as a miscount).
+     * "quarantined N = R rejected (share of the rows the limit applies to; limit L) + O open orders / repeated headers
+     * (not counted)": the share is the one ingest.max_quarantine_share is checked against, of the rows that are sales;
+     * open orders, repeated headers and description rows are quarantined but left out of it (else 56 rows at 1.7% of
+     * 231 reads as a miscount). Without them: "quarantined N (share of R rows; limit L)".
      */
-    public static String quarantinedText(IngestRun.FileCounts c) {
+    public static String quarantinedText(IngestRun.FileCounts c, double limit) {
         long notSales = c.notSales();
         if (notSales == 0) {
-            return String.format(java.util.Locale.ROOT, "quarantined %,d (%.1f%%)", c.quarantined(), 100 * c.quarantinedShare());
+            return String.format(java.util.Locale.ROOT, "quarantined %,d (%.1f%% of %,d rows; limit %.1f%%)", c.quarantined(),
+                    100 * c.quarantinedShare(), c.rowsRead(), 100 * limit);
         }
-        return String.format(java.util.Locale.ROOT, "quarantined %,d = %,d rejected (%.1f%% of the %,d other rows, the share the "
-                        + "limit applies to) + %,d open orders, repeated headers or description rows (not counted in the share)",
-                c.quarantined(), c.quarantined() - notSales, 100 * c.quarantinedShare(), c.rowsRead() - notSales, notSales);
+        List<String> kinds = new ArrayList<>();
+        if (c.reasons().getOrDefault("ORDER_NOT_FINAL", 0L) > 0) kinds.add("open orders");
+        if (c.reasons().getOrDefault("REPEATED_HEADER", 0L) > 0) kinds.add("repeated headers");
+        if (c.reasons().getOrDefault("DESCRIPTION_ROW", 0L) > 0) kinds.add("description rows");
+        return String.format(java.util.Locale.ROOT, "quarantined %,d = %,d rejected (%.1f%% of %,d rows; limit %.1f%%) + %,d %s (not counted)",
+                c.quarantined(), c.quarantined() - notSales, 100 * c.quarantinedShare(), c.rowsRead() - notSales, 100 * limit,
+                notSales, String.join(" / ", kinds));
     }
 }

@@ -89,6 +89,8 @@ public final class OutputStore implements AutoCloseable {
 
     private final FileSystem fs;
     private final Path root;
+    /** The folder as the user named it (--out), for messages. */
+    private final String shown;
     private final String runId;
     private boolean locked;
     /** Names this run committed (first commits, journalled), in order; null until the journal is read. */
@@ -107,7 +109,13 @@ public final class OutputStore implements AutoCloseable {
         } catch (IOException e) {
             throw NeracaException.other("%s: cannot open the output folder: %s", outDir, e.getMessage());
         }
+        this.shown = outDir;
         this.runId = runId;
+    }
+
+    /** The output folder as --out named it ({@code out}, {@code /data/neraca/out}), for messages. */
+    public String shown() {
+        return shown;
     }
 
     public static OutputStore local(String outDir, String runId) {
@@ -796,9 +804,9 @@ public final class OutputStore implements AutoCloseable {
                     // a signal that stopped the run outside the stage's own failure handling (Spark's context stopped
                     // under it): the run's one line says what happened to out/, as StageCommand's would
                     Log.error("%s", Interrupts.describe(undone.isEmpty()
-                            ? "run " + runId + " stopped before it committed any output: out/ is unchanged"
+                            ? "run " + runId + " stopped before it committed any output: " + shown + " is unchanged"
                             : "run " + runId + " stopped; the outputs it had committed were rolled back and the previous "
-                                    + "ones restored (" + String.join(", ", undone) + "): out/ is as the last successful run left it"));
+                                    + "ones restored (" + String.join(", ", undone) + "): " + shown + " is as the last successful run left it"));
                 } else if (!undone.isEmpty()) {
                     Log.warn("run %s did not finish: previous outputs restored (%s)", runId, String.join(", ", undone));
                 }

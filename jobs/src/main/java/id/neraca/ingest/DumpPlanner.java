@@ -122,6 +122,7 @@ public final class DumpPlanner {
         for (Mapping m : mappings) cms.put(m.name(), new CompiledMapping(m));
         List<Issue> issues = new ArrayList<>();
         List<FileTask> tasks = new ArrayList<>();
+        PiiSeen seen = new PiiSeen();
         for (Found f : list(dumps, splitBytes, issues)) {
             if (f.rel().substring(f.rel().lastIndexOf('/') + 1).contains(":")) {
                 // Hadoop's paths read "a:b" as a scheme (its checksum file's path fails): say so instead of a URISyntaxException
@@ -133,15 +134,17 @@ public final class DumpPlanner {
             for (Mapping m : mappings) if (matches(m, f.matchPath())) hits.add(m);
             if (hits.isEmpty()) {
                 String near = nearest(f, mappings);
+                String misplaced = misplaced(f, mappings, dumps);
                 if (skipUnmatched) {
-                    issues.add(new Issue(f.rel(), null, 0, "no mapping matches this file; skipped (--skip-unmatched). Nearest: " + near));
+                    issues.add(new Issue(f.rel(), null, 0, "no mapping matches this file; skipped (--skip-unmatched). "
+                            + misplaced + "Nearest: " + near));
                 } else {
                     String refused = refusedWorkbook(f.rel());
                     issues.add(new Issue(f.rel(), null, NeracaException.EXIT_USAGE, "no mapping in " + mappingsDir + " matches this file. "
                             + (refused != null ? "It is " + refused + " "
                             : workbook(f.rel()) ? "It is an Excel workbook (.xlsx): a mapping reads it like its CSV export when "
                             + "one of its files patterns matches it (shopee/*.xlsx). " : "")
-                            + "Nearest: " + near + ". Add its pattern to a mapping's files, add a mapping (docs/MAPPINGS.md), "
+                            + misplaced + "Nearest: " + near + ". Add its pattern to a mapping's files, add a mapping (docs/MAPPINGS.md), "
                             + "or pass --skip-unmatched."));
                 }
                 continue;
@@ -160,8 +163,8 @@ public final class DumpPlanner {
                 continue;
             }
             String mappingFile = mappingsDir + "/" + m.name() + ".yaml";
-            FileTask t = workbook(f.rel()) ? prepareWorkbook(f, cms.get(m.name()), mappingFile, issues)
-                    : prepare(f, cms.get(m.name()), mappingFile, issues);
+            FileTask t = workbook(f.rel()) ? prepareWorkbook(f, cms.get(m.name()), mappingFile, issues, seen)
+                    : prepare(f, cms.get(m.name()), mappingFile, issues, seen);
             if (t != null && f.boundaryNewlines() != null && !t.gzip() && !m.format().parquet() && !m.format().multiline()) {
                 t = new FileTask(t.sourceFile(), t.uri(), t.mapping(), t.exportKey(), false, t.delimiter(), t.columnIndex(),
                         t.piiIndex(), t.columnCount(), t.bytes(), t.sha256(), splitBytes, f.boundaryNewlines(), t.headerLine());
@@ -169,7 +172,74 @@ public final class DumpPlanner {
             if (t != null) tasks.add(t);
         }
         tasks.sort(Comparator.comparing(FileTask::sourceFile));
+        issues.addAll(piiNamingNothing(mappings, cms, seen, mappingsDir));
         return new Plan(tasks, cms, issues);
+    }
+
+    /**
+     * The header columns (CSV, workbooks) and JSON paths (a JSON Lines file's first record) each mapping's planned files
+     * showed: what its pii entries are checked against ({@link #piiNamingNothing}).
+     */
+    static final class PiiSeen {
+        private final Map<String, Set<String>> names = new LinkedHashMap<>();
+
+        void saw(String mapping, java.util.Collection<String> cols) {
+            names.computeIfAbsent(mapping, k -> new java.util.LinkedHashSet<>()).addAll(cols);
+        }
+    }
+
+    /**
+     * One warning per mapping whose {@code pii} entries name neither a column it reads nor any column (or JSON path) of
+     * its files here: such an entry masks nothing, and was accepted silently. A column the mapping does not read is
+     * masked anyway, so the entry is at best redundant; at worst a misspelt column the mapping reads, which then stays
+     * in clear in out/quarantine. Names the entries, and the column each is closest to when one is close.
+     */
+    static List<Issue> piiNamingNothing(List<Mapping> mappings, Map<String, CompiledMapping> cms, PiiSeen seen, String mappingsDir) {
+        List<Issue> out = new ArrayList<>();
+        for (Mapping m : mappings) {
+            Set<String> names = seen.names.get(m.name());
+            if (names == null) continue;   // no file of it planned, or none whose columns could be read (Parquet)
+            List<String> cols = new ArrayList<>(names);
+            List<String> sources = cms.get(m.name()).sources();
+            List<String> nothing = m.pii().stream().filter(p -> matches(cols, p).isEmpty() && matches(sources, p).isEmpty()).toList();
+            if (nothing.isEmpty()) continue;
+            StringBuilder b = new StringBuilder(nothing.size() == 1 ? "pii entry " : "pii entries ");
+            for (int i = 0; i < nothing.size(); i++) {
+                String p = nothing.get(i);
+                b.append(i == 0 ? "" : ", ").append('\'').append(p).append('\'');
+                String near = id.neraca.config.Yaml.didYouMean(p, cols);
+                if (!near.isEmpty()) b.append(" (").append(near.strip().replace("Did you mean", "did you mean")).append(')');
+            }
+            b.append(nothing.size() == 1 ? " names" : " name").append(" no column mapping '").append(m.name())
+                    .append("' reads nor any column of its files here, so ").append(nothing.size() == 1 ? "it masks" : "they mask")
+                    .append(" nothing in them. A column the mapping does not read is masked in out/quarantine anyway; one it "
+                            + "reads is masked only when pii names it (letter case and spaces aside): if an entry means one of "
+                            + "those, check its spelling");
+            out.add(new Issue(mappingsDir + "/" + m.name() + ".yaml", null, 0, b.toString()));
+        }
+        return out;
+    }
+
+    /** Every path of a JSON object's keys ({@code seller}, {@code seller.city}), nested objects walked; empty if it is none. */
+    static List<String> jsonPaths(byte[] line) {
+        List<String> out = new ArrayList<>();
+        try {
+            com.fasterxml.jackson.databind.JsonNode n = JSON_PATHS.readTree(line);
+            if (n != null && n.isObject()) addPaths("", n, out);
+        } catch (IOException | RuntimeException e) {
+            // not a JSON object: no paths (the mapping is then not checked)
+        }
+        return out;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON_PATHS = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static void addPaths(String prefix, com.fasterxml.jackson.databind.JsonNode n, List<String> out) {
+        n.fields().forEachRemaining(e -> {
+            String p = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+            out.add(p);
+            if (e.getValue().isObject()) addPaths(p, e.getValue(), out);
+        });
     }
 
     /**
@@ -321,7 +391,7 @@ public final class DumpPlanner {
      * Reads the header (CSV) or first line to check the file; returns the task, or null with an error issue.
      * {@code mappingFile} is the mapping's file as a message names it.
      */
-    private static FileTask prepare(Found f, CompiledMapping cm, String mappingFile, List<Issue> issues) {
+    private static FileTask prepare(Found f, CompiledMapping cm, String mappingFile, List<Issue> issues, PiiSeen seen) {
         Mapping m = cm.mapping();
         boolean gz = gzip(f.rel());
         String key = exportKey(m, f.rel());
@@ -381,6 +451,8 @@ public final class DumpPlanner {
             return null;
         }
         if (m.format().jsonl()) {
+            List<String> paths = lines.isEmpty() ? List.of() : jsonPaths(lines.get(0));
+            if (!paths.isEmpty()) seen.saw(m.name(), paths);
             return new FileTask(f.rel(), f.uri(), m.name(), key, gz, ',', new int[0], new int[0], 0, f.bytes(), f.sha256());
         }
         if (shortOfHeader) {
@@ -436,6 +508,7 @@ public final class DumpPlanner {
         if (m.format().header() && lines.size() < 2) {
             issues.add(new Issue(f.rel(), null, 0, "the file has a header but no rows: 0 rows read"));
         }
+        seen.saw(m.name(), names);
         return locate(f, cm, names, headerLine, gz, chosen, issues);
     }
 
@@ -471,7 +544,7 @@ public final class DumpPlanner {
      * row {@code format.header_row} ({@code format.sheet}, default the first sheet), and locates the columns as in a CSV header. A workbook that
      * cannot be opened (damaged, not a zip archive, encrypted) is an error naming the file. One task reads it whole.
      */
-    private static FileTask prepareWorkbook(Found f, CompiledMapping cm, String mappingFile, List<Issue> issues) {
+    private static FileTask prepareWorkbook(Found f, CompiledMapping cm, String mappingFile, List<Issue> issues, PiiSeen seen) {
         Mapping m = cm.mapping();
         if (!m.format().csv()) {
             issues.add(new Issue(f.rel(), null, NeracaException.EXIT_USAGE, "an Excel workbook matched by mapping '" + m.name()
@@ -526,6 +599,7 @@ public final class DumpPlanner {
                 return null;
             }
             if (data == null) issues.add(new Issue(f.rel(), null, 0, "sheet '" + book.sheetName() + "' has a header but no rows: 0 rows read"));
+            seen.saw(m.name(), names);
             return locate(f, cm, names, headerLine, false, ',', issues);
         } catch (IOException e) {
             issues.add(new Issue(f.rel(), null, NeracaException.EXIT_DATA, "cannot read the workbook: " + e.getMessage()));
@@ -916,6 +990,73 @@ public final class DumpPlanner {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * An unmatched text file whose header (among its first 20 lines) has every column a csv mapping requires, and which
+     * that mapping's globs would match inside the mapping's folder: the file is an export of it outside its folder,
+     * usually because --dumps names the marketplace's folder itself ({@code --dumps data/samples/shopee}). Says so
+     * plainly, with the fix ("pass its parent folder" or "move it into shopee/"); empty otherwise. "Nearest: shopee
+     * (same extension, 14 of 14 mapped columns in the header)" left the user to work that out.
+     */
+    static String misplaced(Found f, List<Mapping> mappings, String dumps) {
+        String lower = f.rel().toLowerCase(Locale.ROOT);
+        if (workbook(f.rel()) || refusedWorkbook(f.rel()) != null || lower.endsWith(".parquet") || lower.endsWith(".zip")) return "";
+        List<String> lines = new ArrayList<>();
+        try {
+            for (byte[] b : firstLines(f.uri(), gzip(f.rel()), 20)) {
+                if (!excelSepLine(b)) lines.add(new String(b, java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", ""));
+            }
+        } catch (IOException | RuntimeException e) {
+            return "";   // a file we cannot read has no header to compare
+        }
+        List<String> found = new ArrayList<>();
+        String folder = null;
+        for (Mapping m : mappings) {
+            if (!m.format().csv() || !m.format().header()) continue;
+            String into = folderThatMatches(m, f.matchPath());
+            if (into == null || !hasEveryColumn(new CompiledMapping(m), m.format(), lines)) continue;
+            if (folder == null) folder = into;
+            if (into.equals(folder)) found.add(m.name());
+        }
+        if (found.isEmpty()) return "";
+        String trimmed = dumps.replaceAll("/+$", "");
+        String last = trimmed.substring(trimmed.lastIndexOf('/') + 1);
+        String fix = last.equalsIgnoreCase(folder) && trimmed.contains("/")
+                ? "--dumps " + dumps + " is that folder itself: pass the folder above it (--dumps " + trimmed.substring(0, trimmed.lastIndexOf('/'))
+                + "), or move the file into " + folder + "/ under --dumps"
+                : "move it into a " + folder + "/ folder under --dumps (" + trimmed + "/" + folder + "/), or pass as --dumps the folder that "
+                + "holds " + folder + "/";
+        return "It looks like an export for mapping " + String.join(" or ", found.stream().limit(2).map(n -> "'" + n + "'").toList())
+                + " (its header has every column " + (found.size() == 1 ? "it reads" : "they read") + "), but it is not in a " + folder
+                + "/ folder under --dumps: " + fix + ". ";
+    }
+
+    /** The folder of one of the mapping's globs ({@code shopee} of {@code shopee/*.csv}) inside which it would match the path. */
+    private static String folderThatMatches(Mapping m, String matchPath) {
+        for (String g : m.files()) {
+            int slash = g.indexOf('/');
+            if (slash <= 0) continue;
+            String folder = g.substring(0, slash);
+            if (folder.matches(".*[*?\\[\\]{}].*")) continue;
+            if (matches(m, folder + "/" + matchPath)) return folder;
+        }
+        return null;
+    }
+
+    /** One of {@code lines}, split by one of the mapping's delimiters, has every source column the mapping requires. */
+    private static boolean hasEveryColumn(CompiledMapping cm, id.neraca.ingest.mapping.Format fmt, List<String> lines) {
+        List<String> required = cm.sources().stream().filter(s -> !cm.optional(s)).toList();
+        if (required.isEmpty()) return false;
+        for (String line : lines) {
+            for (String d : fmt.delimiters()) {
+                String[] cells = CsvLine.split(line, d.charAt(0), fmt.quote().charAt(0));
+                if (cells == null) continue;
+                List<String> names = java.util.Arrays.asList(cells);
+                if (required.stream().allMatch(s -> !matches(names, s).isEmpty())) return true;
+            }
+        }
+        return false;
     }
 
     /** The two mappings closest to an unmatched file: by glob shape (folder, extension) and header overlap. */

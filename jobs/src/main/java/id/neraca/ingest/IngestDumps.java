@@ -28,7 +28,7 @@ import static org.apache.spark.sql.functions.col;
  *   <li>Inputs: the dump files (CSV, JSON Lines, Parquet; gzip and zip), {@code data/marketplaces/*.yaml},
  *       {@code data/reference/{provinces,regencies,countries,categories,fx_monthly}.csv}, the seller key.</li>
  *   <li>Outputs: {@code out/sales/} (Parquet, {@code Schemas.SALES}, partitioned by marketplace and period_month),
- *       {@code out/quarantine/}, {@code out/reconciliation/} + {@code reconciliation.csv},
+ *       {@code out/quarantine/} + {@code quarantine.csv}, {@code out/reconciliation/} + {@code reconciliation.csv},
  *       {@code out/quarantine_reasons/} + {@code quarantine_reasons.csv}; the manifest's {@code inputs};
  *       {@code out/ingest_state/} (what {@link IngestState} needs to parse only new and changed dumps next time).</li>
  *   <li>Excludes: rows that fail to parse (quarantined with a reason), repeats of an order (collapsed to the latest
@@ -41,6 +41,8 @@ import static org.apache.spark.sql.functions.col;
  */
 public final class IngestDumps implements Stage {
     static final String WORK = "ingest_work";
+    /** The CSV copy of out/quarantine, beside it as reconciliation.csv is beside out/reconciliation ({@link QuarantineCsv}). */
+    static final String QUARANTINE_CSV = "quarantine.csv";
     static final long SMALL_RUN_ROWS = 1_000_000;
     static final long ROWS_PER_WRITE_TASK = 150_000;
     static final int MAX_WRITE_TASKS = 400;
@@ -93,6 +95,14 @@ public final class IngestDumps implements Stage {
         }
     }
 
+    /**
+     * Checks that a seller key is set (or the demo key allowed) before Spark starts and before --out is created: a usage
+     * error (exit 2) saying how to set one; the run resolves it again, with its warning, when the stage starts.
+     */
+    public static void requireKey(String dumps, boolean demoFlag) {
+        SellerKeys.resolve(System.getenv(), demoFlag || bundledSamples(dumps));
+    }
+
     /** Resolves the seller key for a run over {@code dumps}, warning when the public demo key is used. */
     public static SellerKeys keys(String dumps, boolean demoFlag) {
         SellerKeys keys = SellerKeys.resolve(System.getenv(), demoFlag || bundledSamples(dumps));
@@ -141,11 +151,11 @@ public final class IngestDumps implements Stage {
         List<IngestRun.FileCounts> counts = IngestRun.count(resolved, state.countPlan(p.plan()));
         for (String line : IngestRun.table(counts).split("\n")) Log.info("reconciliation | %s", line);
         checkIdentity(counts);
-        List<String> failures = IngestRun.failures(counts, cfg);
+        List<String> failures = IngestRun.failures(resolved, counts, cfg);
         if (!failures.isEmpty()) {
             // a truncated or unreadable file stops the run whatever the threshold: raising it is no way out for that file
             boolean onlyShares = failures.stream().noneMatch(f -> f.contains("truncated or unreadable"));
-            throw NeracaException.data("ingest stopped, out/ left as it was:\n  %s\n%s", String.join("\n  ", failures), onlyShares
+            throw NeracaException.data("ingest stopped, %s left as it was:\n  %s\n%s", ctx.out(), String.join("\n  ", failures), onlyShares
                     ? "Fix or remove the file(s), or raise ingest.max_quarantine_share in the config if the rejects are understood "
                     + "(see the output of `neraca validate`)."
                     : "Download or export a truncated or unreadable file again, or remove it (raising ingest.max_quarantine_share "
@@ -173,12 +183,16 @@ public final class IngestDumps implements Stage {
         if (handOff) ctx.handoffs().put("sales", ResolveDuplicates.sales(resolved), false, accepted);
         ctx.manifest().stage(name()).put("sales_handed_off", handOff);
         String quarantine = ctx.outputs().staging("quarantine");
-        IngestRun.quarantine(spark, p, resolved, counts).coalesce(1).write().parquet(quarantine);
+        // one file, by source file and line: the CSV copy is read from it in that order, so reruns write the same bytes
+        IngestRun.quarantine(spark, p, resolved, counts).coalesce(1)
+                .sortWithinPartitions("source_file", "source_line", "reason_code", "reason_detail").write().parquet(quarantine);
+        QuarantineCsv.write(ctx.outputs().fs(), quarantine, ctx.outputs().staging(QUARANTINE_CSV));
         writeSmall(ctx, "reconciliation", reconciliationRows(counts), IngestSchemas.RECONCILIATION);
         writeSmall(ctx, "quarantine_reasons", reasonRows(counts), IngestSchemas.QUARANTINE_REASONS);
 
         ctx.outputs().commit("sales");
         ctx.outputs().commit("quarantine");
+        ctx.outputs().commit(QUARANTINE_CSV);
         ctx.outputs().commit("reconciliation");
         ctx.outputs().commit("quarantine_reasons");
         ctx.outputs().writeText("reconciliation.csv", csv(IngestSchemas.RECONCILIATION.fieldNames(), reconciliationRows(counts)));
@@ -198,7 +212,7 @@ public final class IngestDumps implements Stage {
         List<Row> rows = new ArrayList<>();
         for (IngestRun.FileCounts c : counts) {
             rows.add(RowFactory.create(c.task().sourceFile(), c.task().mapping(), c.task().sha256(), c.task().bytes(),
-                    c.rowsRead(), c.accepted(), c.quarantined(), c.duplicates()));
+                    c.rowsRead(), c.accepted(), c.quarantined(), c.duplicates(), c.notSales()));
         }
         return rows;
     }
@@ -246,7 +260,7 @@ public final class IngestDumps implements Stage {
     private static void record(StageContext ctx, List<IngestRun.FileCounts> counts, SellerKeys keys,
                                Map<String, CompiledMapping> mappings) {
         ctx.manifest().resetInputs();
-        long read = 0, acc = 0, q = 0, dup = 0;
+        long read = 0, acc = 0, q = 0, dup = 0, open = 0;
         long defaulted = 0;
         for (IngestRun.FileCounts c : counts) {
             ObjectNode n = ctx.manifest().inputs().addObject();
@@ -258,6 +272,7 @@ public final class IngestDumps implements Stage {
             n.put("accepted", c.accepted());
             n.put("quarantined", c.quarantined());
             n.put("duplicates_collapsed", c.duplicates());
+            n.put("open_orders", c.notSales());
             n.put("unknown_category_rows", c.unknownCategoryRows());
             if (!c.unknownCategories().isEmpty()) {
                 ObjectNode labels = n.putObject("unknown_category_labels");
@@ -275,6 +290,7 @@ public final class IngestDumps implements Stage {
             acc += c.accepted();
             q += c.quarantined();
             dup += c.duplicates();
+            open += c.notSales();
         }
         ObjectNode s = ctx.manifest().stage("IngestDumps");
         s.put("files", counts.size());
@@ -282,6 +298,7 @@ public final class IngestDumps implements Stage {
         s.put("accepted", acc);
         s.put("quarantined", q);
         s.put("duplicates_collapsed", dup);
+        s.put("open_orders", open);
         s.put("rows_out", acc);
         s.put("files_with_file_regex_default", defaulted);
         List<Map.Entry<String, Long>> unknown = IngestRun.unknownCategories(counts);
@@ -295,6 +312,8 @@ public final class IngestDumps implements Stage {
                     IngestRun.labelsText(unknown, 5), "data/reference/categories.csv");
         }
         s.put("seller_key", keys.demo() ? "demo" : "secret");
-        Log.info("IngestDumps: %,d rows read = %,d accepted + %,d quarantined + %,d duplicates collapsed", read, acc, q, dup);
+        Log.info("IngestDumps: %,d rows read = %,d accepted + %,d quarantined + %,d duplicates collapsed%s", read, acc, q, dup,
+                open == 0 ? "" : String.format(java.util.Locale.ROOT, " (quarantined: %,d rejected + %,d open orders, repeated headers "
+                        + "or description rows, not sales gone wrong)", q - open, open));
     }
 }

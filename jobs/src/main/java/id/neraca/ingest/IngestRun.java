@@ -311,11 +311,19 @@ public final class IngestRun {
                         org.apache.spark.sql.functions.coalesce(col("raw_row"), col("_raw")).as("raw_row"));
     }
 
-    /** Per-file counts, from the resolved rows. */
+    /**
+     * Per-file counts, from the resolved rows. {@code firstLines}: per reason, the first line quarantined for it, where a
+     * stop on the file finds its example ({@link #failures(Dataset, List, IngestConfig)}).
+     */
     public record FileCounts(FileTask task, long rowsRead, long accepted, long quarantined, long duplicates,
-                             Map<String, Long> reasons, Map<String, Long> unknownCategories) {
+                             Map<String, Long> reasons, Map<String, Long> unknownCategories, Map<String, Long> firstLines) {
         public FileCounts(FileTask task, long rowsRead, long accepted, long quarantined, long duplicates, Map<String, Long> reasons) {
             this(task, rowsRead, accepted, quarantined, duplicates, reasons, Map.of());
+        }
+
+        public FileCounts(FileTask task, long rowsRead, long accepted, long quarantined, long duplicates, Map<String, Long> reasons,
+                          Map<String, Long> unknownCategories) {
+            this(task, rowsRead, accepted, quarantined, duplicates, reasons, unknownCategories, Map.of());
         }
 
         /** Accepted rows whose category label the taxonomy does not know (counted as {@code other}). */
@@ -342,8 +350,23 @@ public final class IngestRun {
                     + reasons.getOrDefault("ORDER_NOT_FINAL", 0L);
         }
 
+        /** The reasons {@link #notSales} counts. */
+        static boolean notSale(String reason) {
+            return reason.equals("REPEATED_HEADER") || reason.equals("DESCRIPTION_ROW") || reason.equals("ORDER_NOT_FINAL");
+        }
+
+        /**
+         * The reasons, most rows first and equal counts by name: every list of them (validate, the threshold's stop)
+         * reads the same from run to run (the counts arrive from Spark in no fixed order).
+         */
+        public List<Map.Entry<String, Long>> reasonsByCount() {
+            List<Map.Entry<String, Long>> out = new ArrayList<>(reasons.entrySet());
+            out.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+            return out;
+        }
+
         public String topReasons(int n) {
-            return reasons.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(n)
+            return reasonsByCount().stream().limit(n)
                     .map(e -> e.getKey() + " " + e.getValue()).reduce((a, b) -> a + ", " + b).orElse("none");
         }
     }
@@ -353,8 +376,13 @@ public final class IngestRun {
         Map<String, long[]> byFile = new LinkedHashMap<>();
         Map<String, Map<String, Long>> reasons = new LinkedHashMap<>();
         Map<String, Map<String, Long>> unknown = new LinkedHashMap<>();
-        // one job: the unknown category label is null on almost every row, so it adds few groups
-        for (Row r : resolved.groupBy("source_file", "disposition", "reason_code", IngestSchemas.UNKNOWN_CATEGORY).count().collectAsList()) {
+        Map<String, Map<String, Long>> firstLines = new LinkedHashMap<>();
+        // one job: the unknown category label is null on almost every row, so it adds few groups; with each reason's first
+        // line (a long: the aggregation stays a hash aggregation), where a stop on the file finds its example
+        Column firstLine = org.apache.spark.sql.functions.min(org.apache.spark.sql.functions.when(
+                col("disposition").equalTo(ResolveDuplicates.QUARANTINED), col("source_line")));
+        for (Row r : resolved.groupBy("source_file", "disposition", "reason_code", IngestSchemas.UNKNOWN_CATEGORY)
+                .agg(org.apache.spark.sql.functions.count(lit(1)), firstLine).collectAsList()) {
             long[] c = byFile.computeIfAbsent(r.getString(0), k -> new long[3]);
             long n = r.getLong(4);
             switch (r.getString(1)) {
@@ -365,6 +393,7 @@ public final class IngestRun {
                 case ResolveDuplicates.QUARANTINED -> {
                     c[1] += n;
                     reasons.computeIfAbsent(r.getString(0), k -> new LinkedHashMap<>()).merge(r.getString(2), n, Long::sum);
+                    if (!r.isNullAt(5)) firstLines.computeIfAbsent(r.getString(0), k -> new LinkedHashMap<>()).merge(r.getString(2), r.getLong(5), Math::min);
                 }
                 default -> c[2] += n;
             }
@@ -373,7 +402,7 @@ public final class IngestRun {
         for (FileTask t : plan.tasks()) {
             long[] c = byFile.getOrDefault(t.sourceFile(), new long[3]);
             out.add(new FileCounts(t, c[0] + c[1] + c[2], c[0], c[1], c[2], reasons.getOrDefault(t.sourceFile(), Map.of()),
-                    unknown.getOrDefault(t.sourceFile(), Map.of())));
+                    unknown.getOrDefault(t.sourceFile(), Map.of()), firstLines.getOrDefault(t.sourceFile(), Map.of())));
         }
         return out;
     }
@@ -403,16 +432,65 @@ public final class IngestRun {
 
     /** Files over the quarantine threshold, or with a truncated/unreadable stream: the run fails (exit 3). */
     public static List<String> failures(List<FileCounts> counts, IngestConfig cfg) {
+        return failures(counts, cfg, Map.of());
+    }
+
+    /**
+     * As {@link #failures(List, IngestConfig)}, each with the first line of its top reason read from {@code resolved}
+     * ({@code (first BAD_DATE, line 2: order_ts (Tanggal): '21-08-2024 12:05' matches none of [dd/MM/yyyy HH:mm])}; the
+     * detail is masked as in out/quarantine): a stop said "BAD_DATE 377" and nothing of what the dates looked like. One
+     * small job, and only when a file fails.
+     */
+    public static List<String> failures(Dataset<Row> resolved, List<FileCounts> counts, IngestConfig cfg) {
+        Map<String, String> wanted = new LinkedHashMap<>();   // file -> the reason whose first line is the example
+        Column which = lit(false);
+        for (FileCounts c : counts) {
+            String reason = exampleReason(c, cfg);
+            Long line = reason == null ? null : c.firstLines().get(reason);
+            if (line == null) continue;
+            wanted.put(c.task().sourceFile(), reason);
+            which = which.or(col("source_file").equalTo(c.task().sourceFile()).and(col("source_line").equalTo(line))
+                    .and(col("reason_code").equalTo(reason)));
+        }
+        Map<String, String> examples = new LinkedHashMap<>();
+        if (!wanted.isEmpty()) {
+            for (Row r : resolved.filter(col("disposition").equalTo(ResolveDuplicates.QUARANTINED).and(which))
+                    .select("source_file", "source_line", "reason_detail").collectAsList()) {
+                String d = r.isNullAt(2) ? "" : r.getString(2);
+                examples.put(r.getString(0), " (first " + wanted.get(r.getString(0)) + ", line " + r.getLong(1) + ": "
+                        + (d.length() > 240 ? d.substring(0, 240) + "..." : d) + ")");
+            }
+        }
+        return failures(counts, cfg, examples);
+    }
+
+    private static boolean truncated(FileCounts c) {
+        return c.reasons().containsKey("FILE_TRUNCATED") || c.reasons().containsKey("FILE_UNREADABLE");
+    }
+
+    /** The reason a failing file's message shows an example of (its most frequent counted one), or null when it passes. */
+    private static String exampleReason(FileCounts c, IngestConfig cfg) {
+        boolean truncated = truncated(c);
+        if (!truncated && !(c.quarantinedShare() > cfg.maxQuarantineShare())) return null;
+        for (Map.Entry<String, Long> e : c.reasonsByCount()) {
+            String r = e.getKey();
+            if (truncated ? r.equals("FILE_TRUNCATED") || r.equals("FILE_UNREADABLE") : !FileCounts.notSale(r)) return r;
+        }
+        return null;
+    }
+
+    private static List<String> failures(List<FileCounts> counts, IngestConfig cfg, Map<String, String> examples) {
         List<String> out = new ArrayList<>();
         for (FileCounts c : counts) {
-            if (c.reasons().containsKey("FILE_TRUNCATED") || c.reasons().containsKey("FILE_UNREADABLE")) {
-                out.add(String.format(Locale.ROOT, "%s: the file is truncated or unreadable (%s); nothing from it can be trusted to be complete",
-                        c.task().sourceFile(), c.topReasons(3)));
+            String example = c.task() == null ? "" : examples.getOrDefault(c.task().sourceFile(), "");
+            if (truncated(c)) {
+                out.add(String.format(Locale.ROOT, "%s: the file is truncated or unreadable (%s%s); nothing from it can be trusted to be complete",
+                        c.task().sourceFile(), c.topReasons(3), example));
             } else if (c.quarantinedShare() > cfg.maxQuarantineShare()) {
                 long notSales = c.notSales();
-                out.add(String.format(Locale.ROOT, "%s: %d of %d rows quarantined (%.1f%% > ingest.max_quarantine_share %.1f%%); top reasons: %s",
+                out.add(String.format(Locale.ROOT, "%s: %d of %d rows quarantined (%.1f%% > ingest.max_quarantine_share %.1f%%); top reasons: %s%s",
                         c.task().sourceFile(), c.quarantined() - notSales, c.rowsRead() - notSales, 100 * c.quarantinedShare(),
-                        100 * cfg.maxQuarantineShare(), c.topReasons(3)));
+                        100 * cfg.maxQuarantineShare(), c.topReasons(3), example));
             }
         }
         return out;
@@ -420,18 +498,19 @@ public final class IngestRun {
 
     /** The reconciliation table as text, one line per file, for the console. */
     public static String table(List<FileCounts> counts) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-58s %-17s %10s %10s %11s %10s%n", "file", "mapping", "rows_read",
-                "accepted", "quarantined", "duplicates"));
-        long[] tot = new long[4];
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-58s %-17s %10s %10s %11s %10s %11s%n", "file", "mapping", "rows_read",
+                "accepted", "quarantined", "duplicates", "open_orders"));
+        long[] tot = new long[5];
         for (FileCounts c : counts) {
-            b.append(String.format(Locale.ROOT, "%-58s %-17s %,10d %,10d %,11d %,10d%n", c.task().sourceFile(), c.task().mapping(),
-                    c.rowsRead(), c.accepted(), c.quarantined(), c.duplicates()));
+            b.append(String.format(Locale.ROOT, "%-58s %-17s %,10d %,10d %,11d %,10d %,11d%n", c.task().sourceFile(), c.task().mapping(),
+                    c.rowsRead(), c.accepted(), c.quarantined(), c.duplicates(), c.notSales()));
             tot[0] += c.rowsRead();
             tot[1] += c.accepted();
             tot[2] += c.quarantined();
             tot[3] += c.duplicates();
+            tot[4] += c.notSales();
         }
-        b.append(String.format(Locale.ROOT, "%-58s %-17s %,10d %,10d %,11d %,10d", "total", "", tot[0], tot[1], tot[2], tot[3]));
+        b.append(String.format(Locale.ROOT, "%-58s %-17s %,10d %,10d %,11d %,10d %,11d", "total", "", tot[0], tot[1], tot[2], tot[3], tot[4]));
         return b.toString();
     }
 }

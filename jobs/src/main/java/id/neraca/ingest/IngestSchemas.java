@@ -40,7 +40,12 @@ public final class IngestSchemas {
             .add("reason_detail", DataTypes.StringType, true)
             .add("raw_row", DataTypes.StringType, true);
 
-    /** out/reconciliation: one row per input file. */
+    /**
+     * out/reconciliation: one row per input file; rows_read = accepted + quarantined + duplicates_collapsed, and of the
+     * quarantined rows {@code open_orders} are not sales gone wrong (orders not final, repeated headers, description
+     * rows: {@link IngestRun.FileCounts#notSales}), the rest rejected. Last, so that a reader of the columns by position
+     * before it still reads them.
+     */
     public static final StructType RECONCILIATION = new StructType()
             .add("source_file", DataTypes.StringType, false)
             .add("mapping", DataTypes.StringType, false)
@@ -49,7 +54,8 @@ public final class IngestSchemas {
             .add("rows_read", DataTypes.LongType, false)
             .add("accepted", DataTypes.LongType, false)
             .add("quarantined", DataTypes.LongType, false)
-            .add("duplicates_collapsed", DataTypes.LongType, false);
+            .add("duplicates_collapsed", DataTypes.LongType, false)
+            .add("open_orders", DataTypes.LongType, false);
 
     /** out/quarantine_reasons. */
     public static final StructType QUARANTINE_REASONS = new StructType()

@@ -42,6 +42,17 @@ class UsageErrorsTest {
         assertExit(2, "--dumps is empty", "validate", "--dumps", " ", "--config", CONFIG);
     }
 
+    /** A mistyped option or command is answered with the one meant (picocli's suggestion), not only "Unknown options". */
+    @Test
+    void aMistypedOptionOrCommandSuggestsTheOneMeant() {
+        assertExit(2, "Unknown options: '--dump', 'x'. Did you mean --dumps? (neraca run --help lists the options)",
+                "run", "--dump", "x");
+        assertExit(2, "Did you mean --full?", "ingest", "--ful");
+        assertExit(2, "Did you mean run?", "runn");
+        // nothing close: the usage as before
+        assertExit(2, "Usage: neraca run", "run", "foo");
+    }
+
     /** A symlink to the dumps folder (or into it) no longer hides --out inside --dumps (was exit 0, next run failed). */
     @Test
     void anOutputFolderInsideTheDumpsThroughASymlinkIsRefused() throws Exception {

@@ -53,6 +53,15 @@ final class IngestFixtures {
         return ResolveDuplicates.apply(IngestRun.parse(spark, p)).cache();
     }
 
+    /**
+     * A plan's issues but the warnings about pii entries naming no column of the files (DumpPlanner.piiNamingNothing):
+     * the bundled mappings list the buyer's columns of real exports (Lazada's Customer Name), which a test's excerpt
+     * may leave out.
+     */
+    static java.util.List<DumpPlanner.Issue> problems(DumpPlanner.Plan plan) {
+        return plan.issues().stream().filter(i -> i.error() || !i.message().startsWith("pii entr")).toList();
+    }
+
     /** Writes a config that points at the test reference folder and the repository's mappings. */
     static Path config(Path tmp, Path ref, double maxShare) {
         try {
@@ -78,7 +87,7 @@ final class IngestFixtures {
         Path dumps = Files.createDirectories(tmp.resolve("dumps").resolve(name));
         Files.writeString(dumps.resolve(file), content);
         DumpPlanner.Plan plan = DumpPlanner.plan(tmp.resolve("dumps").toString(), id.neraca.ingest.mapping.Mappings.load(maps), false);
-        if (!plan.issues().isEmpty()) throw new AssertionError("planning issues: " + plan.issues());
+        if (!problems(plan).isEmpty()) throw new AssertionError("planning issues: " + plan.issues());
         FileTask t = plan.tasks().get(0);
         RecordParser p = new RecordParser(plan.mappings().get(name), ReferenceData.load(reference(tmp)), SellerKeys.of(KEY),
                 java.time.LocalDate.parse("2015-01-01"), java.time.LocalDate.parse("2026-11-30"));
@@ -94,7 +103,7 @@ final class IngestFixtures {
         Files.createDirectories(dumps.resolve(file).getParent());
         Files.writeString(dumps.resolve(file), content);
         DumpPlanner.Plan plan = DumpPlanner.plan(dumps.toString(), id.neraca.ingest.mapping.Mappings.load(mappings()), false);
-        if (!plan.issues().isEmpty()) throw new AssertionError("planning issues: " + plan.issues());
+        if (!problems(plan).isEmpty()) throw new AssertionError("planning issues: " + plan.issues());
         FileTask t = plan.tasks().get(0);
         if (!marketplace.equals(t.mapping())) throw new AssertionError(file + " matched " + t.mapping() + ", not " + marketplace);
         RecordParser p = new RecordParser(plan.mappings().get(marketplace), ReferenceData.load(reference(tmp)), SellerKeys.of(KEY),

@@ -109,6 +109,7 @@ class IngestStateTest extends SparkTestBase {
         assertEquals(sales(full), sales(out));
         assertEquals(rows(full, "quarantine", "source_file", "source_line"), rows(out, "quarantine", "source_file", "source_line"));
         assertEquals(Files.readString(full.resolve("reconciliation.csv")), Files.readString(out.resolve("reconciliation.csv")));
+        assertEquals(Files.readString(full.resolve("quarantine.csv")), Files.readString(out.resolve("quarantine.csv")));
         assertEquals(Files.readString(full.resolve("quarantine_reasons.csv")), Files.readString(out.resolve("quarantine_reasons.csv")));
         assertEquals(inputCounts(fm), inputCounts(incremental));
     }

@@ -203,6 +203,52 @@ class MappingValueRulesTest {
         assertEquals("Toko Baju", Mappings.parse("toko.yaml", mapping("label: Toko Baju\nlabel_id: Toko Baju\n", "{Selesai: COMPLETED}", "")).label());
     }
 
+    /**
+     * A pii entry that names no column the mapping reads nor any column of its files masks nothing and was accepted
+     * silently (a misspelt column the mapping reads then stays in clear): one warning per mapping at planning, naming the
+     * entry and the column it is closest to. Entries naming an unread column present in the header, or a column the
+     * mapping reads, are fine; a JSON Lines mapping is checked against its first record's paths.
+     */
+    @Test
+    void piiEntriesThatNameNoColumnAreWarnedOncePerMapping() throws Exception {
+        java.nio.file.Path maps = java.nio.file.Files.createDirectories(tmp.resolve("maps"));
+        java.nio.file.Files.writeString(maps.resolve("toko.yaml"),
+                mapping("pii: [\"Nama Tokoo\", \"phone\", \"title\", \"Alamat\"]\n", "{Selesai: COMPLETED}", ""));
+        java.nio.file.Files.writeString(maps.resolve("json.yaml"), """
+                marketplace: json
+                files: ["json/*.jsonl"]
+                format: {type: jsonl}
+                grain: ORDER_LINE
+                pii: ["seller.nama", "buyer.phone"]
+                columns:
+                  order_id: {path: id}
+                  order_ts: {path: time, formats: ["yyyy-MM-dd HH:mm"], zone: WIB}
+                  status: {path: status, map: {Selesai: COMPLETED}}
+                  quantity: {path: qty, parser: integer}
+                  line_total: {path: total, parser: idr}
+                  shop_name: {path: seller.name}
+                """);
+        java.nio.file.Path dumps = java.nio.file.Files.createDirectories(tmp.resolve("dumps/toko"));
+        String header = "order,sku,time,status,title,qty,total,Nama Toko,phone\n";
+        java.nio.file.Files.writeString(dumps.resolve("a.csv"), header + "1,A,2024-08-01 10:00,Selesai,Kaos,1,\"Rp10.000\",Toko,0812\n");
+        java.nio.file.Files.writeString(dumps.resolve("b.csv"), header + "2,A,2024-08-01 10:00,Selesai,Kaos,1,\"Rp10.000\",Toko,0812\n");
+        java.nio.file.Path json = java.nio.file.Files.createDirectories(tmp.resolve("dumps/json"));
+        java.nio.file.Files.writeString(json.resolve("o.jsonl"), "{\"id\":\"1\",\"time\":\"2024-08-01 10:00\",\"status\":\"Selesai\","
+                + "\"qty\":1,\"total\":\"Rp10.000\",\"seller\":{\"name\":\"Toko\"},\"buyer\":{\"phone\":\"0812\"}}\n");
+        DumpPlanner.Plan plan = DumpPlanner.plan(tmp.resolve("dumps").toString(), Mappings.load(maps), false, 0, "maps");
+        List<String> warnings = plan.issues().stream().filter(i -> !i.error()).map(DumpPlanner.Issue::render).toList();
+        assertEquals(List.of(
+                "maps/json.yaml: pii entry 'seller.nama' (did you mean 'seller.name'?) names no column mapping 'json' reads nor any "
+                        + "column of its files here, so it masks nothing in them. A column the mapping does not read is masked in "
+                        + "out/quarantine anyway; one it reads is masked only when pii names it (letter case and spaces aside): "
+                        + "if an entry means one of those, check its spelling",
+                "maps/toko.yaml: pii entries 'Nama Tokoo' (did you mean 'Nama Toko'?), 'Alamat' name no column mapping 'toko' "
+                        + "reads nor any column of its files here, so they mask nothing in them. A column the mapping does not "
+                        + "read is masked in out/quarantine anyway; one it reads is masked only when pii names it (letter case and "
+                        + "spaces aside): if an entry means one of those, check its spelling"), warnings);
+        assertEquals(3, plan.tasks().size());
+    }
+
     private static void assertUsage(String yaml, String part) {
         NeracaException e = assertThrows(NeracaException.class, () -> Mappings.parse("toko.yaml", yaml), yaml);
         assertEquals(NeracaException.EXIT_USAGE, e.exitCode());

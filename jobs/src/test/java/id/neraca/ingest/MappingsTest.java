@@ -57,6 +57,60 @@ class MappingsTest {
         assertTrue(m.contains("'sep'") && m.contains("delimiters"), m);
     }
 
+    /**
+     * A misspelt key inside a column's flow mapping is reported at its own line with the key meant; the first
+     * "format:" of the file (line 4, the top-level section) was named instead, and nothing said 'formats'.
+     */
+    @Test
+    void anUnknownKeyInAFlowMappingIsReportedAtItsOwnLineWithTheKeyMeant() {
+        String m = fail("""
+                marketplace: lazada
+                description: x
+                files: ["lazada/*.csv"]
+                format:
+                  type: csv
+                  delimiters: [","]
+                grain: ORDER_LINE
+                columns:
+                  order_id: {source: "Order Number"}
+                  order_ts: {source: "Tanggal Order", format: ["dd-MM-yyyy HH:mm"]}
+                  status: {source: "Status", map: {delivered: COMPLETED}}
+                  quantity: {constant: "1"}
+                  unit_price: {source: "Paid Price", parser: decimal}
+                """);
+        assertTrue(m.startsWith("lazada.yaml (line 10): unknown key 'format' at 'columns.order_ts.format'. Did you mean 'formats'? "
+                + "Allowed keys here: "), m);
+    }
+
+    /** A check made after binding names the line of the key it is about (a missing column: the line of columns:). */
+    @Test
+    void semanticErrorsNameTheLineOfTheirKey() {
+        String parser = fail(GOOD.replace("parser: decimal", "parser: rupiah"));
+        assertTrue(parser.startsWith("lazada.yaml (line 10): columns.unit_price.parser must be one of [idr, decimal, amount_en]; "
+                + "got 'rupiah'"), parser);
+        String grain = fail(GOOD.replace("grain: ORDER_LINE", "grain: ORDER"));
+        assertTrue(grain.startsWith("lazada.yaml (line 4): grain must be ORDER_LINE or LISTING_PERIOD"), grain);
+        // the upper-case marketplace says what to write, at its line
+        String mp = fail(GOOD.replace("marketplace: lazada", "marketplace: Lazada"));
+        assertTrue(mp.startsWith("lazada.yaml (line 1): marketplace must be lowercase") && mp.endsWith(": write 'lazada'"), mp);
+    }
+
+    /** A column the grain requires says what to add, in the mapping's own words. */
+    @Test
+    void aMissingRequiredColumnSaysWhatToAdd() {
+        String q = fail(GOOD.replace("  quantity: {constant: \"1\"}\n", ""));
+        assertTrue(q.startsWith("lazada.yaml (line 5): columns.quantity is required for grain ORDER_LINE: add under columns: "
+                + "quantity: {source: \"…\"} (the column of units), or quantity: {constant: \"1\"} when every line is one unit"), q);
+    }
+
+    /** A scalar where a list belongs is shown as the list it should be (the example was [en, id], another field's). */
+    @Test
+    void aScalarWhereAListBelongsIsShownAsThatList() {
+        String files = fail(GOOD.replace("files: [\"lazada/*.csv\"]", "files: blibli/*.csv"));
+        assertTrue(files.contains("lazada.yaml (line 2): invalid value at 'files': expected a list, like [\"blibli/*.csv\"] "
+                + "(or one '- item' per line)"), files);
+    }
+
     @Test
     void valuesAreChecked() {
         assertTrue(fail(GOOD.replace("grain: ORDER_LINE", "grain: ORDER")).contains("grain must be ORDER_LINE or LISTING_PERIOD"));

@@ -34,7 +34,7 @@ class NewMarketplaceMappingsTest {
         Files.writeString(dumps.resolve(file), text);
         List<Mapping> all = Mappings.load(SparkTestBase.projectRoot().resolve("data/marketplaces"));
         DumpPlanner.Plan plan = DumpPlanner.plan(dumps.toString(), all, false);
-        assertEquals(List.of(), plan.issues());
+        assertEquals(List.of(), IngestFixtures.problems(plan));
         FileTask t = plan.tasks().get(0);
         assertEquals(marketplace, t.mapping());
         RecordParser p = new RecordParser(plan.mappings().get(marketplace), ReferenceData.load(IngestFixtures.reference(tmp)),

@@ -34,4 +34,38 @@ class UnmatchedDumpMessageTest {
         assertTrue(e.getMessage().contains("no mapping in " + maps + " matches this file"), e.getMessage());
         assertFalse(e.getMessage().contains("data/marketplaces"), e.getMessage());
     }
+
+    /**
+     * A marketplace's folder passed as --dumps (data/samples/shopee): its exports match no glob (shopee/*.csv), and the
+     * error said only "Nearest: shopee (...)". It now says the file looks like a shopee export outside a shopee/ folder,
+     * and how to fix it: pass the folder above, or move the file.
+     */
+    @Test
+    void anExportOutsideItsMarketplacesFolderSaysSoAndHowToFixIt() throws IOException {
+        Path root = SparkTestBase.projectRoot();
+        Path shopee = Files.createDirectories(tmp.resolve("dumps/shopee"));
+        Files.writeString(shopee.resolve("shopee_orders_20230301_20230331.csv"), "\uFEFF" + BadInputTest.SHOPEE_HEADER + "\n"
+                + BadInputTest.shopee("A1", "05/03/2023 10:00", "Rp50.000", "1", "Kaos") + "\n");
+        NeracaException e = assertThrows(NeracaException.class, () -> IngestRun.prepare(root.resolve("data/marketplaces"),
+                root.resolve("data/reference"), shopee.toString(), SellerKeys.resolve(java.util.Map.of(), true), IngestConfig.defaults(),
+                false, true));
+        assertEquals(NeracaException.EXIT_USAGE, e.exitCode());
+        assertTrue(e.getMessage().contains("It looks like an export for mapping 'shopee' (its header has every column it reads), but it "
+                + "is not in a shopee/ folder under --dumps: --dumps " + shopee + " is that folder itself: pass the folder above it "
+                + "(--dumps " + tmp.resolve("dumps") + "), or move the file into shopee/ under --dumps. Nearest: shopee"), e.getMessage());
+
+        // a folder of another name: move the file into shopee/
+        Path other = Files.createDirectories(tmp.resolve("inbox"));
+        Files.move(shopee.resolve("shopee_orders_20230301_20230331.csv"), other.resolve("shopee_orders_20230301_20230331.csv"));
+        e = assertThrows(NeracaException.class, () -> IngestRun.prepare(root.resolve("data/marketplaces"), root.resolve("data/reference"),
+                other.toString(), SellerKeys.resolve(java.util.Map.of(), true), IngestConfig.defaults(), false, true));
+        assertTrue(e.getMessage().contains("but it is not in a shopee/ folder under --dumps: move it into a shopee/ folder under --dumps ("
+                + other + "/shopee/)"), e.getMessage());
+
+        // a file whose header lacks a column the mapping needs is not called an export of it
+        Files.writeString(other.resolve("shopee_orders_20230301_20230331.csv"), "No. Pesanan;Status Pesanan\n1;Selesai\n");
+        e = assertThrows(NeracaException.class, () -> IngestRun.prepare(root.resolve("data/marketplaces"), root.resolve("data/reference"),
+                other.toString(), SellerKeys.resolve(java.util.Map.of(), true), IngestConfig.defaults(), false, true));
+        assertFalse(e.getMessage().contains("It looks like"), e.getMessage());
+    }
 }

@@ -55,13 +55,16 @@ class ValidateTest {
                         + BadInputTest.shopee("A1", "05/03/2023 10:00", "Rp50.000", "1", "Kaos") + "\n"
                         + BadInputTest.shopee("A2", "05/03/2023 10:00", "Rp5O.000", "1", "Kaos") + "\n");
         String text = run(dumps, cfg, NeracaException.EXIT_DATA);
-        assertTrue(text.contains("shopee/shopee_orders_20230301_20230331.csv\n  mapping shopee | rows 2 | accepted 1 | quarantined 1 (50.0%)"), text);
+        assertTrue(text.contains("shopee/shopee_orders_20230301_20230331.csv\n  mapping shopee | rows 2 | accepted 1 | quarantined 1 (50.0% of 2 rows; limit 5.0%)"), text);
         assertTrue(text.contains("rejected BAD_PRICE"), text);
         assertTrue(text.contains("line 3 BAD_PRICE: unit_price (Harga Setelah Diskon): not an Indonesian number: 'Rp5O.000'"), text);
         assertTrue(text.contains("1 of 2 rows quarantined"), text);
+        // the stop shows the first line of its top reason
+        assertTrue(text.contains("top reasons: BAD_PRICE 1 (first BAD_PRICE, line 3: unit_price (Harga Setelah Diskon): not an "
+                + "Indonesian number: 'Rp5O.000')"), text);
         assertFalse(text.contains("3273011508850001"), "raw NIK printed");
         if (real != null) {
-            assertTrue(text.contains("mapping tokopedia-scrape | rows 160 | accepted 159 | quarantined 0 (0.0%) | duplicates collapsed 1"), text);
+            assertTrue(text.contains("mapping tokopedia-scrape | rows 160 | accepted 159 | quarantined 0 (0.0% of 160 rows; limit 5.0%) | duplicates collapsed 1"), text);
         }
         assertFalse(Files.exists(tmp.resolve("out")), "validate wrote into --out");
 
@@ -91,8 +94,7 @@ class ValidateTest {
         String text = run(dumps, cfg, 0);
         assertTrue(text.contains("line 5 BAD_PRICE"), text);
         assertFalse(text.contains("ORDER_NOT_FINAL:"), "the one line shown is the error: " + text);
-        assertTrue(text.contains("quarantined 3 = 1 rejected (50.0% of the 2 other rows, the share the limit applies to) + 2 open "
-                + "orders, repeated headers or description rows (not counted in the share)"), text);
+        assertTrue(text.contains("quarantined 3 = 1 rejected (50.0% of 2 rows; limit 60.0%) + 2 open orders (not counted)"), text);
     }
 
     @Test

@@ -88,21 +88,72 @@ public final class Mappings {
     }
 
     public static Mapping loadOne(Path f) {
-        Mapping m = Yaml.load(f, Mapping.class);
+        String text = Yaml.read(f);
+        Mapping m = Yaml.parse(f.toString(), text, Mapping.class);
         String base = f.getFileName().toString().replaceFirst("\\.yaml$", "");
         if (m.name() == null) m = m.withName(base);
-        validate(f.toString(), m);
+        validate(new Where(f.toString(), text), m);
         return m;
     }
 
     public static Mapping parse(String where, String yaml) {
         Mapping m = Yaml.parse(where, yaml, Mapping.class);
         if (m.name() == null) m = m.withName(where.replaceAll(".*/", "").replaceFirst("\\.yaml$", ""));
-        validate(where, m);
+        validate(new Where(where, yaml), m);
         return m;
     }
 
+    /**
+     * A mapping file as its messages name it: the file, and the line of the key a check is about ({@code
+     * columns.unit_price.parser}; a missing key, its parent's), found in the text when a message needs it.
+     */
+    static final class Where {
+        private final String file;
+        private final String text;
+        private Yaml.Locations at;
+
+        Where(String file, String text) {
+            this.file = file;
+            this.text = text;
+        }
+
+        /** "lazada.yaml (line 12)" for the key at {@code path}, or the file alone when the text does not show it. */
+        String at(String path) {
+            if (text == null) return file;
+            if (at == null) at = Yaml.locate(text);
+            int line = at.line(path);
+            return line > 0 ? file + " (line " + line + ")" : file;
+        }
+
+        @Override
+        public String toString() {
+            return file;
+        }
+    }
+
+    /**
+     * What to add for a column a grain requires, in the mapping's own words ({@code quantity: {source: "…"}}, or
+     * {@code {constant: "1"}} for an export of one unit a line).
+     */
+    static String requiredHint(String col) {
+        return switch (col) {
+            case "quantity" -> ": add under columns: quantity: {source: \"…\"} (the column of units), or quantity: {constant: \"1\"} "
+                    + "when every line is one unit";
+            case "order_ts" -> ": add under columns: order_ts: {source: \"…\", formats: [\"dd/MM/yyyy HH:mm\"]} (the order's time "
+                    + "and how it is written)";
+            case "status" -> ": add under columns: status: {source: \"…\", map: {Selesai: COMPLETED, Batal: CANCELLED}} (the "
+                    + "order's status and what each value means)";
+            case "period" -> ": add under columns: period: {source: \"…\"}, or period: {file_regex: '(\\d{4}-\\d{2})'} when the file's "
+                    + "name carries the month";
+            default -> ": add under columns: " + col + ": {source: \"…\"} (the dump's column that holds it)";
+        };
+    }
+
     static void validate(String where, Mapping m) {
+        validate(new Where(where, null), m);
+    }
+
+    static void validate(Where where, Mapping m) {
         req(where, m.marketplace() != null, "marketplace", "is required: lowercase letters, digits, '-' or '_' (it becomes part of sale_id)");
         req(where, m.marketplace().matches("[a-z0-9][a-z0-9_-]*"), "marketplace",
                 "must be lowercase letters, digits, '-' or '_' (it becomes part of sale_id); got '" + m.marketplace() + "'"
@@ -115,7 +166,7 @@ public final class Mappings {
             try {
                 FileSystems.getDefault().getPathMatcher("glob:" + g);
             } catch (IllegalArgumentException e) {
-                throw NeracaException.usage("%s: files: '%s' is not a valid glob: %s", where, g, e.getMessage());
+                throw NeracaException.usage("%s: files: '%s' is not a valid glob: %s", where.at("files"), g, e.getMessage());
             }
         }
         req(where, m.format() != null, "format", "is required (type: csv | jsonl | parquet, ...)");
@@ -129,7 +180,7 @@ public final class Mappings {
             java.nio.charset.Charset.forName(fmt.encoding());
         } catch (RuntimeException e) {
             throw NeracaException.usage("%s: format.encoding: unknown character set '%s' (use UTF-8, ISO-8859-1, windows-1252, ...)",
-                    where, fmt.encoding());
+                    where.at("format.encoding"), fmt.encoding());
         }
         if (fmt.csv() && !fmt.header()) {
             req(where, !fmt.columnNames().isEmpty(), "format.column_names", "is required when format.header is false");
@@ -153,14 +204,15 @@ public final class Mappings {
         Map<String, FieldSpec> cols = m.columns().byKey();
         if (m.listing()) {
             for (String k : List.of("listing_key", "period", "quantity", "unit_price", "status")) {
-                req(where, cols.containsKey(k), "columns." + k, "is required for grain LISTING_PERIOD");
+                req(where, cols.containsKey(k), "columns." + k, "is required for grain LISTING_PERIOD" + requiredHint(k));
             }
         } else {
             for (String k : List.of("order_id", "order_ts", "status", "quantity")) {
-                req(where, cols.containsKey(k), "columns." + k, "is required for grain ORDER_LINE");
+                req(where, cols.containsKey(k), "columns." + k, "is required for grain ORDER_LINE" + requiredHint(k));
             }
             req(where, cols.containsKey("unit_price") || cols.containsKey("line_total"), "columns.unit_price",
-                    "(or columns.line_total) is required for grain ORDER_LINE");
+                    "(or columns.line_total) is required for grain ORDER_LINE: add under columns: unit_price: {source: \"…\"} "
+                            + "(the price of one unit), or line_total: {source: \"…\"} (the line's total, divided by the quantity)");
         }
         for (Map.Entry<String, FieldSpec> e : cols.entrySet()) {
             field(where, m, "columns." + e.getKey(), e.getKey(), e.getValue());
@@ -179,7 +231,7 @@ public final class Mappings {
         }
     }
 
-    private static void field(String where, Mapping m, String key, String col, FieldSpec f) {
+    private static void field(Where where, Mapping m, String key, String col, FieldSpec f) {
         int kinds = (f.source() != null ? 1 : 0) + (f.path() != null ? 1 : 0) + (f.constant() != null ? 1 : 0)
                 + (f.fileRegex() != null ? 1 : 0);
         req(where, kinds == 1, key, "needs exactly one of source, path, constant, file_regex");
@@ -213,16 +265,16 @@ public final class Mappings {
                 try {
                     DateTimeFormatter.ofPattern(p, Locale.ROOT);
                 } catch (IllegalArgumentException e) {
-                    throw NeracaException.usage("%s: %s.formats: '%s' is not a date pattern: %s", where, key, p, e.getMessage());
+                    throw NeracaException.usage("%s: %s.formats: '%s' is not a date pattern: %s", where.at(key + ".formats"), key, p, e.getMessage());
                 }
                 String pitfall = patternPitfall(p);
-                if (pitfall != null) throw NeracaException.usage("%s: %s.formats: '%s' %s", where, key, p, pitfall);
+                if (pitfall != null) throw NeracaException.usage("%s: %s.formats: '%s' %s", where.at(key + ".formats"), key, p, pitfall);
             }
             if (f.zone() != null && !ZONES.contains(f.zone())) {
                 try {
                     java.time.ZoneId.of(f.zone());
                 } catch (RuntimeException e) {
-                    throw NeracaException.usage("%s: %s.zone: '%s' is not WIB, WITA, WIT, UTC, SELLER or an IANA zone id", where, key, f.zone());
+                    throw NeracaException.usage("%s: %s.zone: '%s' is not WIB, WITA, WIT, UTC, SELLER or an IANA zone id", where.at(key + ".zone"), key, f.zone());
                 }
             }
         } else {
@@ -276,16 +328,16 @@ public final class Mappings {
         return null;
     }
 
-    private static void regex(String where, String key, String re) {
+    private static void regex(Where where, String key, String re) {
         try {
             Pattern p = Pattern.compile(re);
             req(where, p.matcher("").groupCount() >= 1, key, "needs one capturing group ( ... )");
         } catch (PatternSyntaxException e) {
-            throw NeracaException.usage("%s: %s: not a valid regular expression: %s", where, key, e.getDescription());
+            throw NeracaException.usage("%s: %s: not a valid regular expression: %s", where.at(key), key, e.getDescription());
         }
     }
 
-    private static void req(String where, boolean ok, String key, String what) {
-        if (!ok) throw NeracaException.usage("%s: %s %s", where, key, what);
+    private static void req(Where where, boolean ok, String key, String what) {
+        if (!ok) throw NeracaException.usage("%s: %s %s", where.at(key), key, what);
     }
 }
