@@ -82,7 +82,9 @@ public abstract class StageCommand implements Callable<Integer> {
                 manifest.configFiles(config);
                 StageContext ctx = new StageContext(spark, config, common.dumps, common.out, outputs, manifest,
                         new StageContext.RunOptions(full(), common.demoKey, common.skipUnmatched));
-                Log.info("run %s: %s (dumps %s, out %s, master %s)", runId, command, common.dumps, common.out,
+                // --dumps only where a stage reads it: `report` alone said "(dumps data/samples, ...)" over an out/ ingested elsewhere
+                boolean readsDumps = stages.stream().anyMatch(s -> s instanceof IngestDumps);
+                Log.info("run %s: %s (%sout %s, master %s)", runId, command, readsDumps ? "dumps " + common.dumps + ", " : "", common.out,
                         spark.sparkContext().master());
                 try {
                     Pipeline.run(ctx, stages);

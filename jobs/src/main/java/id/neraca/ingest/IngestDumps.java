@@ -149,7 +149,15 @@ public final class IngestDumps implements Stage {
         resolved = spark.read().schema(resolved.schema()).parquet(work);
 
         List<IngestRun.FileCounts> counts = IngestRun.count(resolved, state.countPlan(p.plan()));
-        for (String line : IngestRun.table(counts).split("\n")) Log.info("reconciliation | %s", line);
+        if (Log.json()) {
+            for (var f : IngestRun.events(counts)) {
+                Log.event("INFO", String.format(java.util.Locale.ROOT, "reconciliation %s: %,d rows read = %,d accepted + %,d quarantined + %,d "
+                                + "duplicates collapsed", f.get("source_file").asText(), f.get("rows_read").asLong(), f.get("accepted").asLong(),
+                        f.get("quarantined").asLong(), f.get("duplicates_collapsed").asLong()), f);
+            }
+        } else {
+            for (String line : IngestRun.table(counts).split("\n")) Log.info("reconciliation | %s", line);
+        }
         checkIdentity(counts);
         List<String> failures = IngestRun.failures(resolved, counts, cfg);
         if (!failures.isEmpty()) {

@@ -496,6 +496,28 @@ public final class IngestRun {
         return out;
     }
 
+    /**
+     * The reconciliation as log events, one per file ({@code event: reconciliation}, the counts as fields), for
+     * {@code --log-json}: a scheduler reads numbers, not a fixed-width table inside {@code msg}.
+     */
+    public static List<com.fasterxml.jackson.databind.node.ObjectNode> events(List<FileCounts> counts) {
+        List<com.fasterxml.jackson.databind.node.ObjectNode> out = new java.util.ArrayList<>();
+        for (FileCounts c : counts) {
+            com.fasterxml.jackson.databind.node.ObjectNode f = id.neraca.core.Log.fields();
+            f.put("event", "reconciliation");
+            f.put("stage", "IngestDumps");
+            f.put("source_file", c.task().sourceFile());
+            f.put("mapping", c.task().mapping());
+            f.put("rows_read", c.rowsRead());
+            f.put("accepted", c.accepted());
+            f.put("quarantined", c.quarantined());
+            f.put("duplicates_collapsed", c.duplicates());
+            f.put("open_orders", c.notSales());
+            out.add(f);
+        }
+        return out;
+    }
+
     /** The reconciliation table as text, one line per file, for the console. */
     public static String table(List<FileCounts> counts) {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-58s %-17s %10s %10s %11s %10s %11s%n", "file", "mapping", "rows_read",
