@@ -110,4 +110,24 @@ final class IngestFixtures {
                 java.time.LocalDate.parse("2015-01-01"), java.time.LocalDate.parse("2026-11-30"));
         return DumpReader.readAll(t, plan.mappings().get(marketplace)).stream().map(r -> p.parse(r, t.exportKey())).toList();
     }
+
+    /**
+     * One ingest run as the CLI does it, in-process: lock, recover, the manifest carried over, the stage, the manifest
+     * committed; returns the manifest. For tests of what an ingest leaves in {@code out} across runs.
+     */
+    static com.fasterxml.jackson.databind.JsonNode ingestAsCli(SparkSession spark, Path config, Path dumps, Path out, boolean full, String runId) {
+        id.neraca.config.NeracaConfig.Loaded loaded = id.neraca.config.NeracaConfig.load(config, java.util.List.of("ingest"));
+        try (id.neraca.core.OutputStore o = id.neraca.core.OutputStore.local(out.toString(), runId)) {
+            o.lock();
+            o.recover();
+            id.neraca.core.Manifest m = id.neraca.core.Manifest.start(runId, "ingest", o.readText(id.neraca.core.Manifest.FILE));
+            id.neraca.core.StageContext ctx = new id.neraca.core.StageContext(spark, loaded, dumps.toString(), out.toString(), o, m,
+                    new id.neraca.core.StageContext.RunOptions(full, true, false));
+            id.neraca.core.Pipeline.run(ctx, java.util.List.of(new IngestDumps()));
+            m.finish("SUCCEEDED");
+            o.writeText(id.neraca.core.Manifest.FILE, m.toJson());
+            o.finish();
+            return m.root().deepCopy();
+        }
+    }
 }

@@ -57,22 +57,9 @@ class IngestStateTest extends SparkTestBase {
         }
     }
 
-    /** One ingest run as the CLI does it: lock, recover, manifest carried over, the stage, the manifest committed. */
+    /** One ingest run as the CLI does it ({@link IngestFixtures#ingestAsCli}). */
     private JsonNode ingest(Path dumps, Path out, boolean full) {
-        NeracaConfig.Loaded config = NeracaConfig.load(cfg(), List.of("ingest"));
-        String runId = "test-run-" + (++runs);
-        try (OutputStore o = OutputStore.local(out.toString(), runId)) {
-            o.lock();
-            o.recover();
-            Manifest m = Manifest.start(runId, "ingest", o.readText(Manifest.FILE));
-            StageContext ctx = new StageContext(spark, config, dumps.toString(), out.toString(), o, m,
-                    new StageContext.RunOptions(full, true, false));
-            Pipeline.run(ctx, List.of(new IngestDumps()));
-            m.finish("SUCCEEDED");
-            o.writeText(Manifest.FILE, m.toJson());
-            o.finish();
-            return m.root().deepCopy();
-        }
+        return IngestFixtures.ingestAsCli(spark, cfg(), dumps, out, full, "test-run-" + (++runs));
     }
 
     private List<String> rows(Path out, String output, String... order) {

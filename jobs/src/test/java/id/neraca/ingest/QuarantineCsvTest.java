@@ -66,22 +66,9 @@ class QuarantineCsvTest extends SparkTestBase {
         return f;
     }
 
-    /** One ingest as the CLI runs it (lock, recover, the stage, the manifest committed). */
+    /** One ingest run as the CLI does it ({@link IngestFixtures#ingestAsCli}). */
     private JsonNode ingest(Path dumps, Path out, boolean full) throws IOException {
-        NeracaConfig.Loaded config = NeracaConfig.load(cfg(), List.of("ingest"));
-        String runId = "test-run-" + (++runs);
-        try (OutputStore o = OutputStore.local(out.toString(), runId)) {
-            o.lock();
-            o.recover();
-            Manifest m = Manifest.start(runId, "ingest", o.readText(Manifest.FILE));
-            StageContext ctx = new StageContext(spark, config, dumps.toString(), out.toString(), o, m,
-                    new StageContext.RunOptions(full, true, false));
-            Pipeline.run(ctx, List.of(new IngestDumps()));
-            m.finish("SUCCEEDED");
-            o.writeText(Manifest.FILE, m.toJson());
-            o.finish();
-            return m.root().deepCopy();
-        }
+        return IngestFixtures.ingestAsCli(spark, cfg(), dumps, out, full, "test-run-" + (++runs));
     }
 
     /** RFC 4180, as a spreadsheet reads it: the records of a CSV text, quoted fields may hold commas, quotes, line breaks. */
