@@ -2,11 +2,6 @@ package id.neraca.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.neraca.SparkTestBase;
-import id.neraca.config.NeracaConfig;
-import id.neraca.core.Manifest;
-import id.neraca.core.OutputStore;
-import id.neraca.core.Pipeline;
-import id.neraca.core.StageContext;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
