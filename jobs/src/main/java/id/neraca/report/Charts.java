@@ -314,7 +314,6 @@ public final class Charts {
         return a == null ? b : a;
     }
 
-    /** A value drawn on a bar: a percentage with one decimal, as the tables write it ({@code <0.1%} for a sliver). */
     /**
      * A share as a chart draws it: as the tables print it, to one decimal. Drawn exactly, a bar's SVG geometry (six
      * decimals) gave every share to 10⁻⁴ points, finer than any published figure (the audit read 25.8641% off a bar the
@@ -325,6 +324,7 @@ public final class Charts {
         return r.signum() == 0 && share.signum() > 0 ? 0.04 : r.doubleValue();
     }
 
+    /** A value drawn on a bar: a percentage with one decimal, as the tables write it ({@code <0.1%} for a sliver). */
     private static NumberFormat valueFormat(LocaleFormat fmt) {
         return new SimpleFormat(v -> fmt.pct(BigDecimal.valueOf(v)));
     }
