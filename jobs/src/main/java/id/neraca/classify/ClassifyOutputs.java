@@ -140,7 +140,10 @@ public final class ClassifyOutputs {
         for (Row r : rows) {
             for (int i = 0; i < names.length; i++) {
                 if (i > 0) b.append(',');
-                b.append(BrandOrigins.Csv.quote(format(r.get(i))));
+                Object v = r.get(i);
+                // a product title or a city is the seller's text: a spreadsheet must not run it as a formula
+                String text = v instanceof String str ? id.neraca.core.SpreadsheetText.guard(str) : format(v);
+                b.append(BrandOrigins.Csv.quote(text));
             }
             b.append('\n');
         }

@@ -59,8 +59,14 @@ public final class QuarantineCsv {
         return rows;
     }
 
-    /** One CSV field: quoted when it holds a comma, a quote or a line break, its quotes doubled. */
+    /**
+     * One CSV field: quoted when it holds a comma, a quote or a line break, its quotes doubled. A field that begins with
+     * {@code = + - @}, a tab or a carriage return gets a leading {@code '} first: a spreadsheet would run it as a formula
+     * (a dump's title is the seller's text; {@code =HYPERLINK(...)} in a rejected row would run on the economist's machine:
+     * OWASP, "CSV Injection"). The Parquet table keeps the text as read.
+     */
     static String field(String v) {
+        v = id.neraca.core.SpreadsheetText.guard(v);
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
             if (c == ',' || c == '"' || c == '\n' || c == '\r') return '"' + v.replace("\"", "\"\"") + '"';

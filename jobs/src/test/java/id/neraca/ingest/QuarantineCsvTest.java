@@ -164,4 +164,16 @@ class QuarantineCsvTest extends SparkTestBase {
         assertEquals("\"two\nlines\"", QuarantineCsv.field("two\nlines"));
         assertEquals("\"cr\rlf\"", QuarantineCsv.field("cr\rlf"));
     }
+
+    /** A rejected row is the seller's text: one a spreadsheet would run as a formula is opened as text. */
+    @Test
+    void aFieldASpreadsheetWouldRunAsAFormulaIsOpenedAsText() {
+        assertEquals("\"'=HYPERLINK(\"\"http://x\"\")\"", QuarantineCsv.field("=HYPERLINK(\"http://x\")"));
+        assertEquals("'+62812", QuarantineCsv.field("+62812"));
+        assertEquals("'-5", QuarantineCsv.field("-5"));
+        assertEquals("'@SUM(A1)", QuarantineCsv.field("@SUM(A1)"));
+        assertEquals("\"'=1+2,3\"", QuarantineCsv.field("=1+2,3"));
+        assertEquals("a=b", QuarantineCsv.field("a=b"), "only a leading sign");
+        assertEquals("", QuarantineCsv.field(""));
+    }
 }
