@@ -81,6 +81,16 @@ public record ReportData(
     }
 
     /** Whether the report describes listing snapshots (no order line in the run). */
+    /** The same data with {@code more} warnings after its own (the report's comparison with the previous one adds them). */
+    public ReportData withMoreWarnings(List<String> more) {
+        if (more.isEmpty()) return this;
+        List<String> all = new java.util.ArrayList<>(warnings);
+        all.addAll(more);
+        return new ReportData(runId, generatedAt, annual, monthly, breakdowns, evidence, permendag, projection, reconciliation,
+                quarantineReasons, classifyStats, fx, provinceNames, categoryLabels, manifest, config, all, basis, topThreeSharePct,
+                marketplaceLabels);
+    }
+
     public boolean listingBasis() {
         return LISTING_PERIOD.equals(basis);
     }

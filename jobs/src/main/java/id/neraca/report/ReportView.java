@@ -37,6 +37,18 @@ public final class ReportView {
         this.claims = List.copyOf(claims);
     }
 
+    /** The comparison with the previous report (null: not made, no section; a JSON null: the first report here). */
+    private JsonNode revisions;
+
+    /**
+     * With the comparison to the previous report in the output folder ({@link Revisions#compare}), or a JSON null when
+     * this is the first report there: the section "Changes since the previous report".
+     */
+    public ReportView withRevisions(JsonNode revisions) {
+        this.revisions = revisions;
+        return this;
+    }
+
     private final List<Claims.Claim> claims;
 
     public List<Charts.Figure> figures() {
@@ -78,6 +90,7 @@ public final class ReportView {
         c.put("methodology", methodology());
         c.put("quality", quality());
         c.put("lineage", lineage());
+        c.put("revisions", revisionsSection());
         c.put("warnings", d.warnings());
         c.put("has_warnings", !d.warnings().isEmpty());
         c.put("english_notes", !t.get("technical_note_english").isEmpty());
@@ -1337,6 +1350,142 @@ public final class ReportView {
 
     private static Map<String, Object> item(String label, String value) {
         return Map.of("label", label, "value", value);
+    }
+
+    // ---------------------------------------------------------------- changes since the previous report
+
+    private Map<String, Object> revisionsSection() {
+        if (revisions == null) return null;
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (!revisions.isObject()) {
+            m.put("intro", t.get("rev_first"));
+            m.put("has_rows", false);
+            m.put("has_causes", false);
+            return m;
+        }
+        JsonNode r = revisions;
+        m.put("intro", t.get("rev_previous", r.path("previous_run_id").asText("–"), f.dateTime(r.path("previous_generated_at").asText(null))));
+        List<String> causes = new ArrayList<>();
+        if (!r.path("previous_lineage_recorded").asBoolean()) {
+            causes.add(t.get("rev_lineage_unrecorded"));
+        } else {
+            JsonNode in = r.path("inputs");
+            causes.add(t.get("rev_inputs", f.count(in.path("added_count").asLong()), f.count(in.path("changed_count").asLong()),
+                    f.count(in.path("removed_count").asLong()), f.count(in.path("unchanged").asLong())));
+            for (String kind : List.of("added", "changed", "removed")) {
+                long n = in.path(kind + "_count").asLong();
+                if (n == 0) continue;
+                List<String> names = new ArrayList<>();
+                in.path(kind).forEach(x -> names.add(x.asText()));
+                String list = String.join(", ", names) + (n > names.size() ? " " + t.get("rev_more", f.count(n - names.size())) : "");
+                causes.add(t.get("rev_inputs_" + kind, list));
+            }
+            List<String> cfg = new ArrayList<>();
+            r.path("configuration_files_changed").forEach(x -> cfg.add(x.asText()));
+            if (!cfg.isEmpty()) causes.add(t.get("rev_config_changed", String.join(", ", cfg)));
+            else if (r.path("stage_configurations_changed").asBoolean()) causes.add(t.get("rev_config_stages"));
+            else causes.add(t.get("rev_config_same"));
+            JsonNode code = r.path("code");
+            if (code.path("changed").asBoolean()) {
+                causes.add(t.get("rev_code_changed", shortCommit(code.path("previous_commit").asText(null)), shortCommit(code.path("commit").asText(null))));
+            } else {
+                causes.add(t.get("rev_code_same", shortCommit(code.path("commit").asText(null))));
+            }
+            if (code.path("uncertain").asBoolean()) causes.add(t.get("rev_code_uncertain"));
+        }
+        m.put("causes", causes);
+        m.put("has_causes", !causes.isEmpty());
+        int changed = r.path("figures_changed").asInt();
+        String status = r.path("status").asText();
+        m.put("unexplained", Revisions.UNEXPLAINED.equals(status));
+        m.put("status", switch (status) {
+            case Revisions.UNCHANGED -> t.get("rev_status_unchanged");
+            case Revisions.UNEXPLAINED -> t.get("rev_status_unexplained", changed);
+            default -> t.get(changed == 1 ? "rev_status_revised_one" : "rev_status_revised", changed);
+        });
+        List<String> notes = new ArrayList<>();
+        if (r.path("headline_year_changed").asBoolean()) notes.add(t.get("rev_year_moved"));
+        if (r.path("basis_changed").asBoolean()) notes.add(t.get("rev_basis_changed"));
+        m.put("notes", notes);
+        Map<String, String> targetLabels = new java.util.HashMap<>();
+        d.projection().targets().forEach(tg -> targetLabels.put(tg.name(), tg.label(f.lang())));
+        List<Object> rows = new ArrayList<>();
+        for (JsonNode fig : r.path("figures")) {
+            String key = fig.path("figure").asText();
+            Revisions.Kind kind = kindOf(key);
+            Map<String, Object> row = new LinkedHashMap<>();
+            if (key.startsWith("target.")) {
+                String name = key.substring("target.".length(), key.lastIndexOf('.'));
+                row.put("label", t.get(key.endsWith(".probability") ? "rev_fig_target_probability" : "rev_fig_target_crossing",
+                        targetLabels.getOrDefault(name, name)));
+            } else if (REVISION_SHARE_LABELS.containsKey(key)) {
+                row.put("label", t.get("rev_fig_share", t.get(REVISION_SHARE_LABELS.get(key))));
+            } else {
+                row.put("label", t.get("rev_fig_" + key));
+            }
+            boolean crossing = key.endsWith(".crossing_year");
+            row.put("previous", fig.path("previous_withheld").asBoolean() ? SUPPRESSED_MARK : revisionValue(kind, fig.path("previous"), crossing));
+            row.put("current", fig.path("current_withheld").asBoolean() ? SUPPRESSED_MARK : revisionValue(kind, fig.path("current"), crossing));
+            boolean moved = fig.path("changed").asBoolean();
+            row.put("changed", moved);
+            row.put("change", moved ? revisionChange(kind, fig.path("previous"), fig.path("change")) : t.get("rev_no_change"));
+            rows.add(row);
+        }
+        m.put("rows", rows);
+        m.put("has_rows", !rows.isEmpty());
+        return m;
+    }
+
+    /** The headline shares of the revisions table, named as the headline table names their classes. */
+    private static final Map<String, String> REVISION_SHARE_LABELS = Map.of(
+            "local_umkm_share_pct", "class_LOCAL_UMKM", "imported_share_pct", "class_IMPORTED",
+            "cross_border_share_pct", "class_CROSS_BORDER", "foreign_origin_share_pct", "col_foreign",
+            "unknown_share_pct", "class_UNKNOWN");
+
+    private static Revisions.Kind kindOf(String key) {
+        if (key.endsWith(".probability")) return Revisions.Kind.PROBABILITY;
+        if (key.endsWith(".crossing_year") || key.endsWith("_year")) return Revisions.Kind.YEAR;
+        if (key.equals("last_month")) return Revisions.Kind.MONTH;
+        if (key.endsWith("_idr")) return Revisions.Kind.MONEY;
+        if (key.endsWith("_pct")) return Revisions.Kind.PCT;
+        return Revisions.Kind.COUNT;
+    }
+
+    private String revisionValue(Revisions.Kind kind, JsonNode v, boolean crossing) {
+        if (v == null || v.isNull() || v.isMissingNode()) return crossing ? t.get("crossing_none") : "–";
+        return switch (kind) {
+            case MONTH -> f.month(v.asText());
+            case YEAR -> v.asText();
+            case MONEY -> f.money(v.decimalValue());
+            case PCT -> f.pct(v.decimalValue());
+            case PROBABILITY -> f.pct(v.decimalValue().multiply(BigDecimal.valueOf(100)));
+            case COUNT -> f.count(v.asLong());
+        };
+    }
+
+    /** The change as the reader wants it: signed, in the figure's unit; money with its relative change too. */
+    private String revisionChange(Revisions.Kind kind, JsonNode previous, JsonNode change) {
+        if (change == null || !change.isNumber()) return "–";
+        BigDecimal c = change.decimalValue();
+        String sign = c.signum() > 0 ? "+" : "";
+        return switch (kind) {
+            case MONEY -> {
+                String s = sign + f.money(c);
+                if (previous.isNumber() && previous.decimalValue().signum() != 0) {
+                    BigDecimal rel = c.multiply(BigDecimal.valueOf(100)).divide(previous.decimalValue().abs(), 4, java.math.RoundingMode.HALF_UP);
+                    s += " (" + (rel.signum() > 0 ? "+" : "") + f.pct(rel) + ")";
+                }
+                yield s;
+            }
+            case PCT -> f.pp(c);
+            case PROBABILITY -> f.pp(c.multiply(BigDecimal.valueOf(100)));
+            case COUNT -> sign + f.count(c.longValue());
+            default -> "–";
+        };
+    }
+
+    private static String shortCommit(String commit) {
+        return commit == null || commit.isBlank() ? "?" : commit.substring(0, Math.min(10, commit.length()));
     }
 
     // ---------------------------------------------------------------- data quality and lineage

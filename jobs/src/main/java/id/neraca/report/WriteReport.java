@@ -1,5 +1,7 @@
 package id.neraca.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
@@ -42,6 +44,8 @@ import java.util.Map;
  */
 public final class WriteReport implements Stage {
     static final String OUTPUT = "report";
+    /** One row of headline figures per report written in the folder: the vintages ({@link Revisions#history}). */
+    static final String HISTORY = "history.csv";
     private final List<String> languageOverride;
 
     public WriteReport() {
@@ -101,6 +105,22 @@ public final class WriteReport implements Stage {
             if (!w.equals(stale) && !w.equals(drift)) Log.warn("WriteReport: %s", w); // those two: logged by Pipeline
         }
 
+        // the previous report in this folder, read before this one replaces it: what changed since, and why
+        List<String> revisionWarnings = new ArrayList<>();
+        java.util.Optional<JsonNode> previous = Revisions.parsePrevious(ctx.outputs().readText(OUTPUT + "/summary.json"), revisionWarnings);
+        ObjectNode lineage = Revisions.lineage(ctx.manifest().root());
+        List<Claims.Claim> claimsForProbe = Claims.load(ctx.config().referenceDir().resolve(Claims.FILE));
+        ObjectNode probe = ReportSummary.build(data, cfg.languages(), List.of(), claimsForProbe);
+        probe.set("lineage", lineage);
+        JsonNode revisions = previous.<JsonNode>map(p -> Revisions.compare(p, probe)).orElse(NullNode.getInstance());
+        if (revisions.isObject()) probe.set("revisions", revisions);
+        Revisions.warning(revisions).ifPresent(revisionWarnings::add);
+        Revisions.History history = Revisions.history(ctx.outputs().readText(OUTPUT + "/" + HISTORY), probe);
+        revisionWarnings.addAll(history.warnings());
+        data = data.withMoreWarnings(revisionWarnings);
+        for (String w : revisionWarnings) Log.warn("WriteReport: %s", w);
+        logRevisions(revisions);
+
         String staging = ctx.outputs().staging(OUTPUT);
         FileSystem fs = ctx.outputs().fs();
         // no .crc side files next to the report: it is read by people and browsers, not by Hadoop
@@ -110,12 +130,12 @@ public final class WriteReport implements Stage {
         int figures = 0;
         long bytes = 0;
         // public claims the report sets against the data (data/reference/claims.csv; none when the file is absent)
-        List<Claims.Claim> claims = Claims.load(ctx.config().referenceDir().resolve(Claims.FILE));
+        List<Claims.Claim> claims = claimsForProbe;
         ctx.manifest().stage(name()).put("claims", claims.size());
         for (int i = 0; i < langs.size(); i++) {
             String lang = langs.get(i);
             String other = langs.size() > 1 ? "index." + langs.get((i + 1) % langs.size()) + ".html" : null;
-            ReportView view = new ReportView(data, lang, claims);
+            ReportView view = new ReportView(data, lang, claims).withRevisions(revisions);
             Map<String, Object> context = view.context(other);
             String html = render("report/index.html.mustache", htmlCompiler(), withCss(context));
             String md = render("report/report.md.mustache", markdownCompiler(), context);
@@ -131,9 +151,12 @@ public final class WriteReport implements Stage {
                 figures++;
             }
         }
+        bytes += write(fs, staging, HISTORY, history.csv(), files);
         List<String> listed = new ArrayList<>(files);
         listed.add("summary.json");
         ObjectNode summary = ReportSummary.build(data, langs, listed, claims);
+        summary.set("lineage", lineage);
+        summary.set("revisions", revisions);
         bytes += write(fs, staging, "summary.json", ReportSummary.toJson(summary), files);
         ctx.outputs().commit(OUTPUT);
 
@@ -157,8 +180,27 @@ public final class WriteReport implements Stage {
             n.put("secondary_suppressed", ev.stream().filter(e -> e.status() == Disclosure.Status.SECONDARY).count());
         });
         section.put("warnings", data.warnings().size());
+        section.put("revisions", revisions.isObject() ? revisions.path("status").asText() : "first");
+        if (revisions.isObject()) section.put("previous_report_run_id", revisions.path("previous_run_id").asText());
+        section.put("history_rows", history.rows());
         Log.info("WriteReport: %d files (%d figures, languages %s) in %s", files.size(), figures, langs,
                 ctx.outputs().path(OUTPUT));
+    }
+
+    /** One line on what changed since the previous report, for the run log. */
+    private static void logRevisions(JsonNode r) {
+        if (!r.isObject()) {
+            Log.info("WriteReport: the first report in this output folder (nothing to compare with)");
+            return;
+        }
+        JsonNode in = r.path("inputs");
+        String inputs = r.path("previous_lineage_recorded").asBoolean()
+                ? String.format(java.util.Locale.ROOT, "; input files %d added, %d changed, %d removed", in.path("added_count").asInt(),
+                        in.path("changed_count").asInt(), in.path("removed_count").asInt())
+                : "; the previous report recorded no lineage";
+        Log.info("WriteReport: against the previous report (run %s): %d of %d figures changed (%s)%s",
+                r.path("previous_run_id").asText("?"), r.path("figures_changed").asInt(), r.path("figures").size(),
+                r.path("status").asText(), inputs);
     }
 
     // ---------------------------------------------------------------- templates

@@ -49,6 +49,15 @@ final class ReportRun {
     }
 
     static Manifest run(SparkSession spark, Path out, Path reference, List<String> languages, int minSellers, double pPercent) {
+        return run(spark, out, reference, languages, minSellers, pPercent, (m, c) -> {});
+    }
+
+    /**
+     * With {@code prepare} applied to the new manifest before the stage runs (with the loaded configuration), as
+     * StageCommand records the code version and the configuration files there.
+     */
+    static Manifest run(SparkSession spark, Path out, Path reference, List<String> languages, int minSellers, double pPercent,
+                        java.util.function.BiConsumer<Manifest, NeracaConfig.Loaded> prepare) {
         Path cfgFile = out.getParent().resolve("neraca-" + out.getFileName() + ".yaml");
         try {
             Files.writeString(cfgFile, "run:\n  reference_dir: " + reference.toAbsolutePath() + "\nreport:\n  min_sellers: "
@@ -61,6 +70,7 @@ final class ReportRun {
             store.lock();
             store.recover();
             Manifest manifest = Manifest.start(store.runId(), "report", store.readText(Manifest.FILE));
+            prepare.accept(manifest, cfg);
             StageContext ctx = new StageContext(spark, cfg, "unused", out.toString(), store, manifest,
                     StageContext.RunOptions.defaults());
             new WriteReport(languages).run(ctx);
