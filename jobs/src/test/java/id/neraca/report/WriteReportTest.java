@@ -420,7 +420,7 @@ class WriteReportTest extends SparkTestBase {
     @Test
     void manifestRecordsTheStage() {
         JsonNode st = manifest.root().path("stages").path("WriteReport");
-        assertEquals(27, st.path("files").asInt(), "2 × (html, md) + index/report copies + 2 × 5 × (svg, png) + summary");
+        assertEquals(28, st.path("files").asInt(), "2 × (html, md) + index/report copies + 2 × 5 × (svg, png) + history.csv + summary");
         assertEquals(10, st.path("figures").asInt());
         assertEquals("id,en", st.path("languages").asText());
         assertTrue(st.path("disclosure").path("province").path("primary_suppressed").asInt() >= 1);
