@@ -143,6 +143,8 @@ public final class Manifest {
         ObjectNode cv = root.putObject("code_version");
         String version = Manifest.class.getPackage().getImplementationVersion();
         cv.put("jar_version", version == null ? "dev" : version);
+        // the JVM: two runs of one commit on another Java may differ in the last digits of the projection's doubles
+        cv.put("java_version", System.getProperty("java.version"));
         // the folder the run started from: the report shows the paths under it relative to it
         cv.put("project_home", home.toAbsolutePath().normalize().toString());
         String commit = git(home, "rev-parse", "HEAD");

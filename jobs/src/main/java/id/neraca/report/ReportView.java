@@ -1392,6 +1392,11 @@ public final class ReportView {
                 causes.add(t.get("rev_code_same", shortCommit(code.path("commit").asText(null))));
             }
             if (code.path("uncertain").asBoolean()) causes.add(t.get("rev_code_uncertain"));
+            JsonNode rt = r.path("runtime");
+            if (rt.path("changed").asBoolean()) {
+                causes.add(t.get("rev_runtime_changed", rt.path("previous_java_version").asText("?"), rt.path("previous_spark_version").asText("?"),
+                        rt.path("java_version").asText("?"), rt.path("spark_version").asText("?")));
+            }
         }
         m.put("causes", causes);
         m.put("has_causes", !causes.isEmpty());

@@ -91,6 +91,8 @@ public final class Revisions {
         text(l, "git_commit", "unknown".equals(cv.path("git_commit").asText()) ? N.missingNode() : cv.path("git_commit"));
         if (cv.path("git_dirty").isBoolean()) l.put("git_dirty", cv.path("git_dirty").asBoolean());
         else l.putNull("git_dirty");
+        text(l, "java_version", cv.path("java_version"));
+        text(l, "spark_version", manifest.path("spark").path("version"));
         JsonNode cfg = manifest.path("configuration");
         text(l, "configuration_fingerprint", cfg.path("fingerprint"));
         java.util.function.UnaryOperator<String> rel = ReportView.relativeTo(cv.path("project_home").asText(null));
@@ -186,6 +188,19 @@ public final class Revisions {
             code.put("changed", codeChanged);
             code.put("uncertain", uncertain);
             causes |= codeChanged || uncertain;
+
+            // Java and Spark: recorded since 1 Dec 2026; a side that did not record one compares as unknown, not as changed
+            ObjectNode runtime = r.putObject("runtime");
+            boolean runtimeChanged = false;
+            for (String f : List.of("java_version", "spark_version")) {
+                runtime.set("previous_" + f, pl.path(f).isTextual() ? pl.get(f) : N.nullNode());
+                runtime.set(f, cl.path(f).isTextual() ? cl.get(f) : N.nullNode());
+                if (pl.path(f).isTextual() && cl.path(f).isTextual() && !pl.path(f).asText().equals(cl.path(f).asText())) {
+                    runtimeChanged = true;
+                }
+            }
+            runtime.put("changed", runtimeChanged);
+            causes |= runtimeChanged;
         }
 
         ArrayNode figs = r.putArray("figures");

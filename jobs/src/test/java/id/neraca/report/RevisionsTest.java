@@ -54,8 +54,14 @@ class RevisionsTest {
     }
 
     private static ObjectNode lineage(String commit, boolean dirty, String configSha, String... inputs) {
+        return lineageOn("17.0.13", commit, dirty, configSha, inputs);
+    }
+
+    private static ObjectNode lineageOn(String java, String commit, boolean dirty, String configSha, String... inputs) {
         ObjectNode m = JSON.createObjectNode();
-        m.putObject("code_version").put("git_commit", commit).put("git_dirty", dirty).put("project_home", "/home/ekonom/neraca");
+        m.putObject("code_version").put("git_commit", commit).put("git_dirty", dirty).put("project_home", "/home/ekonom/neraca")
+                .put("java_version", java);
+        m.putObject("spark").put("version", "4.2.0").put("master", "local[*]");
         ObjectNode c = m.putObject("configuration");
         c.put("file", "/home/ekonom/neraca/data/config/neraca.yaml");
         c.put("sha256", configSha);
@@ -163,6 +169,24 @@ class RevisionsTest {
         assertEquals(Revisions.REVISED, o.path("status").asText());
         assertTrue(o.path("code").path("changed").asBoolean());
         assertEquals(COMMIT, o.path("code").path("previous_commit").asText());
+    }
+
+    @Test
+    void anotherJavaIsACause() {
+        ObjectNode cur = summary("run-2", "22.6000", "a=1");
+        cur.set("lineage", lineageOn("25.0.1", COMMIT, false, "c".repeat(64), "a=1"));
+        JsonNode r = Revisions.compare(summary("run-1", "22.5069", "a=1"), cur);
+        assertEquals(Revisions.REVISED, r.path("status").asText());
+        assertTrue(r.path("runtime").path("changed").asBoolean());
+        assertEquals("17.0.13", r.path("runtime").path("previous_java_version").asText());
+        assertEquals("4.2.0", r.path("runtime").path("spark_version").asText());
+
+        // a previous report that did not record its Java: not known, so not a cause (and not "changed")
+        ObjectNode prev = summary("run-1", "22.5069", "a=1");
+        ((ObjectNode) prev.get("lineage")).remove("java_version");
+        JsonNode u = Revisions.compare(prev, summary("run-2", "22.6000", "a=1"));
+        assertFalse(u.path("runtime").path("changed").asBoolean());
+        assertEquals(Revisions.UNEXPLAINED, u.path("status").asText());
     }
 
     @Test
