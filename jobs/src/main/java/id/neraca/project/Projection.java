@@ -386,8 +386,60 @@ public final class Projection {
         ObjectNode umkm = shareProjection(in, ens, covZ, future, nat, series, shares, lastFullYear);
 
         ObjectNode summary = summary(in, last, n, lastFullYear, lastFullExact, states, annualStates, ensAnnual, targets, umkm);
+        ObjectNode ifContinued = trendScenario(coverage, central, ensAnnual, cfg.targets());
+        if (ifContinued != null && summary.path("coverage").path("trend") instanceof ObjectNode tr) tr.set("if_continued", ifContinued);
         List<ModelRow> modelRows = modelRows(states, annualStates);
         return new Result(series, shares, backtestRows, modelRows, targets, summary, List.copyOf(warnings));
+    }
+
+    /**
+     * What the targets would read if the coverage factor kept moving at the rate its calibration years show
+     * (docs/PROJECTION.md §2, "If the factor's trend continued"): year y's national value × g^(y − ȳ), g = 1 + the
+     * factor's change a year, ȳ the calibration years' mean, where the constant factor (their geometric mean) sits on
+     * the least-squares line. Each projected target year's ensemble paths are scaled by that year's multiplier (the
+     * probability is the share of paths at or above target ÷ multiplier); the crossing year is the first year whose
+     * central value × its multiplier reaches the target, observed years included. A sensitivity beside the published
+     * projection, not a correction of it: two or three calibration years cannot tell a trend in the sample's coverage
+     * from noise in the benchmark. Null without a trend (fewer than two calibration years).
+     */
+    static ObjectNode trendScenario(Coverage.Result coverage, Map<Integer, Double> central, Map<Integer, double[]> ensAnnual,
+                                    List<ProjectConfig.Target> targets) {
+        Coverage.Trend trend = coverage.trend();
+        if (trend == null) return null;
+        double g = 1 + trend.factorPctPerYear() / 100;
+        double meanYear = coverage.points().stream().mapToDouble(Coverage.Point::year).average().orElseThrow();
+        ObjectNode o = JSON.createObjectNode();
+        putNum(o, "reference_year", meanYear, 2);
+        ArrayNode ts = o.putArray("targets");
+        for (ProjectConfig.Target t : targets) {
+            double[] vals = ensAnnual.get(t.year());
+            if (vals == null) continue;
+            double tv = t.valueIdr().doubleValue();
+            double m = Math.pow(g, t.year() - meanYear);
+            double[] scaled = new double[vals.length];
+            for (int i = 0; i < vals.length; i++) scaled[i] = vals[i] * m;
+            double[] b = Stats.bands(scaled);
+            Integer crossing = null;
+            for (var e : central.entrySet()) {
+                if (e.getValue() * Math.pow(g, e.getKey() - meanYear) >= tv) {
+                    crossing = e.getKey();
+                    break;
+                }
+            }
+            ObjectNode n = ts.addObject();
+            n.put("name", t.name());
+            n.put("year", t.year());
+            putNum(n, "factor_multiplier", m, 6);
+            putMoney(n, "projected_idr", b[0]);
+            putMoney(n, "lo80_idr", b[1]);
+            putMoney(n, "hi80_idr", b[2]);
+            putMoney(n, "lo95_idr", b[3]);
+            putMoney(n, "hi95_idr", b[4]);
+            putNum(n, "probability", Stats.fractionAtLeast(scaled, tv), 4);
+            if (crossing == null) n.putNull("crossing_year");
+            else n.put("crossing_year", crossing);
+        }
+        return o;
     }
 
     /**

@@ -894,8 +894,52 @@ public final class ReportView {
         JsonNode tr = d.projection().summary().get().path("coverage").path("trend");
         double sample = tr.path("sample_growth_pct_per_year").asDouble();
         double bench = tr.path("benchmark_growth_pct_per_year").asDouble();
-        return t.get(sample > bench ? "q3_growth_caveat_faster" : "q3_growth_caveat_slower", f.decimal(sample, 1) + "%",
+        String caveat = t.get(sample > bench ? "q3_growth_caveat_faster" : "q3_growth_caveat_slower", f.decimal(sample, 1) + "%",
                 f.decimal(bench, 1) + "%");
+        // how far: the first target's year at the factor's own pace (summary.json coverage.trend.if_continued)
+        ReportData.Target first = firstWithValue();
+        JsonNode alt = first == null ? null : trendScenarioOf(first);
+        if (alt != null && alt.path("projected_idr").isNumber()) {
+            caveat += " " + t.get("q3_growth_if_continued", first.year(), f.money(alt.path("projected_idr").decimalValue()));
+        }
+        return caveat;
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** The target's entry in summary.json {@code coverage.trend.if_continued.targets}, or null. */
+    private JsonNode trendScenarioOf(ReportData.Target tg) {
+        JsonNode list = d.projection().summary().map(s -> s.path("coverage").path("trend").path("if_continued").path("targets"))
+                .orElse(null);
+        if (list == null) return null;
+        for (JsonNode n : list) if (tg.name().equals(n.path("name").asText())) return n;
+        return null;
+    }
+
+    /**
+     * What the target table's values would be if the coverage factor kept moving at its calibration years' rate: the
+     * first target year's value and interval, and each target's probability against the published one. Null without
+     * the projection's {@code if_continued} block.
+     */
+    private String trendScenarioSentence(double factorPct) {
+        ReportData.Target first = firstWithValue();
+        JsonNode alt = first == null ? null : trendScenarioOf(first);
+        if (alt == null || !alt.path("projected_idr").isNumber()) return null;
+        List<String> probs = new ArrayList<>();
+        for (ReportData.Target tg : d.projection().targets()) {
+            JsonNode a = trendScenarioOf(tg);
+            if (a == null || !a.path("probability").isNumber() || tg.probability() == null) continue;
+            probs.add(t.get("coverage_trend_target_probability", targetName(tg),
+                    f.pct(a.path("probability").decimalValue().multiply(BigDecimal.valueOf(100))),
+                    f.pct(BigDecimal.valueOf(tg.probability() * 100))));
+        }
+        return t.get(factorPct < 0 ? "coverage_trend_if_continued_falling" : "coverage_trend_if_continued_rising", first.year(),
+                f.money(alt.path("projected_idr").decimalValue()),
+                f.moneyRange(alt.path("lo95_idr").decimalValue(), alt.path("hi95_idr").decimalValue()), f.money(first.projectedIdr()),
+                probs.isEmpty() ? "" : " " + capitalise(String.join("; ", probs)) + ".",
+                d.projection().summary().map(x -> x.path("coverage").path("benchmark_points").asInt()).orElse(0));
     }
 
     /**
@@ -910,9 +954,11 @@ public final class ReportView {
         double factor = tr.path("factor_pct_per_year").asDouble();
         double sample = tr.path("sample_growth_pct_per_year").asDouble();
         double bench = tr.path("benchmark_growth_pct_per_year").asDouble();
-        return t.get(factor < 0 ? "coverage_trend_falling" : "coverage_trend_rising", f.decimal(Math.abs(factor), 1) + "%",
+        String said = t.get(factor < 0 ? "coverage_trend_falling" : "coverage_trend_rising", f.decimal(Math.abs(factor), 1) + "%",
                 tr.path("from_year").asText(), tr.path("to_year").asText(), f.decimal(sample, 1) + "%", f.decimal(bench, 1) + "%",
                 f.decimal(Math.abs(sample - bench), 0));
+        String scenario = trendScenarioSentence(factor);
+        return scenario == null ? said : said + " " + scenario;
     }
 
     /**

@@ -598,4 +598,43 @@ class ProjectionTest {
         assertEquals(new BigDecimal("315182577890288.11"), ProjectTo2030.valueIdr(umkm));
         assertEquals(new BigDecimal("3782190934683457.30"), ProjectTo2030.valueIdr(obs.get("local_umkm_gmv/2025")));
     }
+
+    /**
+     * The sensitivity "if the coverage factor's trend continued" (docs/PROJECTION.md §2): two calibration years whose
+     * factor falls from 100 to 90 (−10% a year, mean year 2023.5), the 2030 paths 1..1000 trillion: every path times
+     * 0.9^6.5 = 0.504169, so the share reaching Rp400 T is the paths from 794 T up, 207 of 1000, and no year's central
+     * value reaches it any more (2025: 420 T × 0.9^1.5 = 358.6 T).
+     */
+    @Test
+    void aFallingCoverageFactorGivesTheTrendSensitivity() {
+        BigDecimal t = new BigDecimal("1000000000000");
+        List<Coverage.Point> points = List.of(
+                new Coverage.Point(2023, 2024, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.valueOf(100), BigDecimal.ONE, 100, "s", "high"),
+                new Coverage.Point(2024, 2025, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.valueOf(90), BigDecimal.ONE, 90, "s", "high"));
+        Coverage.Result cov = new Coverage.Result("benchmark_calibration", Math.sqrt(100 * 90), 0.15, points, "", List.of());
+        assertEquals(-10.0, cov.trend().factorPctPerYear(), 1e-9);
+        double[] paths = new double[1000];
+        for (int i = 0; i < paths.length; i++) paths[i] = (i + 1) * 1e12;
+        Map<Integer, Double> central = new TreeMap<>(Map.of(2023, 300e12, 2024, 350e12, 2025, 420e12, 2030, 500e12));
+        List<ProjectConfig.Target> targets = List.of(
+                new ProjectConfig.Target("four_hundred", "Rp400 T", null, 2030, BigDecimal.valueOf(400).multiply(t), null),
+                new ProjectConfig.Target("one_hundred", "Rp100 T", null, 2030, BigDecimal.valueOf(100).multiply(t), null),
+                new ProjectConfig.Target("observed_year", "a 2024 target", null, 2024, BigDecimal.valueOf(100).multiply(t), null));
+        JsonNode o = Projection.trendScenario(cov, central, Map.of(2030, paths), targets);
+        assertEquals(2023.5, o.path("reference_year").asDouble(), 1e-9);
+        JsonNode four = o.path("targets").get(0);
+        assertEquals("four_hundred", four.path("name").asText());
+        assertEquals(0.504169, four.path("factor_multiplier").asDouble(), 1e-6);
+        assertEquals(0.207, four.path("probability").asDouble(), 1e-12);
+        assertTrue(four.path("crossing_year").isNull(), "published: 2025; at the trend's pace never");
+        // the median of 1..1000 is 500.5 (interpolated), times the multiplier
+        assertEquals(500.5 * 0.504169, four.path("projected_idr").asDouble() / 1e12, 1e-3);
+        JsonNode hundred = o.path("targets").get(1);
+        assertEquals(2023, hundred.path("crossing_year").asInt(), "300 T × 0.9^−0.5 = 316 T already reaches it");
+        assertEquals(0.802, hundred.path("probability").asDouble(), 1e-12, "paths from 199 T up: 100 / 0.504169 = 198.3");
+        assertEquals(2, o.path("targets").size(), "a target in an observed year has no paths: no sensitivity");
+
+        Coverage.Result one = new Coverage.Result("benchmark_calibration", 100, 0.15, points.subList(0, 1), "", List.of());
+        assertNull(Projection.trendScenario(one, central, Map.of(2030, paths), targets), "one calibration year: no trend");
+    }
 }

@@ -294,6 +294,46 @@ class ReportViewTest {
     }
 
     @Test
+    void theFactorsTrendIfContinuedIsQuantifiedBesideThePublishedValue() {
+        com.fasterxml.jackson.databind.node.ObjectNode summary = JSON.createObjectNode().put("last_observed_year", 2025)
+                .put("last_observed_year_value_idr", 987600000000000L);
+        com.fasterxml.jackson.databind.node.ObjectNode cov = summary.putObject("coverage").put("method", "benchmark_calibration")
+                .put("factor", 7004.1).put("benchmark_points", 2);
+        com.fasterxml.jackson.databind.node.ObjectNode tr = cov.putObject("trend").put("from_year", 2023).put("to_year", 2024)
+                .put("factor_pct_per_year", -9.23).put("sample_growth_pct_per_year", 20.15).put("benchmark_growth_pct_per_year", 9.07)
+                .put("flagged", true);
+        tr.putObject("if_continued").put("reference_year", 2023.5).putArray("targets").addObject().put("name", "ministry").put("year", 2030)
+                .put("factor_multiplier", 0.534).put("projected_idr", 1068000000000000L).put("lo95_idr", 431000000000000L)
+                .put("hi95_idr", 1824000000000000L).put("probability", 0.0).putNull("crossing_year");
+        ReportData d = data(List.of(headline("2025", "400", "80", "780", "30", "560")),
+                projection(List.of(target("ministry", "5678000000000000", "2000000000000000", "digital_economy")), List.of(), summary));
+        String en = html(d, "en");
+        String id = html(d, "id");
+        String sentenceEn = "If the factor kept falling at that rate, the 2030 value would be IDR 1,068.0 trillion (95%: IDR 431.0 – "
+                + "1,824.0 trillion) instead of IDR 2,000.0 trillion. The probability of reaching IDR 5,678.0 trillion (ministry) would "
+                + "be 0.0% instead of 10.0%. A sensitivity, not a correction: 2 calibration years say little about how the sample&#39;s "
+                + "coverage will move.";
+        Matcher caveat = Pattern.compile("<p class=\"note\" id=\"target-caveat\">([^<]*)</p>").matcher(en);
+        assertTrue(caveat.find());
+        assertTrue(caveat.group(1).contains(sentenceEn), caveat.group(1));
+        assertEquals(2, en.split(Pattern.quote(sentenceEn), -1).length - 1, "next to the targets and in the methodology");
+        assertTrue(id.contains("Bila faktor itu terus turun secepat itu, nilai 2030 menjadi Rp1.068,0 triliun (95%: Rp431,0 – 1.824,0 "
+                + "triliun), bukan Rp2.000,0 triliun. Peluang mencapai Rp5.678,0 triliun (ministry) menjadi 0,0%, bukan 10,0%."), id);
+        Matcher q3 = Pattern.compile("<p id=\"headline-target\">([^<]*)").matcher(en);
+        assertTrue(q3.find(), en);
+        assertTrue(q3.group(1).contains("they are too optimistic (Methodology, coverage factor). If they keep doing so, the 2030 value "
+                + "would be nearer IDR 1,068.0 trillion."), q3.group(1));
+
+        // without the block (a projection written before it existed): the trend's sentence alone, as before
+        tr.remove("if_continued");
+        String plain = html(data(List.of(headline("2025", "400", "80", "780", "30", "560")),
+                projection(List.of(target("ministry", "5678000000000000", "2000000000000000", "digital_economy")), List.of(), summary)), "en");
+        assertFalse(plain.contains("If the factor kept falling"));
+        assertFalse(plain.contains("If they keep doing so"));
+        assertTrue(plain.contains("The coverage factor fell 9.2% a year from 2023 to 2024"));
+    }
+
+    @Test
     void theProjectionIsCalledEcommerceGmvAndTheTargetsCarryTheirCaveat() {
         JsonNode summary = JSON.createObjectNode().put("last_observed_year", 2025).put("last_observed_year_value_idr", 987600000000000L);
         ReportData d = data(List.of(headline("2025", "400", "80", "780", "30", "560")),
