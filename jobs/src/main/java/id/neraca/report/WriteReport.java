@@ -109,8 +109,9 @@ public final class WriteReport implements Stage {
         List<String> revisionWarnings = new ArrayList<>();
         java.util.Optional<JsonNode> previous = Revisions.parsePrevious(ctx.outputs().readText(OUTPUT + "/summary.json"), revisionWarnings);
         ObjectNode lineage = Revisions.lineage(ctx.manifest().root());
-        List<Claims.Claim> claimsForProbe = Claims.load(ctx.config().referenceDir().resolve(Claims.FILE));
-        ObjectNode probe = ReportSummary.build(data, cfg.languages(), List.of(), claimsForProbe);
+        // public claims the report sets against the data (data/reference/claims.csv; none when the file is absent)
+        List<Claims.Claim> claims = Claims.load(ctx.config().referenceDir().resolve(Claims.FILE));
+        ObjectNode probe = ReportSummary.build(data, cfg.languages(), List.of(), claims);
         probe.set("lineage", lineage);
         JsonNode revisions = previous.<JsonNode>map(p -> Revisions.compare(p, probe)).orElse(NullNode.getInstance());
         if (revisions.isObject()) probe.set("revisions", revisions);
@@ -129,8 +130,6 @@ public final class WriteReport implements Stage {
         List<String> langs = cfg.languages();
         int figures = 0;
         long bytes = 0;
-        // public claims the report sets against the data (data/reference/claims.csv; none when the file is absent)
-        List<Claims.Claim> claims = claimsForProbe;
         ctx.manifest().stage(name()).put("claims", claims.size());
         for (int i = 0; i < langs.size(); i++) {
             String lang = langs.get(i);
@@ -187,20 +186,34 @@ public final class WriteReport implements Stage {
                 ctx.outputs().path(OUTPUT));
     }
 
-    /** One line on what changed since the previous report, for the run log. */
+    /**
+     * One line on what changed since the previous report, for the run log; under {@code --log-json} with
+     * {@code event: revisions}, {@code status} ({@code first}, {@code unchanged}, {@code revised}, {@code unexplained}),
+     * {@code previous_run_id}, {@code figures_changed} and the input files' counts, for a scheduler (docs/OPERATIONS.md).
+     */
     private static void logRevisions(JsonNode r) {
+        ObjectNode f = Log.fields();
+        f.put("event", "revisions");
         if (!r.isObject()) {
-            Log.info("WriteReport: the first report in this output folder (nothing to compare with)");
+            f.put("status", "first");
+            Log.event("INFO", "WriteReport: the first report in this output folder (nothing to compare with)", f);
             return;
         }
         JsonNode in = r.path("inputs");
-        String inputs = r.path("previous_lineage_recorded").asBoolean()
+        f.put("status", r.path("status").asText());
+        f.put("previous_run_id", r.path("previous_run_id").asText());
+        f.put("figures_changed", r.path("figures_changed").asInt());
+        boolean recorded = r.path("previous_lineage_recorded").asBoolean();
+        if (recorded) {
+            for (String k : java.util.List.of("added", "changed", "removed")) f.put("inputs_" + k, in.path(k + "_count").asInt());
+        }
+        String inputs = recorded
                 ? String.format(java.util.Locale.ROOT, "; input files %d added, %d changed, %d removed", in.path("added_count").asInt(),
                         in.path("changed_count").asInt(), in.path("removed_count").asInt())
                 : "; the previous report recorded no lineage";
-        Log.info("WriteReport: against the previous report (run %s): %d of %d figures changed (%s)%s",
+        Log.event("INFO", String.format(java.util.Locale.ROOT, "WriteReport: against the previous report (run %s): %d of %d figures changed (%s)%s",
                 r.path("previous_run_id").asText("?"), r.path("figures_changed").asInt(), r.path("figures").size(),
-                r.path("status").asText(), inputs);
+                r.path("status").asText(), inputs), f);
     }
 
     // ---------------------------------------------------------------- templates
