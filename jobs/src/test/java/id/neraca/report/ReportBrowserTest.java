@@ -83,6 +83,9 @@ class ReportBrowserTest extends SparkTestBase {
             assertTrue(svgs >= 5, lang + ": " + svgs + " charts in the rendered page");
             assertTrue(dom.contains(lang.equals("id") ? "Proyeksi nilai GMV e-commerce nasional dan target 2030" : "National e-commerce GMV: projection and the 2030 targets"),
                     "chart titles are text in the DOM");
+            // the comparison with the previous report: this folder's first, and it says so
+            assertTrue(dom.contains(lang.equals("id") ? "Ini laporan pertama di folder keluaran ini" : "This is the first report in this output folder"),
+                    lang + ": the revisions section");
             Path shot = shots.resolve("index." + lang + ".png");
             Files.deleteIfExists(shot);
             run(chromium.get(), tmp.resolve("profile-shot-" + lang), "--screenshot=" + shot, page.toUri().toString());
