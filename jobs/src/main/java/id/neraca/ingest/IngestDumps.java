@@ -116,6 +116,12 @@ public final class IngestDumps implements Stage {
     @Override
     public void run(StageContext ctx) {
         IngestConfig cfg = ctx.cfg().ingest();
+        // the order dates this run accepts: unpinned, the last one is the run's day, so two runs of the same dumps and
+        // configuration on different days may accept different rows (the report's comparison names it: report.Revisions)
+        ObjectNode window = ctx.manifest().stage(name());
+        window.put("min_order_date", cfg.minDate().toString());
+        window.put("max_order_date", cfg.maxDate().toString());
+        window.put("max_order_date_pinned", cfg.maxOrderDate() != null);
         SellerKeys keys = keys(ctx.dumps(), ctx.options().demoKey());
         IngestRun.Prepared p = IngestRun.prepare(ctx.config().mappingsDir(), ctx.config().referenceDir(), ctx.dumps(), keys, cfg,
                 ctx.options().skipUnmatched(), true);

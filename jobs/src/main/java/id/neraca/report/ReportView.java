@@ -1438,6 +1438,11 @@ public final class ReportView {
                 causes.add(t.get("rev_code_same", shortCommit(code.path("commit").asText(null))));
             }
             if (code.path("uncertain").asBoolean()) causes.add(t.get("rev_code_uncertain"));
+            JsonNode ow = r.path("order_window");
+            if (ow.path("changed").asBoolean()) {
+                causes.add(t.get("rev_order_window_changed", ow.path("previous_max_order_date").asText("?"),
+                        ow.path("max_order_date").asText("?"), f.count(ow.path("files_parsed").asLong())));
+            }
             JsonNode rt = r.path("runtime");
             if (rt.path("changed").asBoolean()) {
                 causes.add(t.get("rev_runtime_changed", rt.path("previous_java_version").asText("?"), rt.path("previous_spark_version").asText("?"),

@@ -107,6 +107,10 @@ public final class Revisions {
             text(s, "run_id", e.getValue().path("run_id"));
             text(s, "configuration_fingerprint", e.getValue().path("configuration_fingerprint"));
             text(s, "git_commit", e.getValue().path("git_commit"));
+            // ingest's order-date window and how many files it parsed (not reused from an earlier run)
+            for (String f : List.of("max_order_date", "max_order_date_pinned", "files_parsed")) {
+                if (e.getValue().has(f)) s.set(f, e.getValue().get(f));
+            }
         });
         Map<String, String> inputs = new TreeMap<>();
         for (JsonNode i : manifest.path("inputs")) {
@@ -201,6 +205,21 @@ public final class Revisions {
             }
             runtime.put("changed", runtimeChanged);
             causes |= runtimeChanged;
+
+            // an unpinned ingest.max_order_date is the run's day: an ingest that parsed files again on a later day may
+            // accept rows the earlier one quarantined as dated in the future (docs/OPERATIONS.md, Reproducibility)
+            JsonNode pi = pl.path("stages").path("IngestDumps");
+            JsonNode ci = cl.path("stages").path("IngestDumps");
+            ObjectNode window = r.putObject("order_window");
+            window.set("previous_max_order_date", pi.path("max_order_date").isTextual() ? pi.get("max_order_date") : N.nullNode());
+            window.set("max_order_date", ci.path("max_order_date").isTextual() ? ci.get("max_order_date") : N.nullNode());
+            boolean reran = ci.path("run_id").isTextual() && !ci.path("run_id").asText().equals(pi.path("run_id").asText(""));
+            boolean moved = pi.path("max_order_date").isTextual() && ci.path("max_order_date").isTextual()
+                    && !pi.path("max_order_date").asText().equals(ci.path("max_order_date").asText())
+                    && reran && ci.path("files_parsed").asInt(0) > 0;
+            window.put("files_parsed", reran ? ci.path("files_parsed").asInt(0) : 0);
+            window.put("changed", moved);
+            causes |= moved;
         }
 
         ArrayNode figs = r.putArray("figures");

@@ -106,6 +106,10 @@ class IngestStateTest extends SparkTestBase {
         JsonNode m1 = ingest(dumps, out, false);
         assertEquals("full", m1.at("/stages/IngestDumps/mode").asText());
         assertEquals(2, m1.at("/stages/IngestDumps/files_parsed").asInt());
+        // the order-date window it ran with, for the report's comparison with the previous one (report.Revisions)
+        assertEquals("2015-01-01", m1.at("/stages/IngestDumps/min_order_date").asText());
+        assertEquals("2026-11-29", m1.at("/stages/IngestDumps/max_order_date").asText(), "IngestFixtures pins it");
+        assertTrue(m1.at("/stages/IngestDumps/max_order_date_pinned").asBoolean(false));
         assertEquals(Map.of(SHOPEE_A, "ingested", TOKOPEDIA, "ingested"), statuses(m1));
         assertTrue(Files.isRegularFile(out.resolve("ingest_state/files.json")));
         assertTrue(Files.isRegularFile(out.resolve("ingest_state/parsed/_SUCCESS")));

@@ -189,6 +189,32 @@ class RevisionsTest {
         assertEquals(Revisions.UNEXPLAINED, u.path("status").asText());
     }
 
+    /** A summary whose ingest ran as {@code runId}, accepting orders up to {@code maxDate}, parsing {@code parsed} files. */
+    private static ObjectNode ingestedOn(String runId, String share, String maxDate, int parsed) {
+        ObjectNode s = summary(runId, share, "a=1");
+        ((ObjectNode) s.path("lineage").path("stages").path("IngestDumps")).put("run_id", runId).put("max_order_date", maxDate)
+                .put("max_order_date_pinned", false).put("files_parsed", parsed);
+        return s;
+    }
+
+    @Test
+    void anUnpinnedOrderDateThatMovedWithFilesParsedAgainIsACause() {
+        JsonNode r = Revisions.compare(ingestedOn("run-1", "22.5069", "2026-11-02", 145), ingestedOn("run-2", "22.6000", "2026-12-02", 145));
+        assertEquals(Revisions.REVISED, r.path("status").asText(), r.toString());
+        assertTrue(r.path("order_window").path("changed").asBoolean());
+        assertEquals("2026-11-02", r.path("order_window").path("previous_max_order_date").asText());
+        assertEquals(145, r.path("order_window").path("files_parsed").asInt());
+
+        // every file's rows reused from the earlier parse (an incremental run on the same dumps): the window did nothing
+        JsonNode reused = Revisions.compare(ingestedOn("run-1", "22.5069", "2026-11-02", 145), ingestedOn("run-2", "22.6000", "2026-12-02", 0));
+        assertFalse(reused.path("order_window").path("changed").asBoolean());
+        assertEquals(Revisions.UNEXPLAINED, reused.path("status").asText());
+
+        // ingest did not run again since the previous report (`neraca report` alone): the same ingest, whatever its date
+        JsonNode same = Revisions.compare(ingestedOn("run-1", "22.5069", "2026-11-02", 145), ingestedOn("run-1", "22.6000", "2026-11-02", 145));
+        assertFalse(same.path("order_window").path("changed").asBoolean());
+    }
+
     @Test
     void anEditedConfigurationFileIsNamedAsTheCause() {
         ObjectNode cur = summary("run-2", "24.0000", "a=1");
