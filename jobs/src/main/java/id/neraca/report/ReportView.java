@@ -1468,7 +1468,7 @@ public final class ReportView {
         List<Object> rows = new ArrayList<>();
         for (JsonNode fig : r.path("figures")) {
             String key = fig.path("figure").asText();
-            Revisions.Kind kind = kindOf(key);
+            Revisions.Kind kind = Revisions.Kind.valueOf(fig.path("kind").asText().toUpperCase(Locale.ROOT));
             Map<String, Object> row = new LinkedHashMap<>();
             if (key.startsWith("target.")) {
                 String name = key.substring("target.".length(), key.lastIndexOf('.'));
@@ -1497,15 +1497,6 @@ public final class ReportView {
             "local_umkm_share_pct", "class_LOCAL_UMKM", "imported_share_pct", "class_IMPORTED",
             "cross_border_share_pct", "class_CROSS_BORDER", "foreign_origin_share_pct", "col_foreign",
             "unknown_share_pct", "class_UNKNOWN");
-
-    private static Revisions.Kind kindOf(String key) {
-        if (key.endsWith(".probability")) return Revisions.Kind.PROBABILITY;
-        if (key.endsWith(".crossing_year") || key.endsWith("_year")) return Revisions.Kind.YEAR;
-        if (key.equals("last_month")) return Revisions.Kind.MONTH;
-        if (key.endsWith("_idr")) return Revisions.Kind.MONEY;
-        if (key.endsWith("_pct")) return Revisions.Kind.PCT;
-        return Revisions.Kind.COUNT;
-    }
 
     private String revisionValue(Revisions.Kind kind, JsonNode v, boolean crossing) {
         if (v == null || v.isNull() || v.isMissingNode()) return crossing ? t.get("crossing_none") : "–";

@@ -227,6 +227,7 @@ public final class Revisions {
         for (Figure f : figures(previous, current)) {
             ObjectNode n = figs.addObject();
             n.put("figure", f.key());
+            n.put("kind", f.kind().name().toLowerCase(java.util.Locale.ROOT));
             n.set("previous", f.previous() == null ? N.nullNode() : f.previous());
             n.set("current", f.current() == null ? N.nullNode() : f.current());
             n.set("change", change(f));
