@@ -78,9 +78,13 @@ public record ProjectConfig(
      *                              multiple of the seasonal-naive baseline's backtest MASE
      * @param weighting             {@code inverse_mase} (weights ∝ 1/MASE²), {@code inverse_crps} (weights ∝ 1/CRPS²
      *                              of the backtest's simulated distributions) or {@code equal}
+     * @param minIntervalCoverage   a model whose 80% intervals held less than this share of the backtest's outcomes
+     *                              more than a year ahead is not selected (0 turns the check off; docs/PROJECTION.md §4
+     *                              "Interval check"). Checked only when the backtest scores at least
+     *                              {@link #INTERVAL_CHECK_MIN_HORIZON} months ahead
      */
     public record BacktestSection(Integer minTrainMonths, String maxHorizonMonths, Double selectionMaxMaseRatio,
-                                  String weighting) {
+                                  String weighting, Double minIntervalCoverage) {
         /** {@code max_horizon_months: auto}. */
         public static final String AUTO = "auto";
         /** The longest horizon {@code auto} scores, and the longest a number may ask for. */
@@ -88,7 +92,19 @@ public record ProjectConfig(
         /** The horizons {@code auto} scores at least: a year, as before {@code auto} existed. */
         public static final int AUTO_MIN_HORIZON = 12;
 
+        /** The first horizon the interval check reads: beyond the first year. */
+        public static final int INTERVAL_CHECK_FROM_HORIZON = 13;
+        /** The interval check runs only when the backtest scores at least this many months ahead. */
+        public static final int INTERVAL_CHECK_MIN_HORIZON = 24;
+        /** {@code min_interval_coverage} when not set. */
+        public static final double DEFAULT_MIN_INTERVAL_COVERAGE = 0.0;
+
+        public BacktestSection(Integer minTrainMonths, String maxHorizonMonths, Double selectionMaxMaseRatio, String weighting) {
+            this(minTrainMonths, maxHorizonMonths, selectionMaxMaseRatio, weighting, null);
+        }
+
         public BacktestSection {
+            if (minIntervalCoverage == null) minIntervalCoverage = DEFAULT_MIN_INTERVAL_COVERAGE;
             if (minTrainMonths == null) minTrainMonths = 24;
             if (maxHorizonMonths == null) maxHorizonMonths = AUTO;
             if (selectionMaxMaseRatio == null) selectionMaxMaseRatio = 1.5;
@@ -197,6 +213,10 @@ public record ProjectConfig(
         if (!(backtest.selectionMaxMaseRatio() >= 1.0)) {
             throw new IllegalArgumentException("project.backtest.selection_max_mase_ratio must be at least 1.0, got "
                     + backtest.selectionMaxMaseRatio());
+        }
+        if (!(backtest.minIntervalCoverage() >= 0 && backtest.minIntervalCoverage() < 0.8)) {
+            throw new IllegalArgumentException("project.backtest.min_interval_coverage must be at least 0 (0: no check) and below 0.8 "
+                    + "(the intervals' nominal coverage), got " + backtest.minIntervalCoverage());
         }
         if (!WEIGHTINGS.contains(backtest.weighting())) {
             throw new IllegalArgumentException("project.backtest.weighting must be inverse_mase, inverse_crps or equal, got '"

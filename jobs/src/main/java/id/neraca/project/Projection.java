@@ -121,6 +121,12 @@ public final class Projection {
     private final List<Forecaster> extraCandidates = new ArrayList<>();
     /** Mean backtest CRPS (of the log) per candidate model; filled only under {@code weighting: inverse_crps}. */
     private Map<String, Double> crps = Map.of();
+    /**
+     * Each candidate's interval coverage in the backtest beyond a year ahead; filled only when the interval check runs
+     * ({@code backtest.min_interval_coverage} above 0 and horizons of {@value ProjectConfig.BacktestSection#INTERVAL_CHECK_MIN_HORIZON}
+     * months or more scored; docs/PROJECTION.md §4 "Interval check").
+     */
+    private Map<String, Backtest.Coverage> intervalCoverage = Map.of();
     /** Paths each model simulates per backtest origin for its CRPS (docs/PROJECTION.md §4). */
     static final int CRPS_PATHS = 300;
 
@@ -235,7 +241,9 @@ public final class Projection {
             warnings.add("no backtest for the growth scenarios: their intervals come from the low-high scenario band");
         }
         for (Forecaster m : monthly) if (m instanceof CagrScenario c) c.withLogSd(cagrSd);
-        if (cfg.backtest().weighting().equals(ProjectConfig.INVERSE_CRPS) && origins >= MIN_SCORED_ORIGINS) {
+        boolean byCrps = cfg.backtest().weighting().equals(ProjectConfig.INVERSE_CRPS);
+        boolean intervalCheck = cfg.backtest().minIntervalCoverage() > 0 && maxH >= ProjectConfig.BacktestSection.INTERVAL_CHECK_MIN_HORIZON;
+        if ((byCrps || intervalCheck) && origins >= MIN_SCORED_ORIGINS) {
             // fresh models: cagr_base with the spread it simulates with (set above)
             List<Forecaster> cands = new ArrayList<>();
             for (Forecaster m : monthlyModels(cfg, loglinearAr1)) {
@@ -243,8 +251,16 @@ public final class Projection {
                 if (m instanceof CagrScenario c) c.withLogSd(cagrSd);
                 cands.add(m);
             }
-            crps = Backtest.meanCrps(Backtest.runCrps(cands, y, 12, firstSeason, minTrain, maxH, CRPS_PATHS,
-                    cfg.seed() ^ 0x2C9277B5L));
+            List<Backtest.Scored> scored = Backtest.runDistributions(cands, y, 12, firstSeason, minTrain, maxH, CRPS_PATHS,
+                    cfg.seed() ^ 0x2C9277B5L);
+            if (byCrps) {
+                List<Backtest.Crps> c = new ArrayList<>();
+                for (Backtest.Scored x : scored) c.add(new Backtest.Crps(x.model(), x.horizon(), x.origin(), x.crps()));
+                crps = Backtest.meanCrps(c);
+            }
+            if (intervalCheck) {
+                intervalCoverage = Backtest.coverage(scored, ProjectConfig.BacktestSection.INTERVAL_CHECK_FROM_HORIZON);
+            }
         }
 
         Map<String, Backtest.Score> overall = new TreeMap<>();
@@ -584,6 +600,28 @@ public final class Projection {
         } else {
             for (ModelState s : cand) kept.add(s.model().name());
         }
+        // the interval check: a kept model whose 80% intervals the backtest shows too narrow beyond a year is left out
+        Map<String, String> narrow = new TreeMap<>();
+        if (scored && !intervalCoverage.isEmpty()) {
+            double min = cfg.backtest().minIntervalCoverage();
+            for (String k : kept) {
+                Backtest.Coverage c = intervalCoverage.get(k);
+                if (c != null && c.in80() < min) narrow.put(k, intervalWarning(c, min));
+            }
+            if (narrow.size() == kept.size()) {
+                // every kept model fails: the one whose intervals held most stays, alone, with a warning
+                String best = kept.stream().filter(intervalCoverage::containsKey)
+                        .max(java.util.Comparator.comparingDouble((String k) -> intervalCoverage.get(k).in80())
+                                .thenComparing(java.util.Comparator.reverseOrder()))
+                        .orElseThrow();
+                narrow.remove(best);
+                warnings.add(String.format(Locale.ROOT, "every model kept by the backtest MASE has 80%% intervals that held less than "
+                        + "%.0f%% of the backtest's outcomes %d to %d months ahead; the one that held most (%s, %.1f%%) is used alone, and "
+                        + "the projection's intervals are likely too narrow", 100 * min, intervalCoverage.get(best).fromHorizon(),
+                        intervalCoverage.get(best).toHorizon(), best, 100 * intervalCoverage.get(best).in80()));
+            }
+            kept.removeAll(narrow.keySet());
+        }
         Map<String, Double> raw = new TreeMap<>();
         String weighting = cfg.backtest().weighting();
         // inverse_crps needs a score for every kept model (the weights compare them); else equal weights, with a warning
@@ -604,7 +642,8 @@ public final class Projection {
             Double w = raw.get(s.model().name());
             String warning = s.warning();
             if (s.fit() != null && w == null && candidate(s.model().name())) {
-                warning = String.format(Locale.ROOT, "not selected: backtest MASE %s vs seasonal naive %s", fmt(s.mase()),
+                warning = narrow.containsKey(s.model().name()) ? narrow.get(s.model().name())
+                        : String.format(Locale.ROOT, "not selected: backtest MASE %s vs seasonal naive %s", fmt(s.mase()),
                         naive == null ? "n/a" : fmt(naive.mase()));
             }
             if (!candidate(s.model().name()) && s.fit() != null) warning = "scenario band, not weighted";
@@ -614,6 +653,13 @@ public final class Projection {
                     w == null ? 0 : round(w / sum, 6), s.fit(), warning));
         }
         return out;
+    }
+
+    /** Why a model failed the interval check, as its {@code warning} in {@code models} and {@code summary.json}. */
+    static String intervalWarning(Backtest.Coverage c, double min) {
+        return String.format(Locale.ROOT, "not selected: its 80%% intervals held %.1f%% of the backtest's outcomes %d to %d months ahead "
+                + "(%d forecasts from %d origins), under project.backtest.min_interval_coverage %.2f: too narrow beyond a year",
+                100 * c.in80(), c.fromHorizon(), c.toHorizon(), c.outcomes(), c.origins(), min);
     }
 
     /**
@@ -1340,6 +1386,18 @@ public final class Projection {
             putNum(o, "mape", m.mape(), 6);
             putNum(o, "mase", m.mase(), 6);
             putNum(o, "crps", m.frequency().equals("monthly") ? crps.get(m.model().name()) : null, 6);
+            Backtest.Coverage ic = m.frequency().equals("monthly") ? intervalCoverage.get(m.model().name()) : null;
+            if (ic == null) {
+                o.putNull("backtest_interval_coverage");
+            } else {
+                ObjectNode cv = o.putObject("backtest_interval_coverage");
+                cv.put("from_horizon", ic.fromHorizon());
+                cv.put("to_horizon", ic.toHorizon());
+                putNum(cv, "in80", ic.in80(), 4);
+                putNum(cv, "in95", ic.in95(), 4);
+                cv.put("outcomes", ic.outcomes());
+                cv.put("origins", ic.origins());
+            }
             if (m.warning() == null) o.putNull("warning");
             else o.put("warning", m.warning());
         }
@@ -1351,6 +1409,8 @@ public final class Projection {
         bt.put("max_horizon_setting", cfg.backtest().maxHorizonMonths());
         bt.put("origins", Math.max(0, n - cfg.backtest().minTrainMonths()));
         bt.put("weighting", cfg.backtest().weighting());
+        putNum(bt, "min_interval_coverage", cfg.backtest().minIntervalCoverage(), 4);
+        bt.put("interval_check", !intervalCoverage.isEmpty());
         ObjectNode sc = s.putObject("scenarios");
         putNum(sc, "cagr_low_pct", cfg.scenarios().cagrLowPct(), 4);
         putNum(sc, "cagr_base_pct", cfg.scenarios().cagrBasePct(), 4);
@@ -1427,6 +1487,11 @@ public final class Projection {
             params.put("weight", m.weight());
             Double c = m.frequency().equals("monthly") ? crps.get(m.model().name()) : null;
             if (c != null) params.put("backtest_crps_log", c);
+            Backtest.Coverage ic = m.frequency().equals("monthly") ? intervalCoverage.get(m.model().name()) : null;
+            if (ic != null) {
+                params.put("backtest_in80_beyond_12m", ic.in80());
+                params.put("backtest_in95_beyond_12m", ic.in95());
+            }
             for (var e : params.entrySet()) {
                 rows.add(new ModelRow(TOTAL, m.frequency(), m.model().name(), sup, m.selected(), m.weight(), m.mape(),
                         m.mase(), e.getKey(), e.getValue(), m.warning()));

@@ -65,6 +65,10 @@ public final class EnsembleCoverageStudy {
             {"ar0.6", "a steady trend of 15% a year with seasons and persistent noise (AR(1), ρ 0.6)",
                     "tren tetap 15% per tahun dengan pola musiman dan gangguan yang persisten (AR(1), ρ 0,6)"}};
     static final int CALIBRATION_PATHS = 1000;
+    /** {@code project.backtest.min_interval_coverage} for the study ({@code --min-interval-coverage X}); null: the default. */
+    static Double minIntervalCoverage = null;
+    /** The thresholds whose failure rate the study prints per candidate (from its backtest coverage beyond a year). */
+    static final double[] CHECK_THRESHOLDS = {0.3, 0.4, 0.5, 0.6, 0.7};
 
     public static void main(String[] argv) throws Exception {
         List<String> rest = new ArrayList<>(List.of(argv));
@@ -77,6 +81,11 @@ public final class EnsembleCoverageStudy {
                 if (h < 24) throw new IllegalArgumentException("--history: at least 24 months (the seasonal models' minimum), got " + h);
             }
             rest.subList(at, at + 2).clear();
+        }
+        int mic = rest.indexOf("--min-interval-coverage");
+        if (mic >= 0) {
+            minIntervalCoverage = Double.parseDouble(rest.get(mic + 1));
+            rest.subList(mic, mic + 2).clear();
         }
         String[] args = rest.toArray(new String[0]);
         if (args[0].equals("calibration")) {
@@ -96,6 +105,7 @@ public final class EnsembleCoverageStudy {
             long t0 = System.nanoTime();
             Map<String, double[]> weights = new TreeMap<>();
             double[] c = coverage(process, sims, paths, ar1, weighting, extra, history, weights);
+            System.out.printf(Locale.ROOT, "min_interval_coverage %s%n", minIntervalCoverage == null ? "default" : minIntervalCoverage);
             System.out.printf(Locale.ROOT, "%s series %d paths %d weighting %s loglinear errors %s extra candidate %s history %d months "
                             + "(%s to %s, backtest horizons %d) (%.0f s)%n", process, sims, paths, weighting, ar1 ? "AR(1)" : "independent",
                     extra, history, first(history), LAST, new ProjectConfig.BacktestSection(null, null, null, weighting).maxHorizonFor(history),
@@ -121,6 +131,15 @@ public final class EnsembleCoverageStudy {
                 System.out.printf(Locale.ROOT, "  %-22s selected in %5.1f%% of the series, mean weight %.2f, mean backtest MASE %.3f%n",
                         w.getKey(), 100 * w.getValue()[0] / sims, w.getValue()[1] / sims, w.getValue()[3] == 0 ? Double.NaN
                                 : w.getValue()[2] / w.getValue()[3]);
+                double[] v = w.getValue();
+                if (v[5] > 0) {
+                    StringBuilder below = new StringBuilder();
+                    for (int i = 0; i < CHECK_THRESHOLDS.length; i++) {
+                        below.append(String.format(Locale.ROOT, " <%.0f%%: %.1f%%", 100 * CHECK_THRESHOLDS[i], 100 * v[8 + i] / v[5]));
+                    }
+                    System.out.printf(Locale.ROOT, "  %-22s backtest 80%% intervals beyond a year: mean coverage %.1f%% (95%%: %.1f%%) in %d series;"
+                            + " series under%s%n", "", 100 * v[4] / v[5], 100 * v[6] / v[5], (int) v[5], below);
+                }
             }
         }
     }
@@ -236,7 +255,7 @@ public final class EnsembleCoverageStudy {
         double rhoSum = 0;
         int rhoN = 0;
         ProjectConfig cfg = new ProjectConfig(11L, paths, 2035, null, null,
-                new ProjectConfig.BacktestSection(null, null, null, weighting), null,
+                new ProjectConfig.BacktestSection(null, null, null, weighting, minIntervalCoverage), null,
                 new ProjectConfig.CoverageSection("factor", 1.0, null, null, null, null, 0.0), null, null);
         Well19937c data = new Well19937c(process.hashCode());
         List<YearMonth> months = new ArrayList<>();
@@ -273,13 +292,22 @@ public final class EnsembleCoverageStudy {
             }
             for (Projection.ModelRow mr : r.models()) {
                 if (mr.frequency().equals("monthly") && "weight".equals(mr.parameter())) {
-                    double[] w = weights.computeIfAbsent(mr.model(), x -> new double[4]);
+                    double[] w = weights.computeIfAbsent(mr.model(), x -> new double[8 + CHECK_THRESHOLDS.length]);
                     if (mr.selected()) w[0]++;
                     w[1] += mr.weight();
                     if (mr.mase() != null) {
                         w[2] += mr.mase();
                         w[3]++;
                     }
+                }
+                if (mr.frequency().equals("monthly") && "backtest_in80_beyond_12m".equals(mr.parameter())) {
+                    double[] w = weights.computeIfAbsent(mr.model(), x -> new double[8 + CHECK_THRESHOLDS.length]);
+                    w[4] += mr.value();
+                    w[5]++;
+                    for (int i = 0; i < CHECK_THRESHOLDS.length; i++) if (mr.value() < CHECK_THRESHOLDS[i]) w[8 + i]++;
+                }
+                if (mr.frequency().equals("monthly") && "backtest_in95_beyond_12m".equals(mr.parameter())) {
+                    weights.computeIfAbsent(mr.model(), x -> new double[8 + CHECK_THRESHOLDS.length])[6] += mr.value();
                 }
                 if (mr.model().equals("drift_seasonal") && mr.frequency().equals("monthly") && "annual_growth_pct".equals(mr.parameter())) {
                     if (mr.selected()) driftSelected++;

@@ -460,6 +460,55 @@ class ModelsTest {
         assertTrue(sureWeight < 0.41, "weight of the over-confident model " + sureWeight);
     }
 
+    /**
+     * The backtest's interval coverage per model beyond a year ({@link Backtest#coverage}), by hand: horizons under 13
+     * are not counted; the shares are of the outcomes counted, the origins are distinct ones, the last horizon the
+     * largest seen.
+     */
+    @Test
+    void backtestCoverageCountsTheOutcomesBeyondTheHorizonAsked() {
+        List<Backtest.Scored> rows = List.of(
+                new Backtest.Scored("a", 12, 24, 0.1, false, false), // horizon 12: not counted
+                new Backtest.Scored("a", 13, 24, 0.1, true, true),
+                new Backtest.Scored("a", 14, 24, 0.1, false, true),
+                new Backtest.Scored("a", 13, 25, 0.1, false, false),
+                new Backtest.Scored("a", 13, 26, 0.1, true, true),
+                new Backtest.Scored("b", 12, 24, 0.1, true, true));
+        Map<String, Backtest.Coverage> c = Backtest.coverage(rows, 13);
+        assertEquals(List.of("a"), List.copyOf(c.keySet()), "b has no outcome beyond 12 months");
+        assertEquals(new Backtest.Coverage("a", 13, 14, 0.5, 0.75, 4, 3), c.get("a"));
+    }
+
+    /**
+     * What the interval check reads ({@code backtest.min_interval_coverage}, docs/PROJECTION.md §4): on seven years of a
+     * random walk of log steps N(0, 0.05²), scored 13 to 36 months ahead, a model simulating the walk's own spread holds
+     * most outcomes in its 80% intervals and one twenty times too sure holds almost none, though their point forecasts,
+     * and so their MASE, are identical. The 80% interval holds no fewer outcomes than the 95% one's complement allows.
+     */
+    @Test
+    void theBacktestShowsAnOverConfidentModelsIntervalsTooNarrowBeyondAYear() {
+        Well19937c rng = new Well19937c(17);
+        double[] y = new double[84];
+        for (int t = 1; t < 84; t++) y[t] = y[t - 1] + 0.05 * rng.nextGaussian();
+        List<Backtest.Scored> scored = Backtest.runDistributions(List.of(lastValue("honest", 0.05), lastValue("sure", 0.0025)), y,
+                12, 0, 24, 36, 300, 5);
+        Map<String, Backtest.Coverage> c = Backtest.coverage(scored, 13);
+        Backtest.Coverage honest = c.get("honest");
+        Backtest.Coverage sure = c.get("sure");
+        // origins 24..71 reach 13 months ahead (48); horizons 13..36 at origin o while o + h ≤ 84
+        assertEquals(48, honest.origins());
+        assertEquals(36, honest.toHorizon());
+        int outcomes = 0;
+        for (int o = 24; o < 84; o++) outcomes += Math.max(0, Math.min(36, 84 - o) - 12);
+        assertEquals(outcomes, honest.outcomes());
+        assertTrue(honest.in80() > 0.6 && honest.in95() >= honest.in80(), "the honest model's coverage " + honest);
+        assertTrue(sure.in80() < 0.15, "the over-confident model's coverage " + sure);
+        // the same draws as the CRPS backtest: runCrps is the CRPS of these rows
+        List<Backtest.Crps> crps = Backtest.runCrps(List.of(lastValue("honest", 0.05), lastValue("sure", 0.0025)), y, 12, 0, 24, 36, 300, 5);
+        assertEquals(scored.size(), crps.size());
+        for (int i = 0; i < crps.size(); i++) assertEquals(scored.get(i).crps(), crps.get(i).crps(), 0.0);
+    }
+
     /** A model forecasting the last value, simulating a random walk of log steps N(0, sd²). */
     private static Forecaster lastValue(String name, double sd) {
         return new Forecaster() {

@@ -103,6 +103,26 @@ class ProjectConfigTest {
         assertUsage(dir, "project:\n  backtest:\n    max_horizon_months: 12.5\n", "project.backtest.max_horizon_months");
     }
 
+    /**
+     * backtest.min_interval_coverage: a share from 0 (no check) up to, not including, the 80% intervals' nominal
+     * coverage; the shipped configuration and the code default agree; anything else stops the run naming the key.
+     */
+    @Test
+    void minIntervalCoverageIsAShareBelowTheNominal(@TempDir Path dir) throws Exception {
+        double shipped = NeracaConfig.load(SparkTestBase.projectRoot().resolve("data/config/neraca.yaml")).config().project()
+                .backtest().minIntervalCoverage();
+        assertEquals(ProjectConfig.defaults().backtest().minIntervalCoverage(), shipped, "the YAML and the code default agree");
+        assertEquals(ProjectConfig.BacktestSection.DEFAULT_MIN_INTERVAL_COVERAGE, shipped);
+        assertEquals(0.3, write(dir, "project:\n  backtest:\n    min_interval_coverage: 0.3\n").config().project().backtest()
+                .minIntervalCoverage());
+        assertEquals(0.0, write(dir, "project:\n  backtest:\n    min_interval_coverage: 0\n").config().project().backtest()
+                .minIntervalCoverage(), "0: no check");
+        assertUsage(dir, "project:\n  backtest:\n    min_interval_coverage: 0.8\n",
+                "project.backtest.min_interval_coverage must be at least 0 (0: no check) and below 0.8 (the intervals' nominal coverage), got 0.8");
+        assertUsage(dir, "project:\n  backtest:\n    min_interval_coverage: -0.1\n", "project.backtest.min_interval_coverage");
+        assertUsage(dir, "project:\n  backtest:\n    min_interval_coverage: 50\n", "got 50.0");
+    }
+
     private static NeracaConfig.Loaded write(Path dir, String yaml) throws Exception {
         Path f = dir.resolve("c.yaml");
         Files.writeString(f, "run:\n  reference_dir: " + SparkTestBase.projectRoot().resolve("data/reference") + "\n" + yaml);

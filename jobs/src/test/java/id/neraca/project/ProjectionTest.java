@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -451,6 +452,86 @@ class ProjectionTest {
         }
         assertNotEquals(mase.get("holt_damped_seasonal")[0], crps.get("holt_damped_seasonal")[0], 1e-3,
                 "the two weightings differ here");
+    }
+
+    /**
+     * {@code backtest.min_interval_coverage} (docs/PROJECTION.md §4 "Interval check"; off by default, measured and not
+     * adopted). Five years of a wandering-level series (HoltCoverageStudy's, α 0.3, seed 5), scored 1 to 25 months
+     * ahead: every candidate passes the MASE selection; with the check at 0.5 the log-linear model, whose 80% intervals
+     * held 38% of the backtest's outcomes 13 to 25 months ahead (234 forecasts from 24 origins), is left out with the
+     * reason, and the others keep their 1/MASE² proportions. Off, nothing is simulated in the backtest and nothing
+     * changes. Seed 2 with the check at 0.79: both models the MASE kept fail it, and the one whose intervals held most
+     * stays alone, with a warning. On 36 months (12 horizons) the check does not run.
+     */
+    @Test
+    void aModelWhoseIntervalsTheBacktestShowsTooNarrowBeyondAYearIsLeftOut() {
+        Projection.Result off = intervalCheck(5, 60, 0.0);
+        Projection.Result on = intervalCheck(5, 60, 0.5);
+        assertFalse(off.summary().get("backtest").get("interval_check").asBoolean());
+        assertTrue(on.summary().get("backtest").get("interval_check").asBoolean());
+        assertEquals(0.5, on.summary().get("backtest").get("min_interval_coverage").asDouble());
+        Map<String, JsonNode> before = monthlyModels(off.summary());
+        Map<String, JsonNode> after = monthlyModels(on.summary());
+        for (String m : List.of("cagr_base", "loglinear_seasonal", "holt_damped_seasonal", "drift_seasonal")) {
+            assertTrue(before.get(m).get("selected").asBoolean(), m + " passes the MASE selection");
+            assertTrue(before.get(m).get("backtest_interval_coverage").isNull(), m + ": not computed with the check off");
+            JsonNode c = after.get(m).get("backtest_interval_coverage");
+            assertEquals(13, c.get("from_horizon").asInt());
+            assertEquals(25, c.get("to_horizon").asInt());
+            // horizons 13..25 at origins 24..47: 24 origins, Σ_o min(25, 60 − o) − 12 forecasts
+            assertEquals(24, c.get("origins").asInt());
+            int outcomes = 0;
+            for (int o = 24; o < 60; o++) outcomes += Math.max(0, Math.min(25, 60 - o) - 12);
+            assertEquals(outcomes, c.get("outcomes").asInt(), m);
+            assertTrue(c.get("in95").asDouble() >= c.get("in80").asDouble(), m);
+            assertEquals(!m.equals("loglinear_seasonal"), c.get("in80").asDouble() >= 0.5, m + " " + c);
+        }
+        JsonNode ll = after.get("loglinear_seasonal");
+        assertFalse(ll.get("selected").asBoolean());
+        assertEquals(0.0, ll.get("weight").asDouble());
+        assertTrue(ll.get("warning").asText().startsWith(String.format(Locale.ROOT, "not selected: its 80%% intervals held %.1f%% of the "
+                + "backtest's outcomes 13 to 25 months ahead (%d forecasts from 24 origins), under project.backtest.min_interval_coverage 0.50",
+                100 * ll.get("backtest_interval_coverage").get("in80").asDouble(), outcomes(ll))), ll.get("warning").asText());
+        double kept = 1 - before.get("loglinear_seasonal").get("weight").asDouble();
+        for (String m : List.of("cagr_base", "holt_damped_seasonal", "drift_seasonal")) {
+            assertEquals(before.get(m).get("weight").asDouble() / kept, after.get(m).get("weight").asDouble(), 2e-6, m);
+        }
+        assertEquals(4, on.models().stream().filter(x -> x.parameter().equals("backtest_in80_beyond_12m")).count());
+        assertEquals(0, off.models().stream().filter(x -> x.parameter().startsWith("backtest_in")).count());
+        assertNotEquals(off.summary().get("projection_2030").get("lo80_idr").asDouble(),
+                on.summary().get("projection_2030").get("lo80_idr").asDouble(), "the ensemble changes with its members");
+
+        Projection.Result all = intervalCheck(2, 60, 0.79);
+        Map<String, JsonNode> m2 = monthlyModels(all.summary());
+        assertEquals(1.0, m2.get("holt_damped_seasonal").get("weight").asDouble(), "the one whose intervals held most, alone");
+        assertEquals(0.0, m2.get("drift_seasonal").get("weight").asDouble());
+        assertTrue(m2.get("drift_seasonal").get("warning").asText().startsWith("not selected: its 80% intervals held"));
+        double holt = m2.get("holt_damped_seasonal").get("backtest_interval_coverage").get("in80").asDouble();
+        assertTrue(holt < 0.79 && holt > m2.get("drift_seasonal").get("backtest_interval_coverage").get("in80").asDouble());
+        assertTrue(all.warnings().contains(String.format(Locale.ROOT, "every model kept by the backtest MASE has 80%% intervals that held "
+                + "less than 79%% of the backtest's outcomes 13 to 25 months ahead; the one that held most (holt_damped_seasonal, %.1f%%) "
+                + "is used alone, and the projection's intervals are likely too narrow", 100 * holt)), all.warnings().toString());
+
+        Projection.Result three = intervalCheck(5, 36, 0.5);
+        assertFalse(three.summary().get("backtest").get("interval_check").asBoolean(), "12 horizons: nothing beyond a year to check");
+        assertTrue(monthlyModels(three.summary()).values().stream().allMatch(x -> x.get("backtest_interval_coverage").isNull()));
+    }
+
+    private static Projection.Result intervalCheck(int seed, int months, double min) {
+        double[] y = HoltCoverageStudy.series(new Well19937c(seed), months, 0.3);
+        ProjectConfig cfg = new ProjectConfig(7L, 500, 2030, null, null, new ProjectConfig.BacktestSection(null, null, null, null, min),
+                null, new ProjectConfig.CoverageSection("factor", 1.0, null, null, null, null, 0.0), null, null);
+        return new Projection(cfg, Coverage.fixed(1.0, 0.0)).run(EnsembleCoverageStudy.input(y, months, YearMonth.of(2021, 1)));
+    }
+
+    private static Map<String, JsonNode> monthlyModels(JsonNode summary) {
+        Map<String, JsonNode> out = new TreeMap<>();
+        for (JsonNode m : summary.get("models")) if (m.get("frequency").asText().equals("monthly")) out.put(m.get("name").asText(), m);
+        return out;
+    }
+
+    private static int outcomes(JsonNode model) {
+        return model.get("backtest_interval_coverage").get("outcomes").asInt();
     }
 
     /**

@@ -72,6 +72,13 @@ public final class Backtest {
     public record Crps(String model, int horizon, int origin, double crps) {}
 
     /**
+     * One scored predictive distribution: the model fitted on points [0, origin), its simulated log values at origin +
+     * horizon − 1 against the actual log: the CRPS, and whether the actual fell inside the sample's 10–90% (in80) and
+     * 2.5–97.5% (in95) quantiles, the intervals the projection publishes.
+     */
+    public record Scored(String model, int horizon, int origin, double crps, boolean in80, boolean in95) {}
+
+    /**
      * The rolling-origin backtest of whole predictive distributions: at every origin of {@link #run}, each model is
      * fitted on the first o points, simulates {@code paths} futures of the log series (seeded per model: the same
      * inputs give the same scores) and each horizon's simulated logs are scored against the observed log by
@@ -83,6 +90,20 @@ public final class Backtest {
     public static List<Crps> runCrps(List<Forecaster> models, double[] y, int period, int firstSeason, int minTrain,
                                      int maxHorizon, int paths, long seed) {
         List<Crps> out = new ArrayList<>();
+        for (Scored s : runDistributions(models, y, period, firstSeason, minTrain, maxHorizon, paths, seed)) {
+            out.add(new Crps(s.model(), s.horizon(), s.origin(), s.crps()));
+        }
+        return out;
+    }
+
+    /**
+     * {@link #runCrps} with each outcome also checked against the simulated 80% and 95% intervals (the quantiles of
+     * {@link Stats#quantile}, as the projection publishes them), so that a model's interval coverage can be read
+     * off the backtest as well as its score.
+     */
+    public static List<Scored> runDistributions(List<Forecaster> models, double[] y, int period, int firstSeason, int minTrain,
+                                                int maxHorizon, int paths, long seed) {
+        List<Scored> out = new ArrayList<>();
         int n = y.length;
         List<org.apache.commons.math3.random.RandomGenerator> rngs = new ArrayList<>();
         for (int k = 0; k < models.size(); k++) {
@@ -98,9 +119,43 @@ public final class Backtest {
                 double[][] sim = m.fit(train, period, firstSeason).simulate(h, paths, rngs.get(k));
                 for (int i = 0; i < h; i++) {
                     for (int p = 0; p < paths; p++) col[p] = sim[p][i];
-                    out.add(new Crps(m.name(), i + 1, o, crps(col, y[o + i])));
+                    double c = crps(col, y[o + i]);
+                    double[] sorted = col.clone();
+                    java.util.Arrays.sort(sorted);
+                    double a = y[o + i];
+                    boolean in80 = a >= Stats.quantile(sorted, 0.10) && a <= Stats.quantile(sorted, 0.90);
+                    boolean in95 = a >= Stats.quantile(sorted, 0.025) && a <= Stats.quantile(sorted, 0.975);
+                    out.add(new Scored(m.name(), i + 1, o, c, in80, in95));
                 }
             }
+        }
+        return out;
+    }
+
+    /**
+     * A model's interval coverage in the backtest over horizons {@code fromHorizon}..: the share of scored outcomes
+     * inside its 80% and its 95% interval, the number of outcomes, and the number of origins they come from.
+     */
+    public record Coverage(String model, int fromHorizon, int toHorizon, double in80, double in95, int outcomes, int origins) {}
+
+    /** {@link Coverage} per model over horizons from {@code fromHorizon} on (models without such a horizon are absent). */
+    public static Map<String, Coverage> coverage(List<Scored> scored, int fromHorizon) {
+        Map<String, int[]> acc = new LinkedHashMap<>();
+        Map<String, java.util.Set<Integer>> origins = new LinkedHashMap<>();
+        for (Scored s : scored) {
+            if (s.horizon() < fromHorizon) continue;
+            int[] a = acc.computeIfAbsent(s.model(), k -> new int[4]);
+            if (s.in80()) a[0]++;
+            if (s.in95()) a[1]++;
+            a[2]++;
+            a[3] = Math.max(a[3], s.horizon());
+            origins.computeIfAbsent(s.model(), k -> new java.util.TreeSet<>()).add(s.origin());
+        }
+        Map<String, Coverage> out = new LinkedHashMap<>();
+        for (var e : acc.entrySet()) {
+            int[] a = e.getValue();
+            out.put(e.getKey(), new Coverage(e.getKey(), fromHorizon, a[3], a[0] / (double) a[2], a[1] / (double) a[2], a[2],
+                    origins.get(e.getKey()).size()));
         }
         return out;
     }
