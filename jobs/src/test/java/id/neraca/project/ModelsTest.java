@@ -483,7 +483,7 @@ class ModelsTest {
      * What the interval check reads ({@code backtest.min_interval_coverage}, docs/PROJECTION.md §4): on seven years of a
      * random walk of log steps N(0, 0.05²), scored 13 to 36 months ahead, a model simulating the walk's own spread holds
      * most outcomes in its 80% intervals and one twenty times too sure holds almost none, though their point forecasts,
-     * and so their MASE, are identical. The 80% interval holds no fewer outcomes than the 95% one's complement allows.
+     * and so their MASE, are identical. The 95% interval holds more outcomes than the 80% one.
      */
     @Test
     void theBacktestShowsAnOverConfidentModelsIntervalsTooNarrowBeyondAYear() {
@@ -502,6 +502,8 @@ class ModelsTest {
         for (int o = 24; o < 84; o++) outcomes += Math.max(0, Math.min(36, 84 - o) - 12);
         assertEquals(outcomes, honest.outcomes());
         assertTrue(honest.in80() > 0.6 && honest.in95() >= honest.in80(), "the honest model's coverage " + honest);
+        // the 80% interval is the 10–90% quantiles, narrower than the 95% one: fewer outcomes inside
+        assertTrue(honest.in95() - honest.in80() > 0.05, "80% and 95% intervals differ " + honest);
         assertTrue(sure.in80() < 0.15, "the over-confident model's coverage " + sure);
         // the same draws as the CRPS backtest: runCrps is the CRPS of these rows
         List<Backtest.Crps> crps = Backtest.runCrps(List.of(lastValue("honest", 0.05), lastValue("sure", 0.0025)), y, 12, 0, 24, 36, 300, 5);
