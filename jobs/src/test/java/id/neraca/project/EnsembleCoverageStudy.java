@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * (2030 for a history of 2023–2025). Prints, for the ensemble and for the log-linear model, the share of series
  * inside the 80% and 95% intervals, with the log-linear model's errors independent (the plain regression) and AR(1)
  * (the projection's). Run:
- * {@code java -cp jobs/target/test-classes:jobs/target/classes:$(cat jobs/target/classpath.txt) id.neraca.project.EnsembleCoverageStudy PROCESS SERIES [PATHS [WEIGHTING [ar1|both [EXTRA]]]] [--history MONTHS]}
+ * {@code java -cp jobs/target/test-classes:jobs/target/classes:$(cat jobs/target/classpath.txt) id.neraca.project.EnsembleCoverageStudy PROCESS SERIES [PATHS [WEIGHTING [ar1|both [EXTRA]]]] [--history MONTHS] [--min-interval-coverage X]}
  * with PROCESS one of {@code holt0.3}, {@code holt0.1} (ETS(A,Ad,A) of {@link HoltCoverageStudy#series} with that α:
  * a level that wanders), {@code trend} (log-linear, 15% a year, seasonality ±0.2, independent noise 0.03),
  * {@code ar0.6} (the same trend with AR(1) noise, ρ 0.6, innovations 0.03). PATHS (default 1000) are the simulated
@@ -32,6 +32,9 @@ import java.util.TreeMap;
  * the checked values stay the monthly value 6 and 24 months ahead and the annual value of 2030, and the backtest's
  * {@code max_horizon_months: auto} scores the horizons such a history gets (12 for 36 months, 25 for 60, 36 for 96).
  * The series of a process are seeded as before; the default reproduces the 36-month figures.
+ * {@code --min-interval-coverage X} sets {@code project.backtest.min_interval_coverage} (docs/PROJECTION.md §4 "Interval
+ * check"; X = 0.0001 runs the check and leaves nothing out) and prints, per candidate, its mean backtest coverage beyond a
+ * year and the share of series under each of {@link #CHECK_THRESHOLDS}.
  *
  * <p>{@code EnsembleCoverageStudy calibration SERIES FILE [WEIGHTING ...]} regenerates the reference file the report
  * quotes ({@code data/reference/interval_calibration.csv}, {@link IntervalCalibration}): the ensemble as published (AR(1)
