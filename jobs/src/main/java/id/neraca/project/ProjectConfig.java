@@ -81,7 +81,8 @@ public record ProjectConfig(
      * @param minIntervalCoverage   a model whose 80% intervals held less than this share of the backtest's outcomes
      *                              more than a year ahead is not selected (0 turns the check off; docs/PROJECTION.md §4
      *                              "Interval check"). Checked only when the backtest scores at least
-     *                              {@link #INTERVAL_CHECK_MIN_HORIZON} months ahead
+     *                              {@link #INTERVAL_CHECK_MIN_HORIZON} months ahead, with outcomes beyond a year from
+     *                              at least {@link #INTERVAL_CHECK_MIN_ORIGINS} origins
      */
     public record BacktestSection(Integer minTrainMonths, String maxHorizonMonths, Double selectionMaxMaseRatio,
                                   String weighting, Double minIntervalCoverage) {
@@ -96,6 +97,8 @@ public record ProjectConfig(
         public static final int INTERVAL_CHECK_FROM_HORIZON = 13;
         /** The interval check runs only when the backtest scores at least this many months ahead. */
         public static final int INTERVAL_CHECK_MIN_HORIZON = 24;
+        /** The interval check runs only when its outcomes come from at least this many origins (a year of them). */
+        public static final int INTERVAL_CHECK_MIN_ORIGINS = 12;
         /** {@code min_interval_coverage} when not set. */
         public static final double DEFAULT_MIN_INTERVAL_COVERAGE = 0.0;
 

@@ -259,7 +259,17 @@ public final class Projection {
                 crps = Backtest.meanCrps(c);
             }
             if (intervalCheck) {
-                intervalCoverage = Backtest.coverage(scored, ProjectConfig.BacktestSection.INTERVAL_CHECK_FROM_HORIZON);
+                Map<String, Backtest.Coverage> c = Backtest.coverage(scored, ProjectConfig.BacktestSection.INTERVAL_CHECK_FROM_HORIZON);
+                int fewest = c.values().stream().mapToInt(Backtest.Coverage::origins).min().orElse(0);
+                if (fewest >= ProjectConfig.BacktestSection.INTERVAL_CHECK_MIN_ORIGINS) {
+                    intervalCoverage = c;
+                } else {
+                    warnings.add(String.format(Locale.ROOT, "project.backtest.min_interval_coverage: the interval check needs outcomes "
+                            + "%d months ahead from %d backtest origins or more, and this backtest has %d (%d months of history, "
+                            + "min_train_months %d, max_horizon_months %d): not run, every model kept by the MASE stays",
+                            ProjectConfig.BacktestSection.INTERVAL_CHECK_FROM_HORIZON, ProjectConfig.BacktestSection.INTERVAL_CHECK_MIN_ORIGINS,
+                            fewest, n, minTrain, maxH));
+                }
             }
         }
 

@@ -515,11 +515,23 @@ class ProjectionTest {
         Projection.Result three = intervalCheck(5, 36, 0.5);
         assertFalse(three.summary().get("backtest").get("interval_check").asBoolean(), "12 horizons: nothing beyond a year to check");
         assertTrue(monthlyModels(three.summary()).values().stream().allMatch(x -> x.get("backtest_interval_coverage").isNull()));
+        // 36 months scored 24 ahead from 16 training months: outcomes 13 months ahead from origins 16..23 only, 8 < 12
+        Projection.Result thin = intervalCheck(5, 36, 0.5, 16, "24");
+        assertFalse(thin.summary().get("backtest").get("interval_check").asBoolean());
+        assertTrue(thin.warnings().contains("project.backtest.min_interval_coverage: the interval check needs outcomes 13 months ahead "
+                + "from 12 backtest origins or more, and this backtest has 8 (36 months of history, min_train_months 16, "
+                + "max_horizon_months 24): not run, every model kept by the MASE stays"), thin.warnings().toString());
+        // and from 12 training months, 12 origins: it runs
+        assertTrue(intervalCheck(5, 36, 0.5, 12, "24").summary().get("backtest").get("interval_check").asBoolean());
     }
 
     private static Projection.Result intervalCheck(int seed, int months, double min) {
+        return intervalCheck(seed, months, min, null, null);
+    }
+
+    private static Projection.Result intervalCheck(int seed, int months, double min, Integer minTrain, String maxHorizon) {
         double[] y = HoltCoverageStudy.series(new Well19937c(seed), months, 0.3);
-        ProjectConfig cfg = new ProjectConfig(7L, 500, 2030, null, null, new ProjectConfig.BacktestSection(null, null, null, null, min),
+        ProjectConfig cfg = new ProjectConfig(7L, 500, 2030, null, null, new ProjectConfig.BacktestSection(minTrain, maxHorizon, null, null, min),
                 null, new ProjectConfig.CoverageSection("factor", 1.0, null, null, null, null, 0.0), null, null);
         return new Projection(cfg, Coverage.fixed(1.0, 0.0)).run(EnsembleCoverageStudy.input(y, months, YearMonth.of(2021, 1)));
     }
