@@ -1314,7 +1314,9 @@ public final class ReportView {
                 r.put("weight", num(mo.path("weight")));
                 r.put("mape", mo.path("mape").isNumber() ? f.pct(BigDecimal.valueOf(mo.path("mape").asDouble() * 100)) : "–");
                 r.put("mase", num(mo.path("mase")));
-                r.put("warning", mo.path("warning").isTextual() ? mo.path("warning").asText() : "");
+                ModelNotes.Note note = ModelNotes.localise(mo.path("warning").isTextual() ? mo.path("warning").asText() : "", t, f);
+                r.put("warning", note.text());
+                r.put("warning_en", note.english());
                 models.add(r);
             }
         }

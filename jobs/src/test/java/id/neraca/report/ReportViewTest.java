@@ -463,7 +463,10 @@ class ReportViewTest {
         String mark = "Catatan teknis (bahasa Inggris):";
         assertTrue(Pattern.compile("### Peringatan dari proyeksi\\s+_" + Pattern.quote(mark) + "_\\s+- coverage factor calibrated").matcher(id).find(), id);
         assertTrue(Pattern.compile("### Peringatan laporan\\s+_" + Pattern.quote(mark) + "_\\s+- projection/backtest is missing").matcher(id).find());
-        assertTrue(id.contains("| Peringatan (catatan teknis, bahasa Inggris) |"), "model notes column");
+        // the model notes are the report's own words (ModelNotes): translated, so the column is no longer marked English
+        assertTrue(id.contains("| Catatan |"), "model notes column");
+        assertTrue(id.contains("| pita skenario, tanpa bobot |"), id);
+        assertTrue(en.contains("| scenario band, not weighted |"));
         assertTrue(id.contains("Sumber (catatan teknis, bahasa Inggris): OECD Main Economic Indicators via FRED"));
         assertFalse(en.contains("Catatan teknis") || en.contains("technical note"), "nothing marked in English");
         String html = html(d, "id");

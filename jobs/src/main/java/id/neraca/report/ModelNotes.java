@@ -1,0 +1,84 @@
+package id.neraca.report;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The projection's notes on its models ({@code summary.json models[].warning}: why a model is unsupported, not weighted
+ * or not selected, or what its fit means) in the report's language. The projection writes them as English sentences for
+ * machine readers and the run log; the methodology's models table of the Bahasa Indonesia report gives each in
+ * Indonesian when every part of it is a note this class knows (parts are joined by "; "), and the English sentence,
+ * marked as English, when it is not (a model dropped as not credible, whose reason carries the amounts in rupiah, and
+ * any note a later version adds). Numbers are rewritten in the report's style (0.936 → 0,936).
+ */
+public final class ModelNotes {
+    private ModelNotes() {}
+
+    /** A note in the report's language; {@code english} when the text is the projection's English sentence. */
+    public record Note(String text, boolean english) {}
+
+    private record Rule(Pattern pattern, String key, boolean[] decimal) {}
+
+    private static Rule rule(String regex, String key, boolean... decimal) {
+        return new Rule(Pattern.compile(regex), key, decimal);
+    }
+
+    /** Every note the projection writes on a model, but for dropped ones (docs/PROJECTION.md §4, §5). */
+    private static final List<Rule> RULES = List.of(
+            rule("scenario band, not weighted", "model_note_scenario_band"),
+            rule("annual cross-check, not weighted", "model_note_annual_cross_check"),
+            rule("not selected: backtest MASE (n/a|[0-9.]+) vs seasonal naive (n/a|[0-9.]+)", "model_note_not_selected_mase", true, true),
+            rule("not selected: its 80% intervals held ([0-9.]+)% of the backtest's outcomes (\\d+) to (\\d+) months ahead \\((\\d+) "
+                    + "forecasts from (\\d+) origins\\), under project\\.backtest\\.min_interval_coverage ([0-9.]+): too narrow beyond a year",
+                    "model_note_interval_check", true, false, false, false, false, true),
+            rule("MA\\(1\\) theta at its grid's lower edge (-?[0-9.]+): every surprise fades, so this is in effect a deterministic "
+                    + "trend, like loglinear_seasonal, not a random walk", "model_note_drift_grid_edge", true),
+            rule("(\\d+) points; damped-trend smoothing needs at least (\\d+)", "model_note_holt_points"),
+            rule("(\\d+) months of history; damped-trend smoothing with seasonality needs at least (\\d+)", "model_note_holt_months"),
+            rule("(\\d+) points; the drift model needs (\\d+)", "model_note_drift_points"),
+            rule("(\\d+) months of history; the seasonal log-linear model needs at least (\\d+)", "model_note_loglinear_months"),
+            rule("(\\d+) points; a (\\d+)-parameter regression with AR\\(1\\) errors needs at least (\\d+)", "model_note_loglinear_points"),
+            rule("(\\d+) points; a growth scenario needs one full year \\((\\d+)\\) to start from", "model_note_cagr_points"));
+
+    /**
+     * The note in the report's language: for English, the projection's own text; otherwise each "; "-joined part
+     * translated, or the English text whole (flagged) when a part is not a known note.
+     */
+    public static Note localise(String warning, Messages t, LocaleFormat f) {
+        if (warning == null || warning.isEmpty()) return new Note("", false);
+        if (t.lang().equals("en")) return new Note(warning, false);
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        while (at < warning.length()) {
+            Rule hit = null;
+            Matcher m = null;
+            for (Rule r : RULES) {
+                Matcher x = r.pattern().matcher(warning).region(at, warning.length());
+                if (x.lookingAt() && (x.end() == warning.length() || warning.startsWith("; ", x.end()))) {
+                    hit = r;
+                    m = x;
+                    break;
+                }
+            }
+            if (hit == null) return new Note(warning, true);
+            Object[] args = new Object[m.groupCount()];
+            for (int i = 0; i < args.length; i++) {
+                String g = m.group(i + 1);
+                boolean decimal = i < hit.decimal().length && hit.decimal()[i];
+                args[i] = decimal && !g.equals("n/a") ? number(g, f) : g.equals("n/a") ? "–" : g;
+            }
+            if (out.length() > 0) out.append("; ");
+            out.append(t.get(hit.key(), args));
+            at = m.end() == warning.length() ? m.end() : m.end() + 2;
+        }
+        return new Note(out.toString(), false);
+    }
+
+    /** A number as the projection wrote it ("0.936", "-0.99", "38.5") in the report's style, with the same decimals. */
+    private static String number(String s, LocaleFormat f) {
+        int dot = s.indexOf('.');
+        int digits = dot < 0 ? 0 : s.length() - dot - 1;
+        return f.decimal(new java.math.BigDecimal(s), digits);
+    }
+}
