@@ -253,11 +253,7 @@ public final class Projection {
             }
             List<Backtest.Scored> scored = Backtest.runDistributions(cands, y, 12, firstSeason, minTrain, maxH, CRPS_PATHS,
                     cfg.seed() ^ 0x2C9277B5L);
-            if (byCrps) {
-                List<Backtest.Crps> c = new ArrayList<>();
-                for (Backtest.Scored x : scored) c.add(new Backtest.Crps(x.model(), x.horizon(), x.origin(), x.crps()));
-                crps = Backtest.meanCrps(c);
-            }
+            if (byCrps) crps = Backtest.meanCrps(Backtest.toCrps(scored));
             if (intervalCheck) {
                 Map<String, Backtest.Coverage> c = Backtest.coverage(scored, ProjectConfig.BacktestSection.INTERVAL_CHECK_FROM_HORIZON);
                 int fewest = c.values().stream().mapToInt(Backtest.Coverage::origins).min().orElse(0);

@@ -55,10 +55,15 @@ public final class Backtest {
      * {@code Σ_i,j |x_i − x_j| = 2 Σ_i (2i − m + 1)·x_(i)} with x_(0) ≤ … ≤ x_(m−1).
      */
     public static double crps(double[] sample, double y) {
-        int m = sample.length;
-        if (m == 0) return Double.NaN;
         double[] s = sample.clone();
         java.util.Arrays.sort(s);
+        return crpsOfSorted(s, y);
+    }
+
+    /** {@link #crps} of a sample already sorted ascending. */
+    private static double crpsOfSorted(double[] s, double y) {
+        int m = s.length;
+        if (m == 0) return Double.NaN;
         double abs = 0;
         double pairs = 0;
         for (int i = 0; i < m; i++) {
@@ -89,10 +94,13 @@ public final class Backtest {
      */
     public static List<Crps> runCrps(List<Forecaster> models, double[] y, int period, int firstSeason, int minTrain,
                                      int maxHorizon, int paths, long seed) {
+        return toCrps(runDistributions(models, y, period, firstSeason, minTrain, maxHorizon, paths, seed));
+    }
+
+    /** The CRPS of each scored distribution, as {@link #runCrps} gives them. */
+    public static List<Crps> toCrps(List<Scored> scored) {
         List<Crps> out = new ArrayList<>();
-        for (Scored s : runDistributions(models, y, period, firstSeason, minTrain, maxHorizon, paths, seed)) {
-            out.add(new Crps(s.model(), s.horizon(), s.origin(), s.crps()));
-        }
+        for (Scored s : scored) out.add(new Crps(s.model(), s.horizon(), s.origin(), s.crps()));
         return out;
     }
 
@@ -109,7 +117,6 @@ public final class Backtest {
         for (int k = 0; k < models.size(); k++) {
             rngs.add(new org.apache.commons.math3.random.Well19937c(seed + 104_729L * (k + 1)));
         }
-        double[] col = new double[paths];
         for (int o = Math.max(minTrain, 2); o < n; o++) {
             double[] train = java.util.Arrays.copyOf(y, o);
             int h = Math.min(maxHorizon, n - o);
@@ -118,11 +125,11 @@ public final class Backtest {
                 if (m.unsupportedReason(o, period) != null) continue;
                 double[][] sim = m.fit(train, period, firstSeason).simulate(h, paths, rngs.get(k));
                 for (int i = 0; i < h; i++) {
-                    for (int p = 0; p < paths; p++) col[p] = sim[p][i];
-                    double c = crps(col, y[o + i]);
-                    double[] sorted = col.clone();
+                    double[] sorted = new double[paths];
+                    for (int p = 0; p < paths; p++) sorted[p] = sim[p][i];
                     java.util.Arrays.sort(sorted);
                     double a = y[o + i];
+                    double c = crpsOfSorted(sorted, a);
                     boolean in80 = a >= Stats.quantile(sorted, 0.10) && a <= Stats.quantile(sorted, 0.90);
                     boolean in95 = a >= Stats.quantile(sorted, 0.025) && a <= Stats.quantile(sorted, 0.975);
                     out.add(new Scored(m.name(), i + 1, o, c, in80, in95));
