@@ -1314,7 +1314,7 @@ public final class ReportView {
                 r.put("weight", num(mo.path("weight")));
                 r.put("mape", mo.path("mape").isNumber() ? f.pct(BigDecimal.valueOf(mo.path("mape").asDouble() * 100)) : "–");
                 r.put("mase", num(mo.path("mase")));
-                ModelNotes.Note note = ModelNotes.localise(mo.path("warning").isTextual() ? mo.path("warning").asText() : "", t, f);
+                StageNotes.Note note = StageNotes.localise(mo.path("warning").isTextual() ? mo.path("warning").asText() : "", t, f);
                 r.put("warning", note.text());
                 r.put("warning_en", note.english());
                 models.add(r);
@@ -1340,12 +1340,16 @@ public final class ReportView {
         m.put("has_backtest", !bt.isEmpty());
         m.put("backtest_note", t.get("backtest_note", p.series())
                 + (monthlyBeyondYear ? " " + t.get("backtest_note_long_horizons") : ""));
-        List<String> warnings = new ArrayList<>();
-        if (s != null) s.path("warnings").forEach(w -> warnings.add(w.asText()));
+        // the projection's warnings in the report's language where StageNotes knows the sentence, else English, marked
+        List<Object> warnings = new ArrayList<>();
+        if (s != null) {
+            s.path("warnings").forEach(w -> {
+                StageNotes.Note note = StageNotes.localiseWarning(w.asText(), t, f);
+                warnings.add(Map.of("text", note.text(), "en", note.english()));
+            });
+        }
         m.put("projection_warnings", warnings);
         m.put("has_projection_warnings", !warnings.isEmpty());
-        // the projection's warnings and model notes are the stage's English sentences: said so in the Indonesian report
-        m.put("english_notes", !t.get("technical_note_english").isEmpty());
         return m;
     }
 

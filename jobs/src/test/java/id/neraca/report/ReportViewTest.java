@@ -461,16 +461,19 @@ class ReportViewTest {
                 + "× IDR 15,236.99 per US$ ÷ observed IDR 128.5 billion = 7,351.2"), en);
         // what stays English is marked: the projection's warnings, the model notes, the FX source, the report's warnings
         String mark = "Catatan teknis (bahasa Inggris):";
-        assertTrue(Pattern.compile("### Peringatan dari proyeksi\\s+_" + Pattern.quote(mark) + "_\\s+- coverage factor calibrated").matcher(id).find(), id);
+        // a projection warning StageNotes does not know ("… year(s) only" without its uncertainty) stays English, marked
+        assertTrue(Pattern.compile("### Peringatan dari proyeksi\\s+- \\(bahasa Inggris\\) coverage factor calibrated on 2 year\\(s\\) only")
+                .matcher(id).find(), id);
         assertTrue(Pattern.compile("### Peringatan laporan\\s+_" + Pattern.quote(mark) + "_\\s+- projection/backtest is missing").matcher(id).find());
-        // the model notes are the report's own words (ModelNotes): translated, so the column is no longer marked English
+        // the model notes are the report's own words (StageNotes): translated, so the column is no longer marked English
         assertTrue(id.contains("| Catatan |"), "model notes column");
         assertTrue(id.contains("| pita skenario, tanpa bobot |"), id);
         assertTrue(en.contains("| scenario band, not weighted |"));
         assertTrue(id.contains("Sumber (catatan teknis, bahasa Inggris): OECD Main Economic Indicators via FRED"));
         assertFalse(en.contains("Catatan teknis") || en.contains("technical note"), "nothing marked in English");
         String html = html(d, "id");
-        assertTrue(html.contains("<p class=\"note english-note\">" + mark + "</p><ul lang=\"en\"><li>coverage factor"), "html");
+        assertTrue(html.contains("<h3>Peringatan dari proyeksi</h3><ul><li>(bahasa Inggris) <span lang=\"en\">coverage factor "
+                + "calibrated on 2 year(s) only</span></li></ul>"), "html");
     }
 
     /**

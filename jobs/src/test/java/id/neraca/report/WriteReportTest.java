@@ -113,7 +113,7 @@ class WriteReportTest extends SparkTestBase {
         // FX rates fx_monthly.csv marks `assumed` (carried forward, not observed) are named in the methodology
         assertEquals(1, countOf(en, "Rates from October 2025 on are not observed"), "USD only: no CNY month is assumed");
         assertEquals(1, countOf(id, "Kurs sejak Oktober 2025 belum teramati"));
-        // a model note ModelNotes does not know stays the projection's English, said so in the Indonesian report
+        // a model note StageNotes does not know stays the projection's English, said so in the Indonesian report
         assertTrue(id.contains("<td>(bahasa Inggris) <span lang=\"en\">needs 4 full years</span></td>"), "the id models table");
         assertTrue(en.contains("<td>needs 4 full years</td>"));
         assertTrue(read(report.resolve("report.md")).contains("| (bahasa Inggris) needs 4 full years |"));

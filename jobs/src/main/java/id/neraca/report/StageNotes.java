@@ -5,15 +5,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The projection's notes on its models ({@code summary.json models[].warning}: why a model is unsupported, not weighted
- * or not selected, or what its fit means) in the report's language. The projection writes them as English sentences for
- * machine readers and the run log; the methodology's models table of the Bahasa Indonesia report gives each in
- * Indonesian when every part of it is a note this class knows (parts are joined by "; "), and the English sentence,
- * marked as English, when it is not (a model dropped as not credible, whose reason carries the amounts in rupiah, and
- * any note a later version adds). Numbers are rewritten in the report's style (0.936 → 0,936).
+ * The projection's English sentences in the report's language: its notes on its models ({@code summary.json
+ * models[].warning}: why a model is unsupported, not weighted or not selected, or what its fit means) and its warnings
+ * ({@code warnings[]}). The projection writes them in English for machine readers and the run log; the Bahasa
+ * Indonesia report gives each in Indonesian when it is a sentence this class knows (a model note may be several, joined
+ * by "; "), and the English sentence, flagged, when it is not (a model dropped as not credible, whose reason carries
+ * amounts in rupiah, the rarer warnings, and any sentence a later version adds). Numbers are rewritten in the report's
+ * style (0.936 → 0,936; 9.2% → 9,2%); years and counts are left as they are.
  */
-public final class ModelNotes {
-    private ModelNotes() {}
+public final class StageNotes {
+    private StageNotes() {}
 
     /** A note in the report's language; {@code english} when the text is the projection's English sentence. */
     public record Note(String text, boolean english) {}
@@ -41,11 +42,35 @@ public final class ModelNotes {
             rule("(\\d+) points; a (\\d+)-parameter regression with AR\\(1\\) errors needs at least (\\d+)", "model_note_loglinear_points"),
             rule("(\\d+) points; a growth scenario needs one full year \\((\\d+)\\) to start from", "model_note_cagr_points"));
 
+    /** The projection's warnings the samples and most runs give (docs/PROJECTION.md §2, §4); whole sentences only. */
+    private static final List<Rule> WARNING_RULES = List.of(
+            rule("coverage calibration uses a low-confidence benchmark for (\\d{4}) \\((.+)\\)", "warning_low_confidence_benchmark"),
+            rule("coverage factor calibrated on (\\d+) year\\(s\\) only; its uncertainty \\(log sd ([0-9.]+)\\) is at least the "
+                    + "configured floor ([0-9.]+)", "warning_few_calibration_years", false, true, true),
+            rule("the coverage factor fell ([0-9.]+)% a year over (\\d{4})-(\\d{4}): the sample grew (-?[0-9.]+)% a year and the "
+                    + "benchmark (-?[0-9.]+)% \\(in rupiah\\)\\. The projection holds the factor constant, so it carries the sample's "
+                    + "growth: if the sample keeps outgrowing the market, national growth is overstated by about (\\d+) points a year",
+                    "warning_factor_fell", true, false, false, true, true, false),
+            rule("the coverage factor rose ([0-9.]+)% a year over (\\d{4})-(\\d{4}): the sample grew (-?[0-9.]+)% a year and the "
+                    + "benchmark (-?[0-9.]+)% \\(in rupiah\\)\\. The projection holds the factor constant, so it carries the sample's "
+                    + "growth: if the sample keeps growing slower than the market, national growth is understated by about (\\d+) "
+                    + "points a year", "warning_factor_rose", true, false, false, true, true, false),
+            rule("(\\d+) full year\\(s\\): too few for an annual backtest; annual models are a cross-check only", "warning_few_full_years"));
+
     /**
      * The note in the report's language: for English, the projection's own text; otherwise each "; "-joined part
      * translated, or the English text whole (flagged) when a part is not a known note.
      */
     public static Note localise(String warning, Messages t, LocaleFormat f) {
+        return localise(warning, t, f, RULES, true);
+    }
+
+    /** One of the projection's warnings in the report's language: the whole sentence translated, or English, flagged. */
+    public static Note localiseWarning(String warning, Messages t, LocaleFormat f) {
+        return localise(warning, t, f, WARNING_RULES, false);
+    }
+
+    private static Note localise(String warning, Messages t, LocaleFormat f, List<Rule> rules, boolean joined) {
         if (warning == null || warning.isEmpty()) return new Note("", false);
         if (t.lang().equals("en")) return new Note(warning, false);
         StringBuilder out = new StringBuilder();
@@ -53,9 +78,9 @@ public final class ModelNotes {
         while (at < warning.length()) {
             Rule hit = null;
             Matcher m = null;
-            for (Rule r : RULES) {
+            for (Rule r : rules) {
                 Matcher x = r.pattern().matcher(warning).region(at, warning.length());
-                if (x.lookingAt() && (x.end() == warning.length() || warning.startsWith("; ", x.end()))) {
+                if (x.lookingAt() && (x.end() == warning.length() || joined && warning.startsWith("; ", x.end()))) {
                     hit = r;
                     m = x;
                     break;
