@@ -108,7 +108,8 @@ class StageNotesTest {
         assertEquals(new StageNotes.Note("3 tahun penuh: terlalu sedikit untuk uji balik tahunan; model tahunan hanya pembanding", false),
                 StageNotes.localiseWarning("3 full year(s): too few for an annual backtest; annual models are a cross-check only", id, idf));
         // a warning is one sentence: not split at "; " as a model's notes are, and an unknown one stays English
-        String joined = "3 full year(s): too few for an annual backtest; annual models are a cross-check only; scenario band, not weighted";
+        String joined = "3 full year(s): too few for an annual backtest; annual models are a cross-check only; "
+                + "4 full year(s): too few for an annual backtest; annual models are a cross-check only";
         assertEquals(new StageNotes.Note(joined, true), StageNotes.localiseWarning(joined, id, idf));
         assertEquals(new StageNotes.Note("scenario band, not weighted", true), StageNotes.localiseWarning("scenario band, not weighted", id, idf),
                 "a model note is not a warning");
