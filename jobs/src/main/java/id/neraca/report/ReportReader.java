@@ -361,11 +361,8 @@ final class ReportReader {
         if (months.isEmpty()) return;
         // no units or value summed over the months: each scrape counts a listing's sales to date again
         String span = months.size() == 1 ? months.get(0) : months.get(0) + " to " + months.get(months.size() - 1);
-        warnings.add(String.format(java.util.Locale.ROOT, "listing snapshots of %d scrape month(s) (%s) are in none of "
-                + "these figures of GMV or shares (only in the line counts of the classification counts table): a scrape's sold counts are cumulative over each listing's life, not a period's sales. Their "
-                + "composition by origin class is in the run's aggregates (grain LISTING_PERIOD; working data for analysts, not "
-                + "disclosure-controlled: not for publication); dumps of scrapes "
-                + "alone get a report of their own (docs/REPORT.md)", months.size(), span));
+        warnings.add(String.format(java.util.Locale.ROOT, "listing snapshots of %d scrape month(s) (%s)", months.size(), span)
+                + StageNotes.LISTINGS_REST);
     }
 
     /** Whether out/classified (else out/aggregates/monthly_detail) holds completed listing-snapshot rows. */

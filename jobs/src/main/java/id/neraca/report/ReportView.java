@@ -91,9 +91,14 @@ public final class ReportView {
         c.put("quality", quality());
         c.put("lineage", lineage());
         c.put("revisions", revisionsSection());
-        c.put("warnings", d.warnings());
+        // the report's own warnings in its language where StageNotes knows the sentence, else English, marked
+        List<Object> reportWarnings = new ArrayList<>();
+        for (String w : d.warnings()) {
+            StageNotes.Note note = StageNotes.localiseWarning(w, t, f);
+            reportWarnings.add(Map.of("text", note.text(), "en", note.english()));
+        }
+        c.put("warnings", reportWarnings);
         c.put("has_warnings", !d.warnings().isEmpty());
-        c.put("english_notes", !t.get("technical_note_english").isEmpty());
         c.put("figures", figures.stream().map(fg -> Map.of("name", fg.name(), "file", "figures/" + fg.name() + ".svg",
                 "png", "figures/" + fg.name() + ".png")).toList());
         return c;

@@ -42,6 +42,12 @@ public final class StageNotes {
             rule("(\\d+) points; a (\\d+)-parameter regression with AR\\(1\\) errors needs at least (\\d+)", "model_note_loglinear_points"),
             rule("(\\d+) points; a growth scenario needs one full year \\((\\d+)\\) to start from", "model_note_cagr_points"));
 
+    /** What follows the months in the report's warning on listing snapshots ({@code ReportReader}). */
+    static final String LISTINGS_REST = " are in none of these figures of GMV or shares (only in the line counts of the classification "
+            + "counts table): a scrape's sold counts are cumulative over each listing's life, not a period's sales. Their composition "
+            + "by origin class is in the run's aggregates (grain LISTING_PERIOD; working data for analysts, not disclosure-controlled: "
+            + "not for publication); dumps of scrapes alone get a report of their own (docs/REPORT.md)";
+
     /** The projection's warnings the samples and most runs give (docs/PROJECTION.md §2, §4); whole sentences only. */
     private static final List<Rule> WARNING_RULES = List.of(
             rule("coverage calibration uses a low-confidence benchmark for (\\d{4}) \\((.+)\\)", "warning_low_confidence_benchmark"),
@@ -55,7 +61,12 @@ public final class StageNotes {
                     + "benchmark (-?[0-9.]+)% \\(in rupiah\\)\\. The projection holds the factor constant, so it carries the sample's "
                     + "growth: if the sample keeps growing slower than the market, national growth is understated by about (\\d+) "
                     + "points a year", "warning_factor_rose", true, false, false, true, true, false),
-            rule("(\\d+) full year\\(s\\): too few for an annual backtest; annual models are a cross-check only", "warning_few_full_years"));
+            rule("(\\d+) full year\\(s\\): too few for an annual backtest; annual models are a cross-check only", "warning_few_full_years"),
+            // the report's own (ReportReader): a run whose dumps include listing scrapes
+            rule("listing snapshots of (\\d+) scrape month\\(s\\) \\((\\d{4}-\\d{2})\\)" + Pattern.quote(LISTINGS_REST),
+                    "warning_listings_one_month"),
+            rule("listing snapshots of (\\d+) scrape month\\(s\\) \\((\\d{4}-\\d{2}) to (\\d{4}-\\d{2})\\)" + Pattern.quote(LISTINGS_REST),
+                    "warning_listings_months"));
 
     /**
      * The note in the report's language: for English, the projection's own text; otherwise each "; "-joined part
@@ -65,7 +76,7 @@ public final class StageNotes {
         return localise(warning, t, f, RULES, true);
     }
 
-    /** One of the projection's warnings in the report's language: the whole sentence translated, or English, flagged. */
+    /** One of the projection's or the report's warnings in the report's language: the whole sentence translated, or English, flagged. */
     public static Note localiseWarning(String warning, Messages t, LocaleFormat f) {
         return localise(warning, t, f, WARNING_RULES, false);
     }

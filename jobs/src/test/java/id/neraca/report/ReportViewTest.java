@@ -419,9 +419,9 @@ class ReportViewTest {
 
     /**
      * The projection stage writes its coverage note, warnings and model notes in English. The Indonesian report
-     * builds the coverage calibration's sentence itself from summary.json's points, and marks what stays English
-     * (the projection's warnings, the model notes, the FX sources, the report's own warnings) as a technical note in
-     * English instead of mixing the languages silently; the English report carries no such mark.
+     * builds the coverage calibration's sentence itself from summary.json's points, translates the model notes and the
+     * warnings it knows (StageNotes), and marks what stays English (another warning, each; the FX sources) instead of
+     * mixing the languages silently; the English report carries no such mark.
      */
     @Test
     void englishTextInTheIndonesianReportIsTranslatedOrMarked() throws Exception {
@@ -459,12 +459,11 @@ class ReportViewTest {
         assertTrue(id.contains("Metode: kalibrasi pada acuan"), "the method by name, not benchmark_calibration");
         assertTrue(en.contains("Calibrated on Indonesia's e-commerce GMV in e-Conomy SEA over 2 year(s): 2023: US$62 billion (report 2023) "
                 + "× IDR 15,236.99 per US$ ÷ observed IDR 128.5 billion = 7,351.2"), en);
-        // what stays English is marked: the projection's warnings, the model notes, the FX source, the report's warnings
-        String mark = "Catatan teknis (bahasa Inggris):";
+        // what stays English is marked: a warning StageNotes does not know, each one, and the FX source
         // a projection warning StageNotes does not know ("… year(s) only" without its uncertainty) stays English, marked
         assertTrue(Pattern.compile("### Peringatan dari proyeksi\\s+- \\(bahasa Inggris\\) coverage factor calibrated on 2 year\\(s\\) only")
                 .matcher(id).find(), id);
-        assertTrue(Pattern.compile("### Peringatan laporan\\s+_" + Pattern.quote(mark) + "_\\s+- projection/backtest is missing").matcher(id).find());
+        assertTrue(Pattern.compile("### Peringatan laporan\\s+- \\(bahasa Inggris\\) projection/backtest is missing").matcher(id).find(), id);
         // the model notes are the report's own words (StageNotes): translated, so the column is no longer marked English
         assertTrue(id.contains("| Catatan |"), "model notes column");
         assertTrue(id.contains("| pita skenario, tanpa bobot |"), id);

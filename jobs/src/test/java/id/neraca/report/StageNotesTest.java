@@ -141,6 +141,21 @@ class StageNotesTest {
         }
     }
 
+    /** The report's own warning on listing snapshots (ReportReader writes it from the same sentence), one month or a span. */
+    @Test
+    void theReportsListingsWarningReadsInIndonesian() {
+        String rest = " tidak termasuk dalam angka GMV maupun pangsa mana pun di sini (hanya dalam jumlah baris tabel hitungan klasifikasi): "
+                + "jumlah terjual pada scrape bersifat kumulatif sepanjang umur tiap listing, bukan penjualan suatu periode. Komposisinya "
+                + "menurut kelas asal ada di agregat hasil proses (grain LISTING_PERIOD; data kerja untuk analis, tanpa kontrol pengungkapan: "
+                + "bukan untuk publikasi); dump yang hanya berisi scrape mendapat laporan tersendiri (docs/REPORT.md)";
+        assertEquals(new StageNotes.Note("cuplikan listing dari 1 bulan scrape (2023-02)" + rest, false),
+                StageNotes.localiseWarning("listing snapshots of 1 scrape month(s) (2023-02)" + StageNotes.LISTINGS_REST, id, idf));
+        assertEquals(new StageNotes.Note("cuplikan listing dari 3 bulan scrape (2023-02 sampai 2023-04)" + rest, false),
+                StageNotes.localiseWarning("listing snapshots of 3 scrape month(s) (2023-02 to 2023-04)" + StageNotes.LISTINGS_REST, id, idf));
+        assertEquals("listing snapshots of 3 scrape month(s) (2023-02 to 2023-04)" + StageNotes.LISTINGS_REST,
+                en.get("warning_listings_months", 3, "2023-02", "2023-04"), "the English message is the report's sentence");
+    }
+
     @Test
     void theEnglishReportKeepsTheProjectionsText() {
         String w = "not selected: backtest MASE 1.234 vs seasonal naive 0.812";
