@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.neraca.aggregate.Tables;
 import id.neraca.core.Log;
 import id.neraca.core.NeracaException;
+import id.neraca.core.ParquetReads;
 import id.neraca.core.Schemas;
 import id.neraca.core.Stage;
 import id.neraca.core.SmallInputs;
@@ -75,7 +76,7 @@ public final class ProjectTo2030 implements Stage {
             throw NeracaException.usage("%s: no monthly aggregates. Run `neraca aggregate` (or `neraca run`) first.", headlinePath);
         }
         ProjectConfig cfg = ctx.cfg().project();
-        List<Row> rows = ctx.spark().read().parquet(headlinePath)
+        List<Row> rows = ParquetReads.read(ctx.spark(), ctx.outputs().fs(), headlinePath)
                 .select("period_month", "total_gmv_idr", "local_umkm_gmv_idr", "imported_gmv_idr", "cross_border_gmv_idr")
                 .orderBy("period_month").collectAsList();
         List<String> warnings = new ArrayList<>();
@@ -152,7 +153,7 @@ public final class ProjectTo2030 implements Stage {
         com.fasterxml.jackson.databind.JsonNode n = ctx.manifest().root().path("stages").path("AggregateMonthly").path("completed_listing_rows");
         if (n.isNumber()) return n.asLong();
         if (!ctx.outputs().exists("aggregates/monthly_detail")) return 0;
-        return ctx.spark().read().parquet(ctx.outputs().path("aggregates") + "/monthly_detail")
+        return ParquetReads.read(ctx.spark(), ctx.outputs().fs(), ctx.outputs().path("aggregates") + "/monthly_detail")
                 .where(col("grain").equalTo("LISTING_PERIOD")).isEmpty() ? 0 : -1;
     }
 

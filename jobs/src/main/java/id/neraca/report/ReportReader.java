@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.neraca.core.Log;
 import id.neraca.core.NeracaException;
 import id.neraca.core.OutputStore;
+import id.neraca.core.ParquetReads;
 import id.neraca.core.StageContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -235,7 +236,7 @@ final class ReportReader {
                     + "(or `neraca run`); run it first on the same --out folder.", outputs.path(name), command);
         }
         try {
-            return spark.read().parquet(outputs.path(name));
+            return ParquetReads.read(spark, outputs.fs(), outputs.path(name));
         } catch (RuntimeException e) {
             throw NeracaException.data("%s: cannot be read as Parquet (%s). Rerun `neraca %s`.",
                     outputs.path(name), e.getMessage(), command);
@@ -248,7 +249,7 @@ final class ReportReader {
             return Optional.empty();
         }
         try {
-            return Optional.of(spark.read().parquet(outputs.path(name)));
+            return Optional.of(ParquetReads.read(spark, outputs.fs(), outputs.path(name)));
         } catch (RuntimeException e) {
             warnings.add(name + " could not be read (" + e.getMessage() + ")");
             Log.warn("WriteReport: %s cannot be read (%s); its section says 'not available'", outputs.path(name), e.getMessage());
@@ -462,7 +463,7 @@ final class ReportReader {
         summary.ifPresent(s -> s.path("targets").forEach(t -> fromJson.put(t.path("name").asText(), t)));
         List<ReportData.Target> out = new ArrayList<>();
         if (outputs.exists("projection/targets")) {
-            Dataset<Row> t = spark.read().parquet(outputs.path("projection/targets"));
+            Dataset<Row> t = ParquetReads.read(spark, outputs.fs(), outputs.path("projection/targets"));
             requireColumns(t, outputs.path("projection/targets"), "target", "year", "target_idr", "projected_idr",
                     "lo80_idr", "hi80_idr", "lo95_idr", "hi95_idr", "gap_idr", "probability", "crossing_year", "required_cagr_pct");
             for (Row r : t.orderBy("target_idr").collectAsList()) {
@@ -502,7 +503,7 @@ final class ReportReader {
             warnings.add("projection/backtest is missing: no backtest errors to show");
             return List.of();
         }
-        Dataset<Row> b = spark.read().parquet(outputs.path("projection/backtest"));
+        Dataset<Row> b = ParquetReads.read(spark, outputs.fs(), outputs.path("projection/backtest"));
         requireColumns(b, outputs.path("projection/backtest"), "model", "horizon", "origin", "mape", "mase", "n");
         List<String> have = Arrays.asList(b.columns());
         Dataset<Row> all = b.filter(col("origin").equalTo("ALL"));
