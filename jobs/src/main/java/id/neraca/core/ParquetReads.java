@@ -20,8 +20,8 @@ import java.util.Optional;
  * Reading one of neraca's own unpartitioned Parquet outputs without a Spark job for its schema.
  *
  * <p>{@code spark.read().parquet(dir)} infers the schema with a Spark job that opens a data file's footer
- * ({@code ParquetFileFormat.mergeSchemasInParallel}, even for one file and {@code mergeSchema} off): about 50 ms of
- * fixed cost each, and the projection and the report read fifteen small tables (docs/BENCHMARKS.md, twenty-third
+ * ({@code ParquetFileFormat.mergeSchemasInParallel}, even for one file and {@code mergeSchema} off): 25 – 60 ms
+ * of fixed cost each, and the projection and the report read ten small tables (docs/BENCHMARKS.md, twenty-third
  * session). The schema Spark wrote is in that footer's key-value metadata ({@value #SPARK_SCHEMA_KEY}); this reads
  * it on the driver (one small read of the file's tail) and hands it to {@code spark.read().schema(...)}, which is
  * the schema Spark's own inference returns for such a file: Spark prefers that same metadata over the Parquet schema
