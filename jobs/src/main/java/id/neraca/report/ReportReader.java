@@ -6,6 +6,7 @@ import id.neraca.core.Log;
 import id.neraca.core.NeracaException;
 import id.neraca.core.OutputStore;
 import id.neraca.core.ParquetReads;
+import id.neraca.core.SmallResults;
 import id.neraca.core.StageContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -274,8 +275,8 @@ final class ReportReader {
         boolean hasMonths = Arrays.asList(ds.columns()).contains("months_observed");
         List<org.apache.spark.sql.Column> select = new ArrayList<>(Arrays.stream(cols).map(c -> col(c)).toList());
         select.add((hasMonths ? col("months_observed").cast("int") : lit(1)).as("months_observed"));
-        Dataset<Row> sel = ds.select(select.toArray(org.apache.spark.sql.Column[]::new))
-                .orderBy(col(periodColumn).cast("string"));
+        Dataset<Row> sel = SmallResults.sorted(ds.select(select.toArray(org.apache.spark.sql.Column[]::new)),
+                col(periodColumn).cast("string"));
         List<ReportData.Headline> out = new ArrayList<>();
         for (Row r : sel.collectAsList()) {
             out.add(new ReportData.Headline(String.valueOf(r.get(0)), r.getInt(10), dec(r.get(1)), dec(r.get(2)),
@@ -357,8 +358,8 @@ final class ReportReader {
      */
     private void listingsLeftOut(Optional<Dataset<Row>> detail) {
         if (detail.isEmpty() || !Arrays.asList(detail.get().columns()).contains("grain")) return;
-        List<String> months = ofGrain(detail.get(), ReportData.LISTING_PERIOD).select("period_month").distinct()
-                .orderBy("period_month").collectAsList().stream().map(r -> r.getString(0)).toList();
+        List<String> months = SmallResults.sorted(ofGrain(detail.get(), ReportData.LISTING_PERIOD).select("period_month").distinct(),
+                "period_month").collectAsList().stream().map(r -> r.getString(0)).toList();
         if (months.isEmpty()) return;
         // no units or value summed over the months: each scrape counts a listing's sales to date again
         String span = months.size() == 1 ? months.get(0) : months.get(0) + " to " + months.get(months.size() - 1);
@@ -404,8 +405,8 @@ final class ReportReader {
                 : org.apache.spark.sql.functions.max("sellers").cast("long"));
         aggs.add(org.apache.spark.sql.functions.countDistinct(col("period_month")).cast("int"));
         List<ReportData.Headline> out = new ArrayList<>();
-        for (Row r : l.groupBy(period.as("period")).agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(org.apache.spark.sql.Column[]::new))
-                .orderBy("period").collectAsList()) {
+        for (Row r : SmallResults.sorted(l.groupBy(period.as("period")).agg(aggs.get(0), aggs.subList(1, aggs.size())
+                .toArray(org.apache.spark.sql.Column[]::new)), "period").collectAsList()) {
             out.add(new ReportData.Headline(r.getString(0), r.getInt(9), dec(r.get(1)), dec(r.get(2)), dec(r.get(3)),
                     dec(r.get(4)), dec(r.get(5)), dec(r.get(6)), 0L, lng(r.get(7)), lng(r.get(8)), Map.of()));
         }
@@ -428,7 +429,7 @@ final class ReportReader {
         requireColumns(series, outputs.path("projection/series"), "series", "model", "period", "kind", "value_idr",
                 "lo80_idr", "hi80_idr", "lo95_idr", "hi95_idr");
         String selected = summary.map(s -> s.path("selected").asText(null)).orElse(null);
-        List<Row> names = series.select("series", "model").distinct().orderBy("series", "model").collectAsList();
+        List<Row> names = SmallResults.sorted(series.select("series", "model").distinct(), "series", "model").collectAsList();
         if (names.isEmpty()) {
             throw NeracaException.data("%s: has no rows. Rerun `neraca project`.", outputs.path("projection/series"));
         }
@@ -438,10 +439,10 @@ final class ReportReader {
         List<String> models = names.stream().filter(r -> r.getString(0).equals(chosen)).map(r -> r.getString(1)).toList();
         String model = selected != null && models.contains(selected) ? selected
                 : models.contains("ensemble") ? "ensemble" : models.get(0);
-        List<Row> rows = series.filter(col("series").equalTo(chosen)
+        List<Row> rows = SmallResults.sorted(series.filter(col("series").equalTo(chosen)
                         .and(col("model").equalTo(model).or(col("kind").equalTo("OBSERVED"))))
-                .select("period", "kind", "value_idr", "lo80_idr", "hi80_idr", "lo95_idr", "hi95_idr")
-                .orderBy("period", "kind").collectAsList();
+                .select("period", "kind", "value_idr", "lo80_idr", "hi80_idr", "lo95_idr", "hi95_idr"), "period", "kind")
+                .collectAsList();
         boolean annual = rows.stream().anyMatch(r -> r.getString(0).length() == 4);
         Map<String, ReportData.Point> byKey = new TreeMap<>();
         for (Row r : rows) {
@@ -466,7 +467,7 @@ final class ReportReader {
             Dataset<Row> t = ParquetReads.read(spark, outputs.fs(), outputs.path("projection/targets"));
             requireColumns(t, outputs.path("projection/targets"), "target", "year", "target_idr", "projected_idr",
                     "lo80_idr", "hi80_idr", "lo95_idr", "hi95_idr", "gap_idr", "probability", "crossing_year", "required_cagr_pct");
-            for (Row r : t.orderBy("target_idr").collectAsList()) {
+            for (Row r : SmallResults.sorted(t, "target_idr").collectAsList()) {
                 String name = r.getAs("target");
                 JsonNode j = fromJson.getOrDefault(name, JSON.createObjectNode());
                 Object cy = r.getAs("crossing_year");
@@ -509,8 +510,8 @@ final class ReportReader {
         Dataset<Row> all = b.filter(col("origin").equalTo("ALL"));
         if (have.contains("series")) all = all.filter(col("series").equalTo(series));
         org.apache.spark.sql.Column frequency = have.contains("frequency") ? col("frequency") : lit(null).cast("string");
-        List<ReportData.Backtest> out = all.select(col("model"), col("horizon"), col("mape"), col("mase"), col("n"), frequency)
-                .orderBy(col("model"), frequency, col("horizon")).collectAsList().stream()
+        List<ReportData.Backtest> out = SmallResults.sorted(all.select(col("model"), col("horizon"), col("mape"), col("mase"),
+                        col("n"), frequency.as("frequency")), col("model"), col("frequency"), col("horizon")).collectAsList().stream()
                 .map(r -> new ReportData.Backtest(r.getString(0), ((Number) r.get(1)).intValue(),
                         r.isNullAt(2) ? Double.NaN : ((Number) r.get(2)).doubleValue(),
                         r.isNullAt(3) ? Double.NaN : ((Number) r.get(3)).doubleValue(),
@@ -529,7 +530,7 @@ final class ReportReader {
         return optional("reconciliation").map(ds -> {
             requireColumns(ds, outputs.path("reconciliation"), "source_file", "mapping", "sha256", "bytes", "rows_read",
                     "accepted", "quarantined", "duplicates_collapsed");
-            return ds.orderBy("source_file").collectAsList().stream().map(r -> new ReportData.Reconciliation(
+            return SmallResults.sorted(ds, "source_file").collectAsList().stream().map(r -> new ReportData.Reconciliation(
                     r.getAs("source_file"), r.getAs("mapping"), r.getAs("sha256"), lng(r.getAs("bytes")),
                     lng(r.getAs("rows_read")), lng(r.getAs("accepted")), lng(r.getAs("quarantined")),
                     lng(r.getAs("duplicates_collapsed")))).toList();
@@ -539,7 +540,7 @@ final class ReportReader {
     private Optional<List<ReportData.QuarantineReason>> quarantineReasons() {
         return optional("quarantine_reasons").map(ds -> {
             requireColumns(ds, outputs.path("quarantine_reasons"), "source_file", "reason_code", "rows");
-            return ds.orderBy("source_file", "reason_code").collectAsList().stream()
+            return SmallResults.sorted(ds, "source_file", "reason_code").collectAsList().stream()
                     .map(r -> new ReportData.QuarantineReason(r.getAs("source_file"), r.getAs("reason_code"), lng(r.getAs("rows"))))
                     .toList();
         });
