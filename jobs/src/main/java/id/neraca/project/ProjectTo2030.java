@@ -10,6 +10,7 @@ import id.neraca.core.ParquetReads;
 import id.neraca.core.Schemas;
 import id.neraca.core.Stage;
 import id.neraca.core.SmallInputs;
+import id.neraca.core.SmallResults;
 import id.neraca.core.StageContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -76,9 +77,9 @@ public final class ProjectTo2030 implements Stage {
             throw NeracaException.usage("%s: no monthly aggregates. Run `neraca aggregate` (or `neraca run`) first.", headlinePath);
         }
         ProjectConfig cfg = ctx.cfg().project();
-        List<Row> rows = ParquetReads.read(ctx.spark(), ctx.outputs().fs(), headlinePath)
-                .select("period_month", "total_gmv_idr", "local_umkm_gmv_idr", "imported_gmv_idr", "cross_border_gmv_idr")
-                .orderBy("period_month").collectAsList();
+        List<Row> rows = SmallResults.sorted(ParquetReads.read(ctx.spark(), ctx.outputs().fs(), headlinePath)
+                .select("period_month", "total_gmv_idr", "local_umkm_gmv_idr", "imported_gmv_idr", "cross_border_gmv_idr"),
+                "period_month").collectAsList();
         List<String> warnings = new ArrayList<>();
         Projection.Input input;
         Projection.Result r;
