@@ -318,11 +318,19 @@ public final class Projection {
         // fitted and projected rows per model; a model whose projection is not credible is dropped (§5 "Plausibility")
         Map<String, Map<Integer, double[]>> annualPaths = new LinkedHashMap<>();
         Map<String, String> dropped = new LinkedHashMap<>();
-        for (var e : sims.entrySet()) {
-            String model = e.getKey();
+        // each model's rows and plausibility on its own paths: side by side on the common pool, used in the models' order
+        List<Map.Entry<String, double[][]>> modelSims = new ArrayList<>(sims.entrySet());
+        final double ref12 = reference;
+        List<ModelRows> perModel = modelSims.parallelStream().map(e -> {
             List<SeriesRow> rows = new ArrayList<>();
-            Map<Integer, double[]> ap = modelRows(model, e.getValue(), covZ, future, in.months(), nat, rows);
-            String why = implausible(rows, reference, last);
+            Map<Integer, double[]> ap = modelRows(e.getKey(), e.getValue(), covZ, future, in.months(), nat, rows);
+            return new ModelRows(rows, ap, implausible(rows, ref12, last));
+        }).toList();
+        for (int mi = 0; mi < modelSims.size(); mi++) {
+            String model = modelSims.get(mi).getKey();
+            List<SeriesRow> rows = perModel.get(mi).rows();
+            Map<Integer, double[]> ap = perModel.get(mi).annualPaths();
+            String why = perModel.get(mi).implausible();
             if (why != null) {
                 dropped.put(model, why);
                 warnings.add(droppedWarning(model, why));
@@ -713,14 +721,19 @@ public final class Projection {
         return sims;
     }
 
+    /** One model's projected rows, its annual paths and why it is not credible (null when it is). */
+    private record ModelRows(List<SeriesRow> rows, Map<Integer, double[]> annualPaths, String implausible) {}
+
     /** Simulated log paths of every fitted monthly model, seeded by its position in {@code states}. */
     static Map<String, double[][]> simulateModels(List<ModelState> states, int h, int paths, long seed) {
+        // each model with its own seed: side by side on the common pool, the same paths as one after the other
+        List<double[][]> drawn = java.util.stream.IntStream.range(0, states.size()).parallel().mapToObj(k -> {
+            ModelState s = states.get(k);
+            return s.fit() == null ? null : s.fit().simulate(h, paths, new Well19937c(seed + 7919L * (k + 1)));
+        }).toList();
         Map<String, double[][]> sims = new LinkedHashMap<>();
         for (int k = 0; k < states.size(); k++) {
-            ModelState s = states.get(k);
-            if (s.fit() == null) continue;
-            double[][] sim = s.fit().simulate(h, paths, new Well19937c(seed + 7919L * (k + 1)));
-            sims.put(s.model().name(), sim);
+            if (drawn.get(k) != null) sims.put(states.get(k).model().name(), drawn.get(k));
         }
         return sims;
     }

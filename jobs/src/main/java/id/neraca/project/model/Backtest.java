@@ -23,26 +23,32 @@ public final class Backtest {
 
     public static List<Error> run(List<Forecaster> models, double[] y, int period, int firstSeason, int minTrain,
                                   int maxHorizon) {
-        List<Error> out = new ArrayList<>();
         int n = y.length;
         double[] v = new double[n];
         for (int i = 0; i < n; i++) v[i] = Math.exp(y[i]);
-        for (int o = Math.max(minTrain, 2); o < n; o++) {
-            double[] train = java.util.Arrays.copyOf(y, o);
-            double scale = SeasonalNaive.scale(java.util.Arrays.copyOf(v, o), period);
-            int h = Math.min(maxHorizon, n - o);
-            for (Forecaster m : models) {
-                if (m.unsupportedReason(o, period) != null) continue;
-                double[] f = m.fit(train, period, firstSeason).forecast(h);
-                for (int i = 0; i < h; i++) {
-                    double actual = v[o + i];
-                    double fc = Math.exp(f[i]);
-                    double abs = Math.abs(fc - actual);
-                    out.add(new Error(m.name(), i + 1, o, abs / actual, scale > 0 ? abs / scale : Double.NaN,
-                            y[o + i] - f[i]));
-                }
-            }
-        }
+        // the origins' refits are independent: side by side on the common pool, their errors joined in origin order
+        // (the same list, bit for bit, as one origin after the other)
+        List<List<Error>> byOrigin = java.util.stream.IntStream.range(Math.max(minTrain, 2), Math.max(n, Math.max(minTrain, 2)))
+                .parallel().mapToObj(o -> {
+                    List<Error> out = new ArrayList<>();
+                    double[] train = java.util.Arrays.copyOf(y, o);
+                    double scale = SeasonalNaive.scale(java.util.Arrays.copyOf(v, o), period);
+                    int h = Math.min(maxHorizon, n - o);
+                    for (Forecaster m : models) {
+                        if (m.unsupportedReason(o, period) != null) continue;
+                        double[] f = m.fit(train, period, firstSeason).forecast(h);
+                        for (int i = 0; i < h; i++) {
+                            double actual = v[o + i];
+                            double fc = Math.exp(f[i]);
+                            double abs = Math.abs(fc - actual);
+                            out.add(new Error(m.name(), i + 1, o, abs / actual, scale > 0 ? abs / scale : Double.NaN,
+                                    y[o + i] - f[i]));
+                        }
+                    }
+                    return out;
+                }).toList();
+        List<Error> out = new ArrayList<>();
+        for (List<Error> b : byOrigin) out.addAll(b);
         return out;
     }
 
@@ -111,19 +117,21 @@ public final class Backtest {
      */
     public static List<Scored> runDistributions(List<Forecaster> models, double[] y, int period, int firstSeason, int minTrain,
                                                 int maxHorizon, int paths, long seed) {
-        List<Scored> out = new ArrayList<>();
         int n = y.length;
-        List<org.apache.commons.math3.random.RandomGenerator> rngs = new ArrayList<>();
-        for (int k = 0; k < models.size(); k++) {
-            rngs.add(new org.apache.commons.math3.random.Well19937c(seed + 104_729L * (k + 1)));
-        }
-        for (int o = Math.max(minTrain, 2); o < n; o++) {
-            double[] train = java.util.Arrays.copyOf(y, o);
-            int h = Math.min(maxHorizon, n - o);
-            for (int k = 0; k < models.size(); k++) {
-                Forecaster m = models.get(k);
+        int from = Math.max(minTrain, 2);
+        // one random stream per model, drawn origin after origin: the models side by side on the common pool, each in
+        // its own origin order, then joined origin by origin, model by model (the list one thread would give)
+        List<Map<Integer, List<Scored>>> byModel = java.util.stream.IntStream.range(0, models.size()).parallel().mapToObj(k -> {
+            Forecaster m = models.get(k);
+            org.apache.commons.math3.random.RandomGenerator rng =
+                    new org.apache.commons.math3.random.Well19937c(seed + 104_729L * (k + 1));
+            Map<Integer, List<Scored>> blocks = new java.util.HashMap<>();
+            for (int o = from; o < n; o++) {
                 if (m.unsupportedReason(o, period) != null) continue;
-                double[][] sim = m.fit(train, period, firstSeason).simulate(h, paths, rngs.get(k));
+                double[] train = java.util.Arrays.copyOf(y, o);
+                int h = Math.min(maxHorizon, n - o);
+                double[][] sim = m.fit(train, period, firstSeason).simulate(h, paths, rng);
+                List<Scored> block = new ArrayList<>();
                 for (int i = 0; i < h; i++) {
                     double[] sorted = new double[paths];
                     for (int p = 0; p < paths; p++) sorted[p] = sim[p][i];
@@ -132,8 +140,17 @@ public final class Backtest {
                     double c = crpsOfSorted(sorted, a);
                     boolean in80 = a >= Stats.quantile(sorted, 0.10) && a <= Stats.quantile(sorted, 0.90);
                     boolean in95 = a >= Stats.quantile(sorted, 0.025) && a <= Stats.quantile(sorted, 0.975);
-                    out.add(new Scored(m.name(), i + 1, o, c, in80, in95));
+                    block.add(new Scored(m.name(), i + 1, o, c, in80, in95));
                 }
+                blocks.put(o, block);
+            }
+            return blocks;
+        }).toList();
+        List<Scored> out = new ArrayList<>();
+        for (int o = from; o < n; o++) {
+            for (Map<Integer, List<Scored>> blocks : byModel) {
+                List<Scored> b = blocks.get(o);
+                if (b != null) out.addAll(b);
             }
         }
         return out;
