@@ -28,7 +28,7 @@ public final class Backtest {
         for (int i = 0; i < n; i++) v[i] = Math.exp(y[i]);
         // the origins' refits are independent: side by side on the common pool, their errors joined in origin order
         // (the same list, bit for bit, as one origin after the other)
-        List<List<Error>> byOrigin = java.util.stream.IntStream.range(Math.max(minTrain, 2), Math.max(n, Math.max(minTrain, 2)))
+        List<List<Error>> byOrigin = java.util.stream.IntStream.range(Math.max(minTrain, 2), n)
                 .parallel().mapToObj(o -> {
                     List<Error> out = new ArrayList<>();
                     double[] train = java.util.Arrays.copyOf(y, o);
