@@ -23,13 +23,18 @@ fi
   -Dmdep.outputFile="$ROOT/jobs/target/test-classpath.txt" >&2
 DUCK_CP="jobs/target/test-classes:jobs/target/classes:$(cat jobs/target/test-classpath.txt)"
 
-# the first `run` after a build writes the launcher's class-data-sharing archive as it exits: a warm-up run on the
-# samples pays that, so no timed run does
-if ! ls "jobs/target/run/"neraca-*-"$(cksum < jobs/target/neraca-jobs.jar | cut -d' ' -f1)".jsa >/dev/null 2>&1; then
-  echo "[bench] warm-up run on data/samples (writes the CDS archive)" >&2
+# the first `run` after a build records the classes it loads, and a detached builder (jobs/bin/cds-archive, ~40 s of
+# one core) turns them into the launcher's class-data-sharing archive: a warm-up run on the samples, then a wait for
+# the builder, so no timed run shares the machine with it or runs without the archive
+CDS_BASE="jobs/target/run/neraca-$(readlink -f "$(command -v "${JAVA_HOME:+$JAVA_HOME/bin/}java")" | cksum | cut -d' ' -f1)-$(cksum < jobs/target/neraca-jobs.jar | cut -d' ' -f1)"
+if [ "${NERACA_CDS:-1}" != "0" ] && [ ! -f "$CDS_BASE.jsa" ] && [ ! -f "$CDS_BASE.failed" ]; then
+  echo "[bench] warm-up run on data/samples (its class list becomes the CDS archive)" >&2
   rm -rf "$BENCH_DIR/warmup"
   ./neraca run --out "$BENCH_DIR/warmup" --quiet >"$BENCH_DIR/warmup.log" 2>&1 || { tail -20 "$BENCH_DIR/warmup.log" >&2; exit 1; }
-  ./neraca --version >/dev/null 2>&1 # promotes the archive
+  for _ in $(seq 1 300); do { [ -f "$CDS_BASE.jsa" ] || [ -f "$CDS_BASE.failed" ]; } && break; sleep 1; done
+fi
+if [ "${NERACA_CDS:-1}" != "0" ] && [ ! -f "$CDS_BASE.jsa" ]; then
+  echo "[bench] WARNING: no class-data-sharing archive ($CDS_BASE.failed says why): every run starts without one" >&2
 fi
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }

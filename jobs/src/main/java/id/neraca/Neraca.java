@@ -50,21 +50,22 @@ public final class Neraca implements java.util.concurrent.Callable<Integer> {
         System.exit(code);
     }
 
-    /** The launcher's class-data-sharing archive being written at this JVM's exit (./neraca sets it on a jar's first run). */
+    /** The class list this JVM records for the launcher's class-data-sharing archive (./neraca sets it on a jar's first run). */
     static final String CDS_PENDING = "neraca.cds.pending";
 
     /**
-     * Tells the launcher that the archive this JVM writes as it exits may be kept: a {@code run} that succeeded loaded
-     * every stage's classes. A run that stopped early (a usage error, exit 2) loaded the command line's alone, and an
-     * archive of those would make every later run of the jar slower (./neraca keeps an archive only beside its
-     * {@code .ok} file). Best effort: without the file the next run simply writes the archive again.
+     * Tells the launcher that the class list this JVM records (-XX:DumpLoadedClassList) may become the jar's archive:
+     * a {@code run} that succeeded loaded every stage's classes. A run that stopped early (a usage error, exit 2)
+     * loaded the command line's alone, and an archive of those would make every later run of the jar slower
+     * (jobs/bin/cds-archive keeps a list only beside its {@code .ok} file). Best effort: without the file the next
+     * run simply records the list again.
      */
     static void markArchiveComplete(int code, String[] args, String pending) {
         if (pending == null || pending.isEmpty() || code != 0 || args.length == 0 || !args[0].equals("run")) return;
         try {
             java.nio.file.Files.writeString(java.nio.file.Path.of(pending + ".ok"), "");
         } catch (java.io.IOException | RuntimeException e) {
-            // no marker: the launcher drops this archive and the next run writes one
+            // no marker: the list is dropped and the next run records one
         }
     }
 

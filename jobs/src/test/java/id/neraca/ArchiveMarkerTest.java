@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The JVM's half of the launcher's class-data-sharing rule (./neraca keeps an archive only beside its {@code .ok}
- * file): only a {@code run} that exits 0 marks the archive it writes at exit as complete.
+ * The JVM's half of the launcher's class-data-sharing rule (jobs/bin/cds-archive builds an archive only from a class
+ * list beside its {@code .ok} file): only a {@code run} that exits 0 marks the class list it recorded as complete.
  */
 class ArchiveMarkerTest {
     @TempDir
@@ -19,7 +19,7 @@ class ArchiveMarkerTest {
 
     @Test
     void onlyASuccessfulRunMarksItsArchive() {
-        String pending = tmp.resolve("neraca-1-2.jsa.tmp-42").toString();
+        String pending = tmp.resolve("neraca-1-2.classlist.tmp-42").toString();
         Neraca.markArchiveComplete(2, new String[]{"run", "--dumps", "missing"}, pending);
         assertFalse(Files.exists(Path.of(pending + ".ok")), "a run that stopped on a usage error loaded too few classes");
         Neraca.markArchiveComplete(0, new String[]{"validate", "--dumps", "d"}, pending);
