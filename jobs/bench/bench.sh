@@ -26,15 +26,15 @@ DUCK_CP="jobs/target/test-classes:jobs/target/classes:$(cat jobs/target/test-cla
 # the first `run` after a build records the classes it loads, and a detached builder (jobs/bin/cds-archive, ~40 s of
 # one core) turns them into the launcher's class-data-sharing archive: a warm-up run on the samples, then a wait for
 # the builder, so no timed run shares the machine with it or runs without the archive
-CDS_BASE="jobs/target/run/neraca-$(readlink -f "$(command -v "${JAVA_HOME:+$JAVA_HOME/bin/}java")" | cksum | cut -d' ' -f1)-$(cksum < jobs/target/neraca-jobs.jar | cut -d' ' -f1)"
-if [ "${NERACA_CDS:-1}" != "0" ] && [ ! -f "$CDS_BASE.jsa" ] && [ ! -f "$CDS_BASE.failed" ]; then
-  echo "[bench] warm-up run on data/samples (its class list becomes the CDS archive)" >&2
-  rm -rf "$BENCH_DIR/warmup"
-  ./neraca run --out "$BENCH_DIR/warmup" --quiet >"$BENCH_DIR/warmup.log" 2>&1 || { tail -20 "$BENCH_DIR/warmup.log" >&2; exit 1; }
-  for _ in $(seq 1 300); do { [ -f "$CDS_BASE.jsa" ] || [ -f "$CDS_BASE.failed" ]; } && break; sleep 1; done
-fi
-if [ "${NERACA_CDS:-1}" != "0" ] && [ ! -f "$CDS_BASE.jsa" ]; then
-  echo "[bench] WARNING: no class-data-sharing archive ($CDS_BASE.failed says why): every run starts without one" >&2
+if [ "${NERACA_CDS:-1}" != "0" ]; then
+  CDS_BASE="$(NERACA_PRINT_CDS_BASE=1 ./neraca)"
+  if [ ! -f "$CDS_BASE.jsa" ] && [ ! -f "$CDS_BASE.failed" ]; then
+    echo "[bench] warm-up run on data/samples (its class list becomes the CDS archive)" >&2
+    rm -rf "$BENCH_DIR/warmup"
+    ./neraca run --out "$BENCH_DIR/warmup" --quiet >"$BENCH_DIR/warmup.log" 2>&1 || { tail -20 "$BENCH_DIR/warmup.log" >&2; exit 1; }
+    for _ in $(seq 1 300); do { [ -f "$CDS_BASE.jsa" ] || [ -f "$CDS_BASE.failed" ]; } && break; sleep 1; done
+  fi
+  [ -f "$CDS_BASE.jsa" ] || echo "[bench] WARNING: no class-data-sharing archive ($CDS_BASE.failed says why): every run starts without one" >&2
 fi
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }

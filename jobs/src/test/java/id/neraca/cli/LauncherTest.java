@@ -153,7 +153,7 @@ class LauncherTest {
                 """;
     }
 
-    int launch(Path home, String exit, String dumpExit) throws Exception {
+    void launch(Path home, String exit, String dumpExit) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("bash", home.resolve("neraca").toString(), "run").directory(tmp.toFile())
                 .redirectErrorStream(true);
         pb.environment().put("JAVA_HOME", tmp.resolve("jdk").toString());
@@ -165,7 +165,6 @@ class LauncherTest {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the launcher did not exit");
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(Integer.parseInt(exit), p.exitValue(), out);
-        return p.exitValue();
     }
 
     /** The launcher's files in jobs/target/run once the detached archive builder has finished (it holds *.lock). */
@@ -218,6 +217,16 @@ class LauncherTest {
         }
         assertEquals(List.of("dump", "mapped " + archive, "mapped " + archive), Files.readAllLines(log),
                 "one dump, after the successful run; the runs after it map the archive; no run archives at its exit");
+        // where bench.sh and .ci/run wait for it
+        ProcessBuilder pb = new ProcessBuilder("bash", home.resolve("neraca").toString()).directory(tmp.toFile());
+        pb.environment().put("JAVA_HOME", tmp.resolve("jdk").toString());
+        pb.environment().put("NERACA_PRINT_CDS_BASE", "1");
+        pb.environment().put("FAKE_LOG", log.toString());
+        pb.environment().remove("NERACA_CDS");
+        Process p = pb.start();
+        String base = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(home.resolve("jobs/target/run").resolve(archive).toAbsolutePath().normalize().toString(), base + ".jsa");
     }
 
     /** A dump that fails leaves the jar without an archive and every run's exit status its own; no retry per run. */
