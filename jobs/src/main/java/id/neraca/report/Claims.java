@@ -15,7 +15,8 @@ import java.util.Set;
  * Public claims about who earns Indonesia's online sales ({@code data/reference/claims.csv}), which the report sets
  * against what the dumps measure (docs/REPORT.md, "Claims and the data"): the project exists to measure such claims
  * instead of quoting them (../shared/DOMAIN.md). A claim names a metric the report measures, the marketplace it is
- * about (blank: all), the share it claims, and its source with a confidence.
+ * about (blank: all), the share it claims, and its source with a confidence (the source also in Indonesian words in
+ * the optional column {@code source_id}).
  */
 public final class Claims {
     private Claims() {}
@@ -32,13 +33,18 @@ public final class Claims {
      * @param marketplace the mapping name the claim is about ({@code tiktokshop}); null for all marketplaces
      */
     public record Claim(String id, String whoEn, String whoId, String said, String claimEn, String claimId, String metric,
-                        String marketplace, BigDecimal claimedPct, String source, String confidence) {
+                        String marketplace, BigDecimal claimedPct, String source, String sourceId, String confidence) {
         public String who(String lang) {
             return "id".equals(lang) ? whoId : whoEn;
         }
 
         public String claim(String lang) {
             return "id".equals(lang) ? claimId : claimEn;
+        }
+
+        /** The source in the Indonesian wording of the optional {@code source_id} column; null when the file has none. */
+        public String sourceIn(String lang) {
+            return "id".equals(lang) ? sourceId : source;
         }
     }
 
@@ -68,8 +74,12 @@ public final class Claims {
                     throw new IllegalArgumentException("confidence must be one of " + CONFIDENCE + ", got '" + confidence + "'");
                 }
                 String mp = r.get("marketplace");
+                // source_id (optional column): the source in Indonesian words; blank or absent, the Indonesian report
+                // quotes the English source, marked as such
+                String sourceId = r.getOrDefault("source_id", "");
                 out.add(new Claim(r.get("id"), r.get("who_en"), r.get("who_id"), said.isEmpty() ? null : said, r.get("claim_en"),
-                        r.get("claim_id"), metric, mp.isEmpty() ? null : mp, pct, r.get("source"), confidence));
+                        r.get("claim_id"), metric, mp.isEmpty() ? null : mp, pct, r.get("source"), sourceId.isEmpty() ? null : sourceId,
+                        confidence));
             } catch (IllegalArgumentException e) {
                 throw NeracaException.data("%s (line %s): %s", file, r.get("#line"), e.getMessage());
             }

@@ -642,8 +642,11 @@ public final class ReportView {
                 String[] measured = measure(c, h);
                 r.put("measured", measured[0]);
                 r.put("verdict", measured[1]);
-                // the source is English text from claims.csv: marked so in the Indonesian report
-                r.put("source", t.get("claims_source", r.get("who"), englishNote(c.source()), t.get("claims_confidence_" + c.confidence())));
+                // claims.csv's source in the report's language; without a source_id the Indonesian report quotes the
+                // English source, marked as such
+                String source = c.sourceIn(f.lang());
+                r.put("source", t.get("claims_source", r.get("who"), source != null ? source : englishNote(c.source()),
+                        t.get("claims_confidence_" + c.confidence())));
                 rows.add(r);
             }
         }

@@ -36,6 +36,25 @@ class ClaimsTest {
         assertEquals(List.of(new BigDecimal("50"), new BigDecimal("90")), claims.subList(1, 3).stream().map(Claims.Claim::claimedPct).toList());
         assertTrue(claims.subList(1, 3).stream().allMatch(c -> c.marketplace() == null && c.said() == null && c.confidence().equals("low")));
         assertTrue(claims.get(2).source().contains("\"Ministers have claimed that 50% (Teten) to 90% (Jokowi)"), claims.get(2).source());
+        // each shipped source in Indonesian words too, so the Indonesian report quotes no English sentence
+        assertTrue(claims.stream().allMatch(c -> c.sourceIn("id") != null && !c.sourceIn("id").equals(c.source())), claims.toString());
+        assertEquals("VIVA Tekno, 28 Juli 2023: audiensi TikTok Indonesia dengan Kementerian Koperasi dan UKM (artikel yang melatarbelakangi "
+                + "proyek ini; ../shared/DOMAIN.md)", tiktok.sourceIn("id"));
+        assertEquals(tiktok.source(), tiktok.sourceIn("en"));
+    }
+
+    /** source_id is optional: a file without the column, or a blank cell, leaves the Indonesian source to the English one. */
+    @Test
+    void theIndonesianSourceIsOptional(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve(Claims.FILE);
+        Files.writeString(f, HEADER + GOOD, StandardCharsets.UTF_8);
+        assertEquals(null, Claims.load(f).get(0).sourceIn("id"), "no source_id column");
+        String header = HEADER.replace(",source,", ",source,source_id,");
+        Files.writeString(f, header + GOOD.replace(",source,", ",source,sumber,") + OTHER.replace(",source,", ",source,,"), StandardCharsets.UTF_8);
+        List<Claims.Claim> claims = Claims.load(f);
+        assertEquals("sumber", claims.get(0).sourceIn("id"));
+        assertEquals("source", claims.get(0).sourceIn("en"));
+        assertEquals(null, claims.get(1).sourceIn("id"), "a blank source_id");
     }
 
     @Test

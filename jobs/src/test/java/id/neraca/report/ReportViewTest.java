@@ -658,7 +658,7 @@ class ReportViewTest {
 
     static Claims.Claim claim(String id, String metric, String marketplace, String pct) {
         return new Claims.Claim(id, "Who " + id, "Siapa " + id, "2023-07", "claim " + id, "klaim " + id, metric, marketplace,
-                bd(pct), "source " + id, "low");
+                bd(pct), "source " + id, null, "low");
     }
 
     /**
@@ -743,6 +743,14 @@ class ReportViewTest {
             // the sources are English text from claims.csv: marked so in the Indonesian report
             assertTrue(page.contains(lang.equals("en") ? "Who half (July 2023): source half (confidence low)."
                     : "Siapa half (Juli 2023): Catatan teknis (bahasa Inggris): source half (tingkat keyakinan rendah)."), lang + page);
+            // with claims.csv's source_id the Indonesian report quotes it, unmarked; the English one keeps the source
+            Claims.Claim c0 = claims.get(0);
+            Claims.Claim worded = new Claims.Claim(c0.id(), c0.whoEn(), c0.whoId(), c0.said(), c0.claimEn(), c0.claimId(), c0.metric(),
+                    c0.marketplace(), c0.claimedPct(), c0.source(), "sumber half", c0.confidence());
+            @SuppressWarnings("unchecked") Map<String, Object> wr = ((List<Map<String, Object>>) new ReportView(plain, lang, List.of(worded))
+                    .claimsSection().get("rows")).get(0);
+            assertEquals(lang.equals("en") ? "Who half (July 2023): source half (confidence low)."
+                    : "Siapa half (Juli 2023): sumber half (tingkat keyakinan rendah).", wr.get("source"), lang);
         }
         assertFalse(html(plain, "en").contains("id=\"claims\""), "no claims file, no section");
         // summary.json: the ranges and language-neutral verdicts
