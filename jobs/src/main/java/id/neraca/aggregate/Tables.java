@@ -8,7 +8,21 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
+import id.neraca.core.ParquetReads;
+import id.neraca.core.SmallParquet;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.CatalystTypeConverters;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.csv.CSVOptions;
+import org.apache.spark.sql.catalyst.csv.UnivocityGenerator;
+import org.apache.spark.sql.types.StructType;
+
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes small result tables deterministically: sorted, one file each, fixed file names, no
@@ -31,33 +45,73 @@ public final class Tables {
         tidy(fs, new Path(parquetDir), "part-00000.parquet", ".parquet");
         ParquetFooters.canonicalise(raw(fs), new Path(parquetDir, "part-00000.parquet"));
         if (csvCopy) {
-            String tmp = folder + "/.tmp-" + name + "-csv";
-            // the CSV copy from the file just written (its rows in order), not by computing the table again
-            table.sparkSession().read().schema(table.schema()).parquet(parquetDir).coalesce(1).write().mode("overwrite")
-                    .option("header", "true")
-                    .option("nullValue", "")
-                    .option("emptyValue", "")
-                    .option("lineSep", "\n")
-                    .option("timestampFormat", "yyyy-MM-dd'T'HH:mm:ss'Z'")
-                    .csv(tmp);
+            Path target = new Path(folder, name + ".csv");
             try {
-                Path target = new Path(folder, name + ".csv");
                 fs.delete(target, false);
-                Path part = singleOrNull(fs, new Path(tmp), ".csv");
-                if (part == null) {
-                    // an empty table: Spark writes no CSV part, the copy still carries its header
-                    try (var o = fs.create(target, true)) {
-                        o.write((String.join(",", table.columns()) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                    }
-                } else if (!fs.rename(part, target)) {
-                    throw new IOException("rename " + part + " -> " + target + " failed");
+                // on the driver from the file just written, formatted by Spark's own CSV generator: no Spark job
+                // (core.SmallParquet); a file it cannot read there is copied by a Spark job, as before
+                if (!csvOnDriver(fs, new Path(parquetDir), target, table.sparkSession())) {
+                    csvBySpark(fs, folder, name, table, parquetDir, target);
                 }
-                fs.delete(new Path(tmp), true);
                 raw(fs).delete(new Path(folder, "." + name + ".csv.crc"), false);
-            } catch (IOException e) {
+            } catch (IOException | java.io.UncheckedIOException e) {
                 throw NeracaException.other("%s: cannot write the CSV copy of '%s': %s", folder, name, e.getMessage());
             }
         }
+    }
+
+    /** The CSV copies' options (docs/OUTPUTS.md): header, {@code .} decimal point, empty field for null. */
+    static final Map<String, String> CSV_OPTIONS = Map.of(
+            "header", "true",
+            "nullValue", "",
+            "emptyValue", "",
+            "lineSep", "\n",
+            "timestampFormat", "yyyy-MM-dd'T'HH:mm:ss'Z'");
+
+    /** The largest Parquet file whose CSV copy is written on the driver (streamed: one row group in memory). */
+    static final long CSV_ON_DRIVER_MAX_BYTES = 256L << 20;
+
+    /**
+     * Writes {@code target} from the Parquet folder {@code parquetDir} on the driver, byte for byte what Spark's CSV
+     * writer makes of it with {@link #CSV_OPTIONS} ({@code TablesCsvTest}); false, having written nothing, when the
+     * folder is not one {@link SmallParquet} reads.
+     */
+    static boolean csvOnDriver(FileSystem fs, Path parquetDir, Path target, SparkSession spark) throws IOException {
+        Optional<StructType> schema = ParquetReads.sparkSchema(fs, parquetDir);
+        if (schema.isEmpty()) return false;
+        CSVOptions options = new CSVOptions(scala.collection.immutable.Map.from(
+                scala.jdk.javaapi.CollectionConverters.asScala(CSV_OPTIONS)), false,
+                spark.sessionState().conf().sessionLocalTimeZone());
+        scala.Function1<Object, Object> toInternal = CatalystTypeConverters.createToCatalystConverter(schema.get());
+        boolean read;
+        try (OutputStream out = raw(fs).create(target, true);
+             Writer w = new OutputStreamWriter(out, java.nio.charset.Charset.forName(options.charset()))) {
+            UnivocityGenerator gen = new UnivocityGenerator(schema.get(), w, options);
+            gen.writeHeaders(); // as Spark's CsvOutputWriter does with header=true
+            read = SmallParquet.stream(fs, parquetDir, CSV_ON_DRIVER_MAX_BYTES,
+                    r -> gen.write((InternalRow) toInternal.apply(r))).isPresent();
+            gen.flush();
+        }
+        if (!read) raw(fs).delete(target, false);
+        return read;
+    }
+
+    /** The CSV copy by a Spark job, from the file just written (its rows in order), not by computing the table again. */
+    static void csvBySpark(FileSystem fs, String folder, String name, Dataset<Row> table, String parquetDir, Path target)
+            throws IOException {
+        String tmp = folder + "/.tmp-" + name + "-csv";
+        table.sparkSession().read().schema(table.schema()).parquet(parquetDir).coalesce(1).write().mode("overwrite")
+                .options(CSV_OPTIONS).csv(tmp);
+        Path part = singleOrNull(fs, new Path(tmp), ".csv");
+        if (part == null) {
+            // an empty table: Spark writes no CSV part, the copy still carries its header
+            try (var o = fs.create(target, true)) {
+                o.write((String.join(",", table.columns()) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } else if (!fs.rename(part, target)) {
+            throw new IOException("rename " + part + " -> " + target + " failed");
+        }
+        fs.delete(new Path(tmp), true);
     }
 
     /** Writes a small text file (JSON) into a staged folder, without checksum side files. */

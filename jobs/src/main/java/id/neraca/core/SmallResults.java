@@ -32,4 +32,46 @@ public final class SmallResults {
         for (int i = 0; i < order.length; i++) c[i] = org.apache.spark.sql.functions.col(order[i]);
         return sorted(small, c);
     }
+
+    /**
+     * The order {@code orderBy(columns)} gives (ascending, nulls first), for rows already on the driver (a table read by
+     * {@link SmallParquet}): text by code point (Spark compares UTF-8 bytes), numbers and decimals by value, NaN above
+     * every other number and -0.0 equal to 0.0, false before true, dates and timestamps by time.
+     */
+    public static java.util.Comparator<Row> ordering(org.apache.spark.sql.types.StructType schema, String... columns) {
+        java.util.Comparator<Row> c = (a, b) -> 0;
+        for (String name : columns) {
+            int i = schema.fieldIndex(name);
+            c = c.thenComparing((a, b) -> compareValues(a.get(i), b.get(i)));
+        }
+        return c;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static int compareValues(Object a, Object b) {
+        if (a == null || b == null) return a == null ? (b == null ? 0 : -1) : 1;
+        if (a instanceof String x && b instanceof String y) return compareCodePoints(x, y);
+        if (a instanceof Double x && b instanceof Double y) return compareFloating(x, y);
+        if (a instanceof Float x && b instanceof Float y) return compareFloating(x, y);
+        if (a instanceof Comparable && a.getClass() == b.getClass()) return ((Comparable) a).compareTo(b);
+        return compareCodePoints(String.valueOf(a), String.valueOf(b)); // not a type the small tables hold: by its text
+    }
+
+    private static int compareFloating(double x, double y) {
+        if (Double.isNaN(x) || Double.isNaN(y)) return Boolean.compare(Double.isNaN(x), Double.isNaN(y));
+        return x == y ? 0 : (x < y ? -1 : 1); // -0.0 == 0.0, as Spark
+    }
+
+    private static int compareCodePoints(String x, String y) {
+        int i = 0;
+        int j = 0;
+        while (i < x.length() && j < y.length()) {
+            int a = x.codePointAt(i);
+            int b = y.codePointAt(j);
+            if (a != b) return Integer.compare(a, b);
+            i += Character.charCount(a);
+            j += Character.charCount(b);
+        }
+        return Integer.compare(x.length() - i, y.length() - j);
+    }
 }

@@ -77,9 +77,7 @@ public final class ProjectTo2030 implements Stage {
             throw NeracaException.usage("%s: no monthly aggregates. Run `neraca aggregate` (or `neraca run`) first.", headlinePath);
         }
         ProjectConfig cfg = ctx.cfg().project();
-        List<Row> rows = SmallResults.sorted(ParquetReads.read(ctx.spark(), ctx.outputs().fs(), headlinePath)
-                .select("period_month", "total_gmv_idr", "local_umkm_gmv_idr", "imported_gmv_idr", "cross_border_gmv_idr"),
-                "period_month").collectAsList();
+        List<Row> rows = headline(ctx, headlinePath);
         List<String> warnings = new ArrayList<>();
         Projection.Input input;
         Projection.Result r;
@@ -218,6 +216,28 @@ public final class ProjectTo2030 implements Stage {
             ef[i] = e[2];
         }
         return new Projection.Input(List.copyOf(months.subList(start, months.size())), t, u, f, et, eu, ef);
+    }
+
+    /**
+     * The monthly headline's five columns the models use, by month: read on the driver without a Spark job when
+     * {@link id.neraca.core.SmallParquet} can (a headline is one row per month), else by Spark.
+     */
+    static List<Row> headline(StageContext ctx, String headlinePath) {
+        String[] cols = {"period_month", "total_gmv_idr", "local_umkm_gmv_idr", "imported_gmv_idr", "cross_border_gmv_idr"};
+        java.util.Optional<id.neraca.core.SmallParquet.Table> t = id.neraca.core.SmallParquet.read(ctx.outputs().fs(),
+                new org.apache.hadoop.fs.Path(headlinePath));
+        if (t.isEmpty() || !java.util.Arrays.asList(t.get().schema().fieldNames()).containsAll(List.of(cols))) {
+            // Spark reads it, and names a missing column in its own words
+            return SmallResults.sorted(ParquetReads.read(ctx.spark(), ctx.outputs().fs(), headlinePath)
+                    .select(cols[0], java.util.Arrays.copyOfRange(cols, 1, cols.length)), cols[0]).collectAsList();
+        }
+        List<Row> out = new ArrayList<>();
+        for (Row r : t.get().rows().stream().sorted(SmallResults.ordering(t.get().schema(), cols[0])).toList()) {
+            Object[] v = new Object[cols.length];
+            for (int k = 0; k < cols.length; k++) v[k] = r.getAs(cols[k]);
+            out.add(org.apache.spark.sql.RowFactory.create(v));
+        }
+        return out;
     }
 
     /**

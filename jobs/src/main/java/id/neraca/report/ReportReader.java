@@ -6,6 +6,7 @@ import id.neraca.core.Log;
 import id.neraca.core.NeracaException;
 import id.neraca.core.OutputStore;
 import id.neraca.core.ParquetReads;
+import id.neraca.core.SmallParquet;
 import id.neraca.core.SmallResults;
 import id.neraca.core.StageContext;
 import org.apache.spark.sql.Dataset;
@@ -58,8 +59,8 @@ final class ReportReader {
         if (stale != null) warnings.add(stale);
         String drift = ctx.manifest().stage("WriteReport").path("configuration_drift").asText(null);
         if (drift != null) warnings.add(drift);
-        List<ReportData.Headline> annual = headlines(required("aggregates/annual_headline", "aggregate"), "year");
-        List<ReportData.Headline> monthly = headlines(required("aggregates/monthly_headline", "aggregate"), "period_month");
+        List<ReportData.Headline> annual = headlines(requiredSmall("aggregates/annual_headline", "aggregate"), "year");
+        List<ReportData.Headline> monthly = headlines(requiredSmall("aggregates/monthly_headline", "aggregate"), "period_month");
 
         // in a whole run, a small classify's committed rows are handed over cached (core.Handoffs)
         Optional<Dataset<Row>> handed = ctx.handoffs().take("classified");
@@ -258,8 +259,61 @@ final class ReportReader {
         }
     }
 
+    /**
+     * A small output (a headline, a projection table, the reconciliation) read whole onto the driver: without a Spark
+     * job when {@link SmallParquet} can read it, else by Spark. {@code null} when it does not exist; an unreadable one
+     * fails with {@code onError}'s message.
+     */
+    private SmallParquet.Table small(String name, java.util.function.Function<RuntimeException, RuntimeException> onError) {
+        try {
+            Optional<SmallParquet.Table> t = SmallParquet.read(outputs.fs(), new org.apache.hadoop.fs.Path(outputs.path(name)));
+            if (t.isPresent()) return t.get();
+            Dataset<Row> ds = ParquetReads.read(spark, outputs.fs(), outputs.path(name));
+            return new SmallParquet.Table(ds.schema(), ds.collectAsList());
+        } catch (RuntimeException e) {
+            throw onError.apply(e);
+        }
+    }
+
+    /** A required small output (see {@link #small}). */
+    private SmallParquet.Table requiredSmall(String name, String command) {
+        if (!outputs.exists(name)) {
+            throw NeracaException.usage("%s: not found. The report needs the output of `neraca %s` "
+                    + "(or `neraca run`); run it first on the same --out folder.", outputs.path(name), command);
+        }
+        return small(name, e -> NeracaException.data("%s: cannot be read as Parquet (%s). Rerun `neraca %s`.",
+                outputs.path(name), e.getMessage(), command));
+    }
+
+    /** An optional small output (see {@link #small}): empty, with a warning, when it is missing or cannot be read. */
+    private Optional<SmallParquet.Table> optionalSmall(String name) {
+        if (!outputs.exists(name)) {
+            Log.info("WriteReport: optional input %s is not there; its section says 'not available'", outputs.path(name));
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(small(name, e -> e));
+        } catch (RuntimeException e) {
+            warnings.add(name + " could not be read (" + e.getMessage() + ")");
+            Log.warn("WriteReport: %s cannot be read (%s); its section says 'not available'", outputs.path(name), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** {@code t}'s rows sorted as {@code orderBy(columns)} sorts them. */
+    private static List<Row> sorted(SmallParquet.Table t, String... columns) {
+        return t.rows().stream().sorted(SmallResults.ordering(t.schema(), columns)).toList();
+    }
+
+    private void requireColumns(SmallParquet.Table t, String name, String... columns) {
+        requireColumns(Arrays.asList(t.schema().fieldNames()), name, columns);
+    }
+
     private void requireColumns(Dataset<Row> ds, String name, String... columns) {
-        List<String> have = Arrays.asList(ds.columns());
+        requireColumns(Arrays.asList(ds.columns()), name, columns);
+    }
+
+    private void requireColumns(List<String> have, String name, String... columns) {
         for (String c : columns) {
             if (!have.contains(c)) {
                 throw NeracaException.data("%s: column '%s' is missing (has %s); see docs/CONTRACTS.md. "
@@ -268,19 +322,20 @@ final class ReportReader {
         }
     }
 
-    private List<ReportData.Headline> headlines(Dataset<Row> ds, String periodColumn) {
+    private List<ReportData.Headline> headlines(SmallParquet.Table t, String periodColumn) {
         String[] cols = {periodColumn, "total_gmv_idr", "local_umkm_gmv_idr", "local_large_gmv_idr", "imported_gmv_idr",
                 "cross_border_gmv_idr", "unknown_gmv_idr", "orders", "units", "sellers"};
-        requireColumns(ds, "aggregates (" + periodColumn + ")", cols);
-        boolean hasMonths = Arrays.asList(ds.columns()).contains("months_observed");
-        List<org.apache.spark.sql.Column> select = new ArrayList<>(Arrays.stream(cols).map(c -> col(c)).toList());
-        select.add((hasMonths ? col("months_observed").cast("int") : lit(1)).as("months_observed"));
-        Dataset<Row> sel = SmallResults.sorted(ds.select(select.toArray(org.apache.spark.sql.Column[]::new)),
-                col(periodColumn).cast("string"));
+        requireColumns(t, "aggregates (" + periodColumn + ")", cols);
+        boolean hasMonths = Arrays.asList(t.schema().fieldNames()).contains("months_observed");
+        // by the period as text (a year may be written as a number)
+        java.util.function.Function<Row, String> period = r -> r.isNullAt(r.fieldIndex(periodColumn)) ? null
+                : String.valueOf((Object) r.getAs(periodColumn));
         List<ReportData.Headline> out = new ArrayList<>();
-        for (Row r : sel.collectAsList()) {
-            out.add(new ReportData.Headline(String.valueOf(r.get(0)), r.getInt(10), dec(r.get(1)), dec(r.get(2)),
-                    dec(r.get(3)), dec(r.get(4)), dec(r.get(5)), dec(r.get(6)), lng(r.get(7)), lng(r.get(8)), lng(r.get(9)), Map.of()));
+        for (Row r : t.rows().stream().sorted((a, b) -> SmallResults.compareValues(period.apply(a), period.apply(b))).toList()) {
+            out.add(new ReportData.Headline(period.apply(r), hasMonths ? ((Number) r.getAs("months_observed")).intValue() : 1,
+                    dec(r.getAs(cols[1])), dec(r.getAs(cols[2])), dec(r.getAs(cols[3])), dec(r.getAs(cols[4])),
+                    dec(r.getAs(cols[5])), dec(r.getAs(cols[6])), lng(r.getAs(cols[7])), lng(r.getAs(cols[8])),
+                    lng(r.getAs(cols[9])), Map.of()));
         }
         return out;
     }
@@ -425,11 +480,14 @@ final class ReportReader {
         if (summary.isPresent() && "not_projected".equals(summary.get().path("status").asText())) {
             return new ReportData.Projection(id.neraca.project.Projection.TOTAL, null, true, List.of(), targets(summary), List.of(), summary);
         }
-        Dataset<Row> series = required("projection/series", "project");
+        SmallParquet.Table series = requiredSmall("projection/series", "project");
         requireColumns(series, outputs.path("projection/series"), "series", "model", "period", "kind", "value_idr",
                 "lo80_idr", "hi80_idr", "lo95_idr", "hi95_idr");
         String selected = summary.map(s -> s.path("selected").asText(null)).orElse(null);
-        List<Row> names = SmallResults.sorted(series.select("series", "model").distinct(), "series", "model").collectAsList();
+        // the (series, model) pairs, distinct, in their order
+        List<Row> names = sorted(series, "series", "model").stream()
+                .map(r -> org.apache.spark.sql.RowFactory.create(r.<Object>getAs("series"), r.<Object>getAs("model")))
+                .distinct().toList();
         if (names.isEmpty()) {
             throw NeracaException.data("%s: has no rows. Rerun `neraca project`.", outputs.path("projection/series"));
         }
@@ -439,10 +497,11 @@ final class ReportReader {
         List<String> models = names.stream().filter(r -> r.getString(0).equals(chosen)).map(r -> r.getString(1)).toList();
         String model = selected != null && models.contains(selected) ? selected
                 : models.contains("ensemble") ? "ensemble" : models.get(0);
-        List<Row> rows = SmallResults.sorted(series.filter(col("series").equalTo(chosen)
-                        .and(col("model").equalTo(model).or(col("kind").equalTo("OBSERVED"))))
-                .select("period", "kind", "value_idr", "lo80_idr", "hi80_idr", "lo95_idr", "hi95_idr"), "period", "kind")
-                .collectAsList();
+        List<Row> rows = sorted(series, "period", "kind").stream()
+                .filter(r -> chosen.equals(r.getAs("series")) && (model.equals(r.getAs("model")) || "OBSERVED".equals(r.getAs("kind"))))
+                .map(r -> org.apache.spark.sql.RowFactory.create(r.getAs("period"), r.getAs("kind"), r.getAs("value_idr"),
+                        r.getAs("lo80_idr"), r.getAs("hi80_idr"), r.getAs("lo95_idr"), r.getAs("hi95_idr")))
+                .toList();
         boolean annual = rows.stream().anyMatch(r -> r.getString(0).length() == 4);
         Map<String, ReportData.Point> byKey = new TreeMap<>();
         for (Row r : rows) {
@@ -464,10 +523,11 @@ final class ReportReader {
         summary.ifPresent(s -> s.path("targets").forEach(t -> fromJson.put(t.path("name").asText(), t)));
         List<ReportData.Target> out = new ArrayList<>();
         if (outputs.exists("projection/targets")) {
-            Dataset<Row> t = ParquetReads.read(spark, outputs.fs(), outputs.path("projection/targets"));
+            SmallParquet.Table t = small("projection/targets", e -> NeracaException.data("%s: cannot be read as Parquet (%s). "
+                    + "Rerun `neraca project`.", outputs.path("projection/targets"), e.getMessage()));
             requireColumns(t, outputs.path("projection/targets"), "target", "year", "target_idr", "projected_idr",
                     "lo80_idr", "hi80_idr", "lo95_idr", "hi95_idr", "gap_idr", "probability", "crossing_year", "required_cagr_pct");
-            for (Row r : SmallResults.sorted(t, "target_idr").collectAsList()) {
+            for (Row r : sorted(t, "target_idr")) {
                 String name = r.getAs("target");
                 JsonNode j = fromJson.getOrDefault(name, JSON.createObjectNode());
                 Object cy = r.getAs("crossing_year");
@@ -504,22 +564,28 @@ final class ReportReader {
             warnings.add("projection/backtest is missing: no backtest errors to show");
             return List.of();
         }
-        Dataset<Row> b = ParquetReads.read(spark, outputs.fs(), outputs.path("projection/backtest"));
+        SmallParquet.Table b = small("projection/backtest", e -> NeracaException.data("%s: cannot be read as Parquet (%s). "
+                + "Rerun `neraca project`.", outputs.path("projection/backtest"), e.getMessage()));
         requireColumns(b, outputs.path("projection/backtest"), "model", "horizon", "origin", "mape", "mase", "n");
-        List<String> have = Arrays.asList(b.columns());
-        Dataset<Row> all = b.filter(col("origin").equalTo("ALL"));
-        if (have.contains("series")) all = all.filter(col("series").equalTo(series));
-        org.apache.spark.sql.Column frequency = have.contains("frequency") ? col("frequency") : lit(null).cast("string");
-        List<ReportData.Backtest> out = SmallResults.sorted(all.select(col("model"), col("horizon"), col("mape"), col("mase"),
-                        col("n"), frequency.as("frequency")), col("model"), col("frequency"), col("horizon")).collectAsList().stream()
-                .map(r -> new ReportData.Backtest(r.getString(0), ((Number) r.get(1)).intValue(),
-                        r.isNullAt(2) ? Double.NaN : ((Number) r.get(2)).doubleValue(),
-                        r.isNullAt(3) ? Double.NaN : ((Number) r.get(3)).doubleValue(),
-                        r.isNullAt(4) ? 0L : ((Number) r.get(4)).longValue(), series, r.getString(5)))
+        List<String> have = Arrays.asList(b.schema().fieldNames());
+        boolean hasSeries = have.contains("series");
+        boolean hasFrequency = have.contains("frequency");
+        List<ReportData.Backtest> out = sorted(b, hasFrequency ? new String[]{"model", "frequency", "horizon"} : new String[]{"model", "horizon"})
+                .stream()
+                .filter(r -> "ALL".equals(r.getAs("origin")) && (!hasSeries || series.equals(r.getAs("series"))))
+                .map(r -> {
+                    Object mape = r.getAs("mape");
+                    Object mase = r.getAs("mase");
+                    Object n = r.getAs("n");
+                    return new ReportData.Backtest(r.getAs("model"), ((Number) r.getAs("horizon")).intValue(),
+                            mape == null ? Double.NaN : ((Number) mape).doubleValue(),
+                            mase == null ? Double.NaN : ((Number) mase).doubleValue(),
+                            n == null ? 0L : ((Number) n).longValue(), series, hasFrequency ? r.getAs("frequency") : null);
+                })
                 .toList();
         // an empty table is what the projection writes when the history is too short for a backtest (its own warnings
         // say so: "the monthly backtest has 0 origin(s)"); rerunning it would change nothing
-        if (out.isEmpty() && !b.isEmpty()) {
+        if (out.isEmpty() && !b.rows().isEmpty()) {
             warnings.add("projection/backtest has no summary rows (origin ALL) for series " + series
                     + ": no backtest errors to show; rerun `neraca project`");
         }
@@ -527,10 +593,10 @@ final class ReportReader {
     }
 
     private Optional<List<ReportData.Reconciliation>> reconciliation() {
-        return optional("reconciliation").map(ds -> {
-            requireColumns(ds, outputs.path("reconciliation"), "source_file", "mapping", "sha256", "bytes", "rows_read",
+        return optionalSmall("reconciliation").map(t -> {
+            requireColumns(t, outputs.path("reconciliation"), "source_file", "mapping", "sha256", "bytes", "rows_read",
                     "accepted", "quarantined", "duplicates_collapsed");
-            return SmallResults.sorted(ds, "source_file").collectAsList().stream().map(r -> new ReportData.Reconciliation(
+            return sorted(t, "source_file").stream().map(r -> new ReportData.Reconciliation(
                     r.getAs("source_file"), r.getAs("mapping"), r.getAs("sha256"), lng(r.getAs("bytes")),
                     lng(r.getAs("rows_read")), lng(r.getAs("accepted")), lng(r.getAs("quarantined")),
                     lng(r.getAs("duplicates_collapsed")))).toList();
@@ -538,9 +604,9 @@ final class ReportReader {
     }
 
     private Optional<List<ReportData.QuarantineReason>> quarantineReasons() {
-        return optional("quarantine_reasons").map(ds -> {
-            requireColumns(ds, outputs.path("quarantine_reasons"), "source_file", "reason_code", "rows");
-            return SmallResults.sorted(ds, "source_file", "reason_code").collectAsList().stream()
+        return optionalSmall("quarantine_reasons").map(t -> {
+            requireColumns(t, outputs.path("quarantine_reasons"), "source_file", "reason_code", "rows");
+            return sorted(t, "source_file", "reason_code").stream()
                     .map(r -> new ReportData.QuarantineReason(r.getAs("source_file"), r.getAs("reason_code"), lng(r.getAs("rows"))))
                     .toList();
         });
@@ -548,11 +614,10 @@ final class ReportReader {
 
     /** classify_stats has no fixed schema in the contracts: shown as written, at most 200 rows. */
     private Optional<ReportData.GenericTable> classifyStats() {
-        return optional("classify_stats/by_class").map(ds -> {
-            List<String> columns = Arrays.stream(ds.schema().fields()).map(StructField::name).toList();
-            long total = ds.count();
-            List<List<Object>> rows = ds.orderBy(columns.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new))
-                    .limit(200).collectAsList().stream()
+        return optionalSmall("classify_stats/by_class").map(t -> {
+            List<String> columns = Arrays.stream(t.schema().fields()).map(StructField::name).toList();
+            long total = t.rows().size();
+            List<List<Object>> rows = sorted(t, columns.toArray(String[]::new)).stream().limit(200)
                     .map(r -> columns.stream().map(c -> (Object) r.getAs(c)).toList()).toList();
             return new ReportData.GenericTable(columns, rows, total);
         });

@@ -44,4 +44,23 @@ class SmallResultsTest extends SparkTestBase {
         assertTrue(grouped().orderBy("a", "b").queryExecution().executedPlan().toString().contains("rangepartitioning"),
                 "orderBy samples and range-partitions its input");
     }
+
+    @Test
+    void rowsOnTheDriverInTheOrderOfOrderBy() {
+        // every type the small tables hold, with nulls, ties, NaN, -0.0 and text beyond the BMP (UTF-16 order differs)
+        Dataset<Row> t = spark.sql(SmallParquetTest.EVERY_TYPE).unionByName(spark.sql(SmallParquetTest.EVERY_TYPE)
+                .selectExpr("id + 10 AS id", "concat(name, '\uFF5E') AS name", "gmv", "small_dec", "mid_dec", "n",
+                        "CASE WHEN id = 3 THEN 0.0D WHEN id = 1 THEN CAST('NaN' AS DOUBLE) ELSE p END AS p",
+                        "f", "ok", "d", "ts", "s", "b"))
+                .unionByName(spark.sql("SELECT 98 AS id, '\uFF5E' AS name UNION ALL SELECT 99 AS id, '\uD83D\uDE00' AS name").join(spark.sql(SmallParquetTest.EVERY_TYPE)
+                        .drop("id", "name").limit(1)));
+        assertEquals(2, t.filter("id >= 98").count());
+        List<Row> rows = t.collectAsList();
+        for (String c : t.columns()) {
+            List<Row> mine = rows.stream().sorted(SmallResults.ordering(t.schema(), c, "id")).toList();
+            assertEquals(t.orderBy(c, "id").collectAsList(), mine, "by " + c);
+        }
+        List<Row> two = rows.stream().sorted(SmallResults.ordering(t.schema(), "ok", "name", "id")).toList();
+        assertEquals(t.orderBy("ok", "name", "id").collectAsList(), two);
+    }
 }
