@@ -154,8 +154,14 @@ class LauncherTest {
     }
 
     void launch(Path home, String exit, String dumpExit) throws Exception {
+        launch(home, exit, dumpExit, null);
+    }
+
+    void launch(Path home, String exit, String dumpExit, String javaOpts) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("bash", home.resolve("neraca").toString(), "run").directory(tmp.toFile())
                 .redirectErrorStream(true);
+        if (javaOpts == null) pb.environment().remove("NERACA_JAVA_OPTS");
+        else pb.environment().put("NERACA_JAVA_OPTS", javaOpts);
         pb.environment().put("JAVA_HOME", tmp.resolve("jdk").toString());
         pb.environment().put("FAKE_EXIT", exit);
         pb.environment().put("FAKE_DUMP_EXIT", dumpExit);
@@ -227,6 +233,31 @@ class LauncherTest {
         String base = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         assertEquals(home.resolve("jobs/target/run").resolve(archive).toAbsolutePath().normalize().toString(), base + ".jsa");
+    }
+
+    /**
+     * A run with a flight recording or an agent (a class-file load hook) neither maps the archive nor records a class
+     * list: OpenJDK 17.0.15 crashed loading an archived class under -XX:StartFlightRecording (exit 134, 2 of 2 runs).
+     */
+    @Test
+    void aProfiledRunGoesWithoutTheArchive() throws Exception {
+        Path home = cdsHome();
+        Path log = tmp.resolve("java.log");
+        launch(home, "0", "0", "-XX:StartFlightRecording=filename=/tmp/x.jfr");
+        assertEquals(List.of(), settledRunFiles(home), "a profiled first run records no class list and starts no builder");
+        launch(home, "0", "0");
+        settledRunFiles(home);
+        for (String opts : List.of("-Xss4m -XX:StartFlightRecording", "-javaagent:/opt/agent.jar", "-agentlib:jdwp=transport=dt_socket",
+                "-agentpath:/opt/libprof.so")) {
+            launch(home, "0", "0", opts);
+        }
+        launch(home, "0", "0", "-Xss4m");
+        String archive;
+        try (var s = Files.list(home.resolve("jobs/target/run"))) {
+            archive = s.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".jsa")).findFirst().orElseThrow();
+        }
+        assertEquals(List.of("dump", "mapped " + archive), Files.readAllLines(log),
+                "the four hooked runs map nothing; the run with other options maps the archive");
     }
 
     /** A dump that fails leaves the jar without an archive and every run's exit status its own; no retry per run. */
