@@ -35,6 +35,17 @@ public abstract class SparkTestBase {
         }
     }
 
+    /** How many Spark jobs {@code r} ran (a job group of its own, cleared after). */
+    protected static int sparkJobs(String group, Runnable r) {
+        spark.sparkContext().setJobGroup(group, group, false);
+        try {
+            r.run();
+        } finally {
+            spark.sparkContext().clearJobGroup();
+        }
+        return spark.sparkContext().statusTracker().getJobIdsForGroup(group).length;
+    }
+
     /** The repository root, for tests that read data/ (set by surefire; falls back to the module's parent). */
     public static Path projectRoot() {
         String p = System.getProperty("neraca.project.root");

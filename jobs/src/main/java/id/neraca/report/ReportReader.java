@@ -232,19 +232,6 @@ final class ReportReader {
 
     // ---------------------------------------------------------------- inputs
 
-    private Dataset<Row> required(String name, String command) {
-        if (!outputs.exists(name)) {
-            throw NeracaException.usage("%s: not found. The report needs the output of `neraca %s` "
-                    + "(or `neraca run`); run it first on the same --out folder.", outputs.path(name), command);
-        }
-        try {
-            return ParquetReads.read(spark, outputs.fs(), outputs.path(name));
-        } catch (RuntimeException e) {
-            throw NeracaException.data("%s: cannot be read as Parquet (%s). Rerun `neraca %s`.",
-                    outputs.path(name), e.getMessage(), command);
-        }
-    }
-
     private Optional<Dataset<Row>> optional(String name) {
         if (!outputs.exists(name)) {
             Log.info("WriteReport: optional input %s is not there; its section says 'not available'", outputs.path(name));
@@ -261,8 +248,8 @@ final class ReportReader {
 
     /**
      * A small output (a headline, a projection table, the reconciliation) read whole onto the driver: without a Spark
-     * job when {@link SmallParquet} can read it, else by Spark. {@code null} when it does not exist; an unreadable one
-     * fails with {@code onError}'s message.
+     * job when {@link SmallParquet} can read it, else by Spark. The caller has checked that it exists; one that cannot
+     * be read fails with {@code onError}'s exception.
      */
     private SmallParquet.Table small(String name, java.util.function.Function<RuntimeException, RuntimeException> onError) {
         try {

@@ -87,24 +87,14 @@ class TablesCsvTest extends SparkTestBase {
         }
     }
 
-    private static int jobs(String group, Runnable r) {
-        spark.sparkContext().setJobGroup(group, group, false);
-        try {
-            r.run();
-        } finally {
-            spark.sparkContext().clearJobGroup();
-        }
-        return spark.sparkContext().statusTracker().getJobIdsForGroup(group).length;
-    }
-
     @Test
     void theCopyCostsNoSparkJob() throws IOException {
         Dataset<Row> table = spark.sql(EVERY_TYPE);
         org.apache.spark.sql.Column[] order = {col("id")};
         String without = tmp.resolve("jobs-without").toString();
         String with = tmp.resolve("jobs-with").toString();
-        int parquetOnly = jobs("parquet-only", () -> Tables.write(fs, without, "t", table, order, false));
-        int withCopy = jobs("with-copy", () -> Tables.write(fs, with, "t", table, order, true));
+        int parquetOnly = sparkJobs("parquet-only", () -> Tables.write(fs, without, "t", table, order, false));
+        int withCopy = sparkJobs("with-copy", () -> Tables.write(fs, with, "t", table, order, true));
         assertTrue(parquetOnly >= 1);
         assertEquals(parquetOnly, withCopy, "the CSV copy adds no Spark job");
         java.nio.file.Path dir = java.nio.file.Path.of(with);

@@ -43,16 +43,6 @@ class ParquetReadsTest extends SparkTestBase {
         return dir;
     }
 
-    private static long jobsOf(String group, Runnable r) {
-        spark.sparkContext().setJobGroup(group, group, false);
-        try {
-            r.run();
-        } finally {
-            spark.sparkContext().clearJobGroup();
-        }
-        return spark.sparkContext().statusTracker().getJobIdsForGroup(group).length;
-    }
-
     @Test
     void theSchemaAndRowsOfInferenceWithoutItsJob() {
         String dir = written("table");
@@ -62,8 +52,8 @@ class ParquetReadsTest extends SparkTestBase {
         assertEquals(inferred.schema(), ParquetReads.read(spark, fs, dir).schema(), "the schema a read infers, nullability included");
         assertEquals(inferred.orderBy("period").collectAsList(), ParquetReads.read(spark, fs, dir).orderBy("period").collectAsList());
 
-        long plain = jobsOf("infer", () -> spark.read().parquet(dir).schema());
-        long fromFooter = jobsOf("footer", () -> ParquetReads.read(spark, fs, dir).schema());
+        long plain = sparkJobs("infer", () -> spark.read().parquet(dir).schema());
+        long fromFooter = sparkJobs("footer", () -> ParquetReads.read(spark, fs, dir).schema());
         assertEquals(1, plain, "Spark infers a Parquet folder's schema with a job");
         assertEquals(0, fromFooter, "the footer's schema needs none");
     }
