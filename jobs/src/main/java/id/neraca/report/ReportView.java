@@ -1106,10 +1106,11 @@ public final class ReportView {
 
     /**
      * Whether row {@code r}'s published cells add up to its published total, so that every withheld cell of the row is
-     * known to be zero (GMV is never negative).
+     * known to be zero (GMV is never negative); or the row has no sales at all, which its "–" total already says.
      */
     static boolean withheldKnownZero(ReportData.Breakdown b, int r) {
         int nc = ReportData.CLASSES.size();
+        if (b.status()[r][nc] == Disclosure.Status.EMPTY) return true;
         if (b.status()[r][nc] != Disclosure.Status.PUBLISHED) return false;
         BigDecimal withheld = BigDecimal.ZERO;
         for (int c = 0; c < nc; c++) if (b.status()[r][c].suppressed()) withheld = withheld.add(b.grid()[r][c].gmv());
@@ -1123,7 +1124,8 @@ public final class ReportView {
         // an empty cell of a class the headline withholds is withheld too: the class's only non-empty cells, among "–",
         // told where it sells (the samples: the one large local firm in Jawa Timur, in Electronics)
         // unless the row's published cells already add up to its published total: its withheld cells are then known to be
-        // zero, and a "[c]" would promise a secret the row gives away (the cross-border storefronts' row of the samples)
+        // zero, and a "[c]" would promise a secret the row gives away (the cross-border storefronts' row of the samples), or
+        // the row sold nothing at all (its total "–": the samples' Aceh showed "[c]" for two classes beside a "–" total)
         if (s == Disclosure.Status.EMPTY && c < nc && headlineWithholds(ReportData.CLASSES.get(c)) && !withheldKnownZero(b, r)) {
             s = Disclosure.Status.SECONDARY;
         }

@@ -125,13 +125,14 @@ class ReportViewTest {
      * non-empty cells among "–" told where it sells (the economists' audit: one East Java electronics seller). A
      * published class keeps its "–". A row whose published cells add up to its published total shows its empty cells
      * as "–": its withheld cells are known to be zero, and "[c]" there hid nothing (the audit's cross-border storefronts
-     * row: Local large and Unknown "[c]" beside a cross-border cell equal to the row total).
+     * row: Local large and Unknown "[c]" beside a cross-border cell equal to the row total); so does a row with no sales
+     * at all, whose total is "–" (the samples' Aceh showed "[c]" for both withheld classes beside a "–" total).
      */
     @Test
     void theEmptyCellsOfAClassTheHeadlineWithholdsAreWithheldToo() {
         Disclosure.Cell c = new Disclosure.Cell(new BigDecimal("1000000"), 5, new BigDecimal("300000"));
-        Disclosure.Cell[][] grid = new Disclosure.Cell[4][6];
-        Disclosure.Status[][] status = new Disclosure.Status[4][6];
+        Disclosure.Cell[][] grid = new Disclosure.Cell[5][6];
+        Disclosure.Status[][] status = new Disclosure.Status[5][6];
         for (Disclosure.Cell[] row : grid) java.util.Arrays.fill(row, c);
         for (Disclosure.Status[] row : status) java.util.Arrays.fill(row, Disclosure.Status.PUBLISHED);
         int large = ReportData.CLASSES.indexOf("LOCAL_LARGE");
@@ -147,15 +148,18 @@ class ReportViewTest {
         status[2][large] = Disclosure.Status.EMPTY;
         status[2][unknown] = Disclosure.Status.EMPTY;
         grid[1][large] = grid[1][cross] = grid[2][large] = grid[2][unknown] = Disclosure.Cell.EMPTY;
-        status[3][large] = Disclosure.Status.SECONDARY;
-        status[3][unknown] = Disclosure.Status.SECONDARY;
-        ReportData.Breakdown province = new ReportData.Breakdown("province", "province", List.of("35", "32", "51"), grid, status, true, 2025);
+        // row 3: a province with no sales at all (every cell and the total empty); row 4: the total row
+        java.util.Arrays.fill(grid[3], Disclosure.Cell.EMPTY);
+        java.util.Arrays.fill(status[3], Disclosure.Status.EMPTY);
+        status[4][large] = Disclosure.Status.SECONDARY;
+        status[4][unknown] = Disclosure.Status.SECONDARY;
+        ReportData.Breakdown province = new ReportData.Breakdown("province", "province", List.of("35", "32", "51", "11"), grid, status, true, 2025);
         ReportData.Headline h = simple().annual().get(0).withDisclosure(Map.of("LOCAL_LARGE", Disclosure.Status.PRIMARY,
                 "UNKNOWN", Disclosure.Status.SECONDARY));
         ReportData base = data(List.of(h), simple().projection());
         ReportData d = new ReportData(base.runId(), base.generatedAt(), base.annual(), base.monthly(), Map.of("province", province),
                 base.evidence(), base.permendag(), base.projection(), base.reconciliation(), base.quarantineReasons(), base.classifyStats(),
-                base.fx(), Map.of("35", "Jawa Timur", "32", "Jawa Barat", "51", "Bali"), base.categoryLabels(), base.manifest(),
+                base.fx(), Map.of("35", "Jawa Timur", "32", "Jawa Barat", "51", "Bali", "11", "Aceh"), base.categoryLabels(), base.manifest(),
                 base.config(), base.warnings());
         for (String lang : List.of("en", "id")) {
             String md = markdown(d, lang);
@@ -166,6 +170,10 @@ class ReportViewTest {
             String[] bali = md.lines().filter(l -> l.startsWith("| Bali (51) |")).findFirst().orElseThrow().split("\\|");
             assertEquals("–", bali[2 + large].trim(), lang + ": the row adds up without it: known to be zero");
             assertEquals("–", bali[2 + unknown].trim(), lang);
+            String[] aceh = md.lines().filter(l -> l.startsWith("| Aceh (11) |")).findFirst().orElseThrow().split("\\|");
+            for (int col = 0; col <= ReportData.CLASSES.size(); col++) {
+                assertEquals("–", aceh[2 + col].trim(), lang + ": a row that sold nothing, column " + col);
+            }
         }
         assertTrue(markdown(d, "en").contains("– = no sales classified in this class (some of the sales of unknown origin may belong to it)"));
     }
