@@ -72,7 +72,9 @@ public final class Parsers {
      * An amount as English-locale exports write it: commas group thousands, a dot marks decimals, a currency symbol or
      * ISO code before or after the number ({@code IDR 13,399}, {@code Rp13,399.00}, {@code $12.99}, {@code US$1,299.50},
      * {@code 12.99 USD}, {@code ¥88.00}, {@code 1299}). A marker that names another currency than the row's is
-     * BAD_PRICE; so is Indonesian grouping ({@code 13.399.000}, read here as nonsense, use {@code idr}).
+     * BAD_PRICE; so is Indonesian grouping ({@code 13.399.000}, read here as nonsense, use {@code idr}), and in a rupiah
+     * amount a dot before exactly three digits ({@code Rp34.000}: Rp34,000 or Rp34 with a third decimal; as {@link
+     * #decimal(String, String)}).
      *
      * @param currency the row's ISO 4217 code, or null to accept any marker
      */
@@ -92,6 +94,11 @@ public final class Parsers {
         if (!EN_GROUPED.matcher(s).matches() && !EN_PLAIN.matcher(s).matches()) {
             throw new ParseFailure("BAD_PRICE", "not an English-format amount (1,299.50): '" + text + "'"
                     + (GROUPED.matcher(s).matches() ? "; Indonesian grouping, use parser idr" : ""));
+        }
+        // Rp34.000 in an English-locale column: read as 34.000 it was Rp34 for a Rp34,000 sale, accepted without a word
+        // (the audit of 2 Dec 2026, under the shipped lazada.yaml); refused as decimal(text, "IDR") refuses it
+        if (("IDR".equals(currency) || "IDR".equals(m.code)) && ONE_DOT_GROUP.matcher(s).matches()) {
+            throw ambiguousRupiahDot(text, s, "amount_en");
         }
         BigDecimal v = new BigDecimal(s.replace(",", ""));
         return neg ? v.negate() : v;
@@ -163,15 +170,18 @@ public final class Parsers {
         if ("IDR".equals(currency)) {
             String s = squash(text);
             String unsigned = s.startsWith("-") || s.startsWith("+") ? s.substring(1) : s;
-            if (ONE_DOT_GROUP.matcher(unsigned).matches()) {
-                throw new ParseFailure("BAD_PRICE", "ambiguous: '" + text + "' in a rupiah row has a dot before exactly three "
-                        + "digits, Indonesian thousands grouping (" + unsigned.replace(".", "") + ") or a decimal point (a third "
-                        + "decimal place, which rupiah do not have); export it without grouping (" + unsigned.replace(".", "")
-                        + " or " + unsigned.replace(".", "") + ".00), or read the column with parser idr, which reads "
-                        + unsigned + " as " + unsigned.replace(".", ""));
-            }
+            if (ONE_DOT_GROUP.matcher(unsigned).matches()) throw ambiguousRupiahDot(text, unsigned, "decimal");
         }
         return decimal(text);
+    }
+
+    /** {@code 34.000} in a rupiah amount read by {@code parser}: Rp34,000 in Indonesian grouping, or Rp34 with a third decimal. */
+    private static ParseFailure ambiguousRupiahDot(String text, String unsigned, String parser) {
+        String whole = unsigned.replace(".", "");
+        return new ParseFailure("BAD_PRICE", "ambiguous: '" + text + "' in a rupiah row has a dot before exactly three "
+                + "digits, Indonesian thousands grouping (" + whole + ") or a decimal point (a third decimal place, which "
+                + "rupiah do not have), so parser " + parser + " does not guess; export it without grouping (" + whole
+                + " or " + whole + ".00), or read the column with parser idr, which reads " + unsigned + " as " + whole);
     }
 
     /** One to three digits, a dot, exactly three digits: {@code 34.000}, Indonesian grouping or a third decimal. */
@@ -381,7 +391,33 @@ public final class Parsers {
                 // try the next format (DateTimeParseException, or a real-date failure like 31/02)
             }
         }
-        throw new ParseFailure("BAD_DATE", "'" + s + "' matches none of " + formats.stream().map(Fmt::name).toList());
+        throw new ParseFailure("BAD_DATE", "'" + s + "' " + dateFailure(s, formats));
+    }
+
+    /**
+     * Why no format read {@code s}, as a user can act on it: a value laid out as a pattern but not a real date or time
+     * (31/02, 25:00) is not helped by another format; an epoch with the other unit's digits names that unit.
+     */
+    static String dateFailure(String s, List<Fmt> formats) {
+        List<String> names = formats.stream().map(Fmt::name).toList();
+        for (Fmt f : formats) {
+            if (f.kind() == Fmt.KEYWORD) continue;
+            for (DateTimeFormatter p : new DateTimeFormatter[]{f.reader(), f.indonesian()}) {
+                if (p == null) continue;
+                java.text.ParsePosition pos = new java.text.ParsePosition(0);
+                if (p.parseUnresolved(s, pos) != null && pos.getErrorIndex() < 0 && pos.getIndex() == s.length()) {
+                    return "has the layout of " + f.name() + " but is not a real date or time (a day the month does not "
+                            + "have, such as 31 February, or an hour or minute out of range)";
+                }
+            }
+        }
+        String hint = "";
+        if (digits(s, 12, 15) && names.contains("epoch_seconds") && !names.contains("epoch_millis") && !names.contains("epoch")) {
+            hint = "; its " + s.length() + " digits are epoch milliseconds (" + Instant.ofEpochMilli(Long.parseLong(s)).toString()
+                    .substring(0, 10) + " UTC), not seconds: set its formats to [epoch_millis] (or [epoch], which tells them "
+                    + "apart by their digits)";
+        }
+        return "matches none of " + names + hint;
     }
 
     private static Instant pattern(String s, DateTimeFormatter p, int kind, ZoneId zone) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -125,6 +126,27 @@ class ParsersTest {
         bad("BAD_PRICE", () -> Parsers.amountEn("12.99 SGD", "USD"));
     }
 
+    /**
+     * A rupiah amount with one dot before exactly three digits is Indonesian grouping or a third decimal, which rupiah do
+     * not have: amount_en refuses it as decimal does (the audit: {@code Rp34.000} under the shipped lazada.yaml was
+     * accepted as Rp34, a thousandth of the sale). Other currencies keep their dot; two or one decimals are English.
+     */
+    @Test
+    void amountEnRefusesARupiahDotBeforeThreeDigits() {
+        for (String text : List.of("Rp34.000", "IDR 185.000", "150.000", "Rp 1.250", "-34.000", "34.000 IDR")) {
+            ParseFailure f = assertThrows(ParseFailure.class, () -> Parsers.amountEn(text, "IDR"), text);
+            assertEquals("BAD_PRICE", f.code(), text);
+            assertTrue(f.getMessage().contains("ambiguous") && f.getMessage().contains("parser idr"), f.getMessage());
+        }
+        ParseFailure f = assertThrows(ParseFailure.class, () -> Parsers.amountEn("Rp34.000", "IDR"));
+        assertTrue(f.getMessage().contains("(34000)"), f.getMessage());
+        assertEquals(new BigDecimal("14.775"), Parsers.amountEn("14.775", "USD"));
+        assertEquals(new BigDecimal("14.775"), Parsers.amountEn("US$14.775", "USD"));
+        assertEquals(new BigDecimal("34.50"), Parsers.amountEn("Rp34.50", "IDR"));
+        assertEquals(new BigDecimal("34000.000"), Parsers.amountEn("Rp34,000.000", "IDR"));  // grouped by commas: English
+        assertEquals(new BigDecimal("1234.000"), Parsers.amountEn("1234.000", "IDR"));       // four digits before: no grouping
+    }
+
     @Test
     void aRupiahMarkerInARowPricedInAnotherCurrencyIsBadPrice() {
         // Rp150.000 in a USD row would otherwise be US$150,000 converted at the month's rate
@@ -180,6 +202,28 @@ class ParsersTest {
         assertEquals(-2, Parsers.integer("-2"));
         bad("BAD_QUANTITY", () -> Parsers.integer("2.0"));
         bad("BAD_QUANTITY", () -> Parsers.integer("two"));
+    }
+
+    /**
+     * A date that fails says why in terms a user acts on (the audit of 2 Dec 2026): 31 February laid out as the pattern
+     * is not a real date, which no other format helps; milliseconds under epoch_seconds name the unit they are in.
+     */
+    @Test
+    void aDateThatFailsSaysWhy() {
+        ParseFailure f = assertThrows(ParseFailure.class, () -> at("31/02/2025 09:15", "dd/MM/yyyy HH:mm"));
+        assertTrue(f.getMessage().contains("has the layout of dd/MM/yyyy HH:mm but is not a real date"), f.getMessage());
+        f = assertThrows(ParseFailure.class, () -> at("14 Agu 2024 25:00", "dd MMM yyyy HH:mm"));
+        assertTrue(f.getMessage().contains("not a real date or time"), f.getMessage());
+        f = assertThrows(ParseFailure.class, () -> at("kemarin", "dd/MM/yyyy HH:mm"));
+        assertEquals("'kemarin' matches none of [dd/MM/yyyy HH:mm]", f.getMessage());
+        f = assertThrows(ParseFailure.class, () -> at("2025/02/01 09:15", "dd/MM/yyyy HH:mm"));
+        assertTrue(f.getMessage().contains("matches none of"), f.getMessage());
+        f = assertThrows(ParseFailure.class, () -> at("1738368000000", "epoch_seconds"));
+        assertEquals("BAD_DATE", f.code());
+        assertTrue(f.getMessage().contains("epoch milliseconds (2025-02-01 UTC), not seconds: set its formats to [epoch_millis]"),
+                f.getMessage());
+        f = assertThrows(ParseFailure.class, () -> at("173836800000000000", "epoch_seconds"));
+        assertFalse(f.getMessage().contains("milliseconds"), "18 digits are no epoch at all: " + f.getMessage());
     }
 
     private static Instant at(String text, String... formats) {
