@@ -273,12 +273,37 @@ public final class DumpPlanner {
             } else if (REQUIRED_FROM_PATH.contains(col)) {
                 issues.add(new Issue(rel, null, NeracaException.EXIT_DATA, String.format(Locale.ROOT, "%s: the file's path "
                         + "does not match columns.%s.file_regex '%s' of %s, and the mapping gives no default: no row would "
-                        + "have a %s. Rename the file so its path carries it (a scrape's snapshot date as "
-                        + "<name>_dd-MM-yyyy.csv or in a folder <name>-yyyy-MM-dd/)", col, col, re, where, col)));
+                        + "have a %s. Rename the file so its path carries it%s", col, col, re, where, col, renameHint(rel, re))));
                 return false;
             }
         }
         return true;
+    }
+
+    /** Date forms a path may carry (a scrape's snapshot day or month), offered where the mapping's regex finds them. */
+    private static final List<String> PATH_DATES = List.of("2025-03-15", "15-03-2025", "2025-03", "20250315", "15032025");
+
+    /**
+     * How to rename {@code rel} so that {@code regex} finds it: the file's name with each date form the regex finds
+     * ({@code lapak_2025-03-15.csv}), with the snapshot's own date in its place; the mapping's own regex decides, not
+     * one marketplace's file names (the hint once named Tokopedia's forms for every mapping).
+     */
+    static String renameHint(String rel, String regex) {
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(regex);
+        int slash = rel.lastIndexOf('/');
+        String dir = rel.substring(0, slash + 1);
+        String name = rel.substring(slash + 1);
+        int dot = name.indexOf('.', 1);
+        String base = dot < 0 ? name : name.substring(0, dot);
+        String ext = dot < 0 ? "" : name.substring(dot);
+        List<String> fits = new ArrayList<>();
+        for (String d : PATH_DATES) {
+            String candidate = dir + base + "_" + d + ext;
+            if (p.matcher(candidate).find() && !p.matcher(dir + base + ext).find()) fits.add(candidate);
+        }
+        if (fits.isEmpty()) return ", with text the regex finds";
+        return ", e.g. " + String.join(" or ", fits.subList(0, Math.min(2, fits.size()))) + " (the file's own date in place of "
+                + "the example's)";
     }
 
     /** Columns without which no row parses, when read from the path. */

@@ -67,8 +67,24 @@ class ScrapeSnapshotDateTest {
         assertEquals(NeracaException.EXIT_DATA, e.exit());
         assertEquals("tokopedia-scrape/laptop_scrape.csv: period: the file's path does not match columns.period.file_regex "
                 + "'(\\d{4}-\\d{2}-\\d{2}|\\d{2}-\\d{2}-\\d{4})' of data/marketplaces/tokopedia-scrape.yaml, and the mapping gives "
-                + "no default: no row would have a period. Rename the file so its path carries it (a scrape's snapshot date as "
-                + "<name>_dd-MM-yyyy.csv or in a folder <name>-yyyy-MM-dd/)", e.render());
+                + "no default: no row would have a period. Rename the file so its path carries it, e.g. "
+                + "tokopedia-scrape/laptop_scrape_2025-03-15.csv or tokopedia-scrape/laptop_scrape_15-03-2025.csv (the file's own "
+                + "date in place of the example's)", e.render());
+    }
+
+    /**
+     * The rename hint follows the mapping's own regex (the audit of 2 Dec 2026: a mapping reading yyyy-MM-dd was told to
+     * rename its file to Tokopedia's dd-MM-yyyy form, which then failed the same way): every name offered matches.
+     */
+    @Test
+    void theRenameHintOffersOnlyNamesTheMappingsRegexFinds() {
+        assertEquals(", e.g. scrape-lapak/nodate/lapak_2025-03-15.csv (the file's own date in place of the example's)",
+                DumpPlanner.renameHint("scrape-lapak/nodate/lapak.csv", "(\\d{4}-\\d{2}-\\d{2})"));
+        assertEquals(", e.g. lapak_15-03-2025.jsonl.gz (the file's own date in place of the example's)",
+                DumpPlanner.renameHint("lapak.jsonl.gz", "_(\\d{2}-\\d{2}-\\d{4})\\."));
+        assertEquals(", e.g. x/lapak_2025-03-15.csv or x/lapak_2025-03.csv (the file's own date in place of the example's)",
+                DumpPlanner.renameHint("x/lapak.csv", "(\\d{4}-\\d{2})"));
+        assertEquals(", with text the regex finds", DumpPlanner.renameHint("x/lapak.csv", "week(\\d+)"));
     }
 
     @Test
