@@ -108,6 +108,25 @@ class NeracaConfigTest {
         assertTrue(e.getMessage().contains("shuffle_partitions must be at least 1"), e.getMessage());
     }
 
+    /**
+     * A value that binds but fails its section's check names its line, as a value of the wrong type does (the audit of 2
+     * Dec 2026: `min_order_date: 01/01/2015` named the file and the key, not the line); a target in a list names its own.
+     */
+    @Test
+    void aValueThatFailsItsCheckNamesItsLine() throws IOException {
+        Path f = dir.resolve("dates.yaml");
+        String run = "run: {reference_dir: " + SparkTestBase.projectRoot().resolve("data/reference") + ", mappings_dir: "
+                + SparkTestBase.projectRoot().resolve("data/marketplaces") + "}\n";
+        Files.writeString(f, run + "ingest:\n  max_quarantine_share: 0.05\n  min_order_date: 01/01/2015\n");
+        NeracaException e = assertThrows(NeracaException.class, () -> NeracaConfig.load(f, java.util.List.of("ingest")));
+        assertEquals(NeracaException.EXIT_USAGE, e.exitCode());
+        assertEquals(f + " (line 4): ingest.min_order_date must be a date yyyy-MM-dd, got '01/01/2015'", e.getMessage());
+        Files.writeString(f, run + "project:\n  targets:\n    - {name: a, label: A, year: 2030, value_idr: 1}\n"
+                + "    - name: b\n      label: B\n      year: 1990\n      value_idr: 1\n");
+        e = assertThrows(NeracaException.class, () -> NeracaConfig.load(f, java.util.List.of("project")));
+        assertTrue(e.getMessage().startsWith(f + " (line 7): project.targets[1].year must be between"), e.getMessage());
+    }
+
     @Test
     void onlyTheSectionsOfTheStagesAboutToRunAreValidatedButUnknownKeysFailEverywhere() throws IOException {
         Path f = dir.resolve("ingest-only.yaml");
