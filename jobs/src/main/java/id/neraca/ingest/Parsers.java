@@ -187,20 +187,28 @@ public final class Parsers {
     /** One to three digits, a dot, exactly three digits: {@code 34.000}, Indonesian grouping or a third decimal. */
     private static final java.util.regex.Pattern ONE_DOT_GROUP = java.util.regex.Pattern.compile("\\d{1,3}\\.\\d{3}");
 
+    /** Symbols a currency column may hold, which name several currencies and are not read as one. */
+    private static final java.util.Map<String, String> SYMBOL_CURRENCIES = java.util.Map.of(
+            "$", "a bare $ is any of USD, SGD, HKD, TWD, AUD, NZD, CAD", "¥", "a bare ¥ is CNY or JPY",
+            "￥", "a bare ￥ is CNY or JPY");
+
     /** Currency names that are not ISO 4217 codes but mean exactly one: {@code RMB} (renminbi, CNY), {@code US$}. */
-    private static final java.util.Map<String, String> CURRENCY_ALIASES = java.util.Map.of("RMB", "CNY", "US$", "USD");
+    private static final java.util.Map<String, String> CURRENCY_ALIASES = java.util.Map.of("RMB", "CNY", "US$", "USD", "RP", "IDR", "RP.", "IDR");
 
     /**
      * A currency column's value as an ISO 4217 code: trimmed, upper case, {@code RMB} (what Chinese storefronts write
-     * for the renminbi) as {@code CNY} and {@code US$} as {@code USD}; anything but three letters is UNKNOWN_CURRENCY.
-     * Ambiguous symbols ({@code $}, {@code ¥}) are not read: they name several currencies.
+     * for the renminbi) as {@code CNY}, {@code US$} as {@code USD} and {@code Rp} as {@code IDR}; anything but three letters
+     * is UNKNOWN_CURRENCY. Ambiguous symbols ({@code $}, {@code ¥}) are not read: they name several currencies, as the
+     * failure says.
      */
     public static String currency(String text) {
         String cur = nbspTrim(text).toUpperCase(Locale.ROOT);
         cur = CURRENCY_ALIASES.getOrDefault(cur, cur);
         if (cur.length() != 3 || !Character.isUpperCase(cur.charAt(0)) || !Character.isUpperCase(cur.charAt(1))
                 || !Character.isUpperCase(cur.charAt(2))) {
-            throw new ParseFailure("UNKNOWN_CURRENCY", "'" + cur + "' is not an ISO 4217 code");
+            throw new ParseFailure("UNKNOWN_CURRENCY", "'" + cur + "' is not an ISO 4217 code" + (SYMBOL_CURRENCIES.containsKey(cur)
+                    ? ": " + SYMBOL_CURRENCIES.get(cur) + "; write the code, or give the column a map ({\"" + cur + "\": USD}) if the "
+                    + "export means one currency by it" : ": write a three-letter code (IDR, USD, CNY, SGD, ...)"));
         }
         return cur;
     }
@@ -292,10 +300,31 @@ public final class Parsers {
         } else if (GROUPED.matcher(s).matches() || COMMA_DECIMAL.matcher(s).matches()) {
             t = s.replace(".", "").replace(',', '.');
         } else {
-            throw new ParseFailure(code, "not an Indonesian number: '" + original + "'");
+            throw new ParseFailure(code, "not an Indonesian number: '" + original + "'" + notIndonesianHint(s, code));
         }
         BigDecimal v = new BigDecimal(t);
         return neg ? v.negate() : v;
+    }
+
+    private static final java.util.regex.Pattern ONE_DOT_OTHER = java.util.regex.Pattern.compile("\\d+\\.(\\d{1,2}|\\d{4,})");
+    private static final java.util.regex.Pattern EN_LOCALE = java.util.regex.Pattern.compile("\\d{1,3}(,\\d{3})+\\.\\d+|\\d{1,3}(,\\d{3}){2,}");
+
+    /**
+     * What an amount that is no Indonesian number looks like instead, for the two shapes docs/MAPPINGS.md names: a single
+     * dot before other than three digits ({@code 12.50}: a decimal point, not grouping) and English-locale grouping
+     * ({@code 1,234,567}, {@code 1,234.50}). Empty otherwise, and for counts (no other parser reads a quantity).
+     */
+    private static String notIndonesianHint(String s, String code) {
+        if (!"BAD_PRICE".equals(code)) return "";
+        if (ONE_DOT_OTHER.matcher(s).matches()) {
+            return "; ambiguous: a single dot before " + (s.length() - s.indexOf('.') - 1) + " digits is no Indonesian thousands "
+                    + "grouping (which takes three), so it may be a decimal point: read the column with parser decimal (or "
+                    + "amount_en for an English-locale export)";
+        }
+        if (EN_LOCALE.matcher(s).matches()) {
+            return "; commas group its thousands as English-locale exports write them: read the column with parser amount_en";
+        }
+        return "";
     }
 
     private static String squash(String text) {

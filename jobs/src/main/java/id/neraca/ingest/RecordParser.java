@@ -287,8 +287,11 @@ public final class RecordParser implements Serializable {
             if (unitIdr.precision() - unitIdr.scale() > 16 || gmv.precision() - gmv.scale() > 18 || unitSrc.precision() - unitSrc.scale() > 16) {
                 // say which amount overflows: a unit price that fits times a huge quantity was reported as the price
                 throw new ParseFailure("BAD_PRICE", unitIdr.precision() - unitIdr.scale() > 16 || unitSrc.precision() - unitSrc.scale() > 16
-                        ? "unit price too large: " + unitIdr.toPlainString()
-                        : "line total too large: unit price " + unitIdr.toPlainString() + " × quantity " + qty + " = " + gmv.toPlainString());
+                        ? "unit price too large: " + unitIdr.toPlainString() + " (" + (unitIdr.precision() - unitIdr.scale())
+                        + " digits of rupiah; a unit price holds at most 16, Rp9,999 trillion: a misread column or a lost decimal "
+                        + "separator?)"
+                        : "line total too large: unit price " + unitIdr.toPlainString() + " × quantity " + qty + " = " + gmv.toPlainString()
+                        + " (a line holds at most 18 digits of rupiah)");
             }
 
             current = "seller_id";
@@ -462,7 +465,14 @@ public final class RecordParser implements Serializable {
         if (spec.constant() != null) s = spec.constant();
         else if (spec.fileRegex() != null) s = fileGroup(spec.fileRegex(), r.sourceFile());
         else s = r.values()[f.index()];
-        if (s == null || s.isBlank()) s = spec.defaultValue();
+        if (s == null || s.isBlank()) {
+            s = spec.defaultValue();
+        } else if (MAPPED_IN_TEXT.contains(key)) {
+            // docs/MAPPINGS.md: a column's map applies before parsing; these columns are read through here alone (the
+            // others apply it where they parse), so a map on them was silently ignored (`currency: {map: {"$": USD}}`)
+            String v = f.lookup(s);
+            if (v != null) s = v.isBlank() ? spec.defaultValue() : v;
+        }
         if (s == null || s.isBlank()) {
             if (spec.required()) {
                 throw new ParseFailure("MISSING_VALUE", "blank, and the mapping requires a value (columns." + key + ".required: true)"
@@ -472,6 +482,10 @@ public final class RecordParser implements Serializable {
         }
         return s;
     }
+
+    /** Columns whose value map {@link #text} applies: they are parsed from its text, with no lookup of their own. */
+    private static final java.util.Set<String> MAPPED_IN_TEXT = java.util.Set.of("currency", "quantity", "returned_quantity",
+            "seller_city", "seller_province", "seller_id");
 
     private String fileGroup(String re, String file) {
         if (fileRegex == null) fileRegex = new HashMap<>();

@@ -56,6 +56,39 @@ class MappingValueRulesTest {
         assertTrue(r.<String>getAs("reason_detail").contains(part), r.<String>getAs("reason_detail"));
     }
 
+    /**
+     * A column's value map applies before parsing on every column (docs/MAPPINGS.md), also on those parsed from the raw
+     * text: the audit of 2 Dec 2026 found {@code currency: {map: {"$": USD}}} ignored (every row UNKNOWN_CURRENCY), as
+     * were maps on the quantity, the seller's city and province and the seller ID. A value mapped to blank is blank.
+     */
+    @Test
+    void aValueMapAppliesOnColumnsReadFromTheRawTextToo() throws Exception {
+        String yaml = HEAD + """
+                columns:
+                  order_id: {source: "order"}
+                  line_key: {source: "sku"}
+                  order_ts: {source: "time", formats: ["yyyy-MM-dd HH:mm"], zone: WIB}
+                  status: {source: "status", map: {Selesai: COMPLETED}}
+                  product_title: {source: "title"}
+                  quantity: {source: "qty", parser: integer, map: {satu: "1"}}
+                  unit_price: {source: "price", parser: amount_en}
+                  currency: {source: "cur", map: {"$": USD, "tidak ada": ""}}
+                  seller_city: {source: "city", map: {"Kota Kembang": "Kota Bandung"}}
+                  seller_province: {source: "prov", map: {"Tanah Pasundan": "Jawa Barat"}}
+                """;
+        List<Row> rows = parse(yaml, """
+                order,sku,time,status,title,qty,price,cur,city,prov
+                1,A,2024-08-01 10:00,Selesai,Kaos,satu,$12.50,$,Kota Kembang,Tanah Pasundan
+                2,A,2024-08-01 10:00,Selesai,Kaos,2,"150,000",tidak ada,Kota Bandung,Jawa Barat
+                """);
+        Row usd = rows.get(0);
+        assertEquals("USD", usd.getAs("source_currency"), () -> String.valueOf(usd.getAs("reason_detail")));
+        assertEquals(1L, ((Number) usd.getAs("quantity")).longValue());
+        assertEquals("32", usd.getAs("seller_province_code"));
+        assertEquals("IDR", rows.get(1).getAs("source_currency"), "mapped to blank: a blank currency, rupiah");
+        assertEquals(new BigDecimal("150000.00"), rows.get(1).getAs("unit_price_idr"));
+    }
+
     /** An exact key wins over a prefix; of two prefixes the longer wins; a key is not a prefix without its '*'. */
     @Test
     void valueMapKeysEndingInAStarMatchTheBeginning() throws Exception {

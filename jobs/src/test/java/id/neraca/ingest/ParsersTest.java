@@ -226,6 +226,28 @@ class ParsersTest {
         assertFalse(f.getMessage().contains("milliseconds"), "18 digits are no epoch at all: " + f.getMessage());
     }
 
+    /** What a price no parser reads looks like instead, and what a currency symbol could mean (the audit of 2 Dec 2026). */
+    @Test
+    void aPriceOrCurrencyThatFailsSaysWhatItLooksLike() {
+        ParseFailure f = assertThrows(ParseFailure.class, () -> Parsers.idr("12.50"));
+        assertTrue(f.getMessage().contains("a single dot before 2 digits is no Indonesian thousands grouping")
+                && f.getMessage().contains("parser decimal"), f.getMessage());
+        f = assertThrows(ParseFailure.class, () -> Parsers.idr("1,234,567"));
+        assertTrue(f.getMessage().contains("read the column with parser amount_en"), f.getMessage());
+        f = assertThrows(ParseFailure.class, () -> Parsers.idr("Rp1,234.50"));
+        assertTrue(f.getMessage().contains("parser amount_en"), f.getMessage());
+        f = assertThrows(ParseFailure.class, () -> Parsers.count("12.50"));
+        assertEquals("BAD_QUANTITY", f.code());
+        assertFalse(f.getMessage().contains("parser"), "no other parser reads a quantity: " + f.getMessage());
+        f = assertThrows(ParseFailure.class, () -> Parsers.currency("$"));
+        assertEquals("UNKNOWN_CURRENCY", f.code());
+        assertTrue(f.getMessage().contains("any of USD, SGD") && f.getMessage().contains("map"), f.getMessage());
+        f = assertThrows(ParseFailure.class, () -> Parsers.currency("dolar"));
+        assertTrue(f.getMessage().contains("write a three-letter code"), f.getMessage());
+        assertEquals("IDR", Parsers.currency("Rp"));
+        assertEquals("IDR", Parsers.currency("rp."));
+    }
+
     private static Instant at(String text, String... formats) {
         return Parsers.instant(text, Parsers.compile(List.of(formats)), Parsers.WIB);
     }
