@@ -178,6 +178,9 @@ public final class RecordParser implements Serializable {
                 }
             }
             if (provinceCode == null) provinceCode = provFromColumn;
+            // a city column holding a province's name ("Jakarta", the capital's province, "DKI", "Bali"): no regency is
+            // called that, and the seller's province, and time zone, are still known (the audit of 2 Dec 2026)
+            if (provinceCode == null && places.isEmpty()) provinceCode = ref.province(city);
             String zoneName = ref.zone(provinceCode);
             ZoneId sellerZone = zoneName == null ? Parsers.WIB : ZoneId.of(zoneName);
 

@@ -54,4 +54,27 @@ class ProvincePrefixTest {
         assertEquals(Instant.parse("2024-07-31T16:30:00Z"), rows.get(2).<java.sql.Timestamp>getAs("order_ts").toInstant());   // WIB
         assertEquals("2024-07", rows.get(1).getAs("period_month"));
     }
+
+    /**
+     * A city column that holds a province's name and no province column: "Jakarta" (no regency is called that: the
+     * capital's five cities are Jakarta Pusat .. Timur) had no province; "Bali" in the city column read WIB times.
+     * The province column, when given, still decides; an unknown name stays unknown.
+     */
+    @Test
+    void aCityColumnHoldingAProvincesNameGivesThatProvince() throws Exception {
+        String header = "No. Pesanan;Status Pesanan;Waktu Pesanan Dibuat;Nama Produk;Nomor Referensi SKU;Merek;Kategori;Harga Awal;"
+                + "Harga Setelah Diskon;Jumlah;Total Pembayaran;Nama Toko;Jenis Identitas Penjual;No. Identitas Penjual;"
+                + "Kota/Kabupaten Penjual;Provinsi Penjual;Negara Asal;Dikirim Dari;Skala Usaha\n";
+        List<Row> rows = IngestFixtures.parseWithBundledMapping(tmp, "shopee", "shopee/shopee_orders_20240701_20240831.csv", header
+                + "C1;Selesai;31/07/2024 23:30;Kain;C1;;Batik;100.000;100.000;1;100.000;Toko 1;;;Jakarta;;Indonesia;Indonesia;\n"
+                + "C2;Selesai;31/07/2024 23:30;Kain;C2;;Batik;100.000;100.000;1;100.000;Toko 2;;;Bali;;Indonesia;Indonesia;\n"
+                + "C3;Selesai;31/07/2024 23:30;Kain;C3;;Batik;100.000;100.000;1;100.000;Toko 3;;;Bali;Jawa Timur;Indonesia;Indonesia;\n"
+                + "C4;Selesai;31/07/2024 23:30;Kain;C4;;Batik;100.000;100.000;1;100.000;Toko 4;;;Atlantis;;Indonesia;Indonesia;\n");
+        for (Row r : rows) assertNull(r.getAs("reason_code"), String.valueOf(r));
+        assertEquals("31", rows.get(0).getAs("seller_province_code"));
+        assertEquals("51", rows.get(1).getAs("seller_province_code"));
+        assertEquals(Instant.parse("2024-07-31T15:30:00Z"), rows.get(1).<java.sql.Timestamp>getAs("order_ts").toInstant());   // WITA
+        assertEquals("35", rows.get(2).getAs("seller_province_code"), "the province column decides");
+        assertNull(rows.get(3).getAs("seller_province_code"));
+    }
 }
