@@ -36,6 +36,40 @@ class UnmatchedDumpMessageTest {
     }
 
     /**
+     * The nearest mappings are ranked by the header's cells, not by words found anywhere in its line (the audit of 2 Dec
+     * 2026: a 4-column test mapping whose names are words of a Lazada header, "Order", "Status", "Price", "Name", came
+     * first, "3 of 4 mapped columns in the header", none of them a column of the file).
+     */
+    @Test
+    void theNearestMappingsAreRankedByTheHeadersCells() throws IOException {
+        Path root = SparkTestBase.projectRoot();
+        Path maps = Files.createDirectories(tmp.resolve("maps"));
+        Files.copy(root.resolve("data/marketplaces/lazada.yaml"), maps.resolve("lazada.yaml"));
+        Files.writeString(maps.resolve("toko.yaml"), """
+                marketplace: toko
+                files: ["toko/*.csv"]
+                format: {type: csv}
+                grain: ORDER_LINE
+                columns:
+                  order_id: {source: "Order"}
+                  order_ts: {source: "Time", formats: [iso], zone: WIB}
+                  status: {source: "Status", map: {done: COMPLETED}}
+                  quantity: {constant: "1"}
+                  unit_price: {source: "Price"}
+                  shop_name: {source: "Name"}
+                """);
+        Path inbox = Files.createDirectories(tmp.resolve("dumps/inbox"));
+        Files.writeString(inbox.resolve("Lazada_Orders_2024-03.csv"), "Order Number,Order Item Id,Created at,Status,Item Name,Brand,"
+                + "Category,Paid Price,Seller Name,Seller Tax ID\n316458201,1001,14 Mar 2024 10:05,delivered,Kemeja Batik,Batik Keris,"
+                + "Fashion,\"185,000.00\",Batik Pekalongan,01.234.567.4-123.000\n");
+        NeracaException e = assertThrows(NeracaException.class, () -> IngestRun.prepare(maps, root.resolve("data/reference"),
+                tmp.resolve("dumps").toString(), SellerKeys.resolve(java.util.Map.of(), true), IngestConfig.defaults(), false, true));
+        String msg = e.getMessage();
+        assertTrue(msg.contains("Nearest: lazada (same extension, 10 of 15 mapped columns in the header)"), msg);
+        assertTrue(msg.contains("toko (same extension, 1 of 5 mapped columns in the header)"), msg);
+    }
+
+    /**
      * A marketplace's folder passed as --dumps (data/samples/shopee): its exports match no glob (shopee/*.csv), and the
      * error said only "Nearest: shopee (...)". It now says the file looks like a shopee export outside a shopee/ folder,
      * and how to fix it: pass the folder above, or move the file.
@@ -50,7 +84,7 @@ class UnmatchedDumpMessageTest {
                 root.resolve("data/reference"), shopee.toString(), SellerKeys.resolve(java.util.Map.of(), true), IngestConfig.defaults(),
                 false, true));
         assertEquals(NeracaException.EXIT_USAGE, e.exitCode());
-        assertTrue(e.getMessage().contains("It looks like an export for mapping 'shopee' (its header has every column it reads), but it "
+        assertTrue(e.getMessage().contains("It looks like an export for mapping 'shopee' (its header has every column it requires), but it "
                 + "is not in a shopee/ folder under --dumps: --dumps " + shopee + " is that folder itself: pass the folder above it "
                 + "(--dumps " + tmp.resolve("dumps") + "), or move the file into shopee/ under --dumps. Nearest: shopee"), e.getMessage());
 
