@@ -97,10 +97,40 @@ public final class Manifest {
         if (then.isMissingNode() || now.isMissingNode()) return List.of();
         java.util.Map<String, String> a = files(then);
         java.util.Map<String, String> b = files(now);
+        // a configuration copied elsewhere (--config COPY/neraca.yaml) names the same files by other paths: a file is
+        // paired with the one of the same name when that name is unique on both sides, so an unchanged file is not
+        // "changed" for having moved, and an edited one is named by its current path, which the stages' readers know
+        // (every file of a copied config was "changed", the rules among them by their old path, so ingest was told to rerun)
+        java.util.Map<String, String> moved = relocated(a, b);
         java.util.TreeSet<String> changed = new java.util.TreeSet<>();
-        for (String path : a.keySet()) if (!a.get(path).equals(b.get(path))) changed.add(path);
-        for (String path : b.keySet()) if (!a.containsKey(path)) changed.add(path);
+        for (String path : a.keySet()) {
+            String to = b.containsKey(path) ? path : moved.getOrDefault(path, path);
+            if (!a.get(path).equals(b.get(to))) changed.add(b.containsKey(to) ? to : path);
+        }
+        java.util.Set<String> paired = new java.util.HashSet<>(moved.values());
+        for (String path : b.keySet()) if (!a.containsKey(path) && !paired.contains(path)) changed.add(path);
         return List.copyOf(changed);
+    }
+
+    /** Old path → new path for files present at one path before and another now, paired by a name unique on both sides. */
+    private static java.util.Map<String, String> relocated(java.util.Map<String, String> before, java.util.Map<String, String> now) {
+        java.util.Map<String, List<String>> oldByName = byName(before.keySet().stream().filter(p -> !now.containsKey(p)).toList());
+        java.util.Map<String, List<String>> newByName = byName(now.keySet().stream().filter(p -> !before.containsKey(p)).toList());
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        oldByName.forEach((name, olds) -> {
+            List<String> news = newByName.get(name);
+            if (olds.size() == 1 && news != null && news.size() == 1) out.put(olds.get(0), news.get(0));
+        });
+        return out;
+    }
+
+    private static java.util.Map<String, List<String>> byName(List<String> paths) {
+        java.util.Map<String, List<String>> m = new java.util.HashMap<>();
+        for (String p : paths) {
+            Path f = Path.of(p).getFileName();
+            m.computeIfAbsent(f == null ? p : f.toString(), k -> new java.util.ArrayList<>()).add(p);
+        }
+        return m;
     }
 
     private static java.util.Map<String, String> files(JsonNode configuration) {

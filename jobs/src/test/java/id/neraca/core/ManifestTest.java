@@ -151,6 +151,49 @@ class ManifestTest {
     }
 
     /**
+     * The configuration copied to another folder and its rules edited there, then `neraca classify --config COPY` (the
+     * audit of 2 Dec 2026): every file had another path, so every one was "changed", the rules by their old path, which
+     * the stages' readers did not know, and classify warned that ingest's outputs were made under an earlier
+     * configuration. Files are paired by name across the move: only the edited rules changed, named by their new path.
+     */
+    @Test
+    void aCopiedConfigurationComparesItsFilesByNameNotByPath(@TempDir Path dir) throws Exception {
+        Path root = SparkTestBase.projectRoot().toAbsolutePath().normalize();
+        Path a = Files.createDirectories(dir.resolve("a"));
+        Path b = Files.createDirectories(dir.resolve("b"));
+        String yaml = "run:\n  reference_dir: " + root.resolve("data/reference") + "\n  mappings_dir: "
+                + root.resolve("data/marketplaces") + "\nclassify:\n  rules_file: rules.yaml\n";
+        Files.writeString(a.resolve("neraca.yaml"), yaml);
+        Files.copy(root.resolve("data/config/classify-rules.yaml"), a.resolve("rules.yaml"));
+        Manifest first = Manifest.start("run-1", "run", Optional.empty());
+        first.configFiles(NeracaConfig.load(a.resolve("neraca.yaml"), List.of()));
+        for (String[] stage : Pipeline.CHAIN) first.stage(stage[0]);
+        first.finish("SUCCEEDED");
+        String fp1 = first.root().at("/configuration/fingerprint").asText();
+
+        Files.writeString(b.resolve("neraca.yaml"), yaml);
+        Files.writeString(b.resolve("rules.yaml"), Files.readString(a.resolve("rules.yaml")) + "\n# edited in the copy\n");
+        NeracaConfig.Loaded copy = NeracaConfig.load(b.resolve("neraca.yaml"), List.of());
+        Manifest classify = Manifest.start("run-2", "classify", Optional.of(first.toJson()));
+        classify.configFiles(copy);
+        assertEquals(List.of(b.resolve("rules.yaml").toString()), classify.changedSince(fp1),
+                "the config file moved unchanged; the rules changed, named where they are now");
+        assertEquals(null, Pipeline.configurationDrift(classify, "ClassifySales", Pipeline.readers(copy)),
+                "ingest does not read the rules: nothing to rerun before classify");
+        String report = Pipeline.configurationDrift(classify, "WriteReport", Pipeline.readers(copy));
+        assertTrue(report.startsWith("the outputs of ClassifySales (run run-1), AggregateMonthly (run run-1), ProjectTo2030 (run run-1) "
+                + "were made under an earlier configuration (changed since: " + b.resolve("rules.yaml") + ")"), report);
+
+        // a file moved and edited under a name that is not unique on both sides is still counted, by its paths
+        Files.copy(b.resolve("rules.yaml"), Files.createDirectories(b.resolve("more")).resolve("rules.yaml"));
+        Files.writeString(b.resolve("neraca.yaml"), yaml + "  brand_origins: more/rules.yaml\n");
+        NeracaConfig.Loaded two = NeracaConfig.load(b.resolve("neraca.yaml"), List.of());
+        Manifest again = Manifest.start("run-3", "classify", Optional.of(first.toJson()));
+        again.configFiles(two);
+        assertTrue(again.changedSince(fp1).contains(a.resolve("rules.yaml").toString()), again.changedSince(fp1).toString());
+    }
+
+    /**
      * A manifest written before configurations were kept (no {@code configurations}): its last configuration is what
      * its stages ran under, and is kept as such.
      */
