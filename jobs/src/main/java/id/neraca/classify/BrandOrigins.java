@@ -23,6 +23,9 @@ import java.util.Set;
  * the executors inside the classification function.
  */
 public final class BrandOrigins {
+    /** ISO 3166-1 alpha-2 codes (Java's list): {@code UK} or {@code XX} would otherwise pass as BRAND_FOREIGN:UK. */
+    static final java.util.Set<String> ISO_COUNTRIES = java.util.Set.of(java.util.Locale.getISOCountries());
+
     public static final List<String> HEADER = List.of("brand", "aliases", "country", "category", "source", "confidence");
     public static final Set<String> CONFIDENCES = Set.of("high", "medium", "low");
 
@@ -69,9 +72,10 @@ public final class BrandOrigins {
             if (brand.isEmpty() || TextMatcher.normalise(brand).isEmpty()) {
                 throw NeracaException.usage("%s (line %d): brand is empty", where, line);
             }
-            if (!country.matches("[A-Z]{2}")) {
-                throw NeracaException.usage("%s (line %d): country '%s' of brand '%s' must be an ISO 3166-1 alpha-2 code like ID or CN",
-                        where, line, country, brand);
+            if (!country.matches("[A-Z]{2}") || !ISO_COUNTRIES.contains(country)) {
+                throw NeracaException.usage("%s (line %d): country '%s' of brand '%s' must be an ISO 3166-1 alpha-2 code like ID or CN%s",
+                        where, line, country, brand, "UK".equals(country) ? " (the United Kingdom is GB)"
+                                : country.matches("[A-Z]{2}") ? " (" + country + " is no country's code)" : "");
             }
             if (!CONFIDENCES.contains(confidence)) {
                 throw NeracaException.usage("%s (line %d): confidence '%s' of brand '%s' must be one of high, medium, low",

@@ -4,6 +4,7 @@ import id.neraca.config.NeracaConfig;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The {@code classify:} section of the run configuration ({@code data/config/neraca.yaml}). It only names
@@ -57,8 +58,29 @@ public record ClassifyConfig(String rulesFile, String brandOrigins, String fxMon
             throw new IllegalArgumentException("classify.brand_origins: " + brands
                     + " does not exist. Point classify.brand_origins at the brand table (default data/reference/brand_origins.csv).");
         }
-        // compiles the matchers once: checks the rules' brand lists against the table
-        new OriginEvidence(loadedRules, BrandOrigins.load(brands));
+        // compiles the matchers once: checks the rules' brand lists against the table; a name the table lacks is the
+        // rules file's error, at its line (it was blamed on the run configuration, without a line)
+        List<BrandOrigins.Brand> table = BrandOrigins.load(brands);
+        try {
+            new OriginEvidence(loadedRules, table);
+        } catch (IllegalArgumentException e) {
+            throw id.neraca.core.NeracaException.usage("%s%s: %s (%s)", rules, id.neraca.config.Yaml.atLine(rules, e.getMessage()),
+                    e.getMessage(), brands);
+        }
+        // the positive list names sales categories (categories.csv): a word that is none ("toys" for toys_hobbies, the
+        // brand table's word) exempted nothing, without a word
+        Path categories = where.referenceDir().resolve("categories.csv");
+        if (Files.isRegularFile(categories)) {
+            java.util.Set<String> known = new java.util.TreeSet<>();
+            for (var row : id.neraca.core.ReferenceCsv.read(categories, List.of("category"), "")) known.add(row.get("category"));
+            for (String c : loadedRules.permendag31().exemptCategories()) {
+                if (!known.contains(c)) {
+                    throw id.neraca.core.NeracaException.usage("%s%s: permendag31.exempt_categories: '%s' is not a category of %s; "
+                                    + "the sales' categories are %s", rules, id.neraca.config.Yaml.atLine(rules, "permendag31.exempt_categories"),
+                            c, categories, known);
+                }
+            }
+        }
         Path fx = fxMonthlyPath(where);
         if (!Files.isRegularFile(fx)) {
             throw new IllegalArgumentException("classify.fx_monthly: " + fx + " does not exist; the Permendag 31/2023 price "

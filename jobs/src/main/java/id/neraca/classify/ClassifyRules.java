@@ -115,7 +115,7 @@ public record ClassifyRules(
         try {
             rules.validate();
         } catch (IllegalArgumentException e) {
-            throw NeracaException.usage("%s: %s", file, e.getMessage());
+            throw NeracaException.usage("%s%s: %s", file, Yaml.atLine(file, e.getMessage()), e.getMessage());
         }
         return rules;
     }

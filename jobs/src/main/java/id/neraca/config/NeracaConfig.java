@@ -96,27 +96,9 @@ public record NeracaConfig(
             if (sections.contains("project")) cfg.project().validate(loaded);
             if (sections.contains("report")) cfg.report().validate(loaded);
         } catch (IllegalArgumentException e) {
-            int line = lineOf(file, e.getMessage());
-            throw NeracaException.usage("%s%s: %s", file, line > 0 ? " (line " + line + ")" : "", e.getMessage());
+            throw NeracaException.usage("%s%s: %s", file, Yaml.atLine(file, e.getMessage()), e.getMessage());
         }
         return loaded;
-    }
-
-    /** A check's message starts with the key it is about ({@code project.targets[1].year ...}). */
-    private static final java.util.regex.Pattern KEY_PATH = java.util.regex.Pattern.compile("^[a-z_][a-z0-9_]*(?:\\.[a-z_][a-z0-9_]*|\\[\\d+])+");
-
-    /**
-     * The line of the key a validation message names, as the binding's messages give one (docs/CONFIGURATION.md: the
-     * file, the line and the key): the key's own line, else its nearest written ancestor's; 0 when none is written.
-     */
-    static int lineOf(Path file, String message) {
-        java.util.regex.Matcher m = KEY_PATH.matcher(message == null ? "" : message);
-        if (!m.find()) return 0;
-        try {
-            return Yaml.locate(java.nio.file.Files.readString(file)).line(m.group().replace("[", ".["));
-        } catch (java.io.IOException | RuntimeException e) {
-            return 0;
-        }
     }
 
     /** run.reference_dir / run.mappings_dir must be a folder: say which key, what it resolved to and against what. */

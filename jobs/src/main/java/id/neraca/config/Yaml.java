@@ -77,6 +77,30 @@ public final class Yaml {
         return new Locations(lines, scalars);
     }
 
+    /** A check's message starts with the key it is about ({@code project.targets[1].year ...}, {@code decision.min_score ...}). */
+    private static final java.util.regex.Pattern KEY_PATH = java.util.regex.Pattern.compile("^[a-z_][a-z0-9_]*(?:\\.[a-z_][a-z0-9_]*|\\[\\d+])*");
+
+    /**
+     * The line in {@code file} of the key a validation message begins with: the key's own line, else its nearest written
+     * ancestor's; 0 when none is written or the file cannot be read. The binding's messages give the file, the line and
+     * the key (docs/CONFIGURATION.md); the checks made after binding know the key alone.
+     */
+    public static int lineOfMessage(Path file, String message) {
+        java.util.regex.Matcher m = KEY_PATH.matcher(message == null ? "" : message);
+        if (!m.find() || m.group().isEmpty()) return 0;
+        try {
+            return locate(java.nio.file.Files.readString(file)).line(m.group().replace("[", ".["));
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** {@code " (line N)"} for {@link #lineOfMessage}, or empty. */
+    public static String atLine(Path file, String message) {
+        int line = lineOfMessage(file, message);
+        return line > 0 ? " (line " + line + ")" : "";
+    }
+
     /** Key lines and scalar values of a YAML text by path ({@link #locate}). */
     public record Locations(Map<String, Integer> lines, Map<String, String> scalars) {
         public static final Locations NONE = new Locations(Map.of(), Map.of());

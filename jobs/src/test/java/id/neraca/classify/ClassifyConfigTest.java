@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -176,6 +177,55 @@ class ClassifyConfigTest {
         e = assertThrows(NeracaException.class, () -> FxRates.parse("fx.csv", List.of(h, "2023-10,USD,1,a", "2023-10,USD,2,b")));
         assertTrue(e.getMessage().contains("first on line 2"), e.getMessage());
     }
+    /**
+     * Edits of the rules that a check refuses name the rules file and the line (the audit of 2 Dec 2026): an out-of-range
+     * weight; a made-in-Indonesia brand the table lacks (it was blamed on neraca.yaml, without a line); a positive-list
+     * entry that is no sales category ("toys" for toys_hobbies exempted nothing, without a word). A brand's country must
+     * be a real ISO code ("UK" passed the two-capitals check as BRAND_FOREIGN:UK).
+     */
+    @Test
+    void aRulesEditACheckRefusesNamesTheRulesFileAndLine(@TempDir Path dir) throws IOException {
+        String rules = Files.readString(RULES);
+        Path cfg = dir.resolve("neraca.yaml");
+        Files.writeString(cfg, "run:\n  reference_dir: " + ROOT.resolve("data/reference").toAbsolutePath() + "\n  mappings_dir: "
+                + ROOT.resolve("data/marketplaces").toAbsolutePath() + "\nclassify:\n  rules_file: rules.yaml\n");
+        Path copy = dir.resolve("rules.yaml");
+        java.util.function.Function<String, String> lineOf = text -> {
+            List<String> lines = text.lines().toList();
+            for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains("#AUDIT")) return "(line " + (i + 1) + ")";
+            return "?";
+        };
+
+        String penalty = rules.replace("  conflict_penalty: 0.70 ", "  conflict_penalty: 1.5 #AUDIT ");
+        Files.writeString(copy, penalty);
+        NeracaException e = assertThrows(NeracaException.class, () -> NeracaConfig.load(cfg, List.of("classify")));
+        assertEquals(NeracaException.EXIT_USAGE, e.exitCode());
+        assertTrue(e.getMessage().startsWith(copy + " " + lineOf.apply(penalty) + ": decision.conflict_penalty"), e.getMessage());
+
+        String typo = rules.replace("    - Mizone          # Danone Aqua", "    - Mizon #AUDIT");
+        Files.writeString(copy, typo);
+        e = assertThrows(NeracaException.class, () -> NeracaConfig.load(cfg, List.of("classify")));
+        assertTrue(e.getMessage().startsWith(copy + " (line "), e.getMessage());
+        assertTrue(e.getMessage().contains("brand_matching.made_in_indonesia: 'Mizon' is not a brand or alias"), e.getMessage());
+        assertFalse(e.getMessage().contains("neraca.yaml"), e.getMessage());
+
+        String toys = rules.replace("    - software", "    - software\n    - toys");
+        Files.writeString(copy, toys);
+        e = assertThrows(NeracaException.class, () -> NeracaConfig.load(cfg, List.of("classify")));
+        assertTrue(e.getMessage().startsWith(copy + " (line "), e.getMessage());
+        assertTrue(e.getMessage().contains("permendag31.exempt_categories: 'toys' is not a category of")
+                && e.getMessage().contains("toys_hobbies"), e.getMessage());
+        Files.writeString(copy, rules.replace("    - software", "    - software\n    - toys_hobbies"));
+        NeracaConfig.load(cfg, List.of("classify"));
+
+        String h = String.join(",", BrandOrigins.HEADER);
+        e = assertThrows(NeracaException.class, () -> BrandOrigins.parse("b.csv", List.of(h, "Foo,,UK,fashion,test,high")));
+        assertTrue(e.getMessage().contains("(line 2)") && e.getMessage().contains("the United Kingdom is GB"), e.getMessage());
+        e = assertThrows(NeracaException.class, () -> BrandOrigins.parse("b.csv", List.of(h, "Foo,,XX,fashion,test,high")));
+        assertTrue(e.getMessage().contains("XX is no country's code"), e.getMessage());
+        assertEquals(1, BrandOrigins.parse("b.csv", List.of(h, "Foo,,GB,fashion,test,high")).size());
+    }
+
     @Test
     void aMissingFxTableFailsBeforeSparkStartsNamingItsKey(@TempDir Path dir) throws IOException {
         // docs/CONFIGURATION.md: the files a stage's section names must exist before Spark starts; a missing FX table

@@ -7,6 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** NIKs constructed field by field: pp rr dd DD MM YY ssss. */
 class NikTest {
+    /**
+     * The NIK check's province codes are the reference table's (data/reference/provinces.csv, which its README says the
+     * check follows): the two lists are kept in step by this test, not by hand.
+     */
+    @Test
+    void theProvinceCodesAreThoseOfTheReferenceTable() throws Exception {
+        java.util.Set<String> table = new java.util.TreeSet<>();
+        for (var row : id.neraca.core.ReferenceCsv.read(id.neraca.SparkTestBase.projectRoot().resolve("data/reference/provinces.csv"),
+                java.util.List.of("province_code"), "")) {
+            table.add(row.get("province_code"));
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(table, new java.util.TreeSet<>(Nik.PROVINCES));
+    }
+
     @Test
     void validMenAndWomen() {
         assertTrue(Nik.valid("3273011508850001"));  // Jawa Barat, Kota Bandung, born 15-08-1985, man
