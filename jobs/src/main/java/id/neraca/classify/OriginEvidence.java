@@ -20,8 +20,9 @@ import java.util.Set;
  *   and so is the class.</li>
  *   <li><b>Where do the goods come from?</b> By precedence: the declared country of origin ("Negara Asal")
  *   beats the brand-origin table, which beats title cues. The highest level that speaks decides; a lower
- *   level that disagrees adds a {@code CONFLICT_*} reason and multiplies the confidence by the conflict
- *   penalty; lower levels that agree add to it.</li>
+ *   level that disagrees adds a {@code CONFLICT_*} reason and multiplies the confidence of a LOCAL or IMPORTED
+ *   decision by the conflict penalty (not a CROSS_BORDER one, which the goods do not decide); lower levels that
+ *   agree add to it.</li>
  * </ol>
  * Weights combine as a noisy-OR ({@code 1 - Π(1 - w)}): independent pieces of evidence each close part of
  * the remaining doubt. An invalid seller ID lowers confidence (never makes a seller foreign). A decision
@@ -140,6 +141,10 @@ public final class OriginEvidence implements Serializable {
         Verdict titleV = titleVerdict(titleWords, reasons);
         boolean umkmCue = umkmCues.first(titleWords) != null;
 
+        // conflicts about the goods lower the confidence of a class the goods decide (LOCAL, IMPORTED), not of a
+        // cross-border one, which rests on where the seller and the shipment are: a sale shipped from China whose listing
+        // declared Indonesian origin beside a Chinese brand fell below min_confidence, UNKNOWN (the audit of 2 Dec 2026)
+        int goodsConflicts = 0;
         int conflicts = 0;
         Verdict goods = null;
         List<Double> goodsW = new ArrayList<>();
@@ -152,7 +157,7 @@ public final class OriginEvidence implements Serializable {
                 goodsW.add(v.weight);
             } else {
                 reasons.add("CONFLICT_" + goods.level + "_VS_" + v.level);
-                conflicts++;
+                goodsConflicts++;
             }
         }
 
@@ -167,6 +172,7 @@ public final class OriginEvidence implements Serializable {
                 conflicts++;
             }
         } else if (!domestic.isEmpty()) {
+            conflicts += goodsConflicts;
             if (goods == null) {
                 preClass = UNKNOWN;
                 confidence = 0.0;

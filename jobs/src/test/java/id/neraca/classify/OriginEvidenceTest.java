@@ -124,6 +124,28 @@ class OriginEvidenceTest {
         assertTrue(d.reasons().contains("CONFLICT_SELLER_FOREIGN_VS_DOMESTIC"));
     }
 
+    /**
+     * A cross-border sale rests on where the seller and the shipment are: disagreements about the goods are listed but
+     * do not lower its confidence (the audit of 2 Dec 2026: shipped from CN, declared origin ID, a Chinese brand and an
+     * import cue made 0.85 × 0.7² = 0.42, below min_confidence: UNKNOWN). A seller conflict still does.
+     */
+    @Test
+    void conflictsAboutTheGoodsDoNotLowerACrossBorderSale() {
+        var d = decide(null, null, "NONE", null, null, "CN", "ID", "Xiaomi", "HP impor Xiaomi Redmi");
+        assertEquals("CROSS_BORDER", d.preClass(), d.reasons().toString());
+        assertTrue(d.reasons().contains("CONFLICT_DECLARED_VS_BRAND") && d.reasons().contains("CONFLICT_DECLARED_VS_TITLE"),
+                d.reasons().toString());
+        assertEquals(0.85, d.confidence(), 1e-9, "the ship-from weight alone");
+        var seller = decide(null, "ID", "NIK", true, "31", "CN", "ID", "Xiaomi", "HP impor Xiaomi Redmi");
+        assertEquals("CROSS_BORDER", seller.preClass());
+        assertTrue(seller.confidence() < 0.85, "the seller's domestic evidence conflicts: " + seller.confidence());
+        // the goods' conflicts still lower a decision they make
+        var local = decide(false, "ID", "NIK", true, "31", "ID", "ID", "Xiaomi", "Kaos polos");
+        assertTrue(local.reasons().contains("CONFLICT_DECLARED_VS_BRAND"), local.reasons().toString());
+        var plain = decide(false, "ID", "NIK", true, "31", "ID", "ID", null, "Kaos polos");
+        assertTrue(local.confidence() < plain.confidence(), local.confidence() + " vs " + plain.confidence());
+    }
+
     @Test
     void bandungBatikMicroSellerIsLocalOnDeclaredOriginAndTitle() {
         var d = decide(false, "ID", "NIK", true, "32", "ID", "ID", null, "Kemeja Batik Tulis Pria Produk Lokal Bandung");
