@@ -101,8 +101,14 @@ public final class ReportSummary {
             else n.put("probability", t.probability());
             if (t.crossingYear() == null) n.putNull("crossing_year");
             else n.put("crossing_year", t.crossingYear());
-            if (t.projectedIdr() == null || t.targetIdr() == null) n.putNull("on_track");
-            else n.put("on_track", t.projectedIdr().compareTo(t.targetIdr()) >= 0);
+            String verdict = ReportView.verdictCode(d, t);
+            n.put("verdict", verdict);
+            if (t.scope() == null) n.putNull("scope");
+            else n.put("scope", t.scope());
+            // on_track answers the question only for a comparable target with a value (null otherwise: a wider figure
+            // below the observed e-commerce value read "on_track": true beside the report's "not comparable")
+            if (verdict.equals("no_value") || verdict.equals("not_comparable")) n.putNull("on_track");
+            else n.put("on_track", verdict.equals("on_track"));
         }
 
         if (d.permendag().isPresent()) {

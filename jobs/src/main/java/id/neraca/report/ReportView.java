@@ -562,20 +562,21 @@ public final class ReportView {
             r.put("range80", f.moneyRange(tg.lo80(), tg.hi80()));
             r.put("range95", f.moneyRange(tg.lo95(), tg.hi95()));
             r.put("gap", f.money(tg.gap()));
-            r.put("probability", tg.probability() == null ? "–" : f.pct(BigDecimal.valueOf(tg.probability() * 100)));
-            r.put("crossing", crossing(tg));
+            String verdict = verdictCode(d, tg);
+            boolean incomparable = verdict.equals("not_comparable");
+            // a figure not comparable with the projection has no probability of being reached by it, nor a year
+            r.put("probability", tg.probability() == null || incomparable ? "–" : f.pct(BigDecimal.valueOf(tg.probability() * 100)));
+            r.put("crossing", incomparable ? "–" : crossing(tg));
             // the growth from the last full year's national value: with that year's total withheld it gives the value back
             // (value = target ÷ (1 + growth)^years, to 0.2% at one decimal over five years), and with it the total
             String[] base = lastObservedNationalUnchecked();
             boolean growthShown = tg.requiredCagrPct() != null && (base == null || nationalShown(d, base[0]));
             r.put("required_cagr", !growthShown ? "–" : tg.requiredCagrPct() < 0 ? t.get("required_exceeded")
                     : f.decimal(tg.requiredCagrPct(), 1) + "%");
-            boolean reached = tg.projectedIdr() != null && tg.targetIdr() != null && tg.projectedIdr().compareTo(tg.targetIdr()) >= 0;
-            boolean incomparable = notComparable(tg);
-            r.put("verdict", t.get(tg.projectedIdr() == null ? "verdict_no_value"
-                    : incomparable ? "verdict_not_comparable"
-                    : (reached ? "verdict_on_track" : "verdict_off_track") + scenario));
-            r.put("on_track", reached && !incomparable);
+            r.put("verdict", t.get("verdict_" + verdict + (verdict.endsWith("track") ? scenario : "")));
+            r.put("on_track", verdict.equals("on_track"));
+            // neither good nor bad news: the pill is neutral, not the red of "off track"
+            r.put("neutral", incomparable || verdict.equals("not_reached_by_ecommerce") || verdict.equals("no_value"));
             r.put("card_note", cardNote(tg));
             targets.add(r);
         }
@@ -594,9 +595,26 @@ public final class ReportView {
      * news to a minister; the verdict says "not comparable" instead.
      */
     private boolean notComparable(ReportData.Target tg) {
+        return notComparable(d, tg);
+    }
+
+    static boolean notComparable(ReportData d, ReportData.Target tg) {
         if (tg.scope() == null || tg.scope().equals("ecommerce_gmv") || tg.targetIdr() == null) return false;
-        String[] observed = lastObservedNational();
+        String[] observed = lastObservedNational(d);
         return observed != null && tg.targetIdr().compareTo(new BigDecimal(observed[1])) < 0;
+    }
+
+    /**
+     * A target's verdict, as the report's table and summary.json give it: {@code no_value}; {@code not_comparable} (a
+     * wider figure below the e-commerce value already observed); {@code on_track}; {@code not_reached_by_ecommerce}
+     * (a wider figure, "digital economy", that the e-commerce projection alone does not reach: that says nothing of the
+     * wider aggregate, so "off track" said more than the data); {@code off_track}.
+     */
+    static String verdictCode(ReportData d, ReportData.Target tg) {
+        if (tg.projectedIdr() == null || tg.targetIdr() == null) return "no_value";
+        if (notComparable(d, tg)) return "not_comparable";
+        if (tg.projectedIdr().compareTo(tg.targetIdr()) >= 0) return "on_track";
+        return tg.scope() != null && !tg.scope().equals("ecommerce_gmv") ? "not_reached_by_ecommerce" : "off_track";
     }
 
     /**
@@ -975,12 +993,20 @@ public final class ReportView {
      * is derivable from any published year's point).
      */
     private String[] lastObservedNational() {
-        String[] last = lastObservedNationalUnchecked();
+        return lastObservedNational(d);
+    }
+
+    static String[] lastObservedNational(ReportData d) {
+        String[] last = lastObservedNationalUnchecked(d);
         return last == null || !nationalShown(d, last[0]) ? null : last;
     }
 
-    /** {@link #lastObservedNational()} before disclosure control. */
     private String[] lastObservedNationalUnchecked() {
+        return lastObservedNationalUnchecked(d);
+    }
+
+    /** {@link #lastObservedNational()} before disclosure control. */
+    static String[] lastObservedNationalUnchecked(ReportData d) {
         JsonNode s = d.projection().summary().orElse(null);
         if (s != null && s.path("last_observed_year").isNumber() && s.path("last_observed_year_value_idr").isNumber()) {
             return new String[]{s.path("last_observed_year").asText(), s.path("last_observed_year_value_idr").decimalValue().toPlainString()};

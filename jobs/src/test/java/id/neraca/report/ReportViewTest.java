@@ -1261,7 +1261,32 @@ class ReportViewTest {
         assertTrue(en.contains("| Not comparable: a wider figure below the e-commerce value alone (possibly misquoted) |"), en);
         assertTrue(en.contains("| On track |"), "an e-commerce target below the observed value is on track");
         assertTrue(markdown(d, "id").contains("Tidak sebanding: angka cakupan lebih luas"));
-        assertTrue(html(d, "en").contains("<p class=\"verdict no\"><span class=\"pill\">Not comparable"), "not styled as good news");
+        assertTrue(html(d, "en").contains("<p class=\"verdict neutral\"><span class=\"pill\">Not comparable"), "neither good nor bad news");
+        // the table gives no probability or year for it (99.9% and "2023" beside "not comparable" contradicted it), and
+        // summary.json no on_track: its verdict says why (the audit of 2 Dec 2026)
+        String row = en.lines().filter(l -> l.startsWith("| article |") || l.contains("| Not comparable")).findFirst().orElseThrow();
+        assertTrue(row.contains("| – | – |"), row);
+        ObjectNode out = ReportSummary.build(d, List.of("en"), List.of());
+        assertTrue(out.at("/targets/0/on_track").isNull(), out.at("/targets/0").toString());
+        assertEquals("not_comparable", out.at("/targets/0/verdict").asText());
+        assertEquals("digital_economy", out.at("/targets/0/scope").asText());
+        assertEquals("on_track", out.at("/targets/1/verdict").asText());
+        assertTrue(out.at("/targets/1/on_track").asBoolean());
+
+        // a wider figure the e-commerce projection does not reach: not "off track", which the data cannot say of it
+        ReportData wide = data(List.of(headline("2025", "400", "80", "780", "30", "560")),
+                projection(List.of(target("ministry", "4531000000000000", "2000000000000000", "digital_economy"),
+                        target("narrow", "4531000000000000", "2000000000000000", "ecommerce_gmv")), List.of(), summary));
+        String w = markdown(wide, "en");
+        assertTrue(w.contains("| Not reached by e-commerce GMV alone: a wider figure, which the projection does not measure |"), w);
+        assertTrue(w.contains("| Off track |"), "an e-commerce target not reached is off track");
+        assertTrue(markdown(wide, "id").contains("Tidak tercapai oleh GMV e-commerce saja"));
+        assertTrue(html(wide, "en").contains("<p class=\"verdict neutral\"><span class=\"pill\">Not reached by e-commerce GMV alone"));
+        assertTrue(html(wide, "en").contains("<p class=\"verdict no\"><span class=\"pill\">Off track"));
+        ObjectNode ws = ReportSummary.build(wide, List.of("en"), List.of());
+        assertEquals("not_reached_by_ecommerce", ws.at("/targets/0/verdict").asText());
+        assertFalse(ws.at("/targets/0/on_track").asBoolean());
+        assertEquals("off_track", ws.at("/targets/1/verdict").asText());
         assertTrue(en.contains("IDR 400.0 trillion (article): not comparable with the projection: a wider \"digital economy\" figure"), en);
         assertFalse(en.contains("IDR 400.0 trillion (article): reached on the central projection"), "the first answer agrees with the table");
     }
