@@ -75,6 +75,7 @@ public final class ReportView {
         c.put("headline", headline());
         c.put("trend", trend());
         c.put("fig_shares", figure(sharesChart()));
+        c.put("fig_shares_note", sharesWithheldNote());
         c.put("claims", claimsSection());
         c.put("projection", projection());
         c.put("fig_projection", d.projection().projected() ? figure(projectionChart()) : null);
@@ -497,6 +498,30 @@ public final class ReportView {
         return Charts.stackedShares("headline_shares_" + f.lang(),
                 new Charts.Labels(t.get("fig_shares_title"), t.get("axis_year"), t.get("axis_share"), labels),
                 periods, shares, keys, false, f, 760, 420);
+    }
+
+    /**
+     * When the classes the headline chart stacks together as withheld differ between years, which they are in each (the
+     * audit of 2 Dec 2026: the grey segment held imported goods in 2023 and 2024 but not in 2025, and fell from 77% to
+     * 34%, which read as a trend); empty when they are the same every year. Consecutive years with the same classes are
+     * named together.
+     */
+    String sharesWithheldNote() {
+        List<String[]> groups = new ArrayList<>();   // {years, classes}
+        java.util.Set<List<String>> distinct = new java.util.HashSet<>();
+        for (ReportData.Headline h : d.annual()) {
+            if (!h.published(CellStats.TOTAL_KEY) || h.withheldClasses().isEmpty()) continue;
+            List<String> cls = h.withheldClasses();
+            distinct.add(cls);
+            String names = String.join(", ", cls.stream().map(c -> t.get("class_" + c)).toList());
+            if (!groups.isEmpty() && groups.get(groups.size() - 1)[1].equals(names)) {
+                groups.get(groups.size() - 1)[0] += ", " + yearLabel(h);
+            } else {
+                groups.add(new String[]{yearLabel(h), names});
+            }
+        }
+        if (distinct.size() < 2) return "";
+        return t.get("fig_shares_withheld_note", String.join("; ", groups.stream().map(g -> g[0] + ": " + g[1]).toList()));
     }
 
     // ---------------------------------------------------------------- projection

@@ -179,6 +179,28 @@ class ReportViewTest {
     }
 
     /**
+     * The headline chart stacks a year's withheld classes in one grey segment: when they differ between years the caption
+     * says which they are in each, since the segment's size then is no trend (the audit of 2 Dec 2026: imported goods in
+     * it in 2023 and 2024, not in 2025, 77% falling to 34%); nothing when every year withholds the same classes.
+     */
+    @Test
+    void theHeadlineChartSaysWhenItsWithheldSegmentHoldsOtherClassesInOtherYears() {
+        ReportData.Headline y23 = headline("2023", "225", "40", "300", "10", "300").withDisclosure(Map.of("LOCAL_LARGE",
+                Disclosure.Status.PRIMARY, "IMPORTED", Disclosure.Status.PRIMARY, "UNKNOWN", Disclosure.Status.SECONDARY));
+        ReportData.Headline y25 = headline("2025", "225", "40", "300", "10", "300").withDisclosure(Map.of("LOCAL_LARGE",
+                Disclosure.Status.PRIMARY, "UNKNOWN", Disclosure.Status.SECONDARY));
+        ReportData differ = data(List.of(y23, y25), simple().projection());
+        String md = markdown(differ, "en");
+        assertTrue(md.contains("_The grey segment stacks the classes withheld in each year, and they differ between years (2023: "
+                + "Local large firms, Imported (domestic seller), Unknown origin; 2025: Local large firms, Unknown origin): its size "
+                + "from year to year is no trend._"), md);
+        assertTrue(html(differ, "id").contains("Segmen abu-abu menumpuk kelas yang dirahasiakan"));
+        ReportData.Headline y24 = headline("2024", "225", "40", "300", "10", "300").withDisclosure(Map.of("LOCAL_LARGE",
+                Disclosure.Status.PRIMARY, "UNKNOWN", Disclosure.Status.SECONDARY));
+        assertFalse(markdown(data(List.of(y24, y25), simple().projection()), "en").contains("The grey segment"), "the same every year");
+    }
+
+    /**
      * summary.json gives shares to 4 decimals, the value the report rounds for display: with 2 decimals the audit's upper
      * bound 22.5069 + 34.3425 = 56.8494 read 56.85, which a reader re-rounds to 56.9 against the report's 56.8%. A
      * non-zero share too small for 4 decimals keeps 2 significant digits (the samples' Permendag share, 0.00085%, read 0.00).
