@@ -210,7 +210,7 @@ public final class IngestState {
                     String.join(", ", kept.stream().limit(5).map(Entry::sourceFile).toList()), kept.size() > 5 ? ", ..." : "");
         }
         if (reason == null) {
-            Log.info("incremental ingest: %d new, %d changed, %d unchanged (skipped, not re-read), %d missing (rows kept)",
+            Log.info("incremental ingest: %d new, %d changed, %d unchanged (hashed, not parsed again), %d missing (rows kept)",
                     s.count(Status.INGESTED), s.count(Status.CHANGED), s.count(Status.SKIPPED), s.count(Status.MISSING_KEPT));
         }
         return s;

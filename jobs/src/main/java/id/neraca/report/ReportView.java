@@ -1485,7 +1485,7 @@ public final class ReportView {
             JsonNode in = r.path("inputs");
             causes.add(t.get("rev_inputs", f.count(in.path("added_count").asLong()), f.count(in.path("changed_count").asLong()),
                     f.count(in.path("removed_count").asLong()), f.count(in.path("unchanged").asLong())));
-            for (String kind : List.of("added", "changed", "removed")) {
+            for (String kind : List.of("added", "changed", "removed", "left_dumps_kept")) {
                 long n = in.path(kind + "_count").asLong();
                 if (n == 0) continue;
                 List<String> names = new ArrayList<>();

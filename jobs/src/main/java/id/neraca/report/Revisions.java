@@ -113,11 +113,18 @@ public final class Revisions {
             }
         });
         Map<String, String> inputs = new TreeMap<>();
+        Set<String> kept = new java.util.HashSet<>();
         for (JsonNode i : manifest.path("inputs")) {
-            inputs.put(i.path("source_file").asText(i.path("path").asText("?")), i.path("sha256").asText(""));
+            String name = i.path("source_file").asText(i.path("path").asText("?"));
+            inputs.put(name, i.path("sha256").asText(""));
+            if ("missing_kept".equals(i.path("status").asText())) kept.add(name);
         }
         ArrayNode in = l.putArray("inputs");
-        inputs.forEach((p, s) -> in.addObject().put("source_file", p).put("sha256", s));
+        inputs.forEach((p, s) -> {
+            ObjectNode o = in.addObject().put("source_file", p).put("sha256", s);
+            // no longer under --dumps, its rows kept from the run that parsed it (IngestState: missing_kept)
+            if (kept.contains(p)) o.put("kept", true);
+        });
         return l;
     }
 
@@ -146,19 +153,25 @@ public final class Revisions {
         if (recorded) {
             Map<String, String> before = files(pl.path("inputs"), "source_file");
             Map<String, String> now = files(cl.path("inputs"), "source_file");
+            Set<String> keptBefore = kept(pl.path("inputs"));
+            Set<String> keptNow = kept(cl.path("inputs"));
             ObjectNode in = r.putObject("inputs");
-            List<String> added = new ArrayList<>(), changed = new ArrayList<>(), removed = new ArrayList<>();
+            List<String> added = new ArrayList<>(), changed = new ArrayList<>(), removed = new ArrayList<>(), left = new ArrayList<>();
             int unchanged = 0;
             for (Map.Entry<String, String> e : now.entrySet()) {
                 String old = before.get(e.getKey());
                 if (old == null) added.add(e.getKey());
                 else if (!old.equals(e.getValue())) changed.add(e.getKey());
+                // a file that left --dumps since, its rows kept: not a cause of any figure's move, but not "unchanged"
+                // either (the report said "0 removed, 144 unchanged" of 143 files under --dumps: the audit of 2 Dec 2026)
+                else if (keptNow.contains(e.getKey()) && !keptBefore.contains(e.getKey())) left.add(e.getKey());
                 else unchanged++;
             }
             for (String p : before.keySet()) if (!now.containsKey(p)) removed.add(p);
             list(in, "added", added);
             list(in, "changed", changed);
             list(in, "removed", removed);
+            list(in, "left_dumps_kept", left);
             in.put("unchanged", unchanged);
             causes = !added.isEmpty() || !changed.isEmpty() || !removed.isEmpty();
 
@@ -275,6 +288,13 @@ public final class Revisions {
         lineage.path("stages").forEach(s -> {
             if (s.path(field).isTextual()) out.add(s.path(field).asText());
         });
+        return out;
+    }
+
+    /** The inputs marked {@code kept}: no longer under --dumps, their rows carried from an earlier run. */
+    private static Set<String> kept(JsonNode list) {
+        Set<String> out = new java.util.HashSet<>();
+        for (JsonNode n : list) if (n.path("kept").asBoolean(false)) out.add(n.path("source_file").asText());
         return out;
     }
 

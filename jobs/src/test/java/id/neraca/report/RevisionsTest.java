@@ -74,7 +74,8 @@ class RevisionsTest {
         var in = m.putArray("inputs");
         for (String i : inputs) {
             String[] kv = i.split("=");
-            in.addObject().put("source_file", kv[0]).put("sha256", kv[1]);
+            ObjectNode o = in.addObject().put("source_file", kv[0]).put("sha256", kv[1]);
+            if (kv.length > 2) o.put("status", kv[2]);
         }
         return Revisions.lineage(m);
     }
@@ -135,6 +136,27 @@ class RevisionsTest {
         assertEquals(0, new BigDecimal("0.5931").compareTo(share.path("change").decimalValue()), share.toString());
         assertEquals(1, r.path("figures_changed").asInt());
         assertFalse(figure(r, "projection_idr").path("changed").asBoolean());
+    }
+
+    /**
+     * A dump archived out of --dumps keeps its rows (IngestState: missing_kept): the comparison names it apart, neither
+     * removed nor unchanged (the audit of 2 Dec 2026: "0 removed, 144 unchanged" with 143 files under --dumps), and it
+     * moves no figure; the report says so in both languages.
+     */
+    @Test
+    void aDumpThatLeftTheDumpsFolderWithItsRowsKeptIsNamedApart() {
+        JsonNode r = Revisions.compare(summary("run-1", "22.5069", "shopee/a.csv=1=skipped", "tiktok/b.csv=2=skipped"),
+                summary("run-2", "22.5069", "shopee/a.csv=1=skipped", "tiktok/b.csv=2=missing_kept"));
+        JsonNode in = r.path("inputs");
+        assertEquals(List.of("tiktok/b.csv"), texts(in.path("left_dumps_kept")), in.toString());
+        assertEquals(1, in.path("unchanged").asInt());
+        assertEquals(0, in.path("removed_count").asInt());
+        assertEquals(Revisions.UNCHANGED, r.path("status").asText());
+        // still kept at the next run: no longer news
+        JsonNode again = Revisions.compare(summary("run-2", "22.5069", "shopee/a.csv=1=skipped", "tiktok/b.csv=2=missing_kept"),
+                summary("run-3", "22.5069", "shopee/a.csv=1=skipped", "tiktok/b.csv=2=missing_kept"));
+        assertEquals(0, again.path("inputs").path("left_dumps_kept_count").asInt());
+        assertEquals(2, again.path("inputs").path("unchanged").asInt());
     }
 
     @Test
