@@ -1105,6 +1105,12 @@ public final class ReportView {
                 if (b.status()[r][nc] == Disclosure.Status.PUBLISHED && b.status()[r][umkm] != Disclosure.Status.PUBLISHED) noShare++;
             }
             if (noShare > 0) source += " " + t.get("chart_rows_no_umkm_share", noShare);
+        } else {
+            // a row whose total is published but every class withheld has nothing to draw (the samples' Food and
+            // beverage row was an empty bar beside its label: the audit of 2 Dec 2026)
+            int allWithheld = 0;
+            for (int r = 0; r < nr; r++) if (b.status()[r][nc] == Disclosure.Status.PUBLISHED && !anyClassPublished(b, r)) allWithheld++;
+            if (allWithheld > 0) source += " " + t.get("chart_rows_all_classes_withheld", allWithheld);
         }
         m.put("source_note", source);
         m.put("header", ReportData.CLASSES.stream().map(cls -> t.get("class_" + cls)).toList());
@@ -1207,6 +1213,11 @@ public final class ReportView {
         return m;
     }
 
+    private static boolean anyClassPublished(ReportData.Breakdown b, int r) {
+        for (int c = 0; c < ReportData.CLASSES.size(); c++) if (b.status()[r][c] == Disclosure.Status.PUBLISHED) return true;
+        return false;
+    }
+
     private Charts.Figure breakdownChart(ReportData.Breakdown b) {
         int nr = b.rowKeys().size();
         int nc = ReportData.CLASSES.size();
@@ -1236,9 +1247,19 @@ public final class ReportView {
                     idx.stream().map(labels::get).toList(), idx.stream().map(i -> shares.get(i).get("LOCAL_UMKM")).toList(),
                     Charts.CLASS_COLOURS.get("LOCAL_UMKM"), f, 760, 120 + 19 * idx.size());
         }
+        // rows with no published class are not drawn (the note counts them), nor are classes no drawn row shows in the legend
+        List<String> drawnLabels = new ArrayList<>();
+        List<Map<String, BigDecimal>> drawn = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            if (shares.get(i).isEmpty()) continue;
+            drawnLabels.add(labels.get(i));
+            drawn.add(shares.get(i));
+        }
+        if (drawn.isEmpty()) return null;
+        List<String> keys = ReportData.CLASSES.stream().filter(cls -> drawn.stream().anyMatch(m -> m.containsKey(cls))).toList();
         return Charts.stackedShares("by_" + b.name() + "_" + f.lang(),
                 new Charts.Labels(t.get("fig_" + b.name() + "_title", b.year()), "", t.get("axis_share"), classLabels()),
-                labels, shares, ReportData.CLASSES, true, f, 760, 150 + 26 * labels.size());
+                drawnLabels, drawn, keys, true, f, 760, 150 + 26 * drawnLabels.size());
     }
 
     private Map<String, Object> figure(Charts.Figure fig) {
