@@ -1141,7 +1141,7 @@ class ReportViewTest {
             String page = html(two, lang);
             assertFalse(page.contains("by [c]") || page.contains("asing [c]") || page.contains("diketahui [c]."), lang + ": " + page);
             assertTrue(page.contains(lang.equals("en") ? "the change of the unknown share is withheld for confidentiality [c]."
-                    : "perubahan pangsa asal tidak diketahui dirahasiakan [c]."), lang);
+                    : "perubahan pangsa yang asalnya tidak diketahui dirahasiakan [c]."), lang);
         }
     }
 
