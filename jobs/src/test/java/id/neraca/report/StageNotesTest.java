@@ -38,7 +38,7 @@ class StageNotesTest {
     void numbersTakeTheReportsStyleWithTheirDecimals() {
         assertEquals("tidak dipilih: MASE uji balik 1,234 vs musiman naif 0,812", id("not selected: backtest MASE 1.234 vs seasonal naive 0.812"));
         assertEquals("tidak dipilih: MASE uji balik 1,234 vs musiman naif –", id("not selected: backtest MASE 1.234 vs seasonal naive n/a"));
-        assertEquals("tidak dipilih: interval 80%-nya memuat 38,5% hasil uji balik 13 sampai 25 bulan ke depan (234 prakiraan dari 24 "
+        assertEquals("tidak dipilih: selang 80%-nya memuat 38,5% hasil uji balik 13 sampai 25 bulan ke depan (234 prakiraan dari 24 "
                 + "titik awal), di bawah project.backtest.min_interval_coverage 0,50: terlalu sempit lebih dari setahun ke depan",
                 id("not selected: its 80% intervals held 38.5% of the backtest's outcomes 13 to 25 months ahead (234 forecasts from 24 "
                         + "origins), under project.backtest.min_interval_coverage 0.50: too narrow beyond a year"));
