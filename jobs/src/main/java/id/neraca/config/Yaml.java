@@ -249,7 +249,7 @@ public final class Yaml {
     }
 
     /** Levenshtein distance, an adjacent transposition counting as one edit ({@code fromat} → {@code format}). */
-    static int editDistance(String a, String b) {
+    public static int editDistance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) d[i][0] = i;
         for (int j = 0; j <= b.length(); j++) d[0][j] = j;
