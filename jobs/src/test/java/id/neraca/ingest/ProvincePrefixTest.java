@@ -20,6 +20,11 @@ class ProvincePrefixTest {
     @TempDir
     Path tmp;
 
+    /** The bundled Shopee mapping's header (its export, seller columns added). */
+    private static final String HEADER = "No. Pesanan;Status Pesanan;Waktu Pesanan Dibuat;Nama Produk;Nomor Referensi SKU;Merek;Kategori;"
+            + "Harga Awal;Harga Setelah Diskon;Jumlah;Total Pembayaran;Nama Toko;Jenis Identitas Penjual;No. Identitas Penjual;"
+            + "Kota/Kabupaten Penjual;Provinsi Penjual;Negara Asal;Dikirim Dari;Skala Usaha\n";
+
     @Test
     void aLeadingProvinsiProvOrPropIsNotPartOfTheName() {
         ReferenceData ref = ReferenceData.load(IngestFixtures.reference(tmp));
@@ -38,10 +43,7 @@ class ProvincePrefixTest {
 
     @Test
     void shopeeSellersInBaliAndPapuaWithABlankCityGetTheirOwnTimeZone() throws Exception {
-        String header = "No. Pesanan;Status Pesanan;Waktu Pesanan Dibuat;Nama Produk;Nomor Referensi SKU;Merek;Kategori;Harga Awal;"
-                + "Harga Setelah Diskon;Jumlah;Total Pembayaran;Nama Toko;Jenis Identitas Penjual;No. Identitas Penjual;"
-                + "Kota/Kabupaten Penjual;Provinsi Penjual;Negara Asal;Dikirim Dari;Skala Usaha\n";
-        List<Row> rows = IngestFixtures.parseWithBundledMapping(tmp, "shopee", "shopee/shopee_orders_20240701_20240831.csv", header
+        List<Row> rows = IngestFixtures.parseWithBundledMapping(tmp, "shopee", "shopee/shopee_orders_20240701_20240831.csv", HEADER
                 + "B1;Selesai;31/07/2024 23:30;Kain;B1;;Batik;100.000;100.000;1;100.000;Toko 1;;;;Provinsi Bali;Indonesia;Indonesia;\n"
                 + "B2;Selesai;31/07/2024 23:30;Kain;B2;;Batik;100.000;100.000;1;100.000;Toko 2;;;;Provinsi Papua;Indonesia;Indonesia;\n"
                 + "B3;Selesai;31/07/2024 23:30;Kain;B3;;Batik;100.000;100.000;1;100.000;Toko 3;;;;Prov. Jawa Barat;Indonesia;Indonesia;\n");
@@ -62,10 +64,7 @@ class ProvincePrefixTest {
      */
     @Test
     void aCityColumnHoldingAProvincesNameGivesThatProvince() throws Exception {
-        String header = "No. Pesanan;Status Pesanan;Waktu Pesanan Dibuat;Nama Produk;Nomor Referensi SKU;Merek;Kategori;Harga Awal;"
-                + "Harga Setelah Diskon;Jumlah;Total Pembayaran;Nama Toko;Jenis Identitas Penjual;No. Identitas Penjual;"
-                + "Kota/Kabupaten Penjual;Provinsi Penjual;Negara Asal;Dikirim Dari;Skala Usaha\n";
-        List<Row> rows = IngestFixtures.parseWithBundledMapping(tmp, "shopee", "shopee/shopee_orders_20240701_20240831.csv", header
+        List<Row> rows = IngestFixtures.parseWithBundledMapping(tmp, "shopee", "shopee/shopee_orders_20240701_20240831.csv", HEADER
                 + "C1;Selesai;31/07/2024 23:30;Kain;C1;;Batik;100.000;100.000;1;100.000;Toko 1;;;Jakarta;;Indonesia;Indonesia;\n"
                 + "C2;Selesai;31/07/2024 23:30;Kain;C2;;Batik;100.000;100.000;1;100.000;Toko 2;;;Bali;;Indonesia;Indonesia;\n"
                 + "C3;Selesai;31/07/2024 23:30;Kain;C3;;Batik;100.000;100.000;1;100.000;Toko 3;;;Bali;Jawa Timur;Indonesia;Indonesia;\n"
