@@ -109,6 +109,45 @@ class LauncherTest {
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         assertEquals("[neraca] NERACA_JIT must be auto, c1 or c2 (got 'bogus \"quoted\"\tvalue')", err.trim());
     }
+    /**
+     * Under --quiet the JVM's incubator notice (printed before main on every run: Spark's --add-modules) is dropped; a
+     * scheduler mailing whatever a quiet run prints got it every month. Every other stderr line passes, in order, and
+     * the exit status is java's. Without --quiet the notice stays (it is the JVM's, not ours to hide).
+     */
+    @Test
+    void quietDropsTheJvmsIncubatorNoticeAndNothingElse() throws Exception {
+        Path home = cdsHome();
+        Files.createDirectories(home.resolve("jobs/src/main"));
+        Files.writeString(home.resolve("jobs/pom.xml"), "<project/>\n");
+        Files.setLastModifiedTime(home.resolve("jobs/target/neraca-jobs.jar"), java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        Files.writeString(tmp.resolve("jdk/bin/java"), """
+                #!/usr/bin/env bash
+                echo "WARNING: Using incubator modules: jdk.incubator.vector" >&2
+                echo "out line"
+                echo '{"level":"WARN","msg":"WARNING: Using incubator modules: jdk.incubator.vector is not this"}' >&2
+                echo "WARN [neraca] 3 rows quarantined" >&2
+                exit 3
+                """);
+        for (boolean quiet : new boolean[] {true, false}) {
+            List<String> cmd = new ArrayList<>(List.of("bash", home.resolve("neraca").toString(), "run"));
+            if (quiet) cmd.add("--quiet");
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
+            pb.environment().put("JAVA_HOME", tmp.resolve("jdk").toString());
+            pb.environment().put("NERACA_CDS", "0");
+            Process p = pb.start();
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the launcher did not exit");
+            assertEquals(3, p.exitValue(), err);
+            assertEquals("out line\n", out);
+            List<String> expected = new ArrayList<>(List.of(
+                    "{\"level\":\"WARN\",\"msg\":\"WARNING: Using incubator modules: jdk.incubator.vector is not this\"}",
+                    "WARN [neraca] 3 rows quarantined"));
+            if (!quiet) expected.add(0, "WARNING: Using incubator modules: jdk.incubator.vector");
+            assertEquals(expected, err.lines().toList(), "quiet=" + quiet);
+        }
+    }
+
     /** A home for the launcher with a fake jar and a fake java (see {@link #fakeJava}). */
     Path cdsHome() throws IOException {
         Path home = Files.createDirectories(tmp.resolve("home"));
