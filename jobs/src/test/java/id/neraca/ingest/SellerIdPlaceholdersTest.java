@@ -99,4 +99,25 @@ class SellerIdPlaceholdersTest {
         assertEquals(Boolean.FALSE, rows.get(1).getAs("seller_id_valid"));
         assertEquals(shopKey("Toko Keripik"), rows.get(1).getAs("seller_key"));
     }
+
+    /**
+     * A NIK with its middle digits masked, type column blank: read as letters and digits it was a foreign registration
+     * (SELLER_FOREIGN_ID: CROSS_BORDER); declared NIK, it was hashed as written, so two shops whose NIKs share the visible
+     * digits were one seller (one PP 7/2021 tier from both shops' sales). Now a NIK that fails its check, keyed by its shop.
+     */
+    @Test
+    void aPartlyMaskedIdIsAnInvalidIndonesianIdKeyedByTheShopNeverForeign() throws Exception {
+        List<Row> rows = ingest(row("S301", "Toko Sambal", "", "3504********1508")
+                + row("S302", "Toko Keripik", "NIK", "3504********1508")
+                + row("S303", "Toko Lurik", "", "01.566.***.*-695.000"));
+        String[] shops = {"Toko Sambal", "Toko Keripik", "Toko Lurik"};
+        String[] types = {"NIK", "NIK", "NPWP"};
+        for (int i = 0; i < shops.length; i++) {
+            Row r = rows.get(i);
+            assertNull(r.getAs("reason_code"), shops[i]);
+            assertEquals(types[i], r.getAs("seller_id_type"), shops[i]);
+            assertEquals(Boolean.FALSE, r.getAs("seller_id_valid"), shops[i]);
+            assertEquals(shopKey(shops[i]), r.getAs("seller_key"), shops[i]);
+        }
+    }
 }

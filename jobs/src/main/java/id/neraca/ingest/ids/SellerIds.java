@@ -51,6 +51,7 @@ public final class SellerIds {
         }
         if (scientific(id)) return damaged(type, id);
         String digits = strip(id);
+        if (masked(digits)) return unreadable(type, digits);
         if (type == null) type = infer(digits);
         return switch (type) {
             case "NIK" -> new Checked("NIK", digits, Nik.valid(digits));
@@ -93,6 +94,46 @@ public final class SellerIds {
                 default -> "NONE";
             };
         }
+        return unreadableAs(type);
+    }
+
+    /** Characters that stand for hidden digits in a masked ID: {@code 3504********1508}, {@code 350415XXXXXX1508}. */
+    private static final String MASK_CHARS = "*xX\u2022\u25CF#";
+
+    /**
+     * An ID with some of its digits masked ({@code 3504********1508}, {@code 350415xxxxxx1508}, {@code 01.566.***.*-695.000}):
+     * digits and at least two mask characters, nothing else. A single {@code X} is not a mask (a check character, as
+     * at the end of a Chinese resident ID). An ID masked whole ({@code XXXX}, {@code ***}) is a placeholder, read before.
+     */
+    static boolean masked(String stripped) {
+        int masks = 0;
+        int digitCount = 0;
+        for (int i = 0; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
+            if (c >= '0' && c <= '9') digitCount++;
+            else if (MASK_CHARS.indexOf(c) >= 0) masks++;
+            else return false;
+        }
+        return masks >= 2 && digitCount > 0;
+    }
+
+    /**
+     * A masked ID names no one seller ({@code 3504********1508} is every NIK of one district with that serial): like an ID
+     * Excel damaged, it is never hashed (keyed by the shop instead), its type is the declared one or the one its length
+     * gives (the lengths {@link #infer} reads as Indonesian IDs, else {@code NONE}), an Indonesian type is
+     * {@code valid=false} (unverifiable, counted), and it is never FOREIGN_REG by inference: read as one (letters and
+     * digits), it made an Indonesian seller CROSS_BORDER.
+     */
+    private static Checked unreadable(String declared, String masked) {
+        String type = declared;
+        if (type == null) {
+            String inferred = infer(masked.replaceAll("[^0-9]", "9"));
+            type = inferred.equals("FOREIGN_REG") ? "NONE" : inferred;
+        }
+        return unreadableAs(type);
+    }
+
+    private static Checked unreadableAs(String type) {
         return switch (type) {
             case "NIK", "NPWP", "NIB" -> new Checked(type, null, false);
             case "PASSPORT", "FOREIGN_REG" -> new Checked(type, null, null);
@@ -106,7 +147,7 @@ public final class SellerIds {
      * reason. They are not part of the ID, and are removed before anything else looks at it.
      */
     /** An Indonesian ID's name written before it: {@code NIK 3504...}, {@code NPWP: 01.566...}, {@code KTP-3504...}. */
-    private static final Pattern ID_LABEL = Pattern.compile("(?i)(NIK|NPWP|NIB|KTP)\\s*[:.\\-]?\\s*(\\d[\\d.\\-\\s/]*\\d)");
+    private static final Pattern ID_LABEL = Pattern.compile("(?i)(NIK|NPWP|NIB|KTP)\\s*[:.\\-]?\\s*(\\d[\\d.\\-\\s/*x\u2022\u25CF#]*[\\d*x\u2022\u25CF#])");
 
     static String unwrapExcel(String raw) {
         String s = raw.strip();

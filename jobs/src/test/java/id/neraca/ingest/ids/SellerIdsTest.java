@@ -133,6 +133,32 @@ class SellerIdsTest {
         assertEquals(new SellerIds.Checked("FOREIGN_REG", null, null), SellerIds.check("FOREIGN_REG", "9.14403E+17"));
     }
 
+    /**
+     * An ID with some digits masked, as exports shared under UU 27/2022 often write it: letters and digits with the type
+     * column blank, it was read as a foreign registration and made an Indonesian seller CROSS_BORDER; declared, it was
+     * hashed as written, one key for every seller with the same visible digits. It is the Indonesian ID its length gives,
+     * unverifiable (invalid, counted), with no canonical form (keyed by the shop).
+     */
+    @Test
+    void aPartlyMaskedIdIsAnUnverifiableIndonesianIdNeverAForeignRegistration() {
+        assertEquals(new SellerIds.Checked("NIK", null, false), SellerIds.check(null, "3504********1508"));
+        assertEquals(new SellerIds.Checked("NIK", null, false), SellerIds.check(null, "350415XXXXXX1508"));
+        assertEquals(new SellerIds.Checked("NIK", null, false), SellerIds.check(null, "3504 15xx xxxx 1508"));
+        assertEquals(new SellerIds.Checked("NIK", null, false), SellerIds.check(null, "3504\u2022\u2022\u2022\u2022\u2022\u2022\u2022\u20221508"));
+        assertEquals(new SellerIds.Checked("NIK", null, false), SellerIds.check(null, "NIK: 3504********1508"));
+        assertEquals(new SellerIds.Checked("NPWP", null, false), SellerIds.check(null, "01.566.***.*-695.000"));
+        assertEquals(new SellerIds.Checked("NPWP", null, false), SellerIds.check(null, "0015.66**.**69.5000"));
+        assertEquals(new SellerIds.Checked("NIB", null, false), SellerIds.check(null, "91202012###67"));
+        // declared: the type kept, invalid, not hashed
+        assertEquals(new SellerIds.Checked("NIK", null, false), SellerIds.check("NIK", "3504********1508"));
+        assertEquals(new SellerIds.Checked("NPWP", null, false), SellerIds.check("NPWP", "01.566.040.*-***.000"));
+        // a masked value of no Indonesian ID's length is no ID, not a foreign one; a declared foreign one stays foreign
+        assertEquals(new SellerIds.Checked("NONE", null, null), SellerIds.check(null, "1234****"));
+        assertEquals(new SellerIds.Checked("FOREIGN_REG", null, null), SellerIds.check("FOREIGN_REG", "9144****5678"));
+        // one X is a check character, not a mask: a Chinese resident ID is a foreign ID as before
+        assertEquals(new SellerIds.Checked("FOREIGN_REG", "11010519491231002X", null), SellerIds.check(null, "11010519491231002X"));
+    }
+
     @Test
     void hmacIsKeyedLowercaseHexSha256() {
         // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?"
