@@ -30,6 +30,16 @@ public final class Npwp {
         return luhnCheckDigit(digits.substring(0, 8)) == digits.charAt(8) - '0';
     }
 
+    /**
+     * The NPWP inside a NITKU (Nomor Identitas Tempat Kegiatan Usaha, PMK 112/2022, PER-6/PJ/2024): 22 digits, the
+     * business's 16-digit NPWP followed by a 6-digit number of its place of business ({@code 000000} the head office,
+     * {@code 000001}... its branches). PP 7/2021 sizes the business, whose tax ID is the NPWP: every place of business is
+     * that one seller. Any other value is returned as it is.
+     */
+    public static String ofNitku(String digits) {
+        return digits != null && SellerIds.digits(digits, 22) ? digits.substring(0, 16) : digits;
+    }
+
     /** 15 digits, or 16 digits as {@code 0} + a valid 15-digit NPWP, or 16 digits that are a valid NIK. */
     public static boolean valid(String digits) {
         if (digits == null) return false;

@@ -47,7 +47,7 @@ public final class SellerIds {
         if (label.matches()) {
             String word = label.group(1).toUpperCase(Locale.ROOT);
             id = label.group(2);
-            if (type == null) type = word.equals("KTP") ? "NIK" : word;
+            if (type == null) type = word.equals("KTP") ? "NIK" : word.equals("NITKU") ? "NPWP" : word;
         }
         if (scientific(id)) return damaged(type, id);
         String digits = strip(id);
@@ -56,7 +56,10 @@ public final class SellerIds {
         return switch (type) {
             case "NIK" -> new Checked("NIK", digits, Nik.valid(digits));
             // digits only (docs/CONTRACTS.md); the 16-digit forms hash as the 15-digit NPWP or the NIK (keySource)
-            case "NPWP" -> new Checked("NPWP", digits, Npwp.valid(digits));
+            case "NPWP" -> {
+                String npwp = Npwp.ofNitku(digits);
+                yield new Checked("NPWP", npwp, Npwp.valid(npwp));
+            }
             case "NIB" -> new Checked("NIB", digits, Nib.valid(digits));
             case "PASSPORT", "FOREIGN_REG" -> new Checked(type, digits.toUpperCase(Locale.ROOT), null);
             default -> new Checked("NONE", null, null);
@@ -147,7 +150,7 @@ public final class SellerIds {
      * reason. They are not part of the ID, and are removed before anything else looks at it.
      */
     /** An Indonesian ID's name written before it: {@code NIK 3504...}, {@code NPWP: 01.566...}, {@code KTP-3504...}. */
-    private static final Pattern ID_LABEL = Pattern.compile("(?i)(NIK|NPWP|NIB|KTP)\\s*[:.\\-]?\\s*(\\d[\\d.\\-\\s/*x\u2022\u25CF#]*[\\d*x\u2022\u25CF#])");
+    private static final Pattern ID_LABEL = Pattern.compile("(?i)(NITKU|NIK|NPWP|NIB|KTP)\\s*[:.\\-]?\\s*(\\d[\\d.\\-\\s/*x\u2022\u25CF#]*[\\d*x\u2022\u25CF#])");
 
     static String unwrapExcel(String raw) {
         String s = raw.strip();
@@ -199,7 +202,8 @@ public final class SellerIds {
     }
 
     /**
-     * 13 digits: NIB; 15 digits or 16 starting with 0: NPWP; 16 digits: NIK; 12 to 17 digits otherwise: the Indonesian
+     * 13 digits: NIB; 15 digits or 16 starting with 0: NPWP; 16 digits: NIK; 22 digits: a NITKU, read as its NPWP; 12 to 17
+     * digits otherwise: the Indonesian
      * ID of the nearest length, which then fails its check (a NIK or NPWP with a digit too many or too few is a typo, not
      * a foreign registration: read as FOREIGN_REG it made its seller CROSS_BORDER; invalid, it is evidence of nothing and
      * is counted); another value of at least 6 letters and digits with a digit in it: a foreign registration; anything
@@ -210,6 +214,7 @@ public final class SellerIds {
         if (digits(digits, 13)) return "NIB";
         if (digits(digits, 15) || (digits(digits, 16) && digits.charAt(0) == '0')) return "NPWP";
         if (digits(digits, 16)) return "NIK";
+        if (digits(digits, 22)) return "NPWP"; // a NITKU: the business's 16-digit NPWP + its place of business (Npwp.ofNitku)
         for (int n = 12; n <= 17; n++) {
             if (digits(digits, n)) return n <= 13 ? "NIB" : n <= 15 ? "NPWP" : "NIK";
         }

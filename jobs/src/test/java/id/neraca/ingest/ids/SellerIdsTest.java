@@ -68,6 +68,27 @@ class SellerIdsTest {
         assertEquals("FOREIGN_REG", SellerIds.check(null, "123456789012345678").type(), "18 digits and more: no Indonesian ID");
     }
 
+    /**
+     * A NITKU (PMK 112/2022, PER-6/PJ/2024: the 16-digit NPWP + 6 digits for the place of business, 000000 the head
+     * office) is the business's NPWP: with the type column blank its 22 digits were read as a foreign registration
+     * (CROSS_BORDER); declared NPWP, it failed the check. Head office and branches are one seller, with the key of the
+     * 15- and 16-digit NPWP, so its PP 7/2021 tier sums them all.
+     */
+    @Test
+    void aNitkuIsTheBusinesssNpwp() {
+        SellerIds.Checked company = new SellerIds.Checked("NPWP", "0015660400695000", true);
+        assertEquals(company, SellerIds.check(null, "0015660400695000000000"));
+        assertEquals(company, SellerIds.check(null, "0015660400695000000002"));
+        assertEquals(company, SellerIds.check("NPWP", "0015 6604 0069 5000 000000"));
+        assertEquals(company, SellerIds.check(null, "NITKU: 0015660400695000000001"));
+        assertEquals(SellerIds.check("NPWP", "01.566.040.0-695.000").keySource(), SellerIds.check(null, "0015660400695000000001").keySource());
+        // an individual's NITKU is the NIK + 6 digits: the seller keyed by the NIK
+        assertEquals(new SellerIds.Checked("NPWP", "3504151311911508", true), SellerIds.check(null, "3504151311911508000000"));
+        assertEquals("NIK:3504151311911508", SellerIds.check(null, "3504151311911508000000").keySource());
+        // a NITKU whose NPWP fails the Luhn check is an invalid NPWP, never a foreign registration
+        assertEquals(new SellerIds.Checked("NPWP", "0015660410695000", false), SellerIds.check(null, "0015660410695000000000"));
+    }
+
     /** The ID's name written before it is not part of it: one seller, one key, the same validity as the bare ID. */
     @Test
     void anIdWithItsNameWrittenBeforeItIsTheSameId() {
