@@ -63,10 +63,13 @@ public final class UmkmTiers {
         Column firstEver = min(col("month_index")).over(Window.partitionBy(col("seller_key")));
         Column monthsActive = least(col("month_index").minus(firstEver).plus(lit(1)), lit(t.windowMonths()));
         Column divisor = t.annualise() ? monthsActive : lit(t.windowMonths());
-        Column annual = trailing.multiply(lit(new BigDecimal("12"))).divide(divisor.cast(DataTypes.createDecimalType(3, 0)))
-                .cast(Schemas.GMV);
-        return months.withColumn("seller_annual_sales_idr", annual)
-                .withColumn("observed_tier", tierOf(col("seller_annual_sales_idr"), col("period_month"), t))
+        // the quotient to 6 decimals is exact for the ceilings (whole rupiah): sen x 12 / months is at least 1/1200 of a
+        // rupiah away from any of them unless equal. The tier compares it; the figure written is rounded to the sen, so
+        // Rp1.666.666.666,67 over 10 months, Rp2.000.000.000,0004 a year, is SMALL though written 2000000000.00
+        Column annual = trailing.multiply(lit(new BigDecimal("12"))).divide(divisor.cast(DataTypes.createDecimalType(3, 0)));
+        return months.withColumn("_annual", annual)
+                .withColumn("seller_annual_sales_idr", col("_annual").cast(Schemas.GMV))
+                .withColumn("observed_tier", tierOf(col("_annual"), col("period_month"), t))
                 .select("seller_key", "period_month", "seller_annual_sales_idr", "observed_tier");
     }
 

@@ -64,6 +64,9 @@ class UmkmTiersTest extends SparkTestBase {
                 s("law_change", "2021-02", "100000000"),
                 // exact decimals: (100.00 + 33.33) x 12 / 7 = 228.5657... -> 228.57
                 s("rounding", "2023-01", "100.00"), s("rounding", "2023-07", "33.33"),
+                // first seen Jan 2023, nothing more: in Oct 2023, 10 months of history, 1.666.666.666,67 x 12 / 10 =
+                // 2.000.000.000,0004, above Rp2 miliar (SMALL), written rounded to the sen as 2.000.000.000,00
+                s("above_by_a_fraction", "2023-01", "1666666666.67"), s("above_by_a_fraction", "2023-10", "0.00"),
                 // no seller key: not in the seller-month table at all
                 sale("anonymous").month("2023-05").price("5000000"),
                 // listing snapshots carry CUMULATIVE sold counts (docs/MAPPINGS.md): 2,000 sold since the listing went up
@@ -141,6 +144,12 @@ class UmkmTiersTest extends SparkTestBase {
         assertTier("rounding", "2023-07", "MICRO", "228.57");
     }
 
+    /** The tier compares the annualised sales before they are rounded to the sen: a fraction of a rupiah above is above. */
+    @Test
+    void theCeilingIsComparedBeforeTheFigureIsRoundedToTheSen() {
+        assertTier("above_by_a_fraction", "2023-10", "SMALL", "2000000000.00");
+    }
+
     @Test
     void listingSnapshotsAreCumulativeAndCountForNoTier() {
         assertNull(byKeyMonth.get("scrape_only@2023-02"), "a seller seen only in listing snapshots has no observed tier");
@@ -149,7 +158,7 @@ class UmkmTiersTest extends SparkTestBase {
 
     @Test
     void oneRowPerSellerMonthAndNoneWithoutASellerKey() {
-        assertEquals(23 + 10 + 13, byKeyMonth.size(), "6 boundary sellers x 2 + 2 + 2 + 2 + 1 + 1 + 2 + 1 (no listing-only seller); "
+        assertEquals(23 + 2 + 10 + 13, byKeyMonth.size(), "6 boundary sellers x 2 + 2 + 2 + 2 + 1 + 1 + 2 + 1 (no listing-only seller) + 2; "
                 + "5 of the earlier law x 2; 13 months across the law's change");
         assertEquals(0, byKeyMonth.keySet().stream().filter(k -> k.startsWith("null")).count());
     }
