@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,6 +69,25 @@ class OrdersNotFinalTest {
         IngestConfig cfg = IngestConfig.defaults();
         assertEquals(List.of(), IngestRun.failures(List.of(c), cfg));
     }
+    /**
+     * A file over the threshold on its unknown statuses, whose open orders outnumber them: the stop says "17 of 165
+     * rows quarantined", and the reasons it names are those 17, not ORDER_NOT_FINAL 18 first (which the share leaves
+     * out: the user was sent after the open orders).
+     */
+    @Test
+    void theThresholdsStopNamesTheReasonsItCountsNotTheOpenOrders() {
+        FileTask t = new FileTask("blibli/Pesanan_Blibli_2024-02.csv", "file:/d/blibli/Pesanan_Blibli_2024-02.csv", "blibli", "k",
+                false, ';', new int[0], new int[0], 0, 1000, "0");
+        IngestRun.FileCounts c = new IngestRun.FileCounts(t, 183, 143, 35, 5,
+                Map.of("ORDER_NOT_FINAL", 18L, "UNKNOWN_STATUS", 15L, "BAD_PRICE", 2L));
+        List<String> failures = IngestRun.failures(List.of(c), IngestConfig.defaults());
+        assertEquals(1, failures.size());
+        String f = failures.get(0);
+        assertTrue(f.contains("17 of 165 rows quarantined"), f);
+        assertTrue(f.contains("top reasons: UNKNOWN_STATUS 15, BAD_PRICE 2"), f);
+        assertFalse(f.contains("ORDER_NOT_FINAL"), f);
+    }
+
     /**
      * The bundled shopee and tiktokshop mappings know their marketplaces' in-progress statuses: a current month's export
      * (Shopee's Belum Bayar, Perlu Dikirim, Sedang Dikirim; TikTok's Unpaid, To ship, Shipped, In transit, Delivered)
