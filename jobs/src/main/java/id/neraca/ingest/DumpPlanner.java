@@ -500,6 +500,7 @@ public final class DumpPlanner {
         List<String> names;
         char chosen = 0;
         List<String> missing = null;
+        List<String> closestCols = List.of();   // the header under the delimiter that left the fewest columns missing
         if (!m.format().header()) {
             names = m.format().columnNames();
             chosen = m.format().delimiters().get(0).charAt(0);
@@ -516,7 +517,10 @@ public final class DumpPlanner {
                     names = trimmed;
                     break;
                 }
-                if (missing == null || miss.size() < missing.size()) missing = miss;
+                if (missing == null || miss.size() < missing.size()) {
+                    missing = miss;
+                    closestCols = trimmed;
+                }
             }
         }
         if (m.format().header() ? names == null : !missing.isEmpty()) {
@@ -525,7 +529,8 @@ public final class DumpPlanner {
             String hint = m.format().header() ? headerRowHint(csvHeaderRow(f, cm, gz, headerLine), mappingFile) : "";
             issues.add(new Issue(f.rel(), headerLine, NeracaException.EXIT_DATA, "the header"
                     + (fixed > 0 ? " (line " + fixed + ", format.header_row)" : "") + " does not have the columns mapping '" + m.name()
-                    + "' needs: missing " + missing + " (delimiters tried: " + m.format().delimiters() + ")"
+                    + "' needs: missing " + missing + nearestColumns(cm, missing, closestCols)
+                    + " (delimiters tried: " + m.format().delimiters() + ")"
                     + (guess == null ? "" : "; the header looks '" + guess + "'-separated: add it to format.delimiters if that is right")
                     + hint + ". Header read: " + abbreviate(header) + ". Fix the export or the mapping's columns (optional: true for columns older exports lack)."));
             return null;
@@ -616,7 +621,8 @@ public final class DumpPlanner {
                 String hint = m.format().header() ? headerRowHint(sheetHeaderRow(book, cm, headerLine), mappingFile) : "";
                 issues.add(new Issue(f.rel(), headerLine, NeracaException.EXIT_DATA, "the header (row " + headerLine + " of sheet '"
                         + book.sheetName() + "', " + (fixed > 0 ? "format.header_row" : "its first row with a value")
-                        + ") does not have the columns mapping '" + m.name() + "' needs: missing " + missing + hint
+                        + ") does not have the columns mapping '" + m.name() + "' needs: missing " + missing
+                        + nearestColumns(cm, missing, names) + hint
                         + ". Header read: " + (names.isEmpty() ? "nothing (row " + headerLine + " is empty)"
                         : abbreviate(String.join(" | ", names)))
                         + ". Fix the export, the mapping's columns (optional: true for columns older exports lack), or "
@@ -728,6 +734,49 @@ public final class DumpPlanner {
     static int column(List<String> names, String source) {
         List<Integer> at = matches(names, source);
         return at.size() == 1 ? at.get(0) : -1;
+    }
+
+    /**
+     * For each missing source column, the header's column nearest to it by name among those the mapping does not read
+     * ({@code ; the header has 'Tanggal Pembayaran' (for 'Tanggal Bayar'?): write the name as the header has it}), or
+     * "" when none is near: a source misspelt, or renamed by a newer export, was reported as missing with the whole
+     * header to search by eye. Near: an edit distance (letter case and runs of spaces ignored) of at most half the
+     * longer name, or a word of four or more letters in common.
+     */
+    static String nearestColumns(CompiledMapping cm, List<String> missing, List<String> header) {
+        if (missing == null || missing.isEmpty() || header == null || header.isEmpty()) return "";
+        List<String> free = new ArrayList<>();
+        for (String h : header) {
+            if (h.isBlank()) continue;
+            boolean read = false;
+            for (String src : cm.sources()) if (!matches(List.of(h), src).isEmpty()) read = true;
+            if (!read) free.add(h);
+        }
+        List<String> found = new ArrayList<>();
+        for (String want : missing) {
+            String w = loose(want);
+            String best = null;
+            int bestD = Integer.MAX_VALUE;
+            for (String h : free) {
+                String l = loose(h);
+                int d = id.neraca.config.Yaml.editDistance(w, l);
+                boolean near = d <= Math.max(w.length(), l.length()) / 2 || sharesWord(w, l);
+                if (near && d < bestD) {
+                    best = h;
+                    bestD = d;
+                }
+            }
+            if (best != null) found.add("'" + best + "' (for '" + want + "'?)");
+        }
+        return found.isEmpty() ? "" : "; the header has " + String.join(", ", found)
+                + ": write the mapping's source as the header names the column";
+    }
+
+    private static boolean sharesWord(String a, String b) {
+        Set<String> words = new HashSet<>();
+        for (String x : a.split("[^\\p{L}\\p{N}]+")) if (x.length() >= 4) words.add(x);
+        for (String y : b.split("[^\\p{L}\\p{N}]+")) if (y.length() >= 4 && words.contains(y)) return true;
+        return false;
     }
 
     private static String loose(String name) {
