@@ -446,7 +446,44 @@ public final class Parsers {
                     .substring(0, 10) + " UTC), not seconds: set its formats to [epoch_millis] (or [epoch], which tells them "
                     + "apart by their digits)";
         }
+        if (hint.isEmpty()) {
+            String reads = patternThatReads(s, names);
+            if (reads != null) hint = "; the pattern '" + reads + "' reads it: add it to formats (docs/MAPPINGS.md, \"Parsers\")";
+        }
         return "matches none of " + names + hint;
+    }
+
+    /**
+     * Layouts Indonesian and English-locale exports write times in, day first before month first (an Indonesian
+     * {@code 05/01/2024} is 5 January): the first that reads a value no format of the mapping read is named in its
+     * BAD_DATE detail. "matches none of [d MMM yyyy HH:mm]" for {@code 9 Januari 2024 11:41} left the user to find that
+     * a full month name is {@code MMMM}.
+     */
+    private static final List<Fmt> COMMON_LAYOUTS = compile(List.of(
+            "dd-MM-yyyy HH:mm", "dd-MM-yyyy HH:mm:ss", "dd/MM/yyyy HH:mm", "dd/MM/yyyy HH:mm:ss", "dd.MM.yyyy HH:mm",
+            "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy/MM/dd HH:mm", "yyyy/MM/dd HH:mm:ss",
+            "d MMMM yyyy HH:mm", "d MMMM yyyy HH:mm:ss", "d MMMM yyyy HH.mm", "d MMMM yyyy, HH:mm",
+            "d MMM yyyy HH:mm", "d MMM yyyy HH:mm:ss", "d MMM yyyy, HH:mm",
+            "MM/dd/yyyy h:mm a", "MM/dd/yyyy h:mm:ss a", "MM/dd/yyyy HH:mm", "MM/dd/yyyy HH:mm:ss",
+            "dd-MM-yyyy", "dd/MM/yyyy", "yyyy-MM-dd", "d MMMM yyyy", "d MMM yyyy", "MM/dd/yyyy"));
+
+    /** The first of {@link #COMMON_LAYOUTS} not in {@code tried} that reads {@code s} as a real date, or null. */
+    static String patternThatReads(String s, List<String> tried) {
+        for (Fmt f : COMMON_LAYOUTS) {
+            if (tried.contains(f.name())) continue;
+            for (DateTimeFormatter p : new DateTimeFormatter[]{f.reader(), f.indonesian()}) {
+                if (p == null) continue;
+                java.text.ParsePosition pos = new java.text.ParsePosition(0);   // the layout first: no exception per miss
+                if (p.parseUnresolved(s, pos) == null || pos.getErrorIndex() >= 0 || pos.getIndex() != s.length()) continue;
+                try {
+                    pattern(s, p, f.kind(), java.time.ZoneOffset.UTC);
+                    return f.name();
+                } catch (DateTimeException e) {
+                    // laid out so, but not a real date under it (13/25/2024 as MM/dd): try the next
+                }
+            }
+        }
+        return null;
     }
 
     private static Instant pattern(String s, DateTimeFormatter p, int kind, ZoneId zone) {

@@ -226,6 +226,29 @@ class ParsersTest {
         assertFalse(f.getMessage().contains("milliseconds"), "18 digits are no epoch at all: " + f.getMessage());
     }
 
+    /**
+     * A time no format reads names a pattern that reads it, when a common layout does: an Indonesian export's full month
+     * names under {@code MMM} (abbreviations), or a second file that switched from {@code 05-01-2024 23:59} to
+     * {@code 9 Januari 2024 11:41}, said only "matches none of [...]" (the journey audit, 2 Dec 2026).
+     */
+    @Test
+    void aDateNoFormatReadsNamesAPatternThatReadsIt() {
+        ParseFailure f = assertThrows(ParseFailure.class, () -> at("9 Januari 2024 11:41", "dd-MM-yyyy HH:mm", "d MMM yyyy HH:mm"));
+        assertEquals("'9 Januari 2024 11:41' matches none of [dd-MM-yyyy HH:mm, d MMM yyyy HH:mm]; the pattern "
+                + "'d MMMM yyyy HH:mm' reads it: add it to formats (docs/MAPPINGS.md, \"Parsers\")", f.getMessage());
+        f = assertThrows(ParseFailure.class, () -> at("05-01-2024 23:59", "d MMMM yyyy HH:mm"));
+        assertTrue(f.getMessage().endsWith("the pattern 'dd-MM-yyyy HH:mm' reads it: add it to formats (docs/MAPPINGS.md, \"Parsers\")"),
+                f.getMessage());
+        // day first: an Indonesian 05/01/2024 is 5 January; a US 11/30/2025 2:05 PM has no 30th month
+        f = assertThrows(ParseFailure.class, () -> at("11/30/2025 2:05 PM", "dd MMM yyyy HH:mm"));
+        assertTrue(f.getMessage().contains("the pattern 'MM/dd/yyyy h:mm a' reads it"), f.getMessage());
+        // the suggestion reads it for real: the times are what the pattern says
+        assertEquals(Instant.parse("2024-01-09T04:41:00Z"), at("9 Januari 2024 11:41", "d MMMM yyyy HH:mm"));
+        // nothing common reads it: no guess
+        f = assertThrows(ParseFailure.class, () -> at("kemarin", "dd/MM/yyyy HH:mm"));
+        assertEquals("'kemarin' matches none of [dd/MM/yyyy HH:mm]", f.getMessage());
+    }
+
     /** What a price no parser reads looks like instead, and what a currency symbol could mean (the audit of 2 Dec 2026). */
     @Test
     void aPriceOrCurrencyThatFailsSaysWhatItLooksLike() {
