@@ -290,8 +290,12 @@ public record ReportData(
         }
     }
 
+    /**
+     * {@code openOrders}: of the quarantined rows, those that are not sales gone wrong (orders not final yet, repeated
+     * headers, description rows: the reconciliation's {@code open_orders}); 0 in an out/ written before that column.
+     */
     public record Reconciliation(String sourceFile, String mapping, String sha256, long bytes, long rowsRead,
-                                 long accepted, long quarantined, long duplicatesCollapsed) {}
+                                 long accepted, long quarantined, long duplicatesCollapsed, long openOrders) {}
 
     public record QuarantineReason(String sourceFile, String reasonCode, long rows) {}
 

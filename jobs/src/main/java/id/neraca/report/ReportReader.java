@@ -583,10 +583,11 @@ final class ReportReader {
         return optionalSmall("reconciliation").map(t -> {
             requireColumns(t, outputs.path("reconciliation"), "source_file", "mapping", "sha256", "bytes", "rows_read",
                     "accepted", "quarantined", "duplicates_collapsed");
+            boolean open = Arrays.asList(t.schema().fieldNames()).contains("open_orders");
             return sorted(t, "source_file").stream().map(r -> new ReportData.Reconciliation(
                     r.getAs("source_file"), r.getAs("mapping"), r.getAs("sha256"), lng(r.getAs("bytes")),
                     lng(r.getAs("rows_read")), lng(r.getAs("accepted")), lng(r.getAs("quarantined")),
-                    lng(r.getAs("duplicates_collapsed")))).toList();
+                    lng(r.getAs("duplicates_collapsed")), open ? lng(r.getAs("open_orders")) : 0L)).toList();
         });
     }
 
