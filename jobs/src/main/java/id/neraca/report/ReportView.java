@@ -1554,6 +1554,10 @@ public final class ReportView {
         Map<String, String> targetLabels = new java.util.HashMap<>();
         d.projection().targets().forEach(tg -> targetLabels.put(tg.name(), tg.label(f.lang())));
         List<Object> rows = new ArrayList<>();
+        // a target's probability, previous and current, as the figure before its crossing year gave it: a year that is
+        // null where the probability is too was never projected (too little history, a scope not comparable), and
+        // reads "–" as in the target table, not "not within the projection horizon"
+        JsonNode[] probability = {null, null};
         for (JsonNode fig : r.path("figures")) {
             String key = fig.path("figure").asText();
             Revisions.Kind kind = Revisions.Kind.valueOf(fig.path("kind").asText().toUpperCase(Locale.ROOT));
@@ -1568,8 +1572,14 @@ public final class ReportView {
                 row.put("label", t.get("rev_fig_" + key));
             }
             boolean crossing = key.endsWith(".crossing_year");
-            row.put("previous", fig.path("previous_withheld").asBoolean() ? SUPPRESSED_MARK : revisionValue(kind, fig.path("previous"), crossing));
-            row.put("current", fig.path("current_withheld").asBoolean() ? SUPPRESSED_MARK : revisionValue(kind, fig.path("current"), crossing));
+            if (key.endsWith(".probability")) {
+                probability[0] = fig.path("previous");
+                probability[1] = fig.path("current");
+            }
+            row.put("previous", fig.path("previous_withheld").asBoolean() ? SUPPRESSED_MARK
+                    : revisionValue(kind, fig.path("previous"), crossing && projected(probability[0])));
+            row.put("current", fig.path("current_withheld").asBoolean() ? SUPPRESSED_MARK
+                    : revisionValue(kind, fig.path("current"), crossing && projected(probability[1])));
             boolean moved = fig.path("changed").asBoolean();
             row.put("changed", moved);
             row.put("change", moved ? revisionChange(kind, fig.path("previous"), fig.path("change")) : t.get("rev_no_change"));
@@ -1585,6 +1595,10 @@ public final class ReportView {
             "local_umkm_share_pct", "class_LOCAL_UMKM", "imported_share_pct", "class_IMPORTED",
             "cross_border_share_pct", "class_CROSS_BORDER", "foreign_origin_share_pct", "col_foreign",
             "unknown_share_pct", "class_UNKNOWN");
+
+    private static boolean projected(JsonNode probability) {
+        return probability != null && probability.isNumber();
+    }
 
     private String revisionValue(Revisions.Kind kind, JsonNode v, boolean crossing) {
         if (v == null || v.isNull() || v.isMissingNode()) return crossing ? t.get("crossing_none") : "–";

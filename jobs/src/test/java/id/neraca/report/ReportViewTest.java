@@ -1619,6 +1619,37 @@ class ReportViewTest {
         assertTrue(html.contains("Konfigurasi aaaaaaaaaaaa (dipakai oleh ClassifySales)"), html);
     }
 
+    /**
+     * The revisions table's crossing year: "not within the projection horizon" only where a projection was made and never
+     * reached the target (its probability is a number); a year that is null with its probability (fewer than 12 months,
+     * nothing projected) reads "–", as the target table says, not that the target is out of reach.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theRevisionsCrossingYearIsADashWhereNothingWasProjected() throws Exception {
+        ObjectMapper om = new ObjectMapper();
+        JsonNode previous = om.readTree("""
+                {"run_id":"r1","targets":[{"name":"rp400t","probability":null,"crossing_year":null},
+                                          {"name":"rp4531t","probability":null,"crossing_year":null}]}""");
+        JsonNode current = om.readTree("""
+                {"run_id":"r2","targets":[{"name":"rp400t","probability":0.95,"crossing_year":2028},
+                                          {"name":"rp4531t","probability":0.05,"crossing_year":null}]}""");
+        JsonNode rev = Revisions.compare(previous, current);
+        Map<String, Object> section = (Map<String, Object>) new ReportView(simple(), "en").withRevisions(rev).context(null).get("revisions");
+        Map<String, String> previousYear = new java.util.HashMap<>(), currentYear = new java.util.HashMap<>();
+        for (Object o : (List<Object>) section.get("rows")) {
+            Map<String, Object> row = (Map<String, Object>) o;
+            String label = (String) row.get("label");
+            if (label.contains("rp400t") || label.contains("rp4531t")) {
+                if (!label.endsWith(": year reached")) continue;
+                previousYear.put(label.contains("rp4531t") ? "rp4531t" : "rp400t", (String) row.get("previous"));
+                currentYear.put(label.contains("rp4531t") ? "rp4531t" : "rp400t", (String) row.get("current"));
+            }
+        }
+        assertEquals(Map.of("rp400t", "–", "rp4531t", "–"), previousYear, section.toString());
+        assertEquals(Map.of("rp400t", "2028", "rp4531t", "not within the projection horizon"), currentYear, section.toString());
+    }
+
     private static String fmtPct(java.math.BigDecimal v) {
         return v.setScale(1, java.math.RoundingMode.HALF_UP).toPlainString() + "%";
     }
