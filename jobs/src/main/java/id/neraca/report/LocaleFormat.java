@@ -130,7 +130,16 @@ public final class LocaleFormat {
     /** A change in percentage points with its sign: {@code +1,2 poin persen} / {@code +1.2 percentage points}. */
     public String pp(BigDecimal change) {
         if (change == null) return "–";
-        String s = decimal(change.abs(), 1);
+        // a change that is not zero but rounds to 0.0 shows its first significant digit (at most 4 decimals): "-0.0
+        // percentage points" beside a figure marked changed read as a contradiction (a move of -0.004 points)
+        BigDecimal abs = change.abs();
+        int places = 1;
+        if (abs.signum() != 0 && abs.setScale(1, java.math.RoundingMode.HALF_UP).signum() == 0) {
+            BigDecimal stripped = abs.stripTrailingZeros();
+            places = Math.min(4, Math.max(2, stripped.scale() - stripped.precision() + 1));
+            abs = abs.max(new BigDecimal("0.0001")); // smaller still: shown as the smallest step, never as zero
+        }
+        String s = decimal(abs, places);
         String sign = change.signum() > 0 ? "+" : change.signum() < 0 ? "-" : "±";
         return sign + s + (lang.equals("id") ? " poin persen" : " percentage points");
     }

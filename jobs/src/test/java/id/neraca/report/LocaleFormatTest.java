@@ -60,6 +60,11 @@ class LocaleFormatTest {
         assertEquals("0.0%", en.pct(new BigDecimal("0.0000")));
         assertEquals("+1,2 poin persen", id.pp(new BigDecimal("1.24")));
         assertEquals("-0.5 percentage points", en.pp(new BigDecimal("-0.45")));
+        // not zero but under 0.05: its first significant digit, not "-0.0" beside a figure marked changed
+        assertEquals("-0.004 percentage points", en.pp(new BigDecimal("-0.0040")));
+        assertEquals("+0,03 poin persen", id.pp(new BigDecimal("0.031")));
+        assertEquals("-0.0001 percentage points", en.pp(new BigDecimal("-0.00002")));
+        assertEquals("±0.0 percentage points", en.pp(BigDecimal.ZERO));
         assertEquals("1.234.567", id.count(1234567));
         assertEquals("1,234,567", en.count(1234567));
     }
