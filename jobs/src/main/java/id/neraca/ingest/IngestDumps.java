@@ -292,6 +292,12 @@ public final class IngestDumps implements Stage {
                 ObjectNode labels = n.putObject("unknown_category_labels");
                 IngestRun.unknownCategories(List.of(c)).stream().limit(MANIFEST_LABELS).forEach(e -> labels.put(e.getKey(), e.getValue()));
             }
+            if (!c.unmappedValues().isEmpty()) {
+                ObjectNode values = n.putObject("unmapped_status_values");
+                c.unmappedValues().entrySet().stream()
+                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                        .limit(MANIFEST_LABELS).forEach(e -> values.put(e.getKey(), e.getValue()));
+            }
             // a column the mapping reads from the file's path that fell back to its default (the planner warned)
             CompiledMapping cm = mappings.get(c.task().mapping());
             Map<String, String> misses = cm == null ? Map.of() : DumpPlanner.fileRegexMisses(cm.mapping(), c.task().sourceFile());
@@ -325,6 +331,10 @@ public final class IngestDumps implements Stage {
                     + "manifest lists them per file", unknownRows, 100.0 * unknownRows / Math.max(1, acc),
                     IngestRun.labelsText(unknown, 5), "data/reference/categories.csv");
         }
+        List<Map.Entry<String, Long>> unmapped = IngestRun.unmappedValues(counts);
+        long unmappedRows = unmapped.stream().mapToLong(Map.Entry::getValue).sum();
+        s.put("unmapped_status_rows", unmappedRows);
+        if (unmappedRows > 0) Log.warn("%s", IngestRun.unmappedText(unmapped, 5));
         s.put("seller_key", keys.demo() ? "demo" : "secret");
         Log.info("IngestDumps: %,d rows read = %,d accepted + %,d quarantined + %,d duplicates collapsed%s", read, acc, q, dup,
                 open == 0 ? "" : String.format(java.util.Locale.ROOT, " (quarantined: %,d rejected + %,d open orders, repeated headers "

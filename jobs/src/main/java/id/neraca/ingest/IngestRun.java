@@ -316,7 +316,13 @@ public final class IngestRun {
      * stop on the file finds its example ({@link #failures(Dataset, List, IngestConfig)}).
      */
     public record FileCounts(FileTask task, long rowsRead, long accepted, long quarantined, long duplicates,
-                             Map<String, Long> reasons, Map<String, Long> unknownCategories, Map<String, Long> firstLines) {
+                             Map<String, Long> reasons, Map<String, Long> unknownCategories, Map<String, Long> firstLines,
+                             Map<String, Long> unmappedValues) {
+        public FileCounts(FileTask task, long rowsRead, long accepted, long quarantined, long duplicates, Map<String, Long> reasons,
+                          Map<String, Long> unknownCategories, Map<String, Long> firstLines) {
+            this(task, rowsRead, accepted, quarantined, duplicates, reasons, unknownCategories, firstLines, Map.of());
+        }
+
         public FileCounts(FileTask task, long rowsRead, long accepted, long quarantined, long duplicates, Map<String, Long> reasons) {
             this(task, rowsRead, accepted, quarantined, duplicates, reasons, Map.of());
         }
@@ -387,14 +393,20 @@ public final class IngestRun {
         Map<String, Map<String, Long>> reasons = new LinkedHashMap<>();
         Map<String, Map<String, Long>> unknown = new LinkedHashMap<>();
         Map<String, Map<String, Long>> firstLines = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> unmapped = new LinkedHashMap<>();
         // one job: the unknown category label is null on almost every row, so it adds few groups; with each reason's first
         // line (a long: the aggregation stays a hash aggregation), where a stop on the file finds its example
         Column firstLine = org.apache.spark.sql.functions.min(org.apache.spark.sql.functions.when(
                 col("disposition").equalTo(ResolveDuplicates.QUARANTINED), col("source_line")));
-        for (Row r : resolved.groupBy("source_file", "disposition", "reason_code", IngestSchemas.UNKNOWN_CATEGORY)
+        // the value a value map does not hold (UNKNOWN_STATUS: "status (Status): 'Selesai sebagian' is not in the mapping's
+        // value map ..."), as "status (Status): 'Selesai sebagian'": null on every other row, so few groups more
+        Column unmappedValue = org.apache.spark.sql.functions.when(col("reason_code").equalTo(UNMAPPED_REASON),
+                org.apache.spark.sql.functions.regexp_extract(col("reason_detail"), UNMAPPED_DETAIL, 1));
+        for (Row r : resolved.groupBy(col("source_file"), col("disposition"), col("reason_code"), col(IngestSchemas.UNKNOWN_CATEGORY),
+                        unmappedValue.as("_unmapped"))
                 .agg(org.apache.spark.sql.functions.count(lit(1)), firstLine).collectAsList()) {
             long[] c = byFile.computeIfAbsent(r.getString(0), k -> new long[3]);
-            long n = r.getLong(4);
+            long n = r.getLong(5);
             switch (r.getString(1)) {
                 case ResolveDuplicates.ACCEPTED -> {
                     c[0] += n;
@@ -403,7 +415,10 @@ public final class IngestRun {
                 case ResolveDuplicates.QUARANTINED -> {
                     c[1] += n;
                     reasons.computeIfAbsent(r.getString(0), k -> new LinkedHashMap<>()).merge(r.getString(2), n, Long::sum);
-                    if (!r.isNullAt(5)) firstLines.computeIfAbsent(r.getString(0), k -> new LinkedHashMap<>()).merge(r.getString(2), r.getLong(5), Math::min);
+                    if (!r.isNullAt(6)) firstLines.computeIfAbsent(r.getString(0), k -> new LinkedHashMap<>()).merge(r.getString(2), r.getLong(6), Math::min);
+                    if (!r.isNullAt(4) && !r.getString(4).isEmpty()) {
+                        unmapped.computeIfAbsent(r.getString(0), k -> new java.util.TreeMap<>()).merge(r.getString(4), n, Long::sum);
+                    }
                 }
                 default -> c[2] += n;
             }
@@ -412,8 +427,52 @@ public final class IngestRun {
         for (FileTask t : plan.tasks()) {
             long[] c = byFile.getOrDefault(t.sourceFile(), new long[3]);
             out.add(new FileCounts(t, c[0] + c[1] + c[2], c[0], c[1], c[2], reasons.getOrDefault(t.sourceFile(), Map.of()),
-                    unknown.getOrDefault(t.sourceFile(), Map.of()), firstLines.getOrDefault(t.sourceFile(), Map.of())));
+                    unknown.getOrDefault(t.sourceFile(), Map.of()), firstLines.getOrDefault(t.sourceFile(), Map.of()),
+                    unmapped.getOrDefault(t.sourceFile(), Map.of())));
         }
+        return out;
+    }
+
+    /** The reason of a value no value map of the mapping holds (an unmapped order status). */
+    static final String UNMAPPED_REASON = "UNKNOWN_STATUS";
+    /** Its detail up to the value: {@code status (Status): 'Selesai sebagian'} of RecordParser's message. */
+    static final String UNMAPPED_DETAIL = "^.*?: ('.*') is not in the mapping's value map";
+
+    /**
+     * The run's warning on unmapped status values: quarantined below the file's threshold they pass without a stop, and
+     * an unmapped spelling of a completed order ("Selesai (Dana Dilepas)") would take its sales out of every figure
+     * with nothing said but a reason count (the journey audit of 2 Dec 2026).
+     */
+    public static String unmappedText(List<Map.Entry<String, Long>> values, int n) {
+        long rows = values.stream().mapToLong(Map.Entry::getValue).sum();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < Math.min(n, values.size()); i++) {
+            if (i > 0) b.append(", ");
+            b.append(values.get(i).getKey()).append(' ').append(String.format(Locale.ROOT, "%,d", values.get(i).getValue()));
+        }
+        if (values.size() > n) b.append(String.format(Locale.ROOT, " and %,d more", values.size() - n));
+        return String.format(Locale.ROOT, "%,d row(s) quarantined UNKNOWN_STATUS: order status values no status map of their "
+                + "mapping holds: %s. Their sales are in no figure: if a value means a completed, cancelled or returned order (or "
+                + "one not final yet: OPEN), add it to that mapping's status map (docs/MAPPINGS.md) and rerun; the manifest "
+                + "lists them per file (inputs[].unmapped_status_values)", rows, b);
+    }
+
+    /**
+     * The values no value map holds, over all files, each with the mappings whose files carry it, most rows first (ties
+     * by text): {@code status (Status): 'Selesai sebagian' (shopee-seller)} and its rows. What the run's warning names.
+     */
+    public static List<Map.Entry<String, Long>> unmappedValues(List<FileCounts> counts) {
+        Map<String, Long> all = new java.util.TreeMap<>();
+        Map<String, java.util.TreeSet<String>> mappings = new java.util.HashMap<>();
+        for (FileCounts c : counts) {
+            c.unmappedValues().forEach((k, v) -> {
+                all.merge(k, v, Long::sum);
+                mappings.computeIfAbsent(k, x -> new java.util.TreeSet<>()).add(String.valueOf(c.task().mapping()));
+            });
+        }
+        List<Map.Entry<String, Long>> out = new ArrayList<>();
+        all.forEach((k, v) -> out.add(Map.entry(k + " (" + String.join(", ", mappings.get(k)) + ")", v)));
+        out.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         return out;
     }
 

@@ -45,9 +45,16 @@ public record FieldSpec(
 
     public FieldSpec {
         formats = formats == null ? List.of() : List.copyOf(formats);
-        map = map == null ? Map.of() : Map.copyOf(map);
+        // in the mapping file's order (Map.copyOf's order changes from JVM to JVM: an unmapped status's quarantine
+        // detail listed the map's keys differently on every run); Map.copyOf still refuses null keys and values
+        map = map == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(checkedCopy(map)));
         if (optional == null) optional = false;
         if (required == null) required = false;
+    }
+
+    private static <K, V> Map<K, V> checkedCopy(Map<K, V> map) {
+        Map.copyOf(map); // NullPointerException on a null key or value, as before
+        return map;
     }
 
     /** The source column or JSON path this field reads, or null for a constant / file_regex. */
