@@ -43,7 +43,11 @@ public record Mapping(
     public Mapping {
         pii = pii == null ? List.of() : List.copyOf(pii);
         files = files == null ? List.of() : List.copyOf(files);
-        descriptionRows = descriptionRows == null ? java.util.Map.of() : java.util.Map.copyOf(descriptionRows);
+        // in the mapping file's order: a DESCRIPTION_ROW's quarantine detail prints it (Map.copyOf's order changes from
+        // JVM to JVM); Map.copyOf still refuses null keys and values
+        if (descriptionRows != null) java.util.Map.copyOf(descriptionRows);
+        descriptionRows = descriptionRows == null ? java.util.Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(descriptionRows));
     }
 
     public Mapping withName(String n) {
