@@ -50,9 +50,23 @@ public final class SellerIds {
             if (type == null) type = word.equals("KTP") ? "NIK" : word.equals("NITKU") ? "NPWP" : word;
         }
         if (scientific(id)) return damaged(type, id);
+        // an Indonesian business licence number (SIUP 503/123/SIUP-K/2019, TDP, P-IRT): letters and digits, so it was
+        // read as a foreign registration and made its seller CROSS_BORDER; no ID neraca checks, evidence of nothing
+        if (type == null && LICENCE.matcher(id).find()) return new Checked("NONE", null, null);
         String digits = strip(id);
         if (masked(digits)) return unreadable(type, digits);
-        if (type == null) type = infer(digits);
+        if (type == null) {
+            // a NIK or NPWP with a letter O for a zero, or an I or l for a one (typed, or read off a photo of a KTP):
+            // the Indonesian ID it spells, keyed as it (one seller with its correct rows) and invalid (counted), not a
+            // foreign registration
+            String corrected = digitTypos(digits);
+            if (corrected != null) {
+                String t = infer(corrected);
+                String canonical = t.equals("NPWP") ? Npwp.ofNitku(corrected) : corrected;
+                return new Checked(t, canonical, false);
+            }
+            type = infer(digits);
+        }
         return switch (type) {
             case "NIK" -> new Checked("NIK", digits, Nik.valid(digits));
             // digits only (docs/CONTRACTS.md); the 16-digit forms hash as the 15-digit NPWP or the NIK (keySource)
@@ -193,6 +207,30 @@ public final class SellerIds {
                     && Character.getType(c) != Character.DASH_PUNCTUATION) b.append(c);
         }
         return b.toString();
+    }
+
+    /** Words of Indonesian business licences (not IDs neraca checks) in an undeclared ID. */
+    private static final Pattern LICENCE = Pattern.compile("(?i)(?<![A-Z])(SIUP|SIUP-[A-Z]{1,2}|TDP|SKDU|IUMK|SIUJK|P-?IRT|SPP-?IRT|IUI|TDUP)(?![A-Z])");
+
+    /**
+     * The digits an Indonesian ID was meant to have when one or two of them are the letters {@code O}/{@code o} (0) or
+     * {@code I}/{@code l} (1), and the result has the length of an Indonesian ID ({@link #infer} reads it as NIK, NPWP
+     * or NIB: 13, 15, 16 or 22 digits); else null. A foreign registration with letters is rarely all digits but for an
+     * O or an I, and never of those lengths and shape (a Chinese code has 18 characters).
+     */
+    static String digitTypos(String s) {
+        int letters = 0;
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') b.append(c);
+            else if (c == 'O' || c == 'o') { b.append('0'); letters++; }
+            else if (c == 'I' || c == 'l') { b.append('1'); letters++; }
+            else return null;
+        }
+        if (letters == 0 || letters > 2) return null;
+        int n = b.length();
+        return n == 13 || n == 15 || n == 16 || n == 22 ? b.toString() : null;
     }
 
     static boolean digits(String s, int n) {

@@ -160,6 +160,34 @@ class SellerIdsTest {
      * hashed as written, one key for every seller with the same visible digits. It is the Indonesian ID its length gives,
      * unverifiable (invalid, counted), with no canonical form (keyed by the shop).
      */
+    /**
+     * Undeclared, a NIK typed with the letter O for a zero (or I / l for a one) was letters and digits, a foreign
+     * registration (SELLER_FOREIGN_ID, weight 0.90: CROSS_BORDER); so was an Indonesian business licence number (SIUP,
+     * TDP, P-IRT). The first is the Indonesian ID it spells, keyed as that ID and invalid (counted); the second no ID
+     * neraca checks. A real foreign registration is still one.
+     */
+    @Test
+    void aNikWithALetterOForAZeroOrALicenceNumberIsNotAForeignRegistration() {
+        assertEquals(new SellerIds.Checked("NIK", "3273011508850001", false), SellerIds.check(null, "32730115O885OOO1".replaceFirst("OOO", "000")));
+        assertEquals(new SellerIds.Checked("NIK", "3273011508850001", false), SellerIds.check(null, "3273 0115 0885 OOOl"
+                .replace("OOOl", "000l")));
+        assertEquals("NIK:3273011508850001", SellerIds.check(null, "327301150885000I").keySource(), "one seller with its correct rows");
+        assertEquals(new SellerIds.Checked("NPWP", "012345674123000", false), SellerIds.check(null, "O1.234.567.4-123.000"));
+        // three letters, or a length no Indonesian ID has: not a typo of one
+        assertEquals("FOREIGN_REG", SellerIds.check(null, "3273O115O885OOO1").type());
+        assertEquals("FOREIGN_REG", SellerIds.check(null, "91440300MA5ABCDE").type());
+        assertEquals("FOREIGN_REG", SellerIds.check(null, "201912345O").type());
+        // a declared type is checked as written: invalid, as before
+        assertEquals(new SellerIds.Checked("NIK", "32730115O8850001", false), SellerIds.check("NIK", "32730115O8850001"));
+        // Indonesian licence numbers
+        for (String licence : new String[] {"503/123/SIUP-K/2019", "SIUP 510/3421/PK/2018", "TDP 10.01.1.47.12345",
+                "P-IRT 2063374010123-24", "SPP-IRT No. 2063374010123", "IUMK 12/IUMK/2020"}) {
+            assertEquals(new SellerIds.Checked("NONE", null, null), SellerIds.check(null, licence), licence);
+        }
+        // the word inside a longer one is not a licence
+        assertEquals("FOREIGN_REG", SellerIds.check(null, "STDPX123456").type());
+    }
+
     @Test
     void aPartlyMaskedIdIsAnUnverifiableIndonesianIdNeverAForeignRegistration() {
         assertEquals(new SellerIds.Checked("NIK", null, false), SellerIds.check(null, "3504********1508"));
