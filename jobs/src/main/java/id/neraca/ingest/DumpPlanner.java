@@ -19,7 +19,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.PathMatcher;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -975,11 +974,13 @@ public final class DumpPlanner {
         java.nio.file.Path tmp = Files.createTempDirectory("neraca-unzip-");
         tmp.toFile().deleteOnExit();
         String parent = rel.contains("/") ? rel.substring(0, rel.lastIndexOf('/') + 1) : "";
+        String reading = null;   // the entry being unpacked, as a damaged archive's error names it
         try (ZipInputStream zin = new ZipInputStream(new BufferedInputStream(fs.open(zip)), names)) {
             ZipEntry e;
             int n = 0;
             int entries = 0;
             while ((e = zin.getNextEntry()) != null) {
+                reading = e.getName();
                 if (e.isDirectory()) continue;
                 entries++;
                 String entry = zipEntryPath(e.getName());
@@ -993,10 +994,7 @@ public final class DumpPlanner {
                 if (notADump(entry)) continue;
                 java.nio.file.Path target = tmp.resolve(String.format(Locale.ROOT, "%04d-", n++) + entry.replace('/', '_'));
                 MessageDigest md = md();
-                long bytes;
-                try (OutputStream o = Files.newOutputStream(target)) {
-                    bytes = new DigestInputStream(zin, md).transferTo(o);
-                }
+                long bytes = unpack(zin, md, target);
                 target.toFile().deleteOnExit();
                 // the Hadoop path's own text: a java.net.URI string writes a space as %20, which new Path(String) keeps
                 // literally, so an entry named "Order all.csv" was "file ... does not exist" (exit 3)
@@ -1008,10 +1006,77 @@ public final class DumpPlanner {
                 throw NeracaException.data("%s: the zip archive holds no files (empty, or not a zip archive: %d bytes). "
                         + "Export or download it again, or remove it from the dumps folder.", rel, fs.getFileStatus(zip).getLen());
             }
-        } catch (java.util.zip.ZipException e) {
-            throw NeracaException.data("%s: not a readable zip archive: %s", rel, e.getMessage());
+            // ZipInputStream ends without a word where a cut archive stops between two entries: the entries after the
+            // cut were lost silently (a download interrupted read as an archive of fewer files, exit 0). A whole archive
+            // ends with its central directory's end record.
+            if (!endOfCentralDirectory(fs, zip)) {
+                throw NeracaException.data("%s: the zip archive is truncated: it ends before its central directory (%d bytes), "
+                        + "so files after the cut would be missing without a word (%d read before it). Download or export it "
+                        + "again, or remove it from the dumps folder.", rel, fs.getFileStatus(zip).getLen(), out.size());
+            }
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();   // writing the unpacked copy failed (a full temp disk): not the archive's fault
+        } catch (IOException e) {
+            // a ZipException (a damaged entry) or an EOFException (the archive cut inside an entry): the archive's fault,
+            // named with the entry; an EOFException once reached the user as "<dumps>: cannot list the dumps folder:
+            // Unexpected end of ZLIB input stream" (exit 2, no file named)
+            throw NeracaException.data("%s: not a readable zip archive, damaged or truncated%s: %s. Download or export it "
+                    + "again, or remove it from the dumps folder.", rel, reading == null ? "" : " (at entry '" + reading + "')",
+                    e.getMessage());
         }
         return out;
+    }
+
+    /**
+     * Copies the zip entry {@code zin} is at to {@code target}, hashing it; an IOException is a read of the archive, a
+     * failed write to the temp copy an UncheckedIOException.
+     */
+    private static long unpack(ZipInputStream zin, MessageDigest md, java.nio.file.Path target) throws IOException {
+        byte[] b = new byte[1 << 16];
+        long bytes = 0;
+        OutputStream o;
+        try {
+            o = Files.newOutputStream(target);
+        } catch (IOException w) {
+            throw new java.io.UncheckedIOException(w);
+        }
+        try {
+            int r;
+            while ((r = zin.read(b)) > 0) {
+                md.update(b, 0, r);
+                try {
+                    o.write(b, 0, r);
+                } catch (IOException w) {
+                    throw new java.io.UncheckedIOException(w);
+                }
+                bytes += r;
+            }
+        } finally {
+            try {
+                o.close();
+            } catch (IOException w) {
+                throw new java.io.UncheckedIOException(w);
+            }
+        }
+        return bytes;
+    }
+
+    /** Whether the archive ends with an end-of-central-directory record (PK 5 6, its comment reaching to the end at most). */
+    static boolean endOfCentralDirectory(FileSystem fs, Path zip) throws IOException {
+        long len = fs.getFileStatus(zip).getLen();
+        int tail = (int) Math.min(len, 22 + 65535);
+        if (tail < 22) return false;
+        byte[] b = new byte[tail];
+        try (org.apache.hadoop.fs.FSDataInputStream in = fs.open(zip)) {
+            in.readFully(len - tail, b);
+        }
+        for (int i = tail - 22; i >= 0; i--) {
+            if (b[i] == 'P' && b[i + 1] == 'K' && b[i + 2] == 5 && b[i + 3] == 6) {
+                int comment = (b[i + 20] & 0xff) | (b[i + 21] & 0xff) << 8;
+                if (i + 22 + comment <= tail) return true;
+            }
+        }
+        return false;
     }
 
     private static String sha256(FileSystem fs, Path p) throws IOException {
