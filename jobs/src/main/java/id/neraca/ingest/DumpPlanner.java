@@ -422,6 +422,11 @@ public final class DumpPlanner {
         if (m.format().parquet()) {
             return new FileTask(f.rel(), f.uri(), m.name(), key, false, ',', new int[0], new int[0], 0, f.bytes(), f.sha256());
         }
+        String packed = packedUnderTextName(f.uri(), gz);
+        if (packed != null) {
+            issues.add(new Issue(f.rel(), null, NeracaException.EXIT_DATA, packed));
+            return null;
+        }
         List<byte[]> lines;
         long headerLine;
         // format.header_row: the header is that physical line, whatever the lines above it hold (a report's title)
@@ -803,6 +808,43 @@ public final class DumpPlanner {
     /** The first {@code n} non-blank lines as bytes (without line ends). */
     static List<byte[]> firstLines(String uri, boolean gz, int n) throws IOException {
         return firstLines(uri, gz, n, "").stream().map(Numbered::bytes).toList();
+    }
+
+    /**
+     * What a CSV or JSON Lines dump (gunzipped when its name ends in .gz) is when its first bytes are not text but a
+     * compressed archive or an Office document, with the fix; null for anything else. A gzip file kept under its plain
+     * name (a browser that saved a gzip-encoded download as is) or a workbook saved as ".csv" was reported as a header
+     * missing every column, printed as binary, or, as JSON Lines, as one BAD_ENCODING row per "line" ("re-export as
+     * UTF-8"), none of which says what the file is.
+     */
+    static String packedUnderTextName(String uri, boolean gz) {
+        byte[] b = new byte[8];
+        int n = 0;
+        Path p = new Path(uri);
+        try (InputStream raw = p.getFileSystem(id.neraca.core.HadoopConf.shared()).open(p);
+             InputStream in = gz ? new GZIPInputStream(raw) : raw) {
+            for (int r; n < b.length && (r = in.read(b, n, b.length - n)) > 0; ) n += r;
+        } catch (IOException e) {
+            return null;   // empty, or not gzip after all: the header read says so
+        }
+        String also = gz ? " inside its gzip compression" : "";
+        if (n >= 2 && (b[0] & 0xff) == 0x1F && (b[1] & 0xff) == 0x8B) {
+            return gz ? "the file is gzip-compressed twice (gzip inside gzip): decompress it once (gzip -dc < in > out) and "
+                    + "keep the .gz name, or decompress it twice"
+                    : "the file is gzip-compressed, but its name does not end in .gz (a download saved as is): decompress it "
+                    + "(gzip -dc < in > out), or add .gz to its name where the mapping's files patterns read .gz";
+        }
+        if (n >= 4 && b[0] == 'P' && b[1] == 'K' && ((b[2] == 3 && b[3] == 4) || (b[2] == 5 && b[3] == 6))) {
+            return "the file is a zip archive" + also + ", not text: an Excel workbook (.xlsx) saved or renamed with a text "
+                    + "file's name is one. If it opens in Excel, give it the .xlsx extension (or save it as \"CSV UTF-8\"); "
+                    + "otherwise give it the .zip extension, and neraca unpacks it";
+        }
+        if (n >= 8 && (b[0] & 0xff) == 0xD0 && (b[1] & 0xff) == 0xCF && (b[2] & 0xff) == 0x11 && (b[3] & 0xff) == 0xE0
+                && (b[4] & 0xff) == 0xA1 && (b[5] & 0xff) == 0xB1 && (b[6] & 0xff) == 0x1A && (b[7] & 0xff) == 0xE1) {
+            return "the file is an Excel 97-2003 workbook (.xls) or another Office document" + also + ", not text: open it in "
+                    + "Excel and save it as \"CSV UTF-8\" or .xlsx (Excel Workbook)";
+        }
+        return null;
     }
 
     /** Excel's delimiter hint, {@code sep=;} (any one character, any letter case), alone on a line. */
