@@ -528,6 +528,7 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
         String shape = null;
         for (int i = 0; i < values.length; i++) {
             JsonNode v = at(obj, jsonPaths.get(i));
+            if (shape == null) shape = notAnObject(obj, jsonPaths.get(i));
             if (v != null && v.isContainerNode()) {
                 if (shape == null) shape = shapeError(String.join(".", jsonPaths.get(i)), v);
                 // its values are not read as anything: masked in the quarantined text like a column the mapping does not read
@@ -578,6 +579,30 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
         }
         return "'" + path + "' holds a JSON array of " + v.size() + " value(s), not a value: the mapping reads one value per "
                 + "column; point it at a field that holds one";
+    }
+
+    /**
+     * A mapped path whose parent holds a value or an array, not the object the path walks into ({@code "price":34000} under
+     * {@code path: price.amount}): the column was read as blank, and the row quarantined MISSING_VALUE "blank" beside a
+     * raw_row showing {@code "price":"***"}, or, for an optional column, accepted without it. The export's shape differs
+     * from the mapping's: the detail names the parent and what it holds (never its value). Null when every parent on the
+     * path is an object, null or absent.
+     */
+    static String notAnObject(JsonNode root, String[] path) {
+        JsonNode n = root;
+        for (int k = 0; k < path.length - 1; k++) {
+            n = n.get(path[k]);
+            if (n == null || n.isNull()) return null;
+            if (n.isObject()) continue;
+            String at = String.join(".", Arrays.copyOf(path, k + 1));
+            String what = n.isArray() ? "a JSON array of " + n.size() + " value(s)" : n.isNumber() ? "a number"
+                    : n.isTextual() ? "a string" : n.isBoolean() ? "true or false" : "a value";
+            return "'" + at + "' holds " + what + ", not an object: the mapping reads '" + String.join(".", path)
+                    + "', a field inside it. The export's shape differs from the mapping's: "
+                    + (n.isArray() ? "point the mapping at a field that holds one value"
+                    : "if '" + at + "' holds the value itself, point the mapping at it (path: " + at + ")");
+        }
+        return null;
     }
 
     /** Masks every value of {@code obj} not on a mapped path (a parent of one is walked into), as CSV masks unread columns. */

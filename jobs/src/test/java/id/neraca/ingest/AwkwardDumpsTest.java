@@ -93,6 +93,41 @@ class AwkwardDumpsTest {
         assertNull(rs.get(3).readError());
     }
 
+    /**
+     * The converse: a value or an array where the mapping walks into an object ({@code "price":34000} under
+     * {@code price.amount}). It was read as blank: MISSING_VALUE "unit_price (price.amount): blank" beside a raw_row
+     * showing {@code "price":"***"}, and an optional column (the seller's) silently dropped. BAD_JSON naming the parent
+     * and what it holds, never its value; a null or absent parent is still a missing value.
+     */
+    @Test
+    void aValueOrArrayWhereTheMappingWalksIntoAnObjectIsBadJsonNamingItNotBlank() throws IOException {
+        String flatPrice = toko("INV/1").replace("\"price\":{\"amount\":\"129000.00\",\"currency\":\"IDR\"}", "\"price\":129000");
+        String sellerText = toko("INV/2").replaceAll("\"seller\":\\{[^}]*\\}", "\"seller\":\"CV Bintang Official\"");
+        String productArray = toko("INV/3").replace("\"product\":{\"name\":\"Koko\",\"category\":\"fashion-muslim\"}",
+                "\"product\":[{\"name\":\"Koko\"}]");
+        String priceNull = toko("INV/4").replace("\"price\":{\"amount\":\"129000.00\",\"currency\":\"IDR\"}", "\"price\":null");
+        assertTrue(flatPrice.contains("\"price\":129000") && sellerText.contains("\"seller\":\"CV") && productArray.contains("[{"),
+                "fixtures changed");
+        Path f = tmp.resolve("dumps/tokopedia/tokopedia_orders_2023-01.jsonl");
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, flatPrice + "\n" + sellerText + "\n" + productArray + "\n" + priceNull + "\n");
+        DumpPlanner.Plan plan = DumpPlanner.plan(tmp.resolve("dumps").toString(),
+                Mappings.load(SparkTestBase.projectRoot().resolve("data/marketplaces")), false, 0);
+        List<RawRecord> rs = DumpReader.readAll(plan.tasks().get(0), plan.mappings().get("tokopedia"));
+        assertEquals("BAD_JSON", rs.get(0).readError());
+        assertEquals("'price' holds a number, not an object: the mapping reads 'price.amount', a field inside it. The export's "
+                + "shape differs from the mapping's: if 'price' holds the value itself, point the mapping at it (path: price)",
+                rs.get(0).readDetail());
+        assertFalse(rs.get(0).rawRow().contains("129000"), rs.get(0).rawRow());
+        assertEquals("BAD_JSON", rs.get(1).readError(), "the seller columns are optional, but the seller was lost");
+        assertTrue(rs.get(1).readDetail().startsWith("'seller' holds a string, not an object"), rs.get(1).readDetail());
+        assertFalse(rs.get(1).rawRow().contains("Bintang"), rs.get(1).rawRow());
+        assertEquals("BAD_JSON", rs.get(2).readError());
+        assertTrue(rs.get(2).readDetail().startsWith("'product' holds a JSON array of 1 value(s), not an object")
+                && rs.get(2).readDetail().endsWith("point the mapping at a field that holds one value"), rs.get(2).readDetail());
+        assertNull(rs.get(3).readError(), "a null price is a missing value (MISSING_VALUE when parsed), as before");
+    }
+
     @Test
     void badJsonRowsSayWhyAndMaskTheSellerEvenInsideAnArray() throws IOException {
         Path f = tmp.resolve("dumps/tokopedia/tokopedia_orders_2023-01.jsonl");
