@@ -783,8 +783,14 @@ public final class DumpPlanner {
         return false;
     }
 
+    /**
+     * A header name as the loose match compares it: invisible format characters (a zero-width space U+200B, a joiner, a
+     * soft hyphen, a byte-order mark U+FEFF not at the line's start: Unicode category Cf) dropped, no-break spaces as
+     * spaces, trimmed, runs of spaces as one, lower case. A header copied from a web page or a sheet that held "Order ID"
+     * with a zero-width space was refused as "missing [Order ID]" beside a header read showing Order ID.
+     */
     private static String loose(String name) {
-        return Parsers.nbspTrim(name).replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return Parsers.nbspTrim(name.replaceAll("\\p{Cf}", "")).replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     private static String guessDelimiter(String header, List<String> tried) {
