@@ -479,6 +479,15 @@ public final class DumpPlanner {
                     + "tr '\\r' '\\n' < in > out"));
             return null;
         }
+        if (m.format().jsonl() && prettyJson(lines.get(0))) {
+            // one JSON document over many lines (json.dump(items, f, indent=2)): each line a BAD_JSON row, the top reason
+            // Jackson's "expected close marker for Array", none saying what the file is
+            issues.add(new Issue(f.rel(), headerLine, NeracaException.EXIT_DATA, "the file is one JSON document spread over many "
+                    + "lines (pretty-printed; its first line is '" + new String(lines.get(0), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("\uFEFF", "").strip() + "'), not JSON Lines, which holds one object per line. Convert it: jq -c '.[]' < in > out "
+                    + "for an array of records (jq -c . for a single object), or export it as JSON Lines"));
+            return null;
+        }
         if (m.format().jsonl()) {
             List<String> paths = lines.isEmpty() ? List.of() : jsonPaths(lines.get(0));
             if (!paths.isEmpty()) seen.saw(m.name(), paths);
@@ -851,6 +860,12 @@ public final class DumpPlanner {
                     + "Excel and save it as \"CSV UTF-8\" or .xlsx (Excel Workbook)";
         }
         return null;
+    }
+
+    /** A JSON Lines file's first line with a value that only opens a document: {@code [} or <code>{</code> alone. */
+    static boolean prettyJson(byte[] first) {
+        String t = new String(first, java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "").strip();
+        return t.equals("[") || t.equals("{");
     }
 
     /** Excel's delimiter hint, {@code sep=;} (any one character, any letter case), alone on a line. */

@@ -128,6 +128,31 @@ class AwkwardDumpsTest {
         assertNull(rs.get(3).readError(), "a null price is a missing value (MISSING_VALUE when parsed), as before");
     }
 
+    /**
+     * A scraper's {@code json.dump(items, f, indent=2)} saved under a .jsonl name: every line was a BAD_JSON row (1,191
+     * for 40 records) and the top reason Jackson's "expected close marker for Array". Refused at planning, saying what
+     * the file is and how to convert it.
+     */
+    @Test
+    void aPrettyPrintedJsonDocumentUnderAJsonlNameIsRefusedSayingHowToConvertIt() throws IOException {
+        for (String open : List.of("[", "{")) {
+            Path dumps = tmp.resolve("pretty" + (open.equals("[") ? "-array" : "-object"));
+            Path f = dumps.resolve("tokopedia/tokopedia_orders_2023-01.jsonl");
+            Files.createDirectories(f.getParent());
+            String body = open.equals("[") ? "\uFEFF[\n  " + toko("INV/1") + ",\n  " + toko("INV/2") + "\n]\n"
+                    : "{\n  \"invoice\": \"INV/1\",\n  \"status\": \"delivered\"\n}\n";
+            Files.writeString(f, body);
+            DumpPlanner.Plan plan = DumpPlanner.plan(dumps.toString(),
+                    Mappings.load(SparkTestBase.projectRoot().resolve("data/marketplaces")), false, 0);
+            assertEquals(List.of(), plan.tasks());
+            assertEquals(1, plan.errors().size(), plan.issues().toString());
+            assertEquals(3, plan.errors().get(0).exit());
+            assertTrue(plan.errors().get(0).render().startsWith("tokopedia/tokopedia_orders_2023-01.jsonl line 1: the file is one "
+                    + "JSON document spread over many lines (pretty-printed; its first line is '" + open + "'), not JSON Lines")
+                    && plan.errors().get(0).render().contains("jq -c '.[]' < in > out"), plan.errors().get(0).render());
+        }
+    }
+
     @Test
     void badJsonRowsSayWhyAndMaskTheSellerEvenInsideAnArray() throws IOException {
         Path f = tmp.resolve("dumps/tokopedia/tokopedia_orders_2023-01.jsonl");
