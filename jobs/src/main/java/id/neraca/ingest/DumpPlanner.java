@@ -140,6 +140,9 @@ public final class DumpPlanner {
                 } else {
                     String refused = refusedWorkbook(f.rel());
                     issues.add(new Issue(f.rel(), null, NeracaException.EXIT_USAGE, "no mapping in " + mappingsDir + " matches this file. "
+                            + (nestedZip(f.rel()) ? "It is a zip archive inside a zip archive: neraca unpacks one level. Unpack "
+                            + "the outer archive into the dumps folder (unzip outer.zip -d <dumps>/<marketplace>/), so that the "
+                            + "inner one is read as an archive of its own. " : "")
                             + (refused != null ? "It is " + refused + " "
                             : workbook(f.rel()) ? "It is an Excel workbook (.xlsx): a mapping reads it like its CSV export when "
                             + "one of its files patterns matches it (shopee/*.xlsx). " : "")
@@ -866,6 +869,12 @@ public final class DumpPlanner {
     static boolean prettyJson(byte[] first) {
         String t = new String(first, java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "").strip();
         return t.equals("[") || t.equals("{");
+    }
+
+    /** An entry of a zip archive that is a zip archive itself ({@code orders.zip/2024/march.zip}): not unpacked. */
+    static boolean nestedZip(String rel) {
+        String r = rel.toLowerCase(Locale.ROOT);
+        return r.endsWith(".zip") && r.substring(0, r.length() - 4).contains(".zip/");
     }
 
     /** Excel's delimiter hint, {@code sep=;} (any one character, any letter case), alone on a line. */

@@ -183,6 +183,15 @@ class AwkwardDumpsTest {
     }
 
     @Test
+    void dossEndOfFileMarkIsNotARecord() throws IOException {
+        // an old exporter's Ctrl-Z (0x1A) after the last line, alone on its line or after a final line break: a
+        // WRONG_FIELD_COUNT row ("found 1") that in a short file tripped the 5% threshold by itself
+        String csv = SHOPEE_HEADER + "\r\n" + shopee("S1") + "\r\n" + shopee("S2") + "\r\n\u001A";
+        assertEquals(List.of("2|null|S1", "3|null|S2"),
+                read("shopee/shopee_orders_20230301_20230331.csv", csv.getBytes(StandardCharsets.UTF_8), "No. Pesanan"));
+    }
+
+    @Test
     void rowsOfBareDelimitersAreEmptySpreadsheetRowsNotRecords() throws IOException {
         // Excel saves a sheet's empty or formatted-but-empty rows as ;;;;;; (with the header's field count or not):
         // each was quarantined MISSING_VALUE and a few of them failed the file on max_quarantine_share

@@ -102,4 +102,30 @@ class UnmatchedDumpMessageTest {
                 other.toString(), SellerKeys.resolve(java.util.Map.of(), true), IngestConfig.defaults(), false, true));
         assertFalse(e.getMessage().contains("It looks like"), e.getMessage());
     }
+    /** A zip inside a zip is not unpacked: the error says so and how to unpack it, not only "no mapping matches". */
+    @Test
+    void aZipInsideAZipIsNamedAsOne() throws IOException {
+        Path root = SparkTestBase.projectRoot();
+        Path maps = Files.createDirectories(tmp.resolve("maps"));
+        Files.copy(root.resolve("data/marketplaces/shopee.yaml"), maps.resolve("shopee.yaml"));
+        java.io.ByteArrayOutputStream inner = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(inner)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("Order.all.20240301_20240331.csv"));
+            z.write("No. Pesanan,Status Pesanan\n1,Selesai\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            z.closeEntry();
+        }
+        Path dumps = Files.createDirectories(tmp.resolve("dumps/shopee"));
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(dumps.resolve("exports.zip")))) {
+            z.putNextEntry(new java.util.zip.ZipEntry("2024/march.zip"));
+            z.write(inner.toByteArray());
+            z.closeEntry();
+        }
+        NeracaException e = assertThrows(NeracaException.class, () -> IngestRun.prepare(maps, root.resolve("data/reference"),
+                tmp.resolve("dumps").toString(), SellerKeys.resolve(java.util.Map.of(), true), IngestConfig.defaults(), false, true));
+        assertTrue(e.getMessage().contains("exports.zip/2024/march.zip"), e.getMessage());
+        assertTrue(e.getMessage().contains("It is a zip archive inside a zip archive: neraca unpacks one level"), e.getMessage());
+        assertFalse(DumpPlanner.nestedZip("shopee/exports.zip"));
+        assertFalse(DumpPlanner.nestedZip("shopee/exports.zip/march.csv"));
+        assertTrue(DumpPlanner.nestedZip("shopee/Exports.ZIP/march.Zip"));
+    }
 }
