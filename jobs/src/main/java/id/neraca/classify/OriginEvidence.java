@@ -113,7 +113,11 @@ public final class OriginEvidence implements Serializable {
         List<Double> foreign = new ArrayList<>();
         List<Double> domestic = new ArrayList<>();
         if (Boolean.TRUE.equals(crossBorderFlag)) add(reasons, "XB_FLAG", foreign, sw.xbFlag());
-        if (FOREIGN_ID_TYPES.contains(idType)) add(reasons, "SELLER_FOREIGN_ID", foreign, sw.sellerForeignId());
+        // a passport is foreign evidence only when the seller is not declared Indonesian: Indonesians hold passports too
+        // (TikTok Shop told the ministry its sellers are verified "by KTP or passport"), and a declared country ID beside
+        // a passport made an Indonesian seller a CONFLICT, or CROSS_BORDER at weight 0.90 against 0.60
+        boolean indonesianPassport = idType.equals("PASSPORT") && ID.equals(sellerCountry);
+        if (FOREIGN_ID_TYPES.contains(idType) && !indonesianPassport) add(reasons, "SELLER_FOREIGN_ID", foreign, sw.sellerForeignId());
         if (sellerCountry != null && !ID.equals(sellerCountry)) add(reasons, "SELLER_COUNTRY_FOREIGN", foreign, sw.sellerCountryForeign());
         if (shipFromCountry != null && !ID.equals(shipFromCountry)) add(reasons, "SHIP_FROM_ABROAD", foreign, sw.shipFromAbroad());
         if (Boolean.FALSE.equals(crossBorderFlag)) add(reasons, "XB_FLAG_NO", domestic, sw.xbFlagNo());

@@ -116,6 +116,26 @@ class OriginEvidenceTest {
         assertTrue(d.confidence() > 0.99, "four independent foreign signals: " + d.confidence());
     }
 
+    /**
+     * A passport beside a declared seller country of Indonesia is an Indonesian's passport, not foreign evidence: it made
+     * an Indonesian seller a seller conflict decided for CROSS_BORDER (0.90 against the country's 0.60). Without a
+     * declared country, or with a foreign one, a passport is still foreign evidence.
+     */
+    @Test
+    void anIndonesianSellersPassportIsNotForeignEvidence() {
+        var d = decide(null, "ID", "PASSPORT", null, "31", null, null, null, "Batik tulis Pekalongan");
+        assertFalse(d.reasons().contains("SELLER_FOREIGN_ID"), d.reasons().toString());
+        assertFalse(d.reasons().stream().anyMatch(r -> r.startsWith("CONFLICT_SELLER")), d.reasons().toString());
+        assertFalse("CROSS_BORDER".equals(d.preClass()), d.preClass());
+        var noCountry = decide(null, null, "PASSPORT", null, null, null, null, null, "Batik tulis Pekalongan");
+        assertTrue(noCountry.reasons().contains("SELLER_FOREIGN_ID"), noCountry.reasons().toString());
+        var foreignCountry = decide(null, "MY", "passport", null, null, null, null, null, "Batik tulis Pekalongan");
+        assertTrue(foreignCountry.reasons().contains("SELLER_FOREIGN_ID"), foreignCountry.reasons().toString());
+        // a foreign registration stays foreign evidence whatever country is declared beside it (a conflict, as before)
+        var reg = decide(null, "ID", "FOREIGN_REG", null, "31", null, null, null, "Batik tulis Pekalongan");
+        assertTrue(reg.reasons().contains("SELLER_FOREIGN_ID"), reg.reasons().toString());
+    }
+
     @Test
     void goodsShippedFromAbroadMakeACrossBorderSaleEvenForALocatedSeller() {
         var d = decide(null, "ID", "NIK", true, "31", "CN", null, null, "Lampu LED strip");
