@@ -100,6 +100,27 @@ class OriginEvidenceTest {
     }
 
     @Test
+    void tendaInATitleIsATentNotTheRouterBrand() {
+        // "tenda" is the Indonesian word for a tent; Tenda (CN) is a router maker. A seller with a valid NIB selling a
+        // tent was IMPORTED on BRAND_FOREIGN:CN, and an Eiger or Consina tent lost its local brand to the leftmost "Tenda"
+        var tent = decide(false, "ID", "NIB", true, "32", "ID", null, null, "Tenda Camping Dome Kapasitas 4 Orang Double Layer");
+        assertEquals("UNKNOWN", tent.preClass(), tent.reasons().toString());
+        assertEquals(List.of("XB_FLAG_NO", "SELLER_COUNTRY_ID", "SELLER_ID_DOMESTIC", "SELLER_LOCATION_ID", "SHIP_FROM_ID",
+                "NO_GOODS_EVIDENCE"), tent.reasons());
+        var eiger = decide(false, "ID", "NIB", true, "32", "ID", null, null, "Tenda Eiger Sphinx 2P Ultralight");
+        assertEquals("LOCAL", eiger.preClass(), eiger.reasons().toString());
+        assertTrue(eiger.reasons().contains("BRAND_LOCAL"), eiger.reasons().toString());
+        var consina = decide(null, null, "NONE", null, "32", null, null, null, "Tenda Consina Magnum 4");
+        assertFalse(consina.reasons().contains("BRAND_FOREIGN:CN"), consina.reasons().toString());
+        // the router is still found, by the phrases only it makes, and by the brand column
+        var router = decide(false, "ID", "NIB", true, "31", "ID", null, null, "Router Tenda N301 Wireless 300Mbps");
+        assertEquals("IMPORTED", router.preClass(), router.reasons().toString());
+        assertTrue(router.reasons().contains("BRAND_FOREIGN:CN"), router.reasons().toString());
+        var column = decide(false, "ID", "NIB", true, "31", "ID", null, "Tenda", "Mesh WiFi Nova MW6 3 pack");
+        assertTrue(column.reasons().contains("BRAND_FOREIGN:CN"), column.reasons().toString());
+    }
+
+    @Test
     void titleExcludedBrandNamesStillMatchInTheBrandColumn() {
         // "apple" is an ordinary word in food titles, so it matches only as a brand value
         var food = decide(null, null, "NONE", null, "32", null, null, null, "Keripik apple malang 250 gr");
