@@ -39,8 +39,16 @@ public final class OriginEvidence implements Serializable {
     private static final Set<String> FOREIGN_ID_TYPES = Set.of("FOREIGN_REG", "PASSPORT");
     private static final Set<String> DOMESTIC_ID_TYPES = Set.of("NIK", "NIB", "NPWP");
     private static final String ID = "ID";
-    /** Words that negate the title cue right after them: "bukan impor", "non-import", "tidak produk lokal". */
-    static final Set<String> NEGATORS = Set.of("bukan", "non", "tidak", "not");
+    /**
+     * Words that negate the title cue right after them: "bukan impor", "non-import", "tidak produk lokal", and the
+     * abbreviations of short titles ("bkn impor", "tdk impor") and English "no import".
+     */
+    static final Set<String> NEGATORS = Set.of("bukan", "bkn", "non", "tidak", "tdk", "not", "no");
+    /**
+     * Nouns naming the goods that may stand between a negator and its cue: "bukan produk impor", "bukan barang import"
+     * ("barang impor" is a cue phrase, "barang import" is not), "bukan brg import".
+     */
+    static final Set<String> NEGATED_NOUNS = Set.of("barang", "brg", "produk", "product", "produksi");
 
     /**
      * What decided a class, for reporting (the report's evidence table): the reason codes that can decide each class,
@@ -143,7 +151,7 @@ public final class OriginEvidence implements Serializable {
         String[] titleWords = TextMatcher.words(title); // normalised once, matched by every list
         Verdict brandV = brandVerdict(brand, titleWords, reasons);
         Verdict titleV = titleVerdict(titleWords, reasons);
-        boolean umkmCue = umkmCues.first(titleWords) != null;
+        boolean umkmCue = !umkmCues.all(titleWords, NEGATORS, NEGATED_NOUNS).isEmpty(); // "bukan UMKM" is no UMKM cue
 
         // conflicts about the goods lower the confidence of a class the goods decide (LOCAL, IMPORTED), not of a
         // cross-border one, which rests on where the seller and the shipment are: a sale shipped from China whose listing
@@ -253,7 +261,7 @@ public final class OriginEvidence implements Serializable {
 
     private static List<Double> weights(TextMatcher<Double> m, String[] text) {
         List<Double> out = new ArrayList<>();
-        for (String p : m.all(text, NEGATORS)) out.add(m.get(p));
+        for (String p : m.all(text, NEGATORS, NEGATED_NOUNS)) out.add(m.get(p));
         return out;
     }
 

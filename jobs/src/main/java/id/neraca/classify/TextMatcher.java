@@ -114,6 +114,15 @@ public final class TextMatcher<V extends Serializable> implements Serializable {
      * "non import": a negated cue is not a cue). The negated phrase is still stepped over, so none of its words match.
      */
     public List<String> all(String[] w, Set<String> negators) {
+        return all(w, negators, Collections.emptySet());
+    }
+
+    /**
+     * As {@link #all(String[], Set)}, and a negator may stand one of {@code nouns} before the phrase: "bukan produk impor",
+     * "bukan barang import" (the noun names the goods, the negator negates them). Only those nouns are stepped over:
+     * "tidak luntur batik tulis" (does not fade) negates nothing.
+     */
+    public List<String> all(String[] w, Set<String> negators, Set<String> nouns) {
         if (w.length == 0) return Collections.emptyList();
         Set<String> found = new LinkedHashSet<>();
         int i = 0;
@@ -123,7 +132,9 @@ public final class TextMatcher<V extends Serializable> implements Serializable {
             for (int n = longest == null ? 0 : Math.min(longest, w.length - i); n >= 1; n--) {
                 String p = join(w, i, n);
                 if (phrases.containsKey(p)) {
-                    if (i == 0 || !negators.contains(w[i - 1])) found.add(p);
+                    boolean negated = i >= 1 && negators.contains(w[i - 1])
+                            || i >= 2 && nouns.contains(w[i - 1]) && negators.contains(w[i - 2]);
+                    if (!negated) found.add(p);
                     step = n;
                     break;
                 }

@@ -273,6 +273,34 @@ class OriginEvidenceTest {
     }
 
     @Test
+    void aNegationReachesOverTheNounBeforeTheCueAndItsAbbreviationsNegateToo() {
+        // "bukan produk impor", "bukan barang import" (only "barang impor" is a cue phrase), "tidak produk import": the
+        // negator stands before the noun, the cue after it. They were IMPORTED on TITLE_IMPORT_CUE.
+        for (String title : List.of("Sepatu Kulit Garut Bukan Produk Impor", "Tas Rotan Lombok Bukan Barang Import",
+                "Sandal Jepit Karet Tidak Produk Import", "Kaos Polos Bukan Brg Import")) {
+            var d = decide(false, "ID", "NIB", true, "32", "ID", null, null, title);
+            assertEquals("UNKNOWN", d.preClass(), title + " " + d.reasons());
+            assertFalse(d.reasons().contains("TITLE_IMPORT_CUE"), title + " " + d.reasons());
+        }
+        // the abbreviations sellers write in short titles, and English "no"
+        for (String title : List.of("Keripik Tempe Produk Lokal Bkn Impor", "Keripik Tempe Produk Lokal Tdk Impor",
+                "Kaos Sablon Produk Lokal No Import")) {
+            var d = decide(false, "ID", "NIB", true, "32", "ID", null, null, title);
+            assertEquals("LOCAL", d.preClass(), title + " " + d.reasons());
+            assertEquals(List.of("XB_FLAG_NO", "SELLER_COUNTRY_ID", "SELLER_ID_DOMESTIC", "SELLER_LOCATION_ID", "SHIP_FROM_ID",
+                    "TITLE_LOCAL_CUE"), d.reasons(), title);
+        }
+        // only a noun naming goods is stepped over: "tidak luntur" (does not fade) does not negate the batik after it
+        var batik = decide(false, "ID", "NIB", true, "33", "ID", null, null, "Kain Tidak Luntur Batik Tulis Pekalongan");
+        assertEquals("LOCAL", batik.preClass(), batik.reasons().toString());
+        // a negated UMKM phrase is no UMKM cue either
+        var notUmkm = decide(false, "ID", "NIB", true, "32", "ID", null, null, "Keripik Produk Lokal Bukan UMKM");
+        assertEquals("LOCAL", notUmkm.preClass(), notUmkm.reasons().toString());
+        assertFalse(notUmkm.umkmCue(), notUmkm.reasons().toString());
+        assertTrue(decide(false, "ID", "NIB", true, "32", "ID", null, null, "Keripik Produk Lokal UMKM").umkmCue());
+    }
+
+    @Test
     void madeInAPhraseNeedsTheCountry() {
         var china = decide(null, "ID", "NIK", true, "31", "ID", null, null, "Panci stainless made in China");
         assertEquals("IMPORTED", china.preClass());
