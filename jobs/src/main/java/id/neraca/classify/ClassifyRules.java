@@ -50,11 +50,15 @@ public record ClassifyRules(
             Double brandLow,
             Double brandInTitleFactor) implements Serializable {}
 
-    /** Keyword phrases matched as whole words in the normalised title, with their weights. */
+    /**
+     * Keyword phrases matched as whole words in the normalised title, with their weights; {@code notCues}, phrases that
+     * hold a cue's words but say nothing of where the goods come from ("kualitas import", "ekspor impor").
+     */
     public record TitleCues(
             Map<String, Double> importCues,
             Map<String, Double> localCues,
             List<String> umkmCues,
+            List<String> notCues,
             Double minScore) implements Serializable {}
 
     /** How brands are recognised in the brand column and in titles. */
@@ -155,6 +159,13 @@ public record ClassifyRules(
         cues(titleCues.localCues, "title_cues.local_cues");
         req(titleCues.umkmCues, "title_cues.umkm_cues");
         for (String c : titleCues.umkmCues) phrase(c, "title_cues.umkm_cues");
+        req(titleCues.notCues, "title_cues.not_cues");
+        for (String c : titleCues.notCues) {
+            phrase(c, "title_cues.not_cues");
+            if (titleCues.importCues.containsKey(c) || titleCues.localCues.containsKey(c)) {
+                throw new IllegalArgumentException("title_cues.not_cues: '" + c + "' is also an import or local cue; keep it in one list");
+            }
+        }
         weight(titleCues.minScore, "title_cues.min_score");
         for (String c : titleCues.importCues.keySet()) {
             if (titleCues.localCues.containsKey(c)) {

@@ -81,6 +81,7 @@ public final class OriginEvidence implements Serializable {
     private final TextMatcher<Double> importCues;
     private final TextMatcher<Double> localCues;
     private final TextMatcher<Boolean> umkmCues;
+    private final HashSet<String> notCues;
     private final HashSet<String> noBrand;
     private final HashSet<String> madeInIndonesia;
 
@@ -89,8 +90,11 @@ public final class OriginEvidence implements Serializable {
         this.brandColumn = BrandOrigins.columnMatcher(brands);
         this.brandTitle = BrandOrigins.titleMatcher(brands, rules.brandMatching().minTitleAliasLength(),
                 rules.brandMatching().titleExclude());
-        this.importCues = new TextMatcher<>(rules.titleCues().importCues());
-        this.localCues = new TextMatcher<>(rules.titleCues().localCues());
+        // a not-cue ("kualitas import") is matched like a cue, so its words are stepped over as one phrase, then left out
+        this.notCues = new HashSet<>();
+        for (String c : rules.titleCues().notCues()) notCues.add(TextMatcher.normalise(c));
+        this.importCues = new TextMatcher<>(withNotCues(rules.titleCues().importCues()));
+        this.localCues = new TextMatcher<>(withNotCues(rules.titleCues().localCues()));
         Map<String, Boolean> u = new HashMap<>();
         for (String c : rules.titleCues().umkmCues()) u.put(c, Boolean.TRUE);
         this.umkmCues = new TextMatcher<>(u);
@@ -259,10 +263,16 @@ public final class OriginEvidence implements Serializable {
         return null;
     }
 
-    private static List<Double> weights(TextMatcher<Double> m, String[] text) {
+    private List<Double> weights(TextMatcher<Double> m, String[] text) {
         List<Double> out = new ArrayList<>();
-        for (String p : m.all(text, NEGATORS, NEGATED_NOUNS)) out.add(m.get(p));
+        for (String p : m.all(text, NEGATORS, NEGATED_NOUNS)) if (!notCues.contains(p)) out.add(m.get(p));
         return out;
+    }
+
+    private Map<String, Double> withNotCues(Map<String, Double> cues) {
+        Map<String, Double> m = new HashMap<>(cues);
+        for (String c : notCues) m.put(c, 0.0);
+        return m;
     }
 
     private static void add(List<String> reasons, String code, List<Double> bucket, double w) {

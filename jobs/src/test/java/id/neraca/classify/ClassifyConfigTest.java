@@ -56,6 +56,13 @@ class ClassifyConfigTest {
     }
 
     @Test
+    void aNotCueThatIsAlsoACueIsRejected() throws IOException {
+        String bad = Files.readString(RULES).replace("    - kualitas impor\n", "    - kualitas impor\n    - barang impor\n");
+        NeracaException e = assertThrows(NeracaException.class, () -> ClassifyRules.parse("rules.yaml", bad));
+        assertTrue(e.getMessage().contains("title_cues.not_cues: 'barang impor' is also an import or local cue"), e.getMessage());
+    }
+
+    @Test
     void tierCeilingsMustRise() throws IOException {
         String bad = Files.readString(RULES).replace("small_max_idr: 15000000000", "small_max_idr: 1000000000");
         NeracaException e = assertThrows(NeracaException.class, () -> ClassifyRules.parse("rules.yaml", bad));

@@ -301,6 +301,28 @@ class OriginEvidenceTest {
     }
 
     @Test
+    void qualityClaimsAndTradeTopicsHoldingImportAreNoImportCue() {
+        // "kualitas import" / "import quality" is what local makers write of their own goods (import-grade quality), and
+        // "ekspor impor" a book's topic: neither says where the goods were made. They were IMPORTED on TITLE_IMPORT_CUE.
+        for (String title : List.of("Kaos Polos Cotton Combed 30s Kualitas Import", "Sepatu Sneakers Pria Import Quality",
+                "Sepatu Sneakers Kwalitas Import Murah", "Tas Wanita Style Import Kulit Sintetis",
+                "Buku Panduan Ekspor Impor untuk Pemula", "Buku Bisnis Export Import Tanpa Modal")) {
+            var d = decide(false, "ID", "NIB", true, "32", "ID", null, null, title);
+            assertEquals("UNKNOWN", d.preClass(), title + " " + d.reasons());
+            assertEquals(List.of("XB_FLAG_NO", "SELLER_COUNTRY_ID", "SELLER_ID_DOMESTIC", "SELLER_LOCATION_ID", "SHIP_FROM_ID",
+                    "NO_GOODS_EVIDENCE"), d.reasons(), title);
+        }
+        // beside a local brand the claim made a CONFLICT_BRAND_VS_TITLE and the sale fell to UNKNOWN (LOW_CONFIDENCE)
+        var erigo = decide(false, "ID", "NIB", true, "31", "ID", null, null, "Erigo Kaos Oversize Kualitas Import");
+        assertEquals("LOCAL", erigo.preClass(), erigo.reasons().toString());
+        assertEquals(List.of("XB_FLAG_NO", "SELLER_COUNTRY_ID", "SELLER_ID_DOMESTIC", "SELLER_LOCATION_ID", "SHIP_FROM_ID",
+                "BRAND_LOCAL"), erigo.reasons());
+        // an import cue elsewhere in the title still counts
+        var imported = decide(false, "ID", "NIB", true, "31", "ID", null, null, "Barang Impor Kualitas Import Premium");
+        assertEquals("IMPORTED", imported.preClass(), imported.reasons().toString());
+    }
+
+    @Test
     void madeInAPhraseNeedsTheCountry() {
         var china = decide(null, "ID", "NIK", true, "31", "ID", null, null, "Panci stainless made in China");
         assertEquals("IMPORTED", china.preClass());
