@@ -68,7 +68,7 @@ public abstract class StageCommand implements Callable<Integer> {
     }
 
     private int run(NeracaConfig.Loaded config, String runId, String command, List<Stage> stages) {
-        try (OutputStore outputs = new OutputStore(common.out, runId, id.neraca.core.LocalFiles.register(new org.apache.hadoop.conf.Configuration()))) {
+        try (OutputStore outputs = new OutputStore(common.out, runId, id.neraca.core.HadoopConf.create())) {
             outputs.requireOutputFolder();
             outputs.lock();
             outputs.recover();
