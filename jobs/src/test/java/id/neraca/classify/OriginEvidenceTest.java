@@ -120,6 +120,21 @@ class OriginEvidenceTest {
         assertTrue(column.reasons().contains("BRAND_FOREIGN:CN"), column.reasons().toString());
     }
 
+    /** Brand names that are words or units in titles: "citra" (an image), "gigabyte" (the unit), "Y.O.U" (three letters). */
+    @Test
+    void brandNamesThatAreWordsOrUnitsInTitlesDoNotDecideTheGoods() {
+        for (String title : new String[] {"Kamera CCTV Citra Jernih 1080p", "Flashdisk Sandisk 64 Gigabyte", "Mug Custom I Love Y.O.U",
+                "Mug Custom I Love Y O U"}) {
+            var d = decide(null, null, "NONE", null, "32", null, null, null, title);
+            assertFalse(d.reasons().stream().anyMatch(r -> r.startsWith("BRAND_") && !r.contains("US")), title + " " + d.reasons());
+        }
+        // the brands themselves, by the brand column or an alias
+        var citra = decide(null, null, "NONE", null, "32", null, null, "Citra", "Hand Body Lotion 250ml");
+        assertTrue(citra.reasons().stream().anyMatch(r -> r.startsWith("BRAND_")), citra.reasons().toString());
+        var you = decide(null, null, "NONE", null, "32", null, null, null, "Lipstik YOU Beauty Matte");
+        assertTrue(you.reasons().contains("BRAND_LOCAL"), you.reasons().toString());
+    }
+
     @Test
     void titleExcludedBrandNamesStillMatchInTheBrandColumn() {
         // "apple" is an ordinary word in food titles, so it matches only as a brand value
