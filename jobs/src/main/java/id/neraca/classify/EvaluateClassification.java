@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.neraca.core.NeracaException;
 import id.neraca.core.Stage;
 import id.neraca.core.StageContext;
+import id.neraca.core.Schemas;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -17,6 +19,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.upper;
+import static org.apache.spark.sql.functions.when;
 
 /**
  * Stage EvaluateClassification ({@code neraca evaluate --truth FILE}): joins {@code out/classified} with a
@@ -60,6 +73,7 @@ public final class EvaluateClassification implements Stage {
                         + "sale_id,true_origin_class[,true_umkm_tier,...] (docs/CONTRACTS.md).", truthFile, required);
             }
         }
+        checkTruth(truth, truthFile);
         Dataset<Row> classified = ctx.spark().read().parquet(ctx.outputs().path("classified"));
         ClassificationEvaluation.Result r = ClassificationEvaluation.evaluate(classified, truth);
         requireMatches(r.matchedSales(), r.truthOnlySales(), r.classifiedOnlySales(), truthFile);
@@ -80,6 +94,58 @@ public final class EvaluateClassification implements Stage {
         m.setAll(summary);
         out.print(printed(r, summary));
         out.flush();
+    }
+
+    /**
+     * The truth's rows fail their contract (exit 3, nothing written) when a {@code true_origin_class} is no origin class
+     * (a typo such as 'IMPORTD' became a class of its own and lowered IMPORTED's precision and the accuracy; a blank one
+     * turned its matched sale into "classified only"), a {@code true_umkm_tier} is no tier (it counted as a wrong tier), a
+     * sale id is blank, or a sale id appears twice (its sale was counted twice; docs/CONTRACTS.md: one row per sale).
+     * Class and tier are compared as {@link ClassificationEvaluation} does, trimmed and in upper case.
+     */
+    static void checkTruth(Dataset<Row> truth, String truthFile) {
+        boolean hasTier = List.of(truth.columns()).contains("true_umkm_tier");
+        Column cls = upper(trim(col("true_origin_class")));
+        Column tier = hasTier ? upper(trim(col("true_umkm_tier"))) : lit(null).cast("string");
+        Column badClass = cls.isNull().or(not(cls.isin(Schemas.ORIGIN_CLASSES.toArray())));
+        Column badTier = tier.isNotNull().and(tier.notEqual("")).and(not(tier.isin(Schemas.UMKM_TIERS.toArray())));
+        Column noId = col("sale_id").isNull().or(trim(col("sale_id")).equalTo(""));
+        Row c = truth.agg(
+                sum(when(noId, 1L).otherwise(0L)),
+                sum(when(not(noId).and(badClass), 1L).otherwise(0L)),
+                first(when(not(noId).and(badClass), struct(col("true_origin_class"), col("sale_id"))), true),
+                sum(when(not(noId).and(badTier), 1L).otherwise(0L)),
+                first(when(not(noId).and(badTier), struct(hasTier ? col("true_umkm_tier") : lit(""), col("sale_id"))), true)).first();
+        long blankIds = c.isNullAt(0) ? 0 : c.getLong(0);
+        if (blankIds > 0) {
+            throw NeracaException.data("%s: %,d row(s) have no sale_id; every row needs the sale_id ingest gives its sale "
+                    + "(docs/CONTRACTS.md, \"Ground truth\"). Fill it in or delete the row, then rerun.", truthFile, blankIds);
+        }
+        long badClasses = c.isNullAt(1) ? 0 : c.getLong(1);
+        if (badClasses > 0) {
+            throw NeracaException.data("%s: %,d row(s) have a true_origin_class that is no origin class, e.g. '%s' "
+                    + "(sale id %s); expected one of %s. Correct them (a blank class too), then rerun.", truthFile, badClasses,
+                    example(c, 2), c.getStruct(2).getString(1), String.join(", ", Schemas.ORIGIN_CLASSES));
+        }
+        long badTiers = c.isNullAt(3) ? 0 : c.getLong(3);
+        if (badTiers > 0) {
+            throw NeracaException.data("%s: %,d row(s) have a true_umkm_tier that is no tier, e.g. '%s' (sale id %s); "
+                    + "expected one of %s, or blank where the tier is not known. Correct them, then rerun.", truthFile, badTiers,
+                    example(c, 4), c.getStruct(4).getString(1), String.join(", ", Schemas.UMKM_TIERS));
+        }
+        Dataset<Row> repeated = truth.groupBy(col("sale_id")).agg(count(lit(1)).as("n")).where(col("n").gt(1));
+        List<Row> dups = repeated.orderBy(col("sale_id")).limit(3).collectAsList();
+        if (!dups.isEmpty()) {
+            long total = repeated.count();
+            throw NeracaException.data("%s: %,d sale id(s) appear on more than one row, e.g. %s; the ground truth holds one row "
+                    + "per sale (docs/CONTRACTS.md), else the sale is counted once per row. Keep one row per sale id, then rerun.",
+                    truthFile, total, dups.stream().map(d -> "'" + d.getString(0) + "' (" + d.getLong(1) + " rows)").toList());
+        }
+    }
+
+    private static String example(Row counts, int at) {
+        Row r = counts.getStruct(at);
+        return r.isNullAt(0) ? "" : r.getString(0);
     }
 
     /**

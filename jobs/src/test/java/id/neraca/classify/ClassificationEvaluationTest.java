@@ -117,6 +117,46 @@ class ClassificationEvaluationTest extends SparkTestBase {
         assertEquals(printed, EvaluateClassification.printed(r, EvaluateClassification.summary(r, "truth.csv")));
     }
 
+    private static Dataset<Row> truth(String[]... rows) {
+        StructType schema = new StructType().add("sale_id", DataTypes.StringType)
+                .add("true_origin_class", DataTypes.StringType).add("true_umkm_tier", DataTypes.StringType);
+        List<Row> t = new ArrayList<>();
+        for (String[] r : rows) t.add(RowFactory.create((Object[]) r));
+        return spark.createDataFrame(t, schema);
+    }
+
+    private static String rejected(Dataset<Row> truth) {
+        id.neraca.core.NeracaException e = org.junit.jupiter.api.Assertions.assertThrows(id.neraca.core.NeracaException.class,
+                () -> EvaluateClassification.checkTruth(truth, "t.csv"));
+        assertEquals(id.neraca.core.NeracaException.EXIT_DATA, e.exitCode(), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("t.csv: "), e.getMessage());
+        return e.getMessage();
+    }
+
+    /**
+     * A truth row the evaluation cannot score stops it (exit 3) instead of bending the metrics: a typo'd class was a class
+     * of its own (IMPORTED's precision and the accuracy fell), a blank class made its matched sale "classified only", a
+     * duplicated sale id counted its sale twice, a typo'd tier counted as a wrong tier.
+     */
+    @Test
+    void aTruthFileTheEvaluationCannotScoreIsRejectedNamingTheRow() {
+        EvaluateClassification.checkTruth(truth(new String[]{"a", "LOCAL_UMKM", "MICRO"}, new String[]{"b", " imported ", ""},
+                new String[]{"c", "UNKNOWN", null}, new String[]{"d", "CROSS_BORDER", "UNKNOWN"}), "t.csv"); // all fine
+
+        String typo = rejected(truth(new String[]{"a", "LOCAL_UMKM", "MICRO"}, new String[]{"b", "IMPORTD", "SMALL"}));
+        org.junit.jupiter.api.Assertions.assertTrue(typo.contains("1 row(s) have a true_origin_class that is no origin class, "
+                + "e.g. 'IMPORTD' (sale id b); expected one of LOCAL_UMKM, LOCAL_LARGE, IMPORTED, CROSS_BORDER, UNKNOWN"), typo);
+        String blank = rejected(truth(new String[]{"a", "LOCAL_UMKM", "MICRO"}, new String[]{"b", null, "SMALL"}));
+        org.junit.jupiter.api.Assertions.assertTrue(blank.contains("e.g. '' (sale id b)"), blank);
+        String tier = rejected(truth(new String[]{"a", "LOCAL_UMKM", "MIKRO"}));
+        org.junit.jupiter.api.Assertions.assertTrue(tier.contains("true_umkm_tier that is no tier, e.g. 'MIKRO' (sale id a)"), tier);
+        String dup = rejected(truth(new String[]{"a", "LOCAL_UMKM", "MICRO"}, new String[]{"b", "IMPORTED", "SMALL"},
+                new String[]{"a", "LOCAL_UMKM", "MICRO"}));
+        org.junit.jupiter.api.Assertions.assertTrue(dup.contains("1 sale id(s) appear on more than one row, e.g. ['a' (2 rows)]"), dup);
+        String noId = rejected(truth(new String[]{" ", "LOCAL_UMKM", "MICRO"}));
+        org.junit.jupiter.api.Assertions.assertTrue(noId.contains("1 row(s) have no sale_id"), noId);
+    }
+
     @Test
     void anEmptyMatrixHasUndefinedRatiosNotZeroes() {
         ClassificationEvaluation.Result r = ClassificationEvaluation.fromConfusion(List.of(), 3, 0);
