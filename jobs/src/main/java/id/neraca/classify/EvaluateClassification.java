@@ -67,12 +67,7 @@ public final class EvaluateClassification implements Stage {
             throw NeracaException.usage("%s: nothing classified yet. Run `neraca classify` first.", ctx.outputs().path("classified"));
         }
         Dataset<Row> truth = ctx.spark().read().option("header", "true").option("mode", "FAILFAST").csv(truthFile);
-        for (String required : List.of("sale_id", "true_origin_class")) {
-            if (!List.of(truth.columns()).contains(required)) {
-                throw NeracaException.data("%s (line 1): column '%s' is missing; the ground truth needs "
-                        + "sale_id,true_origin_class[,true_umkm_tier,...] (docs/CONTRACTS.md).", truthFile, required);
-            }
-        }
+        requireColumns(List.of(truth.columns()), truthFile);
         checkTruth(truth, truthFile);
         Dataset<Row> classified = ctx.spark().read().parquet(ctx.outputs().path("classified"));
         ClassificationEvaluation.Result r = ClassificationEvaluation.evaluate(classified, truth);
@@ -94,6 +89,27 @@ public final class EvaluateClassification implements Stage {
         m.setAll(summary);
         out.print(printed(r, summary));
         out.flush();
+    }
+
+    /**
+     * The truth's header: {@code sale_id} and {@code true_origin_class}, found by name. An empty file and a header in
+     * another delimiter are said as such (both were "column 'sale_id' is missing"), and the columns found are named.
+     */
+    static void requireColumns(List<String> columns, String truthFile) {
+        if (columns.isEmpty() || (columns.size() == 1 && columns.get(0).isBlank())) {
+            throw NeracaException.data("%s is empty: the ground truth needs the header sale_id,true_origin_class[,true_umkm_tier,...] "
+                    + "and one row per sale (docs/CONTRACTS.md). Pass <generated>/_truth/ground_truth.csv of the classified dumps.",
+                    truthFile);
+        }
+        for (String required : List.of("sale_id", "true_origin_class")) {
+            if (!columns.contains(required)) {
+                String found = columns.size() == 1 && columns.get(0).matches(".*[;\t|].*")
+                        ? "the header is one column, '" + columns.get(0) + "': separate the columns with commas"
+                        : "found " + columns;
+                throw NeracaException.data("%s (line 1): column '%s' is missing (%s); the ground truth needs "
+                        + "sale_id,true_origin_class[,true_umkm_tier,...] (docs/CONTRACTS.md).", truthFile, required, found);
+            }
+        }
     }
 
     /**
@@ -155,6 +171,11 @@ public final class EvaluateClassification implements Stage {
      */
     static void requireMatches(long matched, long truthOnly, long classifiedOnly, String truthFile) {
         if (matched > 0) return;
+        if (truthOnly == 0) {
+            // a header and no rows: "none of its 0 sale ids ... the truth is of other dumps" sent the user to the wrong fix
+            throw NeracaException.data("%s: no rows below its header, nothing to score. Pass the ground truth of the classified "
+                    + "dumps (neraca generate writes it to <generated>/_truth/ground_truth.csv).", truthFile);
+        }
         throw NeracaException.data("%s: none of its %,d sale ids matches one of the %,d sales in out/classified: the ground "
                 + "truth is of other dumps. Run `neraca run --dumps DIR` on the dumps this truth was generated with (its "
                 + "folder's parent, for <generated>/_truth/ground_truth.csv), or pass the truth file of the classified dumps.",

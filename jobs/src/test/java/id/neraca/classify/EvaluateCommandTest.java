@@ -28,4 +28,32 @@ class EvaluateCommandTest {
                 + "1,200 sale ids matches one of the 5,696 sales in out/classified"), e.getMessage());
         EvaluateClassification.requireMatches(1, 1199, 5695, "t.csv"); // one match is an evaluation
     }
+
+    /** A truth file with a header and no rows is said as such, not "the ground truth is of other dumps". */
+    @Test
+    void aTruthFileWithNoRowsSaysSo() {
+        NeracaException e = org.junit.jupiter.api.Assertions.assertThrows(NeracaException.class,
+                () -> EvaluateClassification.requireMatches(0, 0, 5696, "t.csv"));
+        assertEquals(NeracaException.EXIT_DATA, e.exitCode());
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("t.csv: no rows below its header, nothing to score"),
+                e.getMessage());
+    }
+
+    /** An empty file and a semicolon-separated header were both "column 'sale_id' is missing". */
+    @Test
+    void anEmptyOrSemicolonTruthFileSaysWhatIsWrong() {
+        NeracaException empty = org.junit.jupiter.api.Assertions.assertThrows(NeracaException.class,
+                () -> EvaluateClassification.requireColumns(java.util.List.of(), "t.csv"));
+        assertEquals(NeracaException.EXIT_DATA, empty.exitCode());
+        org.junit.jupiter.api.Assertions.assertTrue(empty.getMessage().startsWith("t.csv is empty"), empty.getMessage());
+        NeracaException semi = org.junit.jupiter.api.Assertions.assertThrows(NeracaException.class,
+                () -> EvaluateClassification.requireColumns(java.util.List.of("sale_id;true_origin_class;true_umkm_tier"), "t.csv"));
+        org.junit.jupiter.api.Assertions.assertTrue(semi.getMessage().contains("the header is one column, "
+                + "'sale_id;true_origin_class;true_umkm_tier': separate the columns with commas"), semi.getMessage());
+        NeracaException other = org.junit.jupiter.api.Assertions.assertThrows(NeracaException.class,
+                () -> EvaluateClassification.requireColumns(java.util.List.of("sale_id", "origin"), "t.csv"));
+        org.junit.jupiter.api.Assertions.assertTrue(other.getMessage().contains("column 'true_origin_class' is missing "
+                + "(found [sale_id, origin])"), other.getMessage());
+        EvaluateClassification.requireColumns(java.util.List.of("true_origin_class", "x", "sale_id"), "t.csv"); // any order
+    }
 }
