@@ -1383,6 +1383,11 @@ public final class ReportView {
         items.add(item(t.get("assume_model"), !p.projected() ? t.get(noOrderLines() ? "assume_model_no_order_lines" : notCalibrated() ? "assume_model_not_calibrated" : "assume_model_not_projected") : scenarioOnly()
                 ? t.get("assume_model_value_scenarios", rate(s.path("scenarios").path("cagr_base_pct")),
                         s.path("months_observed").isNumber() ? f.count(s.path("months_observed").asLong()) : "–")
+                : fewBacktestOrigins(s)
+                ? t.get("assume_model_value_equal", s.path("selected").asText(p.model()), p.series(),
+                        t.get(p.annual() ? "frequency_annual" : "frequency_monthly"),
+                        s.path("months_observed").isNumber() ? f.count(s.path("months_observed").asLong()) : "–",
+                        f.count(s.path("backtest").path("origins").asLong()), f.count(MIN_WEIGHING_ORIGINS))
                 : t.get("assume_model_value", s == null ? p.model() : s.path("selected").asText(p.model()),
                         p.series(), t.get(p.annual() ? "frequency_annual" : "frequency_monthly"))));
         m.put("items", items);
@@ -1391,7 +1396,8 @@ public final class ReportView {
             for (JsonNode mo : s.path("models")) {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("name", mo.path("name").asText());
-                r.put("desc", modelDescription(t, mo.path("name").asText()));
+                r.put("desc", mo.path("name").asText().equals("cagr_base") && noScenarioBacktest(s)
+                        ? t.get("model_desc_cagr_base_band") : modelDescription(t, mo.path("name").asText()));
                 r.put("supported", t.get(mo.path("supported").asBoolean(false) ? "yes" : "no"));
                 r.put("weight", num(mo.path("weight")));
                 r.put("mape", mo.path("mape").isNumber() ? f.pct(BigDecimal.valueOf(mo.path("mape").asDouble() * 100)) : "–");
@@ -1786,6 +1792,23 @@ public final class ReportView {
      * named {@code *_annual}, share one): a reader of the report sees what {@code drift_seasonal} is without the docs. A
      * model the messages do not know (a newer one) gets an empty cell, never a missing-key failure.
      */
+    /** Backtest origins the projection needs before it weighs models by their errors (Projection.MIN_SCORED_ORIGINS). */
+    static final int MIN_WEIGHING_ORIGINS = 3;
+
+    /**
+     * A projection whose backtest had too few origins to weigh the models (24 to 26 months by default): every usable
+     * model carries an equal weight (docs/PROJECTION.md §4), so the weights do not come from backtests.
+     */
+    static boolean fewBacktestOrigins(JsonNode s) {
+        return s != null && s.path("backtest").path("origins").isNumber()
+                && s.path("backtest").path("origins").asInt() < MIN_WEIGHING_ORIGINS;
+    }
+
+    /** Fewer than two backtest origins: the base scenario has no backtest errors, its spread is the low–high band. */
+    static boolean noScenarioBacktest(JsonNode s) {
+        return s != null && s.path("backtest").path("origins").isNumber() && s.path("backtest").path("origins").asInt() < 2;
+    }
+
     static String modelDescription(Messages t, String name) {
         Map<String, String> all = t.all();
         String own = all.get("model_desc_" + name);

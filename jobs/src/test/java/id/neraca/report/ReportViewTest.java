@@ -1017,6 +1017,51 @@ class ReportViewTest {
     }
 
     /**
+     * 24 months of history (`neraca run` on the samples' 2024–2025): the seasonal models are fitted, but the backtest
+     * has 0 origins, so every usable model carries an equal weight (docs/PROJECTION.md §4). The methodology said
+     * "model weights from rolling-origin backtests" and described cagr_base's spread as its own backtest errors,
+     * neither of which happened; it says the weights are equal and why.
+     */
+    @Test
+    void twentyFourMonthsWithoutBacktestOriginsSayTheWeightsAreEqual() throws Exception {
+        JsonNode noOrigins = JSON.readTree("""
+                {"months_observed": 24, "selected": "ensemble", "basis": "fitted_models",
+                 "backtest": {"min_train_months": 24, "max_horizon_months": 12, "origins": 0, "weighting": "inverse_mase"},
+                 "scenarios": {"cagr_low_pct": 5.0, "cagr_base_pct": 12.0, "cagr_high_pct": 20.0},
+                 "models": [
+                  {"name": "cagr_low", "frequency": "monthly", "supported": true, "weight": 0.0},
+                  {"name": "cagr_base", "frequency": "monthly", "supported": true, "weight": 0.25},
+                  {"name": "cagr_high", "frequency": "monthly", "supported": true, "weight": 0.0},
+                  {"name": "loglinear_seasonal", "frequency": "monthly", "supported": true, "weight": 0.25},
+                  {"name": "holt_damped_seasonal", "frequency": "monthly", "supported": true, "weight": 0.25},
+                  {"name": "drift_seasonal", "frequency": "monthly", "supported": true, "weight": 0.25}]}""");
+        ReportData d = data(List.of(headline("2025", "400", "80", "780", "30", "560")),
+                projection(List.of(target("ministry", "4531000000000000", "2432000000000000")), List.of(), noOrigins));
+        for (String en : List.of(html(d, "en"), markdown(d, "en"))) {
+            assertFalse(en.contains("model weights from rolling-origin backtests"), "no backtest weighed anything");
+            assertTrue(en.contains("every usable model carries an equal weight: 24 months of history give 0 backtest origin(s), "
+                    + "and weighing models by their backtest errors needs 3"), "the methodology's model selection");
+            assertFalse(en.contains("with its own backtest errors as its spread"), "cagr_base's spread is the scenario band");
+            assertTrue(en.contains("with the low–high scenario band as its spread (no backtest to measure it)"));
+        }
+        for (String id : List.of(html(d, "id"), markdown(d, "id"))) {
+            assertFalse(id.contains("bobot model dari uji balik dengan titik awal bergulir"));
+            assertTrue(id.contains("setiap model yang dapat dipakai berbobot sama: riwayat 24 bulan memberi 0 titik awal uji balik"));
+            assertTrue(id.contains("dengan pita skenario rendah–tinggi sebagai sebarannya"));
+        }
+
+        // 36 months, 12 origins: the weights come from the backtest, as before
+        ObjectNode weighed = (ObjectNode) noOrigins.deepCopy();
+        weighed.put("months_observed", 36);
+        ((ObjectNode) weighed.path("backtest")).put("origins", 12);
+        ReportData w = data(d.annual(), projection(d.projection().targets(), List.of(), weighed));
+        String we = html(w, "en");
+        assertTrue(we.contains("model weights from rolling-origin backtests"));
+        assertFalse(we.contains("carries an equal weight"));
+        assertTrue(we.contains("with its own backtest errors as its spread"));
+    }
+
+    /**
      * One seller's dumps (`neraca run` on a TikTok Shop export whose every line has one seller ID): the headline
      * withholds the total and every class of every year, but the projection's national values are the sample total
      * times the coverage factor (the chart's observed points, the required growth), and the methodology printed the
