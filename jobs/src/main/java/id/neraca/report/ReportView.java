@@ -849,9 +849,12 @@ public final class ReportView {
      * range over the simulated processes for the annual value five years ahead, each process whose interval held more
      * than {@link #UNDER_COVERAGE_POINTS} points fewer outcomes than its nominal share named, and a note when the
      * measurements are of histories of another length. Every number comes from the data; without measurements the
-     * sentence says they are missing.
+     * sentence says they are missing. A projection on growth scenarios alone says its interval is the scenario band,
+     * which no simulation measured: the file's figures are the fitted ensemble's.
      */
     String intervalsCaveat() {
+        // a growth scenario's interval is the configured low-high band, not the fitted ensemble's the file measured
+        if (scenarioOnly()) return t.get("intervals_scenarios");
         JsonNode c = d.projection().summary().map(s -> s.path("interval_calibration"))
                 .orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
         List<JsonNode> y5 = new ArrayList<>();

@@ -919,6 +919,37 @@ class ReportViewTest {
     }
 
     /**
+     * 12 months (`neraca run` on the samples' 2024): the projection is the growth scenarios alone, its interval the
+     * configured low-high band, yet the note under the chart quoted the fitted ensemble's measured coverage ("its 95%
+     * interval [held the outcome] in 99.3 – 100.0%" of simulated 36-month histories): a confidence no measurement gives
+     * the band. It says the band's coverage is unknown, in both languages.
+     */
+    @Test
+    void aGrowthScenarioIntervalIsNotGivenTheFittedEnsemblesMeasuredCoverage() throws Exception {
+        String row = "{\"process\":\"t\",\"description_en\":\"a steady trend\",\"description_id\":\"tren tetap\","
+                + "\"history_months\":36,\"horizon\":\"year_5\",\"nominal_pct\":%d,\"covered_pct\":%s,\"series\":150,"
+                + "\"paths\":1000,\"study\":\"s\",\"code_commit\":\"abc1234\",\"measured_on\":\"2026-12-01\"}";
+        com.fasterxml.jackson.databind.node.ObjectNode summary = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(
+                "{\"months_observed\":12,\"basis\":\"growth_scenarios\",\"selected\":\"ensemble\",\"last_observed_year\":2024,"
+                + "\"scenarios\":{\"cagr_low_pct\":5.0,\"cagr_base_pct\":12.0,\"cagr_high_pct\":20.0},"
+                + "\"interval_calibration\":{\"file\":\"data/reference/interval_calibration.csv\",\"weighting\":\"inverse_mase\","
+                + "\"months_observed\":12,\"measured\":[" + String.format(Locale.ROOT, row, 80, "93.0") + ","
+                + String.format(Locale.ROOT, row, 95, "100.0") + "],\"note\":null}}");
+        ReportData base = simple();
+        ReportData d = data(base.annual(), projection(base.projection().targets(), List.of(), summary));
+        for (String lang : List.of("en", "id")) {
+            String caveat = new ReportView(d, lang).intervalsCaveat();
+            assertFalse(caveat.contains("100") || caveat.contains("93"), lang + ": no measured coverage for the band: " + caveat);
+            assertEquals(Messages.load(lang).get("intervals_scenarios"), caveat, lang);
+            assertTrue(markdown(d, lang).contains("_" + caveat + "_"), lang + " markdown");
+        }
+        // the same summary from fitted models quotes the measurement, as before
+        summary.put("basis", "fitted_models");
+        String fitted = new ReportView(data(base.annual(), projection(base.projection().targets(), List.of(), summary)), "en").intervalsCaveat();
+        assertTrue(fitted.contains("its 95% interval in 100.0%"), fitted);
+    }
+
+    /**
      * The target table's gap column says which way it subtracts ("Gap (target − projected)"): the value under it
      * must have the sign of that subtraction of the row's own figures. A target below the projection (the
      * article's Rp400 triliun) shows a negative gap, a target above it a positive one (a shortfall).
