@@ -367,10 +367,27 @@ public final class ReportView {
         return d.projection().summary().map(s -> "no_calibration_year".equals(s.path("not_projected_cause").asText())).orElse(false);
     }
 
+    /**
+     * No target has a projected value: none configured, or (dumps of 2031 on) every target's year lies before the first
+     * modelled month, so the projection has no value of that year (docs/PROJECTION.md §6); the targets exist then, and
+     * the sentence says why they have no value instead of "no targets".
+     */
+    private String noTargetValue() {
+        String firstMonth = d.projection().summary().map(s -> s.path("first_observed_month").asText(null)).orElse(null);
+        if (firstMonth == null || d.projection().targets().isEmpty()) return t.get("q3_no_targets");
+        int firstYear = Integer.parseInt(firstMonth.substring(0, 4));
+        List<String> before = new ArrayList<>();
+        for (ReportData.Target tg : d.projection().targets()) {
+            if (tg.year() >= firstYear) return t.get("q3_no_targets");
+            before.add(targetName(tg) + " " + tg.year());
+        }
+        return t.get("q3_targets_before_data", String.join("; ", before), f.month(firstMonth));
+    }
+
     private String targetIntro() {
         if (!d.projection().projected()) return notProjected();
         ReportData.Target first = firstWithValue();
-        if (first == null) return t.get("q3_no_targets");
+        if (first == null) return noTargetValue();
         String growth = growthCaveat();
         return withScenarioNote(t.get("q3_intro", first.year(), f.money(first.projectedIdr()), f.moneyRange(first.lo95(), first.hi95()))
                 + (growth == null ? "" : " " + growth));
@@ -434,7 +451,7 @@ public final class ReportView {
             String caveats = note.contains("; ") ? note.substring(note.indexOf("; ") + 2) : (tg.probability() == null ? note : "");
             parts.add(caveats.isEmpty() ? sentence : sentence.substring(0, sentence.length() - 1) + " (" + caveats + ").");
         }
-        if (central == null) return t.get("q3_no_targets");
+        if (central == null) return noTargetValue();
         // the caveat that moves every verdict, on the first screen and not only under the target table
         String growth = growthCaveat();
         if (growth != null) parts.add(growth);

@@ -950,6 +950,34 @@ class ReportViewTest {
     }
 
     /**
+     * Dumps of 2031 to 2033 (a rerun with a pinned ingest.max_order_date): both 2030 targets lie before the first
+     * modelled month, so the projection gives them no value (with a warning). The first screen said "The projection has
+     * no targets to compare with" while the target table listed both; it says why they have no value.
+     */
+    @Test
+    void targetsWhoseYearIsBeforeTheDataAreNamedNotCalledMissing() throws Exception {
+        JsonNode summary = JSON.readTree("""
+                {"months_observed": 36, "first_observed_month": "2031-01", "last_observed_month": "2033-12",
+                 "selected": "ensemble", "basis": "fitted_models"}""");
+        ReportData.Target article = new ReportData.Target("article", "article", 2030, bd("400000000000000"), null, null, null, null,
+                null, null, null, 2033, "2033", null, null, null);
+        ReportData.Target ministry = new ReportData.Target("ministry", "ministry", 2030, bd("4531000000000000"), null, null, null,
+                null, null, null, null, null, "not by 2040", null, null, null);
+        ReportData d = data(List.of(headline("2033", "400", "80", "780", "30", "560")),
+                projection(List.of(article, ministry), List.of(), summary));
+        String en = markdown(d, "en");
+        String id = markdown(d, "id");
+        assertFalse(en.contains("The projection has no targets to compare with"), "the targets exist");
+        assertTrue(en.contains("No value to compare with: every target's year lies before the first modelled month, January 2031 "
+                + "(IDR 400.0 trillion (article) 2030; IDR 4,531.0 trillion (ministry) 2030)"), en);
+        assertTrue(id.contains("Tidak ada nilai untuk dibandingkan: tahun setiap target berada sebelum bulan pertama yang dimodelkan, "
+                + "Januari 2031"), id);
+        // no target configured at all: as before
+        ReportData none = data(d.annual(), projection(List.of(), List.of(), summary));
+        assertTrue(markdown(none, "en").contains("The projection has no targets to compare with."));
+    }
+
+    /**
      * The target table's gap column says which way it subtracts ("Gap (target − projected)"): the value under it
      * must have the sign of that subtraction of the row's own figures. A target below the projection (the
      * article's Rp400 triliun) shows a negative gap, a target above it a positive one (a shortfall).
