@@ -556,9 +556,13 @@ public final class ReportView {
         Map<String, String> series = Map.of("observed", t.get("series_observed"), "central", t.get("series_central"),
                 "band80", t.get("series_band80"), "band95", t.get("series_band95"));
         // the chart ends two years after the last target year: the 2040 tail (kept for crossing years and in
-        // the tables) would squash the part a reader needs
+        // the tables) would squash the part a reader needs. Dumps that reach past it (2031 on) end it two years after
+        // their last observed year instead: cut at the target year, the chart lost its last observed year and every
+        // projected point while its legend still named them
         int lastTargetYear = p.targets().stream().mapToInt(ReportData.Target::year).max().orElse(2030);
-        int chartEnd = Math.max(2030, lastTargetYear) + 2;
+        int lastObservedYear = chartPoints(d).stream().filter(pt -> pt.kind().equals("OBSERVED"))
+                .mapToInt(pt -> Integer.parseInt(pt.period().substring(0, 4))).max().orElse(0);
+        int chartEnd = Math.max(Math.max(2030, lastTargetYear), lastObservedYear) + 2;
         List<ReportData.Point> shown = chartPoints(d).stream()
                 .filter(pt -> Integer.parseInt(pt.period().substring(0, 4)) <= chartEnd).toList();
         return Charts.projection("projection_" + f.lang(),

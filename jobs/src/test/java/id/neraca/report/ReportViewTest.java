@@ -978,6 +978,38 @@ class ReportViewTest {
     }
 
     /**
+     * Dumps of 2031 to 2033 with the 2030 targets: the projection chart ended two years after the last target year
+     * (2032), so it lost the last observed year and every projected point while its legend still named the projection
+     * and its intervals. It ends two years after the last observed year when the data reach past the targets.
+     */
+    @Test
+    void theProjectionChartShowsDataThatReachPastTheTargetYear() throws Exception {
+        List<ReportData.Point> points = List.of(
+                new ReportData.Point("2031", "OBSERVED", bd("300000000000000"), null, null, null, null),
+                new ReportData.Point("2032", "OBSERVED", bd("380000000000000"), null, null, null, null),
+                new ReportData.Point("2033", "OBSERVED", bd("440000000000000"), null, null, null, null),
+                new ReportData.Point("2034", "PROJECTED", bd("490000000000000"), bd("420000000000000"), bd("560000000000000"),
+                        bd("380000000000000"), bd("610000000000000")),
+                new ReportData.Point("2035", "PROJECTED", bd("550000000000000"), bd("450000000000000"), bd("650000000000000"),
+                        bd("400000000000000"), bd("720000000000000")),
+                new ReportData.Point("2036", "PROJECTED", bd("610000000000000"), bd("480000000000000"), bd("740000000000000"),
+                        bd("420000000000000"), bd("830000000000000")));
+        ReportData.Target article = new ReportData.Target("article", "article", 2030, bd("400000000000000"), null, null, null, null,
+                null, null, null, 2033, "2033", null, null, null);
+        JsonNode summary = JSON.readTree("""
+                {"months_observed": 36, "first_observed_month": "2031-01", "last_observed_month": "2033-12",
+                 "selected": "ensemble", "basis": "fitted_models"}""");
+        ReportData d = data(List.of(headline("2033", "400", "80", "780", "30", "560")),
+                new ReportData.Projection("total_gmv", "ensemble", true, points, List.of(article), List.of(), Optional.of(summary)));
+        Matcher svg = Pattern.compile("<svg id='fig-projection_en'.*?</svg>", Pattern.DOTALL).matcher(html(d, "en"));
+        assertTrue(svg.find(), "the projection chart");
+        for (String year : List.of("2031", "2033", "2035")) {
+            assertTrue(svg.group().contains(">" + year + "<"), year + " on the chart's axis");
+        }
+        assertFalse(svg.group().contains(">2036<"), "two years after the last observed year, not the 2040 tail");
+    }
+
+    /**
      * The target table's gap column says which way it subtracts ("Gap (target − projected)"): the value under it
      * must have the sign of that subtraction of the row's own figures. A target below the projection (the
      * article's Rp400 triliun) shows a negative gap, a target above it a positive one (a shortfall).
