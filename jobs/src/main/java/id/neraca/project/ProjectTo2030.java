@@ -87,7 +87,7 @@ public final class ProjectTo2030 implements Stage {
             r = Projection.notProjected(cfg, input, noOrderLines(listingRows(ctx)), Projection.CAUSE_NO_ORDER_LINES);
         } else {
             input = dropPartialEdgeMonths(ctx, input(rows, warnings), cfg.partialMonthDays(), warnings);
-            r = project(cfg, ctx.config().referenceDir(), input);
+            r = project(cfg, ctx.config().referenceDir(), input, fullYearsBefore(rows, input));
         }
         ObjectNode summary = r.summary();
         if (!warnings.isEmpty()) {
@@ -308,6 +308,15 @@ public final class ProjectTo2030 implements Stage {
      * and a summary saying why, and a run goes on to the report, whose observed shares need no projection.
      */
     static Projection.Result project(ProjectConfig cfg, Path ref, Projection.Input in) {
+        return project(cfg, ref, in, List.of());
+    }
+
+    /**
+     * As above; {@code leftOut} are calendar years the dumps hold whole but the models leave out (before a gap or an
+     * empty month): a history without a calibration year among the modelled months then says that the gap, not a
+     * missing benchmark, is why, instead of telling the user to add a benchmark for a year the file already has.
+     */
+    static Projection.Result project(ProjectConfig cfg, Path ref, Projection.Input in, List<Integer> leftOut) {
         String tooShort = Projection.tooShort(in.months());
         if (tooShort != null) return Projection.notProjected(cfg, in, tooShort, Projection.CAUSE_SHORT_HISTORY);
         Coverage.Result coverage;
@@ -315,7 +324,15 @@ public final class ProjectTo2030 implements Stage {
             coverage = coverage(cfg, ref, in);
         } catch (Coverage.NotCalibratable e) {
             // no fully observed year has a benchmark (dumps of 2025 on): nothing scales to the nation, nothing is projected
-            return Projection.notProjected(cfg, in, e.getMessage(), Projection.CAUSE_NO_CALIBRATION_YEAR);
+            String reason = e.getMessage();
+            if (!leftOut.isEmpty()) {
+                reason += String.format(Locale.ROOT, " The dumps do hold the whole of %s, but those months come before a gap "
+                        + "or an empty month, and the models and the calibration use only the contiguous months %s to %s "
+                        + "(the warning on months not used): fill the missing months to calibrate on %s.",
+                        leftOut.size() == 1 ? leftOut.get(0).toString() : leftOut.toString(), in.months().get(0),
+                        in.months().get(in.months().size() - 1), leftOut.size() == 1 ? "it" : "them");
+            }
+            return Projection.notProjected(cfg, in, reason, Projection.CAUSE_NO_CALIBRATION_YEAR);
         }
         Projection.Result r = new Projection(cfg, coverage).run(in);
         List<String> added = withIntervalCalibration(r.summary(), ref.resolve(IntervalCalibration.FILE), cfg.backtest().weighting(),
@@ -361,6 +378,23 @@ public final class ProjectTo2030 implements Stage {
             if (m < 12) w.add(String.format(Locale.ROOT, "the %d USD/IDR average rests on %d month(s) of fx_monthly.csv", p.year(), m));
         }
         return new Coverage.Result(r.method(), r.factor(), r.sigmaLog(), r.points(), r.note(), w);
+    }
+
+    /**
+     * Calendar years whose 12 months all have completed GMV in the monthly headline but lie before the modelled series
+     * (cut off by a gap or an empty month: {@link #input}).
+     */
+    static List<Integer> fullYearsBefore(List<Row> rows, Projection.Input in) {
+        if (in.months().isEmpty()) return List.of();
+        YearMonth first = in.months().get(0);
+        Map<Integer, Integer> count = new TreeMap<>();
+        for (Row r : rows) {
+            YearMonth m = YearMonth.parse(r.getString(0));
+            if (m.isBefore(first) && !r.isNullAt(1) && r.getDecimal(1).signum() > 0) count.merge(m.getYear(), 1, Integer::sum);
+        }
+        List<Integer> out = new ArrayList<>();
+        for (var e : count.entrySet()) if (e.getValue() == 12) out.add(e.getKey());
+        return out;
     }
 
     /** Observed sample GMV of each calendar year with all 12 months. */
