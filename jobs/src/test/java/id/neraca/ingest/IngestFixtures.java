@@ -130,4 +130,37 @@ final class IngestFixtures {
             return m.root().deepCopy();
         }
     }
+
+    /**
+     * Runs the ingest stage on {@code files} (path under the dumps folder → content) with one mapping {@code name}, the
+     * test reference tables and {@code maxQuarantineShare}, into {@code tmp/out}; returns the manifest it wrote.
+     */
+    static com.fasterxml.jackson.databind.JsonNode ingestStage(SparkSession spark, Path tmp, String name, String mappingYaml,
+                                                               java.util.Map<String, String> files, double maxQuarantineShare) throws IOException {
+        Path maps = Files.createDirectories(tmp.resolve("maps"));
+        Files.writeString(maps.resolve(name + ".yaml"), mappingYaml);
+        for (var f : files.entrySet()) {
+            Path p = tmp.resolve("dumps").resolve(f.getKey());
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, f.getValue());
+        }
+        Path ref = reference(tmp);
+        Path cfg = Files.createDirectories(tmp.resolve("config")).resolve("neraca.yaml");
+        Files.writeString(cfg, "run:\n  reference_dir: " + ref + "\n  mappings_dir: " + maps
+                + "\n  shuffle_partitions: 2\ningest:\n  max_quarantine_share: " + maxQuarantineShare
+                + "\n  max_order_date: \"2026-11-29\"\n");
+        Path out = tmp.resolve("out");
+        id.neraca.config.NeracaConfig.Loaded config = id.neraca.config.NeracaConfig.load(cfg, java.util.List.of("ingest"));
+        try (id.neraca.core.OutputStore o = id.neraca.core.OutputStore.local(out.toString(), "test-run-1")) {
+            o.lock();
+            id.neraca.core.Manifest manifest = id.neraca.core.Manifest.start("test-run-1", "ingest", o.readText(id.neraca.core.Manifest.FILE));
+            id.neraca.core.StageContext ctx = new id.neraca.core.StageContext(spark, config, tmp.resolve("dumps").toString(),
+                    out.toString(), o, manifest, new id.neraca.core.StageContext.RunOptions(true, true, false));
+            id.neraca.core.Pipeline.run(ctx, java.util.List.of(new IngestDumps()));
+            manifest.finish("SUCCEEDED");
+            o.writeText(id.neraca.core.Manifest.FILE, manifest.toJson());
+            o.finish();
+            return manifest.root().deepCopy();
+        }
+    }
 }

@@ -2,16 +2,10 @@ package id.neraca.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.neraca.SparkTestBase;
-import id.neraca.config.NeracaConfig;
-import id.neraca.core.Manifest;
-import id.neraca.core.OutputStore;
-import id.neraca.core.Pipeline;
-import id.neraca.core.StageContext;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -70,29 +64,8 @@ class UnmappedStatusValuesTest extends SparkTestBase {
 
     @Test
     void ingestCountsTheUnmappedValuesPerFileInTheManifest() throws Exception {
-        Path maps = Files.createDirectories(tmp.resolve("maps"));
-        Files.writeString(maps.resolve("shop.yaml"), MAPPING);
-        Path dumps = Files.createDirectories(tmp.resolve("dumps/shop"));
-        Files.writeString(dumps.resolve("orders-2025-11.csv"), MONTH_1);
-        Files.writeString(dumps.resolve("orders-2025-12.csv"), MONTH_2);
-        Path ref = IngestFixtures.reference(tmp);
-        Path cfg = Files.createDirectories(tmp.resolve("config")).resolve("neraca.yaml");
-        Files.writeString(cfg, "run:\n  reference_dir: " + ref + "\n  mappings_dir: " + maps
-                + "\n  shuffle_partitions: 2\ningest:\n  max_quarantine_share: 0.9\n  max_order_date: \"2026-11-29\"\n");
-        Path out = tmp.resolve("out");
-        NeracaConfig.Loaded config = NeracaConfig.load(cfg, List.of("ingest"));
-        JsonNode m;
-        try (OutputStore o = OutputStore.local(out.toString(), "test-run-1")) {
-            o.lock();
-            Manifest manifest = Manifest.start("test-run-1", "ingest", o.readText(Manifest.FILE));
-            StageContext ctx = new StageContext(spark, config, tmp.resolve("dumps").toString(), out.toString(), o, manifest,
-                    new StageContext.RunOptions(true, true, false));
-            Pipeline.run(ctx, List.of(new IngestDumps()));
-            manifest.finish("SUCCEEDED");
-            o.writeText(Manifest.FILE, manifest.toJson());
-            o.finish();
-            m = manifest.root().deepCopy();
-        }
+        JsonNode m = IngestFixtures.ingestStage(spark, tmp, "shop", MAPPING,
+                Map.of("shop/orders-2025-11.csv", MONTH_1, "shop/orders-2025-12.csv", MONTH_2), 0.9);
         Map<String, JsonNode> inputs = new java.util.TreeMap<>();
         m.get("inputs").forEach(i -> inputs.put(i.get("source_file").asText(), i));
         assertEquals("{\"'Selesai (Dana Dilepas)'\":2,\"'Retur'\":1}",
