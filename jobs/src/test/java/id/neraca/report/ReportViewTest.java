@@ -450,8 +450,8 @@ class ReportViewTest {
     /**
      * The projection stage writes its coverage note, warnings and model notes in English. The Indonesian report
      * builds the coverage calibration's sentence itself from summary.json's points, translates the model notes and the
-     * warnings it knows (StageNotes), and marks what stays English (another warning, each; the FX sources) instead of
-     * mixing the languages silently; the English report carries no such mark.
+     * warnings it knows (StageNotes), and marks what stays English (a warning it does not know, each; the FX sources)
+     * instead of mixing the languages silently; the English report carries no such mark.
      */
     @Test
     void englishTextInTheIndonesianReportIsTranslatedOrMarked() throws Exception {
@@ -474,7 +474,8 @@ class ReportViewTest {
                 base.evidence(), base.permendag(), base.projection(), base.reconciliation(), base.quarantineReasons(),
                 base.classifyStats(), Optional.of(List.of(new ReportData.FxRange("USD", "2015-01", "2026-12", bd("12572.77"),
                         bd("18007.57"), "OECD Main Economic Indicators via FRED", "2026-09"))), base.provinceNames(),
-                base.categoryLabels(), base.manifest(), base.config(), List.of("projection/backtest is missing: no backtest errors to show"));
+                base.categoryLabels(), base.manifest(), base.config(), List.of("projection/backtest is missing: no backtest errors to show",
+                "a warning no version of the report writes"));
         String id = markdown(d, "id");
         String en = markdown(d, "en");
         // the FX source is a sentence of its own before the next; the methodology's scale note does not point to itself
@@ -493,7 +494,9 @@ class ReportViewTest {
         // a projection warning StageNotes does not know ("… year(s) only" without its uncertainty) stays English, marked
         assertTrue(Pattern.compile("### Peringatan dari proyeksi\\s+- \\(bahasa Inggris\\) coverage factor calibrated on 2 year\\(s\\) only")
                 .matcher(id).find(), id);
-        assertTrue(Pattern.compile("### Peringatan laporan\\s+- \\(bahasa Inggris\\) projection/backtest is missing").matcher(id).find(), id);
+        // the report's own warnings: one it writes, in Indonesian; one it does not know, marked
+        assertTrue(Pattern.compile("### Peringatan laporan\\s+- projection/backtest tidak ada: tidak ada galat uji balik untuk ditampilkan\\s+"
+                + "- \\(bahasa Inggris\\) a warning no version of the report writes").matcher(id).find(), id);
         // the model notes are the report's own words (StageNotes): translated, so the column is no longer marked English
         assertTrue(id.contains("| Catatan |"), "model notes column");
         assertTrue(id.contains("| pita skenario, tanpa bobot |"), id);
