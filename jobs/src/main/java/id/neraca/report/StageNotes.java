@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * warnings (ReportReader, the pipeline's on stale or differently configured inputs, the comparison with the previous
  * report). They are written in English for machine readers and the run log; the Bahasa Indonesia report gives each in
  * Indonesian when it is a sentence this class knows (a model note may be several, joined by "; "), and the English
- * sentence, flagged, when it is not: a sentence a later version adds before this class learns it. Numbers
+ * sentence, flagged, when it is not: a sentence a later version adds before this class learns it
+ * ({@code ProjectionSentencesTest} runs the projection's short, gappy and degenerate histories to catch that). Numbers
  * are rewritten in the report's style (0.936 → 0,936; 9.2% → 9,2%; 1,000 → 1.000), rupiah as the report writes money
  * (Rp12,345 triliun → Rp12.345,0 triliun), months and dates by name; years, counts and names are left as they are.
  * Text a sentence quotes from elsewhere (a benchmark's source, an exception's message) stays English, said so.
@@ -128,8 +129,8 @@ public final class StageNotes {
             + "\\(a copy passed with --config resolves its relative paths against its own folder; docs/PROJECTION\\.md §2\\)\\.";
 
     /**
-     * Every warning the projection writes (docs/PROJECTION.md), and the report's own: whole sentences only, grouped by the
-     * code that writes them.
+     * Every warning the projection writes (docs/PROJECTION.md), and the report's own: whole sentences only, grouped under
+     * the code that writes them; ProjectionSentencesTest drives the projection through the histories that give them.
      */
     private static final List<Rule> WARNING_RULES = List.of(
             // Coverage.calibrate and ProjectTo2030.coverage

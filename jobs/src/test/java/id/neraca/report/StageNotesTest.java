@@ -178,7 +178,8 @@ class StageNotesTest {
 
     /**
      * The projection's warnings on short, gappy and partly observed histories (docs/PROJECTION.md §1, §3, §6, §7), as
-     * the code writes them (each names its line), in Indonesian written by hand.
+     * the code writes them (each names its line), in Indonesian written by hand. ProjectionSentencesTest drives the
+     * stage through such histories; these hold the wording.
      */
     @Test
     void theProjectionsWarningsOnShortAndGappyHistoriesReadInIndonesian() {
