@@ -1478,11 +1478,15 @@ public final class ReportView {
 
     /**
      * The coverage calibration in the report's language, built from summary.json's points (the stage's note is an
-     * English sentence); the stage's note, marked as English in the Indonesian report, when it is not the
-     * e-commerce GMV calibration this template describes.
+     * English sentence), or a configured factor's uncertainty; the stage's note, marked as English in the Indonesian
+     * report, when it is neither (a calibration on another metric than the e-commerce GMV this template describes).
      */
     private String coverageNote(JsonNode cov) {
         String note = cov.path("note").asText("");
+        // a configured factor: the item already gives it and its range; the note adds where it is set and its log sd
+        if (cov.path("method").asText("").equals("factor") && cov.path("log_sd").isNumber()) {
+            return t.get("coverage_note_factor", num(cov.path("log_sd")));
+        }
         JsonNode points = cov.path("points");
         if (cov.path("method").asText("").equals("benchmark_calibration") && note.contains("'ecommerce_gmv'")
                 && points.isArray() && !points.isEmpty()) {

@@ -509,6 +509,57 @@ class ReportViewTest {
     }
 
     /**
+     * A short history on a configured coverage factor: the projection's notes and warnings are its rarer ones (models not
+     * fitted, an annual model dropped with amounts in rupiah, a target before the data) and its coverage note is the
+     * factor's. The Indonesian report gives every one in Indonesian, money and months in its style, and marks nothing
+     * English; the English report keeps the projection's sentences.
+     */
+    @Test
+    void aShortHistorysNotesAndWarningsReadInIndonesianWithNothingLeftInEnglish() throws Exception {
+        JsonNode summary = JSON.readTree("""
+                {"coverage": {"method": "factor", "factor": 25000, "factor_lo95": 18631.1, "factor_hi95": 33545.6, "log_sd": 0.15,
+                  "benchmark_points": 0, "points": [], "note": "configured coverage factor 25000 (national value = observed × factor), \
+                log-normal uncertainty with log sd 0.150 (project.coverage.min_relative_sd)"},
+                 "models": [{"name": "cagr_low", "supported": true, "weight": 0, "warning": "scenario band, not weighted"},
+                            {"name": "loglinear_seasonal", "supported": false, "weight": 0,
+                             "warning": "13 months of history; the seasonal log-linear model needs at least 24"},
+                            {"name": "loglinear_annual", "supported": true, "weight": 0, "warning": "dropped: its 95% interval \
+                for 2040 reaches Rp2,163,847,287 triliun, beyond the Rp1,000,000,000 triliun the outputs hold"},
+                            {"name": "holt_damped_annual", "supported": false, "weight": 0, "warning": "1 full years (< 3)"}],
+                 "selected": "ensemble", "months_observed": 13,
+                 "warnings": ["only 13 months of history (< 24): seasonal models are not fitted; the projection is the configured \
+                growth scenarios with their spread, not a fitted estimate",
+                   "loglinear_seasonal not fitted: 13 months of history; the seasonal log-linear model needs at least 24",
+                   "model loglinear_annual dropped: its 95% interval for 2040 reaches Rp2,163,847,287 triliun, beyond the \
+                Rp1,000,000,000 triliun the outputs hold (a short or noisy history: docs/PROJECTION.md §5). Its projection is not \
+                published and it carries no weight",
+                   "months before 2024-12 are not used: 2024-11 is followed by a gap, so the models use the 13 contiguous months \
+                2024-12 to 2025-12"]}
+                """);
+        ReportData d = data(List.of(headline("2025", "400", "80", "780", "30", "560")),
+                projection(List.of(target("a", "400000000000000", "2000000000000000")), List.of(), summary));
+        String id = markdown(d, "id");
+        String en = markdown(d, "en");
+        assertFalse(id.contains("bahasa Inggris"), id);
+        assertTrue(id.contains("Faktor ditetapkan dalam konfigurasi (project.coverage.factor), tidak dikalibrasi; ketidakpastiannya "
+                + "log-normal dengan simpangan baku log 0,150 (project.coverage.min_relative_sd)"), id);
+        assertTrue(id.contains("| riwayat 13 bulan; model log-linear musiman memerlukan sedikitnya 24 |"), id);
+        assertTrue(id.contains("| dibuang: selang 95%-nya untuk 2040 mencapai Rp2.163.847.287,0 triliun, melampaui Rp1.000.000.000,0 "
+                + "triliun yang dapat dimuat keluarannya |"), id);
+        assertTrue(id.contains("| hanya 1 tahun penuh (diperlukan sedikitnya 3) |"), id);
+        assertTrue(Pattern.compile("### Peringatan dari proyeksi\\s+- riwayat hanya 13 bulan \\(< 24\\): model musiman tidak diestimasi; "
+                + "proyeksi adalah skenario pertumbuhan yang dikonfigurasi beserta sebarannya, bukan hasil estimasi\\s+"
+                + "- loglinear_seasonal tidak diestimasi: riwayat 13 bulan; model log-linear musiman memerlukan sedikitnya 24\\s+"
+                + "- model loglinear_annual dibuang: selang 95%-nya untuk 2040 mencapai Rp2\\.163\\.847\\.287,0 triliun").matcher(id).find(), id);
+        assertTrue(id.contains("- bulan-bulan sebelum Desember 2024 tidak dipakai: sesudah November 2024 ada bulan yang hilang, sehingga "
+                + "model memakai 13 bulan berturut-turut dari Desember 2024 sampai Desember 2025"), id);
+        // the English report: the projection's own sentences, the factor's note in the report's words
+        assertTrue(en.contains("- model loglinear_annual dropped: its 95% interval for 2040 reaches Rp2,163,847,287 triliun"), en);
+        assertTrue(en.contains("The factor is set in the configuration (project.coverage.factor), not calibrated; its uncertainty is "
+                + "log-normal with log sd 0.150"), en);
+    }
+
+    /**
      * A withheld figure is not the subject of a sentence ("For [c] the origin could not be determined", "[c] of the
      * GMV ([c]) stayed unknown"): the sentence says the figure is withheld. The samples' 2025 case (large local and
      * unknown withheld) and the strict one (imported and cross-border too).
