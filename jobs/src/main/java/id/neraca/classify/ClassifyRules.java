@@ -61,12 +61,16 @@ public record ClassifyRules(
             List<String> notCues,
             Double minScore) implements Serializable {}
 
-    /** How brands are recognised in the brand column and in titles. */
+    /**
+     * How brands are recognised in the brand column and in titles; {@code titleContext}, names that count in a title only
+     * beside one of their context words ("poco" beside "xiaomi", "5g", "nfc"; not in "senam poco poco").
+     */
     public record BrandMatching(
             Integer minTitleAliasLength,
             List<String> titleExclude,
             List<String> noBrandValues,
-            List<String> madeInIndonesia) implements Serializable {}
+            List<String> madeInIndonesia,
+            Map<String, List<String>> titleContext) implements Serializable {}
 
     /** How the evidence becomes a class. */
     public record Decision(
@@ -180,6 +184,21 @@ public record ClassifyRules(
         req(brandMatching.titleExclude, "brand_matching.title_exclude");
         req(brandMatching.noBrandValues, "brand_matching.no_brand_values");
         req(brandMatching.madeInIndonesia, "brand_matching.made_in_indonesia");
+        req(brandMatching.titleContext, "brand_matching.title_context");
+        java.util.Set<String> excluded = new java.util.HashSet<>();
+        for (String e : brandMatching.titleExclude) excluded.add(TextMatcher.normalise(e));
+        for (Map.Entry<String, List<String>> e : brandMatching.titleContext.entrySet()) {
+            String key = "brand_matching.title_context";
+            phrase(e.getKey(), key);
+            if (excluded.contains(e.getKey())) {
+                throw new IllegalArgumentException(key + ": '" + e.getKey() + "' is also in brand_matching.title_exclude, which keeps it "
+                        + "out of titles whatever the context; keep it in one list");
+            }
+            if (e.getValue() == null || e.getValue().isEmpty()) {
+                throw new IllegalArgumentException(key + "." + e.getKey() + " lists no context words; give at least one, or remove the name");
+            }
+            for (String w : e.getValue()) phrase(w, key + "." + e.getKey());
+        }
         req(decision, "decision");
         weight(decision.minConfidence, "decision.min_confidence");
         weight(decision.conflictPenalty, "decision.conflict_penalty");

@@ -84,6 +84,8 @@ public final class OriginEvidence implements Serializable {
     private final HashSet<String> notCues;
     private final HashSet<String> noBrand;
     private final HashSet<String> madeInIndonesia;
+    /** Title names that count only beside a context word (brand_matching.title_context) → those words as a matcher. */
+    private final HashMap<String, TextMatcher<Boolean>> titleContext;
 
     public OriginEvidence(ClassifyRules rules, List<BrandOrigins.Brand> brands) {
         this.rules = rules;
@@ -98,6 +100,18 @@ public final class OriginEvidence implements Serializable {
         Map<String, Boolean> u = new HashMap<>();
         for (String c : rules.titleCues().umkmCues()) u.put(c, Boolean.TRUE);
         this.umkmCues = new TextMatcher<>(u);
+        this.titleContext = new HashMap<>();
+        for (Map.Entry<String, List<String>> e : rules.brandMatching().titleContext().entrySet()) {
+            String name = TextMatcher.normalise(e.getKey());
+            if (brandTitle.get(name) == null) {
+                throw new IllegalArgumentException("brand_matching.title_context: '" + e.getKey() + "' is no brand name or alias "
+                        + "that titles are matched on (it must be in the brand table, have at least min_title_alias_length "
+                        + "letters and not be in title_exclude); fix the spelling or add it to the table first");
+            }
+            Map<String, Boolean> words = new HashMap<>();
+            for (String w : e.getValue()) words.put(w, Boolean.TRUE);
+            titleContext.put(name, new TextMatcher<>(words));
+        }
         this.noBrand = new HashSet<>();
         for (String s : rules.brandMatching().noBrandValues()) noBrand.add(TextMatcher.normalise(s));
         this.madeInIndonesia = new HashSet<>();
@@ -224,7 +238,8 @@ public final class OriginEvidence implements Serializable {
             if (hit == null) hit = brandTitle.first(b.split(" "));
         }
         if (hit == null) {
-            hit = brandTitle.first(title);
+            // a name of title_context counts only beside one of its words: "poco" beside "xiaomi" or "nfc", not in "senam poco poco"
+            hit = brandTitle.first(title, name -> inContext(name, title));
             inTitle = hit != null;
         }
         if (hit == null) return null;
@@ -245,6 +260,33 @@ public final class OriginEvidence implements Serializable {
         };
         if (inTitle) w *= gw.brandInTitleFactor();
         return new Verdict(local, w, "BRAND");
+    }
+
+    /**
+     * Whether a title name needs no context, or one of its context words is in the title. A quantity glued to its unit
+     * counts as the unit ("390ml" as "ml", "8gb" as "gb"), so a context word can be a unit.
+     */
+    private boolean inContext(String name, String[] title) {
+        TextMatcher<Boolean> ctx = titleContext.get(name);
+        if (ctx == null) return true;
+        if (ctx.first(title) != null) return true;
+        String[] units = null;
+        for (int i = 0; i < title.length; i++) {
+            String unit = unitOf(title[i]);
+            if (unit == null) continue;
+            if (units == null) units = title.clone();
+            units[i] = unit;
+        }
+        return units != null && ctx.first(units) != null;
+    }
+
+    /** The letters after a leading number ("390ml" → "ml", "8gb" → "gb"), or null when the word is not of that form. */
+    static String unitOf(String w) {
+        int i = 0;
+        while (i < w.length() && Character.isDigit(w.charAt(i))) i++;
+        if (i == 0 || i == w.length()) return null;
+        for (int j = i; j < w.length(); j++) if (!Character.isLetter(w.charAt(j))) return null;
+        return w.substring(i);
     }
 
     private Verdict titleVerdict(String[] title, List<String> reasons) {

@@ -88,12 +88,21 @@ public final class TextMatcher<V extends Serializable> implements Serializable {
 
     /** As {@link #first(String)} on already normalised words. */
     public V first(String[] w) {
+        return first(w, p -> true);
+    }
+
+    /**
+     * As {@link #first(String[])}, passing over a phrase that {@code accept} refuses (given the normalised phrase): the
+     * search goes on with shorter phrases at the same word, then further on.
+     */
+    public V first(String[] w, java.util.function.Predicate<String> accept) {
         for (int i = 0; i < w.length; i++) {
             Integer longest = firstWords.get(w[i]);
             if (longest == null) continue;
             for (int n = Math.min(longest, w.length - i); n >= 1; n--) {
-                V v = phrases.get(join(w, i, n));
-                if (v != null) return v;
+                String p = join(w, i, n);
+                V v = phrases.get(p);
+                if (v != null && accept.test(p)) return v;
             }
         }
         return null;

@@ -63,6 +63,25 @@ class ClassifyConfigTest {
     }
 
     @Test
+    void theTitleContextIsRequiredAndChecked() throws IOException {
+        String rules = Files.readString(RULES);
+        NeracaException noContext = assertThrows(NeracaException.class,
+                () -> ClassifyRules.parse("rules.yaml", rules.replace("  title_context:\n", "  title_contxt:\n")));
+        assertTrue(noContext.getMessage().contains("title_contxt"), noContext.getMessage());
+        // a name kept out of titles cannot also need a context there
+        NeracaException both = assertThrows(NeracaException.class,
+                () -> ClassifyRules.parse("rules.yaml", rules.replace("  title_context:\n", "  title_context:\n    apple: [iphone]\n")));
+        assertTrue(both.getMessage().contains("brand_matching.title_context: 'apple' is also in brand_matching.title_exclude"),
+                both.getMessage());
+        NeracaException empty = assertThrows(NeracaException.class,
+                () -> ClassifyRules.parse("rules.yaml", rules.replace("  title_context:\n", "  title_context:\n    oppo: []\n")));
+        assertTrue(empty.getMessage().contains("brand_matching.title_context.oppo lists no context words"), empty.getMessage());
+        NeracaException punctuation = assertThrows(NeracaException.class,
+                () -> ClassifyRules.parse("rules.yaml", rules.replace("  title_context:\n", "  title_context:\n    oppo: [reno-11]\n")));
+        assertTrue(punctuation.getMessage().contains("brand_matching.title_context.oppo: write 'reno-11' as 'reno 11'"), punctuation.getMessage());
+    }
+
+    @Test
     void tierCeilingsMustRise() throws IOException {
         String bad = Files.readString(RULES).replace("small_max_idr: 15000000000", "small_max_idr: 1000000000");
         NeracaException e = assertThrows(NeracaException.class, () -> ClassifyRules.parse("rules.yaml", bad));

@@ -389,11 +389,59 @@ class OriginEvidenceTest {
     void aMadeInIndonesiaNameMissingFromTheTableIsRejected() {
         ClassifyRules r = RulesFixture.RULES;
         ClassifyRules.BrandMatching bm = new ClassifyRules.BrandMatching(r.brandMatching().minTitleAliasLength(),
-                r.brandMatching().titleExclude(), r.brandMatching().noBrandValues(), List.of("Mamypoco"));
+                r.brandMatching().titleExclude(), r.brandMatching().noBrandValues(), List.of("Mamypoco"),
+                r.brandMatching().titleContext());
         ClassifyRules bad = new ClassifyRules(r.version(), r.seller(), r.goods(), r.titleCues(), bm, r.decision(),
                 r.umkmTiers(), r.permendag31(), r.audit());
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new OriginEvidence(bad, RulesFixture.BRANDS));
         assertTrue(e.getMessage().contains("'Mamypoco' is not a brand"), e.getMessage());
+    }
+
+    private static List<String> brandReasons(String title) {
+        return decide(null, null, "NONE", null, "31", null, null, null, title).reasons().stream()
+                .filter(r -> r.startsWith("BRAND_")).toList();
+    }
+
+    /**
+     * brand_matching.title_context: a brand name that is also an ordinary word or another thing's name counts in a title
+     * only beside one of its context words. Until 3 Dec 2026 "Viva" (Viva Cosmetics, ID) made a Coldplay T-shirt local,
+     * "Poco" (Xiaomi, CN) the poco-poco dance's outfits foreign, "Modena" (appliances, ID) Italian balsamic vinegar local.
+     */
+    @Test
+    void aBrandNameThatIsAlsoAWordCountsInATitleOnlyBesideItsContext() {
+        for (String title : new String[] {"Kaos Viva La Vida Coldplay Unisex", "Baju Senam POCO POCO Setelan Ibu Ibu",
+                "Aceto Balsamico di Modena IGP 500ml", "Kaos Band Legion of Doom Vintage", "Sprite Sheet Pixel Art Game Asset",
+                "Buku Aktivitas Anak Kinder Garden", "Boneka Teddy Bear Brand Lokal Jumbo", "Kompas Militer Compass Lensatic",
+                "Kamera CCTV Citra Jernih 1080p", "Tumbler Stainless 500ml Warna Aqua", "Kulkas Aqua 2 Pintu 300 Liter"}) {
+            assertEquals(List.of(), brandReasons(title), title);
+        }
+        assertEquals(List.of("BRAND_LOCAL"), brandReasons("VIVA Milk Cleanser Bengkoang 100ml"));
+        assertEquals(List.of("BRAND_FOREIGN:CN"), brandReasons("Poco M6 Pro 8/256 Garansi Resmi"));
+        assertEquals(List.of("BRAND_LOCAL"), brandReasons("Water Heater Modena ES 15 DR"));
+        assertEquals(List.of("BRAND_FOREIGN:CN"), brandReasons("LEGION 5i Gen 8 i7-13700H RTX4060 16/512"));
+        assertEquals(List.of("BRAND_FOREIGN:IT"), brandReasons("Kinder Chocolate T8 100gr"));
+        assertEquals(List.of("BRAND_LOCAL"), brandReasons("COMPASS Retrograde Hi Cream Sneakers Pria"));
+        assertEquals(List.of("BRAND_FOREIGN:GB"), brandReasons("Dove Shampoo Intense Repair 680ml"));
+        // a quantity glued to its unit is the unit: "390ml" is beside "ml"
+        assertEquals(List.of("BRAND_MADE_IN_ID:US"), brandReasons("SPRITE 390ml"));
+        // the search goes on past a name out of its context: the poco-poco outfit is a Rabbani one
+        assertEquals(List.of("BRAND_LOCAL"), brandReasons("Baju Senam Poco Poco Rabbani"));
+        // the brand column needs no context
+        var column = decide(null, null, "NONE", null, "31", null, null, "Viva", "Paket Hemat Isi 3");
+        assertTrue(column.reasons().contains("BRAND_LOCAL"), column.reasons().toString());
+    }
+
+    @Test
+    void aTitleContextNameMissingFromTheTitleNamesIsRejected() {
+        ClassifyRules r = RulesFixture.RULES;
+        ClassifyRules.BrandMatching bm = new ClassifyRules.BrandMatching(r.brandMatching().minTitleAliasLength(),
+                r.brandMatching().titleExclude(), r.brandMatching().noBrandValues(), r.brandMatching().madeInIndonesia(),
+                java.util.Map.of("vivaa", List.of("bedak")));
+        ClassifyRules bad = new ClassifyRules(r.version(), r.seller(), r.goods(), r.titleCues(), bm, r.decision(),
+                r.umkmTiers(), r.permendag31(), r.audit());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new OriginEvidence(bad, RulesFixture.BRANDS));
+        assertTrue(e.getMessage().contains("brand_matching.title_context: 'vivaa' is no brand name or alias"), e.getMessage());
     }
 }
