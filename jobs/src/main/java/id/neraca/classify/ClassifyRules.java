@@ -52,14 +52,17 @@ public record ClassifyRules(
 
     /**
      * Keyword phrases matched as whole words in the normalised title, with their weights; {@code notCues}, phrases that
-     * hold a cue's words but say nothing of where the goods come from ("kualitas import", "ekspor impor").
+     * hold a cue's words but say nothing of where the goods come from ("kualitas import", "ekspor impor");
+     * {@code typoMinLength}, the shortest cue word a title word one letter off still counts as ("improt", "inport" for
+     * "import"; 0 turns that off; {@link CueSpelling}).
      */
     public record TitleCues(
             Map<String, Double> importCues,
             Map<String, Double> localCues,
             List<String> umkmCues,
             List<String> notCues,
-            Double minScore) implements Serializable {}
+            Double minScore,
+            Integer typoMinLength) implements Serializable {}
 
     /**
      * How brands are recognised in the brand column and in titles; {@code titleContext}, names that count in a title only
@@ -171,6 +174,11 @@ public record ClassifyRules(
             }
         }
         weight(titleCues.minScore, "title_cues.min_score");
+        req(titleCues.typoMinLength, "title_cues.typo_min_length");
+        if (titleCues.typoMinLength != 0 && (titleCues.typoMinLength < 5 || titleCues.typoMinLength > 20)) {
+            throw new IllegalArgumentException("title_cues.typo_min_length must be 0 (off) or 5..20, got " + titleCues.typoMinLength
+                    + ": shorter cue words have too many ordinary words one letter away");
+        }
         for (String c : titleCues.importCues.keySet()) {
             if (titleCues.localCues.containsKey(c)) {
                 throw new IllegalArgumentException("title_cues: '" + c + "' is both an import cue and a local cue; keep it in one list");

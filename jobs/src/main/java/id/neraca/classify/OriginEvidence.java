@@ -86,6 +86,8 @@ public final class OriginEvidence implements Serializable {
     private final HashSet<String> madeInIndonesia;
     /** Title names that count only beside a context word (brand_matching.title_context) → those words as a matcher. */
     private final HashMap<String, TextMatcher<Boolean>> titleContext;
+    /** Misspelt cue words read as the cue words (title_cues.typo_min_length). */
+    private final CueSpelling cueSpelling;
 
     public OriginEvidence(ClassifyRules rules, List<BrandOrigins.Brand> brands) {
         this.rules = rules;
@@ -100,6 +102,11 @@ public final class OriginEvidence implements Serializable {
         Map<String, Boolean> u = new HashMap<>();
         for (String c : rules.titleCues().umkmCues()) u.put(c, Boolean.TRUE);
         this.umkmCues = new TextMatcher<>(u);
+        List<String> allCues = new ArrayList<>(rules.titleCues().importCues().keySet());
+        allCues.addAll(rules.titleCues().localCues().keySet());
+        allCues.addAll(rules.titleCues().notCues());
+        allCues.addAll(rules.titleCues().umkmCues());
+        this.cueSpelling = new CueSpelling(allCues, rules.titleCues().typoMinLength());
         this.titleContext = new HashMap<>();
         for (Map.Entry<String, List<String>> e : rules.brandMatching().titleContext().entrySet()) {
             String name = TextMatcher.normalise(e.getKey());
@@ -167,9 +174,10 @@ public final class OriginEvidence implements Serializable {
             declared = new Verdict(local, rules.goods().originDeclared(), "DECLARED");
         }
         String[] titleWords = TextMatcher.words(title); // normalised once, matched by every list
+        String[] cueWords = cueSpelling.correct(titleWords); // "improt" read as "import": for the cue lists, never for brands
         Verdict brandV = brandVerdict(brand, titleWords, reasons);
-        Verdict titleV = titleVerdict(titleWords, reasons);
-        boolean umkmCue = !umkmCues.all(titleWords, NEGATORS, NEGATED_NOUNS).isEmpty(); // "bukan UMKM" is no UMKM cue
+        Verdict titleV = titleVerdict(cueWords, reasons);
+        boolean umkmCue = !umkmCues.all(cueWords, NEGATORS, NEGATED_NOUNS).isEmpty(); // "bukan UMKM" is no UMKM cue
 
         // conflicts about the goods lower the confidence of a class the goods decide (LOCAL, IMPORTED), not of a
         // cross-border one, which rests on where the seller and the shipment are: a sale shipped from China whose listing

@@ -63,8 +63,16 @@ class ClassifyConfigTest {
     }
 
     @Test
-    void theTitleContextIsRequiredAndChecked() throws IOException {
+    void theTypoLengthAndTheTitleContextAreRequiredAndChecked() throws IOException {
         String rules = Files.readString(RULES);
+        NeracaException missing = assertThrows(NeracaException.class,
+                () -> ClassifyRules.parse("rules.yaml", rules.replaceAll("(?m)^  typo_min_length: .*$", "")));
+        assertTrue(missing.getMessage().contains("title_cues.typo_min_length is missing"), missing.getMessage());
+        NeracaException tooShort = assertThrows(NeracaException.class,
+                () -> ClassifyRules.parse("rules.yaml", rules.replace("  typo_min_length: 6", "  typo_min_length: 3")));
+        assertTrue(tooShort.getMessage().contains("title_cues.typo_min_length must be 0 (off) or 5..20, got 3"), tooShort.getMessage());
+        assertEquals(0, ClassifyRules.parse("rules.yaml", rules.replace("  typo_min_length: 6", "  typo_min_length: 0"))
+                .titleCues().typoMinLength());
         NeracaException noContext = assertThrows(NeracaException.class,
                 () -> ClassifyRules.parse("rules.yaml", rules.replace("  title_context:\n", "  title_contxt:\n")));
         assertTrue(noContext.getMessage().contains("title_contxt"), noContext.getMessage());

@@ -444,4 +444,26 @@ class OriginEvidenceTest {
                 () -> new OriginEvidence(bad, RulesFixture.BRANDS));
         assertTrue(e.getMessage().contains("brand_matching.title_context: 'vivaa' is no brand name or alias"), e.getMessage());
     }
+
+    /**
+     * Import cues as sellers misspell them (title_cues.typo_min_length), the spelling "Cina", pre-orders from China; until
+     * 3 Dec 2026 each was no cue. Negations and not-cues read the corrected words too.
+     */
+    @Test
+    void misspeltAndVariantImportCuesCount() {
+        for (String title : new String[] {"Sepatu Sneakers Pria Improt Premium", "Tas Selempang Wanita INPORT", "Jam Tangan Imporr Murah",
+                "Powerbank Mini 5000mAh Imprt", "Jaket Kulit Impot Pria", "Gamis Barang Cina Murah", "Mainan Remote Ori China",
+                "Dress Wanita PO China 10-14 Hari", "Sepatu Running PRE ORDER CHINA", "Blender Portable Langsung Dari China",
+                "Sepatu Wanita Made in Cina", "Serum Wajah Orginal Korea 30ml", "Distributor Importir Resmi Parfum"}) {
+            var d = decide(false, "ID", "NIB", true, "31", "ID", null, null, title);
+            assertTrue(d.reasons().contains("TITLE_IMPORT_CUE"), title + " " + d.reasons());
+            assertEquals("IMPORTED", d.preClass(), title + " " + d.reasons());
+        }
+        for (String title : new String[] {"Tas Rajut Bukan Improt", "Jaket Bomber Kwalitas Improt", "Gantungan Kunci Bukan Dari China",
+                "Jilbab Voal Premium Bahan Import", "Sepatu Pria Lokal Rasa Import", "Celana Chino Pria Slimfit",
+                "Kompor Listrik Induksi Murah"}) {
+            var d = decide(false, "ID", "NIB", true, "31", "ID", null, null, title);
+            assertFalse(d.reasons().contains("TITLE_IMPORT_CUE"), title + " " + d.reasons());
+        }
+    }
 }

@@ -1,0 +1,103 @@
+package id.neraca.classify;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Reads a title word one letter off a cue word as that cue word, so that the misspellings sellers type still count:
+ * "improt", "inport", "imporr", "imprt" are "import", "orginal korea" is "original korea", "kwalitas improt" the not-cue
+ * "kwalitas import", "home industri" the cue "home industry". One letter off is one edit: a letter added, dropped or
+ * replaced, or two neighbouring letters swapped (optimal string alignment distance 1).
+ * <p>
+ * Only cue words of at least {@code title_cues.typo_min_length} letters (6 as shipped: "import", "original", "buatan")
+ * are reached this way: shorter ones have ordinary words one letter away ("china" → "chino", the trousers; "impor" →
+ * "imper"). A title word that is itself a cue word, or holds a digit, is left as it is; a word one letter off several
+ * cue words becomes the first of them in alphabetical order. Brands are never matched this way: the corrected words
+ * serve the cue lists only.
+ * <p>
+ * Cost: each title word is looked up with its one-letter deletions in one hash map built from the cue words and their
+ * deletions (symmetric deletion), and only the few candidates found are measured: no scan of the vocabulary per word.
+ */
+final class CueSpelling implements Serializable {
+    private final int minLength;
+    private final HashSet<String> cueWords = new HashSet<>();
+    /** A cue word of at least minLength letters, and each of its one-letter deletions → those cue words. */
+    private final HashMap<String, List<String>> byDeletion = new HashMap<>();
+
+    /**
+     * @param phrases   every cue phrase (normalised: lower case, single spaces)
+     * @param minLength the shortest cue word reached from a misspelling; 0 turns the reading off
+     */
+    CueSpelling(Collection<String> phrases, int minLength) {
+        this.minLength = minLength;
+        for (String p : phrases) {
+            for (String w : TextMatcher.normalise(p).split(" ")) {
+                if (w.isEmpty()) continue;
+                cueWords.add(w);
+                if (minLength <= 0 || w.length() < minLength || hasDigit(w)) continue;
+                index(w, w);
+                for (int i = 0; i < w.length(); i++) index(w.substring(0, i) + w.substring(i + 1), w);
+            }
+        }
+    }
+
+    /** The words with each misspelt cue word replaced by the cue word; the same array when none is. */
+    String[] correct(String[] words) {
+        if (minLength <= 0 || byDeletion.isEmpty()) return words;
+        String[] out = words;
+        for (int i = 0; i < words.length; i++) {
+            String fixed = cueWordFor(words[i]);
+            if (fixed == null) continue;
+            if (out == words) out = words.clone();
+            out[i] = fixed;
+        }
+        return out;
+    }
+
+    /** The cue word one letter off {@code w}, or null (also when {@code w} is a cue word itself). */
+    String cueWordFor(String w) {
+        if (w.length() < minLength - 1 || cueWords.contains(w) || hasDigit(w)) return null;
+        TreeSet<String> found = new TreeSet<>();
+        collect(w, w, found);
+        for (int i = 0; i < w.length(); i++) collect(w.substring(0, i) + w.substring(i + 1), w, found);
+        return found.isEmpty() ? null : found.first();
+    }
+
+    private void collect(String key, String w, TreeSet<String> found) {
+        List<String> cs = byDeletion.get(key);
+        if (cs == null) return;
+        for (String c : cs) if (distance(w, c) == 1) found.add(c);
+    }
+
+    private void index(String key, String word) {
+        List<String> l = byDeletion.computeIfAbsent(key, k -> new ArrayList<>(1));
+        if (!l.contains(word)) l.add(word);
+    }
+
+    private static boolean hasDigit(String w) {
+        for (int i = 0; i < w.length(); i++) if (Character.isDigit(w.charAt(i))) return true;
+        return false;
+    }
+
+    /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbouring letters. */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
+        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}

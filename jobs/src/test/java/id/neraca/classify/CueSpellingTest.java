@@ -1,0 +1,55 @@
+package id.neraca.classify;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+/** A title word one edit off a cue word of at least typo_min_length letters reads as that cue word; nothing else changes. */
+class CueSpellingTest {
+    private static final CueSpelling SPELLING =
+            new CueSpelling(List.of("impor", "import", "barang china", "original korea", "home industry", "kualitas import"), 6);
+
+    @Test
+    void oneEditOffALongCueWordIsThatWord() {
+        assertEquals("import", SPELLING.cueWordFor("improt")); // two neighbouring letters swapped
+        assertEquals("import", SPELLING.cueWordFor("inport")); // one replaced
+        assertEquals("import", SPELLING.cueWordFor("imporr"));
+        assertEquals("import", SPELLING.cueWordFor("imprt"));  // one dropped
+        assertEquals("import", SPELLING.cueWordFor("importt")); // one added
+        assertEquals("original", SPELLING.cueWordFor("orginal"));
+        assertEquals("industry", SPELLING.cueWordFor("industri"));
+    }
+
+    @Test
+    void cueWordsShortWordsDigitsAndTwoEditsAreLeftAlone() {
+        assertNull(SPELLING.cueWordFor("impor"));   // a cue word itself
+        assertNull(SPELLING.cueWordFor("cina"));    // "china" is shorter than 6 letters: no reading ("chino" are trousers)
+        assertNull(SPELLING.cueWordFor("chino"));
+        assertNull(SPELLING.cueWordFor("kompor"));  // a stove, three edits from "import"
+        assertNull(SPELLING.cueWordFor("report"));  // two edits
+        assertNull(SPELLING.cueWordFor("1mport"));  // holds a digit
+        assertNull(new CueSpelling(List.of("import"), 0).cueWordFor("improt")); // 0: off
+    }
+
+    @Test
+    void aTitleIsCorrectedWordByWordAndUntouchedTitlesAreTheSameArray() {
+        String[] title = {"barang", "improt", "murah"};
+        assertArrayEquals(new String[] {"barang", "import", "murah"}, SPELLING.correct(title));
+        assertArrayEquals(new String[] {"barang", "improt", "murah"}, title); // the caller's words are not changed
+        String[] clean = {"sepatu", "kulit", "asli"};
+        assertSame(clean, SPELLING.correct(clean));
+    }
+
+    @Test
+    void distanceCountsASwapOfNeighboursAsOneEdit() {
+        assertEquals(1, CueSpelling.distance("improt", "import"));
+        assertEquals(1, CueSpelling.distance("inport", "import"));
+        assertEquals(2, CueSpelling.distance("report", "import"));
+        assertEquals(0, CueSpelling.distance("import", "import"));
+    }
+}
