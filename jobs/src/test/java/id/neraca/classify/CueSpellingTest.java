@@ -23,6 +23,29 @@ class CueSpellingTest {
         assertEquals("import", SPELLING.cueWordFor("importt")); // one added
         assertEquals("original", SPELLING.cueWordFor("orginal"));
         assertEquals("industry", SPELLING.cueWordFor("industri"));
+        assertEquals("import", SPELLING.cueWordFor("mport"));  // edits at the start
+        assertEquals("import", SPELLING.cueWordFor("miport"));
+        assertEquals("import", SPELLING.cueWordFor("umport"));
+        assertEquals("import", SPELLING.cueWordFor("umport")); // remembered
+    }
+
+    /** The first-two/last-two-letters filter in front of the lookup loses no word one edit off a cue word. */
+    @Test
+    void everyOneEditNeighbourOfALongCueWordIsFound() {
+        CueSpelling spelling = new CueSpelling(List.of("import", "original", "industry", "kualitas"), 5);
+        for (String cue : List.of("import", "original", "industry", "kualitas")) {
+            java.util.Set<String> neighbours = new java.util.TreeSet<>();
+            for (int i = 0; i <= cue.length(); i++) {
+                if (i < cue.length()) neighbours.add(cue.substring(0, i) + cue.substring(i + 1));
+                if (i + 1 < cue.length()) neighbours.add(cue.substring(0, i) + cue.charAt(i + 1) + cue.charAt(i) + cue.substring(i + 2));
+                for (char c = 'a'; c <= 'z'; c++) {
+                    neighbours.add(cue.substring(0, i) + c + cue.substring(i));
+                    if (i < cue.length()) neighbours.add(cue.substring(0, i) + c + cue.substring(i + 1));
+                }
+            }
+            neighbours.remove(cue);
+            for (String w : neighbours) assertEquals(cue, spelling.cueWordFor(w), w);
+        }
     }
 
     @Test
