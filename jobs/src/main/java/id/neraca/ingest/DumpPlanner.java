@@ -1176,13 +1176,20 @@ public final class DumpPlanner {
             long pos = 0;     // file offset of b[0]
             long newlines = 0;
             long next = splitBytes - 1;
+            boolean cr = false;      // the byte before was a carriage return
+            boolean bareCr = false;  // a carriage return not before LF: a line end the reader counts, newlines do not
             int r;
             while ((r = in.read(b)) > 0) {
                 md.update(b, 0, r);
                 int i = 0;
                 while (true) {
                     int stop = next < pos + r ? (int) (next - pos) : r;
-                    for (; i < stop; i++) if (b[i] == '\n') newlines++;
+                    for (; i < stop; i++) {
+                        byte c = b[i];
+                        if (c == '\n') newlines++;
+                        else if (cr) bareCr = true;
+                        cr = c == '\r';
+                    }
                     if (stop == r) break;
                     counts.add(newlines);     // newlines in [0, next)
                     next += splitBytes;
@@ -1191,6 +1198,9 @@ public final class DumpPlanner {
             }
             // a range starting at the end of the file would be empty
             while (!counts.isEmpty() && counts.size() * splitBytes >= pos) counts.remove(counts.size() - 1);
+            // lines ending in CR alone (an export from a classic-Mac tool joined to others): the reader numbers them as
+            // lines, which a count of LF bytes cannot give a range's first line; such a file is read whole, by one task
+            if (bareCr || cr) return new Scan(HexFormat.of().formatHex(md.digest()), null);
         }
         return new Scan(HexFormat.of().formatHex(md.digest()), counts.stream().mapToLong(Long::longValue).toArray());
     }

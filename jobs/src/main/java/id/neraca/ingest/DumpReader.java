@@ -386,13 +386,43 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
         return n;
     }
 
-    /** The next line: one pushed back by {@link #continued}, else the file's ({@link #readLine}). */
+    /**
+     * The next line: one pushed back by {@link #continued} or cut off by {@link #bareCr}, else the file's
+     * ({@link #readLine}). In a CSV file a carriage return alone (not before LF) and outside quotes ends a line too: the
+     * rows of an export written with classic Mac line ends and joined to others ({@code cat}) are rows, not one line of
+     * hundreds of fields counted as one row read.
+     */
     private int nextLine() throws IOException {
         byte[] p = pushedBack.pollFirst();
-        if (p == null) return readLine();
-        if (p.length > buf.length) buf = Arrays.copyOf(buf, p.length);
-        System.arraycopy(p, 0, buf, 0, p.length);
-        return p.length;
+        int n;
+        if (p == null) {
+            n = readLine();
+        } else {
+            if (p.length > buf.length) buf = Arrays.copyOf(buf, p.length);
+            System.arraycopy(p, 0, buf, 0, p.length);
+            n = p.length;
+        }
+        if (n <= 0 || jsonl || workbook) return n;
+        int cr = bareCr(n);
+        if (cr < 0) return n;
+        pushedBack.addFirst(Arrays.copyOfRange(buf, cr + 1, n));
+        return cr;
+    }
+
+    /**
+     * The first carriage return in {@code buf[0, n)} outside quotes (quotes counted from the line's start, as a record
+     * starts there), or -1. A CR inside a quoted field (a line break typed on a Mac) is the field's, not a line end.
+     * Bytes are compared, not characters: the quote is ASCII, which no byte of a UTF-8 sequence equals.
+     */
+    private int bareCr(int n) {
+        byte q = (byte) quote;
+        boolean inQuotes = false;
+        for (int i = 0; i < n; i++) {
+            byte b = buf[i];
+            if (b == q) inQuotes = !inQuotes;
+            else if (b == '\r' && !inQuotes) return i;
+        }
+        return -1;
     }
 
     /**
