@@ -413,7 +413,17 @@ public final class Parsers {
                             return pattern(s, f.reader(), f.kind(), zone);
                         } catch (DateTimeException e) {
                             if (f.indonesian() == null) throw e;
-                            return pattern(s, f.indonesian(), f.kind(), zone);   // 14 Agu 2024, 5 Desember 2023
+                            try {
+                                return pattern(s, f.indonesian(), f.kind(), zone);   // 14 Agu 2024, 5 Desember 2023
+                            } catch (DateTimeException e2) {
+                                String v = monthVariants(s);                        // 14 Agt 2024, 10 Nopember 2023
+                                if (v.equals(s)) throw e2;
+                                try {
+                                    return pattern(v, f.indonesian(), f.kind(), zone);
+                                } catch (DateTimeException e3) {
+                                    return pattern(v, f.reader(), f.kind(), zone);   // 5 Sept 2024
+                                }
+                            }
                         }
                 }
             } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
@@ -421,6 +431,29 @@ public final class Parsers {
             }
         }
         throw new ParseFailure("BAD_DATE", "'" + s + "' " + dateFailure(s, formats));
+    }
+
+    /**
+     * Month names written beside the ones CLDR gives ({@code Agu}, {@code Nov}, {@code Feb}, {@code Sep}): {@code Agt}
+     * (the Indonesian dictionary's abbreviation of Agustus, as common in exports as Agu), the older spellings
+     * {@code Nopember}/{@code Nop} and {@code Pebruari}/{@code Peb}, and {@code Sept}. A pattern with {@code MMM} or
+     * {@code MMMM} read none of them: a Blibli-style export's August was every row BAD_DATE (the audit of 2 Dec 2026).
+     */
+    private static final java.util.regex.Pattern MONTH_VARIANTS = java.util.regex.Pattern.compile(
+            "(?iu)(?<![\\p{L}])(agt|agst|nopember|nop|pebruari|peb|sept)(?![\\p{L}])");
+    private static final java.util.Map<String, String> MONTH_CANONICAL = java.util.Map.of("agt", "Agu", "agst", "Agu",
+            "nopember", "November", "nop", "Nov", "pebruari", "Februari", "peb", "Feb", "sept", "Sep");
+
+    /** {@code s} with the month name variants of {@link #MONTH_VARIANTS} written as CLDR writes them; {@code s} itself when none. */
+    static String monthVariants(String s) {
+        java.util.regex.Matcher m = MONTH_VARIANTS.matcher(s);
+        if (!m.find()) return s;
+        StringBuilder b = new StringBuilder();
+        do {
+            m.appendReplacement(b, MONTH_CANONICAL.get(m.group(1).toLowerCase(Locale.ROOT)));
+        } while (m.find());
+        m.appendTail(b);
+        return b.toString();
     }
 
     /**
