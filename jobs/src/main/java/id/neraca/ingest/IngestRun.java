@@ -153,6 +153,11 @@ public final class IngestRun {
     static Column parquetText(org.apache.spark.sql.types.StructField f, CompiledMapping cm, FileTask t) {
         Column c = col("`" + f.name() + "`");
         if (!(f.dataType() instanceof org.apache.spark.sql.types.TimestampType)) return c.cast("string");
+        if (int96WallClock(t.uri(), f.name())) {
+            // Spark reads every INT96 as an instant in UTC; this one holds the wall-clock time as written: its UTC digits
+            // are that time (the session is UTC, SparkSessions), read in the mapping's zone like a TIMESTAMP_NTZ
+            return org.apache.spark.sql.functions.date_format(c, "yyyy-MM-dd HH:mm:ss");
+        }
         id.neraca.ingest.mapping.FieldSpec ts = cm.mapping().columns().byKey().get("order_ts");
         if (ts != null && f.name().equals(ts.sourceRef()) && !ts.formats().contains("iso")) {
             throw NeracaException.usage("%s: column '%s' is a Parquet TIMESTAMP (an instant, stored in UTC), but mapping '%s' reads "
@@ -162,6 +167,39 @@ public final class IngestRun {
         }
         // with the session zone's offset ("Z" under neraca's UTC session), so the text names the instant in any session
         return org.apache.spark.sql.functions.date_format(c, "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX");
+    }
+
+    /**
+     * Whether Parquet column {@code name} is an INT96 time that holds wall-clock time, not an instant. INT96 has no
+     * flag for it (a TIMESTAMP's isAdjustedToUTC; Spark reads any INT96 as an instant in UTC), and writers differ: Spark
+     * and Hive store instants, while pandas and pyarrow ({@code to_parquet(..., use_deprecated_int96_timestamps=True)},
+     * {@code flavor="spark"}) store a column without a zone as it is, its local times as if they were UTC. Their Arrow
+     * schema in the footer ({@code ARROW:schema}) still says whether the column had a zone. Read as an instant, a
+     * warehouse's 23:30 WITA was 07:30 WITA the next morning, a sale of the next month on a month's last evening, without
+     * a word (the audit of 2 Dec 2026). False when the footer cannot be read: Spark reads the file, and says why.
+     */
+    static boolean int96WallClock(String uri, String name) {
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(uri);
+        try (org.apache.parquet.hadoop.ParquetFileReader r = org.apache.parquet.hadoop.ParquetFileReader.open(
+                org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(path, id.neraca.core.HadoopConf.shared()))) {
+            org.apache.parquet.hadoop.metadata.FileMetaData fm = r.getFooter().getFileMetaData();
+            org.apache.parquet.schema.MessageType schema = fm.getSchema();
+            if (!schema.containsField(name) || !schema.getType(name).isPrimitive() || schema.getType(name).asPrimitiveType()
+                    .getPrimitiveTypeName() != org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT96) return false;
+            String arrow = fm.getKeyValueMetaData().get("ARROW:schema");
+            if (arrow == null) return false;
+            byte[] bytes = java.util.Base64.getDecoder().decode(arrow);
+            org.apache.arrow.vector.types.pojo.Schema as = org.apache.arrow.vector.ipc.message.MessageSerializer.deserializeSchema(
+                    new org.apache.arrow.vector.ipc.ReadChannel(java.nio.channels.Channels.newChannel(new java.io.ByteArrayInputStream(bytes))));
+            for (org.apache.arrow.vector.types.pojo.Field af : as.getFields()) {
+                if (af.getName().equals(name)) {
+                    return af.getType() instanceof org.apache.arrow.vector.types.pojo.ArrowType.Timestamp ts && ts.getTimezone() == null;
+                }
+            }
+            return false;
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**
