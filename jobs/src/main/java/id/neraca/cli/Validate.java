@@ -68,7 +68,7 @@ public class Validate implements Callable<Integer> {
                             // rows gone wrong first, then open orders and repeated headers (not errors): an end-of-month
                             // export's first lines are often open orders, which took every slot
                             .withColumn("_n", row_number().over(Window.partitionBy("source_file").orderBy(
-                                    col("reason_code").isin("ORDER_NOT_FINAL", "REPEATED_HEADER", "DESCRIPTION_ROW"), col("source_line"))))
+                                    col("reason_code").isin("ORDER_NOT_FINAL", "REPEATED_HEADER", "DESCRIPTION_ROW", "SUMMARY_ROW"), col("source_line"))))
                             .filter(col("_n").leq(cfg.rejectedLinesShown())).orderBy("source_file", "source_line").collectAsList()) {
                         samples.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r);
                     }
@@ -180,6 +180,7 @@ public class Validate implements Callable<Integer> {
         if (c.reasons().getOrDefault("ORDER_NOT_FINAL", 0L) > 0) kinds.add("open orders");
         if (c.reasons().getOrDefault("REPEATED_HEADER", 0L) > 0) kinds.add("repeated headers");
         if (c.reasons().getOrDefault("DESCRIPTION_ROW", 0L) > 0) kinds.add("description rows");
+        if (c.reasons().getOrDefault("SUMMARY_ROW", 0L) > 0) kinds.add("totals rows");
         return String.format(java.util.Locale.ROOT, "quarantined %,d = %,d rejected (%.1f%% of %,d rows; limit %.1f%%) + %,d %s (not counted)",
                 c.quarantined(), c.quarantined() - notSales, 100 * c.quarantinedShare(), c.rowsRead() - notSales, 100 * limit,
                 notSales, String.join(" / ", kinds));

@@ -377,7 +377,7 @@ public final class IngestRun {
 
         /**
          * The quarantined share of the file's rows, the header lines repeated inside it (REPEATED_HEADER: exports joined
-         * into one file), rows describing the columns (DESCRIPTION_ROW: a mapping's description_rows) and the orders not final yet (ORDER_NOT_FINAL: a status mapped to OPEN) left out of both
+         * into one file), rows describing the columns (DESCRIPTION_ROW: a mapping's description_rows), a spreadsheet's totals row (SUMMARY_ROW) and the orders not final yet (ORDER_NOT_FINAL: a status mapped to OPEN) left out of both
          * sides: they are kept and counted, but they are not sales gone wrong. A short monthly file joined to the next
          * would otherwise fail the threshold on its second header alone, and the latest month's export, where many
          * orders are still on their way, on its open orders.
@@ -388,15 +388,16 @@ public final class IngestRun {
             return rows <= 0 ? 0 : (double) (quarantined - notSales) / rows;
         }
 
-        /** Quarantined rows that are not sales gone wrong: repeated headers, description rows and orders not final yet. */
+        /** Quarantined rows that are not sales gone wrong: repeated headers, description rows, totals rows and orders not final yet. */
         public long notSales() {
             return reasons.getOrDefault("REPEATED_HEADER", 0L) + reasons.getOrDefault("DESCRIPTION_ROW", 0L)
-                    + reasons.getOrDefault("ORDER_NOT_FINAL", 0L);
+                    + reasons.getOrDefault("SUMMARY_ROW", 0L) + reasons.getOrDefault("ORDER_NOT_FINAL", 0L);
         }
 
         /** The reasons {@link #notSales} counts. */
         static boolean notSale(String reason) {
-            return reason.equals("REPEATED_HEADER") || reason.equals("DESCRIPTION_ROW") || reason.equals("ORDER_NOT_FINAL");
+            return reason.equals("REPEATED_HEADER") || reason.equals("DESCRIPTION_ROW") || reason.equals("SUMMARY_ROW")
+                    || reason.equals("ORDER_NOT_FINAL");
         }
 
         /**

@@ -147,6 +147,10 @@ public final class RecordParser implements Serializable {
             return quarantine(r, exportKey, "REPEATED_HEADER", "the header line again, not a sale (exports joined into one "
                     + "file, with cat or by copy and paste?): every mapped column holds its own name");
         }
+        if (summaryRow(r)) {
+            return quarantine(r, exportKey, "SUMMARY_ROW", "a totals row ('" + summaryWord(r) + "'), not a sale: a spreadsheet's "
+                    + "sum of the rows above it, with no order time or status of its own; kept aside like a repeated header");
+        }
         if (descriptionRow(r)) {
             return quarantine(r, exportKey, "DESCRIPTION_ROW", "a row describing the columns, not a sale: it matches the "
                     + "mapping's description_rows " + m.descriptionRows());
@@ -424,6 +428,48 @@ public final class RecordParser implements Serializable {
             compared++;
         }
         return compared >= 2;
+    }
+
+    /**
+     * Words a spreadsheet's totals row is labelled with, in English and Indonesian, as {@link #loose} writes them: the
+     * row an export (or whoever opened it in Excel) adds under the data with the sums of its amounts.
+     */
+    private static final java.util.Set<String> SUMMARY_WORDS = java.util.Set.of("total", "totals", "grand total", "sub total",
+            "subtotal", "total keseluruhan", "total penjualan", "total pesanan", "jumlah total", "jumlah keseluruhan", "sum");
+
+    /** The totals label among the row's mapped values, or null. */
+    private String summaryWord(RawRecord r) {
+        for (String v : r.values()) {
+            if (v == null) continue;
+            String t = loose(v);
+            if (t.endsWith(":")) t = t.substring(0, t.length() - 1).strip();
+            if (SUMMARY_WORDS.contains(t)) return v.strip();
+        }
+        return null;
+    }
+
+    /**
+     * A spreadsheet's totals row under the data ({@code TOTAL;;;;;;;190;;Rp 125.000.000,-}): a mapped column holds a
+     * totals label ({@code TOTAL}, {@code Grand Total}, {@code Jumlah Keseluruhan}) and the row has no order, time or status
+     * of its own (each of order_id, listing_key, order_ts, period and status the file gives is blank, or the label: a
+     * brand called TOTAL on a sale is no totals row). It was MISSING_VALUE "status
+     * blank", counted against the file's 5% threshold: a small shop's month of under 20 orders failed on it alone
+     * (the audit of 2 Dec 2026). A sale always has a time, so none is taken for one.
+     */
+    private boolean summaryRow(RawRecord r) {
+        String[] v = r.values();
+        if (v == null || cm.mapping().format().jsonl()) return false;
+        String word = summaryWord(r);
+        if (word == null) return false;
+        boolean sourced = false;
+        for (String key : new String[]{"order_id", "listing_key", "order_ts", "period", "status"}) {
+            Field f = fields.get(key);
+            if (f == null || f.index() < 0 || f.index() >= v.length) continue;
+            sourced = true;
+            String x = v[f.index()];
+            if (x != null && !Parsers.nbspTrim(x).isEmpty() && !x.strip().equals(word)) return false;
+        }
+        return sourced;
     }
 
     /** A row that matches every entry of the mapping's {@code description_rows} (none: never). */
