@@ -631,12 +631,26 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
             String at = String.join(".", Arrays.copyOf(path, k + 1));
             String what = n.isArray() ? "a JSON array of " + n.size() + " value(s)" : n.isNumber() ? "a number"
                     : n.isTextual() ? "a string" : n.isBoolean() ? "true or false" : "a value";
+            String jq = jqPath(Arrays.copyOf(path, k + 1));
             return "'" + at + "' holds " + what + ", not an object: the mapping reads '" + String.join(".", path)
                     + "', a field inside it. The export's shape differs from the mapping's: "
-                    + (n.isArray() ? "point the mapping at a field that holds one value"
+                    + (n.isArray() ? "if each line is an order with its lines in this array, neraca reads one sales line per JSON "
+                    + "line: write one line per element first, each with its order's fields, and keep the mapping's paths: "
+                    + "jq -c '" + jq + "[] as $i | " + jq + " = $i' < in.jsonl > out.jsonl (docs/MAPPINGS.md, \"An order's lines "
+                    + "in an array\"); else point the mapping at a field that holds one value"
                     : "if '" + at + "' holds the value itself, point the mapping at it (path: " + at + ")");
         }
         return null;
+    }
+
+    /** A path as jq writes it: {@code .items}, {@code .order.items}; a key that is no identifier as {@code .["line items"]}. */
+    static String jqPath(String[] segments) {
+        StringBuilder b = new StringBuilder();
+        for (String s : segments) {
+            if (s.matches("[A-Za-z_][A-Za-z0-9_]*")) b.append('.').append(s);
+            else b.append(".[\"").append(s.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"]");
+        }
+        return b.toString();
     }
 
     /** Masks every value of {@code obj} not on a mapped path (a parent of one is walked into), as CSV masks unread columns. */
