@@ -506,6 +506,7 @@ public final class DumpPlanner {
         Charset cs = Charset.forName(m.format().encoding());
         byte[] h = lines.get(0);
         int start = h.length >= 3 && (h[0] & 0xff) == 0xEF && (h[1] & 0xff) == 0xBB && (h[2] & 0xff) == 0xBF ? 3 : 0;
+        if (start == 3) cs = java.nio.charset.StandardCharsets.UTF_8;   // a UTF-8 byte-order mark says the file's encoding (DumpReader)
         String header;
         try {
             header = cs.newDecoder().onMalformedInput(CodingErrorAction.REPLACE).decode(java.nio.ByteBuffer.wrap(h, start, h.length - start)).toString();

@@ -105,6 +105,12 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
         this.multiline = !jsonl && cm.mapping().format().multiline();
         if (multiline && split.end() >= 0) throw new IllegalArgumentException(task.sourceFile() + ": a multiline CSV file cannot be split");
         Charset cs = Charset.forName(cm.mapping().format().encoding());
+        // a file that begins with UTF-8's byte-order mark is UTF-8, whatever the mapping says: an export saved as Excel's
+        // "CSV UTF-8" beside older windows-1252 ones of the same marketplace decoded as windows-1252 without an error
+        // ("Crème" as "CrÃ¨me", "–" as "â€“"; the audit of 2 Dec 2026), since nearly every byte is valid there
+        if (!cs.name().equals("UTF-8") && !this.jsonl && !DumpPlanner.workbook(task.sourceFile()) && startsWithUtf8Bom(task)) {
+            cs = java.nio.charset.StandardCharsets.UTF_8;
+        }
         this.utf8 = cs.name().equals("UTF-8");
         this.decoder = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         this.quote = cm.mapping().format().quote().charAt(0);
@@ -164,6 +170,18 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
             openDetail = "cannot open: " + e.getMessage();
         }
         this.in = opened;
+    }
+
+    /** Whether the file (gunzipped) begins with the UTF-8 byte-order mark EF BB BF; false when it cannot be read (the read says why). */
+    static boolean startsWithUtf8Bom(FileTask task) {
+        Path p = new Path(task.uri());
+        try (InputStream raw = p.getFileSystem(id.neraca.core.HadoopConf.shared()).open(p);
+             InputStream in = task.gzip() ? new GZIPInputStream(raw) : raw) {
+            byte[] b = in.readNBytes(3);
+            return b.length == 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Reads the whole file (for tests and small files). */
