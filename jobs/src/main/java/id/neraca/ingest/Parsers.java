@@ -306,6 +306,9 @@ public final class Parsers {
         return neg ? v.negate() : v;
     }
 
+    /** Two amounts joined by a dash, {@code ~} or {@code s/d} ("sampai dengan"), the second perhaps marked Rp: {@code 649.500-Rp669.500} (spaces gone). */
+    private static final java.util.regex.Pattern PRICE_RANGE = java.util.regex.Pattern.compile(
+            "(?i)\\d[\\d.,]*(-|\u2013|\u2014|~|s/d)(rp\\.?|idr)?\\d[\\d.,]*(,-)?");
     private static final java.util.regex.Pattern ONE_DOT_OTHER = java.util.regex.Pattern.compile("\\d+\\.(\\d{1,2}|\\d{4,})");
     private static final java.util.regex.Pattern EN_LOCALE = java.util.regex.Pattern.compile("\\d{1,3}(,\\d{3})+\\.\\d+|\\d{1,3}(,\\d{3}){2,}");
 
@@ -316,6 +319,11 @@ public final class Parsers {
      */
     private static String notIndonesianHint(String s, String code) {
         if (!"BAD_PRICE".equals(code)) return "";
+        if (PRICE_RANGE.matcher(s).matches()) {
+            return "; a price range (a listing whose variants are priced differently, as search results show it): the sold "
+                    + "count is not split by variant, so no one price is the units' price and neraca does not pick one; map a "
+                    + "column with a single price if the scrape has one, else these listings stay quarantined";
+        }
         if (ONE_DOT_OTHER.matcher(s).matches()) {
             return "; ambiguous: a single dot before " + (s.length() - s.indexOf('.') - 1) + " digits is no Indonesian thousands "
                     + "grouping (which takes three), so it may be a decimal point: read the column with parser decimal (or "
