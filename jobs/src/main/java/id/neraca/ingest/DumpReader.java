@@ -406,9 +406,9 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
 
     /**
      * The next line: one pushed back by {@link #continued} or cut off by {@link #bareCr}, else the file's
-     * ({@link #readLine}). In a CSV file a carriage return alone (not before LF) and outside quotes ends a line too: the
+     * ({@link #readLine}). A carriage return alone (not before LF; in a CSV file outside quotes) ends a line too: the
      * rows of an export written with classic Mac line ends and joined to others ({@code cat}) are rows, not one line of
-     * hundreds of fields counted as one row read.
+     * hundreds of fields (or JSON values) counted as one row read.
      */
     private int nextLine() throws IOException {
         byte[] p = pushedBack.pollFirst();
@@ -420,7 +420,7 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
             System.arraycopy(p, 0, buf, 0, p.length);
             n = p.length;
         }
-        if (n <= 0 || jsonl || workbook) return n;
+        if (n <= 0 || workbook) return n;
         int cr = bareCr(n);
         if (cr < 0) return n;
         pushedBack.addFirst(Arrays.copyOfRange(buf, cr + 1, n));
@@ -433,6 +433,12 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
      * Bytes are compared, not characters: the quote is ASCII, which no byte of a UTF-8 sequence equals.
      */
     private int bareCr(int n) {
+        if (jsonl) {
+            // JSON allows no raw control character inside a string (a CR there is written \r): a raw CR is whitespace
+            // between tokens, so on a JSON Lines line it can only be a line end
+            for (int i = 0; i < n; i++) if (buf[i] == '\r') return i;
+            return -1;
+        }
         byte q = (byte) quote;
         boolean inQuotes = false;
         for (int i = 0; i < n; i++) {
