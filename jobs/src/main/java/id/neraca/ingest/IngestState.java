@@ -77,7 +77,10 @@ public final class IngestState {
     // not quarantined BAD_ORDER_ID, and a mapped JSON path holding an object or an array BAD_JSON, not read as its text;
     // 7: a listing scrape's export key is its scrape date (the later of two scrapes in one month wins)
     // 8: a mapping's hash per stored file (editing or adding one mapping re-parses its files only), reference files named
-    static final int VERSION = 8;
+    // 9: rows ending in a carriage return alone are rows (CSV outside quotes, JSON Lines), Agt/Nop/Peb/Sept month names,
+    // totals rows SUMMARY_ROW, pandas' zone-less INT96 times wall-clock, a UTF-8 byte-order mark overriding the encoding,
+    // a price range's and an items array's BAD_* details
+    static final int VERSION = 9;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final StructType STORED = IngestSchemas.PARSED.add("file_id", DataTypes.StringType, true);
 
