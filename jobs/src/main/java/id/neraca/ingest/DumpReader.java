@@ -422,9 +422,20 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
         }
         if (n <= 0 || workbook) return n;
         int cr = bareCr(n);
-        if (cr < 0) return n;
+        if (cr < 0 || !jsonl && fitsHeader(n)) return n;
         pushedBack.addFirst(Arrays.copyOfRange(buf, cr + 1, n));
         return cr;
+    }
+
+    /**
+     * Whether the CSV line in {@code buf[0, n)}, carriage returns and all, has the header's number of fields: then a CR
+     * in it is a stray control character inside an unquoted field (a title pasted with one, from an exporter that did not
+     * quote it), read as a space as before, not a line end that would cut the row in two. Rows run together by CR line
+     * ends have about twice the fields or more. Bytes as ISO-8859-1: the delimiter and the quote are ASCII.
+     */
+    private boolean fitsHeader(int n) {
+        String[] f = CsvLine.split(new String(buf, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1), task.delimiter(), quote);
+        return f != null && f.length == task.columnCount();
     }
 
     /**

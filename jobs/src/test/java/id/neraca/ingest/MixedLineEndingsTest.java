@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * classic-Mac tool and joined to the others with {@code cat}. The reader split lines at LF only, so the CR-ended rows
  * were one line of hundreds of fields: one WRONG_FIELD_COUNT row, rows_read short by the rest, and under the file's
  * 5% threshold the run went on (the audit of 2 Dec 2026: 31 orders of May 2024 counted as 1 row read, 1 quarantined).
- * A CR alone outside quotes now ends a line, numbered as one; a CR inside a quoted field stays the field's.
+ * A CR alone outside quotes now ends a line, numbered as one; a CR inside a quoted field stays the field's, and so does
+ * one inside an unquoted field of a row that has the header's number of fields with it (read as a space, as before).
  */
 class MixedLineEndingsTest {
     @TempDir
@@ -64,6 +65,17 @@ class MixedLineEndingsTest {
                 "2 tiktokshop:Q1:P-Q1 Kain Tenun Endek Bali 1 650000.00 null",
                 "3 tiktokshop:Q2:P-Q2 Noken 1 350000.00 null",
                 "4 tiktokshop:Q3:P-Q3 Tas Pandan 1 175000.00 null"), rows(parsed));
+    }
+
+    @Test
+    void aStrayCarriageReturnInsideAnUnquotedFieldOfARowThatFitsTheHeaderIsASpace() throws Exception {
+        String csv = HEADER + "\n"
+                + order("S1", "Kain Tenun\rEndek", 1, 650000, "2024-04-10 10:00:00") + "\n"     // line 2: 17 fields with the CR
+                + order("S2", "Noken", 1, 350000, "2024-04-11 10:00:00") + "\n";                 // line 3
+        List<Row> parsed = IngestFixtures.parseWithBundledMapping(tmp, "tiktokshop", "tiktokshop/tiktok_orders_2024-04.csv", csv);
+        assertEquals(List.of(
+                "2 tiktokshop:S1:P-S1 Kain Tenun Endek 1 650000.00 null",
+                "3 tiktokshop:S2:P-S2 Noken 1 350000.00 null"), rows(parsed));
     }
 
     @Test
