@@ -88,6 +88,10 @@ public class Validate implements Callable<Integer> {
                         out.printf("    line %d %s: %s%n      %s%n", r.getLong(1), r.getString(3), r.getString(4),
                                 raw.length() > 300 ? raw.substring(0, 300) + "..." : raw);
                     }
+                    if (c.unknownCityRows() > 0) {
+                        out.printf("  seller city unknown %,d: cities not in the regency table, no province (times read in WIB): %s%n",
+                                c.unknownCityRows(), IngestRun.labelsText(IngestRun.unknownCities(List.of(c)), 10));
+                    }
                     if (c.unknownCategoryRows() > 0) {
                         out.printf("  category 'other' %,d: category labels not in the taxonomy (categories.csv): %s%n", c.unknownCategoryRows(),
                                 IngestRun.labelsText(IngestRun.unknownCategories(List.of(c)), 10));
@@ -148,6 +152,9 @@ public class Validate implements Callable<Integer> {
         c.reasonsByCount()
                 .forEach(e -> reasons.put(e.getKey(), e.getValue()));
         f.put("unknown_category_rows", c.unknownCategoryRows());
+        f.put("unknown_city_rows", c.unknownCityRows());
+        var cityLabels = f.putObject("unknown_city_labels");
+        IngestRun.unknownCities(List.of(c)).forEach(e -> cityLabels.put(e.getKey(), e.getValue()));
         var labels = f.putObject("unknown_category_labels");
         IngestRun.unknownCategories(List.of(c)).forEach(e -> labels.put(e.getKey(), e.getValue()));
         var lines = f.putArray("rejected_lines");

@@ -292,6 +292,11 @@ public final class IngestDumps implements Stage {
                 ObjectNode labels = n.putObject("unknown_category_labels");
                 IngestRun.unknownCategories(List.of(c)).stream().limit(MANIFEST_LABELS).forEach(e -> labels.put(e.getKey(), e.getValue()));
             }
+            n.put("unknown_city_rows", c.unknownCityRows());
+            if (!c.unknownCities().isEmpty()) {
+                ObjectNode labels = n.putObject("unknown_city_labels");
+                IngestRun.unknownCities(List.of(c)).stream().limit(MANIFEST_LABELS).forEach(e -> labels.put(e.getKey(), e.getValue()));
+            }
             if (!c.unmappedValues().isEmpty()) {
                 ObjectNode values = n.putObject("unmapped_status_values");
                 c.unmappedValues().entrySet().stream()
@@ -331,6 +336,10 @@ public final class IngestDumps implements Stage {
                     + "manifest lists them per file", unknownRows, 100.0 * unknownRows / Math.max(1, acc),
                     IngestRun.labelsText(unknown, 5), "data/reference/categories.csv");
         }
+        List<Map.Entry<String, Long>> cities = IngestRun.unknownCities(counts);
+        long cityRows = cities.stream().mapToLong(Map.Entry::getValue).sum();
+        s.put("unknown_city_rows", cityRows);
+        if (cityRows > 0) Log.warn("%s", IngestRun.unknownCitiesText(cities, acc, 5));
         List<Map.Entry<String, Long>> unmapped = IngestRun.unmappedValues(counts);
         long unmappedRows = unmapped.stream().mapToLong(Map.Entry::getValue).sum();
         s.put("unmapped_status_rows", unmappedRows);
