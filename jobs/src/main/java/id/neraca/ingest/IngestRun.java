@@ -568,8 +568,9 @@ public final class IngestRun {
         long rows = cities.stream().mapToLong(Map.Entry::getValue).sum();
         return String.format(Locale.ROOT, "%,d accepted sales (%.1f%%) name a seller city the regency table does not know, and no "
                 + "province: they count under no province and their times are read in WIB (one hour off in WITA, two in WIT): %s. "
-                + "Add the names as aliases in data/reference/regencies.csv, or map the seller's province too (seller_province), "
-                + "and rerun; the manifest lists them per file (inputs[].unknown_city_labels)", rows, 100.0 * rows / Math.max(1, accepted),
+                + "Add the names as aliases in data/reference/regencies.csv, or map the seller's province too (seller_province); "
+                + "a label that is no place (Tokopedia's 'Dilayani Tokopedia', fulfilled from its warehouse) is mapped to blank "
+                + "(seller_city: {map: {\"Dilayani Tokopedia\": \"\"}}); and rerun; the manifest lists them per file (inputs[].unknown_city_labels)", rows, 100.0 * rows / Math.max(1, accepted),
                 labelsText(cities, n));
     }
 

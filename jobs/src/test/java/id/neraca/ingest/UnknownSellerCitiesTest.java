@@ -76,7 +76,8 @@ class UnknownSellerCitiesTest extends SparkTestBase {
         assertEquals("5 accepted sales (25.0%) name a seller city the regency table does not know, and no province: they count "
                 + "under no province and their times are read in WIB (one hour off in WITA, two in WIT): 'Wamena' 3, 'Kota "
                 + "Denpasar, Bali' 2. Add the names as aliases in data/reference/regencies.csv, or map the seller's province too "
-                + "(seller_province), and rerun; the manifest lists them per file (inputs[].unknown_city_labels)",
+                + "(seller_province); a label that is no place (Tokopedia's 'Dilayani Tokopedia', fulfilled from its warehouse) is "
+                + "mapped to blank (seller_city: {map: {\"Dilayani Tokopedia\": \"\"}}); and rerun; the manifest lists them per file (inputs[].unknown_city_labels)",
                 IngestRun.unknownCitiesText(IngestRun.unknownCities(List.of(a, b)), 20, 5));
     }
 }
