@@ -65,6 +65,9 @@ public final class Charts {
             "WITHHELD", new Color(0x6b, 0x6b, 0x8a));
     private static final Color INK = new Color(0x22, 0x22, 0x22);
     private static final Color GRID = new Color(0xdd, 0xdd, 0xdd);
+    /** The projection's interval bands, opaque: the legend shows exactly these. */
+    static final Color BAND_95 = new Color(0xc3, 0xdf, 0xed);
+    static final Color BAND_80 = new Color(0x95, 0xc4, 0xde);
     private static final String FONT = "DejaVu Sans";
 
     static {
@@ -215,14 +218,19 @@ public final class Charts {
         }
         bandRenderer.setUseFillPaint(true);
         bandRenderer.setDefaultShapesFilled(true);
-        bandRenderer.setSeriesFillPaint(0, new Color(0x92, 0xc5, 0xde));
-        bandRenderer.setSeriesFillPaint(1, new Color(0x43, 0x93, 0xc3));
-        bandRenderer.setSeriesPaint(0, new Color(0x92, 0xc5, 0xde));
-        bandRenderer.setSeriesPaint(1, new Color(0x43, 0x93, 0xc3));
-        bandRenderer.setAlpha(0.55f);
+        // opaque, so that each band is drawn in the colour its legend box shows: the bands were translucent (alpha 0.55)
+        // and the 95% band lay over the 80% one, which came out #95c4de, the legend's 95% colour, while the legend's 80%
+        // box matched nothing in the plot (the print audit of 2 Dec 2026). These are the colours the bands had on white.
+        bandRenderer.setSeriesFillPaint(0, BAND_95);
+        bandRenderer.setSeriesFillPaint(1, BAND_80);
+        bandRenderer.setSeriesPaint(0, BAND_95);
+        bandRenderer.setSeriesPaint(1, BAND_80);
+        bandRenderer.setAlpha(1f);
         plot.setDataset(1, bands);
         plot.setRenderer(1, bandRenderer);
-        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+        // the 80% band over the 95% one, and the lines over both
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE);
         double maxY = 0;
         for (ReportData.Point p : points) {
             maxY = Math.max(maxY, t(or(p.hi95(), p.value() == null ? BigDecimal.ZERO : p.value())));

@@ -123,4 +123,47 @@ class ChartsTest {
                 ReportData.CLASSES, false, en, 760, 420);
         assertTrue(texts(s.svgDocument()).contains("Share of GMV"), texts(s.svgDocument()).toString());
     }
+
+    /**
+     * Each interval band is drawn in the colour its legend box shows. The bands were translucent and the 95% band lay over
+     * the 80% one: the 80% band came out in the legend's 95% colour, and the legend's 80% colour was nowhere in the plot
+     * (the print audit of 2 Dec 2026, on the samples' chart). Read off the PNG: every legend box's colour must cover a
+     * band, many times the box's own area.
+     */
+    @Test
+    void theProjectionBandsHaveTheColoursOfTheirLegendBoxes() throws Exception {
+        LocaleFormat en = LocaleFormat.of("en");
+        List<ReportData.Point> points = new ArrayList<>();
+        points.add(new ReportData.Point("2024", "OBSERVED", new BigDecimal("1000000000000000"), null, null, null, null));
+        points.add(new ReportData.Point("2025", "OBSERVED", new BigDecimal("1200000000000000"), null, null, null, null));
+        for (int y = 2026; y <= 2032; y++) {
+            double k = y - 2025;
+            points.add(new ReportData.Point(String.valueOf(y), "PROJECTED", bn(1200 + 150 * k), bn(1200 + 60 * k), bn(1200 + 260 * k),
+                    bn(1200 - 20 * k), bn(1200 + 420 * k)));
+        }
+        Map<String, String> series = Map.of("observed", "Observed", "central", "Central", "band80", "80% interval", "band95", "95% interval");
+        Charts.Figure p = Charts.projection("p", new Charts.Labels("title", "Year", "IDR trillion per year", series),
+                points, List.of(), en, 760, 460);
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(p.png()));
+        Map<Integer, Integer> pixels = new java.util.HashMap<>();
+        for (int y = 0; y < png.getHeight(); y++) {
+            for (int x = 0; x < png.getWidth(); x++) pixels.merge(png.getRGB(x, y) & 0xffffff, 1, Integer::sum);
+        }
+        String svg = p.svgDocument();
+        int legendBox = 16 * 10 * 4; // the legend's 16 x 10 box, drawn at twice the size in the PNG
+        for (String label : List.of("80% interval", "95% interval")) {
+            // the legend box's fill: the last fill before the label's text
+            String before = svg.substring(0, svg.indexOf(">" + label + "</text>"));
+            Matcher fill = Pattern.compile("fill:rgb\\((\\d+),(\\d+),(\\d+)\\)").matcher(before);
+            int rgb = -1;
+            while (fill.find()) rgb = (Integer.parseInt(fill.group(1)) << 16) | (Integer.parseInt(fill.group(2)) << 8) | Integer.parseInt(fill.group(3));
+            int covered = pixels.getOrDefault(rgb, 0);
+            assertTrue(covered > 20 * legendBox, label + ": its legend colour #" + Integer.toHexString(rgb) + " covers " + covered
+                    + " pixels of the PNG, the legend box alone " + legendBox);
+        }
+    }
+
+    private static BigDecimal bn(double trillions) {
+        return BigDecimal.valueOf(trillions).movePointRight(12);
+    }
 }
