@@ -446,9 +446,8 @@ public final class ReportView {
             String crossing = crossing(tg);
             String sentence = t.get(notComparable(tg) ? "q3_target_not_comparable" : reached ? "q3_target_reached" : "q3_target_missed",
                     f.money(tg.targetIdr()), tg.label(f.lang()), prob, f.money(tg.gap() == null ? null : tg.gap().abs()), crossing, tg.year());
-            String note = cardNote(tg);
             // the probability is in the sentence already; the caveats follow it
-            String caveats = note.contains("; ") ? note.substring(note.indexOf("; ") + 2) : (tg.probability() == null ? note : "");
+            String caveats = String.join("; ", cardCaveats(tg));
             parts.add(caveats.isEmpty() ? sentence : sentence.substring(0, sentence.length() - 1) + " (" + caveats + ").");
         }
         if (central == null) return noTargetValue();
@@ -670,7 +669,18 @@ public final class ReportView {
      */
     private String cardNote(ReportData.Target tg) {
         List<String> parts = new ArrayList<>();
-        if (tg.probability() != null) parts.add(t.get("q3_card_probability", f.pct(BigDecimal.valueOf(tg.probability() * 100))));
+        // a figure not comparable with the projection has no probability of being reached by it: the table shows "–",
+        // and the card gave "probability 99.9%" beside "Not comparable" (the print audit of 2 Dec 2026)
+        if (tg.probability() != null && !notComparable(tg)) {
+            parts.add(t.get("q3_card_probability", f.pct(BigDecimal.valueOf(tg.probability() * 100))));
+        }
+        parts.addAll(cardCaveats(tg));
+        return String.join("; ", parts);
+    }
+
+    /** The caveats of {@link #cardNote} without the probability, which the first answer's sentence carries itself. */
+    private List<String> cardCaveats(ReportData.Target tg) {
+        List<String> parts = new ArrayList<>();
         boolean reached = tg.projectedIdr() != null && tg.targetIdr() != null && tg.projectedIdr().compareTo(tg.targetIdr()) >= 0;
         if (!reached && tg.projectedIdr() != null && tg.scope() != null && !tg.scope().equals("ecommerce_gmv")
                 && t.all().containsKey("q3_card_scope_" + tg.scope())) {
@@ -680,7 +690,7 @@ public final class ReportView {
         if (observed != null && tg.targetIdr() != null && tg.targetIdr().compareTo(new BigDecimal(observed[1])) < 0) {
             parts.add(t.get("q3_card_below_observed", observed[0], f.money(new BigDecimal(observed[1]))));
         }
-        return String.join("; ", parts);
+        return parts;
     }
 
     /**

@@ -1478,6 +1478,19 @@ class ReportViewTest {
         // summary.json no on_track: its verdict says why (the audit of 2 Dec 2026)
         String row = en.lines().filter(l -> l.startsWith("| article |") || l.contains("| Not comparable")).findFirst().orElseThrow();
         assertTrue(row.contains("| – | – |"), row);
+        // nor does the first screen: the card said "(probability 99.9%; already exceeded: ...)" beside "Not comparable"
+        // (the print audit of 2 Dec 2026); it keeps the caveat, and the e-commerce target below it keeps its probability
+        for (String lang : List.of("en", "id")) {
+            Matcher card = Pattern.compile("<span class=\"pill\">(?:Not comparable|Tidak sebanding)[^<]*</span> [^<]*\\(article\\)"
+                    + "\\s*<small>\\(([^<]*)\\)</small>").matcher(html(d, lang));
+            assertTrue(card.find(), lang + ": the card's line for the target");
+            assertFalse(card.group(1).contains("probability") || card.group(1).contains("peluang"), lang + ": " + card.group(1));
+            assertTrue(card.group(1).startsWith(lang.equals("en") ? "already exceeded: " : "sudah terlampaui: "), lang + ": " + card.group(1));
+            assertTrue(html(d, lang).contains(lang.equals("en") ? "(narrow) <small>(probability 90.0%; already exceeded"
+                    : "(narrow) <small>(peluang 90,0%; sudah terlampaui"), lang + ": the comparable target keeps its probability");
+        }
+        assertTrue(en.contains("so possibly misquoted (already exceeded: the estimated national value of 2025"),
+                "the Markdown's answer keeps the caveat after its sentence");
         ObjectNode out = ReportSummary.build(d, List.of("en"), List.of());
         assertTrue(out.at("/targets/0/on_track").isNull(), out.at("/targets/0").toString());
         assertEquals("not_comparable", out.at("/targets/0/verdict").asText());
