@@ -95,7 +95,7 @@ public final class ReportView {
         // the report's own warnings in its language where StageNotes knows the sentence, else English, marked
         List<Object> reportWarnings = new ArrayList<>();
         for (String w : d.warnings()) {
-            StageNotes.Note note = StageNotes.localiseWarning(w, t, f);
+            StageNotes.Note note = StageNotes.localiseWarning(homeRelative(w), t, f);
             reportWarnings.add(Map.of("text", note.text(), "en", note.english()));
         }
         c.put("warnings", reportWarnings);
@@ -1466,7 +1466,7 @@ public final class ReportView {
         List<Object> warnings = new ArrayList<>();
         if (s != null) {
             s.path("warnings").forEach(w -> {
-                StageNotes.Note note = StageNotes.localiseWarning(w.asText(), t, f);
+                StageNotes.Note note = StageNotes.localiseWarning(homeRelative(w.asText()), t, f);
                 warnings.add(Map.of("text", note.text(), "en", note.english()));
             });
         }
@@ -1872,6 +1872,19 @@ public final class ReportView {
                 return p;
             }
         };
+    }
+
+    /**
+     * A sentence of another stage with the paths under the project folder made relative to it, as the lineage shows
+     * them: the projection's warning about a missing benchmark named {@code /home/<user>/neraca/data/reference/...}, so
+     * the report printed for a minister carried the machine's folders and differed between two checkouts of the same
+     * inputs (the print audit of 2 Dec 2026). summary.json keeps the sentences as the stages wrote them.
+     */
+    String homeRelative(String sentence) {
+        String home = d.manifest().path("code_version").path("project_home").asText("");
+        if (sentence == null || home.isBlank()) return sentence;
+        String prefix = home.endsWith("/") ? home : home + "/";
+        return sentence.replace(prefix, "");
     }
 
     /** The first 12 hex digits of a configuration fingerprint, as the lineage shows it. */

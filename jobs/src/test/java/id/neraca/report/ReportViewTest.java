@@ -252,6 +252,48 @@ class ReportViewTest {
         }
     }
 
+    /**
+     * The projection's warnings (and the report's own) show the paths under the project folder relative to it, as the
+     * lineage does: a 14-month history's "add a benchmark row ... to /tmp/audit-print/data/reference/econ_benchmarks.csv"
+     * was printed whole in both languages (the print audit of 2 Dec 2026). summary.json keeps the stage's sentence.
+     */
+    @Test
+    void theWarningsShowPathsRelativeToTheProjectFolder() throws Exception {
+        String home = "/home/ekonom/neraca";
+        String warning = "no year has both a full year of observed sales ([2025]) and a 'ecommerce_gmv' benchmark estimate of "
+                + "confidence >= low (" + home + "/data/reference/econ_benchmarks.csv has years [2019, 2020, 2023, 2024]); months "
+                + "observed per year: 2024: 2 months, 2025: 12 months, so the coverage factor cannot be calibrated and nothing is "
+                + "projected. Either add a 'ecommerce_gmv' estimate row for a fully observed year to " + home
+                + "/data/reference/econ_benchmarks.csv, or set project.coverage.method: factor with project.coverage.factor in the "
+                + "run configuration (a copy passed with --config resolves its relative paths against its own folder; "
+                + "docs/PROJECTION.md §2).";
+        ObjectNode summary = JSON.createObjectNode().put("status", "not_projected").put("not_projected_cause", "no_calibration_year")
+                .put("not_projected_reason", warning).put("first_observed_month", "2024-11").put("last_observed_month", "2025-12")
+                .put("months_observed", 14);
+        summary.putArray("warnings").add(warning);
+        BigDecimal t400 = bd("400000000000000");
+        List<ReportData.Target> targets = List.of(new ReportData.Target("article", "article", 2030, t400, null, null, null, null,
+                null, null, null, null, "not projected", null, null, null));
+        ObjectNode manifest = (ObjectNode) JSON.readTree("{\"code_version\": {\"project_home\": \"" + home + "\"}}");
+        ReportData base = data(List.of(headline("2025", "400", "80", "780", "30", "560")),
+                new ReportData.Projection("total_gmv", null, true, List.of(), targets, List.of(), Optional.of(summary)));
+        ReportData d = new ReportData(base.runId(), base.generatedAt(), base.annual(), base.monthly(), base.breakdowns(),
+                base.evidence(), base.permendag(), base.projection(), base.reconciliation(), base.quarantineReasons(),
+                base.classifyStats(), base.fx(), base.provinceNames(), base.categoryLabels(), manifest, base.config(),
+                List.of("reference file " + home + "/data/reference/provinces.csv not found: provinces are shown by their code"));
+        for (String lang : List.of("en", "id")) {
+            for (String text : List.of(html(d, lang), markdown(d, lang))) {
+                assertFalse(text.contains(home), lang + ": the machine's folder is in the report");
+                assertTrue(text.contains(" data/reference/econ_benchmarks.csv") || text.contains("(data/reference/econ_benchmarks.csv"), lang);
+                assertTrue(text.contains("data/reference/provinces.csv"), lang);
+            }
+        }
+        assertTrue(html(d, "id").contains("(data/reference/econ_benchmarks.csv memuat tahun 2019, 2020, 2023, 2024)"),
+                "the Indonesian sentence is still StageNotes' own, with the path relative");
+        ObjectNode out = ReportSummary.build(d, List.of("en"), List.of());
+        assertTrue(out.toString().contains(home + "/data/reference/econ_benchmarks.csv"), "summary.json keeps the sentence whole");
+    }
+
     static ReportData withClassifyStats(ReportData d, ReportData.GenericTable stats) {
         return new ReportData(d.runId(), d.generatedAt(), d.annual(), d.monthly(), d.breakdowns(), d.evidence(), d.permendag(),
                 d.projection(), d.reconciliation(), d.quarantineReasons(), Optional.of(stats), d.fx(), d.provinceNames(),
