@@ -36,7 +36,9 @@ class LocaleFormatTest {
         assertEquals("IDR 960.0 million", en.money(new BigDecimal("960000000")));
         assertEquals("Rp999.960", id.money(new BigDecimal("999960")));
         assertEquals("Rp999.940", id.money(new BigDecimal("999940")));
-        assertEquals("-Rp2,5 triliun", id.money(new BigDecimal("-2450000000000")));
+        // the minus sign U+2212, which no line breaks after (after a hyphen-minus one may, before "Rp" / "IDR")
+        assertEquals("\u2212Rp2,5 triliun", id.money(new BigDecimal("-2450000000000")));
+        assertEquals("\u2212IDR 125,000", en.money(new BigDecimal("-125000")));
         assertEquals("–", id.money(null));
     }
 

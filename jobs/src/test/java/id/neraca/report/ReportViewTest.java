@@ -318,7 +318,7 @@ class ReportViewTest {
 
     /** Rupiah as the report writes it (Rp1.234,5 triliun / IDR 1,234.5 trillion, with a sign) back to a number of trillions. */
     static double trillions(String money, String lang) {
-        Matcher m = Pattern.compile("(-?)(?:Rp|IDR )([\\d.,]+) (triliun|trillion)").matcher(money);
+        Matcher m = Pattern.compile("([-\u2212]?)(?:Rp|IDR )([\\d.,]+) (triliun|trillion)").matcher(money);
         assertTrue(m.find(), "money in trillions: " + money);
         String n = lang.equals("id") ? m.group(2).replace(".", "").replace(',', '.') : m.group(2).replace(",", "");
         return (m.group(1).isEmpty() ? 1 : -1) * Double.parseDouble(n);
@@ -1139,7 +1139,7 @@ class ReportViewTest {
                     rows++;
                 }
                 assertEquals(2, rows);
-                assertTrue(table.group(2).contains(lang.equals("en") ? "| -IDR 1,600.0 trillion |" : "| -Rp1.600,0 triliun |"),
+                assertTrue(table.group(2).contains(lang.equals("en") ? "| \u2212IDR 1,600.0 trillion |" : "| \u2212Rp1.600,0 triliun |"),
                         lang + ": the target below the projection has a negative gap");
             }
             assertTrue(found, lang + ": the target table is there");
