@@ -1164,6 +1164,14 @@ public final class ReportView {
         m.put("rows", rows);
         m.put("suppressed_primary", b.suppressed(Disclosure.Status.PRIMARY));
         m.put("suppressed_secondary", b.suppressed(Disclosure.Status.SECONDARY));
+        // the empty cells of a class the headline withholds read "[c]" too, and are in neither count: the samples'
+        // province table showed 82 marks under a legend counting 60 + 4 (the print audit of 2 Dec 2026). The legend says
+        // whose they are, without saying which (that is what their mark hides)
+        int shown = 0;
+        for (int r = 0; r <= nr; r++) for (int c = 0; c <= nc; c++) if (Boolean.TRUE.equals(cell(b, r, c).get("suppressed"))) shown++;
+        boolean classCells = shown > b.suppressed(Disclosure.Status.PRIMARY) + b.suppressed(Disclosure.Status.SECONDARY);
+        m.put("withheld_class_legend", classCells ? t.get("withheld_class_cells_legend", String.join(", ",
+                ReportData.CLASSES.stream().filter(this::headlineWithholds).map(cls -> t.get("class_" + cls)).toList())) : "");
         Charts.Figure fig = breakdownChart(b);
         m.put("figure", fig == null ? null : figure(fig));
         return m;

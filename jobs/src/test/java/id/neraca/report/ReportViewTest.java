@@ -176,6 +176,22 @@ class ReportViewTest {
             }
         }
         assertTrue(markdown(d, "en").contains("– = no sales classified in this class (some of the sales of unknown origin may belong to it)"));
+        // the legend accounts for every mark: 6 [c] in the table, 1 + 4 counted, and Jawa Barat's empty cell of the firm's
+        // class among "the cells of the classes the headline withholds" (the samples' province table showed 82 marks under
+        // a legend of 60 + 4: the print audit of 2 Dec 2026), without saying which mark that is
+        String md = markdown(d, "en");
+        String table = md.substring(md.indexOf("| Jawa Timur (35) |"), md.indexOf("[c] = withheld for confidentiality ("));
+        assertEquals(6, Pattern.compile("\\[c\\]").matcher(table).results().count(), table);
+        assertTrue(md.contains("[c] = withheld for confidentiality (1 withheld by the rules, 4 withheld so the others cannot be worked out "
+                + "from the totals or from the other tables); [c] also marks every cell of the classes the headline withholds (Local "
+                + "large firms, Unknown origin), in every row; – = no sales classified"), md);
+        assertTrue(html(d, "id").contains("; [c] juga menandai setiap sel kelas yang dirahasiakan di angka utama (Usaha besar lokal, "
+                + "Asal tidak diketahui), di setiap baris; "), html(d, "id"));
+        ReportData.Breakdown counted = new ReportData.Breakdown("province", "province", List.of("35", "32", "51", "11"), grid, status, true, 2025);
+        counted.status()[1][large] = Disclosure.Status.SECONDARY; // counted: no uncounted mark, no clause
+        assertFalse(markdown(new ReportData(d.runId(), d.generatedAt(), d.annual(), d.monthly(), Map.of("province", counted),
+                d.evidence(), d.permendag(), d.projection(), d.reconciliation(), d.quarantineReasons(), d.classifyStats(), d.fx(),
+                d.provinceNames(), d.categoryLabels(), d.manifest(), d.config(), d.warnings()), "en").contains("[c] also marks"));
     }
 
     /**
