@@ -291,8 +291,8 @@ class WriteReportTest extends SparkTestBase {
     void backtestTableShowsTheSummaryRowsOfTheShownSeries() throws IOException {
         String en = read(full.resolve("report/report.en.md"));
         String id = read(full.resolve("report/report.id.md"));
-        assertTrue(en.contains("| model | Frequency | Horizon | MAPE | MASE | Forecasts |"), "forecasts, not origins");
-        assertTrue(id.contains("| model | Frekuensi | Horizon | MAPE | MASE | Jumlah prakiraan |"));
+        assertTrue(en.contains("| Model | Frequency | Horizon | MAPE | MASE | Forecasts |"), "forecasts, not origins");
+        assertTrue(id.contains("| Model | Frekuensi | Horizon | MAPE | MASE | Jumlah prakiraan |"));
         for (String row : List.of("| `cagr_base` | monthly | all | 9.0% | 0.80 | 6 |", "| `cagr_base` | monthly | 1 | 6.0% | 0.60 | 3 |",
                 "| `cagr_base` | monthly | 2 | 12.0% | 1.00 | 3 |", "| `loglinear_seasonal` | monthly | all | 10.0% | 0.81 | 6 |")) {
             assertTrue(en.contains(row), row);
