@@ -740,7 +740,8 @@ public final class ReportView {
     /** A claim's measured range as text, and the verdict against it, in the report's language. */
     private String[] measure(Claims.Claim c, ReportData.Headline h) {
         ClaimMeasure m = measureClaim(d, c, h);
-        String verdict = t.get("claims_verdict_" + m.verdict(), c.marketplace());
+        // the marketplace as the table beside it names it ("TikTok Shop"), not by its mapping's id ("tiktokshop")
+        String verdict = t.get("claims_verdict_" + m.verdict(), c.marketplace() == null ? null : marketplaceName(c.marketplace()));
         if (m.verdict().equals(ClaimMeasure.WITHHELD) || m.verdict().equals("not_testable")) return new String[]{WITHHELD_MARK, verdict};
         if (m.lo() == null) return new String[]{"–", verdict};
         String text = m.hi() == null ? t.get("claims_measured_at_least", f.pct(m.lo()))

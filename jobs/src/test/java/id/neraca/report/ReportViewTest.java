@@ -839,9 +839,14 @@ class ReportViewTest {
                 "43.8 – 74.1% | Above the range measured in these dumps: they show less",
                 "43.8 – 74.1% | Below the range measured in these dumps: they show more",
                 "5.0 – 25.0% | Below the range measured in these dumps: they show more",
-                "– | Not measured: the dumps hold no sales of lazada",
+                "– | Not measured: the dumps hold no sales of Lazada",
                 "43.8 – 74.1% | Within the range measured in these dumps"), got);
         assertEquals("Who xb (July 2023)", rows.get(3).get("who"));
+        // named as the Marketplace column names it: "no sales of tiktokshop" beside "TikTok Shop" (the print audit of 2 Dec 2026)
+        @SuppressWarnings("unchecked") List<Map<String, Object>> absent = (List<Map<String, Object>>) section.apply(status,
+                List.of(claim("tt", "cross_border_share", "bukalapak", "0"))).get("rows");
+        assertEquals("Bukalapak", absent.get(0).get("scope"));
+        assertEquals("Not measured: the dumps hold no sales of Bukalapak", absent.get(0).get("verdict"));
         assertEquals("all marketplaces", rows.get(0).get("scope"));
         assertEquals("Who half (July 2023): source half (confidence low).", rows.get(0).get("source"));
         // the unknown cell withheld: the lower end stands, the upper is withheld
