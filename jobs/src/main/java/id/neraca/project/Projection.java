@@ -117,6 +117,8 @@ public final class Projection {
     private final Coverage.Result coverage;
     private final List<String> warnings = new ArrayList<>();
     private boolean loglinearAr1 = true;
+    private boolean keepSimulations = false;
+    private Map<String, double[][]> keptSimulations = null;
     /** Candidates added to the monthly models by a study (none in the projection). */
     private final List<Forecaster> extraCandidates = new ArrayList<>();
     /** Mean backtest CRPS (of the log) per candidate model; filled only under {@code weighting: inverse_crps}. */
@@ -143,6 +145,21 @@ public final class Projection {
     Projection withExtraCandidate(Forecaster model) {
         extraCandidates.add(model);
         return this;
+    }
+
+    /**
+     * The projection keeping each weighted model's and the ensemble's simulated log paths of its last run
+     * ({@link #simulations}): a measurement switch for the coverage studies, which read the paths the published
+     * intervals come from. Off in the projection (the paths are large and nothing publishes them).
+     */
+    Projection keepSimulations() {
+        keepSimulations = true;
+        return this;
+    }
+
+    /** The last run's simulated log paths by model (the ensemble's under {@link #ENSEMBLE}); null unless kept. */
+    Map<String, double[][]> simulations() {
+        return keptSimulations;
     }
 
     /** The projection with the plain log-linear regression (independent errors): a measurement switch for the studies. */
@@ -351,6 +368,7 @@ public final class Projection {
         }
         if (!dropped.isEmpty()) states = withoutDropped(states, dropped, in);
         sims.put(ENSEMBLE, mixture(states, sims, paths));
+        if (keepSimulations) keptSimulations = sims;
         double[][] ens = sims.get(ENSEMBLE);
         List<SeriesRow> ensRows = new ArrayList<>();
         Map<Integer, double[]> ensAp = modelRows(ENSEMBLE, ens, covZ, future, in.months(), nat, ensRows);
