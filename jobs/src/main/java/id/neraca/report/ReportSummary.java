@@ -97,11 +97,15 @@ public final class ReportSummary {
             money(n, "lo95_idr", t.lo95());
             money(n, "hi95_idr", t.hi95());
             money(n, "gap_idr", t.gap());
-            if (t.probability() == null) n.putNull("probability");
-            else n.put("probability", t.probability());
-            if (t.crossingYear() == null) n.putNull("crossing_year");
-            else n.put("crossing_year", t.crossingYear());
             String verdict = ReportView.verdictCode(d, t);
+            // a figure not comparable with the projection has no probability of being reached by it, nor a year: the
+            // report's table shows "–" for both, and so do summary.json and the revisions table read from it (they
+            // gave 99.9% beside "not comparable"); out/projection/targets keeps the computed values
+            boolean comparable = !verdict.equals("not_comparable");
+            if (t.probability() == null || !comparable) n.putNull("probability");
+            else n.put("probability", t.probability());
+            if (t.crossingYear() == null || !comparable) n.putNull("crossing_year");
+            else n.put("crossing_year", t.crossingYear());
             n.put("verdict", verdict);
             if (t.scope() == null) n.putNull("scope");
             else n.put("scope", t.scope());
