@@ -254,8 +254,21 @@ public final class WriteReport implements Stage {
     // ---------------------------------------------------------------- templates
 
     static Mustache.Compiler htmlCompiler() {
-        return Mustache.compiler().nullValue("").emptyStringIsFalse(true);
+        return Mustache.compiler().nullValue("").emptyStringIsFalse(true).withEscaper(HTML_WITH_CODE);
     }
+
+    /** A pair of backticks around text, after HTML escaping (Escapers.HTML writes a backtick as {@code &#x60;}). */
+    private static final java.util.regex.Pattern ESCAPED_CODE = java.util.regex.Pattern.compile("&#x60;((?:(?!&#x60;)[^\n])+?)&#x60;");
+
+    /**
+     * HTML escaping, then a pair of backticks (the Markdown of the messages, the warnings and the notes: {@code
+     * `neraca classify`}, {@code `out/manifest.json`}) as {@code <code>}: the HTML report showed the backticks as text.
+     * The text inside stays escaped; an unpaired backtick stays a backtick.
+     */
+    static final Mustache.Escaper HTML_WITH_CODE = raw -> {
+        String escaped = Escapers.HTML.escape(raw);
+        return escaped.contains("&#x60;") ? ESCAPED_CODE.matcher(escaped).replaceAll("<code>$1</code>") : escaped;
+    };
 
     /** Markdown: no HTML escaping, but a value may not break a table (| and newlines). */
     static Mustache.Compiler markdownCompiler() {

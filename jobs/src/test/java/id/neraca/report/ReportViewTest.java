@@ -265,7 +265,21 @@ class ReportViewTest {
                 assertTrue(text.contains("/work/checkout-other/x.yaml"), lang + ": a sibling folder is not under it");
                 assertFalse(text.contains("/work/checkout/"), lang);
             }
+            // the messages' Markdown code spans are code in the HTML, not backticks shown as text (&#x60;out/manifest.json&#x60;)
+            String page = html(d, lang);
+            assertTrue(page.contains("(<code>out/manifest.json</code>"), lang);
+            assertFalse(page.contains("&#x60;"), lang + ": a backtick shown as text in the HTML");
         }
+    }
+
+    /** The HTML escaper: escaped first, then a pair of backticks is code; an unpaired one stays; markup inside stays text. */
+    @Test
+    void backticksInTheHtmlAreCodeAndTheTextInsideStaysEscaped() {
+        assertEquals("run <code>neraca classify</code> again", WriteReport.HTML_WITH_CODE.escape("run `neraca classify` again"));
+        assertEquals("<code>a</code> and <code>b</code>", WriteReport.HTML_WITH_CODE.escape("`a` and `b`"));
+        assertEquals("<code>&lt;script&gt;</code>", WriteReport.HTML_WITH_CODE.escape("`<script>`"));
+        assertEquals("a &#x60; b", WriteReport.HTML_WITH_CODE.escape("a ` b"), "unpaired");
+        assertEquals("&amp; 5 &lt; 6", WriteReport.HTML_WITH_CODE.escape("& 5 < 6"));
     }
 
     /**
@@ -1557,6 +1571,9 @@ class ReportViewTest {
         ObjectNode out = ReportSummary.build(d, List.of("en"), List.of());
         assertTrue(out.at("/targets/0/on_track").isNull(), out.at("/targets/0").toString());
         assertEquals("not_comparable", out.at("/targets/0/verdict").asText());
+        assertTrue(out.at("/targets/0/probability").isNull() && out.at("/targets/0/crossing_year").isNull(),
+                "summary.json agrees with the table (and the revisions table, read from it, shows '–'): " + out.at("/targets/0"));
+        assertTrue(out.at("/targets/1/probability").isNumber(), "the comparable target keeps its probability");
         assertEquals("digital_economy", out.at("/targets/0/scope").asText());
         assertEquals("on_track", out.at("/targets/1/verdict").asText());
         assertTrue(out.at("/targets/1/on_track").asBoolean());
