@@ -1016,7 +1016,7 @@ public final class ReportView {
         List<String> probs = new ArrayList<>();
         for (ReportData.Target tg : d.projection().targets()) {
             JsonNode a = trendScenarioOf(tg);
-            if (a == null || !a.path("probability").isNumber() || tg.probability() == null) continue;
+            if (a == null || !a.path("probability").isNumber() || tg.probability() == null || notComparable(tg)) continue;
             probs.add(t.get("coverage_trend_target_probability", targetName(tg),
                     f.pct(a.path("probability").decimalValue().multiply(BigDecimal.valueOf(100))),
                     f.pct(BigDecimal.valueOf(tg.probability() * 100))));

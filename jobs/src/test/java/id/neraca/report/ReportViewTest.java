@@ -404,11 +404,19 @@ class ReportViewTest {
         com.fasterxml.jackson.databind.node.ObjectNode tr = cov.putObject("trend").put("from_year", 2023).put("to_year", 2024)
                 .put("factor_pct_per_year", -9.23).put("sample_growth_pct_per_year", 20.15).put("benchmark_growth_pct_per_year", 9.07)
                 .put("flagged", true);
-        tr.putObject("if_continued").put("reference_year", 2023.5).putArray("targets").addObject().put("name", "ministry").put("year", 2030)
+        com.fasterxml.jackson.databind.node.ArrayNode alts = tr.putObject("if_continued").put("reference_year", 2023.5).putArray("targets");
+        alts.addObject().put("name", "ministry").put("year", 2030)
                 .put("factor_multiplier", 0.534).put("projected_idr", 1068000000000000L).put("lo95_idr", 431000000000000L)
                 .put("hi95_idr", 1824000000000000L).put("probability", 0.0).putNull("crossing_year");
+        // a wider figure below the observed e-commerce value: not comparable, so no probability in the sentence either
+        // (the samples' report said "the probability of reaching IDR 400.0 trillion would be 99.6% instead of 99.9%"
+        // beside a target table showing "–" for it)
+        alts.addObject().put("name", "article").put("year", 2030)
+                .put("factor_multiplier", 0.534).put("projected_idr", 1068000000000000L).put("lo95_idr", 431000000000000L)
+                .put("hi95_idr", 1824000000000000L).put("probability", 0.996).put("crossing_year", 2023);
         ReportData d = data(List.of(headline("2025", "400", "80", "780", "30", "560")),
-                projection(List.of(target("ministry", "5678000000000000", "2000000000000000", "digital_economy")), List.of(), summary));
+                projection(List.of(target("ministry", "5678000000000000", "2000000000000000", "digital_economy"),
+                        target("article", "400000000000000", "2000000000000000", "digital_economy")), List.of(), summary));
         String en = html(d, "en");
         String id = html(d, "id");
         String sentenceEn = "If the factor kept falling at that rate, the 2030 value would be IDR 1,068.0 trillion (95%: IDR 431.0 – "
@@ -419,6 +427,8 @@ class ReportViewTest {
         assertTrue(caveat.find());
         assertTrue(caveat.group(1).contains(sentenceEn), caveat.group(1));
         assertEquals(2, en.split(Pattern.quote(sentenceEn), -1).length - 1, "next to the targets and in the methodology");
+        assertFalse(en.contains("reaching IDR 400.0 trillion (article) would be"), "a target not comparable has no probability");
+        assertFalse(id.contains("mencapai Rp400,0 triliun (article) menjadi"), "id: a target not comparable has no probability");
         assertTrue(id.contains("Bila faktor itu terus turun secepat itu, nilai 2030 menjadi Rp1.068,0 triliun (95%: Rp431,0 – 1.824,0 "
                 + "triliun), bukan Rp2.000,0 triliun. Peluang mencapai Rp5.678,0 triliun (ministry) menjadi 0,0%, bukan 10,0%."), id);
         Matcher q3 = Pattern.compile("<p id=\"headline-target\">([^<]*)").matcher(en);
