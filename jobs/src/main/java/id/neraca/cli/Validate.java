@@ -60,7 +60,9 @@ public class Validate implements Callable<Integer> {
             SparkSession spark = SparkSessions.create("neraca validate", common.master, config.config().run().shufflePartitions());
             try {
                 spark.sparkContext().setJobGroup("ValidateDumps", "ValidateDumps", false);
-                Dataset<Row> resolved = ResolveDuplicates.apply(IngestRun.parse(spark, p)).persist(StorageLevel.MEMORY_AND_DISK());
+                Dataset<Row> resolved = ResolveDuplicates.apply(IngestRun.parse(spark, p), 0, IngestRun.orderLines(p.plan().mappings()))
+                        .persist(StorageLevel.MEMORY_AND_DISK());
+                Map<String, String> orderLines = IngestRun.orderLines(p.plan().mappings());
                 List<IngestRun.FileCounts> counts = IngestRun.count(resolved, p.plan());
                 Map<String, List<Row>> samples = new LinkedHashMap<>();
                 if (cfg.rejectedLinesShown() > 0) {
@@ -75,12 +77,13 @@ public class Validate implements Callable<Integer> {
                 }
                 for (IngestRun.FileCounts c : counts) {
                     if (Log.json()) {
-                        out.println(fileJson(c, samples.getOrDefault(c.task().sourceFile(), List.of()), cfg.maxQuarantineShare()));
+                        out.println(fileJson(c, samples.getOrDefault(c.task().sourceFile(), List.of()), cfg.maxQuarantineShare(),
+                                orderLines.get(c.task().mapping())));
                         continue;
                     }
-                    out.printf("%s%n  mapping %s | rows %,d | accepted %,d | %s | duplicates collapsed %,d%n",
-                            c.task().sourceFile(), c.task().mapping(), c.rowsRead(), c.accepted(),
-                            quarantinedText(c, cfg.maxQuarantineShare()), c.duplicates());
+                    out.printf("%s%n  mapping %s | rows %,d%s | accepted %,d | %s | duplicates collapsed %,d%n",
+                            c.task().sourceFile(), c.task().mapping(), c.rowsRead(), ordersText(c, orderLines.get(c.task().mapping())),
+                            c.accepted(), quarantinedText(c, cfg.maxQuarantineShare()), c.duplicates());
                     c.reasonsByCount()
                             .forEach(e -> out.printf("  rejected %-22s %,d%n", e.getKey(), e.getValue()));
                     for (Row r : samples.getOrDefault(c.task().sourceFile(), List.of())) {
@@ -137,12 +140,16 @@ public class Validate implements Callable<Integer> {
      * One file's result under {@code --log-json}: a scheduler logging stdout and stderr into one {@code .jsonl} must be
      * able to parse every line (the text report is one line per file, reason and rejected line).
      */
-    private static String fileJson(IngestRun.FileCounts c, List<Row> rejected, double limit) {
+    private static String fileJson(IngestRun.FileCounts c, List<Row> rejected, double limit, String orderLines) {
         var f = Log.fields();
         f.put("event", "validate_file");
         f.put("source_file", c.task().sourceFile());
         f.put("mapping", c.task().mapping());
         f.put("rows_read", c.rowsRead());
+        if (orderLines != null) {
+            f.put("order_lines", orderLines);
+            f.put("orders_read", c.ordersRead());
+        }
         f.put("accepted", c.accepted());
         f.put("quarantined", c.quarantined());
         f.put("open_orders", c.notSales());
@@ -166,9 +173,21 @@ public class Validate implements Callable<Integer> {
             String raw = r.isNullAt(5) ? "" : r.getString(5);
             l.put("raw", raw.length() > 300 ? raw.substring(0, 300) + "..." : raw);
         }
-        String msg = String.format(java.util.Locale.ROOT, "%s: mapping %s | rows %,d | accepted %,d | %s | duplicates collapsed %,d",
-                c.task().sourceFile(), c.task().mapping(), c.rowsRead(), c.accepted(), quarantinedText(c, limit), c.duplicates());
+        String msg = String.format(java.util.Locale.ROOT, "%s: mapping %s | rows %,d%s | accepted %,d | %s | duplicates collapsed %,d",
+                c.task().sourceFile(), c.task().mapping(), c.rowsRead(), ordersText(c, orderLines), c.accepted(), quarantinedText(c, limit),
+                c.duplicates());
         return Log.jsonLine("INFO", msg, f);
+    }
+
+    /**
+     * For a file whose lines are orders with their sales lines in an array ({@code format.order_lines}): " (sales lines, the
+     * elements of 'items', in 2 orders)" after its rows, what they count and the orders to reconcile with the source
+     * system's order count; "" for any other file.
+     */
+    public static String ordersText(IngestRun.FileCounts c, String orderLines) {
+        if (orderLines == null) return "";
+        return String.format(java.util.Locale.ROOT, " (sales lines, the elements of '%s', in %,d order%s)", orderLines,
+                c.ordersRead(), c.ordersRead() == 1 ? "" : "s");
     }
 
     /**

@@ -241,7 +241,59 @@ public final class DumpPlanner {
             String p = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
             out.add(p);
             if (e.getValue().isObject()) addPaths(p, e.getValue(), out);
+            // an array's objects, by the array's path: an order's lines (items.buyer_note), as format.order_lines reads them
+            if (e.getValue().isArray()) for (com.fasterxml.jackson.databind.JsonNode el : e.getValue()) if (el.isObject()) addPaths(p, el, out);
         });
+    }
+
+    /**
+     * A JSON Lines file's first record against its mapping's shape, or null when they agree (or the line is no JSON
+     * object). Without {@code format.order_lines}, a column path through an array of objects that have the path's next
+     * field ({@code items.qty} over {@code "items":[{"qty":3},...]}): each line is an order with its lines in that array,
+     * and every line would be BAD_JSON; the message says how to declare it. With it, an array path that holds something
+     * else than an array (an object, a value). An order that lacks the array is left to the reader (NO_ITEMS): the first
+     * order may have no lines.
+     */
+    static String arrayShape(Mapping m, byte[] firstLine, String mappingFile) {
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = JSON_PATHS.readTree(firstLine);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        if (root == null || !root.isObject()) return null;
+        String declared = m.format().orderLines();
+        if (declared == null) {
+            for (Map.Entry<String, id.neraca.ingest.mapping.FieldSpec> e : m.columns().byKey().entrySet()) {
+                String p = e.getValue().path();
+                if (p == null) continue;
+                String[] segs = p.split("\\.");
+                com.fasterxml.jackson.databind.JsonNode n = root;
+                for (int k = 0; k < segs.length - 1 && n != null && n.isContainerNode(); k++) {
+                    n = n.get(segs[k]);
+                    if (n == null || !n.isArray()) continue;
+                    boolean holds = false;
+                    for (com.fasterxml.jackson.databind.JsonNode el : n) holds |= el.isObject() && el.has(segs[k + 1]);
+                    if (!holds) break;
+                    String at = String.join(".", java.util.Arrays.copyOf(segs, k + 1));
+                    return "mapping '" + m.name() + "' reads '" + p + "' (columns." + e.getKey() + "), but in the file's first "
+                            + "record '" + at + "' holds an array of " + n.size() + " object(s) with that field: each JSON line "
+                            + "is an order with its lines in '" + at + "'. Declare it in " + mappingFile + ": format: {type: "
+                            + "jsonl, order_lines: " + at + "} (each element is then one sales line, read by the paths under '"
+                            + at + "'; docs/MAPPINGS.md, \"An order's lines in an array\")";
+                }
+            }
+            return null;
+        }
+        com.fasterxml.jackson.databind.JsonNode n = root;
+        for (String seg : declared.split("\\.")) {
+            if (n == null || !n.isObject()) return null;
+            n = n.get(seg);
+        }
+        if (n == null || n.isNull() || n.isArray()) return null;
+        return "format.order_lines of mapping '" + m.name() + "' names '" + declared + "', which holds " + DumpReader.what(n)
+                + " in the file's first record, not an array of the order's lines: every order would be BAD_JSON. Point "
+                + "format.order_lines in " + mappingFile + " at the array that holds each order's lines";
     }
 
     /**
@@ -492,6 +544,11 @@ public final class DumpPlanner {
             return null;
         }
         if (m.format().jsonl()) {
+            String shape = arrayShape(m, lines.get(0), mappingFile);
+            if (shape != null) {
+                issues.add(new Issue(f.rel(), headerLine, NeracaException.EXIT_DATA, shape));
+                return null;
+            }
             List<String> paths = lines.isEmpty() ? List.of() : jsonPaths(lines.get(0));
             if (!paths.isEmpty()) seen.saw(m.name(), paths);
             return new FileTask(f.rel(), f.uri(), m.name(), key, gz, ',', new int[0], new int[0], 0, f.bytes(), f.sha256());

@@ -70,6 +70,13 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
     private final java.util.Set<String> mappedPaths;
     private final java.util.Set<String> mappedPrefixes;
     private final ObjectMapper json;
+    /** JSON Lines with {@code format.order_lines}: the path of the array holding each order's lines; null otherwise. */
+    private final String[] linesPath;
+    private final String linesName;
+    /** With {@code format.order_lines}: whether each source reads a field of an element ({@code items.qty}), not of the order. */
+    private final boolean[] inElement;
+    /** The further sales lines of an order read with its first ({@code format.order_lines}), returned before the next line. */
+    private final java.util.ArrayDeque<RawRecord> pending = new java.util.ArrayDeque<>();
     /** JSON Lines: how a JSON number is written for the parser of the field reading it (as a workbook's number cell). */
     private final XlsxText jsonNumbers;
     private byte[] buf = new byte[8192];
@@ -131,6 +138,10 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
         this.json = jsonl ? new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION) : null;
         int nSources = cm.sources().size();
+        this.linesName = jsonl ? cm.mapping().format().orderLines() : null;
+        this.linesPath = linesName == null ? null : linesName.split("\\.");
+        this.inElement = new boolean[nSources];
+        for (int i = 0; i < nSources; i++) inElement[i] = linesName != null && cm.mapping().format().inLines(cm.sources().get(i));
         this.jsonNumbers = jsonl ? XlsxText.of(cm, java.util.stream.IntStream.range(0, nSources).toArray(), nSources, false) : null;
         this.workbook = DumpPlanner.workbook(task.sourceFile());
         InputStream opened = null;
@@ -208,6 +219,7 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
     }
 
     private RawRecord advance() {
+        if (!pending.isEmpty()) return pending.poll();
         if (openError != null) {
             done = true;
             return RawRecord.error(task.sourceFile(), split.newlinesBefore() + 1, null, openError, openDetail);
@@ -268,6 +280,10 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
                 long first = lineNo;
                 String record = continued(text);
                 if (record != null) return csv(record, first);
+            }
+            if (encodingError != null && linesPath != null) {
+                // an order's line that does not decode: one record, its lines unread (as a line that is no JSON)
+                return RawRecord.error(task.sourceFile(), lineNo, Masking.brokenJson(text, keepInRaw()), "BAD_ENCODING", encodingError);
             }
             RawRecord r = jsonl ? json(text) : csv(text);
             if (encodingError != null) {
@@ -593,29 +609,167 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
         if (!(root instanceof ObjectNode obj)) {
             return badJson(line, "the line is not a JSON object");
         }
+        if (linesPath != null) return order(obj);
         String[] values = new String[jsonPaths.size()];
+        String shape = read(obj, values, false);
+        maskPii(obj, false);
+        maskUnmapped(obj, "");
+        if (shape != null) return RawRecord.error(task.sourceFile(), lineNo, Masking.digitRuns(obj.toString()), "BAD_JSON", shape);
+        return new RawRecord(task.sourceFile(), lineNo, Masking.digitRuns(obj.toString()), values, null, null);
+    }
+
+    /**
+     * Reads the mapped paths of {@code root} into {@code values}: with {@code format.order_lines} those of the element
+     * ({@code element}; {@code root} then holds the element at the array's path) or those of the order (not); else all.
+     * Returns the first shape problem (BAD_JSON), or null. A mapped path holding an object or an array is masked in
+     * {@code root}: its values are not read as anything.
+     */
+    private String read(ObjectNode root, String[] values, boolean element) {
         String shape = null;
         for (int i = 0; i < values.length; i++) {
-            JsonNode v = at(obj, jsonPaths.get(i));
-            if (shape == null) shape = notAnObject(obj, jsonPaths.get(i));
+            if (linesPath != null && inElement[i] != element) continue;
+            String[] segs = jsonPaths.get(i);
+            JsonNode v = at(root, segs);
+            if (shape == null) shape = notAnObject(root, segs, linesName);
             if (v != null && v.isContainerNode()) {
-                if (shape == null) shape = shapeError(String.join(".", jsonPaths.get(i)), v);
+                if (shape == null) shape = shapeError(String.join(".", segs), v);
                 // its values are not read as anything: masked in the quarantined text like a column the mapping does not read
-                String[] segs = jsonPaths.get(i);
-                JsonNode parent = segs.length == 1 ? obj : at(obj, Arrays.copyOf(segs, segs.length - 1));
+                JsonNode parent = segs.length == 1 ? root : at(root, Arrays.copyOf(segs, segs.length - 1));
                 if (parent instanceof ObjectNode po) po.set(segs[segs.length - 1], masked(v));
             }
             // a JSON number is a number: 13.399 read by idr as text was 13,399 rupiah, and 50000.5 was refused
             values[i] = v != null && v.isNumber() ? jsonNumbers.number(i, text(v)) : text(v);
         }
+        return shape;
+    }
+
+    /** Masks the personal-data paths of {@code root}: with {@code format.order_lines} an element's ({@code element}) or the order's. */
+    private void maskPii(ObjectNode root, boolean element) {
         for (String p : cm.pii()) {
+            if (linesName != null && cm.mapping().format().inLines(p) != element) continue;
             String[] segs = p.split("\\.");
-            JsonNode parent = segs.length == 1 ? obj : at(obj, Arrays.copyOf(segs, segs.length - 1));
+            JsonNode parent = segs.length == 1 ? root : at(root, Arrays.copyOf(segs, segs.length - 1));
             if (parent instanceof ObjectNode po && po.hasNonNull(segs[segs.length - 1])) po.put(segs[segs.length - 1], Masking.MASK);
         }
+    }
+
+    /**
+     * A JSON line that is an order whose sales lines are the elements of the array {@code format.order_lines} names
+     * ({@code "items":[{...},{...}]}): one record per element, the first returned and the others queued, each with the
+     * order's values (paths outside the array, read once) and its element's (paths under it). An element that is not an
+     * object, or whose fields do not have the mapping's shape, is BAD_JSON alone; its siblings are read. An order whose
+     * array is empty or missing is one NO_ITEMS record (an order without lines has no sale, and is not dropped silently);
+     * one whose array is not an array, or sits under a value, is one BAD_JSON record.
+     */
+    private RawRecord order(ObjectNode obj) {
+        ObjectNode parent = obj;
+        for (int k = 0; k < linesPath.length - 1 && parent != null; k++) {
+            JsonNode n = parent.get(linesPath[k]);
+            if (n == null || n.isNull()) {
+                parent = null;
+            } else if (n instanceof ObjectNode o) {
+                parent = o;
+            } else {
+                return wholeOrder(obj, "BAD_JSON", "'" + String.join(".", Arrays.copyOf(linesPath, k + 1)) + "' holds " + what(n)
+                        + ", not an object: format.order_lines reads the order's lines in '" + linesName + "', inside it");
+            }
+        }
+        String last = linesPath[linesPath.length - 1];
+        JsonNode arr = parent == null ? null : parent.get(last);
+        if (arr == null || arr.isNull()) {
+            List<String> arrays = new ArrayList<>();
+            obj.fields().forEachRemaining(e -> { if (e.getValue().isArray()) arrays.add(e.getKey()); });
+            return wholeOrder(obj, "NO_ITEMS", "the order has no '" + linesName + "'" + (arr == null ? "" : " (null)")
+                    + ", the array format.order_lines names: an order without lines has no sale to count"
+                    + (arrays.isEmpty() ? "" : "; the order's arrays: " + String.join(", ", arrays) + " (is format.order_lines misspelt?)"));
+        }
+        if (!arr.isArray()) {
+            return wholeOrder(obj, "BAD_JSON", "'" + linesName + "' holds " + what(arr) + ", not an array: format.order_lines says "
+                    + "each order's lines are the elements of an array there");
+        }
+        if (arr.isEmpty()) {
+            return wholeOrder(obj, "NO_ITEMS", "'" + linesName + "' is an empty array: the order has no lines, so no sale to count");
+        }
+        String[] orderValues = new String[jsonPaths.size()];
+        String orderShape = read(obj, orderValues, false);
+        // the order as every line's raw text shows it: masked once, its array left out (each line shows its own element)
+        parent.putNull(last);
+        maskPii(obj, false);
         maskUnmapped(obj, "");
-        if (shape != null) return RawRecord.error(task.sourceFile(), lineNo, Masking.digitRuns(obj.toString()), "BAD_JSON", shape);
-        return new RawRecord(task.sourceFile(), lineNo, Masking.digitRuns(obj.toString()), values, null, null);
+        int n = arr.size();
+        for (int k = 0; k < n; k++) pending.add(element(obj, orderValues, orderShape, arr.get(k), k));
+        return pending.poll();
+    }
+
+    /** One sales line of an order: element {@code k} of its array, read with the order's values. */
+    private RawRecord element(ObjectNode order, String[] orderValues, String orderShape, JsonNode e, int k) {
+        String ref = linesName + "[" + k + "]";
+        if (!(e instanceof ObjectNode eo)) {
+            JsonNode shown = e == null || e.isNull() ? e : e.isContainerNode() ? masked(e) : com.fasterxml.jackson.databind.node.TextNode.valueOf(Masking.MASK);
+            return new RawRecord(task.sourceFile(), lineNo, null, null, "BAD_JSON", "the element is "
+                    + (e == null || e.isNull() ? "null" : what(e)) + ", not an object holding the line's fields", k, ref,
+                    () -> lineRaw(order, k, shown));
+        }
+        // the element at the array's path, alone: the mapping's paths (items.price.amount) and its masking apply as written
+        ObjectNode view = json.createObjectNode();
+        ObjectNode at = view;
+        for (int d = 0; d < linesPath.length - 1; d++) at = at.putObject(linesPath[d]);
+        at.set(linesPath[linesPath.length - 1], eo);
+        String[] values = orderValues.clone();
+        String shape = read(view, values, true);
+        if (orderShape != null) shape = orderShape;
+        java.util.function.Supplier<String> raw = () -> {
+            maskPii(view, true);
+            maskUnmapped(view, "");
+            return lineRaw(order, k, eo);
+        };
+        if (shape != null) return new RawRecord(task.sourceFile(), lineNo, null, null, "BAD_JSON", shape, k, ref, raw);
+        return new RawRecord(task.sourceFile(), lineNo, null, values, null, null, k, ref, raw);
+    }
+
+    /**
+     * The raw text of element {@code k}: its order (masked, {@code order}) with the array replaced by the element under the
+     * key {@code items[k]}, in the array's place: the one line the record is, and which element of the file's line it is.
+     */
+    private String lineRaw(ObjectNode order, int k, JsonNode element) {
+        return Masking.digitRuns(withElement(order, 0, k, element).toString());
+    }
+
+    private ObjectNode withElement(ObjectNode node, int depth, int k, JsonNode element) {
+        ObjectNode c = node.objectNode();
+        String key = linesPath[depth];
+        boolean last = depth == linesPath.length - 1;
+        node.fields().forEachRemaining(f -> {
+            if (!f.getKey().equals(key)) c.set(f.getKey(), f.getValue());
+            else if (last) c.set(key + "[" + k + "]", element);
+            else c.set(key, withElement((ObjectNode) f.getValue(), depth + 1, k, element));
+        });
+        return c;
+    }
+
+    /** An order read as one record (NO_ITEMS, or BAD_JSON where its lines cannot be found): the order masked as a line is. */
+    private RawRecord wholeOrder(ObjectNode obj, String code, String detail) {
+        String[] ignored = new String[jsonPaths.size()];
+        read(obj, ignored, false);
+        JsonNode lines = at(obj, linesPath);
+        maskPii(obj, false);
+        maskUnmapped(obj, "");
+        // an empty array holds nothing to mask, and is what the row is about: shown as it is, not as ***
+        if (lines != null && lines.isArray() && lines.isEmpty() && at(obj, Arrays.copyOf(linesPath, linesPath.length - 1)) instanceof ObjectNode p) {
+            p.set(linesPath[linesPath.length - 1], lines);
+        }
+        return RawRecord.error(task.sourceFile(), lineNo, Masking.digitRuns(obj.toString()), code, detail);
+    }
+
+    /** What a JSON value is, for a message (never its content): "a JSON array of 2 value(s)", "a string". */
+    static String what(JsonNode n) {
+        if (n.isObject()) {
+            List<String> keys = new ArrayList<>();
+            n.fieldNames().forEachRemaining(keys::add);
+            return "a JSON object (keys: " + String.join(", ", keys.subList(0, Math.min(keys.size(), 8))) + (keys.size() > 8 ? ", ..." : "") + ")";
+        }
+        return n.isArray() ? "a JSON array of " + n.size() + " value(s)" : n.isNumber() ? "a number"
+                : n.isTextual() ? "a string" : n.isBoolean() ? "true or false" : "a value";
     }
 
     /**
@@ -658,34 +812,32 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
      * path is an object, null or absent.
      */
     static String notAnObject(JsonNode root, String[] path) {
+        return notAnObject(root, path, null);
+    }
+
+    /**
+     * As {@link #notAnObject(JsonNode, String[])}, for a mapping whose {@code format.order_lines} is {@code orderLines}
+     * (null: none): an array on the path names the key that reads its elements as lines.
+     */
+    static String notAnObject(JsonNode root, String[] path, String orderLines) {
         JsonNode n = root;
         for (int k = 0; k < path.length - 1; k++) {
             n = n.get(path[k]);
             if (n == null || n.isNull()) return null;
             if (n.isObject()) continue;
             String at = String.join(".", Arrays.copyOf(path, k + 1));
-            String what = n.isArray() ? "a JSON array of " + n.size() + " value(s)" : n.isNumber() ? "a number"
-                    : n.isTextual() ? "a string" : n.isBoolean() ? "true or false" : "a value";
-            String jq = jqPath(Arrays.copyOf(path, k + 1));
+            String what = what(n);
             return "'" + at + "' holds " + what + ", not an object: the mapping reads '" + String.join(".", path)
                     + "', a field inside it. The export's shape differs from the mapping's: "
-                    + (n.isArray() ? "if each line is an order with its lines in this array, neraca reads one sales line per JSON "
-                    + "line: write one line per element first, each with its order's fields, and keep the mapping's paths: "
-                    + "jq -c '" + jq + "[] as $i | " + jq + " = $i' < in.jsonl > out.jsonl (docs/MAPPINGS.md, \"An order's lines "
-                    + "in an array\"); else point the mapping at a field that holds one value"
-                    : "if '" + at + "' holds the value itself, point the mapping at it (path: " + at + ")");
+                    + (!n.isArray() ? "if '" + at + "' holds the value itself, point the mapping at it (path: " + at + ")"
+                    : orderLines == null ? "if each JSON line is an order with its lines in this array, declare it in the "
+                    + "mapping: format: {type: jsonl, order_lines: " + at + "} (each element is then one sales line, read by "
+                    + "the paths under " + at + "; docs/MAPPINGS.md, \"An order's lines in an array\"); else point the mapping "
+                    + "at a field that holds one value"
+                    : "only the elements of '" + orderLines + "' (format.order_lines) are read as lines, and an array inside "
+                    + "one or beside it is not: point the mapping at a field that holds one value");
         }
         return null;
-    }
-
-    /** A path as jq writes it: {@code .items}, {@code .order.items}; a key that is no identifier as {@code .["line items"]}. */
-    static String jqPath(String[] segments) {
-        StringBuilder b = new StringBuilder();
-        for (String s : segments) {
-            if (s.matches("[A-Za-z_][A-Za-z0-9_]*")) b.append('.').append(s);
-            else b.append(".[\"").append(s.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"]");
-        }
-        return b.toString();
     }
 
     /** Masks every value of {@code obj} not on a mapped path (a parent of one is walked into), as CSV masks unread columns. */
@@ -709,8 +861,12 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
      * mapped paths and personal-data values), by a scan of its text (Masking.brokenJson).
      */
     private RawRecord badJson(String line, String detail) {
-        java.util.function.Predicate<String> keep = p -> p != null && mappedPaths.contains(p) && !cm.pii().contains(p);
-        return RawRecord.error(task.sourceFile(), lineNo, Masking.brokenJson(line, keep), "BAD_JSON", Masking.jsonError(detail));
+        return RawRecord.error(task.sourceFile(), lineNo, Masking.brokenJson(line, keepInRaw()), "BAD_JSON", Masking.jsonError(detail));
+    }
+
+    /** The paths a line that does not parse keeps in clear in its raw text: the mapped ones that are not personal data. */
+    private java.util.function.Predicate<String> keepInRaw() {
+        return p -> p != null && mappedPaths.contains(p) && !cm.pii().contains(p);
     }
 
     private static JsonNode at(JsonNode n, String[] path) {

@@ -145,7 +145,8 @@ public final class IngestDumps implements Stage {
                         long dumpBytes) {
         SparkSession spark = ctx.spark();
         // one pass: read + parse + resolve, persisted as Parquet in this run's staging area (never committed)
-        Dataset<Row> resolved = ResolveDuplicates.apply(state.parsed(ctx, p), resolveTasks(dumpBytes));
+        Dataset<Row> resolved = ResolveDuplicates.apply(state.parsed(ctx, p), resolveTasks(dumpBytes),
+                IngestRun.orderLines(p.plan().mappings()));
         String work = ctx.outputs().staging(WORK);
         // a scratch file read once: fast codec, no dictionaries (sale_id, names and details are high-cardinality and the
         // dictionary build-then-fallback cost more CPU than the whole parse); out/ keeps the session's codec
@@ -199,7 +200,8 @@ public final class IngestDumps implements Stage {
         String quarantine = ctx.outputs().staging("quarantine");
         // one file, by source file and line: the CSV copy is read from it in that order, so reruns write the same bytes
         IngestRun.quarantine(spark, p, resolved, counts).coalesce(1)
-                .sortWithinPartitions("source_file", "source_line", "reason_code", "reason_detail").write().parquet(quarantine);
+                .sortWithinPartitions("source_file", "source_line", IngestSchemas.SOURCE_ELEMENT, "reason_code", "reason_detail")
+                .drop(IngestSchemas.SOURCE_ELEMENT).write().parquet(quarantine);
         QuarantineCsv.write(ctx.outputs().fs(), quarantine, ctx.outputs().staging(QUARANTINE_CSV));
         writeSmall(ctx, "reconciliation", reconciliationRows(counts), IngestSchemas.RECONCILIATION);
         writeSmall(ctx, "quarantine_reasons", reasonRows(counts), IngestSchemas.QUARANTINE_REASONS);
@@ -287,6 +289,14 @@ public final class IngestDumps implements Stage {
             n.put("quarantined", c.quarantined());
             n.put("duplicates_collapsed", c.duplicates());
             n.put("open_orders", c.notSales());
+            CompiledMapping fileMapping = mappings.get(c.task().mapping());
+            String lines = fileMapping == null ? null : fileMapping.mapping().format().orderLines();
+            if (lines != null) {
+                // rows_read counts sales lines (the elements of the orders' arrays); the orders they came in, to reconcile
+                // with the source system's order count
+                n.put("order_lines", lines);
+                n.put("orders_read", c.ordersRead());
+            }
             n.put("unknown_category_rows", c.unknownCategoryRows());
             if (!c.unknownCategories().isEmpty()) {
                 ObjectNode labels = n.putObject("unknown_category_labels");

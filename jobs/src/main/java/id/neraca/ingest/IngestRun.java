@@ -54,6 +54,18 @@ public final class IngestRun {
         return new Prepared(plan, ref, keys, cfg);
     }
 
+    /**
+     * Per mapping that reads an order's lines in an array ({@code format.order_lines}), the array's path: how messages
+     * name an element of it ({@link ResolveDuplicates#apply(Dataset, int, Map)}).
+     */
+    public static Map<String, String> orderLines(Map<String, CompiledMapping> mappings) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        mappings.forEach((n, cm) -> {
+            if (cm.mapping().format().orderLines() != null) out.put(n, cm.mapping().format().orderLines());
+        });
+        return out;
+    }
+
     /** A folder as a message names it: relative to the working directory when inside it ({@code data/marketplaces}). */
     static String shown(Path dir) {
         Path abs = dir.toAbsolutePath().normalize();
@@ -329,10 +341,13 @@ public final class IngestRun {
      * out/quarantine rows ({@link ResolveDuplicates#quarantine}) with the raw text of {@code CONFLICTING_DUPLICATE}
      * rows read again from their files: {@link ResolveDuplicates#apply} drops raw text of rows that parsed before
      * its shuffle. Only files whose counts show such a row are re-read (none, in a clean run); the re-read rows join
-     * the quarantine on (source_file, source_line).
+     * the quarantine on (source_file, source_line, source_element). The last column is {@link IngestSchemas#SOURCE_ELEMENT},
+     * to sort an order's lines by (not an output column: the detail names the element).
      */
     public static Dataset<Row> quarantine(SparkSession spark, Prepared p, Dataset<Row> resolved, List<FileCounts> counts) {
-        Dataset<Row> q = ResolveDuplicates.quarantine(resolved);
+        Dataset<Row> q = resolved.filter(col("disposition").equalTo(ResolveDuplicates.QUARANTINED))
+                .select(col("source_file"), col("source_line"), col("marketplace"), col("reason_code"), col("reason_detail"),
+                        col("raw_row"), col(IngestSchemas.SOURCE_ELEMENT));
         java.util.Set<String> files = new java.util.HashSet<>();
         for (FileCounts c : counts) {
             if (c.reasons().containsKey(ResolveDuplicates.CONFLICTING_DUPLICATE)) files.add(c.task().sourceFile());
@@ -341,21 +356,33 @@ public final class IngestRun {
         List<FileTask> tasks = p.plan().tasks().stream().filter(t -> files.contains(t.sourceFile())).toList();
         Prepared sub = new Prepared(new DumpPlanner.Plan(tasks, p.plan().mappings(), List.of()), p.ref(), p.keys(), p.cfg());
         Dataset<Row> raw = parse(spark, sub, true).select(col("source_file").as("_f"), col("source_line").as("_l"),
-                col("raw_row").as("_raw"));
+                col(IngestSchemas.SOURCE_ELEMENT).as("_e"), col("raw_row").as("_raw"));
+        // an order's lines share their file line: the element tells them apart (null for every other row)
         Column on = col("source_file").equalTo(col("_f")).and(col("source_line").equalTo(col("_l")))
+                .and(col(IngestSchemas.SOURCE_ELEMENT).eqNullSafe(col("_e")))
                 .and(col("reason_code").equalTo(ResolveDuplicates.CONFLICTING_DUPLICATE));
         return q.join(raw, on, "left")
                 .select(col("source_file"), col("source_line"), col("marketplace"), col("reason_code"), col("reason_detail"),
-                        org.apache.spark.sql.functions.coalesce(col("raw_row"), col("_raw")).as("raw_row"));
+                        org.apache.spark.sql.functions.coalesce(col("raw_row"), col("_raw")).as("raw_row"), col(IngestSchemas.SOURCE_ELEMENT));
     }
 
     /**
      * Per-file counts, from the resolved rows. {@code firstLines}: per reason, the first line quarantined for it, where a
-     * stop on the file finds its example ({@link #failures(Dataset, List, IngestConfig)}).
+     * stop on the file finds its example ({@link #failures(Dataset, List, IngestConfig)}). {@code ordersRead}: the JSON
+     * lines read, each an order, for a file whose mapping reads an order's lines in an array ({@code format.order_lines};
+     * {@code rowsRead} counts its sales lines, the elements, plus one row per order without lines or line that is no
+     * JSON); for any other file it equals {@code rowsRead}.
      */
     public record FileCounts(FileTask task, long rowsRead, long accepted, long quarantined, long duplicates,
                              Map<String, Long> reasons, Map<String, Long> unknownCategories, Map<String, Long> firstLines,
-                             Map<String, Long> unmappedValues, Map<String, Long> unknownCities) {
+                             Map<String, Long> unmappedValues, Map<String, Long> unknownCities, long ordersRead) {
+        public FileCounts(FileTask task, long rowsRead, long accepted, long quarantined, long duplicates, Map<String, Long> reasons,
+                          Map<String, Long> unknownCategories, Map<String, Long> firstLines, Map<String, Long> unmappedValues,
+                          Map<String, Long> unknownCities) {
+            this(task, rowsRead, accepted, quarantined, duplicates, reasons, unknownCategories, firstLines, unmappedValues, unknownCities,
+                    rowsRead);
+        }
+
         public FileCounts(FileTask task, long rowsRead, long accepted, long quarantined, long duplicates, Map<String, Long> reasons,
                           Map<String, Long> unknownCategories, Map<String, Long> firstLines, Map<String, Long> unmappedValues) {
             this(task, rowsRead, accepted, quarantined, duplicates, reasons, unknownCategories, firstLines, unmappedValues, Map.of());
@@ -459,11 +486,15 @@ public final class IngestRun {
                 .and(org.apache.spark.sql.functions.coalesce(col("seller_country"), lit("ID")).equalTo("ID"))
                 .and(org.apache.spark.sql.functions.coalesce(col("ship_from_country"), lit("ID")).equalTo("ID")), col("seller_city"));
         Map<String, Map<String, Long>> cities = new LinkedHashMap<>();
+        // the rows that begin a JSON line: an order's first element, or a row that is no element (every row of other files)
+        Column lineStarts = org.apache.spark.sql.functions.sum(org.apache.spark.sql.functions.when(
+                col(IngestSchemas.SOURCE_ELEMENT).isNull().or(col(IngestSchemas.SOURCE_ELEMENT).equalTo(0)), lit(1L)).otherwise(lit(0L)));
         for (Row r : resolved.groupBy(col("source_file"), col("disposition"), col("reason_code"), col(IngestSchemas.UNKNOWN_CATEGORY),
                         unmappedValue.as("_unmapped"), unknownCity.as("_city"))
-                .agg(org.apache.spark.sql.functions.count(lit(1)), firstLine).collectAsList()) {
-            long[] c = byFile.computeIfAbsent(r.getString(0), k -> new long[3]);
+                .agg(org.apache.spark.sql.functions.count(lit(1)), firstLine, lineStarts).collectAsList()) {
+            long[] c = byFile.computeIfAbsent(r.getString(0), k -> new long[4]);
             long n = r.getLong(6);
+            c[3] += r.getLong(8);
             switch (r.getString(1)) {
                 case ResolveDuplicates.ACCEPTED -> {
                     c[0] += n;
@@ -486,10 +517,10 @@ public final class IngestRun {
         }
         List<FileCounts> out = new ArrayList<>();
         for (FileTask t : plan.tasks()) {
-            long[] c = byFile.getOrDefault(t.sourceFile(), new long[3]);
+            long[] c = byFile.getOrDefault(t.sourceFile(), new long[4]);
             out.add(new FileCounts(t, c[0] + c[1] + c[2], c[0], c[1], c[2], reasons.getOrDefault(t.sourceFile(), Map.of()),
                     unknown.getOrDefault(t.sourceFile(), Map.of()), firstLines.getOrDefault(t.sourceFile(), Map.of()),
-                    unmapped.getOrDefault(t.sourceFile(), Map.of()), cities.getOrDefault(t.sourceFile(), Map.of())));
+                    unmapped.getOrDefault(t.sourceFile(), Map.of()), cities.getOrDefault(t.sourceFile(), Map.of()), c[3]));
         }
         return out;
     }

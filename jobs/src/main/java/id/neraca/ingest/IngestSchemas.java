@@ -16,6 +16,14 @@ public final class IngestSchemas {
      */
     public static final String UNKNOWN_CATEGORY = "category_label_unknown";
 
+    /**
+     * A parsed row's index in its order's array of lines ({@code format.order_lines}: the JSON line is an order, this row
+     * one of its elements, from 0), null for any other row. Not an output column: it orders an order's lines within their
+     * line for duplicate resolution, finds a quarantined line again, and counts the orders read; a quarantined element's
+     * detail and raw text name it ({@code items[1]}).
+     */
+    public static final String SOURCE_ELEMENT = "source_element";
+
     /** A parsed record: the SALES columns (all nullable: a quarantined row fills few), then the bookkeeping. */
     public static final StructType PARSED;
 
@@ -26,7 +34,8 @@ public final class IngestSchemas {
                 .add("reason_code", DataTypes.StringType, true)
                 .add("reason_detail", DataTypes.StringType, true)
                 .add("raw_row", DataTypes.StringType, true)
-                .add(UNKNOWN_CATEGORY, DataTypes.StringType, true);
+                .add(UNKNOWN_CATEGORY, DataTypes.StringType, true)
+                .add(SOURCE_ELEMENT, DataTypes.IntegerType, true);
     }
 
     public static final int N_SALES = Schemas.SALES.fields().length;

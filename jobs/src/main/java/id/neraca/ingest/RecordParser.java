@@ -208,6 +208,9 @@ public final class RecordParser implements Serializable {
                             + "column formatted as text (or take the marketplace's CSV without opening it in Excel)");
                 }
                 String lineKey = stringField(r, "line_key");
+                // an element of an order's array without a line key of its own: keyed by its place in the array, unique in
+                // the order and the same when an export repeats the order as it was (an item ID is better: docs/MAPPINGS.md)
+                if (lineKey == null && r.element() >= 0) lineKey = "-i" + r.element();
                 saleId = m.marketplace() + ":" + orderId + ":" + (lineKey != null ? lineKey
                         : blankLineKey(stringField(r, "product_title"), stringField(r, "variation")));
                 current = "order_ts";
@@ -375,7 +378,8 @@ public final class RecordParser implements Serializable {
             v[i++] = null;
             v[i++] = null;
             v[i++] = rawForParsedRows ? r.rawRow() : null;
-            v[i] = unknownLabel;
+            v[i++] = unknownLabel;
+            v[i] = r.element() >= 0 ? r.element() : null;
             return new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(v, IngestSchemas.PARSED);
         } catch (ParseFailure f) {
             Field fl = fields.get(current);
@@ -500,8 +504,10 @@ public final class RecordParser implements Serializable {
         v[IngestSchemas.N_SALES - 1] = r.line();
         v[IngestSchemas.N_SALES] = exportKey;
         v[IngestSchemas.N_SALES + 1] = code;
-        v[IngestSchemas.N_SALES + 2] = Masking.digitRuns(detail);
+        // an element of an order's array says which one first: the file's line holds the whole order (items[1]: its second line)
+        v[IngestSchemas.N_SALES + 2] = Masking.digitRuns(r.elementRef() == null ? detail : r.elementRef() + ": " + detail);
         v[IngestSchemas.N_SALES + 3] = r.rawRow();
+        if (r.element() >= 0) v[v.length - 1] = r.element();
         return new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(v, IngestSchemas.PARSED);
     }
 

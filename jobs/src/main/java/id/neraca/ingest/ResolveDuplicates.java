@@ -23,8 +23,8 @@ import static org.apache.spark.sql.functions.when;
  * (column {@code disposition}). Pure transform over {@link IngestSchemas#PARSED}.
  * <ol>
  *   <li>A row that failed to parse stays quarantined.</li>
- *   <li>Within one file, rows with the same {@code sale_id}: the first (lowest line) is the file's version. A later
- *       row with the same content ({@link #CONTENT}: quantity, source price, currency, status, time, seller, title,
+ *   <li>Within one file, rows with the same {@code sale_id}: the first (lowest line; on one line, the lowest element of
+ *       an order's array) is the file's version. A later row with the same content ({@link #CONTENT}: quantity, source price, currency, status, time, seller, title,
  *       brand, category, origins) is an exact repeat and collapses (DUPLICATE); one that differs in any of them is
  *       quarantined as {@code CONFLICTING_DUPLICATE} naming the line that was kept and the columns that differ:
  *       the export contradicts itself and neither line can be trusted over the other. (Blank-SKU lines of one order
@@ -63,6 +63,16 @@ public final class ResolveDuplicates {
      * share of memory spills to disk (docs/BENCHMARKS.md).
      */
     public static Dataset<Row> apply(Dataset<Row> parsed, int partitions) {
+        return apply(parsed, partitions, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #apply(Dataset, int)}; {@code orderLines} gives, per mapping ({@code source_format}), the array its
+     * {@code format.order_lines} names, so that a conflicting duplicate among an order's lines says which elements
+     * ({@code items[2]: same sale_id as line 6 items[0] of this file ...}). An order's lines share their file line: they are
+     * ordered within it by {@link IngestSchemas#SOURCE_ELEMENT}, so the lower element is the file's version.
+     */
+    public static Dataset<Row> apply(Dataset<Row> parsed, int partitions, java.util.Map<String, String> orderLines) {
         // quarantined rows get a key of their own so they pass through the windows untouched, in the same pass
         Column key = when(col("reason_code").isNull(), col("sale_id"))
                 .otherwise(concat(lit("\u0000q:"), col("source_file"), lit(":"), col("source_line").cast("string")));
@@ -71,9 +81,10 @@ public final class ResolveDuplicates {
         Dataset<Row> d = parsed.withColumn("raw_row", when(col("reason_code").isNotNull(), col("raw_row")))
                 .withColumn("_k", key);
         d = partitions > 0 ? d.repartition(partitions, col("_k")) : d.repartition(col("_k"));
-        WindowSpec inFile = Window.partitionBy("_k", "source_file").orderBy("source_line");
+        WindowSpec inFile = Window.partitionBy("_k", "source_file").orderBy("source_line", IngestSchemas.SOURCE_ELEMENT);
         d = d.withColumn("_rn1", row_number().over(inFile))
-                .withColumn("_l1", first("source_line").over(inFile));
+                .withColumn("_l1", first("source_line").over(inFile))
+                .withColumn("_e1", first(IngestSchemas.SOURCE_ELEMENT).over(inFile));
         Column same = lit(true);
         Column[] differing = new Column[CONTENT.size()];
         for (int i = 0; i < CONTENT.size(); i++) {
@@ -97,15 +108,32 @@ public final class ResolveDuplicates {
                 .otherwise(lit(DUPLICATE));
         return d.withColumn("disposition", disposition)
                 .withColumn("reason_detail", when(col("reason_code").isNull().and(conflict),
-                        concat(lit("same sale_id as line "), col("_l1").cast("string"),
+                        concat(coalesce(concat(elementRef(col(IngestSchemas.SOURCE_ELEMENT), orderLines), lit(": ")), lit("")),
+                                lit("same sale_id as line "), col("_l1").cast("string"), elementAfter(col("_e1"), orderLines),
                                 lit(" of this file with a different "), concat_ws(", ", differing), lit("; line "),
-                                col("_l1").cast("string"), lit(" was kept")))
+                                col("_l1").cast("string"), elementAfter(col("_e1"), orderLines), lit(" was kept")))
                         .otherwise(col("reason_detail")))
                 .withColumn("reason_code", when(col("reason_code").isNull().and(conflict), lit(CONFLICTING_DUPLICATE))
                         .otherwise(col("reason_code")))
                 .withColumn("raw_row", when(col("disposition").equalTo(QUARANTINED), col("raw_row")))
-                .drop(java.util.stream.Stream.concat(java.util.stream.Stream.of("_k", "_rn1", "_l1", "_win", "_rn2"),
+                .drop(java.util.stream.Stream.concat(java.util.stream.Stream.of("_k", "_rn1", "_l1", "_e1", "_win", "_rn2"),
                         java.util.stream.IntStream.range(0, CONTENT.size()).mapToObj(i -> "_f" + i)).toArray(String[]::new));
+    }
+
+    /** An element of an order's array as messages name it, {@code items[2]}; null for a row that is none. */
+    static Column elementRef(Column element, java.util.Map<String, String> orderLines) {
+        Column array = null;
+        for (java.util.Map.Entry<String, String> e : new java.util.TreeMap<>(orderLines).entrySet()) {
+            Column is = col("source_format").equalTo(e.getKey());
+            array = array == null ? when(is, lit(e.getValue())) : array.when(is, lit(e.getValue()));
+        }
+        array = array == null ? lit("") : array.otherwise(lit(""));
+        return when(element.isNotNull(), concat(array, lit("["), element.cast("string"), lit("]")));
+    }
+
+    /** " items[0]" after a line number, or "" for a row that is no element. */
+    private static Column elementAfter(Column element, java.util.Map<String, String> orderLines) {
+        return coalesce(concat(lit(" "), elementRef(element, orderLines)), lit(""));
     }
 
     /** The accepted rows as the canonical table: {@code Schemas.SALES} names, types and order. */

@@ -35,7 +35,8 @@ public record Format(
         List<String> columnNames,
         String sheet,
         Boolean multiline,
-        Integer headerRow) implements Serializable {
+        Integer headerRow,
+        String orderLines) implements Serializable {
 
     /** The most lines one CSV record may span under {@code multiline} (the first line and up to 99 more). */
     public static final int MAX_RECORD_LINES = 100;
@@ -53,6 +54,19 @@ public record Format(
         delimiters = List.copyOf(delimiters);
         if (sheet != null && sheet.isBlank()) sheet = null;
         if (multiline == null) multiline = false;
+    }
+
+    /** Whether each JSON line is an order whose sales lines are the elements of the array {@link #orderLines()}. */
+    public boolean linesInArray() {
+        return orderLines != null;
+    }
+
+    /**
+     * Whether the dotted {@code path} reads a field of an element of the {@link #orderLines()} array ({@code items.qty}
+     * under {@code items}), not of the order.
+     */
+    public boolean inLines(String path) {
+        return orderLines != null && path != null && path.startsWith(orderLines + ".");
     }
 
     /**

@@ -219,6 +219,7 @@ public final class Mappings {
         }
         req(where, !m.listing() || !cols.containsKey("returned_quantity"), "columns.returned_quantity",
                 "is for grain ORDER_LINE (units of an order line returned after it completed)");
+        if (fmt.orderLines() != null) orderLines(where, m, cols);
         for (Map.Entry<String, String> e : m.descriptionRows().entrySet()) {
             req(where, !m.format().jsonl(), "description_rows", "is for CSV and workbooks (rows under a header); a JSON Lines "
                     + "dump has no header");
@@ -292,6 +293,52 @@ public final class Mappings {
             req(where, col.equals("unit_price") || col.equals("line_total"), key + ".divide_by", "applies to unit_price and line_total only");
             req(where, divideByDigits(f.divideBy()) > 0, key + ".divide_by",
                     "must be a power of ten from 10 to 1000000000 (the amount's unit: 100000 for prices written in 1/100,000 rupiah); got " + f.divideBy());
+        }
+    }
+
+    /**
+     * The columns that belong to one sales line, not to its order: with {@code format.order_lines} each is read from the
+     * element (or is a constant). Read from the order, every line of it would take the order's value: its total quantity or
+     * amount counted once per line, or one key for all its lines (one sale_id, the others collapsed or quarantined).
+     */
+    public static final List<String> LINE_COLUMNS = List.of("line_key", "quantity", "returned_quantity", "unit_price", "line_total");
+
+    /**
+     * {@code format.order_lines}: JSON Lines of order lines, a dotted path without brackets, at least one column reading a
+     * field of its elements, none reading the array itself, and a sales line's amounts and key read from the element.
+     */
+    private static void orderLines(Where where, Mapping m, Map<String, FieldSpec> cols) {
+        Format fmt = m.format();
+        String a = fmt.orderLines();
+        String key = "format.order_lines";
+        req(where, fmt.jsonl(), key, "is for JSON Lines whose lines are orders with their sales lines in an array; a "
+                + fmt.type() + " dump has one sales line per row (leave it out)");
+        req(where, !m.listing(), key, "is for grain ORDER_LINE (an order and its lines); a listing scrape has one listing per line");
+        String plain = a.strip().replaceFirst("^\\$?\\.", "").replaceFirst("(\\[[0-9*]*\\])+$", "");
+        boolean ok = !a.isBlank() && a.equals(a.strip()) && !a.contains("[") && !a.contains("]")
+                && java.util.Arrays.stream(a.split("\\.", -1)).noneMatch(String::isEmpty);
+        req(where, ok, key, "must be the dotted path of the array that holds each order's lines, as column paths write it "
+                + "(items, order.line_items: no brackets, no leading dot); got '" + a + "'"
+                + (!plain.equals(a) && !plain.isEmpty() && !plain.contains("[") ? ": write '" + plain + "'" : ""));
+        boolean anyInLines = cols.values().stream().anyMatch(f -> fmt.inLines(f.path()));
+        req(where, anyInLines, key, "names '" + a + "', but no column reads a field of its elements: write each line's fields "
+                + "under it (quantity: {path: " + a + ".qty}, unit_price: {path: " + a + ".price.amount}); is the array's "
+                + "name misspelt?");
+        for (Map.Entry<String, FieldSpec> e : cols.entrySet()) {
+            String p = e.getValue().path();
+            if (p == null) continue;
+            req(where, !p.equals(a), "columns." + e.getKey() + ".path", "is '" + a + "', the array format.order_lines names, "
+                    + "not a value: read a field of each element (path: " + a + ".<field>)");
+            if (LINE_COLUMNS.contains(e.getKey()) && !fmt.inLines(p)) {
+                req(where, false, "columns." + e.getKey() + ".path", "reads '" + p + "', a field of the order, but "
+                        + "format.order_lines says the order's lines are the elements of '" + a + "': every line would take "
+                        + "the order's value (" + (e.getKey().equals("line_key")
+                        ? "one sale_id for all of its lines"
+                        : "the order's figure counted once per line") + "). Read the line's own field (path: " + a
+                        + ".<field>)" + (e.getKey().equals("line_key")
+                        ? ", or leave line_key out (each line is then keyed by its place in the array)"
+                        : e.getKey().equals("quantity") ? ", or {constant: \"1\"} when every line is one unit" : ""));
+            }
         }
     }
 
