@@ -80,7 +80,9 @@ public final class IngestState {
     // 9: rows ending in a carriage return alone are rows (CSV outside quotes, JSON Lines), Agt/Nop/Peb/Sept month names,
     // totals rows SUMMARY_ROW, pandas' zone-less INT96 times wall-clock, a UTF-8 byte-order mark overriding the encoding,
     // a price range's and an items array's BAD_* details
-    static final int VERSION = 9;
+    // 10: an order's lines in an array (format.order_lines): the parsed rows carry source_element, and a mapped path through
+    // an array is BAD_JSON naming format.order_lines
+    static final int VERSION = 10;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final StructType STORED = IngestSchemas.PARSED.add("file_id", DataTypes.StringType, true);
 
