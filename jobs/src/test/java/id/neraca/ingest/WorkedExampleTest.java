@@ -56,4 +56,25 @@ class WorkedExampleTest {
         assertEquals("COMPLETED", r.getAs("status"));
         assertTrue(r.<String>getAs("raw_row").contains("***") && !r.<String>getAs("raw_row").contains("Batik Pekalongan"));
     }
+
+    @Test
+    void theOrderLinesExampleInTheDocsWorks() throws Exception {
+        String doc = Files.readString(SparkTestBase.projectRoot().resolve("docs/MAPPINGS.md"));
+        Matcher yaml = Pattern.compile("the economist writes `data/marketplaces/omnichannel.yaml`:\\n\\n```yaml\\n(.*?)```", Pattern.DOTALL).matcher(doc);
+        assertTrue(yaml.find(), "the omnichannel.yaml block is in docs/MAPPINGS.md");
+        Matcher jsonl = Pattern.compile("`omnichannel/orders_2025-11.jsonl`:\\n\\n```\\n(.*?)```", Pattern.DOTALL).matcher(doc);
+        assertTrue(jsonl.find(), "the sample export is in docs/MAPPINGS.md");
+        List<Row> rows = IngestFixtures.parseWithMapping(tmp, "omnichannel", yaml.group(1), "orders_2025-11.jsonl", jsonl.group(1));
+        // as the text after the example says: five sales, each with its order's time, status and shop
+        assertEquals(List.of(
+                "1 0 omnichannel:SO-1:SO-1-1 3 97500.00 73 2025-10-31T23:30:00Z 2025-11 COMPLETED null",
+                "1 1 omnichannel:SO-1:SO-1-2 1 85000.00 73 2025-10-31T23:30:00Z 2025-11 COMPLETED null",
+                "1 2 omnichannel:SO-1:SO-1-3 2 55001.00 73 2025-10-31T23:30:00Z 2025-11 COMPLETED null",
+                "2 0 omnichannel:SO-2:SO-2-1 1 150000.00 91 2025-11-03T11:15:00Z 2025-11 COMPLETED null",
+                "2 1 omnichannel:SO-2:SO-2-2 4 260000.00 91 2025-11-03T11:15:00Z 2025-11 COMPLETED null"),
+                rows.stream().map(r -> r.getAs("source_line") + " " + r.getAs(IngestSchemas.SOURCE_ELEMENT) + " " + r.getAs("sale_id") + " "
+                        + r.getAs("quantity") + " " + r.getAs("gmv_idr") + " " + r.getAs("seller_province_code") + " "
+                        + r.<java.sql.Timestamp>getAs("order_ts").toInstant() + " " + r.getAs("period_month") + " " + r.getAs("status") + " "
+                        + r.getAs("reason_code")).toList());
+    }
 }
