@@ -73,7 +73,27 @@ public record ClassifyRules(
             List<String> titleExclude,
             List<String> noBrandValues,
             List<String> madeInIndonesia,
-            Map<String, List<String>> titleContext) implements Serializable {}
+            Map<String, List<String>> titleContext,
+            Accessories accessories) implements Serializable {}
+
+    /**
+     * A brand named in a title as the device an accessory fits is no evidence of the goods' origin ("Casing HP Xiaomi
+     * Redmi Note 12", "Charger untuk Laptop Asus"): a {@code deviceBrands} name at most {@code maxWordsBetween} words after
+     * one of {@code accessoryWords}, or right after one of {@code fitWords} ("untuk", "compatible"), with only
+     * {@code deviceWords} ("HP", "laptop") between, is set aside (reason ACCESSORY_FOR_BRAND) and the search for the
+     * goods' brand goes on. Not when one of {@code makerWords} stands right before or after the name ("Charger Samsung
+     * Original": the brand makes the accessory), nor after an accessory word that follows one of {@code bonusWords}
+     * ("Free Case iPhone 15": the accessory comes with the device). Brands that make accessories (Anker, Baseus) are not
+     * device brands, and a brand before the accessory word ("Samsung Original Charger") is never set aside.
+     */
+    public record Accessories(
+            List<String> deviceBrands,
+            List<String> accessoryWords,
+            List<String> fitWords,
+            List<String> deviceWords,
+            List<String> makerWords,
+            List<String> bonusWords,
+            Integer maxWordsBetween) implements Serializable {}
 
     /** How the evidence becomes a class. */
     public record Decision(
@@ -207,6 +227,7 @@ public record ClassifyRules(
             }
             for (String w : e.getValue()) phrase(w, key + "." + e.getKey());
         }
+        accessories();
         req(decision, "decision");
         weight(decision.minConfidence, "decision.min_confidence");
         weight(decision.conflictPenalty, "decision.conflict_penalty");
@@ -273,6 +294,30 @@ public record ClassifyRules(
             throw new IllegalArgumentException("audit.per_class must be 0..10000, got " + audit.perClass);
         }
         req(audit.seed, "audit.seed");
+    }
+
+    private void accessories() {
+        String key = "brand_matching.accessories";
+        Accessories a = brandMatching.accessories;
+        req(a, key);
+        req(a.deviceBrands, key + ".device_brands");
+        if (a.deviceBrands.isEmpty()) throw new IllegalArgumentException(key + ".device_brands lists no brand; name at least one");
+        words(a.accessoryWords, key + ".accessory_words", false);
+        words(a.fitWords, key + ".fit_words", true);
+        words(a.deviceWords, key + ".device_words", true);
+        words(a.makerWords, key + ".maker_words", true);
+        words(a.bonusWords, key + ".bonus_words", true);
+        req(a.maxWordsBetween, key + ".max_words_between");
+        if (a.maxWordsBetween < 0 || a.maxWordsBetween > 10) {
+            throw new IllegalArgumentException(key + ".max_words_between must be 0..10, got " + a.maxWordsBetween);
+        }
+    }
+
+    /** A required list of phrases in matching form; {@code mayBeEmpty} false: at least one. */
+    private static void words(List<String> l, String key, boolean mayBeEmpty) {
+        req(l, key);
+        if (!mayBeEmpty && l.isEmpty()) throw new IllegalArgumentException(key + " lists nothing; give at least one");
+        for (String w : l) phrase(w, key);
     }
 
     private static void req(Object v, String key) {

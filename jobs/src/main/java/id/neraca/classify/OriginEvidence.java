@@ -88,6 +88,8 @@ public final class OriginEvidence implements Serializable {
     private final HashMap<String, TextMatcher<Boolean>> titleContext;
     /** Misspelt cue words read as the cue words (title_cues.typo_min_length). */
     private final CueSpelling cueSpelling;
+    /** Device brands named as what an accessory fits (brand_matching.accessories). */
+    private final AccessoryMentions accessories;
 
     public OriginEvidence(ClassifyRules rules, List<BrandOrigins.Brand> brands) {
         this.rules = rules;
@@ -130,6 +132,16 @@ public final class OriginEvidence implements Serializable {
             }
             madeInIndonesia.add(h.brand());
         }
+        List<String> devices = new ArrayList<>();
+        for (String s : rules.brandMatching().accessories().deviceBrands()) {
+            BrandOrigins.Hit h = brandColumn.exact(s);
+            if (h == null) {
+                throw new IllegalArgumentException("brand_matching.accessories.device_brands: '" + s
+                        + "' is not a brand or alias in the brand table; add it there first or fix the spelling");
+            }
+            devices.add(h.brand());
+        }
+        this.accessories = new AccessoryMentions(rules.brandMatching().accessories(), devices);
     }
 
     public Decision decide(Boolean crossBorderFlag, String sellerCountry, String sellerIdType, Boolean sellerIdValid,
@@ -246,8 +258,17 @@ public final class OriginEvidence implements Serializable {
             if (hit == null) hit = brandTitle.first(b.split(" "));
         }
         if (hit == null) {
-            // a name of title_context counts only beside one of its words: "poco" beside "xiaomi" or "nfc", not in "senam poco poco"
-            hit = brandTitle.first(title, name -> inContext(name, title));
+            // a name of title_context counts only beside one of its words: "poco" beside "xiaomi" or "nfc", not in "senam poco poco";
+            // a device brand named as what an accessory fits is passed over ("Casing HP Xiaomi Redmi"), and the search goes on
+            boolean[] fits = {false};
+            TextMatcher.Match<BrandOrigins.Hit> m = brandTitle.firstAt(title, (name, start) -> {
+                if (!inContext(name, title)) return false;
+                if (!accessories.fitsDevice(brandTitle.get(name).brand(), title, start, start + wordCount(name))) return true;
+                fits[0] = true;
+                return false;
+            });
+            if (fits[0]) reasons.add("ACCESSORY_FOR_BRAND");
+            hit = m == null ? null : m.value();
             inTitle = hit != null;
         }
         if (hit == null) return null;
@@ -286,6 +307,12 @@ public final class OriginEvidence implements Serializable {
             units[i] = unit;
         }
         return units != null && ctx.first(units) != null;
+    }
+
+    private static int wordCount(String normalisedPhrase) {
+        int n = 1;
+        for (int i = 0; i < normalisedPhrase.length(); i++) if (normalisedPhrase.charAt(i) == ' ') n++;
+        return n;
     }
 
     /** The letters after a leading number ("390ml" → "ml", "8gb" → "gb"), or null when the word is not of that form. */

@@ -108,6 +108,52 @@ public final class TextMatcher<V extends Serializable> implements Serializable {
         return null;
     }
 
+    /** A phrase found in a text: its value, the index of its first word and its number of words. */
+    public record Match<V>(V value, int start, int words) {
+        /** The index of the first word after the phrase. */
+        public int end() {
+            return start + words;
+        }
+    }
+
+    /**
+     * As {@link #first(String[], java.util.function.Predicate)}, with the position of the phrase: {@code accept} is given
+     * the normalised phrase and the index of its first word. Null when none is accepted.
+     */
+    public Match<V> firstAt(String[] w, java.util.function.BiPredicate<String, Integer> accept) {
+        for (int i = 0; i < w.length; i++) {
+            Integer longest = firstWords.get(w[i]);
+            if (longest == null) continue;
+            for (int n = Math.min(longest, w.length - i); n >= 1; n--) {
+                String p = join(w, i, n);
+                V v = phrases.get(p);
+                if (v != null && accept.test(p, i)) return new Match<>(v, i, n);
+            }
+        }
+        return null;
+    }
+
+    /** Every phrase found as whole words, leftmost then longest, not overlapping, with its position; in order. */
+    public List<Match<V>> matches(String[] w) {
+        List<Match<V>> out = null; // most titles hold none: no list for them
+        int i = 0;
+        while (i < w.length) {
+            int step = 1;
+            Integer longest = firstWords.get(w[i]);
+            for (int n = longest == null ? 0 : Math.min(longest, w.length - i); n >= 1; n--) {
+                V v = phrases.get(join(w, i, n));
+                if (v != null) {
+                    if (out == null) out = new ArrayList<>(2);
+                    out.add(new Match<>(v, i, n));
+                    step = n;
+                    break;
+                }
+            }
+            i += step;
+        }
+        return out == null ? Collections.emptyList() : out;
+    }
+
     /** The distinct phrases found as whole words (longest match at each position, no overlaps), in order. */
     public List<String> all(String text) {
         return all(words(text));

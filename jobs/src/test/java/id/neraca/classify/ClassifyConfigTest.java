@@ -89,6 +89,50 @@ class ClassifyConfigTest {
         assertTrue(punctuation.getMessage().contains("brand_matching.title_context.oppo: write 'reno-11' as 'reno 11'"), punctuation.getMessage());
     }
 
+    /** brand_matching.accessories: every key required, none unknown. */
+    @Test
+    void theAccessoryKeysAreRequiredAndChecked() throws IOException {
+        String rules = Files.readString(RULES);
+        for (String[] c : new String[][]{
+                // an unknown key names itself, the section and the keys allowed there
+                {"    accessory_words: [", "    accesory_words: [", "accesory_words"},
+                // a missing key names its path
+                {"    max_words_between: 3\n", "", "brand_matching.accessories.max_words_between is missing"},
+                // values out of range or not in matching form
+                {"    max_words_between: 3", "    max_words_between: 11", "brand_matching.accessories.max_words_between must be 0..10, got 11"},
+                {"    fit_words: [untuk,", "    fit_words: [Untuk-Nya,", "brand_matching.accessories.fit_words: write 'Untuk-Nya' as 'untuk nya'"}}) {
+            int at = rules.indexOf(c[0]);
+            assertTrue(at >= 0, "the shipped rules hold " + c[0]);
+            String bad = rules.substring(0, at) + c[1] + rules.substring(at + c[0].length());
+            String text = bad;
+            NeracaException e = assertThrows(NeracaException.class, () -> ClassifyRules.parse("rules.yaml", text), c[0]);
+            assertEquals(NeracaException.EXIT_USAGE, e.exitCode());
+            assertTrue(e.getMessage().contains(c[2]), c[0] + " -> " + e.getMessage());
+        }
+        // a list that must name something
+        NeracaException none = assertThrows(NeracaException.class,
+                () -> ClassifyRules.parse("rules.yaml", rules.replaceAll("(?s)    device_brands: \\[.*?\\]", "    device_brands: []")));
+        assertTrue(none.getMessage().contains("brand_matching.accessories.device_brands lists no brand"), none.getMessage());
+        // the allowed keys are listed with the unknown one
+        NeracaException unknown = assertThrows(NeracaException.class,
+                () -> ClassifyRules.parse("rules.yaml", rules.replace("    bonus_words: [", "    bonus_word: [")));
+        assertTrue(unknown.getMessage().contains("bonus_words") && unknown.getMessage().contains("device_brands")
+                && unknown.getMessage().contains("maker_words"), unknown.getMessage());
+    }
+
+    @Test
+    void aDeviceBrandTheTableLacksIsRejectedAtItsLine(@TempDir Path dir) throws IOException {
+        Path cfg = dir.resolve("neraca.yaml");
+        Files.writeString(cfg, "run:\n  reference_dir: " + ROOT.resolve("data/reference").toAbsolutePath() + "\n  mappings_dir: "
+                + ROOT.resolve("data/marketplaces").toAbsolutePath() + "\nclassify:\n  rules_file: rules.yaml\n");
+        Path copy = dir.resolve("rules.yaml");
+        String rules = Files.readString(RULES);
+        Files.writeString(copy, rules.replace("    device_brands: [Apple, Samsung,", "    device_brands: [Apple, Samsnug,"));
+        NeracaException e = assertThrows(NeracaException.class, () -> NeracaConfig.load(cfg, List.of("classify")));
+        assertTrue(e.getMessage().startsWith(copy + " (line "), e.getMessage());
+        assertTrue(e.getMessage().contains("brand_matching.accessories.device_brands: 'Samsnug' is not a brand or alias"), e.getMessage());
+    }
+
     @Test
     void tierCeilingsMustRise() throws IOException {
         String bad = Files.readString(RULES).replace("small_max_idr: 15000000000", "small_max_idr: 1000000000");

@@ -390,7 +390,7 @@ class OriginEvidenceTest {
         ClassifyRules r = RulesFixture.RULES;
         ClassifyRules.BrandMatching bm = new ClassifyRules.BrandMatching(r.brandMatching().minTitleAliasLength(),
                 r.brandMatching().titleExclude(), r.brandMatching().noBrandValues(), List.of("Mamypoco"),
-                r.brandMatching().titleContext());
+                r.brandMatching().titleContext(), r.brandMatching().accessories());
         ClassifyRules bad = new ClassifyRules(r.version(), r.seller(), r.goods(), r.titleCues(), bm, r.decision(),
                 r.umkmTiers(), r.permendag31(), r.audit());
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
@@ -437,7 +437,7 @@ class OriginEvidenceTest {
         ClassifyRules r = RulesFixture.RULES;
         ClassifyRules.BrandMatching bm = new ClassifyRules.BrandMatching(r.brandMatching().minTitleAliasLength(),
                 r.brandMatching().titleExclude(), r.brandMatching().noBrandValues(), r.brandMatching().madeInIndonesia(),
-                java.util.Map.of("vivaa", List.of("bedak")));
+                java.util.Map.of("vivaa", List.of("bedak")), r.brandMatching().accessories());
         ClassifyRules bad = new ClassifyRules(r.version(), r.seller(), r.goods(), r.titleCues(), bm, r.decision(),
                 r.umkmTiers(), r.permendag31(), r.audit());
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
@@ -466,4 +466,5 @@ class OriginEvidenceTest {
             assertFalse(d.reasons().contains("TITLE_IMPORT_CUE"), title + " " + d.reasons());
         }
     }
+
 }

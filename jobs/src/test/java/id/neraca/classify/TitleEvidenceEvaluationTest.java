@@ -17,8 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Precision and recall of the evidence a title alone gives, measured on hand-labelled marketplace titles as sellers
  * write them, each with the brand origin and the cues a careful reader assigns, and why: {@code
- * src/test/resources/classify/title-evidence-eval.csv} (235 titles, the hard cases the rules were tuned on) and {@code
- * title-evidence-holdout.csv} (70 titles written after the tuning and not used for it). Every title runs through the
+ * src/test/resources/classify/title-evidence-eval.csv} (268 titles, the hard cases the rules were tuned on) and {@code
+ * title-evidence-holdout.csv} (85 titles written after the tuning and not used for it; rows 71-85, on accessories,
+ * written before the rule for them and not used to tune it). Every title runs through the
  * shipped rules and brand table, via {@link OriginEvidence#decide}, for an Indonesian seller with no brand column and no
  * declared origin, so only the title speaks. Five kinds of evidence are scored:
  * <ul>
@@ -37,8 +38,8 @@ class TitleEvidenceEvaluationTest {
 
     /** The set the rules were tuned on: kind → {precision floor, recall floor}, in percent. */
     private static final Map<String, double[]> FLOORS = Map.of(
-            "FOREIGN", new double[]{91.8, 90.0},
-            "LOCAL", new double[]{100.0, 98.4},
+            "FOREIGN", new double[]{98.2, 90.4},
+            "LOCAL", new double[]{100.0, 98.5},
             "MADE_IN_ID", new double[]{100.0, 100.0},
             "IMPORT_CUE", new double[]{100.0, 95.0},
             "LOCAL_CUE", new double[]{100.0, 91.3});
@@ -48,7 +49,7 @@ class TitleEvidenceEvaluationTest {
      * better guide to titles never seen. kind → {precision floor, recall floor}, in percent.
      */
     private static final Map<String, double[]> HOLDOUT_FLOORS = Map.of(
-            "FOREIGN", new double[]{100.0, 100.0},
+            "FOREIGN", new double[]{94.7, 100.0},
             "LOCAL", new double[]{100.0, 100.0},
             "MADE_IN_ID", new double[]{100.0, 100.0},
             "IMPORT_CUE", new double[]{100.0, 90.0},
