@@ -42,9 +42,9 @@ public record ClassifyConfig(String rulesFile, String brandOrigins, String fxMon
     }
 
     /**
-     * Loads and checks the rules file and the brand table, and checks that the FX table exists, so a typo fails
-     * before Spark starts (docs/CONFIGURATION.md), not after a whole ingest. The FX table's rows are another engineer's
-     * output and are checked when the stage runs.
+     * Loads and checks the rules file, the brand table and the place names of the regency and province tables, and checks
+     * that the FX table exists, so a typo fails before Spark starts (docs/CONFIGURATION.md), not after a whole ingest. The
+     * FX table's rows are another engineer's output and are checked when the stage runs.
      */
     public void validate(NeracaConfig.Loaded where) {
         Path rules = rulesPath(where);
@@ -58,11 +58,24 @@ public record ClassifyConfig(String rulesFile, String brandOrigins, String fxMon
             throw new IllegalArgumentException("classify.brand_origins: " + brands
                     + " does not exist. Point classify.brand_origins at the brand table (default data/reference/brand_origins.csv).");
         }
-        // compiles the matchers once: checks the rules' brand lists against the table; a name the table lacks is the
-        // rules file's error, at its line (it was blamed on the run configuration, without a line)
+        Path fx = fxMonthlyPath(where);
+        if (!Files.isRegularFile(fx)) {
+            throw new IllegalArgumentException("classify.fx_monthly: " + fx + " does not exist; the Permendag 31/2023 price "
+                    + "test needs monthly rates (month,currency,idr_per_unit,source). Point classify.fx_monthly at the FX table "
+                    + "(default data/reference/fx_monthly.csv).");
+        }
+        for (String table : List.of(IndonesianPlaces.REGENCIES, IndonesianPlaces.PROVINCES)) {
+            if (!Files.isRegularFile(where.referenceDir().resolve(table))) {
+                throw new IllegalArgumentException("run.reference_dir " + where.referenceDir() + " has no " + table + ", a reference "
+                        + "table classify reads: its place names are the title's place cues (title_cues.place_cues; "
+                        + "docs/CLASSIFICATION.md). Point run.reference_dir at the folder that holds it (default data/reference).");
+            }
+        }
+        // compiles the matchers once: checks the rules' brand and place lists against the tables; a name the tables lack
+        // is the rules file's error, at its line (it was blamed on the run configuration, without a line)
         List<BrandOrigins.Brand> table = BrandOrigins.load(brands);
         try {
-            new OriginEvidence(loadedRules, table);
+            new OriginEvidence(loadedRules, table, IndonesianPlaces.load(where.referenceDir()));
         } catch (IllegalArgumentException e) {
             throw id.neraca.core.NeracaException.usage("%s%s: %s (%s)", rules, id.neraca.config.Yaml.atLine(rules, e.getMessage()),
                     e.getMessage(), brands);
@@ -80,12 +93,6 @@ public record ClassifyConfig(String rulesFile, String brandOrigins, String fxMon
                             c, categories, known);
                 }
             }
-        }
-        Path fx = fxMonthlyPath(where);
-        if (!Files.isRegularFile(fx)) {
-            throw new IllegalArgumentException("classify.fx_monthly: " + fx + " does not exist; the Permendag 31/2023 price "
-                    + "test needs monthly rates (month,currency,idr_per_unit,source). Point classify.fx_monthly at the FX table "
-                    + "(default data/reference/fx_monthly.csv).");
         }
     }
 }

@@ -54,7 +54,8 @@ public record ClassifyRules(
      * Keyword phrases matched as whole words in the normalised title, with their weights; {@code notCues}, phrases that
      * hold a cue's words but say nothing of where the goods come from ("kualitas import", "ekspor impor");
      * {@code typoMinLength}, the shortest cue word a title word one letter off still counts as ("improt", "inport" for
-     * "import"; 0 turns that off; {@link CueSpelling}).
+     * "import"; 0 turns that off; {@link CueSpelling}); {@code placeCues}, an Indonesian place named as where the goods are
+     * made ({@link PlaceCues}).
      */
     public record TitleCues(
             Map<String, Double> importCues,
@@ -62,7 +63,26 @@ public record ClassifyRules(
             List<String> umkmCues,
             List<String> notCues,
             Double minScore,
-            Integer typoMinLength) implements Serializable {}
+            Integer typoMinLength,
+            PlaceCues placeCues) implements Serializable {}
+
+    /**
+     * A local cue: an Indonesian regency, city or province of the reference tables (regencies.csv, provinces.csv), or one
+     * of {@code extraPlaces} (islands, regions and peoples the tables do not name), named as where the goods are made:
+     * right after a {@code claimBefore} word ("khas Bandung", "asli Solo", "buatan Pekalongan"), right before a
+     * {@code claimAfter} word ("Garut asli"), or at most {@code maxWordsAfterGoods} words after a {@code goods} word, goods
+     * whose name with a place is a local speciality ("dodol Garut", "bakpia pathok Jogja"). A place named otherwise
+     * ("Kaos Bandung", "dikirim dari Jakarta") is no cue; {@code notPlaces} are names of the tables that are ordinary
+     * words in titles ("batu", a stone; "pati", starch). One cue per title, of {@code weight}.
+     */
+    public record PlaceCues(
+            Double weight,
+            List<String> claimBefore,
+            List<String> claimAfter,
+            List<String> goods,
+            Integer maxWordsAfterGoods,
+            List<String> extraPlaces,
+            List<String> notPlaces) implements Serializable {}
 
     /**
      * How brands are recognised in the brand column and in titles; {@code titleContext}, names that count in a title only
@@ -204,6 +224,7 @@ public record ClassifyRules(
                 throw new IllegalArgumentException("title_cues: '" + c + "' is both an import cue and a local cue; keep it in one list");
             }
         }
+        places();
         req(brandMatching, "brand_matching");
         req(brandMatching.minTitleAliasLength, "brand_matching.min_title_alias_length");
         if (brandMatching.minTitleAliasLength < 1 || brandMatching.minTitleAliasLength > 20) {
@@ -294,6 +315,27 @@ public record ClassifyRules(
             throw new IllegalArgumentException("audit.per_class must be 0..10000, got " + audit.perClass);
         }
         req(audit.seed, "audit.seed");
+    }
+
+    private void places() {
+        String key = "title_cues.place_cues";
+        PlaceCues p = titleCues.placeCues;
+        req(p, key);
+        weight(p.weight, key + ".weight");
+        words(p.claimBefore, key + ".claim_before", false);
+        words(p.claimAfter, key + ".claim_after", true);
+        words(p.goods, key + ".goods", true);
+        req(p.maxWordsAfterGoods, key + ".max_words_after_goods");
+        if (p.maxWordsAfterGoods < 0 || p.maxWordsAfterGoods > 5) {
+            throw new IllegalArgumentException(key + ".max_words_after_goods must be 0..5, got " + p.maxWordsAfterGoods);
+        }
+        words(p.extraPlaces, key + ".extra_places", true);
+        words(p.notPlaces, key + ".not_places", true);
+        for (String n : p.notPlaces) {
+            if (p.extraPlaces.contains(n)) {
+                throw new IllegalArgumentException(key + ": '" + n + "' is in both extra_places and not_places; keep it in one list");
+            }
+        }
     }
 
     private void accessories() {

@@ -32,7 +32,8 @@ import static org.apache.spark.sql.functions.when;
  * 31/2023 flag.
  *
  * <p>Inputs: {@code out/sales/} ({@link Schemas#SALES}); the rules ({@code classify.rules_file}); the brand
- * table and {@code fx_monthly.csv} from the reference folder. Outputs, each committed atomically:
+ * table, {@code fx_monthly.csv}, and the regency and province tables (place names of the title cues) from the
+ * reference folder. Outputs, each committed atomically:
  * {@code out/classified/} (SALES + {@link Schemas#CLASSIFIED_EXTRA}, Parquet partitioned by period_month),
  * {@code out/classify_stats/} (by_class and reasons, Parquet + CSV) and
  * {@code out/classified_audit/audit_sample.csv}. Counts go to the manifest. Rules: docs/CLASSIFICATION.md.
@@ -75,6 +76,7 @@ public final class ClassifySales implements Stage {
         ClassifyConfig cfg = ctx.cfg().classify();
         ClassifyRules rules = ClassifyRules.load(cfg.rulesPath(ctx.config()));
         List<BrandOrigins.Brand> brands = BrandOrigins.load(cfg.brandOriginsPath(ctx.config()));
+        IndonesianPlaces places = IndonesianPlaces.load(ctx.config().referenceDir());
         Path fxFile = cfg.fxMonthlyPath(ctx.config());
         if (!Files.isRegularFile(fxFile)) {
             throw NeracaException.usage("%s: FX table not found; the Permendag 31/2023 price test needs monthly rates "
@@ -114,7 +116,7 @@ public final class ClassifySales implements Stage {
         Dataset<Row> sellerMonths = UmkmTiers.sellerMonths(sales, rules.umkmTiers()).cache();
         long sellerMonthRows = sellerMonths.count();
         boolean broadcastTiers = sellerMonthRows <= TIERS_BROADCAST_MAX_ROWS;
-        Dataset<Row> classified = OriginClassifier.classify(sales, fx, rules, brands, sellerMonths, broadcastTiers);
+        Dataset<Row> classified = OriginClassifier.classify(sales, fx, rules, brands, places, sellerMonths, broadcastTiers);
         ClassifyOutputs.assertNoPersonalData(classified.schema(), "out/classified");
         String staged = ctx.outputs().staging("classified");
         // the sales are read folder by folder (one marketplace × month each), so a task meets a handful of months:

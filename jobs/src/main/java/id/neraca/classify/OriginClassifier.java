@@ -57,19 +57,20 @@ public final class OriginClassifier {
 
     /** The whole classification: evidence, tier, class, Permendag flag; columns in {@link Schemas#classified()} order. */
     public static Dataset<Row> classify(Dataset<Row> sales, Dataset<Row> fxMonthly, ClassifyRules rules,
-                                        List<BrandOrigins.Brand> brands) {
-        return classify(sales, fxMonthly, rules, brands, UmkmTiers.sellerMonths(sales, rules.umkmTiers()), false);
+                                        List<BrandOrigins.Brand> brands, IndonesianPlaces places) {
+        return classify(sales, fxMonthly, rules, brands, places, UmkmTiers.sellerMonths(sales, rules.umkmTiers()), false);
     }
 
     /**
-     * As {@link #classify(Dataset, Dataset, ClassifyRules, List)} with the seller × month tiers already computed
+     * As {@link #classify(Dataset, Dataset, ClassifyRules, List, IndonesianPlaces)} with the seller × month tiers already computed
      * ({@link UmkmTiers#sellerMonths}); {@code broadcastTiers} joins them to the sales by broadcast rather than by
      * shuffling both sides (the caller decides from their row count: a shuffle of every classified row cost a fifth
      * of this stage at five million rows, docs/BENCHMARKS.md).
      */
     public static Dataset<Row> classify(Dataset<Row> sales, Dataset<Row> fxMonthly, ClassifyRules rules,
-                                        List<BrandOrigins.Brand> brands, Dataset<Row> sellerMonths, boolean broadcastTiers) {
-        Dataset<Row> withEvidence = sales.withColumn("_ev", evidenceUdf(rules, brands).apply(
+                                        List<BrandOrigins.Brand> brands, IndonesianPlaces places, Dataset<Row> sellerMonths,
+                                        boolean broadcastTiers) {
+        Dataset<Row> withEvidence = sales.withColumn("_ev", evidenceUdf(rules, brands, places).apply(
                 col("cross_border_flag"), col("seller_country"), col("seller_id_type"), col("seller_id_valid"),
                 col("seller_province_code"), col("ship_from_country"), col("origin_country"), col("brand"),
                 col("product_title")));
@@ -180,8 +181,8 @@ public final class OriginClassifier {
     }
 
     /** The per-sale evidence function; the rules and compiled matchers are serialised with it to the executors. */
-    static UserDefinedFunction evidenceUdf(ClassifyRules rules, List<BrandOrigins.Brand> brands) {
-        OriginEvidence ev = new OriginEvidence(rules, brands);
+    static UserDefinedFunction evidenceUdf(ClassifyRules rules, List<BrandOrigins.Brand> brands, IndonesianPlaces places) {
+        OriginEvidence ev = new OriginEvidence(rules, brands, places);
         UDF9<Boolean, String, String, Boolean, String, String, String, String, String, Row> f =
                 (xb, sc, idt, idv, prov, ship, origin, brand, title) -> {
                     OriginEvidence.Decision d = ev.decide(xb, sc, idt, idv, prov, ship, origin, brand, title);

@@ -90,8 +90,14 @@ public final class OriginEvidence implements Serializable {
     private final CueSpelling cueSpelling;
     /** Device brands named as what an accessory fits (brand_matching.accessories). */
     private final AccessoryMentions accessories;
+    /** Indonesian places named as where the goods are made (title_cues.place_cues). */
+    private final PlaceClaims placeClaims;
 
-    public OriginEvidence(ClassifyRules rules, List<BrandOrigins.Brand> brands) {
+    /**
+     * Compiles the rules against the brand table and the place names of the regency and province tables; a name of the
+     * rules that the tables lack fails here, with its key (checked before Spark starts, {@link ClassifyConfig#validate}).
+     */
+    public OriginEvidence(ClassifyRules rules, List<BrandOrigins.Brand> brands, IndonesianPlaces places) {
         this.rules = rules;
         this.brandColumn = BrandOrigins.columnMatcher(brands);
         this.brandTitle = BrandOrigins.titleMatcher(brands, rules.brandMatching().minTitleAliasLength(),
@@ -109,6 +115,7 @@ public final class OriginEvidence implements Serializable {
         allCues.addAll(rules.titleCues().notCues());
         allCues.addAll(rules.titleCues().umkmCues());
         this.cueSpelling = new CueSpelling(allCues, rules.titleCues().typoMinLength());
+        this.placeClaims = new PlaceClaims(rules.titleCues().placeCues(), places);
         this.titleContext = new HashMap<>();
         for (Map.Entry<String, List<String>> e : rules.brandMatching().titleContext().entrySet()) {
             String name = TextMatcher.normalise(e.getKey());
@@ -188,7 +195,7 @@ public final class OriginEvidence implements Serializable {
         String[] titleWords = TextMatcher.words(title); // normalised once, matched by every list
         String[] cueWords = cueSpelling.correct(titleWords); // "improt" read as "import": for the cue lists, never for brands
         Verdict brandV = brandVerdict(brand, titleWords, reasons);
-        Verdict titleV = titleVerdict(cueWords, reasons);
+        Verdict titleV = titleVerdict(cueWords, titleWords, reasons);
         boolean umkmCue = !umkmCues.all(cueWords, NEGATORS, NEGATED_NOUNS).isEmpty(); // "bukan UMKM" is no UMKM cue
 
         // conflicts about the goods lower the confidence of a class the goods decide (LOCAL, IMPORTED), not of a
@@ -324,11 +331,19 @@ public final class OriginEvidence implements Serializable {
         return w.substring(i);
     }
 
-    private Verdict titleVerdict(String[] title, List<String> reasons) {
+    /**
+     * @param title   the title's words with misspelt cue words read as cue words ({@link CueSpelling})
+     * @param written the title's words as written, for the place cues ({@link PlaceClaims})
+     */
+    private Verdict titleVerdict(String[] title, String[] written, List<String> reasons) {
         List<Double> imp = weights(importCues, title);
         List<Double> loc = weights(localCues, title);
+        // a place named as where the goods are made counts once, however many places the title names
+        boolean place = placeClaims.claimed(written);
+        if (place) loc.add(rules.titleCues().placeCues().weight());
         if (!imp.isEmpty()) reasons.add("TITLE_IMPORT_CUE");
         if (!loc.isEmpty()) reasons.add("TITLE_LOCAL_CUE");
+        if (place) reasons.add("TITLE_PLACE_CUE");
         double si = noisyOr(imp);
         double sl = noisyOr(loc);
         double min = rules.titleCues().minScore();

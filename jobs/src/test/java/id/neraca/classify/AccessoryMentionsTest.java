@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * brand column: only the title speaks.
  */
 class AccessoryMentionsTest {
-    private static final OriginEvidence EV = new OriginEvidence(RulesFixture.RULES, RulesFixture.BRANDS);
+    private static final OriginEvidence EV = new OriginEvidence(RulesFixture.RULES, RulesFixture.BRANDS, RulesFixture.PLACES);
 
     private static OriginEvidence.Decision localSeller(String title) {
         return EV.decide(false, "ID", "NIB", true, "31", "ID", null, null, title);

@@ -89,18 +89,23 @@ class ClassifyConfigTest {
         assertTrue(punctuation.getMessage().contains("brand_matching.title_context.oppo: write 'reno-11' as 'reno 11'"), punctuation.getMessage());
     }
 
-    /** brand_matching.accessories: every key required, none unknown. */
+    /** brand_matching.accessories and title_cues.place_cues: every key required, none unknown. */
     @Test
-    void theAccessoryKeysAreRequiredAndChecked() throws IOException {
+    void theAccessoryAndPlaceKeysAreRequiredAndChecked() throws IOException {
         String rules = Files.readString(RULES);
         for (String[] c : new String[][]{
                 // an unknown key names itself, the section and the keys allowed there
                 {"    accessory_words: [", "    accesory_words: [", "accesory_words"},
+                {"    claim_after: [asli]", "    claim_afterwards: [asli]", "claim_afterwards"},
                 // a missing key names its path
                 {"    max_words_between: 3\n", "", "brand_matching.accessories.max_words_between is missing"},
+                {"    max_words_after_goods: 2\n", "", "title_cues.place_cues.max_words_after_goods is missing"},
+                {"    weight: 0.55\n", "", "title_cues.place_cues.weight is missing"},
                 // values out of range or not in matching form
                 {"    max_words_between: 3", "    max_words_between: 11", "brand_matching.accessories.max_words_between must be 0..10, got 11"},
-                {"    fit_words: [untuk,", "    fit_words: [Untuk-Nya,", "brand_matching.accessories.fit_words: write 'Untuk-Nya' as 'untuk nya'"}}) {
+                {"    weight: 0.55", "    weight: 1.55", "title_cues.place_cues.weight must be between 0 and 1"},
+                {"    fit_words: [untuk,", "    fit_words: [Untuk-Nya,", "brand_matching.accessories.fit_words: write 'Untuk-Nya' as 'untuk nya'"},
+                {"    not_places: [batu,", "    not_places: [jawa, batu,", "title_cues.place_cues: 'jawa' is in both extra_places and not_places"}}) {
             int at = rules.indexOf(c[0]);
             assertTrue(at >= 0, "the shipped rules hold " + c[0]);
             String bad = rules.substring(0, at) + c[1] + rules.substring(at + c[0].length());
@@ -131,6 +136,21 @@ class ClassifyConfigTest {
         NeracaException e = assertThrows(NeracaException.class, () -> NeracaConfig.load(cfg, List.of("classify")));
         assertTrue(e.getMessage().startsWith(copy + " (line "), e.getMessage());
         assertTrue(e.getMessage().contains("brand_matching.accessories.device_brands: 'Samsnug' is not a brand or alias"), e.getMessage());
+    }
+
+    @Test
+    void classifyNeedsTheRegencyAndProvinceTablesForItsPlaceCues(@TempDir Path dir) throws IOException {
+        Path ref = Files.createDirectories(dir.resolve("reference"));
+        for (String f : List.of("brand_origins.csv", "fx_monthly.csv", "provinces.csv")) Files.copy(ROOT.resolve("data/reference").resolve(f), ref.resolve(f));
+        Path cfg = dir.resolve("neraca.yaml");
+        Files.writeString(cfg, "run:\n  reference_dir: " + ref + "\n  mappings_dir: " + ROOT.resolve("data/marketplaces").toAbsolutePath()
+                + "\nclassify:\n  rules_file: " + RULES.toAbsolutePath() + "\n");
+        NeracaException e = assertThrows(NeracaException.class, () -> NeracaConfig.load(cfg, List.of("classify")));
+        assertEquals(NeracaException.EXIT_USAGE, e.exitCode());
+        assertTrue(e.getMessage().contains("has no regencies.csv, a reference table classify reads")
+                && e.getMessage().contains("title_cues.place_cues"), e.getMessage());
+        Files.copy(ROOT.resolve("data/reference/regencies.csv"), ref.resolve("regencies.csv"));
+        NeracaConfig.load(cfg, List.of("classify"));
     }
 
     @Test

@@ -41,6 +41,11 @@ class ClassifySalesStageTest extends SparkTestBase {
         // January's USD rate carried forward (confidence 'assumed'): the Permendag test of January's cross-border sale uses it
         Files.writeString(ref.resolve("fx_monthly.csv"), "month,currency,idr_per_unit,source,confidence\n"
                 + "2023-10,USD,15000.00,fixture,high\n2023-10,CNY,2100.00,fixture,low\n2024-01,USD,15500.00,fixture,assumed\n");
+        // the place names of the title's place cues (title_cues.place_cues)
+        for (String table : java.util.List.of("regencies.csv", "provinces.csv")) {
+            Files.copy(projectRoot().resolve("data/reference").resolve(table), ref.resolve(table),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         Path cfg = tmp.resolve("neraca.yaml");
         Files.writeString(cfg, "run:\n  reference_dir: " + ref + "\n  shuffle_partitions: 2\nclassify:\n"
                 + "  rules_file: " + projectRoot().resolve("data/config/classify-rules.yaml").toAbsolutePath() + "\n"

@@ -77,7 +77,7 @@ class OriginClassifierTest extends SparkTestBase {
                         .brand("Batik Keris").title("Kemeja batik pria lengan panjang").price("500000").qty(10000)
         );
         Dataset<Row> fx = SalesFixtures.fx(spark, "2023-09=15000", "2023-10=15000.000000", "2024-01=15000");
-        Dataset<Row> classified = OriginClassifier.classify(sales, fx, RulesFixture.RULES, RulesFixture.BRANDS);
+        Dataset<Row> classified = OriginClassifier.classify(sales, fx, RulesFixture.RULES, RulesFixture.BRANDS, RulesFixture.PLACES);
         assertEquals(List.of(Schemas.classified().fieldNames()), List.of(classified.schema().fieldNames()),
                 "columns in contract order");
         classifiedFixtures = classified;
@@ -86,7 +86,7 @@ class OriginClassifierTest extends SparkTestBase {
         assertEquals(sales.count(), out.size(), "one classified row per sale");
         // the stage broadcasts the seller × month tiers when they are few: the same rows as the shuffle join
         Dataset<Row> tiers = UmkmTiers.sellerMonths(sales, RulesFixture.RULES.umkmTiers());
-        List<Row> broadcast = OriginClassifier.classify(sales, fx, RulesFixture.RULES, RulesFixture.BRANDS, tiers, true)
+        List<Row> broadcast = OriginClassifier.classify(sales, fx, RulesFixture.RULES, RulesFixture.BRANDS, RulesFixture.PLACES, tiers, true)
                 .orderBy("sale_id").collectAsList();
         assertEquals(classified.orderBy("sale_id").collectAsList(), broadcast, "broadcast join = shuffle join");
     }

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each evidence rule on one sale, without Spark: the scenarios of docs/CLASSIFICATION.md. */
 class OriginEvidenceTest {
-    private static final OriginEvidence EV = new OriginEvidence(RulesFixture.RULES, RulesFixture.BRANDS);
+    private static final OriginEvidence EV = new OriginEvidence(RulesFixture.RULES, RulesFixture.BRANDS, RulesFixture.PLACES);
 
     /** Arguments in the order of {@link OriginEvidence#decide}. */
     private static OriginEvidence.Decision decide(Boolean xb, String sellerCountry, String idType, Boolean idValid,
@@ -275,9 +275,14 @@ class OriginEvidenceTest {
     @Test
     void aNegatedCueIsNotACue() {
         // sellers of local goods write "bukan impor" (not imported) to say so; it is not an import cue
-        var shoes = decide(null, "ID", "NIK", true, "32", "ID", null, null, "Sepatu kulit asli Cibaduyut, BUKAN IMPOR!");
+        var shoes = decide(null, "ID", "NIK", true, "32", "ID", null, null, "Sepatu kulit BUKAN IMPOR!");
         assertEquals("UNKNOWN", shoes.preClass(), shoes.reasons().toString());
         assertFalse(shoes.reasons().contains("TITLE_IMPORT_CUE"), shoes.reasons().toString());
+        // with "asli Cibaduyut" (made in Cibaduyut: a place cue, title_cues.place_cues) the same shoes are local, no conflict
+        var cibaduyut = decide(null, "ID", "NIK", true, "32", "ID", null, null, "Sepatu kulit asli Cibaduyut, BUKAN IMPOR!");
+        assertEquals("LOCAL", cibaduyut.preClass(), cibaduyut.reasons().toString());
+        assertFalse(cibaduyut.reasons().contains("TITLE_IMPORT_CUE") || cibaduyut.reasons().contains("CONFLICT_TITLE_CUES"),
+                cibaduyut.reasons().toString());
         var bag = decide(null, "ID", "NIK", true, "32", "ID", null, null, "Tas anyaman non-import bukan barang china");
         assertFalse(bag.reasons().contains("TITLE_IMPORT_CUE"), bag.reasons().toString());
         var notLocal = decide(null, "ID", "NIK", true, "32", "ID", null, null, "Kaos polos tidak produk lokal");
@@ -394,7 +399,7 @@ class OriginEvidenceTest {
         ClassifyRules bad = new ClassifyRules(r.version(), r.seller(), r.goods(), r.titleCues(), bm, r.decision(),
                 r.umkmTiers(), r.permendag31(), r.audit());
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new OriginEvidence(bad, RulesFixture.BRANDS));
+                () -> new OriginEvidence(bad, RulesFixture.BRANDS, RulesFixture.PLACES));
         assertTrue(e.getMessage().contains("'Mamypoco' is not a brand"), e.getMessage());
     }
 
@@ -441,7 +446,7 @@ class OriginEvidenceTest {
         ClassifyRules bad = new ClassifyRules(r.version(), r.seller(), r.goods(), r.titleCues(), bm, r.decision(),
                 r.umkmTiers(), r.permendag31(), r.audit());
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new OriginEvidence(bad, RulesFixture.BRANDS));
+                () -> new OriginEvidence(bad, RulesFixture.BRANDS, RulesFixture.PLACES));
         assertTrue(e.getMessage().contains("brand_matching.title_context: 'vivaa' is no brand name or alias"), e.getMessage());
     }
 

@@ -12,4 +12,5 @@ final class RulesFixture {
             ClassifyRules.load(SparkTestBase.projectRoot().resolve("data/config/classify-rules.yaml"));
     static final List<BrandOrigins.Brand> BRANDS =
             BrandOrigins.load(SparkTestBase.projectRoot().resolve("data/reference/brand_origins.csv"));
+    static final IndonesianPlaces PLACES = IndonesianPlaces.load(SparkTestBase.projectRoot().resolve("data/reference"));
 }
