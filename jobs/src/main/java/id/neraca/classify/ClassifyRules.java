@@ -54,8 +54,9 @@ public record ClassifyRules(
      * Keyword phrases matched as whole words in the normalised title, with their weights; {@code notCues}, phrases that
      * hold a cue's words but say nothing of where the goods come from ("kualitas import", "ekspor impor");
      * {@code typoMinLength}, the shortest cue word a title word one letter off still counts as ("improt", "inport" for
-     * "import"; 0 turns that off; {@link CueSpelling}); {@code placeCues}, an Indonesian place named as where the goods are
-     * made ({@link PlaceCues}).
+     * "import"; 0 turns that off; {@link CueSpelling}); {@code misspellings}, known misspellings of cue words too short for
+     * that reading, each read as its cue word ("inpor" as "impor", "lokl" as "lokal"); {@code placeCues}, an Indonesian
+     * place named as where the goods are made ({@link PlaceCues}).
      */
     public record TitleCues(
             Map<String, Double> importCues,
@@ -64,6 +65,7 @@ public record ClassifyRules(
             List<String> notCues,
             Double minScore,
             Integer typoMinLength,
+            Map<String, String> misspellings,
             PlaceCues placeCues) implements Serializable {}
 
     /**
@@ -224,6 +226,7 @@ public record ClassifyRules(
                 throw new IllegalArgumentException("title_cues: '" + c + "' is both an import cue and a local cue; keep it in one list");
             }
         }
+        misspellings();
         places();
         req(brandMatching, "brand_matching");
         req(brandMatching.minTitleAliasLength, "brand_matching.min_title_alias_length");
@@ -315,6 +318,39 @@ public record ClassifyRules(
             throw new IllegalArgumentException("audit.per_class must be 0..10000, got " + audit.perClass);
         }
         req(audit.seed, "audit.seed");
+    }
+
+    /**
+     * Each misspelling is one word, no cue word itself, and at most two edits from the cue word it is read as, which must
+     * be a word of a cue phrase (a synonym is a cue phrase of its own, not a misspelling).
+     */
+    private void misspellings() {
+        String key = "title_cues.misspellings";
+        req(titleCues.misspellings, key);
+        java.util.Set<String> cueWords = new java.util.TreeSet<>();
+        for (java.util.Collection<String> phrases : List.of(titleCues.importCues.keySet(), titleCues.localCues.keySet(),
+                titleCues.notCues, titleCues.umkmCues)) {
+            for (String p : phrases) cueWords.addAll(List.of(TextMatcher.normalise(p).split(" ")));
+        }
+        for (Map.Entry<String, String> e : titleCues.misspellings.entrySet()) {
+            String wrong = e.getKey();
+            String right = e.getValue();
+            phrase(wrong, key);
+            if (wrong.contains(" ")) {
+                throw new IllegalArgumentException(key + ": '" + wrong + "' is more than one word; a misspelling is read word by word");
+            }
+            if (right == null || !cueWords.contains(right)) {
+                throw new IllegalArgumentException(key + "." + wrong + ": '" + right + "' is no word of a cue phrase (import_cues, "
+                        + "local_cues, not_cues, umkm_cues); a misspelling is read as a cue word" + Yaml.didYouMean(String.valueOf(right), cueWords));
+            }
+            if (cueWords.contains(wrong)) {
+                throw new IllegalArgumentException(key + ": '" + wrong + "' is a cue word itself; it cannot be read as '" + right + "'");
+            }
+            if (Yaml.editDistance(wrong, right) > 2) {
+                throw new IllegalArgumentException(key + "." + wrong + ": '" + wrong + "' is " + Yaml.editDistance(wrong, right)
+                        + " edits from '" + right + "'; a misspelling is at most 2. For another word of the same meaning add a cue phrase");
+            }
+        }
     }
 
     private void places() {

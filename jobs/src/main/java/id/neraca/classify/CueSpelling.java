@@ -15,10 +15,15 @@ import java.util.TreeSet;
  * replaced, or two neighbouring letters swapped (optimal string alignment distance 1).
  * <p>
  * Only cue words of at least {@code title_cues.typo_min_length} letters (6 as shipped: "import", "original", "buatan")
- * are reached this way: shorter ones have ordinary words one letter away ("china" → "chino", the trousers; "impor" →
- * "imper"). A title word that is itself a cue word, or holds a digit, is left as it is; a word one letter off several
+ * are reached this way: shorter ones have ordinary words one letter away ("china" → "chino", the trousers; "brand" →
+ * "band"). A title word that is itself a cue word, or holds a digit, is left as it is; a word one letter off several
  * cue words becomes the first of them in alphabetical order. Brands are never matched this way: the corrected words
  * serve the cue lists only.
+ * <p>
+ * Shorter cue words are reached only from the misspellings listed for them ({@code title_cues.misspellings}: "inpor" as
+ * "impor", "lokl" as "lokal"), looked up before the edit distance: one letter off the five-letter cue words, the
+ * Indonesian and English dictionaries hold 133 ordinary words ("band" from "brand", "chino" from "china", "korean" from
+ * "korea"; docs/CLASSIFICATION.md), a list holds none.
  * <p>
  * Cost: a title word passes two table lookups first: one edit from a cue word of 5 letters or more, it shares the cue
  * word's first two letters (the edit is further on) or its last two (the edit is near the start), and most words share
@@ -31,6 +36,8 @@ import java.util.TreeSet;
  */
 final class CueSpelling implements Serializable {
     private final int minLength;
+    /** Known misspellings → their cue word (title_cues.misspellings), whatever their length. */
+    private final HashMap<String, String> listed = new HashMap<>();
     private final HashSet<String> cueWords = new HashSet<>();
     /** A cue word of at least minLength letters, and each of its one-letter deletions → those cue words. */
     private final HashMap<String, List<String>> byDeletion = new HashMap<>();
@@ -46,9 +53,11 @@ final class CueSpelling implements Serializable {
     /**
      * @param phrases   every cue phrase (normalised: lower case, single spaces)
      * @param minLength the shortest cue word reached from a misspelling; 0 turns the reading off
+     * @param listed    known misspellings → the cue word each is read as (read whatever {@code minLength} is)
      */
-    CueSpelling(Collection<String> phrases, int minLength) {
+    CueSpelling(Collection<String> phrases, int minLength, java.util.Map<String, String> listed) {
         this.minLength = minLength;
+        this.listed.putAll(listed);
         for (String p : phrases) {
             for (String w : TextMatcher.normalise(p).split(" ")) {
                 if (w.isEmpty()) continue;
@@ -65,7 +74,7 @@ final class CueSpelling implements Serializable {
 
     /** The words with each misspelt cue word replaced by the cue word; the same array when none is. */
     String[] correct(String[] words) {
-        if (minLength <= 0 || byDeletion.isEmpty()) return words;
+        if ((minLength <= 0 || byDeletion.isEmpty()) && listed.isEmpty()) return words;
         String[] out = words;
         for (int i = 0; i < words.length; i++) {
             String fixed = cueWordFor(words[i]);
@@ -78,7 +87,11 @@ final class CueSpelling implements Serializable {
 
     /** The cue word one letter off {@code w}, or null (also when {@code w} is a cue word itself). */
     String cueWordFor(String w) {
+        String known0 = listed.get(w);
+        if (known0 != null) return known0;
+        if (byDeletion.isEmpty()) return null;
         int n = w.length();
+        if (n < 2) return null;
         if (minLength <= 0 || n < minLength - 1 || n > longest + 1) return null;
         // one edit from a cue word of 5+ letters: the same first two letters (edit at the third or later) or last two
         if (!prefixes[pair(w.charAt(0), w.charAt(1))] && !suffixes[pair(w.charAt(n - 2), w.charAt(n - 1))]) return null;

@@ -86,7 +86,7 @@ public final class OriginEvidence implements Serializable {
     private final HashSet<String> madeInIndonesia;
     /** Title names that count only beside a context word (brand_matching.title_context) → those words as a matcher. */
     private final HashMap<String, TextMatcher<Boolean>> titleContext;
-    /** Misspelt cue words read as the cue words (title_cues.typo_min_length). */
+    /** Misspelt cue words read as the cue words (title_cues.typo_min_length, title_cues.misspellings). */
     private final CueSpelling cueSpelling;
     /** Device brands named as what an accessory fits (brand_matching.accessories). */
     private final AccessoryMentions accessories;
@@ -114,7 +114,7 @@ public final class OriginEvidence implements Serializable {
         allCues.addAll(rules.titleCues().localCues().keySet());
         allCues.addAll(rules.titleCues().notCues());
         allCues.addAll(rules.titleCues().umkmCues());
-        this.cueSpelling = new CueSpelling(allCues, rules.titleCues().typoMinLength());
+        this.cueSpelling = new CueSpelling(allCues, rules.titleCues().typoMinLength(), rules.titleCues().misspellings());
         this.placeClaims = new PlaceClaims(rules.titleCues().placeCues(), places);
         this.titleContext = new HashMap<>();
         for (Map.Entry<String, List<String>> e : rules.brandMatching().titleContext().entrySet()) {

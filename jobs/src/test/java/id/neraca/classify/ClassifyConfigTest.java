@@ -89,9 +89,9 @@ class ClassifyConfigTest {
         assertTrue(punctuation.getMessage().contains("brand_matching.title_context.oppo: write 'reno-11' as 'reno 11'"), punctuation.getMessage());
     }
 
-    /** brand_matching.accessories and title_cues.place_cues: every key required, none unknown. */
+    /** brand_matching.accessories, title_cues.place_cues and title_cues.misspellings: every key required, none unknown. */
     @Test
-    void theAccessoryAndPlaceKeysAreRequiredAndChecked() throws IOException {
+    void theAccessoryPlaceAndMisspellingKeysAreRequiredAndChecked() throws IOException {
         String rules = Files.readString(RULES);
         for (String[] c : new String[][]{
                 // an unknown key names itself, the section and the keys allowed there
@@ -101,11 +101,17 @@ class ClassifyConfigTest {
                 {"    max_words_between: 3\n", "", "brand_matching.accessories.max_words_between is missing"},
                 {"    max_words_after_goods: 2\n", "", "title_cues.place_cues.max_words_after_goods is missing"},
                 {"    weight: 0.55\n", "", "title_cues.place_cues.weight is missing"},
+                {"  misspellings:\n", "  misspelings:\n", "misspelings"},
                 // values out of range or not in matching form
                 {"    max_words_between: 3", "    max_words_between: 11", "brand_matching.accessories.max_words_between must be 0..10, got 11"},
                 {"    weight: 0.55", "    weight: 1.55", "title_cues.place_cues.weight must be between 0 and 1"},
                 {"    fit_words: [untuk,", "    fit_words: [Untuk-Nya,", "brand_matching.accessories.fit_words: write 'Untuk-Nya' as 'untuk nya'"},
-                {"    not_places: [batu,", "    not_places: [jawa, batu,", "title_cues.place_cues: 'jawa' is in both extra_places and not_places"}}) {
+                {"    not_places: [batu,", "    not_places: [jawa, batu,", "title_cues.place_cues: 'jawa' is in both extra_places and not_places"},
+                // a misspelling is one word, read as a word of a cue phrase, at most two edits from it, and no cue word itself
+                {"    inpor: impor", "    inpor: imporr", "title_cues.misspellings.inpor: 'imporr' is no word of a cue phrase"},
+                {"    inpor: impor", "    impor: import", "title_cues.misspellings: 'impor' is a cue word itself"},
+                {"    inpor: impor", "    tiongkok: china", "edits from 'china'; a misspelling is at most 2"},
+                {"    inpor: impor", "    in por: impor", "title_cues.misspellings: 'in por' is more than one word"}}) {
             int at = rules.indexOf(c[0]);
             assertTrue(at >= 0, "the shipped rules hold " + c[0]);
             String bad = rules.substring(0, at) + c[1] + rules.substring(at + c[0].length());

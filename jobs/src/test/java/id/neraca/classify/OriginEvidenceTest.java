@@ -472,4 +472,29 @@ class OriginEvidenceTest {
         }
     }
 
+    /**
+     * title_cues.misspellings: the shipped list reads misspellings of cue words shorter than typo_min_length (6), which
+     * the distance reading does not reach; before the list "inpor" was no cue. Their dictionary neighbours stay words.
+     */
+    @Test
+    void listedMisspellingsOfShortCueWordsCount() {
+        for (String title : new String[] {"Tas Selempang Pria Inpor Murah", "Sepatu Kets Barang Inpor Korea", "Jam Tangan Barang Chinna",
+                "Lampu Tidur Barang Cihna"}) {
+            var d = decide(false, "ID", "NIB", true, "31", "ID", null, null, title);
+            assertTrue(d.reasons().contains("TITLE_IMPORT_CUE"), title + " " + d.reasons());
+            assertEquals("IMPORTED", d.preClass(), title + " " + d.reasons());
+        }
+        for (String title : new String[] {"Keset Kaki Produk Lokl Murah", "Kaos Distro Brand Lokall", "Hijab Produk Lokaal"}) {
+            var d = decide(false, "ID", "NIB", true, "31", "ID", null, null, title);
+            assertTrue(d.reasons().contains("TITLE_LOCAL_CUE"), title + " " + d.reasons());
+        }
+        // negated as the cue would be; the neighbours that are words are left alone
+        var negated = decide(false, "ID", "NIB", true, "31", "ID", null, null, "Sepatu Kulit Bukan Inpor");
+        assertFalse(negated.reasons().contains("TITLE_IMPORT_CUE"), negated.reasons().toString());
+        for (String title : new String[] {"Celana Chino Pria Slim Fit", "Kaos Korean Style Oversize", "Papan Tulis Original Magnetic",
+                "Mic Karaoke Suara Vokal Produk Jernih"}) {
+            var d = decide(false, "ID", "NIB", true, "31", "ID", null, null, title);
+            assertFalse(d.reasons().contains("TITLE_IMPORT_CUE") || d.reasons().contains("TITLE_LOCAL_CUE"), title + " " + d.reasons());
+        }
+    }
 }
