@@ -185,7 +185,9 @@ public final class Projection {
                 new CagrScenario("cagr_high", sc.cagrHighPct() / 100),
                 ar1 ? loglin.withAr1Errors() : loglin,
                 new HoltDamped(true, cfg.minSeasonalMonths(), cfg.minSeasonalMonths(), "holt_damped_seasonal"),
-                new DriftSeasonal(true, cfg.minSeasonalMonths(), "drift_seasonal", false));
+                new DriftSeasonal(true, cfg.minSeasonalMonths(), "drift_seasonal", false),
+                // last, so that every model before it keeps its simulation seed (seeded by position)
+                HoltDamped.linear(true, cfg.minSeasonalMonths(), cfg.minSeasonalMonths(), "holt_linear_seasonal"));
     }
 
     /** Models that may carry ensemble weight (the low and high scenarios are bands, not candidates). */

@@ -19,7 +19,8 @@ import java.util.Map;
  * process and history length, seeded series are simulated, run through {@link Projection#run} as the stage runs it
  * (1,000 paths, {@code inverse_mase}, {@code auto} backtest horizons, the coverage factor fixed with no uncertainty, so an
  * interval is the models' alone), and the true continuation is checked against the 80% and 95% intervals of the
- * ensemble and of each candidate model: the monthly value 12, 36 and 60 months ahead and the annual value of the fifth
+ * ensemble and of each candidate model of {@link #MODELS} (a model the projection does not have, as
+ * {@code holt_linear_seasonal} before it joined the candidates, is skipped: its row prints 0%): the monthly value 12, 36 and 60 months ahead and the annual value of the fifth
  * projected year (2030: every history ends in December 2025, as the samples' does). Run (after
  * {@code mvn -B -o -q package -DskipTests -pl jobs} and {@code mvn -B -o -q test-compile -pl jobs}):
  * {@code java -cp jobs/target/test-classes:jobs/target/classes:$(cat jobs/target/classpath.txt) id.neraca.project.DgpCoverageStudy PROCESSES SERIES HISTORIES [DUMP]}
@@ -49,7 +50,7 @@ public final class DgpCoverageStudy {
 
     static final String[] PROCESSES = {"trend", "damped", "rwdrift", "llt", "shift", "holt0.3"};
     /** The candidates whose own intervals are checked (and dumped), in this order. */
-    static final String[] MODELS = {"cagr_base", "loglinear_seasonal", "holt_damped_seasonal", "drift_seasonal"};
+    static final String[] MODELS = {"cagr_base", "loglinear_seasonal", "holt_damped_seasonal", "drift_seasonal", "holt_linear_seasonal"};
     /** Months ahead of the checked monthly values. */
     static final int[] STEPS = {12, 36, 60};
     static final int YEARS = 5;
@@ -132,7 +133,9 @@ public final class DgpCoverageStudy {
                 }
             }
             for (int m = 0; m < MODELS.length; m++) weight[m] += w[m];
-            for (String warning : r.warnings()) if (warning.startsWith("model ") && warning.contains(" dropped")) dropped.merge(warning.split(" ")[1], 1, Integer::sum);
+            for (String warning : r.warnings()) {
+                if (warning.startsWith("model ") && warning.contains(" dropped")) dropped.merge(warning.split(" ")[1], 1, Integer::sum);
+            }
             double[][] ensPoints = points(paths0.get(Projection.ENSEMBLE));
             check(in[0], ensPoints, truth);
             // the study's ensemble values must be the published ones: the same paths, the same quantiles

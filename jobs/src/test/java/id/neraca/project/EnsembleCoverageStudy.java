@@ -118,7 +118,8 @@ public final class EnsembleCoverageStudy {
             for (int i = 0; i < labels.length; i++) {
                 System.out.printf(Locale.ROOT, "  %-15s 80%% %5.1f%%  95%% %5.1f%%%n", labels[i], 100 * c[2 * i], 100 * c[2 * i + 1]);
             }
-            String[] more = {"holt h=6", "holt h=24", "holt 2030", "cagr_base h=6", "cagr_base h=24", "cagr_base 2030"};
+            String[] more = {"holt h=6", "holt h=24", "holt 2030", "cagr_base h=6", "cagr_base h=24", "cagr_base 2030",
+                    "holt_linear h=6", "holt_linear h=24", "holt_linear 2030"};
             for (int i = 0; i < more.length; i++) {
                 System.out.printf(Locale.ROOT, "  %-15s 80%% %5.1f%%  95%% %5.1f%%%n", more[i], 100 * c[25 + 2 * i], 100 * c[26 + 2 * i]);
             }
@@ -224,7 +225,7 @@ public final class EnsembleCoverageStudy {
      *         share of series where the log-linear model was selected, its mean weight, and its mean fitted ρ; the drift
      *         model's coverage follows the log-linear model's, and after the selection figures (from index 25) Holt's
      *         and {@code cagr_base}'s, each model's own published interval (a series without the model's row counts as
-     *         not covered)
+     *         not covered), then (from index 37) {@code holt_linear_seasonal}'s
      */
     static double[] coverage(String process, int sims, int paths, boolean ar1) {
         return coverage(process, sims, paths, ar1, ProjectConfig.INVERSE_MASE, "none");
@@ -248,7 +249,7 @@ public final class EnsembleCoverageStudy {
         YearMonth start = first(n);
         int years = 5;
         int h = 12 * years;
-        int[] in = new int[30];
+        int[] in = new int[36];
         int selected = 0;
         double weight = 0;
         int driftSelected = 0;
@@ -288,7 +289,8 @@ public final class EnsembleCoverageStudy {
             }
             if (row(r, Projection.ENSEMBLE, "annual", year5) == null) throw new IllegalStateException("no ensemble interval for " + year5);
             int k = 0;
-            for (String model : new String[]{Projection.ENSEMBLE, "loglinear_seasonal", "drift_seasonal", "holt_damped_seasonal", "cagr_base"}) {
+            for (String model : new String[]{Projection.ENSEMBLE, "loglinear_seasonal", "drift_seasonal", "holt_damped_seasonal", "cagr_base",
+                    "holt_linear_seasonal"}) {
                 k = count(in, k, row(r, model, "monthly", m6), v6);
                 k = count(in, k, row(r, model, "monthly", m24), v24);
                 k = count(in, k, row(r, model, "annual", year5), vy);
@@ -332,9 +334,9 @@ public final class EnsembleCoverageStudy {
                 }
             }
         }
-        double[] c = new double[37];
+        double[] c = new double[43];
         for (int i = 0; i < 18; i++) c[i] = in[i] / (double) sims;
-        for (int i = 18; i < 30; i++) c[7 + i] = in[i] / (double) sims;
+        for (int i = 18; i < 36; i++) c[7 + i] = in[i] / (double) sims;
         c[18] = selected / (double) sims;
         c[19] = weight / sims;
         c[20] = rhoN == 0 ? 0 : rhoSum / rhoN;

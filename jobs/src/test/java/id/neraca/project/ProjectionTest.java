@@ -278,9 +278,9 @@ class ProjectionTest {
         for (JsonNode m : s.get("models")) {
             if (m.get("frequency").asText().equals("monthly") && m.get("weight").asDouble() > 0) weights.put(m.get("name").asText(), m.get("weight").asDouble());
         }
-        assertEquals(List.of("cagr_base", "drift_seasonal", "holt_damped_seasonal", "loglinear_seasonal"), List.copyOf(weights.keySet()),
-                s.get("models").toString());
-        for (double w : weights.values()) assertEquals(1 / 4.0, w, 1e-6, weights.toString());
+        assertEquals(List.of("cagr_base", "drift_seasonal", "holt_damped_seasonal", "holt_linear_seasonal", "loglinear_seasonal"),
+                List.copyOf(weights.keySet()), s.get("models").toString());
+        for (double w : weights.values()) assertEquals(1 / 5.0, w, 1e-6, weights.toString());
         assertTrue(s.get("warnings").toString().contains("1 origin(s)") && s.get("warnings").toString().contains("equal weight"),
                 s.get("warnings").toString());
         var s27 = new Projection(config(500), Coverage.fixed(100, 0.15)).run(synthetic(YearMonth.of(2023, 1), 27, 2)).summary();
@@ -406,7 +406,7 @@ class ProjectionTest {
      * {@code weighting: inverse_crps}: the kept models' weights are ∝ 1/CRPS² of the CRPS the summary reports (the
      * mean over the backtest's origins and horizons), which the models table carries as {@code backtest_crps_log};
      * under the default inverse_mase no CRPS is computed (null) and the weights are ∝ 1/MASE². On 36 months of a
-     * wandering-level series (HoltCoverageStudy's, α 0.3, seed 2) all four candidates are kept.
+     * wandering-level series (HoltCoverageStudy's, α 0.3, seed 2) all five candidates are kept.
      */
     @Test
     void inverseCrpsWeightsTheKeptModelsByTheirReportedCrps() {
@@ -433,11 +433,12 @@ class ProjectionTest {
             }
             byWeighting.put(w, m);
             long crpsRows = r.models().stream().filter(x -> x.parameter().equals("backtest_crps_log")).count();
-            assertEquals(w.equals(ProjectConfig.INVERSE_CRPS) ? 4 : 0, crpsRows, w);
+            assertEquals(w.equals(ProjectConfig.INVERSE_CRPS) ? 5 : 0, crpsRows, w);
         }
         Map<String, double[]> mase = byWeighting.get(ProjectConfig.INVERSE_MASE);
         Map<String, double[]> crps = byWeighting.get(ProjectConfig.INVERSE_CRPS);
-        assertEquals(List.of("cagr_base", "drift_seasonal", "holt_damped_seasonal", "loglinear_seasonal"), List.copyOf(crps.keySet()));
+        assertEquals(List.of("cagr_base", "drift_seasonal", "holt_damped_seasonal", "holt_linear_seasonal", "loglinear_seasonal"),
+                List.copyOf(crps.keySet()));
         assertEquals(crps.keySet(), mase.keySet());
         double[] ll = crps.get("loglinear_seasonal");
         double[] llm = mase.get("loglinear_seasonal");
@@ -472,7 +473,7 @@ class ProjectionTest {
         assertEquals(0.5, on.summary().get("backtest").get("min_interval_coverage").asDouble());
         Map<String, JsonNode> before = monthlyModels(off.summary());
         Map<String, JsonNode> after = monthlyModels(on.summary());
-        for (String m : List.of("cagr_base", "loglinear_seasonal", "holt_damped_seasonal", "drift_seasonal")) {
+        for (String m : List.of("cagr_base", "loglinear_seasonal", "holt_damped_seasonal", "drift_seasonal", "holt_linear_seasonal")) {
             assertTrue(before.get(m).get("selected").asBoolean(), m + " passes the MASE selection");
             assertTrue(before.get(m).get("backtest_interval_coverage").isNull(), m + ": not computed with the check off");
             JsonNode c = after.get(m).get("backtest_interval_coverage");
@@ -493,10 +494,10 @@ class ProjectionTest {
                 + "backtest's outcomes 13 to 25 months ahead (%d forecasts from 24 origins), under project.backtest.min_interval_coverage 0.50",
                 100 * ll.get("backtest_interval_coverage").get("in80").asDouble(), outcomes(ll))), ll.get("warning").asText());
         double kept = 1 - before.get("loglinear_seasonal").get("weight").asDouble();
-        for (String m : List.of("cagr_base", "holt_damped_seasonal", "drift_seasonal")) {
+        for (String m : List.of("cagr_base", "holt_damped_seasonal", "drift_seasonal", "holt_linear_seasonal")) {
             assertEquals(before.get(m).get("weight").asDouble() / kept, after.get(m).get("weight").asDouble(), 2e-6, m);
         }
-        assertEquals(4, on.models().stream().filter(x -> x.parameter().equals("backtest_in80_beyond_12m")).count());
+        assertEquals(5, on.models().stream().filter(x -> x.parameter().equals("backtest_in80_beyond_12m")).count());
         assertEquals(0, off.models().stream().filter(x -> x.parameter().startsWith("backtest_in")).count());
         assertNotEquals(off.summary().get("projection_2030").get("lo80_idr").asDouble(),
                 on.summary().get("projection_2030").get("lo80_idr").asDouble(), "the ensemble changes with its members");

@@ -44,6 +44,9 @@ import java.util.Map;
  * (R = 0) 70% and 88% at 6 months and 60% / 71% for the second year (ModelsTest, docs/PROJECTION.md §5). Cost: the
  * posterior (3,072 profiled likelihoods, 20 – 190 ms) once per fit that simulates; the backtest of point forecasts
  * uses the fit alone.
+ *
+ * <p>{@link #linear} is the same model with φ fixed at 1 (Holt's linear trend, ETS(A,A,A)): a growth rate that wanders
+ * and does not fade. Its fit and posterior leave φ out; everything else is as above.
  */
 public final class HoltDamped implements Forecaster {
     static final double[] LO = {0.0001, 0.0001, 0.0001, 0.80};
@@ -53,6 +56,8 @@ public final class HoltDamped implements Forecaster {
     private final int minSeasonalPoints;
     private final int minPoints;
     private final String name;
+    /** φ estimated in [0.80, 0.98] (the damped trend); false: φ fixed at 1, Holt's linear trend ({@link #linear}). */
+    private final boolean damped;
     /** Posterior draws of the parameters used by {@link Fit#simulate} unless set otherwise. */
     public static final int DEFAULT_REPLICATES = 1000;
     private int replicates = DEFAULT_REPLICATES;
@@ -62,10 +67,33 @@ public final class HoltDamped implements Forecaster {
      * @param minPoints         history needed for the non-seasonal form
      */
     public HoltDamped(boolean seasonal, int minSeasonalPoints, int minPoints, String name) {
+        this(seasonal, minSeasonalPoints, minPoints, name, true);
+    }
+
+    private HoltDamped(boolean seasonal, int minSeasonalPoints, int minPoints, String name, boolean damped) {
         this.seasonal = seasonal;
         this.minSeasonalPoints = minSeasonalPoints;
         this.minPoints = minPoints;
         this.name = name;
+        this.damped = damped;
+    }
+
+    /**
+     * Holt's linear trend (ETS(A,A,A) when seasonal): the same model with φ fixed at 1, so the trend does not fade and a
+     * surprise moves the growth rate for good (by β of it), as a level and a growth rate that both wander do. Fitted and
+     * simulated as the damped model is (restricted likelihood, the posterior of α, β, γ under the same prior), φ left
+     * out. Why a model of its own and not the damped one's φ allowed up to 1: with φ ≤ 0.98 a month any trend fades
+     * within a few years, and a flat prior on [0.80, 1] puts a tenth of its mass near 1; measured, it left the
+     * ensemble's 2030 coverage of a random walk with drift where it was (docs/PROJECTION.md §5, "How well the
+     * intervals cover").
+     */
+    public static HoltDamped linear(boolean seasonal, int minSeasonalPoints, int minPoints, String name) {
+        return new HoltDamped(seasonal, minSeasonalPoints, minPoints, name, false);
+    }
+
+    /** φ is estimated (the damped trend), not fixed at 1. */
+    public boolean damped() {
+        return damped;
     }
 
     @Override
@@ -101,8 +129,8 @@ public final class HoltDamped implements Forecaster {
     public Fit fit(double[] y, int period, int firstSeason) {
         boolean s = seasonal && period > 1;
         int m = s ? period : 1;
-        Core c = core(y, m, s);
-        return new FitImpl(y.clone(), m, s, c, firstSeason, replicates);
+        Core c = core(y, m, s, damped);
+        return new FitImpl(y.clone(), m, s, damped, c, firstSeason, replicates);
     }
 
     /** A fit: parameters [α, β, γ, φ, l0, b0], initial seasonal states, final state, σ², one-step fits. */
@@ -113,34 +141,49 @@ public final class HoltDamped implements Forecaster {
      * trial (see the class comment); then the fit at the optimum.
      */
     static Core core(double[] y, int m, boolean s) {
-        int dim = s ? 4 : 3;
-        // unknowns in the unit cube: α, β, (γ,) φ
+        return core(y, m, s, true);
+    }
+
+    /** The same; {@code damped} false fixes φ at 1 (Holt's linear trend) and leaves it out of the unknowns. */
+    static Core core(double[] y, int m, boolean s, boolean damped) {
+        int dim = dimension(s, damped);
+        // unknowns in the unit cube: α, β, (γ,) (φ)
         MultivariateFunction objective = u -> {
-            double[] q = smoothing(u, s);
+            double[] q = smoothing(u, s, damped);
             Profile pr = profile(y, m, s, q[0], q[1], q[2], q[3]);
             return pr == null ? Double.MAX_VALUE : pr.restrictedDeviance();
         };
-        double[] start = s ? new double[]{fromRange(0.3, 0), fromRange(0.05, 1), fromRange(0.1, 2), fromRange(0.9, 3)}
-                : new double[]{fromRange(0.3, 0), fromRange(0.05, 1), fromRange(0.9, 3)};
+        double[] start = new double[dim];
+        start[0] = fromRange(0.3, 0);
+        start[1] = fromRange(0.05, 1);
+        if (s) start[2] = fromRange(0.1, 2);
+        if (damped) start[dim - 1] = fromRange(0.9, 3);
         BOBYQAOptimizer opt = new BOBYQAOptimizer(2 * dim + 1, 0.2, 1e-4);
         double[] lower = new double[dim];
         double[] upper = new double[dim];
         java.util.Arrays.fill(upper, 1.0);
         PointValuePair best = opt.optimize(new MaxEval(20000), new ObjectiveFunction(objective), GoalType.MINIMIZE,
                 new InitialGuess(start), new SimpleBounds(lower, upper));
-        double[] q = smoothing(best.getPoint(), s);
+        double[] q = smoothing(best.getPoint(), s, damped);
         Core c = fitAt(y, m, s, q);
         if (c == null) throw new IllegalStateException("damped-trend smoothing: no finite fit at the optimum " + java.util.Arrays.toString(q));
         return c;
     }
 
-    /** α, β, γ, φ from the unit cube ({@code u} without γ when not seasonal: γ 0). */
-    private static double[] smoothing(double[] u, boolean s) {
+    /** The unknowns of the fit and of the posterior: α, β, γ when seasonal, φ when damped. */
+    static int dimension(boolean s, boolean damped) {
+        return 2 + (s ? 1 : 0) + (damped ? 1 : 0);
+    }
+
+    /**
+     * α, β, γ, φ from the unit cube ({@code u} without γ when not seasonal: γ 0; without φ when not damped: φ 1).
+     */
+    private static double[] smoothing(double[] u, boolean s, boolean damped) {
         double[] q = new double[4];
         q[0] = LO[0] + u[0] * (HI[0] - LO[0]);
         q[1] = LO[1] + u[1] * (HI[1] - LO[1]);
         q[2] = s ? LO[2] + u[2] * (HI[2] - LO[2]) : 0;
-        q[3] = LO[3] + u[s ? 3 : 2] * (HI[3] - LO[3]);
+        q[3] = damped ? LO[3] + u[s ? 3 : 2] * (HI[3] - LO[3]) : 1;
         return q;
     }
 
@@ -322,7 +365,12 @@ public final class HoltDamped implements Forecaster {
         }
 
         static Posterior of(double[] y, int m, boolean s) {
-            int d = s ? 4 : 3;
+            return of(y, m, s, true);
+        }
+
+        /** The same; {@code damped} false: φ fixed at 1, the posterior of α, β (and γ) alone. */
+        static Posterior of(double[] y, int m, boolean s, boolean damped) {
+            int d = dimension(s, damped);
             int capacity = STAGE1 + STAGE2 * (1 + MAX_REFINEMENTS);
             double[][] u = new double[capacity][];
             double[] ll = new double[capacity];
@@ -330,7 +378,7 @@ public final class HoltDamped implements Forecaster {
             sobol.skipTo(1);
             for (int i = 0; i < STAGE1; i++) {
                 u[i] = sobol.nextVector();
-                ll[i] = logLikelihood(y, m, s, u[i]);
+                ll[i] = logLikelihood(y, m, s, damped, u[i]);
             }
             int total = STAGE1;
             List<double[][]> boxes = new ArrayList<>();              // {lo, hi} of each later stage, STAGE2 points each
@@ -358,7 +406,7 @@ public final class HoltDamped implements Forecaster {
                     double[] v = sobol.nextVector();
                     for (int j = 0; j < d; j++) v[j] = lo[j] + v[j] * (hi[j] - lo[j]);
                     u[i] = v;
-                    ll[i] = logLikelihood(y, m, s, v);
+                    ll[i] = logLikelihood(y, m, s, damped, v);
                 }
                 total += STAGE2;
                 w = normalised(importance(u, ll, total, boxes, d), total, w);
@@ -368,7 +416,7 @@ public final class HoltDamped implements Forecaster {
             double[] cdf = new double[total];
             double acc = 0;
             for (int i = 0; i < total; i++) {
-                theta[i] = priorScale(u[i], s);
+                theta[i] = priorScale(u[i], s, damped);
                 acc += w[i];
                 cdf[i] = acc;
             }
@@ -405,8 +453,8 @@ public final class HoltDamped implements Forecaster {
             return 1 / sumSq;
         }
 
-        private static double logLikelihood(double[] y, int m, boolean s, double[] v) {
-            double[] q = priorScale(v, s);
+        private static double logLikelihood(double[] y, int m, boolean s, boolean damped, double[] v) {
+            double[] q = priorScale(v, s, damped);
             Profile pr = profile(y, m, s, q[0], q[1], q[2], q[3]);
             return pr == null ? Double.NEGATIVE_INFINITY : -0.5 * pr.restrictedDeviance();
         }
@@ -417,11 +465,16 @@ public final class HoltDamped implements Forecaster {
          * pattern change slowly unless the data say otherwise). {@code v} is without γ when not seasonal: γ 0.
          */
         static double[] priorScale(double[] v, boolean s) {
+            return priorScale(v, s, true);
+        }
+
+        /** The same; {@code damped} false: {@code v} has no φ, which is 1. */
+        static double[] priorScale(double[] v, boolean s, boolean damped) {
             double[] q = new double[4];
             q[0] = LO[0] + v[0] * (HI[0] - LO[0]);
             q[1] = logUniform(v[1], 1);
             q[2] = s ? logUniform(v[2], 2) : 0;
-            q[3] = LO[3] + v[s ? 3 : 2] * (HI[3] - LO[3]);
+            q[3] = damped ? LO[3] + v[s ? 3 : 2] * (HI[3] - LO[3]) : 1;
             return q;
         }
 
@@ -471,6 +524,7 @@ public final class HoltDamped implements Forecaster {
         final int n;
         final int m;
         final boolean s;
+        final boolean damped;
         final double[] p;
         final double[] s0;
         final double[] state;
@@ -479,11 +533,12 @@ public final class HoltDamped implements Forecaster {
         final int firstSeason;
         final int replicates;
 
-        FitImpl(double[] y, int m, boolean s, Core c, int firstSeason, int replicates) {
+        FitImpl(double[] y, int m, boolean s, boolean damped, Core c, int firstSeason, int replicates) {
             this.y = y;
             this.n = y.length;
             this.m = m;
             this.s = s;
+            this.damped = damped;
             this.p = c.p();
             this.s0 = c.s0();
             this.state = c.state();
@@ -594,7 +649,7 @@ public final class HoltDamped implements Forecaster {
 
         /** The posterior of α, β, γ, φ on this series, computed on first use. */
         Posterior posterior() {
-            if (posterior == null) posterior = Posterior.of(y, m, s);
+            if (posterior == null) posterior = Posterior.of(y, m, s, damped);
             return posterior;
         }
 
@@ -609,7 +664,9 @@ public final class HoltDamped implements Forecaster {
             r.put("initial_trend_log", p[5]);
             r.put("final_level_log", state[0]);
             r.put("final_trend_log", state[1]);
-            r.put("long_run_growth_log", state[1] * p[3] / (1 - p[3]));
+            // a damped trend adds b·φ/(1 − φ) to the level in the long run; an undamped one grows by b a step for good
+            if (damped) r.put("long_run_growth_log", state[1] * p[3] / (1 - p[3]));
+            else r.put("annual_growth_pct", (Math.exp(state[1] * m) - 1) * 100);
             r.put("sigma_log", Math.sqrt(sigma2));
             r.put("posterior_draws", (double) replicates);
             if (replicates > 0) r.put("posterior_effective_sample_size", Math.rint(posterior().effectiveSampleSize()));

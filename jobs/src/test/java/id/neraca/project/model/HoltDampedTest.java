@@ -127,4 +127,98 @@ class HoltDampedTest {
             assertTrue(ess >= 50, "seed " + seed + ": effective sample size " + ess);
         }
     }
+
+    /**
+     * Holt's linear trend (ETS(A,A,A)), the seasonal local linear trend: level, growth rate and seasons each move by a
+     * part of every surprise, and nothing fades. Starts at 15% a year with seasons ±0.2, as the damped tests' series.
+     */
+    static double[] linearSeries(Well19937c rng, int len, double alpha, double beta, double gamma, double sigma) {
+        double l = 12;
+        double b = Math.log(1.15) / 12;
+        double[] season = new double[12];
+        for (int m = 0; m < 12; m++) season[m] = 0.2 * Math.sin(2 * Math.PI * m / 12.0);
+        double[] y = new double[len];
+        for (int t = 0; t < len; t++) {
+            double e = sigma * rng.nextGaussian();
+            double st = season[t % 12];
+            y[t] = l + b + st + e;
+            l = l + b + alpha * e;
+            b = b + beta * e;
+            season[t % 12] = st + gamma * e;
+        }
+        return y;
+    }
+
+    /**
+     * The linear variant fixes φ at 1: its fit publishes φ 1 and a growth rate instead of a long-run growth, its point
+     * forecast adds the final trend every month without fading (level + h·trend + season, by hand), and its posterior
+     * is over α, β, γ alone (three unknowns, so it differs from the damped model's on the same series).
+     */
+    @Test
+    void theLinearTrendDoesNotFade() {
+        double[] y = linearSeries(new Well19937c(3), 36, 0.3, 0.02, 0.05, 0.05);
+        HoltDamped linear = HoltDamped.linear(true, 24, 24, "holt_linear_seasonal");
+        assertFalse(linear.damped());
+        assertTrue(new HoltDamped(true, 24, 24, "holt_damped_seasonal").damped());
+        Forecaster.Fit fit = linear.fit(y, 12, 0);
+        java.util.Map<String, Double> p = fit.parameters();
+        assertEquals(1.0, p.get("phi"));
+        assertFalse(p.containsKey("long_run_growth_log"), "an undamped trend has no finite long-run growth");
+        double level = p.get("final_level_log");
+        double trend = p.get("final_trend_log");
+        assertEquals((Math.exp(12 * trend) - 1) * 100, p.get("annual_growth_pct"), 1e-9);
+        double[] f = fit.forecast(60);
+        for (int h = 1; h <= 60; h++) {
+            int month = (36 + h - 1) % 12;
+            double season = p.get(String.format(java.util.Locale.ROOT, "season_%02d", month + 1));
+            assertEquals(level + h * trend + season, f[h - 1], 1e-9, "h=" + h);
+        }
+        assertEquals(3, HoltDamped.dimension(true, false));
+        assertEquals(4, HoltDamped.dimension(true, true));
+        HoltDamped.Posterior post = HoltDamped.Posterior.of(y, 12, true, false);
+        Well19937c rng = new Well19937c(1);
+        for (int i = 0; i < 200; i++) assertEquals(1.0, post.draw(rng)[3], "every draw has φ 1");
+        assertTrue(post.effectiveSampleSize() > 100, "effective sample size " + post.effectiveSampleSize());
+    }
+
+    /**
+     * The linear model's intervals on its own process (α 0.3, β 0.02, γ 0.05, σ 0.05; 36 months, as the samples), 6, 24
+     * and 60 months ahead. Measured on 200 series (400 paths): 85.5% / 98.5%, 81.0% / 98.5%, 77.5% / 99.5%; on these
+     * 150 (300 paths; a binomial standard error of 3.3 points at 80%, 1.8 at 95%) 87.3% / 99.3%, 84.0% / 97.3%,
+     * 80.0% / 98.7%. Not too narrow is
+     * what the ensemble needs from it (it is there to carry a wandering growth rate), so each 80% figure must be at least
+     * 75% and each 95% figure at least 90%; and no more than 90% at 80% (+10: 36 months cannot rule out a larger α or β,
+     * and the posterior keeps them, as the damped model's does where its level moves little, docs/PROJECTION.md §5).
+     */
+    @Test
+    void theLinearModelsIntervalsCoverItsOwnProcess() {
+        int sims = 150;
+        int[] steps = {6, 24, 60};
+        int[] in = new int[2 * steps.length];
+        HoltDamped linear = HoltDamped.linear(true, 24, 24, "holt_linear_seasonal");
+        Well19937c data = new Well19937c(4242);
+        for (int s = 0; s < sims; s++) {
+            double[] all = linearSeries(data, 36 + 60, 0.3, 0.02, 0.05, 0.05);
+            double[][] paths = linear.fit(java.util.Arrays.copyOf(all, 36), 12, 0).simulate(60, 300, new Well19937c(7000 + s));
+            for (int k = 0; k < steps.length; k++) {
+                double[] v = new double[paths.length];
+                for (int j = 0; j < paths.length; j++) v[j] = paths[j][steps[k] - 1];
+                double[] b = Stats.bands(v);
+                double actual = all[36 + steps[k] - 1];
+                if (actual >= b[1] && actual <= b[2]) in[2 * k]++;
+                if (actual >= b[3] && actual <= b[4]) in[2 * k + 1]++;
+            }
+        }
+        StringBuilder all = new StringBuilder("80% / 95% coverage");
+        for (int k = 0; k < steps.length; k++) {
+            all.append(String.format(java.util.Locale.ROOT, ", %d months: %.3f / %.3f", steps[k], in[2 * k] / (double) sims,
+                    in[2 * k + 1] / (double) sims));
+        }
+        System.out.println("holt_linear_seasonal on its own process: " + all);
+        for (int k = 0; k < steps.length; k++) {
+            double c80 = in[2 * k] / (double) sims;
+            assertTrue(c80 >= 0.75 && c80 <= 0.90, all.toString());
+            assertTrue(in[2 * k + 1] / (double) sims >= 0.90, all.toString());
+        }
+    }
 }
