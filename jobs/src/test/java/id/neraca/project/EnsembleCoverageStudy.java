@@ -38,10 +38,11 @@ import java.util.TreeMap;
  *
  * <p>{@code EnsembleCoverageStudy calibration SERIES FILE [WEIGHTING ...]} regenerates the reference file the report
  * quotes ({@code data/reference/interval_calibration.csv}, {@link IntervalCalibration}): the ensemble as published (AR(1)
- * log-linear errors, the four candidates, 1,000 paths per model) on each process of {@link #CALIBRATION_PROCESSES},
+ * log-linear errors, every candidate, 1,000 paths per model) on each process of {@link #CALIBRATION_PROCESSES},
  * for each WEIGHTING (default {@code inverse_mase}) and each history length of {@code --history} (a list here, default
  * 36; the file as committed: {@code --history 36,60,96}), with the commit it was measured at and today's date (UTC). The
- * only way the file is written: a golden file behind an explicit command.
+ * only way the file is written: a golden file behind an explicit command. {@code --processes a,b} measures those
+ * processes only (the file then holds their rows alone: append them to the others' by hand, header once).
  */
 public final class EnsembleCoverageStudy {
     private EnsembleCoverageStudy() {}
@@ -66,7 +67,16 @@ public final class EnsembleCoverageStudy {
             {"trend", "a steady trend of 15% a year with seasons and independent noise",
                     "tren tetap 15% per tahun dengan pola musiman dan gangguan acak yang saling bebas"},
             {"ar0.6", "a steady trend of 15% a year with seasons and persistent noise (AR(1), ρ 0.6)",
-                    "tren tetap 15% per tahun dengan pola musiman dan gangguan yang persisten (AR(1), ρ 0,6)"}};
+                    "tren tetap 15% per tahun dengan pola musiman dan gangguan yang persisten (AR(1), ρ 0,6)"},
+            // the other kinds of DgpCoverageStudy (docs/PROJECTION.md §5, "How well the intervals cover"), since 2 Dec 2026
+            {"rwdrift", "a level that wanders at random around steady growth of 15% a year (a random walk with drift)",
+                    "tingkat yang berubah-ubah secara acak di sekitar pertumbuhan tetap 15% per tahun (random walk dengan drift)"},
+            {"llt", "a growth rate that wanders at random (a local linear trend)",
+                    "laju pertumbuhan yang berubah-ubah secara acak (tren linear lokal)"},
+            {"damped", "growth that fades from 30% a year towards 5%, with seasons and independent noise",
+                    "pertumbuhan yang melambat dari 30% menuju 5% per tahun, dengan pola musiman dan gangguan acak yang saling bebas"},
+            {"shift", "a steady trend of 15% a year with one lasting jump or drop of the level by about 30% (a marketplace joining or leaving the dumps)",
+                    "tren tetap 15% per tahun dengan satu kali lonjakan atau penurunan tingkat sekitar 30% yang bertahan (marketplace yang masuk atau keluar dari data)"}};
     static final int CALIBRATION_PATHS = 1000;
     /** {@code project.backtest.min_interval_coverage} for the study ({@code --min-interval-coverage X}); null: the default. */
     static Double minIntervalCoverage = null;
@@ -85,6 +95,12 @@ public final class EnsembleCoverageStudy {
             }
             rest.subList(at, at + 2).clear();
         }
+        List<String> only = null;
+        int pr = rest.indexOf("--processes");
+        if (pr >= 0) {
+            only = List.of(rest.get(pr + 1).split(","));
+            rest.subList(pr, pr + 2).clear();
+        }
         int mic = rest.indexOf("--min-interval-coverage");
         if (mic >= 0) {
             minIntervalCoverage = Double.parseDouble(rest.get(mic + 1));
@@ -93,7 +109,7 @@ public final class EnsembleCoverageStudy {
         String[] args = rest.toArray(new String[0]);
         if (args[0].equals("calibration")) {
             calibration(Integer.parseInt(args[1]), java.nio.file.Path.of(args[2]),
-                    args.length > 3 ? List.of(args).subList(3, args.length) : List.of(ProjectConfig.INVERSE_MASE), histories);
+                    args.length > 3 ? List.of(args).subList(3, args.length) : List.of(ProjectConfig.INVERSE_MASE), histories, only);
             return;
         }
         if (histories.size() != 1) throw new IllegalArgumentException("--history: one length, except for calibration");
@@ -149,7 +165,8 @@ public final class EnsembleCoverageStudy {
     }
 
     /** Measures each calibration process under each weighting and writes the reference file (see the class comment). */
-    static void calibration(int sims, java.nio.file.Path file, List<String> weightings, List<Integer> histories) throws Exception {
+    static void calibration(int sims, java.nio.file.Path file, List<String> weightings, List<Integer> histories, List<String> only)
+            throws Exception {
         String commit = git("rev-parse", "--short", "HEAD") + (git("status", "--porcelain", "--untracked-files=no").isEmpty() ? "" : "-dirty");
         String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
         StringBuilder csv = new StringBuilder(String.join(",", IntervalCalibration.COLUMNS)).append('\n');
@@ -157,6 +174,7 @@ public final class EnsembleCoverageStudy {
         for (String weighting : weightings) {
             for (int history : histories) {
                 for (String[] p : CALIBRATION_PROCESSES) {
+                    if (only != null && !only.contains(p[0])) continue;
                     long t0 = System.nanoTime();
                     double[] c = coverage(p[0], sims, CALIBRATION_PATHS, true, weighting, "none", history, new TreeMap<>());
                     String study = String.format(Locale.ROOT, "EnsembleCoverageStudy %s %d %d %s ar1%s", p[0], sims, CALIBRATION_PATHS,
@@ -204,6 +222,18 @@ public final class EnsembleCoverageStudy {
             half[i] = t[i] / 2;
         }
         return new Projection.Input(months, t, half, half);
+    }
+
+    /**
+     * A true log series of {@code len} months whose first {@code n} are the history: the kinds below, and those of
+     * {@link DgpCoverageStudy} ({@code damped}, {@code rwdrift}, {@code llt}, {@code shift}, whose level shift falls in
+     * the history).
+     */
+    static double[] series(String process, Well19937c rng, int len, int n) {
+        return switch (process) {
+            case "damped", "rwdrift", "llt", "shift" -> DgpCoverageStudy.series(process, rng, len, n);
+            default -> series(process, rng, len);
+        };
     }
 
     /** A true log series of {@code len} months. */
@@ -268,7 +298,7 @@ public final class EnsembleCoverageStudy {
         String m24 = months.get(n - 1).plusMonths(24).toString();
         String year5 = String.valueOf(months.get(n - 1).getYear() + years);
         for (int s = 0; s < sims; s++) {
-            double[] all = series(process, data, n + h);
+            double[] all = series(process, data, n + h, n);
             double[] t = new double[n];
             for (int i = 0; i < n; i++) t[i] = Math.exp(all[i]);
             double[] half = new double[n];
