@@ -169,6 +169,8 @@ class ProjectionSentencesTest {
                 "riwayat hanya 13 bulan (< 24): model musiman tidak diestimasi",
                 "uji balik bulanan hanya memiliki 0 titik awal", "uji balik bulanan hanya memiliki 1 titik awal",
                 "tidak ada uji balik untuk skenario pertumbuhan", "loglinear_seasonal tidak diestimasi: riwayat 13 bulan",
+                "holt_damped_seasonal tidak diestimasi: riwayat 13 bulan; pemulusan bertren teredam dengan musim",
+                "holt_linear_seasonal tidak diestimasi: riwayat 13 bulan; pemulusan bertren linear (Holt) dengan musim",
                 "baru 1 tahun penuh yang teramati (< project.min_annual_points = 3)", "hanya 1 tahun penuh (diperlukan sedikitnya 3)",
                 "tidak ada tahun kalender yang teramati penuh", "pangsa UMKM lokal ditahan pada tingkatnya selama 12 bulan terakhir",
                 "hanya 1 bulan berturut-turut penjualan selesai (Desember 2025 sampai Desember 2025)",
@@ -202,6 +204,14 @@ class ProjectionSentencesTest {
                 + "jumlah terjual kumulatif pada tanggal scraping, bukan penjualan sebulan), yang tidak pernah masuk ke seri bulanan. "
                 + "Proyeksi memerlukan ekspor pesanan bulanan; komposisi listing yang teramati tetap tersedia di "
                 + "out/aggregates/monthly_detail.", StageNotes.localiseWarning(ProjectTo2030.noOrderLines(1234), ID, IDF).text());
+        // a Holt model on too few points names itself as the damped or the linear trend (the linear one has no annual form
+        // in the projection, but its short-series wording is the model's own)
+        for (id.neraca.project.model.HoltDamped m : List.of(new id.neraca.project.model.HoltDamped(false, 0, 6, "holt_damped_annual"),
+                id.neraca.project.model.HoltDamped.linear(false, 0, 6, "holt_linear_annual"))) {
+            String why = m.unsupportedReason(3, 1);
+            assertEquals(m.damped() ? "3 titik; pemulusan bertren teredam memerlukan sedikitnya 6"
+                    : "3 titik; pemulusan bertren linear (Holt) memerlukan sedikitnya 6", StageNotes.localise(why, ID, IDF).text(), why);
+        }
         String interval = Projection.intervalWarning(new id.neraca.project.model.Backtest.Coverage("holt_damped_seasonal", 13, 25,
                 0.385, 0.6, 234, 24), 0.5);
         assertEquals("tidak dipilih: selang 80%-nya memuat 38,5% hasil uji balik 13 sampai 25 bulan ke depan (234 prakiraan dari 24 "

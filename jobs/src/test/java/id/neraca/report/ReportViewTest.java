@@ -743,6 +743,27 @@ class ReportViewTest {
     }
 
     /**
+     * Every monthly model the projection fits has a description of its own in both languages: a candidate added to
+     * Projection.monthlyModels without one would show an empty "What it is" cell beside its weight (holt_linear_seasonal
+     * joined the candidates before it had one). The annual cross-checks share model_desc_annual.
+     */
+    @Test
+    void everyMonthlyModelOfTheProjectionHasItsOwnDescription() {
+        List<String> names = id.neraca.project.Projection.monthlyModels(id.neraca.project.ProjectConfig.defaults()).stream()
+                .map(id.neraca.project.model.Forecaster::name).toList();
+        assertTrue(names.contains("holt_linear_seasonal"), names.toString());
+        for (String lang : List.of("en", "id")) {
+            Map<String, String> all = Messages.load(lang).all();
+            for (String model : names) {
+                String desc = all.get("model_desc_" + model);
+                assertTrue(desc != null && !desc.isBlank(), lang + ": model_desc_" + model);
+            }
+        }
+        assertTrue(Messages.load("en").get("model_desc_holt_linear_seasonal").contains("without fading"));
+        assertTrue(Messages.load("id").get("model_desc_holt_linear_seasonal").contains("tanpa melemah"));
+    }
+
+    /**
      * The methodology's UMKM size classes quote the ceilings the classification used (the manifest's
      * stages.ClassifySales.umkm_tiers, from the rules file), not figures written into the messages: an economist who
      * edits the ceilings sees them in the report. The earlier law's (UU 20/2008) only when the observed months reach

@@ -114,13 +114,18 @@ public final class HoltDamped implements Forecaster {
         return replicates;
     }
 
+    /**
+     * Why the model cannot be fitted on {@code n} points, naming it as it is (the report translates each wording:
+     * StageNotes, model_note_holt_* and model_note_holt_linear_*), or null.
+     */
     @Override
     public String unsupportedReason(int n, int period) {
+        String what = damped ? "damped-trend smoothing" : "linear-trend smoothing (Holt)";
         if (seasonal && period > 1) {
             int need = Math.max(minSeasonalPoints, 2 * period);
-            if (n < need) return String.format(Locale.ROOT, "%d months of history; damped-trend smoothing with seasonality needs at least %d", n, need);
+            if (n < need) return String.format(Locale.ROOT, "%d months of history; %s with seasonality needs at least %d", n, what, need);
         } else if (n < minPoints) {
-            return String.format(Locale.ROOT, "%d points; damped-trend smoothing needs at least %d", n, minPoints);
+            return String.format(Locale.ROOT, "%d points; %s needs at least %d", n, what, minPoints);
         }
         return null;
     }
