@@ -30,7 +30,8 @@ import java.util.TreeMap;
  * after aggregation). Pure: observed series and coverage in, tables and summary out; no I/O.
  *
  * <p>Steps (docs/PROJECTION.md): national series = observed × coverage factor; monthly models (scenario CAGRs,
- * log-linear seasonal, damped-trend seasonal smoothing) and annual models fitted where the history supports them;
+ * log-linear seasonal, damped-trend and linear-trend seasonal smoothing, a seasonal random walk with drift) and annual
+ * models fitted where the history supports them;
  * a rolling-origin backtest scores them against the seasonal-naive baseline; the ensemble weights the selected
  * models by 1/MASE²; seeded simulation gives every projected value its 80% and 95% intervals, with the coverage
  * factor's log-normal uncertainty multiplied in; targets, crossing years, required growth and the local UMKM share
