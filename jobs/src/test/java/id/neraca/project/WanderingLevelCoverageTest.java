@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * intervals cover"): the check that would have caught the under-coverage measured there. 90 series each of a random walk
  * with drift ({@code rwdrift}) and of a local linear trend whose growth rate wanders ({@code llt}), 36 months of history
  * as the samples (the first 90 of {@link DgpCoverageStudy}'s 200 of each), run through {@link Projection#run} as the stage
- * runs it (200 paths, to keep the test near a minute; the coverage factor fixed), checked against the true 2030 annual
+ * runs it (200 paths, to keep the test near 25 s on two shared cores; the coverage factor fixed), checked against the true 2030 annual
  * value.
  *
  * <p>Thresholds, from binomial error. On DgpCoverageStudy's 400 series (1,000 paths) the ensemble's 2030 95% interval
