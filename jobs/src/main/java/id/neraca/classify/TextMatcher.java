@@ -96,16 +96,8 @@ public final class TextMatcher<V extends Serializable> implements Serializable {
      * search goes on with shorter phrases at the same word, then further on.
      */
     public V first(String[] w, java.util.function.Predicate<String> accept) {
-        for (int i = 0; i < w.length; i++) {
-            Integer longest = firstWords.get(w[i]);
-            if (longest == null) continue;
-            for (int n = Math.min(longest, w.length - i); n >= 1; n--) {
-                String p = join(w, i, n);
-                V v = phrases.get(p);
-                if (v != null && accept.test(p)) return v;
-            }
-        }
-        return null;
+        Match<V> m = firstAt(w, (p, i) -> accept.test(p));
+        return m == null ? null : m.value();
     }
 
     /** A phrase found in a text: its value, the index of its first word and its number of words. */
