@@ -20,9 +20,19 @@ import java.util.Map;
  *   Laptop Asus", "Cocok untuk HP Infinix"; not "Laptop untuk Mahasiswa Lenovo", a laptop for students),</li>
  * </ul>
  * and no maker word stands right before or after it ("Charger Samsung Original", "Kabel Data Ori Xiaomi": the brand's
- * own accessory). Only {@code device_brands} are ever set aside: an accessory maker's name after an accessory word is
- * its maker ("Kabel Data Ugreen", "Charger Anker 20W"), and a brand before the accessory word is never set aside
- * ("Samsung Original Charger 25W", "Apple Watch Series 9 ... Aluminium Case").
+ * own accessory), except that after a case word ({@code case_words}) a quality word ({@code quality_words}: "original",
+ * "ori") describes the case: "Casing iPhone Original Silikon". It stands also
+ * <ul>
+ *   <li>as the device a case is named for, before the case word: the brand, at most {@code max_model_words} model words
+ *   and a case word right after them ("Xiaomi Redmi 13C Softcase", "iPhone 15 Pro Max Case Magsafe"), with no "+" or
+ *   "&amp;" between and no maker word anywhere in the title. A model word is one of {@code model_words} or
+ *   {@code device_words}, or a word with a digit that is no quantity ("256gb", "45mm": {@code spec_units}) and no second
+ *   number in a row ("8/256"): "Samsung Galaxy A15 8/256 Free Case", "Xiaomi Redmi Note 13 Bonus Softcase", "Samsung
+ *   Galaxy S24 Ultra Silicone Case" are the phone or the brand's own case.</li>
+ * </ul>
+ * Only {@code device_brands} are ever set aside: an accessory maker's name after an accessory word is its maker ("Kabel
+ * Data Ugreen", "Charger Anker 20W"), and a brand before any other accessory word is never set aside ("Samsung Original
+ * Charger 25W", "Apple Watch Series 9 ... Aluminium Case").
  */
 final class AccessoryMentions implements Serializable {
     private final HashSet<String> deviceBrands;
@@ -32,6 +42,11 @@ final class AccessoryMentions implements Serializable {
     private final TextMatcher<Boolean> makerWords;
     private final TextMatcher<Boolean> bonusWords;
     private final int maxWordsBetween;
+    private final TextMatcher<Boolean> caseWords;
+    private final HashSet<String> qualityWords;
+    private final HashSet<String> modelWords;
+    private final HashSet<String> specUnits;
+    private final int maxModelWords;
 
     /** @param deviceBrands the brand table's names of the configured device brands (aliases resolved by the caller) */
     AccessoryMentions(ClassifyRules.Accessories rules, java.util.Collection<String> deviceBrands) {
@@ -42,29 +57,96 @@ final class AccessoryMentions implements Serializable {
         this.makerWords = matcher(rules.makerWords());
         this.bonusWords = matcher(rules.bonusWords());
         this.maxWordsBetween = rules.maxWordsBetween();
+        this.caseWords = matcher(rules.caseWords());
+        this.qualityWords = new HashSet<>(rules.qualityWords());
+        this.modelWords = new HashSet<>(rules.modelWords());
+        for (String d : rules.deviceWords()) if (!d.contains(" ")) modelWords.add(d);
+        this.specUnits = new HashSet<>(rules.specUnits());
+        this.maxModelWords = rules.maxModelWords();
     }
 
     /**
-     * Whether {@code brand} (the table's name), found at words {@code [start, end)} of the title's normalised words,
-     * is named as the device an accessory fits.
+     * Whether {@code brand} (the table's name), found at words {@code [start, end)} of the title's normalised words
+     * {@code w}, is named as the device an accessory fits. {@code raw} is the title as written, for its "+" and "&amp;".
      */
-    boolean fitsDevice(String brand, String[] w, int start, int end) {
+    boolean fitsDevice(String brand, String[] w, int start, int end, String raw) {
         if (!deviceBrands.contains(brand)) return false;
-        for (TextMatcher.Match<Boolean> m : makerWords.matches(w)) {
-            if (m.end() == start || m.start() == end) return false;
+        List<TextMatcher.Match<Boolean>> makers = makerWords.matches(w);
+        // a maker word beside the brand: the brand made it, unless every such word is a quality word and a case word reaches it
+        boolean qualityOnly = true, besideMaker = false;
+        for (TextMatcher.Match<Boolean> m : makers) {
+            if (m.end() == start || m.start() == end) {
+                besideMaker = true;
+                qualityOnly &= m.words() == 1 && qualityWords.contains(w[m.start()]);
+            }
         }
+        if (besideMaker && !qualityOnly) return false;
         List<TextMatcher.Match<Boolean>> bonus = bonusWords.matches(w);
+        List<TextMatcher.Match<Boolean>> cases = caseWords.matches(w);
         for (TextMatcher.Match<Boolean> a : accessoryWords.matches(w)) {
             int between = start - a.end();
             if (between < 0 || between > maxWordsBetween) continue;
             boolean free = false;
             for (TextMatcher.Match<Boolean> b : bonus) free |= b.end() == a.start();
-            if (!free) return true;
+            if (free) continue;
+            if (!besideMaker || isCaseWord(cases, a)) return true;
         }
+        if (besideMaker) return false;
         for (TextMatcher.Match<Boolean> f : fitWords.matches(w)) {
             int between = start - f.end();
             if (between < 0 || between > maxWordsBetween) continue;
             if (between == 0 || onlyDeviceWords(w, f.end(), start)) return true;
+        }
+        // the device named first, a case word after its model: no maker word anywhere, no "+" or "&" between
+        if (!makers.isEmpty()) return false;
+        for (TextMatcher.Match<Boolean> c : cases) {
+            if (c.start() < end) continue;
+            if (c.start() - end > maxModelWords) break;
+            return onlyModelWords(w, end, c.start()) && !joinedBetween(raw, end, c.start());
+        }
+        return false;
+    }
+
+    /** Whether the accessory word {@code a} is a case word (the same words at the same place). */
+    private static boolean isCaseWord(List<TextMatcher.Match<Boolean>> cases, TextMatcher.Match<Boolean> a) {
+        for (TextMatcher.Match<Boolean> c : cases) if (c.start() == a.start() && c.words() == a.words()) return true;
+        return false;
+    }
+
+    /**
+     * Whether the words {@code [from, to)} name a model: each a model or device word, or a word with a digit that is
+     * no quantity ("256gb") and no number right after a number ("8 256", from "8/256").
+     */
+    private boolean onlyModelWords(String[] w, int from, int to) {
+        for (int i = from; i < to; i++) {
+            String x = w[i];
+            if (modelWords.contains(x)) continue;
+            if (x.chars().noneMatch(Character::isDigit)) return false;
+            int d = 0;
+            while (d < x.length() && Character.isDigit(x.charAt(d))) d++;
+            if (d > 0 && specUnits.contains(x.substring(d))) return false;
+            if (d == x.length() && i > from && w[i - 1].chars().allMatch(Character::isDigit)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * Whether a "+" or "&amp;" stands in {@code raw} between its normalised words {@code from - 1} and {@code to}:
+     * "Samsung A05 + Softcase" is a phone with a case. Words are counted as {@link TextMatcher#normalise} makes them.
+     */
+    static boolean joinedBetween(String raw, int from, int to) {
+        if (raw == null || raw.indexOf('+') < 0 && raw.indexOf('&') < 0) return false;
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '+' || c == '&') {
+                // `words` words have begun: the sign stands after word words - 1 and before word words
+                if (words >= from && words <= to) return true;
+            }
+            boolean wordChar = !TextMatcher.normalise(String.valueOf(c)).isEmpty();
+            if (wordChar && !inWord) words++;
+            inWord = wordChar;
         }
         return false;
     }

@@ -106,7 +106,14 @@ public record ClassifyRules(
      * goods' brand goes on. Not when one of {@code makerWords} stands right before or after the name ("Charger Samsung
      * Original": the brand makes the accessory), nor after an accessory word that follows one of {@code bonusWords}
      * ("Free Case iPhone 15": the accessory comes with the device). Brands that make accessories (Anker, Baseus) are not
-     * device brands, and a brand before the accessory word ("Samsung Original Charger") is never set aside.
+     * device brands, and a brand before the accessory word ("Samsung Original Charger") is never set aside, except as
+     * the device a case is named for: a device brand followed by at most {@code maxModelWords} model words (each one of
+     * {@code modelWords} or {@code deviceWords}, or a word with a digit that is no quantity of {@code specUnits} and no
+     * second number in a row, "8/256") and then one of {@code caseWords}, with no "+" or "&amp;" between and no maker
+     * word anywhere in the title ("Xiaomi Redmi 13C Softcase", "iPhone 15 Pro Max Case"; not "Samsung Galaxy A15 8/256
+     * Free Case", "Samsung A05 + Softcase"). After one of {@code caseWords} the {@code qualityWords} beside the brand
+     * describe the case ("Casing iPhone Original Silikon"), not the brand's make; after any other accessory word they
+     * do ("Charger Samsung Original").
      */
     public record Accessories(
             List<String> deviceBrands,
@@ -115,7 +122,12 @@ public record ClassifyRules(
             List<String> deviceWords,
             List<String> makerWords,
             List<String> bonusWords,
-            Integer maxWordsBetween) implements Serializable {}
+            Integer maxWordsBetween,
+            List<String> caseWords,
+            List<String> qualityWords,
+            List<String> modelWords,
+            List<String> specUnits,
+            Integer maxModelWords) implements Serializable {}
 
     /** How the evidence becomes a class. */
     public record Decision(
@@ -388,6 +400,30 @@ public record ClassifyRules(
         req(a.maxWordsBetween, key + ".max_words_between");
         if (a.maxWordsBetween < 0 || a.maxWordsBetween > 10) {
             throw new IllegalArgumentException(key + ".max_words_between must be 0..10, got " + a.maxWordsBetween);
+        }
+        words(a.caseWords, key + ".case_words", true);
+        for (String w : a.caseWords) {
+            if (!a.accessoryWords.contains(w)) {
+                throw new IllegalArgumentException(key + ".case_words: '" + w + "' is not in accessory_words; a case word is an accessory word too");
+            }
+        }
+        words(a.qualityWords, key + ".quality_words", true);
+        for (String w : a.qualityWords) {
+            if (!a.makerWords.contains(w)) {
+                throw new IllegalArgumentException(key + ".quality_words: '" + w + "' is not in maker_words; a quality word is a maker word "
+                        + "that after a case word describes the case");
+            }
+        }
+        words(a.modelWords, key + ".model_words", true);
+        words(a.specUnits, key + ".spec_units", true);
+        for (String u : a.specUnits) {
+            if (u.contains(" ") || !u.chars().allMatch(Character::isLetter)) {
+                throw new IllegalArgumentException(key + ".spec_units: '" + u + "' must be one word of letters (a unit after a number, 256gb)");
+            }
+        }
+        req(a.maxModelWords, key + ".max_model_words");
+        if (a.maxModelWords < 0 || a.maxModelWords > 10) {
+            throw new IllegalArgumentException(key + ".max_model_words must be 0..10, got " + a.maxModelWords);
         }
     }
 

@@ -194,7 +194,7 @@ public final class OriginEvidence implements Serializable {
         }
         String[] titleWords = TextMatcher.words(title); // normalised once, matched by every list
         String[] cueWords = cueSpelling.correct(titleWords); // "improt" read as "import": for the cue lists, never for brands
-        Verdict brandV = brandVerdict(brand, titleWords, reasons);
+        Verdict brandV = brandVerdict(brand, titleWords, title, reasons);
         Verdict titleV = titleVerdict(cueWords, titleWords, reasons);
         boolean umkmCue = !umkmCues.all(cueWords, NEGATORS, NEGATED_NOUNS).isEmpty(); // "bukan UMKM" is no UMKM cue
 
@@ -255,7 +255,7 @@ public final class OriginEvidence implements Serializable {
         return new Decision(preClass, reasons, clamp(confidence), umkmCue);
     }
 
-    private Verdict brandVerdict(String brand, String[] title, List<String> reasons) {
+    private Verdict brandVerdict(String brand, String[] title, String rawTitle, List<String> reasons) {
         ClassifyRules.GoodsWeights gw = rules.goods();
         BrandOrigins.Hit hit = null;
         boolean inTitle = false;
@@ -270,7 +270,7 @@ public final class OriginEvidence implements Serializable {
             boolean[] fits = {false};
             TextMatcher.Match<BrandOrigins.Hit> m = brandTitle.firstAt(title, (name, start) -> {
                 if (!inContext(name, title)) return false;
-                if (!accessories.fitsDevice(brandTitle.get(name).brand(), title, start, start + wordCount(name))) return true;
+                if (!accessories.fitsDevice(brandTitle.get(name).brand(), title, start, start + wordCount(name), rawTitle)) return true;
                 fits[0] = true;
                 return false;
             });

@@ -86,10 +86,63 @@ class AccessoryMentionsTest {
     void farFromTheAccessoryWordOrBeforeItTheBrandCounts() {
         // more than max_words_between (3) words after the accessory word
         assertEquals(List.of("BRAND_FOREIGN:KR"), brandReasons("Charger Fast Charging Type C 25W PD Samsung"));
-        // the phone named first: the rule does not reach it (a known limit, docs/CLASSIFICATION.md)
-        assertEquals(List.of("BRAND_FOREIGN:CN"), brandReasons("Xiaomi Redmi 13C Softcase Silikon Macaron"));
+        // motorbike parts are no accessory words: the vehicle's brand counts (a known limit, docs/CLASSIFICATION.md)
+        assertEquals(List.of("BRAND_FOREIGN:JP"), brandReasons("Kampas Rem Honda Vario 125 Depan"));
         // the brand column is what the listing declares: no accessory reading
         var column = EV.decide(false, "ID", "NIB", true, "31", "ID", null, "Samsung", "Casing HP Samsung A54");
         assertEquals("IMPORTED", column.preClass(), column.reasons().toString());
+    }
+
+    @Test
+    void aDeviceNamedFirstWithACaseWordRightAfterItsModelIsTheDeviceItFits() {
+        for (String title : List.of("Xiaomi Redmi 13C Softcase Silikon Macaron", "iPhone 15 Pro Max Case Magsafe Clear",
+                "Samsung A54 Tempered Glass Full Cover", "Redmi Note 12 Pro Hardcase Doff", "Samsung Galaxy A15 5G Casing Silikon",
+                "Oppo Reno 11 Case Kulit", "iPhone 11 Garskin Carbon", "Samsung Galaxy Tab S9 Cover", "Xiaomi Softcase Motif",
+                "Samsung Galaxy S24 FE Case Bening Kamera")) {
+            assertEquals(List.of("ACCESSORY_FOR_BRAND"), brandReasons(title), title);
+            assertEquals("UNKNOWN", localSeller(title).preClass(), title);
+        }
+    }
+
+    @Test
+    void aDeviceNamedFirstKeepsItsBrandWhenAnythingButItsModelComesBeforeTheCaseWord() {
+        // a bonus or free word, memory ("8/256", "128gb"), a "+" or "&", a word of no model ("Silicone", "Clear": the brand's own case)
+        for (String[] c : new String[][]{{"Samsung Galaxy A15 8/256 Free Case Garansi Resmi", "BRAND_FOREIGN:KR"},
+                {"Xiaomi Redmi Note 13 Bonus Softcase 8/256", "BRAND_FOREIGN:CN"}, {"Samsung A05 + Softcase", "BRAND_FOREIGN:KR"},
+                {"Samsung A05+Softcase", "BRAND_FOREIGN:KR"}, {"Samsung A05 & Tempered Glass", "BRAND_FOREIGN:KR"},
+                {"Samsung Galaxy A15 8/256 Case", "BRAND_FOREIGN:KR"}, {"iPhone 13 128GB Ex Inter + Case", "BRAND_FOREIGN:US"},
+                {"Realme C55 8/256 NFC Case", "BRAND_FOREIGN:CN"}, {"Samsung Galaxy S24 Ultra Silicone Case", "BRAND_FOREIGN:KR"},
+                {"iPhone 15 Plus Case", "BRAND_FOREIGN:US"}, {"Apple Watch Series 9 GPS 45mm Aluminium Case", "BRAND_FOREIGN:US"},
+                {"Samsung Galaxy A54 5G 45mm Case", "BRAND_FOREIGN:KR"},
+                // a maker word anywhere in the title, a case word more than max_model_words (4) words on, no case word
+                {"Samsung A54 Case Original", "BRAND_FOREIGN:KR"}, {"Samsung Galaxy A54 5G Pro Max Ultra Case", "BRAND_FOREIGN:KR"},
+                {"Samsung A05 + Charger Original", "BRAND_FOREIGN:KR"}, {"Samsung A05 Charger", "BRAND_FOREIGN:KR"},
+                {"Xiaomi Redmi 13C Charger", "BRAND_FOREIGN:CN"},
+                {"iPhone 11 Battery Health 85% Ex Inter", "BRAND_FOREIGN:US"}}) {
+            assertEquals(List.of(c[1]), brandReasons(c[0]), c[0]);
+        }
+    }
+
+    @Test
+    void afterACaseWordOriginalBesideTheBrandIsTheCasesQualityAfterAChargerItsMake() {
+        assertEquals(List.of("ACCESSORY_FOR_BRAND"), brandReasons("Casing iPhone Original Silikon Logo"));
+        assertEquals(List.of("ACCESSORY_FOR_BRAND"), brandReasons("Softcase Samsung Ori Motif Bunga"));
+        assertEquals(List.of("ACCESSORY_FOR_BRAND"), brandReasons("Casing Samsung Original Softcase Polos"));
+        // a charger, a cable: 'original' says the brand made it; 'official' and 'genuine' say so after a case word too
+        assertEquals(List.of("BRAND_FOREIGN:KR"), brandReasons("Charger Samsung Original 25W"));
+        assertEquals(List.of("BRAND_FOREIGN:US"), brandReasons("Kabel Data iPhone Original Lightning 1M"));
+        assertEquals(List.of("BRAND_FOREIGN:KR"), brandReasons("Case Samsung Official Clear Cover"));
+        assertEquals(List.of("BRAND_FOREIGN:KR"), brandReasons("Case Samsung Genuine S24"));
+    }
+
+    @Test
+    void aPlusOrAmpersandIsPlacedAmongTheNormalisedWords() {
+        // words: samsung(0) a05(1) softcase(2); the sign after word 1, before word 2
+        assertEquals(true, AccessoryMentions.joinedBetween("Samsung A05 + Softcase", 2, 2));
+        assertEquals(true, AccessoryMentions.joinedBetween("Samsung A05+Softcase", 1, 2));
+        assertEquals(false, AccessoryMentions.joinedBetween("Samsung A05 Softcase + TG", 1, 2));
+        assertEquals(false, AccessoryMentions.joinedBetween("Samsung + A05 Softcase", 2, 2));
+        assertEquals(false, AccessoryMentions.joinedBetween("Samsung A05 Softcase", 1, 2));
+        assertEquals(true, AccessoryMentions.joinedBetween("Sämsung A05 & Softcase", 2, 2));
     }
 }

@@ -104,6 +104,12 @@ class ClassifyConfigTest {
                 {"  misspellings:\n", "  misspelings:\n", "misspelings"},
                 // values out of range or not in matching form
                 {"    max_words_between: 3", "    max_words_between: 11", "brand_matching.accessories.max_words_between must be 0..10, got 11"},
+                {"    max_model_words: 4\n", "", "brand_matching.accessories.max_model_words is missing"},
+                {"    max_model_words: 4", "    max_model_words: -1", "brand_matching.accessories.max_model_words must be 0..10, got -1"},
+                {"    case_words: [casing,", "    case_words: [dompet,", "brand_matching.accessories.case_words: 'dompet' is not in accessory_words"},
+                {"    quality_words: [original,", "    quality_words: [asli,", "brand_matching.accessories.quality_words: 'asli' is not in maker_words"},
+                {"    spec_units: [gb,", "    spec_units: [g b,", "brand_matching.accessories.spec_units: 'g b' must be one word of letters"},
+                {"    model_words: [", "    model_word: [", "model_word"},
                 {"    weight: 0.55", "    weight: 1.55", "title_cues.place_cues.weight must be between 0 and 1"},
                 {"    fit_words: [untuk,", "    fit_words: [Untuk-Nya,", "brand_matching.accessories.fit_words: write 'Untuk-Nya' as 'untuk nya'"},
                 {"    not_places: [batu,", "    not_places: [jawa, batu,", "title_cues.place_cues: 'jawa' is in both extra_places and not_places"},
@@ -128,7 +134,8 @@ class ClassifyConfigTest {
         NeracaException unknown = assertThrows(NeracaException.class,
                 () -> ClassifyRules.parse("rules.yaml", rules.replace("    bonus_words: [", "    bonus_word: [")));
         assertTrue(unknown.getMessage().contains("bonus_words") && unknown.getMessage().contains("device_brands")
-                && unknown.getMessage().contains("maker_words"), unknown.getMessage());
+                && unknown.getMessage().contains("maker_words") && unknown.getMessage().contains("case_words")
+                && unknown.getMessage().contains("quality_words") && unknown.getMessage().contains("max_model_words"), unknown.getMessage());
     }
 
     @Test
