@@ -678,7 +678,7 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
         JsonNode arr = parent == null ? null : parent.get(last);
         if (arr == null || arr.isNull()) {
             List<String> arrays = new ArrayList<>();
-            obj.fields().forEachRemaining(e -> { if (e.getValue().isArray()) arrays.add(e.getKey()); });
+            arraysIn(obj, "", arrays);
             return wholeOrder(obj, "NO_ITEMS", "the order has no '" + linesName + "'" + (arr == null ? "" : " (null)")
                     + ", the array format.order_lines names: an order without lines has no sale to count"
                     + (arrays.isEmpty() ? "" : "; the order's arrays: " + String.join(", ", arrays) + " (is format.order_lines misspelt?)"));
@@ -699,6 +699,20 @@ public final class DumpReader implements Iterator<RawRecord>, AutoCloseable {
         int n = arr.size();
         for (int k = 0; k < n; k++) pending.add(element(obj, orderValues, orderShape, arr.get(k), k));
         return pending.poll();
+    }
+
+    /**
+     * The dotted paths of the arrays in {@code node} and the objects inside it ({@code lines}, {@code order.line_items}), not
+     * those inside arrays: where an order's lines may be when {@code format.order_lines} names none. Only the top level was
+     * looked at, and a misspelt {@code order.lineitems} beside {@code order.line_items} named nothing (the raw row masks the
+     * unmapped array too).
+     */
+    private static void arraysIn(JsonNode node, String prefix, List<String> out) {
+        node.fields().forEachRemaining(e -> {
+            String p = prefix + e.getKey();
+            if (e.getValue().isArray()) out.add(p);
+            else if (e.getValue().isObject()) arraysIn(e.getValue(), p + ".", out);
+        });
     }
 
     /** One sales line of an order: element {@code k} of its array, read with the order's values. */

@@ -1,0 +1,67 @@
+package id.neraca.ingest;
+
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * An economist maps a TikTok-Shop-API-like export whose orders sit under {@code "order"} with their lines in
+ * {@code order.line_items}, and makes the mistakes such a mapping invites: a misspelt array name, a {@code $.}-rooted
+ * path as jq and JSONPath write it, a line's field read without the array's prefix. Each must say what to write.
+ * Expected messages written by hand. Pure: no Spark.
+ */
+class TikTokApiNestedLineItemsMistakesTest {
+    @TempDir
+    Path tmp;
+
+    static final String MAPPING = """
+            marketplace: tts-api
+            files: ["tts-api/*.jsonl"]
+            format:
+              type: jsonl
+              order_lines: order.line_items
+            grain: ORDER_LINE
+            columns:
+              order_id: {path: order.id}
+              line_key: {path: order.line_items.id}
+              order_ts: {path: order.create_time, formats: ["yyyy-MM-dd HH:mm:ss"], zone: SELLER}
+              status: {path: order.status, map: {COMPLETED: COMPLETED, CANCELLED: CANCELLED}}
+              product_title: {path: order.line_items.product_name}
+              quantity: {path: order.line_items.quantity}
+              unit_price: {path: order.line_items.sale_price, parser: decimal}
+              seller_city: {path: order.seller.city}
+            """;
+
+    /** One order of two lines, a Jayapura shop; its lines under order.line_items, a buyer's tags in a top-level array. */
+    static final String ORDER = "{\"order\":{\"id\":\"576900000031\",\"status\":\"COMPLETED\",\"create_time\":\"2025-11-05 11:37:00\","
+            + "\"seller\":{\"city\":\"Kota Jayapura\"},\"line_items\":[{\"id\":\"LI1\",\"product_name\":\"Noken Anyaman\","
+            + "\"quantity\":2,\"sale_price\":\"150000\"},{\"id\":\"LI2\",\"product_name\":\"Kopi Wamena\",\"quantity\":3,"
+            + "\"sale_price\":245000.5}]},\"tags\":[\"promo\"]}";
+
+    @Test
+    void aMisspeltNestedArrayNameIsNoItemsNamingTheArraysInsideTheOrder() throws IOException {
+        List<Row> rows = IngestFixtures.parseWithMapping(tmp, "tts-api", MAPPING.replace("order.line_items", "order.lineitems"),
+                "orders_2025-11.jsonl", ORDER + "\n");
+        assertEquals(1, rows.size());
+        assertEquals("NO_ITEMS", rows.get(0).getAs("reason_code"));
+        assertEquals("the order has no 'order.lineitems', the array format.order_lines names: an order without lines has no sale "
+                + "to count; the order's arrays: order.line_items, tags (is format.order_lines misspelt?)", rows.get(0).getAs("reason_detail"));
+    }
+
+    @Test
+    void theSameOrderWithTheRightMappingIsTwoSalesLinesAndPlansCleanly() throws IOException {
+        List<Row> rows = IngestFixtures.parseWithMapping(tmp, "tts-api", MAPPING, "orders_2025-11.jsonl", ORDER + "\n");
+        assertEquals(List.of("tts-api:576900000031:LI1 Noken Anyaman 2 150000.00 300000.00 2025-11",
+                        "tts-api:576900000031:LI2 Kopi Wamena 3 245000.50 735001.50 2025-11"),
+                rows.stream().map(r -> r.getAs("sale_id") + " " + r.getAs("product_title") + " " + r.getAs("quantity") + " "
+                        + r.getAs("unit_price_idr") + " " + r.getAs("gmv_idr") + " " + r.getAs("period_month")).toList());
+    }
+}
