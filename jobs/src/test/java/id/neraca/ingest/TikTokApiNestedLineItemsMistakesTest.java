@@ -57,6 +57,15 @@ class TikTokApiNestedLineItemsMistakesTest {
     }
 
     @Test
+    void aDollarRootedArrayPathIsRefusedWithThePathToWrite() {
+        String msg = assertThrows(id.neraca.core.NeracaException.class, () -> id.neraca.ingest.mapping.Mappings.parse("tts-api.yaml",
+                MAPPING.replace("order_lines: order.line_items", "order_lines: $.order.line_items"))).getMessage();
+        assertEquals("tts-api.yaml (line 5): format.order_lines must be the dotted path of the array that holds each order's lines, "
+                + "as column paths write it (items, order.line_items: no brackets, no leading dot); got '$.order.line_items': write "
+                + "'order.line_items'", msg);
+    }
+
+    @Test
     void theSameOrderWithTheRightMappingIsTwoSalesLinesAndPlansCleanly() throws IOException {
         List<Row> rows = IngestFixtures.parseWithMapping(tmp, "tts-api", MAPPING, "orders_2025-11.jsonl", ORDER + "\n");
         assertEquals(List.of("tts-api:576900000031:LI1 Noken Anyaman 2 150000.00 300000.00 2025-11",

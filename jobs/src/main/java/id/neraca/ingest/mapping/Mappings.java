@@ -315,7 +315,7 @@ public final class Mappings {
                 + fmt.type() + " dump has one sales line per row (leave it out)");
         req(where, !m.listing(), key, "is for grain ORDER_LINE (an order and its lines); a listing scrape has one listing per line");
         String plain = a.strip().replaceFirst("^\\$?\\.", "").replaceFirst("(\\[[0-9*]*\\])+$", "");
-        boolean ok = !a.isBlank() && a.equals(a.strip()) && !a.contains("[") && !a.contains("]")
+        boolean ok = !a.isBlank() && a.equals(a.strip()) && !a.contains("[") && !a.contains("]") && !a.startsWith("$")
                 && java.util.Arrays.stream(a.split("\\.", -1)).noneMatch(String::isEmpty);
         req(where, ok, key, "must be the dotted path of the array that holds each order's lines, as column paths write it "
                 + "(items, order.line_items: no brackets, no leading dot); got '" + a + "'"
