@@ -290,10 +290,43 @@ public final class DumpPlanner {
             if (n == null || !n.isObject()) return null;
             n = n.get(seg);
         }
-        if (n == null || n.isNull() || n.isArray()) return null;
+        if (n != null && n.isArray()) return orderPathInElements(m, root, n, mappingFile);
+        if (n == null || n.isNull()) return null;
         return "format.order_lines of mapping '" + m.name() + "' names '" + declared + "', which holds " + DumpReader.what(n)
                 + " in the file's first record, not an array of the order's lines: every order would be BAD_JSON. Point "
                 + "format.order_lines in " + mappingFile + " at the array that holds each order's lines";
+    }
+
+    /**
+     * Under {@code format.order_lines}, a column whose path reads the order ({@code product_name}) where the file's first
+     * record has no such field but an element of its array does: the path lacks the array's prefix
+     * ({@code order.line_items.product_name}). Every line's value was blank, without a word: a TikTok Shop export's titles
+     * all empty, and every sale UNKNOWN to classify. Null when none.
+     */
+    private static String orderPathInElements(Mapping m, com.fasterxml.jackson.databind.JsonNode root,
+            com.fasterxml.jackson.databind.JsonNode array, String mappingFile) {
+        String declared = m.format().orderLines();
+        for (Map.Entry<String, id.neraca.ingest.mapping.FieldSpec> e : m.columns().byKey().entrySet()) {
+            String p = e.getValue().path();
+            if (p == null || m.format().inLines(p) || present(root, p)) continue;
+            for (com.fasterxml.jackson.databind.JsonNode el : array) {
+                if (!el.isObject() || !present(el, p)) continue;
+                return "mapping '" + m.name() + "' reads '" + p + "' (columns." + e.getKey() + ") from the order, but in the file's "
+                        + "first record the order has no '" + p + "' and the elements of '" + declared + "' (its lines) have one: "
+                        + "every line's " + e.getKey() + " would be blank. Write path: " + declared + "." + p + " in " + mappingFile;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the dotted {@code path} leads to a field of {@code node} (null included: the field is there). */
+    private static boolean present(com.fasterxml.jackson.databind.JsonNode node, String path) {
+        com.fasterxml.jackson.databind.JsonNode n = node;
+        for (String seg : path.split("\\.")) {
+            if (n == null || !n.isObject()) return false;
+            n = n.get(seg);
+        }
+        return n != null;
     }
 
     /**

@@ -66,6 +66,21 @@ class TikTokApiNestedLineItemsMistakesTest {
     }
 
     @Test
+    void aLineFieldReadWithoutTheArrayPrefixIsRefusedAtPlanningNamingThePathToWrite() throws IOException {
+        Path maps = Files.createDirectories(tmp.resolve("maps"));
+        Files.writeString(maps.resolve("tts-api.yaml"), MAPPING.replace("{path: order.line_items.product_name}", "{path: product_name}"));
+        Path dir = Files.createDirectories(tmp.resolve("dumps/tts-api"));
+        Files.writeString(dir.resolve("orders_2025-11.jsonl"), ORDER + "\n");
+        DumpPlanner.Plan plan = DumpPlanner.plan(tmp.resolve("dumps").toString(), id.neraca.ingest.mapping.Mappings.load(maps), false,
+                0, "data/marketplaces");
+        assertEquals(List.of("tts-api/orders_2025-11.jsonl line 1: mapping 'tts-api' reads 'product_name' (columns.product_title) "
+                + "from the order, but in the file's first record the order has no 'product_name' and the elements of "
+                + "'order.line_items' (its lines) have one: every line's product_title would be blank. Write path: "
+                + "order.line_items.product_name in data/marketplaces/tts-api.yaml"),
+                plan.errors().stream().map(DumpPlanner.Issue::render).toList());
+    }
+
+    @Test
     void theSameOrderWithTheRightMappingIsTwoSalesLinesAndPlansCleanly() throws IOException {
         List<Row> rows = IngestFixtures.parseWithMapping(tmp, "tts-api", MAPPING, "orders_2025-11.jsonl", ORDER + "\n");
         assertEquals(List.of("tts-api:576900000031:LI1 Noken Anyaman 2 150000.00 300000.00 2025-11",
