@@ -186,7 +186,9 @@ public final class IngestRun {
      * flag for it (a TIMESTAMP's isAdjustedToUTC; Spark reads any INT96 as an instant in UTC), and writers differ: Spark
      * and Hive store instants, while pandas and pyarrow ({@code to_parquet(..., use_deprecated_int96_timestamps=True)},
      * {@code flavor="spark"}) store a column without a zone as it is, its local times as if they were UTC. Their Arrow
-     * schema in the footer ({@code ARROW:schema}) still says whether the column had a zone. Read as an instant, a
+     * schema in the footer ({@code ARROW:schema}) still says whether the column had a zone; Impala (a footer's
+     * {@code created_by} "impala version …") writes its TIMESTAMP, which has no zone, as wall-clock time too, as
+     * Spark's {@code spark.sql.parquet.int96TimestampConversion} assumes of it. Read as an instant, a
      * warehouse's 23:30 WITA was 07:30 WITA the next morning, a sale of the next month on a month's last evening, without
      * a word (the audit of 2 Dec 2026). False when the footer cannot be read: Spark reads the file, and says why.
      */
@@ -198,6 +200,9 @@ public final class IngestRun {
             org.apache.parquet.schema.MessageType schema = fm.getSchema();
             if (!schema.containsField(name) || !schema.getType(name).isPrimitive() || schema.getType(name).asPrimitiveType()
                     .getPrimitiveTypeName() != org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT96) return false;
+            // Impala stores its zone-less TIMESTAMP as written (Spark's own int96TimestampConversion names it so)
+            String by = fm.getCreatedBy();
+            if (by != null && by.toLowerCase(java.util.Locale.ROOT).startsWith("impala")) return true;
             String arrow = fm.getKeyValueMetaData().get("ARROW:schema");
             if (arrow == null) return false;
             byte[] bytes = java.util.Base64.getDecoder().decode(arrow);

@@ -82,7 +82,8 @@ public final class IngestState {
     // a price range's and an items array's BAD_* details
     // 10: an order's lines in an array (format.order_lines): the parsed rows carry source_element, and a mapped path through
     // an array is BAD_JSON naming format.order_lines
-    static final int VERSION = 10;
+    // 11: Impala's INT96 times (created_by "impala version") wall-clock, as pandas' zone-less ones
+    static final int VERSION = 11;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final StructType STORED = IngestSchemas.PARSED.add("file_id", DataTypes.StringType, true);
 

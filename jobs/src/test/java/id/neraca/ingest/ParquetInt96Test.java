@@ -114,4 +114,52 @@ class ParquetInt96Test extends SparkTestBase {
         assertEquals("INT96", physicalType(file, "created"));
         assertEquals("2024-07-31T15:30:00Z 2024-07 73 1250000.00 null", ingest("spark", file, "iso"));
     }
+    /**
+     * Impala writes its TIMESTAMP (which has no zone) to INT96 as the wall-clock time, and says so only by its name in
+     * the footer's {@code created_by} (Spark's {@code int96TimestampConversion} goes by the same). The same bytes that
+     * Spark's writer means as 23:30 UTC (07:30 WITA on 1 August, an August sale) are, from Impala, 23:30 in Makassar
+     * on 31 July. The fixture is Spark's file with its {@code created_by} rewritten to Impala's, same length.
+     */
+    @Test
+    void impalasInt96IsTheSellersWallClockTime() throws Exception {
+        StructType schema = new StructType().add("order_id", DataTypes.StringType).add("created", DataTypes.TimestampType)
+                .add("status", DataTypes.StringType).add("qty", DataTypes.LongType).add("price", DataTypes.DoubleType)
+                .add("city", DataTypes.StringType);
+        Dataset<Row> d = spark.createDataFrame(List.of(RowFactory.create("W1", java.sql.Timestamp.from(java.time.Instant.parse("2024-07-31T23:30:00Z")),
+                "done", 1L, 1250000.0, "Kota Makassar")), schema);
+        String before = spark.conf().get("spark.sql.parquet.outputTimestampType");
+        spark.conf().set("spark.sql.parquet.outputTimestampType", "INT96");
+        try {
+            d.coalesce(1).write().parquet(tmp.resolve("impala-src").toString());
+        } finally {
+            spark.conf().set("spark.sql.parquet.outputTimestampType", before);
+        }
+        Path sparkFile;
+        try (var s = Files.list(tmp.resolve("impala-src"))) {
+            sparkFile = s.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+        // Spark's own reading of these bytes: an instant, an August sale in Makassar
+        assertEquals("2024-07-31T23:30:00Z 2024-08 73 1250000.00 null", ingest("impala-as-spark", sparkFile, "iso"));
+
+        byte[] bytes = Files.readAllBytes(sparkFile);
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int at = text.lastIndexOf("parquet-mr version ");
+        assertTrue(at > 0, "Spark's footer names parquet-mr");
+        int end = text.indexOf(')', at) + 1;
+        String impala = "impala version 4.4.1-RELEASE (build ";
+        String by = impala + "0".repeat(end - at - impala.length() - 1) + ")";
+        assertEquals(end - at, by.length());
+        System.arraycopy(by.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, bytes, at, by.length());
+        Path impalaFile = Files.createDirectories(tmp.resolve("impala")).resolve("impala.parquet");
+        Files.write(impalaFile, bytes);
+        assertEquals("INT96", physicalType(impalaFile, "created"));
+        try (org.apache.parquet.hadoop.ParquetFileReader r = org.apache.parquet.hadoop.ParquetFileReader.open(
+                org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(impalaFile.toUri()),
+                        new org.apache.hadoop.conf.Configuration()))) {
+            assertTrue(r.getFooter().getFileMetaData().getCreatedBy().startsWith("impala version 4.4.1"));
+        }
+        assertEquals("2024-07-31T15:30:00Z 2024-07 73 1250000.00 null", ingest("impala-iso", impalaFile, "iso"));
+        assertEquals("2024-07-31T15:30:00Z 2024-07 73 1250000.00 null",
+                ingest("impala-pattern", impalaFile, "\"yyyy-MM-dd HH:mm:ss\""));
+    }
 }
