@@ -30,7 +30,13 @@ import java.util.Map;
  *   number in a row ("8/256"): "Samsung Galaxy A15 8/256 Free Case", "Xiaomi Redmi Note 13 Bonus Softcase", "Samsung
  *   Galaxy S24 Ultra Silicone Case" are the phone or the brand's own case.</li>
  * </ul>
- * Only {@code device_brands} are ever set aside: an accessory maker's name after an accessory word is its maker ("Kabel
+ * And, for vehicle parts ({@code part_words}, {@code vehicle_brands}, {@code vehicle_models}), a vehicle maker's name at
+ * most {@code max_words_between} words after a part word and followed right away by a model ("Kampas Rem Honda Vario 125",
+ * "Busi Yamaha NMAX", "Filter Udara Toyota Avanza 2015"): the name says which vehicle the part fits, not who made it.
+ * Not with a maker word beside it ("Kampas Rem Honda Original"), and not the vehicle itself ("Honda Beat 2024": no part
+ * word). A genuine part's own mark is a brand of the table ("HGP", "Yamaha Genuine Parts") and is found past the
+ * set-aside name; so is a parts maker's ("Busi Honda Vario NGK").
+ * Only {@code device_brands} and {@code vehicle_brands} are ever set aside: an accessory maker's name after an accessory word is its maker ("Kabel
  * Data Ugreen", "Charger Anker 20W"), and a brand before any other accessory word is never set aside ("Samsung Original
  * Charger 25W", "Apple Watch Series 9 ... Aluminium Case").
  */
@@ -47,10 +53,22 @@ final class AccessoryMentions implements Serializable {
     private final HashSet<String> modelWords;
     private final HashSet<String> specUnits;
     private final int maxModelWords;
+    private final HashSet<String> modelAfterNumber;
+    private final HashSet<String> vehicleBrands;
+    private final TextMatcher<Boolean> partWords;
+    private final HashSet<String> vehicleModels;
 
-    /** @param deviceBrands the brand table's names of the configured device brands (aliases resolved by the caller) */
-    AccessoryMentions(ClassifyRules.Accessories rules, java.util.Collection<String> deviceBrands) {
+    /**
+     * @param deviceBrands  the brand table's names of the configured device brands (aliases resolved by the caller)
+     * @param vehicleBrands the brand table's names of the configured vehicle makers, likewise
+     */
+    AccessoryMentions(ClassifyRules.Accessories rules, java.util.Collection<String> deviceBrands,
+                      java.util.Collection<String> vehicleBrands) {
         this.deviceBrands = new HashSet<>(deviceBrands);
+        this.vehicleBrands = new HashSet<>(vehicleBrands);
+        this.partWords = matcher(rules.partWords());
+        this.vehicleModels = new HashSet<>(rules.vehicleModels());
+        this.modelAfterNumber = new HashSet<>(rules.modelAfterNumber());
         this.accessoryWords = matcher(rules.accessoryWords());
         this.fitWords = matcher(rules.fitWords());
         this.deviceWords = matcher(rules.deviceWords());
@@ -70,7 +88,9 @@ final class AccessoryMentions implements Serializable {
      * {@code w}, is named as the device an accessory fits. {@code raw} is the title as written, for its "+" and "&amp;".
      */
     boolean fitsDevice(String brand, String[] w, int start, int end, String raw) {
-        if (!deviceBrands.contains(brand)) return false;
+        boolean device = deviceBrands.contains(brand);
+        boolean vehicle = vehicleBrands.contains(brand);
+        if (!device && !vehicle) return false;
         List<TextMatcher.Match<Boolean>> makers = makerWords.matches(w);
         // a maker word beside the brand: the brand made it, unless every such word is a quality word and a case word reaches it
         boolean qualityOnly = true, besideMaker = false;
@@ -82,6 +102,9 @@ final class AccessoryMentions implements Serializable {
         }
         if (besideMaker && !qualityOnly) return false;
         List<TextMatcher.Match<Boolean>> bonus = bonusWords.matches(w);
+        // a vehicle part: the maker named after the part word, its model right after it ("Kampas Rem Honda Vario 125")
+        if (vehicle && !besideMaker && fitsVehicle(w, start, end, bonus)) return true;
+        if (!device) return false;
         List<TextMatcher.Match<Boolean>> cases = caseWords.matches(w);
         for (TextMatcher.Match<Boolean> a : accessoryWords.matches(w)) {
             int between = start - a.end();
@@ -97,14 +120,48 @@ final class AccessoryMentions implements Serializable {
             if (between < 0 || between > maxWordsBetween) continue;
             if (between == 0 || onlyDeviceWords(w, f.end(), start)) return true;
         }
-        // the device named first, a case word after its model: no maker word anywhere, no "+" or "&" between
-        if (!makers.isEmpty()) return false;
+        // the device named first, a case word after its model: no maker word anywhere (but a quality word right after the
+        // case word, "Case Original", which describes the case), no "+" or "&" between
         for (TextMatcher.Match<Boolean> c : cases) {
             if (c.start() < end) continue;
             if (c.start() - end > maxModelWords) break;
+            for (TextMatcher.Match<Boolean> m : makers) {
+                boolean caseQuality = m.start() == c.end() && m.words() == 1 && qualityWords.contains(w[m.start()]);
+                if (!caseQuality) return false;
+            }
             return onlyModelWords(w, end, c.start()) && !joinedBetween(raw, end, c.start());
         }
         return false;
+    }
+
+    /**
+     * Whether the vehicle maker at words {@code [start, end)} stands at most {@code max_words_between} words after a part
+     * word (not one after a bonus word) and a vehicle model follows it right away: one of {@code vehicle_models}, or a
+     * word with a digit that is no quantity of {@code spec_units} ("125", "r15"; not "250ml").
+     */
+    private boolean fitsVehicle(String[] w, int start, int end, List<TextMatcher.Match<Boolean>> bonus) {
+        if (end >= w.length) return false;
+        String model = w[end];
+        if (!vehicleModels.contains(model) && !(model.chars().anyMatch(Character::isDigit) && !isQuantity(model))) return false;
+        for (TextMatcher.Match<Boolean> p : partWords.matches(w)) {
+            int between = start - p.end();
+            if (between < 0 || between > maxWordsBetween) continue;
+            boolean free = false;
+            for (TextMatcher.Match<Boolean> b : bonus) free |= b.end() == p.start();
+            if (!free) return true;
+        }
+        return false;
+    }
+
+    /** Whether {@code x} is a number glued to a unit of {@code spec_units} ("256gb", "45mm"). */
+    private boolean isQuantity(String x) {
+        int d = 0;
+        while (d < x.length() && Character.isDigit(x.charAt(d))) d++;
+        return d > 0 && specUnits.contains(x.substring(d));
+    }
+
+    private static boolean isNumber(String x) {
+        return !x.isEmpty() && x.chars().allMatch(Character::isDigit);
     }
 
     /** Whether the accessory word {@code a} is a case word (the same words at the same place). */
@@ -121,11 +178,11 @@ final class AccessoryMentions implements Serializable {
         for (int i = from; i < to; i++) {
             String x = w[i];
             if (modelWords.contains(x)) continue;
+            // "plus" after a number is the model's ("iPhone 15 Plus"); after anything else it means "with"
+            if (modelAfterNumber.contains(x) && i > from && isNumber(w[i - 1])) continue;
             if (x.chars().noneMatch(Character::isDigit)) return false;
-            int d = 0;
-            while (d < x.length() && Character.isDigit(x.charAt(d))) d++;
-            if (d > 0 && specUnits.contains(x.substring(d))) return false;
-            if (d == x.length() && i > from && w[i - 1].chars().allMatch(Character::isDigit)) return false;
+            if (isQuantity(x)) return false;
+            if (isNumber(x) && i > from && isNumber(w[i - 1])) return false;
         }
         return true;
     }

@@ -113,7 +113,14 @@ public record ClassifyRules(
      * word anywhere in the title ("Xiaomi Redmi 13C Softcase", "iPhone 15 Pro Max Case"; not "Samsung Galaxy A15 8/256
      * Free Case", "Samsung A05 + Softcase"). After one of {@code caseWords} the {@code qualityWords} beside the brand
      * describe the case ("Casing iPhone Original Silikon"), not the brand's make; after any other accessory word they
-     * do ("Charger Samsung Original").
+     * do ("Charger Samsung Original"). {@code modelAfterNumber} ("plus") is a model word only right after a number
+     * ("iPhone 15 Plus Case"; "Samsung A05 Plus Softcase" is a phone with a case). A quality word right after the case
+     * word describes the case and keeps no brand ("Samsung A54 Case Original").
+     * <p>A vehicle part named after the vehicle it fits: one of {@code vehicleBrands} at most {@code maxWordsBetween}
+     * words after one of {@code partWords} and followed right away by a model (one of {@code vehicleModels}, or a word
+     * with a digit that is no quantity of {@code specUnits}) is set aside the same way ("Kampas Rem Honda Vario 125",
+     * "Filter Udara Toyota Avanza"), unless a maker word stands beside it; the vehicle itself ("Honda Beat 2024") names
+     * no part and keeps its brand.
      */
     public record Accessories(
             List<String> deviceBrands,
@@ -127,7 +134,11 @@ public record ClassifyRules(
             List<String> qualityWords,
             List<String> modelWords,
             List<String> specUnits,
-            Integer maxModelWords) implements Serializable {}
+            Integer maxModelWords,
+            List<String> modelAfterNumber,
+            List<String> partWords,
+            List<String> vehicleBrands,
+            List<String> vehicleModels) implements Serializable {}
 
     /** How the evidence becomes a class. */
     public record Decision(
@@ -424,6 +435,31 @@ public record ClassifyRules(
         req(a.maxModelWords, key + ".max_model_words");
         if (a.maxModelWords < 0 || a.maxModelWords > 10) {
             throw new IllegalArgumentException(key + ".max_model_words must be 0..10, got " + a.maxModelWords);
+        }
+        oneWordEach(a.modelAfterNumber, key + ".model_after_number", true);
+        words(a.partWords, key + ".part_words", true);
+        req(a.vehicleBrands, key + ".vehicle_brands"); // names of the brand table, checked against it when the rules compile
+        for (String b : a.vehicleBrands) {
+            if (b == null || TextMatcher.normalise(b).isEmpty()) {
+                throw new IllegalArgumentException(key + ".vehicle_brands: '" + b + "' has no letters or digits to match");
+            }
+        }
+        if (!a.partWords.isEmpty() && a.vehicleBrands.isEmpty()) {
+            throw new IllegalArgumentException(key + ".vehicle_brands lists no brand but part_words lists parts; name the vehicle "
+                    + "makers whose names say what a part fits, or empty part_words");
+        }
+        oneWordEach(a.vehicleModels, key + ".vehicle_models", true);
+        if (!a.partWords.isEmpty() && a.vehicleModels.isEmpty()) {
+            throw new IllegalArgumentException(key + ".vehicle_models lists no model but part_words lists parts; a part is read as "
+                    + "fitting a vehicle only when the maker's name is followed by a model");
+        }
+    }
+
+    /** A required list of single words in matching form (each is compared with one word of the title). */
+    private static void oneWordEach(List<String> l, String key, boolean mayBeEmpty) {
+        words(l, key, mayBeEmpty);
+        for (String w : l) {
+            if (w.contains(" ")) throw new IllegalArgumentException(key + ": '" + w + "' is more than one word; each entry is one word of the title");
         }
     }
 

@@ -148,7 +148,16 @@ public final class OriginEvidence implements Serializable {
             }
             devices.add(h.brand());
         }
-        this.accessories = new AccessoryMentions(rules.brandMatching().accessories(), devices);
+        List<String> vehicles = new ArrayList<>();
+        for (String s : rules.brandMatching().accessories().vehicleBrands()) {
+            BrandOrigins.Hit h = brandColumn.exact(s);
+            if (h == null) {
+                throw new IllegalArgumentException("brand_matching.accessories.vehicle_brands: '" + s
+                        + "' is not a brand or alias in the brand table; add it there first or fix the spelling");
+            }
+            vehicles.add(h.brand());
+        }
+        this.accessories = new AccessoryMentions(rules.brandMatching().accessories(), devices, vehicles);
     }
 
     public Decision decide(Boolean crossBorderFlag, String sellerCountry, String sellerIdType, Boolean sellerIdValid,

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * brand_matching.accessories: a device brand named in a title as what an accessory fits is set aside
@@ -86,8 +87,8 @@ class AccessoryMentionsTest {
     void farFromTheAccessoryWordOrBeforeItTheBrandCounts() {
         // more than max_words_between (3) words after the accessory word
         assertEquals(List.of("BRAND_FOREIGN:KR"), brandReasons("Charger Fast Charging Type C 25W PD Samsung"));
-        // motorbike parts are no accessory words: the vehicle's brand counts (a known limit, docs/CLASSIFICATION.md)
-        assertEquals(List.of("BRAND_FOREIGN:JP"), brandReasons("Kampas Rem Honda Vario 125 Depan"));
+        // a vehicle maker more than max_words_between (3) words after the part word
+        assertEquals(List.of("BRAND_FOREIGN:JP"), brandReasons("Busi Racing Kualitas Premium Awet Honda Vario 125"));
         // the brand column is what the listing declares: no accessory reading
         var column = EV.decide(false, "ID", "NIB", true, "31", "ID", null, "Samsung", "Casing HP Samsung A54");
         assertEquals("IMPORTED", column.preClass(), column.reasons().toString());
@@ -112,10 +113,11 @@ class AccessoryMentionsTest {
                 {"Samsung A05+Softcase", "BRAND_FOREIGN:KR"}, {"Samsung A05 & Tempered Glass", "BRAND_FOREIGN:KR"},
                 {"Samsung Galaxy A15 8/256 Case", "BRAND_FOREIGN:KR"}, {"iPhone 13 128GB Ex Inter + Case", "BRAND_FOREIGN:US"},
                 {"Realme C55 8/256 NFC Case", "BRAND_FOREIGN:CN"}, {"Samsung Galaxy S24 Ultra Silicone Case", "BRAND_FOREIGN:KR"},
-                {"iPhone 15 Plus Case", "BRAND_FOREIGN:US"}, {"Apple Watch Series 9 GPS 45mm Aluminium Case", "BRAND_FOREIGN:US"},
+                {"Samsung A05 Plus Softcase", "BRAND_FOREIGN:KR"}, {"Apple Watch Series 9 GPS 45mm Aluminium Case", "BRAND_FOREIGN:US"},
                 {"Samsung Galaxy A54 5G 45mm Case", "BRAND_FOREIGN:KR"},
-                // a maker word anywhere in the title, a case word more than max_model_words (4) words on, no case word
-                {"Samsung A54 Case Original", "BRAND_FOREIGN:KR"}, {"Samsung Galaxy A54 5G Pro Max Ultra Case", "BRAND_FOREIGN:KR"},
+                // a maker word in the title but right after the case word, a case word more than max_model_words (4) words on, no case word
+                {"Samsung A54 Original Case", "BRAND_FOREIGN:KR"}, {"Samsung A54 Case Bening Original", "BRAND_FOREIGN:KR"},
+                {"Samsung A54 Case Official", "BRAND_FOREIGN:KR"}, {"Samsung Galaxy A54 5G Pro Max Ultra Case", "BRAND_FOREIGN:KR"},
                 {"Samsung A05 + Charger Original", "BRAND_FOREIGN:KR"}, {"Samsung A05 Charger", "BRAND_FOREIGN:KR"},
                 {"Xiaomi Redmi 13C Charger", "BRAND_FOREIGN:CN"},
                 {"iPhone 11 Battery Health 85% Ex Inter", "BRAND_FOREIGN:US"}}) {
@@ -133,6 +135,70 @@ class AccessoryMentionsTest {
         assertEquals(List.of("BRAND_FOREIGN:US"), brandReasons("Kabel Data iPhone Original Lightning 1M"));
         assertEquals(List.of("BRAND_FOREIGN:KR"), brandReasons("Case Samsung Official Clear Cover"));
         assertEquals(List.of("BRAND_FOREIGN:KR"), brandReasons("Case Samsung Genuine S24"));
+    }
+
+    @Test
+    void plusRightAfterANumberIsPartOfTheModelSoTheCaseIsForIt() {
+        for (String title : List.of("iPhone 15 Plus Case Magsafe Bening", "iPhone 8 Plus Softcase Bening", "iPhone 14 Plus Casing Silikon")) {
+            assertEquals(List.of("ACCESSORY_FOR_BRAND"), brandReasons(title), title);
+        }
+        // after a model word that is no number, "plus" means "with": a phone with a case; and no case word, the phone itself
+        assertEquals(List.of("BRAND_FOREIGN:KR"), brandReasons("Samsung A05 Plus Softcase Garansi Resmi"));
+        assertEquals(List.of("BRAND_FOREIGN:US"), brandReasons("iPhone 15 Plus 256GB Garansi Resmi iBox"));
+    }
+
+    @Test
+    void originalRightAfterTheCaseWordIsTheCasesQuality() {
+        assertEquals(List.of("ACCESSORY_FOR_BRAND"), brandReasons("Samsung A54 Case Original Silikon"));
+        assertEquals(List.of("ACCESSORY_FOR_BRAND"), brandReasons("Xiaomi Redmi 13C Softcase Ori Bening"));
+        // memory or a free case before it: the phone, with its case
+        assertEquals(List.of("BRAND_FOREIGN:CN"), brandReasons("Infinix Hot 40i 8/256 Case Original"));
+        assertEquals(List.of("BRAND_FOREIGN:KR"), brandReasons("Samsung Galaxy A55 8/256 Free Case Original"));
+    }
+
+    @Test
+    void aVehicleMakerAfterAPartWordAndBeforeItsModelIsTheVehicleThePartFits() {
+        for (String title : List.of("Kampas Rem Honda Vario 125 Depan", "Busi Yamaha NMAX Iridium", "V-Belt Honda Beat FI",
+                "Filter Udara Toyota Avanza 2015", "Lampu Depan LED Honda Beat Street", "Rantai Suzuki Satria FU 150",
+                "Shock Belakang Yamaha Aerox 155", "Busi Iridium Kawasaki Ninja 250")) {
+            assertEquals(List.of("ACCESSORY_FOR_BRAND"), brandReasons(title), title);
+            var d = localSeller(title);
+            assertEquals("UNKNOWN", d.preClass(), title);
+            assertTrue(d.reasons().contains("NO_GOODS_EVIDENCE"), title + " " + d.reasons());
+        }
+    }
+
+    @Test
+    void theVehicleItselfAPartWithoutAModelOrWithAMakerWordKeepTheMaker() {
+        for (String title : List.of("Honda Beat 2024 CBS Deluxe Motor Baru", "Yamaha NMAX 155 Connected 2024",
+                "Toyota Avanza 1.5 G CVT 2022 Bekas", "Busi Honda Kualitas Bagus", "Kampas Rem Honda Original Vario 125")) {
+            assertEquals(List.of("BRAND_FOREIGN:JP"), brandReasons(title), title);
+        }
+        // part words speak of vehicle makers only: Xiaomi's own lamp
+        assertEquals(List.of("BRAND_FOREIGN:CN"), brandReasons("Lampu Xiaomi Mi LED Smart Bulb"));
+    }
+
+    @Test
+    void aGenuinePartsMarkIsAPartMadeInIndonesia() {
+        // the mark after the set-aside maker, or first (the maker's name then never reached)
+        assertEquals(List.of("ACCESSORY_FOR_BRAND", "BRAND_MADE_IN_ID:JP"), brandReasons("Kampas Rem Honda Vario 125 HGP"));
+        assertEquals(List.of("ACCESSORY_FOR_BRAND", "BRAND_MADE_IN_ID:JP"), brandReasons("Busi Yamaha NMAX YGP Original"));
+        assertEquals(List.of("BRAND_MADE_IN_ID:JP"), brandReasons("Kampas Rem HGP Honda Beat Depan"));
+        assertEquals(List.of("BRAND_MADE_IN_ID:JP"), brandReasons("V-Belt Astra Honda Vario 150 Original"));
+        assertEquals(List.of("BRAND_MADE_IN_ID:JP"), brandReasons("Kampas Rem Honda Genuine Parts AHM"));
+        assertEquals(List.of("BRAND_MADE_IN_ID:JP"), brandReasons("Kampas Rem Depan Yamaha Genuine Parts NMAX"));
+        assertEquals(List.of("BRAND_MADE_IN_ID:JP"), brandReasons("Oli AHM MPX2 0.8L"));
+        assertEquals(List.of("BRAND_MADE_IN_ID:JP"), brandReasons("Oli Yamalube Super Matic 0.8L"));
+        assertEquals("LOCAL", localSeller("Kampas Rem Honda Vario 125 HGP").preClass());
+    }
+
+    @Test
+    void aPartsMakerIsReadByItsOwnBrand() {
+        assertEquals(List.of("BRAND_FOREIGN:JP"), brandReasons("Busi NGK Honda Beat CPR8EA-9"));
+        assertEquals(List.of("ACCESSORY_FOR_BRAND", "BRAND_FOREIGN:JP"), brandReasons("Busi Honda Vario 125 NGK CPR8EA"));
+        assertEquals(List.of("ACCESSORY_FOR_BRAND", "BRAND_FOREIGN:DE"), brandReasons("Busi Honda Vario 125 Bosch Platinum"));
+        assertEquals(List.of("BRAND_LOCAL"), brandReasons("Kampas Rem Aspira Honda Vario 125"));
+        assertEquals(List.of("ACCESSORY_FOR_BRAND", "BRAND_LOCAL"), brandReasons("Kampas Rem Yamaha NMAX Aspira Depan"));
     }
 
     @Test

@@ -110,6 +110,13 @@ class ClassifyConfigTest {
                 {"    quality_words: [original,", "    quality_words: [asli,", "brand_matching.accessories.quality_words: 'asli' is not in maker_words"},
                 {"    spec_units: [gb,", "    spec_units: [g b,", "brand_matching.accessories.spec_units: 'g b' must be one word of letters"},
                 {"    model_words: [", "    model_word: [", "model_word"},
+                // the vehicle-part keys: unknown, missing, one word each, models needed beside parts
+                {"    part_words: [", "    parts_words: [", "parts_words"},
+                {"    vehicle_models: [", "    vehicle_model: [", "vehicle_model"},
+                {"    model_after_number: [plus]\n", "", "brand_matching.accessories.model_after_number is missing"},
+                {"    model_after_number: [plus]", "    model_after_number: [plus size]", "brand_matching.accessories.model_after_number: 'plus size' is more than one word"},
+                {"    vehicle_models: [beat,", "    vehicle_models: [beat street,", "brand_matching.accessories.vehicle_models: 'beat street' is more than one word"},
+                {"    part_words: [kampas rem,", "    part_words: [Kampas-Rem,", "brand_matching.accessories.part_words: write 'Kampas-Rem' as 'kampas rem'"},
                 {"    weight: 0.55", "    weight: 1.55", "title_cues.place_cues.weight must be between 0 and 1"},
                 {"    fit_words: [untuk,", "    fit_words: [Untuk-Nya,", "brand_matching.accessories.fit_words: write 'Untuk-Nya' as 'untuk nya'"},
                 {"    not_places: [batu,", "    not_places: [jawa, batu,", "title_cues.place_cues: 'jawa' is in both extra_places and not_places"},
@@ -130,6 +137,14 @@ class ClassifyConfigTest {
         NeracaException none = assertThrows(NeracaException.class,
                 () -> ClassifyRules.parse("rules.yaml", rules.replaceAll("(?s)    device_brands: \\[.*?\\]", "    device_brands: []")));
         assertTrue(none.getMessage().contains("brand_matching.accessories.device_brands lists no brand"), none.getMessage());
+        NeracaException noModels = assertThrows(NeracaException.class,
+                () -> ClassifyRules.parse("rules.yaml", rules.replaceAll("(?s)    vehicle_models: \\[.*?\\]", "    vehicle_models: []")));
+        assertTrue(noModels.getMessage().contains("brand_matching.accessories.vehicle_models lists no model but part_words lists parts"),
+                noModels.getMessage());
+        NeracaException noVehicles = assertThrows(NeracaException.class,
+                () -> ClassifyRules.parse("rules.yaml", rules.replaceAll("(?s)    vehicle_brands: \\[.*?\\]", "    vehicle_brands: []")));
+        assertTrue(noVehicles.getMessage().contains("brand_matching.accessories.vehicle_brands lists no brand but part_words lists parts"),
+                noVehicles.getMessage());
         // the allowed keys are listed with the unknown one
         NeracaException unknown = assertThrows(NeracaException.class,
                 () -> ClassifyRules.parse("rules.yaml", rules.replace("    bonus_words: [", "    bonus_word: [")));
@@ -149,6 +164,20 @@ class ClassifyConfigTest {
         NeracaException e = assertThrows(NeracaException.class, () -> NeracaConfig.load(cfg, List.of("classify")));
         assertTrue(e.getMessage().startsWith(copy + " (line "), e.getMessage());
         assertTrue(e.getMessage().contains("brand_matching.accessories.device_brands: 'Samsnug' is not a brand or alias"), e.getMessage());
+    }
+
+    @Test
+    void aVehicleBrandTheTableLacksIsRejectedAtItsLine(@TempDir Path dir) throws IOException {
+        Path cfg = dir.resolve("neraca.yaml");
+        Files.writeString(cfg, "run:\n  reference_dir: " + ROOT.resolve("data/reference").toAbsolutePath() + "\n  mappings_dir: "
+                + ROOT.resolve("data/marketplaces").toAbsolutePath() + "\nclassify:\n  rules_file: rules.yaml\n");
+        Path copy = dir.resolve("rules.yaml");
+        String rules = Files.readString(RULES);
+        assertTrue(rules.contains("    vehicle_brands: [Honda, Yamaha,"), "the shipped rules list Honda first");
+        Files.writeString(copy, rules.replace("    vehicle_brands: [Honda, Yamaha,", "    vehicle_brands: [Hinda, Yamaha,"));
+        NeracaException e = assertThrows(NeracaException.class, () -> NeracaConfig.load(cfg, List.of("classify")));
+        assertTrue(e.getMessage().startsWith(copy + " (line "), e.getMessage());
+        assertTrue(e.getMessage().contains("brand_matching.accessories.vehicle_brands: 'Hinda' is not a brand or alias"), e.getMessage());
     }
 
     @Test
