@@ -137,12 +137,14 @@ final class AccessoryMentions implements Serializable {
     /**
      * Whether the vehicle maker at words {@code [start, end)} stands at most {@code max_words_between} words after a part
      * word (not one after a bonus word) and a vehicle model follows it right away: one of {@code vehicle_models}, or a
-     * word with a digit that is no quantity of {@code spec_units} ("125", "r15"; not "250ml").
+     * word of letters and digits that is no quantity of {@code spec_units} ("r15", "cb150r", "l300"; not "250ml"). A
+     * number alone is no model: "Busi Honda 2 Pcs" is as often a count as a model ("Honda Vario 125" names it first).
      */
     private boolean fitsVehicle(String[] w, int start, int end, List<TextMatcher.Match<Boolean>> bonus) {
         if (end >= w.length) return false;
         String model = w[end];
-        if (!vehicleModels.contains(model) && !(model.chars().anyMatch(Character::isDigit) && !isQuantity(model))) return false;
+        boolean lettersAndDigits = model.chars().anyMatch(Character::isDigit) && model.chars().anyMatch(Character::isLetter);
+        if (!vehicleModels.contains(model) && !(lettersAndDigits && !isQuantity(model))) return false;
         for (TextMatcher.Match<Boolean> p : partWords.matches(w)) {
             int between = start - p.end();
             if (between < 0 || between > maxWordsBetween) continue;

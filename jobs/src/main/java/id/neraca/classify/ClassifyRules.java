@@ -118,7 +118,7 @@ public record ClassifyRules(
      * word describes the case and keeps no brand ("Samsung A54 Case Original").
      * <p>A vehicle part named after the vehicle it fits: one of {@code vehicleBrands} at most {@code maxWordsBetween}
      * words after one of {@code partWords} and followed right away by a model (one of {@code vehicleModels}, or a word
-     * with a digit that is no quantity of {@code specUnits}) is set aside the same way ("Kampas Rem Honda Vario 125",
+     * of letters and digits that is no quantity of {@code specUnits}, "r15") is set aside the same way ("Kampas Rem Honda Vario 125",
      * "Filter Udara Toyota Avanza"), unless a maker word stands beside it; the vehicle itself ("Honda Beat 2024") names
      * no part and keeps its brand.
      */

@@ -160,7 +160,9 @@ class AccessoryMentionsTest {
     void aVehicleMakerAfterAPartWordAndBeforeItsModelIsTheVehicleThePartFits() {
         for (String title : List.of("Kampas Rem Honda Vario 125 Depan", "Busi Yamaha NMAX Iridium", "V-Belt Honda Beat FI",
                 "Filter Udara Toyota Avanza 2015", "Lampu Depan LED Honda Beat Street", "Rantai Suzuki Satria FU 150",
-                "Shock Belakang Yamaha Aerox 155", "Busi Iridium Kawasaki Ninja 250")) {
+                "Shock Belakang Yamaha Aerox 155", "Busi Iridium Kawasaki Ninja 250",
+                // a model the list lacks, written with letters and digits
+                "Kampas Rem Honda CB150R Depan", "Filter Udara Mitsubishi L300 Diesel")) {
             assertEquals(List.of("ACCESSORY_FOR_BRAND"), brandReasons(title), title);
             var d = localSeller(title);
             assertEquals("UNKNOWN", d.preClass(), title);
@@ -171,7 +173,7 @@ class AccessoryMentionsTest {
     @Test
     void theVehicleItselfAPartWithoutAModelOrWithAMakerWordKeepTheMaker() {
         for (String title : List.of("Honda Beat 2024 CBS Deluxe Motor Baru", "Yamaha NMAX 155 Connected 2024",
-                "Toyota Avanza 1.5 G CVT 2022 Bekas", "Busi Honda Kualitas Bagus", "Kampas Rem Honda Original Vario 125")) {
+                "Toyota Avanza 1.5 G CVT 2022 Bekas", "Busi Honda Kualitas Bagus", "Busi Honda 2 Pcs", "Kampas Rem Honda Original Vario 125")) {
             assertEquals(List.of("BRAND_FOREIGN:JP"), brandReasons(title), title);
         }
         // part words speak of vehicle makers only: Xiaomi's own lamp
