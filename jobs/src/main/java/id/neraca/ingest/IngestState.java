@@ -82,7 +82,9 @@ public final class IngestState {
     // a price range's and an items array's BAD_* details
     // 10: an order's lines in an array (format.order_lines): the parsed rows carry source_element, and a mapped path through
     // an array is BAD_JSON naming format.order_lines
-    // 11: Impala's INT96 times (created_by "impala version") wall-clock, as pandas' zone-less ones
+    // 11: Impala's INT96 times (created_by "impala version") wall-clock, as pandas' zone-less ones; an element of an
+    // order's array without a line key keyed by its content (-t<hash of title and variation>, #2 for a second identical
+    // element of the order), not by its index (-i1)
     static final int VERSION = 11;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final StructType STORED = IngestSchemas.PARSED.add("file_id", DataTypes.StringType, true);

@@ -157,6 +157,10 @@ public final class RecordParser implements Serializable {
         }
         String current = "record";
         try {
+            // an element of an order's array: its key first, from its content alone, so that a failure further down (an
+            // element's own status) does not change the occurrence numbers of its siblings
+            current = "line_key";
+            String elementKey = r.element() >= 0 ? elementKey(r) : null;
             current = "seller";
             String city = text(r, "seller_city");
             String provinceText = text(r, "seller_province");
@@ -207,10 +211,7 @@ public final class RecordParser implements Serializable {
                             + "notation: its last digits are lost, so orders cannot be told apart. Re-export with the order "
                             + "column formatted as text (or take the marketplace's CSV without opening it in Excel)");
                 }
-                String lineKey = stringField(r, "line_key");
-                // an element of an order's array without a line key of its own: keyed by its place in the array, unique in
-                // the order and the same when an export repeats the order as it was (an item ID is better: docs/MAPPINGS.md)
-                if (lineKey == null && r.element() >= 0) lineKey = "-i" + r.element();
+                String lineKey = r.element() >= 0 ? elementKey : stringField(r, "line_key");
                 saleId = m.marketplace() + ":" + orderId + ":" + (lineKey != null ? lineKey
                         : blankLineKey(stringField(r, "product_title"), stringField(r, "variation")));
                 current = "order_ts";
@@ -647,6 +648,34 @@ public final class RecordParser implements Serializable {
         if (title == null && variation == null) return "-";
         String basis = variation == null ? title : (title == null ? "" : title) + "\u0000" + variation;
         return "-t" + id.neraca.core.Hashing.sha256(basis.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16);
+    }
+
+    /** The order (file and line) whose elements {@link #occurrences} counts; an order's elements are parsed one after another. */
+    private transient String occurrenceFile;
+    private transient long occurrenceLine = -1;
+    private transient Map<String, Integer> occurrences;
+
+    /**
+     * The line key of element {@code r} of an order's array ({@code format.order_lines}): its own {@code line_key} when
+     * the mapping reads one and it is not blank; else its content, {@link #blankLineKey(String, String)} of its title and
+     * variation as for a CSV line without a SKU, followed by {@code #2}, {@code #3}, ... for the second, third element of
+     * the same order with the same content (the first has no suffix). Its index in the array ({@code -i1}) was the key
+     * until Dec 2026: when a later export dropped or reordered a line, different lines shared a key across exports
+     * ([A, B, C] then [A, C]: December's C replaced November's B at -i1 and November's C stayed at -i2, C counted twice
+     * and B gone). The content is the same wherever the element sits, and two identical elements of one order are still
+     * two lines. Relies on an order's elements being parsed one after another (DumpReader returns them so).
+     */
+    private String elementKey(RawRecord r) {
+        String own = stringField(r, "line_key");
+        if (own != null) return own;
+        String content = blankLineKey(stringField(r, "product_title"), stringField(r, "variation"));
+        if (occurrences == null || r.line() != occurrenceLine || !r.sourceFile().equals(occurrenceFile)) {
+            occurrences = new HashMap<>();
+            occurrenceFile = r.sourceFile();
+            occurrenceLine = r.line();
+        }
+        int n = occurrences.merge(content, 1, Integer::sum);
+        return n == 1 ? content : content + "#" + n;
     }
 
     String listingSaleId(String marketplace, String listingKey, String period) {

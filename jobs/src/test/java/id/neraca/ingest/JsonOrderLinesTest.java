@@ -47,7 +47,7 @@ class JsonOrderLinesTest {
               seller_city: {path: store.city}
             """;
 
-    /** The mapping without line_key: each line keyed by its place in the array. */
+    /** The mapping without line_key: each line keyed by its content (title), with its occurrence among identical ones. */
     static final String MAPPING_WITHOUT_LINE_KEY = MAPPING.replace("  line_key: {path: items.item_id}\n", "");
 
     static String item(String id, String name, int qty, String amount) {
@@ -126,22 +126,63 @@ class JsonOrderLinesTest {
                 + "the order's arrays: lines (is format.order_lines misspelt?)", rows.get(3).getAs("reason_detail"));
     }
 
+    /**
+     * The line key of an element without one, as docs/MAPPINGS.md states it: "-t" and the first 16 hex digits of the SHA-256
+     * of its title (UTF-8), computed here with the JDK's digest, not the code under test.
+     */
+    static String t(String title) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(title.getBytes(StandardCharsets.UTF_8));
+            return "-t" + java.util.HexFormat.of().formatHex(d).substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
-    void withoutALineKeyEachLineIsKeyedByItsPlaceInTheArrayTheSameOnEveryRead() throws Exception {
+    void withoutALineKeyEachLineIsKeyedByItsContentTheSameOnEveryRead() throws Exception {
         List<Row> first = IngestFixtures.parseWithMapping(tmp, "omnichannel", MAPPING_WITHOUT_LINE_KEY, "orders_2025-11.jsonl",
                 SO_1 + "\n" + SO_2 + "\n");
         List<String> ids = first.stream().map(r -> r.<String>getAs("sale_id")).toList();
-        assertEquals(List.of("omnichannel:SO-1:-i0", "omnichannel:SO-1:-i1", "omnichannel:SO-1:-i2", "omnichannel:SO-2:-i0",
-                "omnichannel:SO-2:-i1"), ids);
+        // each line keyed by its title, as a CSV line without a SKU is (no mapped variation): not by its place (-i0, -i1)
+        assertEquals(List.of("omnichannel:SO-1:" + t("Kripik Pisang"), "omnichannel:SO-1:" + t("Kopi Toraja"),
+                "omnichannel:SO-1:" + t("Sambal Roa"), "omnichannel:SO-2:" + t("Noken Anyaman"), "omnichannel:SO-2:" + t("Kopi Wamena")), ids);
         // the file read again, and the same orders in a later, overlapping export: the same keys, so they collapse
         assertEquals(ids, IngestFixtures.parseWithMapping(tmp.resolve("again"), "omnichannel", MAPPING_WITHOUT_LINE_KEY,
                 "orders_2025-11.jsonl", SO_1 + "\n" + SO_2 + "\n").stream().map(r -> r.<String>getAs("sale_id")).toList());
         assertEquals(ids.subList(3, 5), IngestFixtures.parseWithMapping(tmp.resolve("later"), "omnichannel", MAPPING_WITHOUT_LINE_KEY,
                 "orders_2025-12.jsonl", SO_2 + "\n").stream().map(r -> r.<String>getAs("sale_id")).toList());
-        // a line key that is blank on one line: that line is keyed by its place too
+        // the same order with its lines in another order: each line keeps its key, wherever it sits in the array
+        String reordered = order("SO-2", "2025-11-03 20:15:00", "Noken Papua", "Kota Jayapura", "["
+                + item("SO-2-2", "Kopi Wamena", 4, "65000") + "," + item("SO-2-1", "Noken Anyaman", 1, "150000") + "]");
+        assertEquals(List.of(ids.get(4), ids.get(3)), IngestFixtures.parseWithMapping(tmp.resolve("reordered"), "omnichannel",
+                MAPPING_WITHOUT_LINE_KEY, "orders_2025-12.jsonl", reordered + "\n").stream().map(r -> r.<String>getAs("sale_id")).toList());
+        // a line key that is blank on one line: that line is keyed by its content too
         List<Row> blank = IngestFixtures.parseWithMapping(tmp.resolve("blank"), "omnichannel", MAPPING, "orders_2025-11.jsonl",
                 SO_2.replace("\"item_id\":\"SO-2-2\"", "\"item_id\":\"\"") + "\n");
-        assertEquals(List.of("omnichannel:SO-2:SO-2-1", "omnichannel:SO-2:-i1"), blank.stream().map(r -> r.<String>getAs("sale_id")).toList());
+        assertEquals(List.of("omnichannel:SO-2:SO-2-1", "omnichannel:SO-2:" + t("Kopi Wamena")),
+                blank.stream().map(r -> r.<String>getAs("sale_id")).toList());
+    }
+
+    @Test
+    void twoIdenticalElementsOfOneOrderAreTwoLinesTheSecondKeyedWithItsOccurrence() throws Exception {
+        // a shopper who added the same snack twice (an ERP that does not merge cart lines), and a third product between
+        String twins = order("SO-8", "2025-11-05 09:00:00", "Makassar Snack", "Kota Makassar", "["
+                + item("a", "Kripik Pisang", 1, "32500") + "," + item("b", "Kopi Toraja", 1, "85000") + ","
+                + item("c", "Kripik Pisang", 1, "32500") + "]");
+        // the same order in another file line (a later export), and another order with the same title once: counted afresh
+        String other = order("SO-9", "2025-11-05 10:00:00", "Makassar Snack", "Kota Makassar", "[" + item("d", "Kripik Pisang", 2, "32500") + "]");
+        List<Row> rows = IngestFixtures.parseWithMapping(tmp, "omnichannel", MAPPING_WITHOUT_LINE_KEY, "orders_2025-11.jsonl",
+                twins + "\n" + other + "\n" + twins + "\n");
+        assertEquals(List.of(
+                "1 0 omnichannel:SO-8:" + t("Kripik Pisang") + " Kripik Pisang 1 32500.00 32500.00 73 2025-11-05 01:00:00.0 2025-11 null",
+                "1 1 omnichannel:SO-8:" + t("Kopi Toraja") + " Kopi Toraja 1 85000.00 85000.00 73 2025-11-05 01:00:00.0 2025-11 null",
+                "1 2 omnichannel:SO-8:" + t("Kripik Pisang") + "#2 Kripik Pisang 1 32500.00 32500.00 73 2025-11-05 01:00:00.0 2025-11 null",
+                "2 0 omnichannel:SO-9:" + t("Kripik Pisang") + " Kripik Pisang 2 32500.00 65000.00 73 2025-11-05 02:00:00.0 2025-11 null",
+                "3 0 omnichannel:SO-8:" + t("Kripik Pisang") + " Kripik Pisang 1 32500.00 32500.00 73 2025-11-05 01:00:00.0 2025-11 null",
+                "3 1 omnichannel:SO-8:" + t("Kopi Toraja") + " Kopi Toraja 1 85000.00 85000.00 73 2025-11-05 01:00:00.0 2025-11 null",
+                "3 2 omnichannel:SO-8:" + t("Kripik Pisang") + "#2 Kripik Pisang 1 32500.00 32500.00 73 2025-11-05 01:00:00.0 2025-11 null"),
+                rows.stream().map(JsonOrderLinesTest::show).toList());
     }
 
     @Test
