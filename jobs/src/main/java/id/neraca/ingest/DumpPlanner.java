@@ -246,13 +246,66 @@ public final class DumpPlanner {
         });
     }
 
+    /** How many of a JSON Lines file's first records are looked at for one whose order has lines ({@link #arrayShape}). */
+    static final int ORDER_LINES_LOOK = 20;
+
+    /** What {@link #arrayShape} found wrong, and in which line. */
+    record Shape(long line, String message) {}
+
     /**
-     * A JSON Lines file's first record against its mapping's shape, or null when they agree (or the line is no JSON
-     * object). Without {@code format.order_lines}, a column path through an array of objects that have the path's next
-     * field ({@code items.qty} over {@code "items":[{"qty":3},...]}): each line is an order with its lines in that array,
-     * and every line would be BAD_JSON; the message says how to declare it. With it, an array path that holds something
-     * else than an array (an object, a value). An order that lacks the array is left to the reader (NO_ITEMS): the first
-     * order may have no lines.
+     * A JSON Lines file's first records against its mapping's shape, or null when they agree (or the record is no JSON
+     * object). Without {@code format.order_lines}, the first record: a column path through an array of objects that have
+     * the path's next field ({@code items.qty} over {@code "items":[{"qty":3},...]}): each line is an order with its lines
+     * in that array, and every line would be BAD_JSON; the message says how to declare it (a later line of that shape is
+     * BAD_JSON, naming the key). With it, the first of {@code records} (the file's first {@link #ORDER_LINES_LOOK}) whose
+     * array path holds something other than nothing, null or an empty array: an order without lines says nothing of the
+     * shape, and the first order of a file may have none (a cancelled one). Checked there: the path holds an array
+     * ({@code BAD_JSON} for every order otherwise), and no column reads from the order a field the order lacks and the
+     * array's elements have ({@link #orderPathInElements}). Until Dec 2026 only the first record was looked at, and a file
+     * whose first order had no lines passed both checks whatever the rest held. No record with lines among them: nothing
+     * is checked (the reader's NO_ITEMS says what each order lacks).
+     */
+    static Shape arrayShape(Mapping m, List<Numbered> records, String mappingFile) {
+        String declared = m.format().orderLines();
+        if (declared == null) {
+            if (records.isEmpty()) return null;
+            String msg = arrayShape(m, records.get(0).bytes(), mappingFile);
+            return msg == null ? null : new Shape(records.get(0).line(), msg);
+        }
+        for (int k = 0; k < records.size(); k++) {
+            com.fasterxml.jackson.databind.JsonNode root;
+            try {
+                root = JSON_PATHS.readTree(records.get(k).bytes());
+            } catch (IOException | RuntimeException e) {
+                continue;
+            }
+            if (root == null || !root.isObject()) continue;
+            com.fasterxml.jackson.databind.JsonNode n = root;
+            for (String seg : declared.split("\\.")) {
+                if (n == null || !n.isObject()) {
+                    n = null;
+                    break;
+                }
+                n = n.get(seg);
+            }
+            if (n == null || n.isNull() || (n.isArray() && n.isEmpty())) continue;
+            long line = records.get(k).line();
+            String where = k == 0 ? "the file's first record" : "line " + line + " (the file's first record where '" + declared
+                    + "' is not missing, null or empty)";
+            if (n.isArray()) {
+                String msg = orderPathInElements(m, root, n, mappingFile, where);
+                return msg == null ? null : new Shape(line, msg);
+            }
+            return new Shape(line, "format.order_lines of mapping '" + m.name() + "' names '" + declared + "', which holds "
+                    + DumpReader.what(n) + " in " + where + ", not an array of the order's lines: every order would be BAD_JSON. "
+                    + "Point format.order_lines in " + mappingFile + " at the array that holds each order's lines");
+        }
+        return null;
+    }
+
+    /**
+     * Without {@code format.order_lines}: a column path through an array of objects that have the path's next field in the
+     * record {@code firstLine}, or null.
      */
     static String arrayShape(Mapping m, byte[] firstLine, String mappingFile) {
         com.fasterxml.jackson.databind.JsonNode root;
@@ -262,57 +315,44 @@ public final class DumpPlanner {
             return null;
         }
         if (root == null || !root.isObject()) return null;
-        String declared = m.format().orderLines();
-        if (declared == null) {
-            for (Map.Entry<String, id.neraca.ingest.mapping.FieldSpec> e : m.columns().byKey().entrySet()) {
-                String p = e.getValue().path();
-                if (p == null) continue;
-                String[] segs = p.split("\\.");
-                com.fasterxml.jackson.databind.JsonNode n = root;
-                for (int k = 0; k < segs.length - 1 && n != null && n.isContainerNode(); k++) {
-                    n = n.get(segs[k]);
-                    if (n == null || !n.isArray()) continue;
-                    boolean holds = false;
-                    for (com.fasterxml.jackson.databind.JsonNode el : n) holds |= el.isObject() && el.has(segs[k + 1]);
-                    if (!holds) break;
-                    String at = String.join(".", java.util.Arrays.copyOf(segs, k + 1));
-                    return "mapping '" + m.name() + "' reads '" + p + "' (columns." + e.getKey() + "), but in the file's first "
-                            + "record '" + at + "' holds an array of " + n.size() + " object(s) with that field: each JSON line "
-                            + "is an order with its lines in '" + at + "'. Declare it in " + mappingFile + ": format: {type: "
-                            + "jsonl, order_lines: " + at + "} (each element is then one sales line, read by the paths under '"
-                            + at + "'; docs/MAPPINGS.md, \"An order's lines in an array\")";
-                }
+        for (Map.Entry<String, id.neraca.ingest.mapping.FieldSpec> e : m.columns().byKey().entrySet()) {
+            String p = e.getValue().path();
+            if (p == null) continue;
+            String[] segs = p.split("\\.");
+            com.fasterxml.jackson.databind.JsonNode n = root;
+            for (int k = 0; k < segs.length - 1 && n != null && n.isContainerNode(); k++) {
+                n = n.get(segs[k]);
+                if (n == null || !n.isArray()) continue;
+                boolean holds = false;
+                for (com.fasterxml.jackson.databind.JsonNode el : n) holds |= el.isObject() && el.has(segs[k + 1]);
+                if (!holds) break;
+                String at = String.join(".", java.util.Arrays.copyOf(segs, k + 1));
+                return "mapping '" + m.name() + "' reads '" + p + "' (columns." + e.getKey() + "), but in the file's first "
+                        + "record '" + at + "' holds an array of " + n.size() + " object(s) with that field: each JSON line "
+                        + "is an order with its lines in '" + at + "'. Declare it in " + mappingFile + ": format: {type: "
+                        + "jsonl, order_lines: " + at + "} (each element is then one sales line, read by the paths under '"
+                        + at + "'; docs/MAPPINGS.md, \"An order's lines in an array\")";
             }
-            return null;
         }
-        com.fasterxml.jackson.databind.JsonNode n = root;
-        for (String seg : declared.split("\\.")) {
-            if (n == null || !n.isObject()) return null;
-            n = n.get(seg);
-        }
-        if (n != null && n.isArray()) return orderPathInElements(m, root, n, mappingFile);
-        if (n == null || n.isNull()) return null;
-        return "format.order_lines of mapping '" + m.name() + "' names '" + declared + "', which holds " + DumpReader.what(n)
-                + " in the file's first record, not an array of the order's lines: every order would be BAD_JSON. Point "
-                + "format.order_lines in " + mappingFile + " at the array that holds each order's lines";
+        return null;
     }
 
     /**
-     * Under {@code format.order_lines}, a column whose path reads the order ({@code product_name}) where the file's first
-     * record has no such field but an element of its array does: the path lacks the array's prefix
-     * ({@code order.line_items.product_name}). Every line's value was blank, without a word: a TikTok Shop export's titles
-     * all empty, and every sale UNKNOWN to classify. Null when none.
+     * Under {@code format.order_lines}, a column whose path reads the order ({@code product_name}) where the record looked
+     * at ({@code where}: the file's first record with lines) has no such field but an element of its array does: the path
+     * lacks the array's prefix ({@code order.line_items.product_name}). Every line's value was blank, without a word: a
+     * TikTok Shop export's titles all empty, and every sale UNKNOWN to classify. Null when none.
      */
     private static String orderPathInElements(Mapping m, com.fasterxml.jackson.databind.JsonNode root,
-            com.fasterxml.jackson.databind.JsonNode array, String mappingFile) {
+            com.fasterxml.jackson.databind.JsonNode array, String mappingFile, String where) {
         String declared = m.format().orderLines();
         for (Map.Entry<String, id.neraca.ingest.mapping.FieldSpec> e : m.columns().byKey().entrySet()) {
             String p = e.getValue().path();
             if (p == null || m.format().inLines(p) || present(root, p)) continue;
             for (com.fasterxml.jackson.databind.JsonNode el : array) {
                 if (!el.isObject() || !present(el, p)) continue;
-                return "mapping '" + m.name() + "' reads '" + p + "' (columns." + e.getKey() + ") from the order, but in the file's "
-                        + "first record the order has no '" + p + "' and the elements of '" + declared + "' (its lines) have one: "
+                return "mapping '" + m.name() + "' reads '" + p + "' (columns." + e.getKey() + ") from the order, but in " + where
+                        + " the order has no '" + p + "' and the elements of '" + declared + "' (its lines) have one: "
                         + "every line's " + e.getKey() + " would be blank. Write path: " + declared + "." + p + " in " + mappingFile;
             }
         }
@@ -577,9 +617,17 @@ public final class DumpPlanner {
             return null;
         }
         if (m.format().jsonl()) {
-            String shape = arrayShape(m, lines.get(0), mappingFile);
+            List<Numbered> records = List.of(new Numbered(headerLine, lines.get(0)));
+            if (m.format().orderLines() != null) {
+                try {
+                    records = firstLines(f.uri(), gz, ORDER_LINES_LOOK, "");
+                } catch (IOException e) {
+                    // the first record alone, as read above
+                }
+            }
+            Shape shape = arrayShape(m, records, mappingFile);
             if (shape != null) {
-                issues.add(new Issue(f.rel(), headerLine, NeracaException.EXIT_DATA, shape));
+                issues.add(new Issue(f.rel(), shape.line(), NeracaException.EXIT_DATA, shape.message()));
                 return null;
             }
             List<String> paths = lines.isEmpty() ? List.of() : jsonPaths(lines.get(0));

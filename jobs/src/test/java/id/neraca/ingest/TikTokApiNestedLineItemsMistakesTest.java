@@ -80,6 +80,47 @@ class TikTokApiNestedLineItemsMistakesTest {
                 plan.errors().stream().map(DumpPlanner.Issue::render).toList());
     }
 
+    /** A cancelled order with no lines (an empty array), then one without the array at all: neither says the lines' shape. */
+    static final String NO_LINES = "{\"order\":{\"id\":\"576900000030\",\"status\":\"CANCELLED\",\"create_time\":\"2025-11-05 10:00:00\","
+            + "\"seller\":{\"city\":\"Kota Jayapura\"},\"line_items\":[]}}\n"
+            + "{\"order\":{\"id\":\"576900000029\",\"status\":\"CANCELLED\",\"create_time\":\"2025-11-05 09:00:00\","
+            + "\"seller\":{\"city\":\"Kota Jayapura\"}}}\n";
+
+    private List<String> planErrors(String mapping, String content) throws IOException {
+        Path maps = Files.createDirectories(tmp.resolve("maps"));
+        Files.writeString(maps.resolve("tts-api.yaml"), mapping);
+        Path dir = Files.createDirectories(tmp.resolve("dumps/tts-api"));
+        Files.writeString(dir.resolve("orders_2025-11.jsonl"), content);
+        return DumpPlanner.plan(tmp.resolve("dumps").toString(), id.neraca.ingest.mapping.Mappings.load(maps), false, 0,
+                "data/marketplaces").errors().stream().map(DumpPlanner.Issue::render).toList();
+    }
+
+    @Test
+    void theChecksLookPastFirstOrdersWithoutLinesToTheFirstThatHasThem() throws IOException {
+        // the first two orders have no lines: the third, on line 3, is the one whose elements show the missing prefix
+        assertEquals(List.of("tts-api/orders_2025-11.jsonl line 3: mapping 'tts-api' reads 'product_name' (columns.product_title) "
+                + "from the order, but in line 3 (the file's first record where 'order.line_items' is not missing, null or empty) "
+                + "the order has no 'product_name' and the elements of 'order.line_items' (its lines) have one: every line's "
+                + "product_title would be blank. Write path: order.line_items.product_name in data/marketplaces/tts-api.yaml"),
+                planErrors(MAPPING.replace("{path: order.line_items.product_name}", "{path: product_name}"), NO_LINES + ORDER + "\n"));
+        // an array path holding an object, found the same way
+        String object = ORDER.replace("[{\"id\":\"LI1\"", "{\"id\":\"LI1\"").replace(",{\"id\":\"LI2\",\"product_name\":\"Kopi Wamena\","
+                + "\"quantity\":3,\"sale_price\":245000.5}]", "");
+        assertEquals(List.of("tts-api/orders_2025-11.jsonl line 3: format.order_lines of mapping 'tts-api' names 'order.line_items', "
+                + "which holds a JSON object (keys: id, product_name, quantity, sale_price) in line 3 (the file's first record where "
+                + "'order.line_items' is not missing, null or empty), not an array of the order's lines: every order would be "
+                + "BAD_JSON. Point format.order_lines in data/marketplaces/tts-api.yaml at the array that holds each order's lines"),
+                planErrors(MAPPING, NO_LINES + object + "\n"));
+    }
+
+    @Test
+    void aFileWhoseFirstOrdersHaveNoLinesPlansCleanlyWithTheRightMapping() throws IOException {
+        assertEquals(List.of(), planErrors(MAPPING, NO_LINES + ORDER + "\n"));
+        // no order with lines among the first 20: nothing to check at planning (each is NO_ITEMS when read)
+        assertEquals(List.of(), planErrors(MAPPING.replace("{path: order.line_items.product_name}", "{path: product_name}"),
+                NO_LINES.repeat(10) + ORDER + "\n"));
+    }
+
     @Test
     void theSameOrderWithTheRightMappingIsTwoSalesLinesAndPlansCleanly() throws IOException {
         List<Row> rows = IngestFixtures.parseWithMapping(tmp, "tts-api", MAPPING, "orders_2025-11.jsonl", ORDER + "\n");
