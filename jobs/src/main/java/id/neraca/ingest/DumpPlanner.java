@@ -121,6 +121,7 @@ public final class DumpPlanner {
         for (Mapping m : mappings) cms.put(m.name(), new CompiledMapping(m));
         List<Issue> issues = new ArrayList<>();
         List<FileTask> tasks = new ArrayList<>();
+        Map<String, List<Issue>> priceWarnings = new LinkedHashMap<>();   // per mapping: a price column parsed as decimal holding rupiah
         PiiSeen seen = new PiiSeen();
         for (Found f : list(dumps, splitBytes, issues)) {
             if (f.rel().substring(f.rel().lastIndexOf('/') + 1).contains(":")) {
@@ -167,6 +168,10 @@ public final class DumpPlanner {
             String mappingFile = mappingsDir + "/" + m.name() + ".yaml";
             FileTask t = workbook(f.rel()) ? prepareWorkbook(f, cms.get(m.name()), mappingFile, issues, seen)
                     : prepare(f, cms.get(m.name()), mappingFile, issues, seen);
+            if (t != null && !m.format().parquet() && !workbook(f.rel())) {
+                String rupiah = rupiahUnderDecimal(t, cms.get(m.name()), mappingFile);
+                if (rupiah != null) priceWarnings.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(new Issue(f.rel(), null, 0, rupiah));
+            }
             if (t != null && f.boundaryNewlines() != null && !t.gzip() && !m.format().parquet() && !m.format().multiline()) {
                 t = new FileTask(t.sourceFile(), t.uri(), t.mapping(), t.exportKey(), false, t.delimiter(), t.columnIndex(),
                         t.piiIndex(), t.columnCount(), t.bytes(), t.sha256(), splitBytes, f.boundaryNewlines(), t.headerLine());
@@ -174,6 +179,9 @@ public final class DumpPlanner {
             if (t != null) tasks.add(t);
         }
         tasks.sort(Comparator.comparing(FileTask::sourceFile));
+        // one warning per mapping, on its first such file: the fix is in the mapping, not in each file
+        priceWarnings.forEach((name, ws) -> issues.add(ws.size() == 1 ? ws.get(0) : new Issue(ws.get(0).file(), null, 0,
+                ws.get(0).message() + "; so do " + (ws.size() - 1) + " other file(s) of mapping '" + name + "'")));
         issues.addAll(piiNamingNothing(mappings, cms, seen, mappingsDir));
         return new Plan(tasks, cms, issues);
     }
@@ -244,6 +252,71 @@ public final class DumpPlanner {
             // an array's objects, by the array's path: an order's lines (items.buyer_note), as format.order_lines reads them
             if (e.getValue().isArray()) for (com.fasterxml.jackson.databind.JsonNode el : e.getValue()) if (el.isObject()) addPaths(p, el, out);
         });
+    }
+
+    /** How many of a file's first records the price check looks at ({@link #rupiahUnderDecimal}). */
+    static final int PRICE_LOOK = 20;
+
+    /**
+     * A warning (null: none) when a price column read with parser {@code decimal} ({@code unit_price}, {@code line_total})
+     * holds, in most of the non-blank prices of the file's first {@link #PRICE_LOOK} records, an amount written the
+     * Indonesian way that {@code decimal} refuses and {@code idr} reads ({@code Rp 50.000}, {@code 13.399.000}; {@code 34.000}
+     * in a rupiah row): every such row is quarantined BAD_PRICE, each detail naming parser idr, and a file of them stops at
+     * the threshold; the run says the fix once, before reading. Records are read as ingest reads them (DumpReader: CSV
+     * quoting, JSON paths, an order's lines), the row's currency from its currency column when it is one (a value map on
+     * it aside).
+     */
+    static String rupiahUnderDecimal(FileTask t, CompiledMapping cm, String mappingFile) {
+        Mapping m = cm.mapping();
+        List<String> keys = new ArrayList<>();
+        for (String key : List.of("unit_price", "line_total")) {
+            id.neraca.ingest.mapping.FieldSpec f = m.columns().byKey().get(key);
+            if (f != null && "decimal".equals(f.parser()) && f.sourceRef() != null && cm.sourceIndex(f.sourceRef()) >= 0) keys.add(key);
+        }
+        if (keys.isEmpty()) return null;
+        id.neraca.ingest.mapping.FieldSpec cur = m.columns().byKey().get("currency");
+        int curAt = cur == null || cur.sourceRef() == null ? -1 : cm.sourceIndex(cur.sourceRef());
+        int looked = 0;
+        int rupiah = 0;
+        String example = null;
+        String exampleKey = null;
+        try (DumpReader r = new DumpReader(t, cm)) {
+            for (int n = 0; n < PRICE_LOOK && r.hasNext(); n++) {
+                RawRecord rec = r.next();
+                String[] v = rec.values();
+                if (v == null) continue;
+                String ct = curAt >= 0 ? v[curAt] : cur == null ? null : cur.constant();
+                String currency = "IDR";
+                if (ct != null && !ct.isBlank()) {
+                    try {
+                        currency = Parsers.currency(ct);
+                    } catch (ParseFailure e) {
+                        currency = null;
+                    }
+                }
+                for (String key : keys) {
+                    String text = v[cm.sourceIndex(m.columns().byKey().get(key).sourceRef())];
+                    if (text == null || text.isBlank()) continue;
+                    looked++;
+                    if (Parsers.rupiahUnderDecimal(text, currency)) {
+                        rupiah++;
+                        if (example == null) {
+                            example = text.strip();
+                            exampleKey = key;
+                        }
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            return null;   // a file the reader cannot read: ingest says what is wrong with it
+        }
+        if (rupiah == 0 || rupiah * 2 <= looked) return null;
+        id.neraca.ingest.mapping.FieldSpec f = m.columns().byKey().get(exampleKey);
+        return String.format(Locale.ROOT, "columns.%s (%s) of mapping '%s' is read with parser decimal, but %d of the %d prices "
+                + "in the file's first %d records look like Indonesian rupiah with thousands dots ('%s'): parser decimal refuses "
+                + "them, and each such row is quarantined BAD_PRICE. If the column holds rupiah written so, set parser: idr "
+                + "for it in %s (docs/MAPPINGS.md, \"Parsers\")", exampleKey, f.sourceRef(), m.name(), rupiah, looked,
+                PRICE_LOOK, example, mappingFile);
     }
 
     /** How many of a JSON Lines file's first records are looked at for one whose order has lines ({@link #arrayShape}). */

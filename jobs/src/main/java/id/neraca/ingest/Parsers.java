@@ -92,8 +92,7 @@ public final class Parsers {
             s = s.substring(1).trim();
         }
         if (!EN_GROUPED.matcher(s).matches() && !EN_PLAIN.matcher(s).matches()) {
-            throw new ParseFailure("BAD_PRICE", "not an English-format amount (1,299.50): '" + text + "'"
-                    + (GROUPED.matcher(s).matches() ? "; Indonesian grouping, use parser idr" : ""));
+            throw new ParseFailure("BAD_PRICE", "not an English-format amount (1,299.50): '" + text + "'" + rupiahHint(s));
         }
         // Rp34.000 in an English-locale column: read as 34.000 it was Rp34 for a Rp34,000 sale, accepted without a word
         // (the audit of 2 Dec 2026, under the shipped lazada.yaml); refused as decimal(text, "IDR") refuses it
@@ -148,12 +147,53 @@ public final class Parsers {
                 + " but the row's currency is " + currency + ": the currency column and the amount disagree");
     }
 
+    /**
+     * For an amount parser {@code decimal} or {@code amount_en} refuses ({@code s} squashed): the fix when it is rupiah as
+     * Indonesians write them, with thousands dots ({@code 13.399.000}, {@code Rp 50.000}, {@code Rp13.399.000,-}) or marked
+     * Rp/IDR ({@code Rp50000}); empty otherwise. {@code Rp 50.000} under {@code decimal} said only "not a decimal number",
+     * and the parser that reads it was left to be found.
+     */
+    static String rupiahHint(String s) {
+        String u = s.startsWith("-") ? s.substring(1).trim() : s;
+        String marker = null;
+        for (String p : new String[]{"rp.", "rp", "idr"}) {
+            if (u.regionMatches(true, 0, p, 0, p.length())) {
+                marker = u.substring(0, p.length());
+                u = u.substring(p.length()).replace(" ", "");
+                break;
+            }
+        }
+        if (u.endsWith(",-")) u = u.substring(0, u.length() - 2);
+        if (GROUPED.matcher(u).matches()) {
+            return "; it looks like Indonesian rupiah with thousands dots: use parser idr, which reads it as "
+                    + u.replace(".", "").replace(',', '.');
+        }
+        if (marker != null && (allDigits(u) || COMMA_DECIMAL.matcher(u).matches())) {
+            return "; it is a rupiah amount marked '" + marker + "': use parser idr, which reads it as " + u.replace(',', '.');
+        }
+        return "";
+    }
+
+    /**
+     * Whether parser {@code decimal} refuses {@code text} in a row priced in {@code currency} as an amount written the
+     * Indonesian way, naming parser {@code idr} as the fix (above, and {@code 34.000} in a rupiah row): what the planner
+     * counts in a file's first rows to warn once for a mapping whose price column has the wrong parser.
+     */
+    static boolean rupiahUnderDecimal(String text, String currency) {
+        if (text == null || text.isBlank()) return false;
+        try {
+            decimal(text, currency);
+            return false;
+        } catch (ParseFailure f) {
+            return f.getMessage().contains("parser idr");
+        }
+    }
+
     /** A plain decimal with a dot: {@code 12.50}, {@code 150000.00}, {@code 125000}. */
     public static BigDecimal decimal(String text) {
         String s = squash(text);
         if (!DOT_DECIMAL.matcher(s).matches()) {
-            throw new ParseFailure("BAD_PRICE", "not a decimal number: '" + text + "'"
-                    + (GROUPED.matcher(s.startsWith("-") ? s.substring(1) : s).matches() ? "; Indonesian grouping, use parser idr" : ""));
+            throw new ParseFailure("BAD_PRICE", "not a decimal number: '" + text + "'" + rupiahHint(s));
         }
         return new BigDecimal(s);
     }
