@@ -159,8 +159,17 @@ public final class RecordParser implements Serializable {
         try {
             // an element of an order's array: its key first, from its content alone, so that a failure further down (an
             // element's own status) does not change the occurrence numbers of its siblings
-            current = "line_key";
-            String elementKey = r.element() >= 0 ? elementKey(r) : null;
+            String elementKey = null;
+            if (r.element() >= 0) {
+                current = "line_key";
+                elementKey = stringField(r, "line_key");
+                if (elementKey == null) {
+                    current = "product_title";
+                    String title = stringField(r, "product_title");
+                    current = "variation";
+                    elementKey = occurrence(r, blankLineKey(title, stringField(r, "variation")));
+                }
+            }
             current = "seller";
             String city = text(r, "seller_city");
             String provinceText = text(r, "seller_province");
@@ -656,19 +665,16 @@ public final class RecordParser implements Serializable {
     private transient Map<String, Integer> occurrences;
 
     /**
-     * The line key of element {@code r} of an order's array ({@code format.order_lines}): its own {@code line_key} when
-     * the mapping reads one and it is not blank; else its content, {@link #blankLineKey(String, String)} of its title and
-     * variation as for a CSV line without a SKU, followed by {@code #2}, {@code #3}, ... for the second, third element of
-     * the same order with the same content (the first has no suffix). Its index in the array ({@code -i1}) was the key
+     * The line key of element {@code r} of an order's array ({@code format.order_lines}) without a {@code line_key} of its
+     * own (not mapped, or blank): its {@code content}, {@link #blankLineKey(String, String)} of its title and variation as
+     * for a CSV line without a SKU, followed by {@code #2}, {@code #3}, ... for the second, third element of the same order
+     * with the same content (the first has no suffix). Its index in the array ({@code -i1}) was the key
      * until Dec 2026: when a later export dropped or reordered a line, different lines shared a key across exports
      * ([A, B, C] then [A, C]: December's C replaced November's B at -i1 and November's C stayed at -i2, C counted twice
      * and B gone). The content is the same wherever the element sits, and two identical elements of one order are still
      * two lines. Relies on an order's elements being parsed one after another (DumpReader returns them so).
      */
-    private String elementKey(RawRecord r) {
-        String own = stringField(r, "line_key");
-        if (own != null) return own;
-        String content = blankLineKey(stringField(r, "product_title"), stringField(r, "variation"));
+    private String occurrence(RawRecord r, String content) {
         if (occurrences == null || r.line() != occurrenceLine || !r.sourceFile().equals(occurrenceFile)) {
             occurrences = new HashMap<>();
             occurrenceFile = r.sourceFile();

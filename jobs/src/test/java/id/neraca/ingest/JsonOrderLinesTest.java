@@ -186,6 +186,23 @@ class JsonOrderLinesTest {
     }
 
     @Test
+    void aMappedVariationTellsApartElementsOfOneTitleAndOnlyTrueTwinsAreNumbered() throws Exception {
+        String mapping = MAPPING_WITHOUT_LINE_KEY.replace("  quantity: {path: items.qty}\n",
+                "  quantity: {path: items.qty}\n  variation: {path: items.size}\n");
+        String shirts = order("SO-9", "2025-11-05 09:00:00", "Makassar Snack", "Kota Makassar", "["
+                + item("a", "Kaos Toraja", 1, "75000") + ","
+                + "{\"name\":\"Kaos Toraja\",\"size\":\"L\",\"qty\":1,\"price\":{\"amount\":\"75000\",\"currency\":\"IDR\"}},"
+                + "{\"name\":\"Kaos Toraja\",\"size\":\"M\",\"qty\":2,\"price\":{\"amount\":\"75000\",\"currency\":\"IDR\"}},"
+                + "{\"name\":\"Kaos Toraja\",\"size\":\"M\",\"qty\":1,\"price\":{\"amount\":\"75000\",\"currency\":\"IDR\"}}]");
+        List<Row> rows = IngestFixtures.parseWithMapping(tmp, "omnichannel", mapping, "orders_2025-11.jsonl", shirts + "\n");
+        // the first element has no size: its key is its title's alone; L and M differ by their variation (title, a NUL,
+        // the variation, as a CSV line's), and the second M is the order's second M
+        assertEquals(List.of("omnichannel:SO-9:" + t("Kaos Toraja") + " 1", "omnichannel:SO-9:" + t("Kaos Toraja\u0000L") + " 1",
+                "omnichannel:SO-9:" + t("Kaos Toraja\u0000M") + " 2", "omnichannel:SO-9:" + t("Kaos Toraja\u0000M") + "#2 1"),
+                rows.stream().map(r -> r.getAs("sale_id") + " " + r.getAs("quantity")).toList());
+    }
+
+    @Test
     void anElementThatIsNoObjectOrHasTheWrongShapeIsBadJsonAloneAndALineThatIsNoJsonIsOneRow() throws Exception {
         String odd = SO_2.replace(item("SO-2-1", "Noken Anyaman", 1, "150000"), "\"SO-2-1\"")
                 .replace("\"price\":{\"amount\":\"65000\",\"currency\":\"IDR\"}", "\"price\":65000");
