@@ -351,6 +351,78 @@ TP_ROWS = [
 ]
 
 
+# ---------------------------------------------------------------------------------------------------------------
+# Blibli Seller API order detail (GET /v2/proxy/mta/api/businesspartner/v1/order/orderDetail): one order ITEM per
+# response, its fields under "value". A shop's dump: one "value" object per JSON line (each line one orderItemNo).
+# Field names and types as the importers read them: harryfi/harryfi MasterOnline/Controllers/BlibliController.cs
+# (every field below, orderDate and autoCancelDate epoch milliseconds, qty, productPrice and total numbers), index id
+# 48973515998 (a VB.NET importer: value.orderHistory[].orderStatus D delivered, X cancelled, DF failed), IZI's Odoo
+# connector (index ids 33538294598, 33508515062: orderNo, orderItemNo, productName, productPrice as the unit price,
+# qty, orderDate / 1000; statuses FP, PF, CR, CX, PU, OS, BP, D, X). INFERRED: the order of the keys, orderNo and
+# orderItemNo written as JSON strings (Blibli's sample request passes "25100026490"), productPrice as 125000.0, the
+# orderHistory entries' keys beyond orderStatus / orderStatusDesc / createdDate, and the orderStatusString texts
+# (only "Pembayaran Diterima", FP's, is seen in a source; neraca reads the code, not the text).
+# ---------------------------------------------------------------------------------------------------------------
+def blibli_item(order_no, item_no, status, status_desc, order_ms, name, item_name, qty, price, sku):
+    return {
+        "orderNo": order_no, "orderItemNo": item_no, "qty": qty, "orderDate": order_ms,
+        "autoCancelDate": order_ms + 2 * 86400000, "productName": name, "productItemName": item_name,
+        "productPrice": price, "total": price * qty, "itemWeightInKg": 0.5, "custName": "Pembeli Dummy",
+        "orderStatus": status, "orderStatusString": status_desc, "customerAddress": "Jl. Dummy No. 1",
+        "customerEmail": "dummy@example.invalid", "logisticsService": "REG", "currentLogisticService": "REG",
+        "pickupPoint": "PP-3000001", "gdnSku": f"TOD-60001-{sku:05d}", "gdnItemSku": f"TOD-60001-{sku:05d}-00001",
+        "merchantSku": f"DUM-{sku:03d}", "totalWeight": 0.5 * qty, "merchantDeliveryType": "PICKUP",
+        "awbNumber": "", "awbStatus": "", "shippingStreetAddress": "Jl. Dummy No. 1",
+        "shippingCity": "Kota Bandung", "shippingSubDistrict": "Coblong", "shippingDistrict": "Coblong",
+        "shippingProvince": "Jawa Barat", "shippingZipCode": "40132", "shippingCost": 9000.0,
+        "shippingMobile": "0800000000", "shippingInsuredAmount": 0.0, "startOperationalTime": "",
+        "endOperationalTime": "", "issuer": "", "refundResolution": "", "unFullFillReason": "",
+        "unFullFillQuantity": 0, "productTypeCode": "1", "productTypeName": "Regular", "custNote": "",
+        "shippingRecipientName": "Penerima Dummy", "logisticsProductCode": "JNE", "logisticsProductName": "JNE Reguler",
+        "logisticsOptionCode": "REG", "logisticsOptionName": "Reguler", "destinationLongitude": "",
+        "destinationLatitude": "",
+        "orderHistory": [{"orderStatus": status, "orderStatusDesc": status_desc, "createdDate": order_ms + 3600000},
+                         {"orderStatus": "FP", "orderStatusDesc": "Pembayaran Diterima", "createdDate": order_ms}],
+    }
+
+
+BLIBLI_ITEMS = [
+    # 1-2 one order, two items, delivered; 01/08/2024 10:22:11 WIB
+    blibli_item("25100026490", "25000179189", "D", "Terkirim", 1722482531000, "Kemeja Batik Dummy",
+                "Kemeja Batik Dummy - L", 1, 125000.0, 1),
+    blibli_item("25100026490", "25000179190", "D", "Terkirim", 1722482531000, "Kopi Dummy 250 g",
+                "Kopi Dummy 250 g", 3, 45500.0, 2),
+    # 3 delivered, 31/08/2024 23:30:05 WIB: 16:30:05 UTC, still a sale of August in Jakarta
+    blibli_item("25100026491", "25000179191", "D", "Terkirim", 1725121805000, "Rice Cooker Dummy 1.8L",
+                "Rice Cooker Dummy 1.8L", 1, 1299000.0, 3),
+    # 4 cancelled
+    blibli_item("25100026492", "25000179192", "X", "Batal", 1722647700000, "Kemeja Batik Dummy",
+                "Kemeja Batik Dummy - M", 1, 125000.0, 1),
+    # 5 product out of stock: cancelled by the seller
+    blibli_item("25100026493", "25000179193", "OS", "Produk Habis", 1722747600000, "Kopi Dummy 250 g",
+                "Kopi Dummy 250 g", 2, 45500.0, 2),
+    # 6 delivery failed
+    blibli_item("25100026494", "25000179194", "DF", "Gagal Kirim", 1722861930000, "Kopi Dummy 250 g",
+                "Kopi Dummy 250 g", 1, 45500.0, 2),
+    # 7 in delivery, 8 paid and waiting for the seller: not final
+    blibli_item("25100026495", "25000179195", "CX", "Dalam Pengiriman", 1722902700000, "Kemeja Batik Dummy",
+                "Kemeja Batik Dummy - S", 1, 125000.0, 1),
+    blibli_item("25100026496", "25000179196", "FP", "Pembayaran Diterima", 1723039800000, "Rice Cooker Dummy 1.8L",
+                "Rice Cooker Dummy 1.8L", 1, 1299000.0, 3),
+]
+
+
+def write_blibli(out):
+    import json
+    d = f"{out}/blibli-api/toko-dummy"
+    if os.path.exists(f"{out}/blibli-api"):
+        shutil.rmtree(f"{out}/blibli-api")
+    os.makedirs(d, exist_ok=True)
+    with open(f"{d}/blibli_orders_2024-08.jsonl", "w", newline="", encoding="utf-8") as fh:
+        for item in BLIBLI_ITEMS:
+            fh.write(json.dumps(item, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+
 def main():
     for m in ("shopee-seller", "tiktokshop-seller", "lazada-seller", "tokopedia-seller"):
         if os.path.exists(f"{OUT}/{m}"):
@@ -364,6 +436,7 @@ def main():
         w.writerows(TT_ROWS)
     write_xlsx(f"{OUT}/lazada-seller/toko-dummy/Lazada_Orders_2024-08.xlsx", [LZ_HEADER] + LZ_ROWS, sheet_name="sheet1")
     write_xlsx(f"{OUT}/tokopedia-seller/toko-dummy/Laporan_Penjualan_2024-08.xlsx", TP_ROWS, sheet_name="Laporan Penjualan")
+    write_blibli(OUT)
 
 
 if __name__ == "__main__":

@@ -36,7 +36,7 @@ class MappingsTest {
     @Test
     void theBundledMappingsLoad() {
         List<Mapping> ms = Mappings.load(SparkTestBase.projectRoot().resolve("data/marketplaces"));
-        assertEquals(List.of("bukalapak", "crossborder", "lazada-seller", "lazada", "shopee-scrape", "shopee-seller", "shopee", "tiktokshop-seller",
+        assertEquals(List.of("blibli-api", "bukalapak", "crossborder", "lazada-seller", "lazada", "shopee-scrape", "shopee-seller", "shopee", "tiktokshop-seller",
                 "tiktokshop", "tokopedia-scrape", "tokopedia-seller", "tokopedia"), ms.stream().map(Mapping::name).toList());
     }
 

@@ -157,6 +157,42 @@ class RealExportShapesTest {
         assertNull(rows.get(0).getAs("seller_province_code"), "Provinsi and Kota are the buyer's");
     }
 
+    /**
+     * Blibli Seller API order detail items (blibli-api.yaml), one response's "value" per JSON line: orderDate in epoch
+     * milliseconds, qty and productPrice JSON numbers, status codes (D, X, OS, DF final; CX, FP not yet).
+     */
+    @Test
+    void blibliSellerApiOrderItems() throws Exception {
+        List<Row> rows = parse("blibli-api", "blibli-api");
+        assertEquals(8, rows.size());
+        // one order, two items: the sale key is the order item number
+        sale(rows.get(0), "blibli:25100026490:25000179189", "COMPLETED", 1, "125000.00");
+        assertEquals(new BigDecimal("125000.00"), rows.get(0).getAs("unit_price_idr"));
+        // 1722482531000 ms: 01/08/2024 10:22:11 WIB
+        assertEquals(Instant.parse("2024-08-01T03:22:11Z"), rows.get(0).<java.sql.Timestamp>getAs("order_ts").toInstant());
+        sale(rows.get(1), "blibli:25100026490:25000179190", "COMPLETED", 3, "136500.00");
+        assertEquals(new BigDecimal("45500.00"), rows.get(1).getAs("unit_price_idr"));
+        // 31/08/2024 23:30:05 WIB is 16:30:05 UTC: a sale of August in the shop's month
+        sale(rows.get(2), "blibli:25100026491:25000179191", "COMPLETED", 1, "1299000.00");
+        assertEquals(Instant.parse("2024-08-31T16:30:05Z"), rows.get(2).<java.sql.Timestamp>getAs("order_ts").toInstant());
+        assertEquals("2024-08", String.valueOf(rows.get(2).<Object>getAs("period_month")));
+        sale(rows.get(3), "blibli:25100026492:25000179192", "CANCELLED", 1, "125000.00");
+        // OS (product out of stock) and DF (delivery failed): no sale
+        sale(rows.get(4), "blibli:25100026493:25000179193", "CANCELLED", 2, "91000.00");
+        sale(rows.get(5), "blibli:25100026494:25000179194", "CANCELLED", 1, "45500.00");
+        rejected(rows.get(6), "ORDER_NOT_FINAL", "'CX'");
+        rejected(rows.get(7), "ORDER_NOT_FINAL", "'FP'");
+        for (int i = 0; i < 6; i++) {
+            Row r = rows.get(i);
+            assertEquals(shopKey("blibli"), r.getAs("seller_key"), "the shop is its folder");
+            assertEquals("NONE", r.getAs("seller_id_type"));
+            assertNull(r.getAs("seller_province_code"), "shippingProvince is the buyer's");
+            assertNull(r.getAs("seller_city"));
+        }
+        assertEquals("Kemeja Batik Dummy", rows.get(0).getAs("product_title"));
+        assertEquals("Kopi Dummy 250 g", rows.get(1).getAs("product_title"));
+    }
+
     /** A seller-centre export must sit in a shop's folder: loose in the marketplace folder it matches no mapping. */
     @Test
     void aSellerCentreExportOutsideAShopFolderMatchesNoMapping() throws Exception {
