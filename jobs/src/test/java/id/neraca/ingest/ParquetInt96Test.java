@@ -93,27 +93,34 @@ class ParquetInt96Test extends SparkTestBase {
         assertTrue(e.getMessage().contains("'created' is a Parquet TIMESTAMP") && e.getMessage().contains("add iso"), e.getMessage());
     }
 
-    @Test
-    void sparksOwnInt96IsAnInstantAsBefore() throws Exception {
+    /** One sale written by Spark's own Parquet writer with {@code created} as INT96 holding {@code instant}. */
+    private static Path sparkInt96File(String name, String instant) throws Exception {
         StructType schema = new StructType().add("order_id", DataTypes.StringType).add("created", DataTypes.TimestampType)
                 .add("status", DataTypes.StringType).add("qty", DataTypes.LongType).add("price", DataTypes.DoubleType)
                 .add("city", DataTypes.StringType);
-        Dataset<Row> d = spark.createDataFrame(List.of(RowFactory.create("W1", java.sql.Timestamp.from(java.time.Instant.parse("2024-07-31T15:30:00Z")),
+        Dataset<Row> d = spark.createDataFrame(List.of(RowFactory.create("W1", java.sql.Timestamp.from(java.time.Instant.parse(instant)),
                 "done", 1L, 1250000.0, "Kota Makassar")), schema);
         String before = spark.conf().get("spark.sql.parquet.outputTimestampType");
         spark.conf().set("spark.sql.parquet.outputTimestampType", "INT96");
         try {
-            d.coalesce(1).write().parquet(tmp.resolve("spark-int96").toString());
+            d.coalesce(1).write().parquet(tmp.resolve(name).toString());
         } finally {
             spark.conf().set("spark.sql.parquet.outputTimestampType", before);
         }
         Path file;
-        try (var s = Files.list(tmp.resolve("spark-int96"))) {
+        try (var s = Files.list(tmp.resolve(name))) {
             file = s.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
         }
         assertEquals("INT96", physicalType(file, "created"));
+        return file;
+    }
+
+    @Test
+    void sparksOwnInt96IsAnInstantAsBefore() throws Exception {
+        Path file = sparkInt96File("spark-int96", "2024-07-31T15:30:00Z");
         assertEquals("2024-07-31T15:30:00Z 2024-07 73 1250000.00 null", ingest("spark", file, "iso"));
     }
+
     /**
      * Impala writes its TIMESTAMP (which has no zone) to INT96 as the wall-clock time, and says so only by its name in
      * the footer's {@code created_by} (Spark's {@code int96TimestampConversion} goes by the same). The same bytes that
@@ -122,22 +129,7 @@ class ParquetInt96Test extends SparkTestBase {
      */
     @Test
     void impalasInt96IsTheSellersWallClockTime() throws Exception {
-        StructType schema = new StructType().add("order_id", DataTypes.StringType).add("created", DataTypes.TimestampType)
-                .add("status", DataTypes.StringType).add("qty", DataTypes.LongType).add("price", DataTypes.DoubleType)
-                .add("city", DataTypes.StringType);
-        Dataset<Row> d = spark.createDataFrame(List.of(RowFactory.create("W1", java.sql.Timestamp.from(java.time.Instant.parse("2024-07-31T23:30:00Z")),
-                "done", 1L, 1250000.0, "Kota Makassar")), schema);
-        String before = spark.conf().get("spark.sql.parquet.outputTimestampType");
-        spark.conf().set("spark.sql.parquet.outputTimestampType", "INT96");
-        try {
-            d.coalesce(1).write().parquet(tmp.resolve("impala-src").toString());
-        } finally {
-            spark.conf().set("spark.sql.parquet.outputTimestampType", before);
-        }
-        Path sparkFile;
-        try (var s = Files.list(tmp.resolve("impala-src"))) {
-            sparkFile = s.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
-        }
+        Path sparkFile = sparkInt96File("impala-src", "2024-07-31T23:30:00Z");
         // Spark's own reading of these bytes: an instant, an August sale in Makassar
         assertEquals("2024-07-31T23:30:00Z 2024-08 73 1250000.00 null", ingest("impala-as-spark", sparkFile, "iso"));
 
