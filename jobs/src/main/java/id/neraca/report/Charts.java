@@ -35,7 +35,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Rectangle2D;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -53,8 +52,23 @@ import java.util.Map;
 public final class Charts {
     private Charts() {}
 
-    /** One chart in both formats. {@code svgInline} has no fixed size (a viewBox) so it scales with the page. */
-    public record Figure(String name, String svgInline, String svgDocument, byte[] png, int width, int height) {}
+    /**
+     * One chart in both formats. {@code svgInline} has no fixed size (a viewBox) so it scales with the page. The PNG is
+     * encoded in the background ({@code encodedPng}); {@link #png()} waits for it.
+     */
+    public record Figure(String name, String svgInline, String svgDocument, java.util.concurrent.CompletableFuture<byte[]> encodedPng,
+                         int width, int height) {
+        /** The PNG's bytes, once encoded. */
+        public byte[] png() {
+            try {
+                return encodedPng.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                if (e.getCause() instanceof Error err) throw err;
+                throw e;
+            }
+        }
+    }
 
     public static final Map<String, Color> CLASS_COLOURS = Map.of(
             "LOCAL_UMKM", new Color(0x1b, 0x78, 0x37),
@@ -304,14 +318,27 @@ public final class Charts {
         String inline = g2.getSVGElement("fig-" + name, false, new ViewBox(0, 0, width, height),
                 PreserveAspectRatio.XMID_YMID, MeetOrSlice.MEET);
         String doc = g2.getSVGDocument();
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        try {
-            // twice the size, so the PNG stays sharp on slides and high-density screens
-            ChartUtils.writeScaledChartAsPNG(png, chart, width, height, 2, 2);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new Figure(name, inline, doc, png.toByteArray(), width, height);
+        // twice the size, so the PNG stays sharp on slides and high-density screens: what ChartUtils.writeScaledChartAsPNG
+        // does, drawn here and only encoded in the background (the same bytes). Charts are drawn on one thread only:
+        // JDK fonts measured for the first time on two threads at once could lay a legend out taller (a run of 2 Dec 2026
+        // drew the English headline chart's legend with each label above its colour box, when the languages were drawn
+        // side by side); encoding touches no font.
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width * 2, height * 2,
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        java.awt.geom.AffineTransform saved = g.getTransform();
+        g.transform(java.awt.geom.AffineTransform.getScaleInstance(2.0, 2.0));
+        chart.draw(g, new Rectangle2D.Double(0, 0, width, height), null, null);
+        g.setTransform(saved);
+        g.dispose();
+        java.util.concurrent.CompletableFuture<byte[]> png = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return ChartUtils.encodeAsPNG(image);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return new Figure(name, inline, doc, png, width, height);
     }
 
     private static double t(BigDecimal idr) {

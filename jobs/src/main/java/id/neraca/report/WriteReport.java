@@ -131,35 +131,18 @@ public final class WriteReport implements Stage {
         int figures = 0;
         long bytes = 0;
         ctx.manifest().stage(name()).put("claims", claims.size());
-        // the languages drawn side by side (charts, PNGs, templates: about 0.35 s each, none of it Spark's): the first
-        // on this thread, the others on the common pool (one thread fewer than the machine's cores: one on two); the
-        // files written one language after the other in the configured order, as before
-        final ReportData forViews = data;
-        java.util.function.IntFunction<Rendered> draw = i -> rendered(forViews, langs.get(i), claims, revisions,
-                langs.size() > 1 ? "index." + langs.get((i + 1) % langs.size()) + ".html" : null);
-        List<java.util.concurrent.CompletableFuture<Rendered>> others = new ArrayList<>();
-        for (int i = 1; i < langs.size(); i++) {
-            final int k = i;
-            others.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> draw.apply(k)));
-        }
-        Rendered first;
-        try {
-            first = draw.apply(0);
-        } catch (RuntimeException | Error e) {
-            others.forEach(f -> f.cancel(false));
-            throw e;
+        // the languages drawn one after the other on this thread: charts drawn on two threads at once were not always the
+        // same (JDK fonts measured for the first time concurrently laid a legend out taller in one run); each chart's PNG
+        // is encoded in the background while the next is drawn (Charts.render), and the files are written in the
+        // configured order once all are drawn
+        List<Rendered> drawn = new ArrayList<>();
+        for (int i = 0; i < langs.size(); i++) {
+            drawn.add(rendered(data, langs.get(i), claims, revisions,
+                    langs.size() > 1 ? "index." + langs.get((i + 1) % langs.size()) + ".html" : null));
         }
         for (int i = 0; i < langs.size(); i++) {
             String lang = langs.get(i);
-            Rendered r;
-            try {
-                r = i == 0 ? first : others.get(i - 1).join();
-            } catch (java.util.concurrent.CompletionException e) {
-                // a language that failed fails the report, with its own exception
-                if (e.getCause() instanceof RuntimeException re) throw re;
-                if (e.getCause() instanceof Error err) throw err;
-                throw e;
-            }
+            Rendered r = drawn.get(i);
             String html = r.html();
             String md = r.md();
             bytes += write(fs, staging, "index." + lang + ".html", html, files);
