@@ -57,6 +57,7 @@ final class AccessoryMentions implements Serializable {
     private final HashSet<String> vehicleBrands;
     private final TextMatcher<Boolean> partWords;
     private final HashSet<String> vehicleModels;
+    private final HashSet<String> vehicleTrimWords;
 
     /**
      * @param deviceBrands  the brand table's names of the configured device brands (aliases resolved by the caller)
@@ -68,6 +69,7 @@ final class AccessoryMentions implements Serializable {
         this.vehicleBrands = new HashSet<>(vehicleBrands);
         this.partWords = matcher(rules.partWords());
         this.vehicleModels = new HashSet<>(rules.vehicleModels());
+        this.vehicleTrimWords = new HashSet<>(rules.vehicleTrimWords());
         this.modelAfterNumber = new HashSet<>(rules.modelAfterNumber());
         this.accessoryWords = matcher(rules.accessoryWords());
         this.fitWords = matcher(rules.fitWords());
@@ -104,6 +106,8 @@ final class AccessoryMentions implements Serializable {
         List<TextMatcher.Match<Boolean>> bonus = bonusWords.matches(w);
         // a vehicle part: the maker named after the part word, its model right after it ("Kampas Rem Honda Vario 125")
         if (vehicle && !besideMaker && fitsVehicle(w, start, end, bonus)) return true;
+        // the vehicle named first, a part word right after its model ("Honda Vario 125 Kampas Rem Depan")
+        if (vehicle && !besideMaker && vehicleNamedFirst(w, end)) return true;
         if (!device) return false;
         List<TextMatcher.Match<Boolean>> cases = caseWords.matches(w);
         for (TextMatcher.Match<Boolean> a : accessoryWords.matches(w)) {
@@ -142,9 +146,7 @@ final class AccessoryMentions implements Serializable {
      */
     private boolean fitsVehicle(String[] w, int start, int end, List<TextMatcher.Match<Boolean>> bonus) {
         if (end >= w.length) return false;
-        String model = w[end];
-        boolean lettersAndDigits = model.chars().anyMatch(Character::isDigit) && model.chars().anyMatch(Character::isLetter);
-        if (!vehicleModels.contains(model) && !(lettersAndDigits && !isQuantity(model))) return false;
+        if (!isVehicleModel(w[end])) return false;
         for (TextMatcher.Match<Boolean> p : partWords.matches(w)) {
             int between = start - p.end();
             if (between < 0 || between > maxWordsBetween) continue;
@@ -153,6 +155,42 @@ final class AccessoryMentions implements Serializable {
             if (!free) return true;
         }
         return false;
+    }
+
+    /**
+     * Whether a vehicle model follows the maker ending at word {@code end} right away and a part word follows the model:
+     * after the model at most {@code max_model_words} words, each a vehicle model, one of {@code vehicle_trim_words} or a
+     * word with a digit that is no quantity, no year and no number right after a number, then one of {@code part_words}
+     * ("Honda Vario 125 Kampas Rem", "Toyota Innova Reborn Filter Oli", "Honda Beat FI Roller"). A year ends the model:
+     * "Toyota Avanza 2019 Aki Baru" and "Yamaha Aerox 155 2021 Knalpot Racing" are used vehicles, their parts named as
+     * what they come with; so does anything else, a bonus word among them ("Honda PCX 160 Free Spion").
+     */
+    private boolean vehicleNamedFirst(String[] w, int end) {
+        if (end >= w.length || !isVehicleModel(w[end])) return false;
+        for (TextMatcher.Match<Boolean> p : partWords.matches(w)) {
+            if (p.start() <= end) continue;
+            if (p.start() - end - 1 > maxModelWords) break;
+            boolean model = true;
+            for (int i = end + 1; i < p.start() && model; i++) {
+                String x = w[i];
+                if (vehicleModels.contains(x) || vehicleTrimWords.contains(x)) continue;
+                model = x.chars().anyMatch(Character::isDigit) && !isQuantity(x) && !isYear(x)
+                        && !(isNumber(x) && isNumber(w[i - 1]));
+            }
+            return model;
+        }
+        return false;
+    }
+
+    /** A vehicle model: one of {@code vehicle_models}, or a word of letters and digits that is no quantity ("r15", "cb150r"). */
+    private boolean isVehicleModel(String x) {
+        boolean lettersAndDigits = x.chars().anyMatch(Character::isDigit) && x.chars().anyMatch(Character::isLetter);
+        return vehicleModels.contains(x) || lettersAndDigits && !isQuantity(x);
+    }
+
+    /** A four-digit number from 1900 to 2099: a model year, the vehicle's, not a model. */
+    private static boolean isYear(String x) {
+        return x.length() == 4 && isNumber(x) && (x.startsWith("19") || x.startsWith("20"));
     }
 
     /** Whether {@code x} is a number glued to a unit of {@code spec_units} ("256gb", "45mm"). */

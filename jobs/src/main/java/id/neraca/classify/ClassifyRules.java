@@ -120,7 +120,12 @@ public record ClassifyRules(
      * words after one of {@code partWords} and followed right away by a model (one of {@code vehicleModels}, or a word
      * of letters and digits that is no quantity of {@code specUnits}, "r15") is set aside the same way ("Kampas Rem Honda Vario 125",
      * "Filter Udara Toyota Avanza"), unless a maker word stands beside it; the vehicle itself ("Honda Beat 2024") names
-     * no part and keeps its brand.
+     * no part and keeps its brand. The vehicle named first, its part after it: a {@code vehicleBrands} name, its model
+     * right after it, then at most {@code maxModelWords} words each a vehicle model, one of {@code vehicleTrimWords}
+     * ("fi", "cbs", "reborn") or a word with a digit that is no quantity, no year (a four-digit number from 1900 to
+     * 2099) and no number right after a number, and right after them one of {@code partWords} ("Honda Vario 125 Kampas
+     * Rem Depan", "Yamaha NMAX Busi Iridium"). Anything else between keeps the brand: a year ("Toyota Avanza 2019 Aki
+     * Baru", a used car), a bonus word ("Honda PCX 160 Free Spion").
      */
     public record Accessories(
             List<String> deviceBrands,
@@ -138,7 +143,8 @@ public record ClassifyRules(
             List<String> modelAfterNumber,
             List<String> partWords,
             List<String> vehicleBrands,
-            List<String> vehicleModels) implements Serializable {}
+            List<String> vehicleModels,
+            List<String> vehicleTrimWords) implements Serializable {}
 
     /** How the evidence becomes a class. */
     public record Decision(
@@ -452,6 +458,13 @@ public record ClassifyRules(
         if (!a.partWords.isEmpty() && a.vehicleModels.isEmpty()) {
             throw new IllegalArgumentException(key + ".vehicle_models lists no model but part_words lists parts; a part is read as "
                     + "fitting a vehicle only when the maker's name is followed by a model");
+        }
+        oneWordEach(a.vehicleTrimWords, key + ".vehicle_trim_words", true);
+        for (String w : a.vehicleTrimWords) {
+            if (a.partWords.contains(w)) {
+                throw new IllegalArgumentException(key + ".vehicle_trim_words: '" + w + "' is in part_words too; a trim word names "
+                        + "the vehicle, not a part");
+            }
         }
     }
 

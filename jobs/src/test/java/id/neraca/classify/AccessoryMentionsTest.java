@@ -171,6 +171,29 @@ class AccessoryMentionsTest {
     }
 
     @Test
+    void aVehicleNamedFirstWithAPartWordRightAfterItsModelIsTheVehicleThePartFits() {
+        for (String title : List.of("Honda Vario 125 Kampas Rem Depan", "Yamaha NMAX Busi Iridium", "Toyota Innova Reborn Filter Oli",
+                "Honda Beat FI Roller CVT 12 Gram", "Kawasaki Ninja 250 Knalpot Racing", "Suzuki Satria F150 Gear Set",
+                "Yamaha Mio M3 Kampas Kopling Set")) {
+            assertEquals(List.of("ACCESSORY_FOR_BRAND"), brandReasons(title), title);
+        }
+        // the part's own mark or maker after it
+        assertEquals(List.of("ACCESSORY_FOR_BRAND", "BRAND_MADE_IN_ID:JP"), brandReasons("Honda Scoopy Kampas Rem HGP Depan"));
+        assertEquals(List.of("ACCESSORY_FOR_BRAND", "BRAND_FOREIGN:JP"), brandReasons("Yamaha NMAX Busi NGK Iridium"));
+    }
+
+    @Test
+    void aVehicleNamedFirstKeepsItsMakerWhenAYearOrAnythingButItsModelComesBeforeThePartWord() {
+        for (String title : List.of("Toyota Avanza 2019 Aki Baru Pajak Panjang", "Yamaha Aerox 155 2021 Knalpot Racing Mulus",
+                "Honda PCX 160 2023 Free Spion Jalu", "Honda Beat Street 2024 Gratis Spion", "Honda Vario 125 Bekas Kampas Rem Baru",
+                "Honda Beat 2024 Bonus Helm", "Honda Vario 125 2023 Bekas", "Honda Original Vario 125 Kampas Rem",
+                // no model right after the maker
+                "Honda Kampas Rem Depan")) {
+            assertEquals(List.of("BRAND_FOREIGN:JP"), brandReasons(title), title);
+        }
+    }
+
+    @Test
     void theVehicleItselfAPartWithoutAModelOrWithAMakerWordKeepTheMaker() {
         for (String title : List.of("Honda Beat 2024 CBS Deluxe Motor Baru", "Yamaha NMAX 155 Connected 2024",
                 "Toyota Avanza 1.5 G CVT 2022 Bekas", "Busi Honda Kualitas Bagus", "Busi Honda 2 Pcs", "Kampas Rem Honda Original Vario 125")) {

@@ -116,6 +116,10 @@ class ClassifyConfigTest {
                 {"    model_after_number: [plus]\n", "", "brand_matching.accessories.model_after_number is missing"},
                 {"    model_after_number: [plus]", "    model_after_number: [plus size]", "brand_matching.accessories.model_after_number: 'plus size' is more than one word"},
                 {"    vehicle_models: [beat,", "    vehicle_models: [beat street,", "brand_matching.accessories.vehicle_models: 'beat street' is more than one word"},
+                // the vehicle named first: its trim words, unknown, one word each, no part word
+                {"    vehicle_trim_words: [", "    vehicle_trims: [", "vehicle_trims"},
+                {"    vehicle_trim_words: [fi,", "    vehicle_trim_words: [fi injection,", "brand_matching.accessories.vehicle_trim_words: 'fi injection' is more than one word"},
+                {"    vehicle_trim_words: [fi,", "    vehicle_trim_words: [busi,", "brand_matching.accessories.vehicle_trim_words: 'busi' is in part_words too"},
                 {"    part_words: [kampas rem,", "    part_words: [Kampas-Rem,", "brand_matching.accessories.part_words: write 'Kampas-Rem' as 'kampas rem'"},
                 {"    weight: 0.55", "    weight: 1.55", "title_cues.place_cues.weight must be between 0 and 1"},
                 {"    fit_words: [untuk,", "    fit_words: [Untuk-Nya,", "brand_matching.accessories.fit_words: write 'Untuk-Nya' as 'untuk nya'"},
@@ -141,6 +145,9 @@ class ClassifyConfigTest {
                 () -> ClassifyRules.parse("rules.yaml", rules.replaceAll("(?s)    vehicle_models: \\[.*?\\]", "    vehicle_models: []")));
         assertTrue(noModels.getMessage().contains("brand_matching.accessories.vehicle_models lists no model but part_words lists parts"),
                 noModels.getMessage());
+        NeracaException noTrims = assertThrows(NeracaException.class,
+                () -> ClassifyRules.parse("rules.yaml", rules.replaceAll("(?s)    vehicle_trim_words: \\[.*?\\]\n", "")));
+        assertTrue(noTrims.getMessage().contains("brand_matching.accessories.vehicle_trim_words is missing"), noTrims.getMessage());
         NeracaException noVehicles = assertThrows(NeracaException.class,
                 () -> ClassifyRules.parse("rules.yaml", rules.replaceAll("(?s)    vehicle_brands: \\[.*?\\]", "    vehicle_brands: []")));
         assertTrue(noVehicles.getMessage().contains("brand_matching.accessories.vehicle_brands lists no brand but part_words lists parts"),

@@ -17,11 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Precision and recall of the evidence a title alone gives, measured on hand-labelled marketplace titles as sellers
  * write them, each with the brand origin and the cues a careful reader assigns, and why: {@code
- * src/test/resources/classify/title-evidence-eval.csv} (349 titles, the hard cases the rules were tuned on) and {@code
- * title-evidence-holdout.csv} (134 titles written after the tuning and not used for it; rows 71-105, on accessories,
+ * src/test/resources/classify/title-evidence-eval.csv} (365 titles, the hard cases the rules were tuned on) and {@code
+ * title-evidence-holdout.csv} (144 titles written after the tuning and not used for it; rows 71-105, on accessories,
  * place-named claims and misspelt short cues, rows 106-119, on cases named after the phone, 'original' beside a
  * case's phone and motorbike parts, and rows 120-134, on vehicle parts named after the vehicle, genuine-part marks, the
- * vehicles themselves, 'Plus' models' cases and 'Case Original', each batch written before the rules for it and not used
+ * vehicles themselves, 'Plus' models' cases and 'Case Original', and rows 135-144, on parts with the vehicle named
+ * first and the vehicles themselves sold used or with a free part, each batch written before the rules for it and not used
  * to tune them). Every
  * title runs through the shipped rules and brand table, via {@link OriginEvidence#decide}, for an Indonesian seller with
  * no brand column and no declared origin, so only the title speaks. Five kinds of evidence are scored:
@@ -41,7 +42,7 @@ class TitleEvidenceEvaluationTest {
 
     /** The set the rules were tuned on: kind → {precision floor, recall floor}, in percent. */
     private static final Map<String, double[]> FLOORS = Map.of(
-            "FOREIGN", new double[]{100.0, 91.0},
+            "FOREIGN", new double[]{100.0, 91.6},
             "LOCAL", new double[]{100.0, 98.5},
             "MADE_IN_ID", new double[]{100.0, 100.0},
             "IMPORT_CUE", new double[]{100.0, 95.5},
