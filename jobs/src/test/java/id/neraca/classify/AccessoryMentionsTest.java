@@ -162,7 +162,9 @@ class AccessoryMentionsTest {
                 "Filter Udara Toyota Avanza 2015", "Lampu Depan LED Honda Beat Street", "Rantai Suzuki Satria FU 150",
                 "Shock Belakang Yamaha Aerox 155", "Busi Iridium Kawasaki Ninja 250",
                 // a model the list lacks, written with letters and digits
-                "Kampas Rem Honda CB150R Depan", "Filter Udara Mitsubishi L300 Diesel")) {
+                "Kampas Rem Honda CB150R Depan", "Filter Udara Mitsubishi L300 Diesel",
+                // models of older or less common vehicles, listed since the fifth round
+                "Kampas Rem Honda Karisma Depan", "Filter Udara Toyota Kijang Innova", "Busi Suzuki Thunder 125")) {
             assertEquals(List.of("ACCESSORY_FOR_BRAND"), brandReasons(title), title);
             var d = localSeller(title);
             assertEquals("UNKNOWN", d.preClass(), title);
