@@ -34,7 +34,9 @@ import java.util.Map;
  * most {@code max_words_between} words after a part word and followed right away by a model ("Kampas Rem Honda Vario 125",
  * "Busi Yamaha NMAX", "Filter Udara Toyota Avanza 2015"): the name says which vehicle the part fits, not who made it.
  * Not with a maker word beside it ("Kampas Rem Honda Original"), and not the vehicle itself ("Honda Beat 2024": no part
- * word). A genuine part's own mark is a brand of the table ("HGP", "Yamaha Genuine Parts") and is found past the
+ * word). The vehicle may be named first, a part word right after its model and trim ("Honda Vario 125 Kampas Rem Depan",
+ * "Honda Beat FI Roller": {@code vehicle_trim_words}); a year or anything else before the part word keeps the maker
+ * ("Toyota Avanza 2019 Aki Baru", a used car). A genuine part's own mark is a brand of the table ("HGP", "Yamaha Genuine Parts") and is found past the
  * set-aside name; so is a parts maker's ("Busi Honda Vario NGK").
  * Only {@code device_brands} and {@code vehicle_brands} are ever set aside: an accessory maker's name after an accessory word is its maker ("Kabel
  * Data Ugreen", "Charger Anker 20W"), and a brand before any other accessory word is never set aside ("Samsung Original
