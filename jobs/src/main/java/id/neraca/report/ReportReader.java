@@ -46,11 +46,19 @@ final class ReportReader {
     private final OutputStore outputs;
     private final ReportConfig cfg;
     private final List<String> warnings = new ArrayList<>();
+    /** Whether a small input's statistics are computed on the driver ({@link LocalCellStats}). */
+    private boolean statsOnDriver;
 
     ReportReader(SparkSession spark, OutputStore outputs, ReportConfig cfg) {
         this.spark = spark;
         this.outputs = outputs;
         this.cfg = cfg;
+    }
+
+    /** The statistics of a small input computed on the driver (same figures as Spark's: {@link LocalCellStats}). */
+    ReportReader statsOnDriver(boolean on) {
+        this.statsOnDriver = on;
+        return this;
     }
 
     ReportData read(StageContext ctx, Path referenceDir) {
@@ -104,6 +112,10 @@ final class ReportReader {
         Dataset<Row> completed = classified.map(c -> c.filter(col("status").equalTo("COMPLETED"))).orElse(null);
         Dataset<Row> yearSales = classified.map(c -> CellStats.completedInYear(c, year)).orElse(null);
         Dataset<Row> yearDetail = detail.map(d -> d.filter(col("period_month").startsWith(year + "-"))).orElse(null);
+        // a small input's completed sales collected once and their statistics computed on the driver (LocalCellStats):
+        // the same figures as the Spark queries below, without a query's planning and jobs each
+        List<LocalCellStats.Sale> local = statsOnDriver && completed != null ? LocalCellStats.collect(completed, LocalCellStats.MAX_ROWS) : null;
+        List<LocalCellStats.Sale> localYear = local == null ? null : LocalCellStats.inYear(local, year);
         Map<String, Disclosure.Cell[][]> grids = new LinkedHashMap<>();
         Map<String, List<String>> rowKeys = new LinkedHashMap<>();
         List<ReportData.Evidence> evidence = null;
@@ -114,10 +126,13 @@ final class ReportReader {
                     + "and the headline's figures could not be checked against the disclosure rules");
         } else {
             Dataset<Row> src = yearSales != null ? yearSales : yearDetail;
-            List<String> top = CellStats.gmvBy(src, "category").orderBy(col("gmv_idr").desc(), col("key"))
+            List<String> top = localYear != null ? LocalCellStats.topCategories(localYear, cfg.maxCategories())
+                    : CellStats.gmvBy(src, "category").orderBy(col("gmv_idr").desc(), col("key"))
                     .limit(cfg.maxCategories()).collectAsList().stream().map(r -> r.getString(0)).toList();
             List<Row> stats;
-            if (yearSales != null) {
+            if (localYear != null) {
+                stats = LocalCellStats.cells(localYear, top);
+            } else if (yearSales != null) {
                 Dataset<Row> base = CellStats.sellerBase(yearSales, top).cache();
                 stats = CellStats.fromSellerBase(base).collectAsList();
                 base.unpersist();
@@ -132,14 +147,14 @@ final class ReportReader {
         }
         if (yearSales != null) {
             // by class, then in the rules' order (declared origin before brand before title)
-            evidence = CellStats.evidence(yearSales).collectAsList().stream()
+            evidence = (localYear != null ? LocalCellStats.evidence(localYear) : CellStats.evidence(yearSales).collectAsList()).stream()
                     .map(r -> new ReportData.Evidence(r.getString(0), r.getString(1), lng(r.get(2)), dec(r.get(3)),
                             lng(r.get(4)), dec(r.get(5)), Disclosure.Status.PUBLISHED, dec(r.get(6))))
                     .sorted(java.util.Comparator.comparing(ReportData.Evidence::originClass)
                             .thenComparingInt(e -> CellStats.decisiveRank(e.evidence()))
                             .thenComparing(ReportData.Evidence::evidence))
                     .toList();
-            Row p = CellStats.permendag(yearSales).first();
+            Row p = localYear != null ? LocalCellStats.permendag(localYear) : CellStats.permendag(yearSales).first();
             BigDecimal flaggedGmv = dec(p.get(1)) == null ? BigDecimal.ZERO : dec(p.get(1));
             BigDecimal flaggedTop = dec(p.get(7)) == null ? BigDecimal.ZERO : dec(p.get(7));
             // the flagged sellers' two largest are not computed: bounded by twice the largest (can only withhold more)
@@ -150,8 +165,9 @@ final class ReportReader {
         }
 
         // disclosure control: every year's headline, and the headline year's tables and evidence as one system
-        Map<String, Disclosure.Cell[]> headlineCells = completed != null ? headlineCells(CellStats.headlineCells(completed))
-                : detail.map(d -> headlineCells(CellStats.headlineCellsFromDetail(d))).orElse(Map.of());
+        Map<String, Disclosure.Cell[]> headlineCells = local != null ? headlineCells(LocalCellStats.headlineCells(local))
+                : completed != null ? headlineCells(CellStats.headlineCells(completed).collectAsList())
+                : detail.map(d -> headlineCells(CellStats.headlineCellsFromDetail(d).collectAsList())).orElse(Map.of());
         Map<String, ReportData.Breakdown> breakdowns = new LinkedHashMap<>();
         for (int i = 0; i < annual.size(); i++) {
             ReportData.Headline h = annual.get(i);
@@ -202,7 +218,8 @@ final class ReportReader {
         return new ReportData(outputs.runId(), Instant.now().toString(), annual, monthly, breakdowns, evidenceOut,
                 permendag, projection, reconciliation(), quarantineReasons(), classifyStats(),
                 fx(referenceDir.resolve("fx_monthly.csv")), provinces, categoryLabels(referenceDir.resolve("categories.csv")),
-                ctx.manifest().root(), cfg, warnings, basis, yearSales == null ? null : CellStats.topThreeSharePct(yearSales),
+                ctx.manifest().root(), cfg, warnings, basis, yearSales == null ? null
+                : localYear != null ? LocalCellStats.topThreeSharePct(localYear) : CellStats.topThreeSharePct(yearSales),
                 marketplaceLabels(ctx));
     }
 
@@ -328,9 +345,9 @@ final class ReportReader {
     }
 
     /** Headline statistics per year (see {@link CellStats#headlineCells}), entries in the order of {@link HeadlineDisclosure#KEYS}. */
-    private Map<String, Disclosure.Cell[]> headlineCells(Dataset<Row> stats) {
+    private Map<String, Disclosure.Cell[]> headlineCells(List<Row> stats) {
         Map<String, Disclosure.Cell[]> out = new TreeMap<>();
-        for (Row r : stats.collectAsList()) {
+        for (Row r : stats) {
             int k = HeadlineDisclosure.KEYS.indexOf(r.getString(1));
             if (k < 0) {
                 warnings.add("headline statistics: unexpected origin class '" + r.getString(1) + "' ignored");

@@ -87,18 +87,18 @@ public final class WriteReport implements Stage {
         try (SmallInputs.Scope scope = SmallInputs.scope(ctx.spark(), SmallInputs.bytes(ctx, ctx.outputs().path("classified")), false, true)) {
             ctx.manifest().stage(name()).put("small_input", scope.small());
             ctx.manifest().stage(name()).put("interpreted_expressions", scope.interpreted());
-            runStage(ctx);
+            runStage(ctx, scope.small());
         }
     }
 
-    private void runStage(StageContext ctx) {
+    private void runStage(StageContext ctx, boolean smallInput) {
         System.setProperty("java.awt.headless", "true");
         ReportConfig cfg = ctx.cfg().report();
         if (languageOverride != null) {
             cfg = cfg.withLanguages(languages(languageOverride, cfg.languages()));
             cfg.validate(ctx.config());
         }
-        ReportData data = new ReportReader(ctx.spark(), ctx.outputs(), cfg).read(ctx, ctx.config().referenceDir());
+        ReportData data = new ReportReader(ctx.spark(), ctx.outputs(), cfg).statsOnDriver(smallInput).read(ctx, ctx.config().referenceDir());
         String stale = ctx.manifest().stage(name()).path("stale_inputs").asText("");
         String drift = ctx.manifest().stage(name()).path("configuration_drift").asText("");
         for (String w : data.warnings()) {
