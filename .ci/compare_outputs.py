@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Compares two neraca output folders: every CSV and JSON data file of the aggregates, projection and
-ingest reconciliation, and the Parquet files of the aggregates and projection (one file per table with a
-canonical footer, id.neraca.aggregate.Tables), must be byte-identical (the outputs are deterministic by
+ingest reconciliation, the Parquet files of the aggregates and projection (one file per table with a
+canonical footer, id.neraca.aggregate.Tables), and the report's charts (SVG and PNG: drawn on one thread, docs/REPORT.md)
+must be byte-identical (the outputs are deterministic by
 contract). The two folders normally come from two JVM processes (a rerun, a cluster run), which is what
 catches output that only one process writes the same way twice.
 Usage: compare_outputs.py OUT_A OUT_B"""
@@ -9,7 +10,7 @@ import hashlib
 import pathlib
 import sys
 
-FOLDERS = ["aggregates", "projection", "reconciliation", "quarantine_reasons"]
+FOLDERS = ["aggregates", "projection", "reconciliation", "quarantine_reasons", "report/figures"]
 # ingest's reconciliation Parquet keeps Spark's own part-file names, so only these carry comparable Parquet
 PARQUET_FOLDERS = {"aggregates", "projection"}
 
@@ -21,7 +22,8 @@ def files(root: pathlib.Path):
         if not base.exists():
             continue
         for p in sorted(base.rglob("*")):
-            suffixes = (".csv", ".json", ".parquet") if folder in PARQUET_FOLDERS else (".csv", ".json")
+            suffixes = ((".csv", ".json", ".parquet") if folder in PARQUET_FOLDERS
+                        else (".svg", ".png") if folder == "report/figures" else (".csv", ".json"))
             if p.is_file() and p.suffix in suffixes and not p.name.startswith((".", "_")):
                 found[str(p.relative_to(root))] = hashlib.sha256(p.read_bytes()).hexdigest()
     return found
