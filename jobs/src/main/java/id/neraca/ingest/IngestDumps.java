@@ -296,6 +296,8 @@ public final class IngestDumps implements Stage {
                 // with the source system's order count
                 n.put("order_lines", lines);
                 n.put("orders_read", c.ordersRead());
+                // of duplicates_collapsed, the lines an order's later export no longer holds (docs/MAPPINGS.md, duplicates rule 4)
+                n.put("superseded_lines", c.supersededLines());
             }
             n.put("unknown_category_rows", c.unknownCategoryRows());
             if (!c.unknownCategories().isEmpty()) {

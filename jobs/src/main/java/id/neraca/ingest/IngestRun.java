@@ -376,11 +376,20 @@ public final class IngestRun {
      * stop on the file finds its example ({@link #failures(Dataset, List, IngestConfig)}). {@code ordersRead}: the JSON
      * lines read, each an order, for a file whose mapping reads an order's lines in an array ({@code format.order_lines};
      * {@code rowsRead} counts its sales lines, the elements, plus one row per order without lines or line that is no
-     * JSON); for any other file it equals {@code rowsRead}.
+     * JSON); for any other file it equals {@code rowsRead}. {@code supersededLines}: of its {@code duplicates}, the lines
+     * of an order a later export of the order no longer holds ({@link ResolveDuplicates}, {@code format.order_lines}).
      */
     public record FileCounts(FileTask task, long rowsRead, long accepted, long quarantined, long duplicates,
                              Map<String, Long> reasons, Map<String, Long> unknownCategories, Map<String, Long> firstLines,
-                             Map<String, Long> unmappedValues, Map<String, Long> unknownCities, long ordersRead) {
+                             Map<String, Long> unmappedValues, Map<String, Long> unknownCities, long ordersRead,
+                             long supersededLines) {
+        public FileCounts(FileTask task, long rowsRead, long accepted, long quarantined, long duplicates, Map<String, Long> reasons,
+                          Map<String, Long> unknownCategories, Map<String, Long> firstLines, Map<String, Long> unmappedValues,
+                          Map<String, Long> unknownCities, long ordersRead) {
+            this(task, rowsRead, accepted, quarantined, duplicates, reasons, unknownCategories, firstLines, unmappedValues, unknownCities,
+                    ordersRead, 0);
+        }
+
         public FileCounts(FileTask task, long rowsRead, long accepted, long quarantined, long duplicates, Map<String, Long> reasons,
                           Map<String, Long> unknownCategories, Map<String, Long> firstLines, Map<String, Long> unmappedValues,
                           Map<String, Long> unknownCities) {
@@ -494,12 +503,17 @@ public final class IngestRun {
         // the rows that begin a JSON line: an order's first element, or a row that is no element (every row of other files)
         Column lineStarts = org.apache.spark.sql.functions.sum(org.apache.spark.sql.functions.when(
                 col(IngestSchemas.SOURCE_ELEMENT).isNull().or(col(IngestSchemas.SOURCE_ELEMENT).equalTo(0)), lit(1L)).otherwise(lit(0L)));
+        // the duplicates an order's later snapshot superseded (ResolveDuplicates: their detail says so; null on every other row)
+        Column superseded = org.apache.spark.sql.functions.sum(org.apache.spark.sql.functions.when(
+                col("disposition").equalTo(ResolveDuplicates.DUPLICATE).and(col("reason_detail").startsWith(ResolveDuplicates.SUPERSEDED)),
+                lit(1L)).otherwise(lit(0L)));
         for (Row r : resolved.groupBy(col("source_file"), col("disposition"), col("reason_code"), col(IngestSchemas.UNKNOWN_CATEGORY),
                         unmappedValue.as("_unmapped"), unknownCity.as("_city"))
-                .agg(org.apache.spark.sql.functions.count(lit(1)), firstLine, lineStarts).collectAsList()) {
-            long[] c = byFile.computeIfAbsent(r.getString(0), k -> new long[4]);
+                .agg(org.apache.spark.sql.functions.count(lit(1)), firstLine, lineStarts, superseded).collectAsList()) {
+            long[] c = byFile.computeIfAbsent(r.getString(0), k -> new long[5]);
             long n = r.getLong(6);
             c[3] += r.getLong(8);
+            c[4] += r.getLong(9);
             switch (r.getString(1)) {
                 case ResolveDuplicates.ACCEPTED -> {
                     c[0] += n;
@@ -522,10 +536,10 @@ public final class IngestRun {
         }
         List<FileCounts> out = new ArrayList<>();
         for (FileTask t : plan.tasks()) {
-            long[] c = byFile.getOrDefault(t.sourceFile(), new long[4]);
+            long[] c = byFile.getOrDefault(t.sourceFile(), new long[5]);
             out.add(new FileCounts(t, c[0] + c[1] + c[2], c[0], c[1], c[2], reasons.getOrDefault(t.sourceFile(), Map.of()),
                     unknown.getOrDefault(t.sourceFile(), Map.of()), firstLines.getOrDefault(t.sourceFile(), Map.of()),
-                    unmapped.getOrDefault(t.sourceFile(), Map.of()), cities.getOrDefault(t.sourceFile(), Map.of()), c[3]));
+                    unmapped.getOrDefault(t.sourceFile(), Map.of()), cities.getOrDefault(t.sourceFile(), Map.of()), c[3], c[4]));
         }
         return out;
     }

@@ -24,6 +24,14 @@ public final class IngestSchemas {
      */
     public static final String SOURCE_ELEMENT = "source_element";
 
+    /**
+     * A parsed order line's order: {@code <marketplace>:<order_id>}, the part of its {@code sale_id} before the line key
+     * (kept apart because an order ID or a line key may itself hold a ':'), null for a listing row or a row that failed to
+     * parse. Not an output column: duplicate resolution groups an order's lines by it, so that an order's later snapshot
+     * ({@code format.order_lines}) supersedes the lines of earlier exports it no longer holds ({@link ResolveDuplicates}).
+     */
+    public static final String ORDER_KEY = "order_key";
+
     /** A parsed record: the SALES columns (all nullable: a quarantined row fills few), then the bookkeeping. */
     public static final StructType PARSED;
 
@@ -35,7 +43,8 @@ public final class IngestSchemas {
                 .add("reason_detail", DataTypes.StringType, true)
                 .add("raw_row", DataTypes.StringType, true)
                 .add(UNKNOWN_CATEGORY, DataTypes.StringType, true)
-                .add(SOURCE_ELEMENT, DataTypes.IntegerType, true);
+                .add(SOURCE_ELEMENT, DataTypes.IntegerType, true)
+                .add(ORDER_KEY, DataTypes.StringType, true);
     }
 
     public static final int N_SALES = Schemas.SALES.fields().length;

@@ -85,7 +85,9 @@ public final class IngestState {
     // 11: Impala's INT96 times (created_by "impala version") wall-clock, as pandas' zone-less ones; an element of an
     // order's array without a line key keyed by its content (-t<hash of title and variation>, #2 for a second identical
     // element of the order), not by its index (-i1)
-    static final int VERSION = 11;
+    // 12: the parsed rows carry order_key (marketplace:order_id), by which an order's later snapshot supersedes the lines
+    // of its earlier exports it no longer holds (format.order_lines)
+    static final int VERSION = 12;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final StructType STORED = IngestSchemas.PARSED.add("file_id", DataTypes.StringType, true);
 

@@ -202,6 +202,7 @@ public final class RecordParser implements Serializable {
             ZoneId sellerZone = zoneName == null ? Parsers.WIB : ZoneId.of(zoneName);
 
             String saleId;
+            String orderKey = null;
             Timestamp ts = null;
             String period;
             current = "status";
@@ -221,7 +222,8 @@ public final class RecordParser implements Serializable {
                             + "column formatted as text (or take the marketplace's CSV without opening it in Excel)");
                 }
                 String lineKey = r.element() >= 0 ? elementKey : stringField(r, "line_key");
-                saleId = m.marketplace() + ":" + orderId + ":" + (lineKey != null ? lineKey
+                orderKey = m.marketplace() + ":" + orderId;
+                saleId = orderKey + ":" + (lineKey != null ? lineKey
                         : blankLineKey(stringField(r, "product_title"), stringField(r, "variation")));
                 current = "order_ts";
                 Field tf = fields.get("order_ts");
@@ -389,7 +391,8 @@ public final class RecordParser implements Serializable {
             v[i++] = null;
             v[i++] = rawForParsedRows ? r.rawRow() : null;
             v[i++] = unknownLabel;
-            v[i] = r.element() >= 0 ? r.element() : null;
+            v[i++] = r.element() >= 0 ? r.element() : null;
+            v[i] = orderKey;
             return new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(v, IngestSchemas.PARSED);
         } catch (ParseFailure f) {
             Field fl = fields.get(current);
@@ -505,6 +508,8 @@ public final class RecordParser implements Serializable {
         return Parsers.nbspTrim(s).replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
+    private static final int ELEMENT_INDEX = IngestSchemas.PARSED.fieldIndex(IngestSchemas.SOURCE_ELEMENT);
+
     private Row quarantine(RawRecord r, String exportKey, String code, String detail) {
         Object[] v = new Object[IngestSchemas.PARSED.fields().length];
         v[0] = m.marketplace();
@@ -517,7 +522,7 @@ public final class RecordParser implements Serializable {
         // an element of an order's array says which one first: the file's line holds the whole order (items[1]: its second line)
         v[IngestSchemas.N_SALES + 2] = Masking.digitRuns(r.elementRef() == null ? detail : r.elementRef() + ": " + detail);
         v[IngestSchemas.N_SALES + 3] = r.rawRow();
-        if (r.element() >= 0) v[v.length - 1] = r.element();
+        if (r.element() >= 0) v[ELEMENT_INDEX] = r.element();
         return new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(v, IngestSchemas.PARSED);
     }
 

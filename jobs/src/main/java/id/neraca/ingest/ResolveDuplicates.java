@@ -31,7 +31,17 @@ import static org.apache.spark.sql.functions.when;
  *       are told apart by their title in {@code sale_id} first: {@code RecordParser.blankLineKey}.)</li>
  *   <li>Across files, the version from the greatest export key (then the greatest file path) is accepted; the
  *       others collapse (DUPLICATE), so an order re-exported with a changed status takes the later status.</li>
+ *   <li>An order's later snapshot supersedes its earlier exports' lines: a row of an order's array
+ *       ({@code format.order_lines}, {@link IngestSchemas#SOURCE_ELEMENT} set) whose sale the order's latest export of
+ *       such rows (by {@link IngestSchemas#ORDER_KEY}, the same export order) no longer holds collapses (DUPLICATE, its
+ *       {@code reason_detail} "superseded by the order's later export &lt;file&gt;") instead of staying accepted from the
+ *       earlier export: each record is the whole order, so a line it lacks was cancelled or removed, and twins [A, A]
+ *       re-exported as [A] left A's {@code #2} counted from the earlier file. Not for flat order exports (one row per
+ *       line), where a later file may hold only some of an order's lines (a returns export), nor for listings.</li>
  * </ol>
+ * One shuffle, by order ({@link IngestSchemas#ORDER_KEY}, the sale itself for a listing or a failed row), so that an
+ * order's lines, all their versions and the rows of other mappings sharing their sale_id meet in one task; the windows
+ * partition by (order, sale, file), (order, sale) and (order) and share one sort.
  * Every row keeps its file and line, so rows read = accepted + quarantined + duplicates per file. {@code raw_row} is
  * kept only for rows that failed to parse: a {@code CONFLICTING_DUPLICATE} row has none here
  * ({@link IngestRun#quarantine} re-reads it from its file).
@@ -43,6 +53,8 @@ public final class ResolveDuplicates {
     public static final String QUARANTINED = "QUARANTINED";
     public static final String DUPLICATE = "DUPLICATE";
     public static final String CONFLICTING_DUPLICATE = "CONFLICTING_DUPLICATE";
+    /** The start of a superseded line's {@code reason_detail}, followed by the file of the order's later export. */
+    public static final String SUPERSEDED = "superseded by the order's later export ";
 
     /**
      * What an exact repeat within one file must repeat: the amount (quantity, source price, currency) and everything
@@ -78,10 +90,16 @@ public final class ResolveDuplicates {
                 .otherwise(concat(lit("\u0000q:"), col("source_file"), lit(":"), col("source_line").cast("string")));
         // only rows that failed to parse carry their raw text through the shuffle and sort (it is most of a row's
         // bytes); the rare CONFLICTING_DUPLICATE rows get theirs back from IngestRun.quarantine, which re-reads
+        // the order: an order line's marketplace:order_id, else the sale's key (a listing, a failed row). Only the rows of
+        // an order's array are superseded by it, but every order line is shuffled by it, so that a flat export's line
+        // sharing a sale_id with an array's element still meets it (the windows below keep the order first)
+        Column order = coalesce(when(col("reason_code").isNull(), col(IngestSchemas.ORDER_KEY)), key);
         Dataset<Row> d = parsed.withColumn("raw_row", when(col("reason_code").isNotNull(), col("raw_row")))
-                .withColumn("_k", key);
-        d = partitions > 0 ? d.repartition(partitions, col("_k")) : d.repartition(col("_k"));
-        WindowSpec inFile = Window.partitionBy("_k", "source_file").orderBy("source_line", IngestSchemas.SOURCE_ELEMENT);
+                .withColumn("_k", key).withColumn("_o", order).drop(IngestSchemas.ORDER_KEY);
+        d = partitions > 0 ? d.repartition(partitions, col("_o")) : d.repartition(col("_o"));
+        // every window partitions by _o first: hash partitioning on _o satisfies each of them (no second shuffle), and the
+        // sort the in-file window needs ([_o, _k, source_file, source_line, element]) serves the other two as well
+        WindowSpec inFile = Window.partitionBy("_o", "_k", "source_file").orderBy("source_line", IngestSchemas.SOURCE_ELEMENT);
         d = d.withColumn("_rn1", row_number().over(inFile))
                 .withColumn("_l1", first("source_line").over(inFile))
                 .withColumn("_e1", first(IngestSchemas.SOURCE_ELEMENT).over(inFile));
@@ -98,12 +116,19 @@ public final class ResolveDuplicates {
         Column conflict = repeat.and(not(same));
         // the winning version: the greatest (export_key, source_file) among each file's first row. An unordered window
         // on _k reuses the sort the in-file window needed ([_k, source_file, source_line]): one sort, not two.
-        WindowSpec sale = Window.partitionBy("_k");
+        WindowSpec sale = Window.partitionBy("_o", "_k");
         Column version = struct(col("export_key"), col("source_file"));
         d = d.withColumn("_win", max(when(col("_rn1").equalTo(1), version)).over(sale))
                 .withColumn("_rn2", when(col("_rn1").equalTo(1).and(version.equalTo(col("_win"))), lit(1)).otherwise(lit(2)));
+        // the order's latest snapshot: the greatest version among its parsed array rows. A sale whose own latest version is
+        // older is one that snapshot no longer holds. (A snapshot whose lines all failed, e.g. an order back to OPEN,
+        // supersedes nothing: it has no parsed row.)
+        Column element = col(IngestSchemas.SOURCE_ELEMENT).isNotNull().and(col("reason_code").isNull());
+        d = d.withColumn("_ov", max(when(element, version)).over(Window.partitionBy("_o")));
+        Column superseded = element.and(col("_rn2").equalTo(1)).and(col("_win").lt(col("_ov")));
         Column disposition = when(col("reason_code").isNotNull(), lit(QUARANTINED))
                 .when(conflict, lit(QUARANTINED))
+                .when(superseded, lit(DUPLICATE))
                 .when(col("_rn2").equalTo(1), lit(ACCEPTED))
                 .otherwise(lit(DUPLICATE));
         return d.withColumn("disposition", disposition)
@@ -112,11 +137,12 @@ public final class ResolveDuplicates {
                                 lit("same sale_id as line "), col("_l1").cast("string"), elementAfter(col("_e1"), orderLines),
                                 lit(" of this file with a different "), concat_ws(", ", differing), lit("; line "),
                                 col("_l1").cast("string"), elementAfter(col("_e1"), orderLines), lit(" was kept")))
+                        .when(superseded, concat(lit(SUPERSEDED), col("_ov.source_file")))
                         .otherwise(col("reason_detail")))
                 .withColumn("reason_code", when(col("reason_code").isNull().and(conflict), lit(CONFLICTING_DUPLICATE))
                         .otherwise(col("reason_code")))
                 .withColumn("raw_row", when(col("disposition").equalTo(QUARANTINED), col("raw_row")))
-                .drop(java.util.stream.Stream.concat(java.util.stream.Stream.of("_k", "_rn1", "_l1", "_e1", "_win", "_rn2"),
+                .drop(java.util.stream.Stream.concat(java.util.stream.Stream.of("_k", "_o", "_rn1", "_l1", "_e1", "_win", "_rn2", "_ov"),
                         java.util.stream.IntStream.range(0, CONTENT.size()).mapToObj(i -> "_f" + i)).toArray(String[]::new));
     }
 
