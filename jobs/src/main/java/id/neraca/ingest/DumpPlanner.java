@@ -168,7 +168,9 @@ public final class DumpPlanner {
             String mappingFile = mappingsDir + "/" + m.name() + ".yaml";
             FileTask t = workbook(f.rel()) ? prepareWorkbook(f, cms.get(m.name()), mappingFile, issues, seen)
                     : prepare(f, cms.get(m.name()), mappingFile, issues, seen);
-            if (t != null && !m.format().parquet() && !workbook(f.rel())) {
+            // a workbook too (DumpReader reads its cells as ingest does: a number cell as its number, a text cell as written);
+            // not a Parquet file: planning reads none of its rows, Spark does (IngestRun.parquetRows)
+            if (t != null && !m.format().parquet()) {
                 String rupiah = rupiahUnderDecimal(t, cms.get(m.name()), mappingFile);
                 if (rupiah != null) priceWarnings.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(new Issue(f.rel(), null, 0, rupiah));
             }
@@ -263,8 +265,9 @@ public final class DumpPlanner {
      * Indonesian way that {@code decimal} refuses and {@code idr} reads ({@code Rp 50.000}, {@code 13.399.000}; {@code 34.000}
      * in a rupiah row): every such row is quarantined BAD_PRICE, each detail naming parser idr, and a file of them stops at
      * the threshold; the run says the fix once, before reading. Records are read as ingest reads them (DumpReader: CSV
-     * quoting, JSON paths, an order's lines), the row's currency from its currency column when it is one (a value map on
-     * it aside).
+     * quoting, JSON paths, an order's lines, a workbook's cells), the row's currency from its currency column when it is one
+     * (a value map on it aside). A workbook is opened a second time for it (its shared strings read again), only when the
+     * mapping reads a price with {@code decimal}.
      */
     static String rupiahUnderDecimal(FileTask t, CompiledMapping cm, String mappingFile) {
         Mapping m = cm.mapping();

@@ -96,6 +96,47 @@ class RupiahUnderDecimalTest {
     }
 
     @Test
+    void planningWarnsForAWorkbookWhosePriceCellsAreRupiahText() throws IOException {
+        // the same mapping over .xlsx: prices typed as text 'Rp 50.000' (an export's formatted column); number cells are
+        // read as their numbers (50000), which decimal reads, so they count as plain prices
+        Path maps = Files.createDirectories(tmp.resolve("maps"));
+        Files.writeString(maps.resolve("toko.yaml"), MAPPING.replace("toko/*.csv", "toko/*.xlsx"));
+        Path dir = Files.createDirectories(tmp.resolve("dumps/toko"));
+        XlsxFixture rupiah = new XlsxFixture().sheet("orders");
+        String[] h = HEADER.strip().split(",");
+        XlsxFixture.C[] hc = new XlsxFixture.C[h.length];
+        for (int i = 0; i < h.length; i++) hc[i] = rupiah.s(XlsxWorkbook.letters(i) + "1", h[i]);
+        rupiah.row(1, hc);
+        rupiah.row(2, rupiah.s("A2", "T1"), rupiah.s("B2", "2025-11-01 10:00"), rupiah.s("C2", "selesai"), rupiah.s("D2", "Kopi Gayo"),
+                XlsxFixture.num("E2", "2"), rupiah.s("F2", "Rp 50.000"), rupiah.s("G2", "s1"));
+        rupiah.row(3, rupiah.s("A3", "T2"), rupiah.s("B3", "2025-11-01 11:00"), rupiah.s("C3", "selesai"), rupiah.s("D3", "Teh"),
+                XlsxFixture.num("E3", "1"), rupiah.s("F3", "Rp 12.500"), rupiah.s("G3", "s1"));
+        rupiah.row(4, rupiah.s("A4", "T3"), rupiah.s("B4", "2025-11-01 12:00"), rupiah.s("C4", "selesai"), rupiah.s("D4", "Gula"),
+                XlsxFixture.num("E4", "1"), XlsxFixture.num("F4", "15000"), rupiah.s("G4", "s1"));
+        rupiah.write(dir.resolve("orders_2025-11.xlsx"));
+        DumpPlanner.Plan plan = DumpPlanner.plan(tmp.resolve("dumps").toString(), id.neraca.ingest.mapping.Mappings.load(maps), false, 0,
+                "data/marketplaces");
+        assertEquals(List.of(), plan.errors());
+        assertEquals(List.of("toko/orders_2025-11.xlsx: columns.unit_price (harga) of mapping 'toko' is read with parser decimal, "
+                + "but 2 of the 3 prices in the file's first 20 records look like Indonesian rupiah with thousands dots ('Rp 50.000'): "
+                + "parser decimal refuses them, and each such row is quarantined BAD_PRICE. If the column holds rupiah written so, set "
+                + "parser: idr for it in data/marketplaces/toko.yaml (docs/MAPPINGS.md, \"Parsers\")"),
+                plan.issues().stream().filter(i -> !i.error()).map(DumpPlanner.Issue::render).toList());
+        assertEquals(1, plan.tasks().size());
+
+        // number cells alone (the usual export): no warning
+        XlsxFixture plain = new XlsxFixture().sheet("orders");
+        XlsxFixture.C[] hp = new XlsxFixture.C[h.length];
+        for (int i = 0; i < h.length; i++) hp[i] = plain.s(XlsxWorkbook.letters(i) + "1", h[i]);
+        plain.row(1, hp);
+        plain.row(2, plain.s("A2", "T1"), plain.s("B2", "2025-11-01 10:00"), plain.s("C2", "selesai"), plain.s("D2", "Kopi Gayo"),
+                XlsxFixture.num("E2", "2"), XlsxFixture.num("F2", "50000"), plain.s("G2", "s1"));
+        plain.write(dir.resolve("orders_2025-11.xlsx"));
+        assertEquals(List.of(), DumpPlanner.plan(tmp.resolve("dumps").toString(), id.neraca.ingest.mapping.Mappings.load(maps), false, 0,
+                "data/marketplaces").issues());
+    }
+
+    @Test
     void aFewSuchPricesAmongPlainOnesAreNoWarning() throws IOException {
         DumpPlanner.Plan plan = plan("orders_2025-11.csv", HEADER
                 + "T1,2025-11-01 10:00,selesai,Kopi Gayo,2,50000,s1\n"
