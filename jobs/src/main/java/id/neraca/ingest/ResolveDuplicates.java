@@ -89,8 +89,8 @@ public final class ResolveDuplicates {
         Column key = when(col("reason_code").isNull(), col("sale_id"))
                 .otherwise(concat(lit("\u0000q:"), col("source_file"), lit(":"), col("source_line").cast("string")));
         // only rows that failed to parse carry their raw text through the shuffle and sort (it is most of a row's
-        // bytes); the rare CONFLICTING_DUPLICATE rows get theirs back from IngestRun.quarantine, which re-reads
-        // the order: an order line's marketplace:order_id, else the sale's key (a listing, a failed row). Only the rows of
+        // bytes); the rare CONFLICTING_DUPLICATE rows get theirs back from IngestRun.quarantine, which re-reads.
+        // The order (_o): an order line's marketplace:order_id, else the sale's key (a listing, a failed row). Only the rows of
         // an order's array are superseded by it, but every order line is shuffled by it, so that a flat export's line
         // sharing a sale_id with an array's element still meets it (the windows below keep the order first)
         Column order = coalesce(when(col("reason_code").isNull(), col(IngestSchemas.ORDER_KEY)), key);
@@ -115,7 +115,7 @@ public final class ResolveDuplicates {
         Column repeat = col("_rn1").gt(1);
         Column conflict = repeat.and(not(same));
         // the winning version: the greatest (export_key, source_file) among each file's first row. An unordered window
-        // on _k reuses the sort the in-file window needed ([_k, source_file, source_line]): one sort, not two.
+        // on (_o, _k) reuses the sort the in-file window needed ([_o, _k, source_file, source_line]): one sort, not two.
         WindowSpec sale = Window.partitionBy("_o", "_k");
         Column version = struct(col("export_key"), col("source_file"));
         d = d.withColumn("_win", max(when(col("_rn1").equalTo(1), version)).over(sale))
