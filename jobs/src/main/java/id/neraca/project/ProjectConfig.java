@@ -20,6 +20,7 @@ import java.util.Set;
  * @param partialMonthDays  the first or last month of the series is left out of the models when its completed sales
  *                          begin more than this many days after its first day, or end more than this many days before
  *                          its last (a dump exported mid-month); -1 keeps every month. Default 3
+ * @param holiday           the moving-holiday (Lebaran) regressor of the monthly log-linear and drift models
  */
 public record ProjectConfig(
         Long seed,
@@ -31,7 +32,8 @@ public record ProjectConfig(
         Scenarios scenarios,
         CoverageSection coverage,
         List<Target> targets,
-        Integer partialMonthDays) {
+        Integer partialMonthDays,
+        HolidaySection holiday) {
 
     public static final String FACTOR = "factor";
     /** {@code backtest.weighting}: weights ∝ 1/MASE² of the point forecasts (the default). */
@@ -53,10 +55,54 @@ public record ProjectConfig(
         if (coverage == null) coverage = new CoverageSection(null, null, null, null, null, null, null);
         if (targets == null) targets = defaultTargets();
         if (partialMonthDays == null) partialMonthDays = 3;
+        if (holiday == null) holiday = new HolidaySection(null, null, null);
+    }
+
+    /** Without a {@code holiday:} section (its defaults). */
+    public ProjectConfig(Long seed, Integer simulations, Integer horizonEndYear, Integer minSeasonalMonths, Integer minAnnualPoints,
+                         BacktestSection backtest, Scenarios scenarios, CoverageSection coverage, List<Target> targets,
+                         Integer partialMonthDays) {
+        this(seed, simulations, horizonEndYear, minSeasonalMonths, minAnnualPoints, backtest, scenarios, coverage, targets,
+                partialMonthDays, null);
     }
 
     public static ProjectConfig defaults() {
-        return new ProjectConfig(null, null, null, null, null, null, null, null, null, null);
+        return new ProjectConfig(null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The same configuration with another {@code holiday:} section (studies and tests). */
+    public ProjectConfig withHoliday(HolidaySection h) {
+        return new ProjectConfig(seed, simulations, horizonEndYear, minSeasonalMonths, minAnnualPoints, backtest, scenarios,
+                coverage, targets, partialMonthDays, h);
+    }
+
+    /** {@code holiday.effect}: no holiday regressor. */
+    public static final String NO_HOLIDAY = "none";
+    /** {@code holiday.effect}: the Lebaran (Idul Fitri) regressor, {@link id.neraca.project.model.LebaranCalendar}. */
+    public static final String LEBARAN = "lebaran";
+    public static final List<String> HOLIDAY_EFFECTS = List.of(NO_HOLIDAY, LEBARAN);
+
+    /**
+     * The moving-holiday regressor of the monthly log-linear and drift models (docs/PROJECTION.md §3, "Lebaran").
+     *
+     * @param effect     {@code none} or {@code lebaran}
+     * @param daysBefore the pre-Lebaran window: a month's regressor is the share of these days before 1 Syawal in it
+     * @param daysAfter  the post-Lebaran window (a second regressor, from 1 Syawal on); 0: none
+     */
+    public record HolidaySection(String effect, Integer daysBefore, Integer daysAfter) {
+        public static final int DEFAULT_DAYS_BEFORE = 14;
+        public static final int DEFAULT_DAYS_AFTER = 0;
+
+        public HolidaySection {
+            if (effect == null) effect = NO_HOLIDAY;
+            if (daysBefore == null) daysBefore = DEFAULT_DAYS_BEFORE;
+            if (daysAfter == null) daysAfter = DEFAULT_DAYS_AFTER;
+        }
+
+        /** The calendar of the regressors; null under {@code effect: none}. */
+        public id.neraca.project.model.LebaranCalendar calendar() {
+            return LEBARAN.equals(effect) ? new id.neraca.project.model.LebaranCalendar(daysBefore, daysAfter) : null;
+        }
     }
 
     /** The two 2030 figures of DOMAIN.md: the article's Rp400 triliun and the ministries' Rp4.531 triliun. */
@@ -224,6 +270,18 @@ public record ProjectConfig(
         if (!WEIGHTINGS.contains(backtest.weighting())) {
             throw new IllegalArgumentException("project.backtest.weighting must be inverse_mase, inverse_crps or equal, got '"
                     + backtest.weighting() + "'");
+        }
+        if (!HOLIDAY_EFFECTS.contains(holiday.effect())) {
+            throw new IllegalArgumentException("project.holiday.effect must be one of " + HOLIDAY_EFFECTS + ", got '"
+                    + holiday.effect() + "'");
+        }
+        if (holiday.daysBefore() < 1 || holiday.daysBefore() > 60) {
+            throw new IllegalArgumentException("project.holiday.days_before must be a whole number of days between 1 and 60, got "
+                    + holiday.daysBefore());
+        }
+        if (holiday.daysAfter() < 0 || holiday.daysAfter() > 30) {
+            throw new IllegalArgumentException("project.holiday.days_after must be a whole number of days between 0 (no "
+                    + "post-Lebaran regressor) and 30, got " + holiday.daysAfter());
         }
         double lo = scenarios.cagrLowPct();
         double base = scenarios.cagrBasePct();

@@ -8,6 +8,7 @@ import id.neraca.project.model.CagrScenario;
 import id.neraca.project.model.DriftSeasonal;
 import id.neraca.project.model.Forecaster;
 import id.neraca.project.model.HoltDamped;
+import id.neraca.project.model.LebaranCalendar;
 import id.neraca.project.model.LogLinearSeasonal;
 import id.neraca.project.model.SeasonalNaive;
 import id.neraca.project.model.Stats;
@@ -179,14 +180,15 @@ public final class Projection {
      */
     static List<Forecaster> monthlyModels(ProjectConfig cfg, boolean ar1) {
         var sc = cfg.scenarios();
-        LogLinearSeasonal loglin = new LogLinearSeasonal(true, cfg.minSeasonalMonths(), "loglinear_seasonal");
+        LebaranCalendar holiday = cfg.holiday().calendar();
+        LogLinearSeasonal loglin = new LogLinearSeasonal(true, cfg.minSeasonalMonths(), "loglinear_seasonal").withHoliday(holiday);
         return List.of(
                 new CagrScenario("cagr_low", sc.cagrLowPct() / 100),
                 new CagrScenario("cagr_base", sc.cagrBasePct() / 100),
                 new CagrScenario("cagr_high", sc.cagrHighPct() / 100),
                 ar1 ? loglin.withAr1Errors() : loglin,
                 new HoltDamped(true, cfg.minSeasonalMonths(), cfg.minSeasonalMonths(), "holt_damped_seasonal"),
-                new DriftSeasonal(true, cfg.minSeasonalMonths(), "drift_seasonal", false),
+                new DriftSeasonal(true, cfg.minSeasonalMonths(), "drift_seasonal", false).withHoliday(holiday),
                 // last, so that every model before it keeps its simulation seed (seeded by position)
                 HoltDamped.linear(true, cfg.minSeasonalMonths(), cfg.minSeasonalMonths(), "holt_linear_seasonal"));
     }
@@ -209,7 +211,6 @@ public final class Projection {
         double sigmaC = coverage.sigmaLog();
         YearMonth first = in.months().get(0);
         YearMonth last = in.months().get(n - 1);
-        int firstSeason = first.getMonthValue() - 1;
         double[] nat = new double[n];
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
@@ -234,7 +235,7 @@ public final class Projection {
         withNaive.add(new SeasonalNaive());
         int minTrain = cfg.backtest().minTrainMonths();
         int maxH = cfg.backtest().maxHorizonFor(n);
-        List<Backtest.Error> errors = n > minTrain ? Backtest.run(withNaive, y, 12, firstSeason, minTrain, maxH) : List.of();
+        List<Backtest.Error> errors = n > minTrain ? Backtest.run(withNaive, y, first, minTrain, maxH) : List.of();
         List<Backtest.Score> scores = Backtest.score(errors);
         int origins = Math.max(0, n - minTrain);
         if (origins < MIN_SCORED_ORIGINS) {
@@ -271,7 +272,7 @@ public final class Projection {
                 if (m instanceof CagrScenario c) c.withLogSd(cagrSd);
                 cands.add(m);
             }
-            List<Backtest.Scored> scored = Backtest.runDistributions(cands, y, 12, firstSeason, minTrain, maxH, CRPS_PATHS,
+            List<Backtest.Scored> scored = Backtest.runDistributions(cands, y, first, minTrain, maxH, CRPS_PATHS,
                     cfg.seed() ^ 0x2C9277B5L);
             if (byCrps) crps = Backtest.meanCrps(Backtest.toCrps(scored));
             if (intervalCheck) {
@@ -296,7 +297,7 @@ public final class Projection {
         for (Forecaster m : monthly) {
             String why = m.unsupportedReason(n, 12);
             Backtest.Score s = overall.get(m.name());
-            Forecaster.Fit fit = why == null ? m.fit(y, 12, firstSeason) : null;
+            Forecaster.Fit fit = why == null ? m.fit(y, 12, first) : null;
             states.add(new ModelState(m, "monthly", why, s == null ? null : s.mape(), s == null ? null : finite(s.mase()),
                     false, 0, fit, why));
             if (why != null) warnings.add(m.name() + " not fitted: " + why);

@@ -123,6 +123,28 @@ class ProjectConfigTest {
         assertUsage(dir, "project:\n  backtest:\n    min_interval_coverage: 50\n", "got 50.0");
     }
 
+    @Test
+    void holidayIsNoneOrLebaranWithAWindowInDays(@TempDir Path dir) throws Exception {
+        ProjectConfig.HolidaySection d = ProjectConfig.defaults().holiday();
+        assertEquals("none", d.effect());
+        assertEquals(14, d.daysBefore());
+        assertEquals(0, d.daysAfter());
+        assertNull(d.calendar(), "none: no regressor");
+        ProjectConfig shipped = NeracaConfig.load(SparkTestBase.projectRoot().resolve("data/config/neraca.yaml")).config().project();
+        assertEquals(ProjectConfig.defaults().holiday(), shipped.holiday(), "the YAML and the code defaults agree");
+        ProjectConfig p = write(dir, "project:\n  holiday:\n    effect: lebaran\n    days_before: 21\n    days_after: 7\n")
+                .config().project();
+        assertEquals(21, p.holiday().calendar().daysBefore());
+        assertEquals(7, p.holiday().calendar().daysAfter());
+        assertUsage(dir, "project:\n  holiday:\n    effect: idul_fitri\n",
+                "project.holiday.effect must be one of [none, lebaran], got 'idul_fitri'");
+        assertUsage(dir, "project:\n  holiday:\n    effect: lebaran\n    days_before: 0\n", "project.holiday.days_before");
+        assertUsage(dir, "project:\n  holiday:\n    days_before: 61\n", "project.holiday.days_before");
+        assertUsage(dir, "project:\n  holiday:\n    days_after: -1\n", "project.holiday.days_after");
+        assertUsage(dir, "project:\n  holiday:\n    days_after: 31\n", "project.holiday.days_after");
+        assertUsage(dir, "project:\n  holiday:\n    window: 14\n", "window");
+    }
+
     private static NeracaConfig.Loaded write(Path dir, String yaml) throws Exception {
         Path f = dir.resolve("c.yaml");
         Files.writeString(f, "run:\n  reference_dir: " + SparkTestBase.projectRoot().resolve("data/reference") + "\n" + yaml);

@@ -1,5 +1,6 @@
 package id.neraca.project.model;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,21 @@ public final class Backtest {
 
     public static List<Error> run(List<Forecaster> models, double[] y, int period, int firstSeason, int minTrain,
                                   int maxHorizon) {
+        return run(models, y, period, firstSeason, null, minTrain, maxHorizon);
+    }
+
+    /** {@link #run} of a monthly series whose first value is calendar month {@code first} (models with a holiday need it). */
+    public static List<Error> run(List<Forecaster> models, double[] y, YearMonth first, int minTrain, int maxHorizon) {
+        return run(models, y, 12, first.getMonthValue() - 1, first, minTrain, maxHorizon);
+    }
+
+    /** A model fitted on a series' first values: by calendar month when it is known, else by season. */
+    private static Forecaster.Fit fit(Forecaster m, double[] train, int period, int firstSeason, YearMonth first) {
+        return first == null ? m.fit(train, period, firstSeason) : m.fit(train, period, first);
+    }
+
+    private static List<Error> run(List<Forecaster> models, double[] y, int period, int firstSeason, YearMonth first,
+                                   int minTrain, int maxHorizon) {
         int n = y.length;
         double[] v = new double[n];
         for (int i = 0; i < n; i++) v[i] = Math.exp(y[i]);
@@ -36,7 +52,7 @@ public final class Backtest {
                     int h = Math.min(maxHorizon, n - o);
                     for (Forecaster m : models) {
                         if (m.unsupportedReason(o, period) != null) continue;
-                        double[] f = m.fit(train, period, firstSeason).forecast(h);
+                        double[] f = fit(m, train, period, firstSeason, first).forecast(h);
                         for (int i = 0; i < h; i++) {
                             double actual = v[o + i];
                             double fc = Math.exp(f[i]);
@@ -117,6 +133,17 @@ public final class Backtest {
      */
     public static List<Scored> runDistributions(List<Forecaster> models, double[] y, int period, int firstSeason, int minTrain,
                                                 int maxHorizon, int paths, long seed) {
+        return runDistributions(models, y, period, firstSeason, null, minTrain, maxHorizon, paths, seed);
+    }
+
+    /** {@link #runDistributions} of a monthly series whose first value is calendar month {@code first}. */
+    public static List<Scored> runDistributions(List<Forecaster> models, double[] y, YearMonth first, int minTrain,
+                                                int maxHorizon, int paths, long seed) {
+        return runDistributions(models, y, 12, first.getMonthValue() - 1, first, minTrain, maxHorizon, paths, seed);
+    }
+
+    private static List<Scored> runDistributions(List<Forecaster> models, double[] y, int period, int firstSeason, YearMonth first,
+                                                 int minTrain, int maxHorizon, int paths, long seed) {
         int n = y.length;
         int from = Math.max(minTrain, 2);
         // one random stream per model, drawn origin after origin: the models side by side on the common pool, each in
@@ -130,7 +157,7 @@ public final class Backtest {
                 if (m.unsupportedReason(o, period) != null) continue;
                 double[] train = java.util.Arrays.copyOf(y, o);
                 int h = Math.min(maxHorizon, n - o);
-                double[][] sim = m.fit(train, period, firstSeason).simulate(h, paths, rng);
+                double[][] sim = fit(m, train, period, firstSeason, first).simulate(h, paths, rng);
                 List<Scored> block = new ArrayList<>();
                 for (int i = 0; i < h; i++) {
                     double[] sorted = new double[paths];

@@ -3,7 +3,9 @@ package id.neraca.project.model;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.random.RandomGenerator;
 
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -32,6 +34,10 @@ import java.util.Map;
  * scaled inverse χ² with m − p degrees of freedom, the changes from N(ĉ_θ, σ²(X*'X*)⁻¹), the last shock u_n from its
  * filtered distribution given those, then the MA(1) recursion forward with fresh shocks. Parameter uncertainty is
  * included: the drift's estimation error makes the spread grow like h, the shocks like √h.
+ *
+ * <p>{@link #withHoliday}: a moving holiday's regressors x_t ({@link LebaranCalendar}) in the level, {@code y_t = … +
+ * β·x_t}, so the differences get {@code β·(x_t − x_(t−1))} beside the month's change: β is one more column of the GLS
+ * fit at each θ and drawn with the changes. Monthly only; fitted through {@link #fit(double[], int, YearMonth)}.
  */
 public final class DriftSeasonal implements Forecaster {
     public static final double THETA_MIN = -0.99;
@@ -42,6 +48,8 @@ public final class DriftSeasonal implements Forecaster {
     private final int minPoints;
     private final String name;
     private final boolean randomWalk;
+    /** The moving holiday's regressors of a monthly fit; null: none. */
+    private final LebaranCalendar holiday;
 
     /**
      * @param seasonal   one change per calendar month (monthly series) instead of one drift
@@ -54,6 +62,24 @@ public final class DriftSeasonal implements Forecaster {
         this.minPoints = minPoints;
         this.name = name;
         this.randomWalk = randomWalk;
+        this.holiday = null;
+    }
+
+    private DriftSeasonal(DriftSeasonal m, LebaranCalendar holiday) {
+        this.seasonal = m.seasonal;
+        this.minPoints = m.minPoints;
+        this.name = m.name;
+        this.randomWalk = m.randomWalk;
+        this.holiday = holiday;
+    }
+
+    /** The same model with a moving holiday's regressors in its monthly form (null: none; see the class comment). */
+    public DriftSeasonal withHoliday(LebaranCalendar calendar) {
+        return new DriftSeasonal(this, calendar);
+    }
+
+    private boolean holidayFor(int period) {
+        return holiday != null && seasonal && period > 1;
     }
 
     @Override
@@ -63,7 +89,7 @@ public final class DriftSeasonal implements Forecaster {
 
     @Override
     public String unsupportedReason(int n, int period) {
-        int need = Math.max(minPoints, changes(period) + 3);
+        int need = Math.max(minPoints, changes(period) + (holidayFor(period) ? holiday.size() : 0) + 3);
         return n < need ? String.format(Locale.ROOT, "%d points; the drift model needs %d", n, need) : null;
     }
 
@@ -73,9 +99,24 @@ public final class DriftSeasonal implements Forecaster {
 
     @Override
     public Fit fit(double[] y, int period, int firstSeason) {
+        if (holidayFor(period)) {
+            throw new IllegalStateException(name + ": a holiday regressor needs the calendar month of the first value: "
+                    + "fit(y, period, YearMonth)");
+        }
+        return fit(y, period, firstSeason, null);
+    }
+
+    @Override
+    public Fit fit(double[] y, int period, YearMonth first) {
+        return fit(y, period, Math.floorMod(first.getMonthValue() - 1, period), holidayFor(period) ? first : null);
+    }
+
+    private Fit fit(double[] y, int period, int firstSeason, YearMonth first) {
         String why = unsupportedReason(y.length, period);
         if (why != null) throw new IllegalArgumentException(name + ": " + why);
-        return new DriftFit(y, period, firstSeason, changes(period), randomWalk ? 0 : THETA_MIN, randomWalk ? 0 : THETA_MAX);
+        LebaranCalendar cal = first == null ? null : holiday;
+        return new DriftFit(y, period, firstSeason, changes(period), randomWalk ? 0 : THETA_MIN, randomWalk ? 0 : THETA_MAX,
+                cal, first);
     }
 
     /** The change of step t (t ≥ 1): its calendar season for the seasonal form, else the single drift. */
@@ -100,12 +141,20 @@ public final class DriftSeasonal implements Forecaster {
         private final double[] uVar;
         private final double[] cdf;
         private final int best;
+        /** The changes' count; {@code p} adds the holiday's regressors after them. */
+        private final int pc;
+        private final LebaranCalendar holiday;
+        private final YearMonth first;
 
-        DriftFit(double[] y, int period, int firstSeason, int p, double thetaMin, double thetaMax) {
+        DriftFit(double[] y, int period, int firstSeason, int pc, double thetaMin, double thetaMax, LebaranCalendar holiday,
+                 YearMonth first) {
             this.y = y;
             this.period = period;
             this.firstSeason = firstSeason;
-            this.p = p;
+            this.pc = pc;
+            this.holiday = holiday;
+            this.first = first;
+            this.p = pc + (holiday == null ? 0 : holiday.size());
             this.m = y.length - 1;
             int g = (int) Math.round((thetaMax - thetaMin) / THETA_STEP) + 1;
             theta = new double[g];
@@ -119,9 +168,10 @@ public final class DriftSeasonal implements Forecaster {
             for (int t = 0; t < m; t++) dy[t] = y[t + 1] - y[t];
             double[] lp = new double[g];
             int top = 0;
+            double[][] dx = holidayChanges(y.length);
             for (int k = 0; k < g; k++) {
                 theta[k] = thetaMin + k * THETA_STEP;
-                lp[k] = gls(k, dy);
+                lp[k] = gls(k, dy, dx);
                 if (lp[k] > lp[top]) top = k;
             }
             best = top;
@@ -139,7 +189,23 @@ public final class DriftSeasonal implements Forecaster {
          * not depend on the data); stores b̂, RSS, the Cholesky factor of (X*'X*)⁻¹ and the last shock's filtered
          * distribution; returns log p(Δy|θ) up to a constant.
          */
-        double gls(int k, double[] dy) {
+        /** The holiday regressors' changes x_t − x_(t−1) of steps 0..steps-1 (row 0 unused); null without the holiday. */
+        double[][] holidayChanges(int steps) {
+            if (holiday == null) return null;
+            double[][] x = holiday.design(first.minusMonths(1), steps + 1);
+            double[][] dx = new double[steps][x[0].length];
+            for (int t = 0; t < steps; t++) for (int j = 0; j < dx[t].length; j++) dx[t][j] = x[t + 1][j] - x[t][j];
+            return dx;
+        }
+
+        /** The change of the level at step t (t ≥ 1) for coefficients c: the month's change plus the holiday's. */
+        double change(int t, double[] c, double[][] dx) {
+            double v = c[slot(t, period, firstSeason, pc)];
+            if (dx != null) for (int j = pc; j < p; j++) v += c[j] * dx[t][j - pc];
+            return v;
+        }
+
+        double gls(int k, double[] dy, double[][] dx) {
             double th = theta[k];
             double[] ys = new double[m];
             double[][] xs = new double[m][p];
@@ -150,12 +216,12 @@ public final class DriftSeasonal implements Forecaster {
             for (int t = 0; t < m; t++) {
                 double f = 1 + th * th * var;
                 double sf = Math.sqrt(f);
-                int s = slot(t + 1, period, firstSeason, p);
+                int s = slot(t + 1, period, firstSeason, pc);
                 double innov = dy[t] - th * uy;
                 ys[t] = innov / sf;
                 uy = innov / f;
                 for (int j = 0; j < p; j++) {
-                    double ix = (j == s ? 1 : 0) - th * ux[j];
+                    double ix = (j < pc ? (j == s ? 1 : 0) : dx[t + 1][j - pc]) - th * ux[j];
                     xs[t][j] = ix / sf;
                     ux[j] = ix / f;
                 }
@@ -189,8 +255,9 @@ public final class DriftSeasonal implements Forecaster {
             f[0] = Double.NaN;
             double u = 0;
             double var = 1;
+            double[][] dx = holidayChanges(y.length);
             for (int t = 1; t < y.length; t++) {
-                double pred = c[slot(t, period, firstSeason, p)] + th * u;
+                double pred = change(t, c, dx) + th * u;
                 f[t] = y[t - 1] + pred;
                 double fv = 1 + th * th * var;
                 u = (y[t] - y[t - 1] - pred) / fv;
@@ -204,8 +271,9 @@ public final class DriftSeasonal implements Forecaster {
             double[] c = beta[best];
             double[] f = new double[h];
             double v = y[y.length - 1] + theta[best] * lastShock(best, c);
+            double[][] dx = holidayChanges(y.length + h);
             for (int i = 0; i < h; i++) {
-                v += c[slot(y.length + i, period, firstSeason, p)];
+                v += change(y.length + i, c, dx);
                 f[i] = v;
             }
             return f;
@@ -217,6 +285,7 @@ public final class DriftSeasonal implements Forecaster {
             double[] c = new double[p];
             double[] z = new double[p];
             int df = m - p;
+            double[][] dx = holidayChanges(y.length + h);
             for (int j = 0; j < paths; j++) {
                 int k = draw(rng.nextDouble());
                 double sigma = LogLinearSeasonal.drawSigma(rss[k] / df, df, rng);
@@ -226,7 +295,7 @@ public final class DriftSeasonal implements Forecaster {
                 double v = y[y.length - 1];
                 for (int i = 0; i < h; i++) {
                     double shock = sigma * rng.nextGaussian();
-                    v += c[slot(y.length + i, period, firstSeason, p)] + th * u + shock;
+                    v += change(y.length + i, c, dx) + th * u + shock;
                     u = shock;
                     out[j][i] = v;
                 }
@@ -253,8 +322,8 @@ public final class DriftSeasonal implements Forecaster {
         public Map<String, Double> parameters() {
             double[] c = beta[best];
             double drift = 0;
-            for (double v : c) drift += v;
-            double perYear = p == 1 ? drift * period : drift;
+            for (int j = 0; j < pc; j++) drift += c[j];
+            double perYear = pc == 1 ? drift * period : drift;
             Map<String, Double> out = new LinkedHashMap<>();
             out.put("drift_per_year_log", perYear);
             out.put("annual_growth_pct", (Math.exp(perYear) - 1) * 100);
@@ -263,6 +332,10 @@ public final class DriftSeasonal implements Forecaster {
             out.put("ma1_theta_hi95", thetaQuantile(0.975));
             out.put("sigma_log", Math.sqrt(rss[best] / (m - p)));
             out.put("df", (double) (m - p));
+            if (holiday != null) {
+                List<String> names = holiday.names();
+                for (int j = 0; j < names.size(); j++) out.put(names.get(j), c[pc + j]);
+            }
             return out;
         }
     }

@@ -2,6 +2,7 @@ package id.neraca.project.model;
 
 import org.apache.commons.math3.random.RandomGenerator;
 
+import java.time.YearMonth;
 import java.util.Map;
 
 /**
@@ -23,6 +24,15 @@ public interface Forecaster {
      * {@code y[0]}.
      */
     Fit fit(double[] y, int period, int firstSeason);
+
+    /**
+     * Fits a monthly series ({@code period} 12) whose {@code y[0]} is calendar month {@code first}: what a model with a
+     * calendar regressor (a moving holiday, {@link LebaranCalendar}) needs, as the season alone does not say the year.
+     * The other models take the season of {@code first}.
+     */
+    default Fit fit(double[] y, int period, YearMonth first) {
+        return fit(y, period, Math.floorMod(first.getMonthValue() - 1, period));
+    }
 
     /** A fitted model. */
     interface Fit {

@@ -6,7 +6,9 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -36,6 +38,12 @@ import java.util.Map;
  * measured); with it they cover 82% and 81% at 6 and 24 months, and series with ρ 0.6 80% and 81% (ModelsTest). The
  * point forecast uses the likelihood's maximum over the grid; simulation draws ρ from its posterior, then σ² and the coefficients given ρ as above, then carries the last
  * month's residual forward through the AR(1). With ρ = 0 it is the plain model.
+ *
+ * <p>{@link #withHoliday}: the monthly regression with a moving holiday's regressors ({@link LebaranCalendar}) after
+ * the season dummies, {@code log v_t = a + b·t + s_month(t) + β·x_t + e_t}; β is estimated with the other coefficients
+ * (by OLS, or GLS at each ρ) and drawn with them from their posterior, so its uncertainty reaches the intervals as
+ * theirs does. It needs the calendar month of each step: fitted through {@link #fit(double[], int, YearMonth)}. The
+ * annual form (period 1) has no holiday regressor.
  */
 public final class LogLinearSeasonal implements Forecaster {
     static final double RHO_MIN = -0.9;
@@ -48,21 +56,33 @@ public final class LogLinearSeasonal implements Forecaster {
     private final int minSeasonalPoints;
     private final String name;
     private final boolean ar1;
+    /** The moving holiday's regressors of a monthly fit; null: none. */
+    private final LebaranCalendar holiday;
 
     public LogLinearSeasonal(boolean seasonal, int minSeasonalPoints, String name) {
-        this(seasonal, minSeasonalPoints, name, false);
+        this(seasonal, minSeasonalPoints, name, false, null);
     }
 
-    private LogLinearSeasonal(boolean seasonal, int minSeasonalPoints, String name, boolean ar1) {
+    private LogLinearSeasonal(boolean seasonal, int minSeasonalPoints, String name, boolean ar1, LebaranCalendar holiday) {
         this.seasonal = seasonal;
         this.minSeasonalPoints = minSeasonalPoints;
         this.name = name;
         this.ar1 = ar1;
+        this.holiday = holiday;
     }
 
     /** The same model with AR(1) errors (see the class comment). */
     public LogLinearSeasonal withAr1Errors() {
-        return new LogLinearSeasonal(seasonal, minSeasonalPoints, name, true);
+        return new LogLinearSeasonal(seasonal, minSeasonalPoints, name, true, holiday);
+    }
+
+    /** The same model with a moving holiday's regressors in its monthly form (null: none; see the class comment). */
+    public LogLinearSeasonal withHoliday(LebaranCalendar calendar) {
+        return new LogLinearSeasonal(seasonal, minSeasonalPoints, name, ar1, calendar);
+    }
+
+    private boolean holidayFor(int period) {
+        return holiday != null && seasonal && period > 1;
     }
 
     public boolean ar1Errors() {
@@ -80,7 +100,7 @@ public final class LogLinearSeasonal implements Forecaster {
         if (s && n < minSeasonalPoints) {
             return String.format(Locale.ROOT, "%d months of history; the seasonal log-linear model needs at least %d", n, minSeasonalPoints);
         }
-        int p = s ? 1 + period : 2;
+        int p = (s ? 1 + period : 2) + (holidayFor(period) ? holiday.size() : 0);
         if (ar1 && n < p + 3) {
             return String.format(Locale.ROOT, "%d points; a %d-parameter regression with AR(1) errors needs at least %d", n, p, p + 3);
         }
@@ -90,23 +110,74 @@ public final class LogLinearSeasonal implements Forecaster {
 
     @Override
     public Fit fit(double[] y, int period, int firstSeason) {
+        if (holidayFor(period)) {
+            throw new IllegalStateException(name + ": a holiday regressor needs the calendar month of the first value: "
+                    + "fit(y, period, YearMonth)");
+        }
+        return fit(y, period, firstSeason, null);
+    }
+
+    @Override
+    public Fit fit(double[] y, int period, YearMonth first) {
+        int firstSeason = Math.floorMod(first.getMonthValue() - 1, period);
+        return fit(y, period, firstSeason, holidayFor(period) ? first : null);
+    }
+
+    /** The fit; {@code first} is the first value's month when the holiday's regressors are in (else null). */
+    private Fit fit(double[] y, int period, int firstSeason, YearMonth first) {
         int n = y.length;
         boolean s = seasonal && period > 1;
+        Design d = new Design(period, firstSeason, s, first == null ? null : holiday, first);
+        double[][] hx = d.holidays(n);
         double[][] x = new double[n][];
-        for (int t = 0; t < n; t++) x[t] = row(t, period, firstSeason, s);
-        if (ar1) return new Ar1Fit(y, x, period, firstSeason, s);
+        for (int t = 0; t < n; t++) x[t] = row(t, period, firstSeason, s, hx == null ? null : hx[t]);
+        if (ar1) return new Ar1Fit(y, x, d);
         OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
         ols.newSampleData(y.clone(), x);
         double[] beta = ols.estimateRegressionParameters();
         double sigma2 = ols.estimateErrorVariance();
         RealMatrix xtxInv = new Array2DRowRealMatrix(ols.estimateRegressionParametersVariance());
         int df = n - beta.length;
-        return new FitImpl(y, beta, sigma2, xtxInv, df, period, firstSeason, s);
+        return new FitImpl(y, beta, sigma2, xtxInv, df, d);
+    }
+
+    /**
+     * What a fit's regression rows are made of: the period, the first season, whether there are season dummies, and
+     * the holiday's calendar with the first month (both null without the holiday).
+     */
+    record Design(int period, int firstSeason, boolean seasonal, LebaranCalendar holiday, YearMonth first) {
+        /** The holiday's regressors of steps 0..steps-1; null without the holiday. */
+        double[][] holidays(int steps) {
+            return holiday == null ? null : holiday.design(first, steps);
+        }
+
+        /** The regression's value at step t for coefficients b (intercept first); {@code hx}: {@link #holidays} or null. */
+        double mean(int t, double[] b, double[][] hx) {
+            return LogLinearSeasonal.mean(t, b, period, firstSeason, seasonal, hx == null ? null : hx[t]);
+        }
+
+        /** Index in the coefficients (intercept first) of the holiday's first regressor. */
+        int holidayIndex() {
+            return 1 + (seasonal ? period : 1);
+        }
+
+        void putHoliday(Map<String, Double> m, double[] b) {
+            if (holiday == null) return;
+            List<String> names = holiday.names();
+            for (int j = 0; j < names.size(); j++) m.put(names.get(j), b[holidayIndex() + j]);
+        }
     }
 
     /** Regressors of step t (without the intercept, which OLS adds): trend in years, then season dummies. */
     static double[] row(int t, int period, int firstSeason, boolean seasonal) {
-        double[] r = new double[seasonal ? period : 1];
+        return row(t, period, firstSeason, seasonal, null);
+    }
+
+    /** {@link #row(int, int, int, boolean)} with the holiday's regressors {@code hol} after the dummies (null: none). */
+    static double[] row(int t, int period, int firstSeason, boolean seasonal, double[] hol) {
+        int base = seasonal ? period : 1;
+        double[] r = new double[base + (hol == null ? 0 : hol.length)];
+        if (hol != null) System.arraycopy(hol, 0, r, base, hol.length);
         r[0] = t / (double) period;
         if (seasonal) {
             int season = (firstSeason + t) % period;
@@ -119,7 +190,11 @@ public final class LogLinearSeasonal implements Forecaster {
 
     /** The regression's value at step t for coefficients b (intercept first). */
     static double mean(int t, double[] b, int period, int firstSeason, boolean seasonal) {
-        double[] r = row(t, period, firstSeason, seasonal);
+        return mean(t, b, period, firstSeason, seasonal, null);
+    }
+
+    static double mean(int t, double[] b, int period, int firstSeason, boolean seasonal, double[] hol) {
+        double[] r = row(t, period, firstSeason, seasonal, hol);
         double v = b[0];
         for (int i = 0; i < r.length; i++) v += b[i + 1] * r[i];
         return v;
@@ -225,35 +300,34 @@ public final class LogLinearSeasonal implements Forecaster {
         final int period;
         final int firstSeason;
         final boolean s;
+        final Design d;
 
-        FitImpl(double[] y, double[] beta, double sigma2, RealMatrix xtxInv, int df, int period, int firstSeason,
-                boolean s) {
+        FitImpl(double[] y, double[] beta, double sigma2, RealMatrix xtxInv, int df, Design d) {
             this.y = y;
             this.beta = beta;
             this.sigma2 = sigma2;
             this.xtxInv = xtxInv;
             this.df = df;
-            this.period = period;
-            this.firstSeason = firstSeason;
-            this.s = s;
+            this.period = d.period();
+            this.firstSeason = d.firstSeason();
+            this.s = d.seasonal();
+            this.d = d;
             this.chol = cholOrZero(xtxInv);
-        }
-
-        double mean(int t, double[] b) {
-            return LogLinearSeasonal.mean(t, b, period, firstSeason, s);
         }
 
         @Override
         public double[] fitted() {
+            double[][] hx = d.holidays(y.length);
             double[] f = new double[y.length];
-            for (int t = 0; t < y.length; t++) f[t] = mean(t, beta);
+            for (int t = 0; t < y.length; t++) f[t] = d.mean(t, beta, hx);
             return f;
         }
 
         @Override
         public double[] forecast(int h) {
+            double[][] hx = d.holidays(y.length + h);
             double[] f = new double[h];
-            for (int i = 0; i < h; i++) f[i] = mean(y.length + i, beta);
+            for (int i = 0; i < h; i++) f[i] = d.mean(y.length + i, beta, hx);
             return f;
         }
 
@@ -263,10 +337,11 @@ public final class LogLinearSeasonal implements Forecaster {
             int p = beta.length;
             double[] b = new double[p];
             double[] z = new double[p];
+            double[][] hx = d.holidays(y.length + h);
             for (int k = 0; k < paths; k++) {
                 double scale = drawSigma(sigma2, df, rng);
                 drawCoefficients(beta, chol, scale, z, b, rng);
-                for (int i = 0; i < h; i++) out[k][i] = mean(y.length + i, b) + scale * rng.nextGaussian();
+                for (int i = 0; i < h; i++) out[k][i] = d.mean(y.length + i, b, hx) + scale * rng.nextGaussian();
             }
             return out;
         }
@@ -283,6 +358,7 @@ public final class LogLinearSeasonal implements Forecaster {
                 double[] eff = seasonalEffects();
                 for (int k = 0; k < period; k++) m.put(String.format(Locale.ROOT, "season_%02d", k + 1), eff[k]);
             }
+            d.putHoliday(m, beta);
             return m;
         }
 
@@ -308,12 +384,14 @@ public final class LogLinearSeasonal implements Forecaster {
         final int mode;
         /** Posterior probability of the prior's point mass at ρ = 0 (independent errors). */
         final double pIndependent;
+        final Design d;
 
-        Ar1Fit(double[] y, double[][] x, int period, int firstSeason, boolean s) {
+        Ar1Fit(double[] y, double[][] x, Design d) {
             this.y = y.clone();
-            this.period = period;
-            this.firstSeason = firstSeason;
-            this.s = s;
+            this.period = d.period();
+            this.firstSeason = d.firstSeason();
+            this.s = d.seasonal();
+            this.d = d;
             this.n = y.length;
             this.p = x[0].length + 1;
             int g = (int) Math.round((RHO_MAX - RHO_MIN) / RHO_STEP) + 1;
@@ -371,17 +449,14 @@ public final class LogLinearSeasonal implements Forecaster {
             return 0.5 * Math.log(1 - r * r) + w.logRestricted();
         }
 
-        double mean(int t, double[] b) {
-            return LogLinearSeasonal.mean(t, b, period, firstSeason, s);
-        }
-
         /** One step ahead: the regression's value plus ρ̂ times the previous month's residual. */
         @Override
         public double[] fitted() {
             double[] b = beta[mode];
             double r = rho[mode];
+            double[][] hx = d.holidays(n);
             double[] f = new double[n];
-            for (int t = 0; t < n; t++) f[t] = mean(t, b) + (t == 0 ? 0 : r * (y[t - 1] - mean(t - 1, b)));
+            for (int t = 0; t < n; t++) f[t] = d.mean(t, b, hx) + (t == 0 ? 0 : r * (y[t - 1] - d.mean(t - 1, b, hx)));
             return f;
         }
 
@@ -389,11 +464,12 @@ public final class LogLinearSeasonal implements Forecaster {
         public double[] forecast(int h) {
             double[] b = beta[mode];
             double r = rho[mode];
-            double e = y[n - 1] - mean(n - 1, b);
+            double[][] hx = d.holidays(n + h);
+            double e = y[n - 1] - d.mean(n - 1, b, hx);
             double[] f = new double[h];
             for (int i = 0; i < h; i++) {
                 e *= r;
-                f[i] = mean(n + i, b) + e;
+                f[i] = d.mean(n + i, b, hx) + e;
             }
             return f;
         }
@@ -404,16 +480,17 @@ public final class LogLinearSeasonal implements Forecaster {
             double[] b = new double[p];
             double[] z = new double[p];
             int df = n - p;
+            double[][] hx = d.holidays(n + h);
             for (int q = 0; q < paths; q++) {
                 int k = java.util.Arrays.binarySearch(cdf, rng.nextDouble());
                 k = k >= 0 ? k : Math.min(-k - 1, cdf.length - 1);
                 if (beta[k] == null) k = mode; // a ρ without a fit (collinear there) has no posterior mass: not drawn in practice
                 double scale = drawSigma(df > 0 ? rss[k] / df : rss[k], df, rng);
                 drawCoefficients(beta[k], chol[k], scale, z, b, rng);
-                double e = y[n - 1] - mean(n - 1, b);
+                double e = y[n - 1] - d.mean(n - 1, b, hx);
                 for (int i = 0; i < h; i++) {
                     e = rho[k] * e + scale * rng.nextGaussian();
-                    out[q][i] = mean(n + i, b) + e;
+                    out[q][i] = d.mean(n + i, b, hx) + e;
                 }
             }
             return out;
@@ -436,6 +513,7 @@ public final class LogLinearSeasonal implements Forecaster {
                 double[] e = seasonalEffects(b, period, firstSeason);
                 for (int k = 0; k < period; k++) m.put(String.format(Locale.ROOT, "season_%02d", k + 1), e[k]);
             }
+            d.putHoliday(m, b);
             return m;
         }
 
