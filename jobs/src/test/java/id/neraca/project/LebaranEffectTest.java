@@ -154,6 +154,27 @@ class LebaranEffectTest {
     }
 
     @Test
+    void aRegressorThatIsAMonthDummyOverTheHistoryIsLeftOut() {
+        YearMonth first = YearMonth.of(2023, 1);
+        // 2023 (21 April) and 2024 (10 April): 7 days before fall wholly in April both years; 14 days do not (5 in March 2024)
+        assertFalse(new LebaranCalendar(7, 0).identified(first, 24));
+        assertFalse(new LebaranCalendar(14, 7).identified(first, 24), "the 7 days from Lebaran: April both years");
+        assertTrue(new LebaranCalendar(14, 0).identified(first, 24));
+        assertTrue(new LebaranCalendar(7, 0).identified(first, 36), "2025 (30 March) moves it to March");
+        double[] y = series(first, 24, 0.2, 3);
+        for (Forecaster[] p : List.of(
+                new Forecaster[]{new LogLinearSeasonal(true, 24, "a").withAr1Errors(),
+                        new LogLinearSeasonal(true, 24, "a").withAr1Errors().withHoliday(new LebaranCalendar(7, 0))},
+                new Forecaster[]{new DriftSeasonal(true, 20, "d", false),
+                        new DriftSeasonal(true, 20, "d", false).withHoliday(new LebaranCalendar(7, 0))})) {
+            Forecaster.Fit a = p[0].fit(y, 12, 0);
+            Forecaster.Fit b = p[1].fit(y, 12, first);
+            assertArrayEquals(a.forecast(24), b.forecast(24), 0);
+            assertFalse(b.parameters().containsKey("lebaran_effect"));
+        }
+    }
+
+    @Test
     void projectionWithTheEffectOffIsAsBefore() {
         YearMonth first = YearMonth.of(2023, 1);
         int n = 36;

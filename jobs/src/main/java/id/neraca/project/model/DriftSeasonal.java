@@ -37,7 +37,8 @@ import java.util.Map;
  *
  * <p>{@link #withHoliday}: a moving holiday's regressors x_t ({@link LebaranCalendar}) in the level, {@code y_t = … +
  * β·x_t}, so the differences get {@code β·(x_t − x_(t−1))} beside the month's change: β is one more column of the GLS
- * fit at each θ and drawn with the changes. Monthly only; fitted through {@link #fit(double[], int, YearMonth)}.
+ * fit at each θ and drawn with the changes. Monthly only; fitted through {@link #fit(double[], int, YearMonth)}; a
+ * history over which the regressor is a month dummy ({@link LebaranCalendar#identified}) is fitted without it.
  */
 public final class DriftSeasonal implements Forecaster {
     public static final double THETA_MIN = -0.99;
@@ -108,7 +109,8 @@ public final class DriftSeasonal implements Forecaster {
 
     @Override
     public Fit fit(double[] y, int period, YearMonth first) {
-        return fit(y, period, Math.floorMod(first.getMonthValue() - 1, period), holidayFor(period) ? first : null);
+        boolean h = holidayFor(period) && holiday.identified(first, y.length);
+        return fit(y, period, Math.floorMod(first.getMonthValue() - 1, period), h ? first : null);
     }
 
     private Fit fit(double[] y, int period, int firstSeason, YearMonth first) {

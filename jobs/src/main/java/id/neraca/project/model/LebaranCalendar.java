@@ -101,6 +101,30 @@ public final class LebaranCalendar {
         return out;
     }
 
+    /**
+     * Whether every regressor can be told from the month dummies over the months {@code first} .. {@code first + n − 1}:
+     * it must take two values in the same calendar month. Over a short window it may not (a 7-day window wholly in April
+     * in 2023 and in 2024 is the April dummy), and the models then fit without the holiday, as a model without it would.
+     */
+    public boolean identified(YearMonth first, int n) {
+        double[][] x = design(first, n);
+        for (int j = 0; j < size(); j++) {
+            double[] lo = new double[12];
+            double[] hi = new double[12];
+            java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
+            java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+            for (int t = 0; t < n; t++) {
+                int m = first.plusMonths(t).getMonthValue() - 1;
+                lo[m] = Math.min(lo[m], x[t][j]);
+                hi[m] = Math.max(hi[m], x[t][j]);
+            }
+            boolean varies = false;
+            for (int m = 0; m < 12; m++) varies |= hi[m] - lo[m] > 1e-9;
+            if (!varies) return false;
+        }
+        return true;
+    }
+
     /** Days of [a, b) inside [c, d). */
     private static int overlap(LocalDate a, LocalDate b, LocalDate c, LocalDate d) {
         LocalDate lo = a.isAfter(c) ? a : c;

@@ -43,7 +43,8 @@ import java.util.Map;
  * the season dummies, {@code log v_t = a + b·t + s_month(t) + β·x_t + e_t}; β is estimated with the other coefficients
  * (by OLS, or GLS at each ρ) and drawn with them from their posterior, so its uncertainty reaches the intervals as
  * theirs does. It needs the calendar month of each step: fitted through {@link #fit(double[], int, YearMonth)}. The
- * annual form (period 1) has no holiday regressor.
+ * annual form (period 1) has no holiday regressor, and a history over which the regressor is a month dummy
+ * ({@link LebaranCalendar#identified}) is fitted without it.
  */
 public final class LogLinearSeasonal implements Forecaster {
     static final double RHO_MIN = -0.9;
@@ -120,7 +121,8 @@ public final class LogLinearSeasonal implements Forecaster {
     @Override
     public Fit fit(double[] y, int period, YearMonth first) {
         int firstSeason = Math.floorMod(first.getMonthValue() - 1, period);
-        return fit(y, period, firstSeason, holidayFor(period) ? first : null);
+        boolean h = holidayFor(period) && holiday.identified(first, y.length);
+        return fit(y, period, firstSeason, h ? first : null);
     }
 
     /** The fit; {@code first} is the first value's month when the holiday's regressors are in (else null). */
