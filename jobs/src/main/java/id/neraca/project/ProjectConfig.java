@@ -90,11 +90,11 @@ public record ProjectConfig(
      * @param daysAfter  the post-Lebaran window (a second regressor, from 1 Syawal on); 0: none
      */
     public record HolidaySection(String effect, Integer daysBefore, Integer daysAfter) {
-        public static final int DEFAULT_DAYS_BEFORE = 14;
+        public static final int DEFAULT_DAYS_BEFORE = 30;
         public static final int DEFAULT_DAYS_AFTER = 0;
 
         public HolidaySection {
-            if (effect == null) effect = NO_HOLIDAY;
+            if (effect == null) effect = LEBARAN;
             if (daysBefore == null) daysBefore = DEFAULT_DAYS_BEFORE;
             if (daysAfter == null) daysAfter = DEFAULT_DAYS_AFTER;
         }

@@ -193,7 +193,7 @@ class LebaranEffectTest {
         ProjectConfig cfg = new ProjectConfig(7L, 500, 2032, null, null, null, null,
                 new ProjectConfig.CoverageSection(ProjectConfig.FACTOR, 3.0, null, null, null, null, null), null, null);
         Coverage.Result cov = Coverage.fixed(3.0, 0.15);
-        Projection.Result a = new Projection(cfg, cov).run(in);
+        Projection.Result a = new Projection(cfg.withHoliday(new ProjectConfig.HolidaySection("none", null, null)), cov).run(in);
         Projection.Result b = new Projection(cfg.withHoliday(new ProjectConfig.HolidaySection("none", 30, 7)), cov).run(in);
         assertEquals(a.series(), b.series());
         assertEquals(a.models(), b.models());

@@ -126,10 +126,11 @@ class ProjectConfigTest {
     @Test
     void holidayIsNoneOrLebaranWithAWindowInDays(@TempDir Path dir) throws Exception {
         ProjectConfig.HolidaySection d = ProjectConfig.defaults().holiday();
-        assertEquals("none", d.effect());
-        assertEquals(14, d.daysBefore());
+        assertEquals("lebaran", d.effect(), "adopted 2 Dec 2026 (docs/PROJECTION.md §3)");
+        assertEquals(30, d.daysBefore());
         assertEquals(0, d.daysAfter());
-        assertNull(d.calendar(), "none: no regressor");
+        assertEquals(30, d.calendar().daysBefore());
+        assertNull(new ProjectConfig.HolidaySection("none", null, null).calendar(), "none: no regressor");
         ProjectConfig shipped = NeracaConfig.load(SparkTestBase.projectRoot().resolve("data/config/neraca.yaml")).config().project();
         assertEquals(ProjectConfig.defaults().holiday(), shipped.holiday(), "the YAML and the code defaults agree");
         ProjectConfig p = write(dir, "project:\n  holiday:\n    effect: lebaran\n    days_before: 21\n    days_after: 7\n")
