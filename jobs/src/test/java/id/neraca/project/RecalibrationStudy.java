@@ -42,7 +42,9 @@ public final class RecalibrationStudy {
         int years = 5;
         int h = 12 * years;
         ProjectConfig cfg = new ProjectConfig(11L, 1000, 2035, null, null, new ProjectConfig.BacktestSection(null, null, null, null),
-                null, new ProjectConfig.CoverageSection("factor", 1.0, null, null, null, null, 0.0), null, null);
+                null, new ProjectConfig.CoverageSection("factor", 1.0, null, null, null, null, 0.0), null, null)
+                // as measured (before the Lebaran regressor); pits() fits by season index, without the calendar it needs
+                .withHoliday(new ProjectConfig.HolidaySection(ProjectConfig.NO_HOLIDAY, null, null));
         int maxH = cfg.backtest().maxHorizonFor(n);
         int minTrain = cfg.backtest().minTrainMonths();
         Well19937c data = new Well19937c(process.hashCode());
