@@ -23,8 +23,8 @@ import java.util.TreeMap;
  * download, the same on every machine). Indonesia's date is the government's (Kemenag's sidang isbat, from the sighting
  * of the new moon), which can fall a day after Umm al-Qura's (2023: 21 April here, 22 April in Indonesia; 2025: 30 and
  * 31 March). At monthly grain a day moves one day of a {@code daysBefore}-day window from one month to the next only when
- * the window straddles a month's end: with 14 days, a regressor value changes by 1/14 (0.07) in such a month, and by
- * nothing in the others.
+ * the window straddles a month's end: with the default 30 days ({@code project.holiday.days_before}), a regressor value
+ * changes by 1/30 (0.03) in such a month, and by nothing in the others.
  */
 public final class LebaranCalendar {
     /** The regressors' names in the {@code models} table. */
