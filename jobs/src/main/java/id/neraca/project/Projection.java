@@ -1441,7 +1441,16 @@ public final class Projection {
             }
             if (m.warning() == null) o.putNull("warning");
             else o.put("warning", m.warning());
+            // the fitted Lebaran effect (log, a month holding the whole window), for the report's models table; null for a
+            // model without the regressor (Holt's, the scenarios, the annual models, or a history that cannot identify it)
+            Double lebaran = m.fit() == null ? null : m.fit().parameters().get("lebaran_effect");
+            putNum(o, "lebaran_effect", lebaran, 6);
         }
+        ObjectNode hol = s.putObject("holiday");
+        hol.put("effect", cfg.holiday().effect());
+        hol.put("days_before", cfg.holiday().daysBefore());
+        hol.put("days_after", cfg.holiday().daysAfter());
+        hol.put("calendar", "Umm al-Qura (java.time.chrono.HijrahChronology)");
         s.put("selected", ENSEMBLE);
         s.put("basis", basis(states));
         ObjectNode bt = s.putObject("backtest");

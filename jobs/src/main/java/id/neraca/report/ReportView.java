@@ -1433,6 +1433,8 @@ public final class ReportView {
                         f.count(s.path("backtest").path("origins").asLong()), f.count(MIN_WEIGHING_ORIGINS))
                 : t.get("assume_model_value", s == null ? p.model() : s.path("selected").asText(p.model()),
                         p.series(), t.get(p.annual() ? "frequency_annual" : "frequency_monthly"))));
+        String holiday = holidayAssumption(s, t);
+        if (holiday != null) items.add(item(t.get("assume_holiday"), holiday));
         m.put("items", items);
         List<Object> models = new ArrayList<>();
         if (s != null) {
@@ -1440,7 +1442,8 @@ public final class ReportView {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("name", mo.path("name").asText());
                 r.put("desc", mo.path("name").asText().equals("cagr_base") && noScenarioBacktest(s)
-                        ? t.get("model_desc_cagr_base_band") : modelDescription(t, mo.path("name").asText()));
+                        ? t.get("model_desc_cagr_base_band") : modelDescription(t, mo.path("name").asText())
+                        + lebaranSuffix(mo, s, t, f));
                 r.put("supported", t.get(mo.path("supported").asBoolean(false) ? "yes" : "no"));
                 r.put("weight", num(mo.path("weight")));
                 r.put("mape", mo.path("mape").isNumber() ? f.pct(BigDecimal.valueOf(mo.path("mape").asDouble() * 100)) : "–");
@@ -1854,6 +1857,31 @@ public final class ReportView {
     /** Fewer than two backtest origins: the base scenario has no backtest errors, its spread is the low–high band. */
     static boolean noScenarioBacktest(JsonNode s) {
         return s != null && s.path("backtest").path("origins").isNumber() && s.path("backtest").path("origins").asInt() < 2;
+    }
+
+    /**
+     * The methodology's item on the moving holiday (summary.json {@code holiday}, docs/PROJECTION.md §3 "Lebaran"): which
+     * models carry the Lebaran regressor, its window and calendar; or that none does. Null for a summary written before
+     * the setting existed, or with nothing projected.
+     */
+    static String holidayAssumption(JsonNode s, Messages t) {
+        if (s == null || !s.path("holiday").isObject() || !s.path("models").isArray() || s.path("models").isEmpty()) return null;
+        JsonNode h = s.path("holiday");
+        if (!"lebaran".equals(h.path("effect").asText())) return t.get("assume_holiday_none");
+        int after = h.path("days_after").asInt(0);
+        return t.get("assume_holiday_value", String.valueOf(h.path("days_before").asInt()),
+                after > 0 ? t.get("assume_holiday_after", String.valueOf(after)) : "");
+    }
+
+    /**
+     * The fitted Lebaran effect after a model's description ({@code lebaran_effect} in summary.json's models: the log
+     * effect on a month holding the whole window, shown as a percentage change); empty for a model without it.
+     */
+    static String lebaranSuffix(JsonNode mo, JsonNode s, Messages t, LocaleFormat f) {
+        if (!mo.path("lebaran_effect").isNumber() || s == null) return "";
+        double pct = Math.expm1(mo.path("lebaran_effect").asDouble()) * 100;
+        String v = (pct > 0 ? "+" : "") + f.pct(BigDecimal.valueOf(pct));
+        return t.get("model_lebaran_suffix", v, String.valueOf(s.path("holiday").path("days_before").asInt()));
     }
 
     static String modelDescription(Messages t, String name) {

@@ -743,6 +743,47 @@ class ReportViewTest {
     }
 
     /**
+     * The Lebaran regressor is an assumption the methodology states (summary.json {@code holiday}: the window and the
+     * calendar, or that none is used), and the models table gives each model's fitted effect as a percentage change on a
+     * month holding the whole window ({@code lebaran_effect} 0.52: exp(0.52) − 1 = +68.2%); a model without it (Holt's)
+     * and a summary written before the setting existed get neither.
+     */
+    @Test
+    void theLebaranEffectIsAnAssumptionAndAFittedFigure() throws Exception {
+        JsonNode summary = JSON.readTree("""
+                {"models": [{"name": "loglinear_seasonal", "supported": true, "weight": 0.6, "mape": 0.03, "mase": 0.24, "warning": null,
+                             "lebaran_effect": 0.52},
+                            {"name": "holt_damped_seasonal", "supported": true, "weight": 0.4, "mape": 0.09, "mase": 0.65, "warning": null,
+                             "lebaran_effect": null}],
+                 "holiday": {"effect": "lebaran", "days_before": 30, "days_after": 0, "calendar": "Umm al-Qura"},
+                 "selected": "ensemble", "warnings": []}
+                """);
+        ReportData d = data(List.of(headline("2025", "400", "80", "780", "30", "560")),
+                projection(List.of(target("a", "400000000000000", "2000000000000000")), List.of(), summary));
+        String en = html(d, "en");
+        assertTrue(en.contains("<td>" + Messages.load("en").get("model_desc_loglinear_seasonal")
+                + "; with a Lebaran effect that moves with Idul Fitri (fitted: +68.2% on a month holding all 30 days before 1 Syawal)</td>"), en);
+        assertTrue(en.contains("<td>" + Messages.load("en").get("model_desc_holt_damped_seasonal") + "</td>"), "Holt's: no effect");
+        String enMd = markdown(d, "en");
+        assertTrue(enMd.contains("each month's share of the 30 days before 1 Syawal, by the Umm al-Qura calendar"), enMd);
+        String id = html(d, "id");
+        assertTrue(id.contains("(terestimasi: +68,2% pada bulan yang memuat seluruh 30 hari sebelum 1 Syawal)"), id);
+        assertTrue(id.contains("porsi tiap bulan dari 30 hari sebelum 1 Syawal, menurut kalender Umm al-Qura"), id);
+
+        Messages t = Messages.load("en");
+        ObjectNode after = (ObjectNode) summary.deepCopy();
+        ((ObjectNode) after.path("holiday")).put("days_after", 7);
+        assertTrue(ReportView.holidayAssumption(after, t).contains("of the 30 days before 1 Syawal, and of the 7 days from it on, by"));
+        ObjectNode none = (ObjectNode) summary.deepCopy();
+        ((ObjectNode) none.path("holiday")).put("effect", "none");
+        assertEquals(t.get("assume_holiday_none"), ReportView.holidayAssumption(none, t));
+        ObjectNode older = (ObjectNode) summary.deepCopy();
+        older.remove("holiday");
+        assertEquals(null, ReportView.holidayAssumption(older, t), "a summary from before the setting: no item");
+        assertEquals("", ReportView.lebaranSuffix(older.path("models").get(1), older, t, LocaleFormat.of("en")));
+    }
+
+    /**
      * Every monthly model the projection fits has a description of its own in both languages: a candidate added to
      * Projection.monthlyModels without one would show an empty "What it is" cell beside its weight (holt_linear_seasonal
      * joined the candidates before it had one). The annual cross-checks share model_desc_annual.
