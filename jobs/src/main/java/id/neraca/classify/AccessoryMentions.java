@@ -36,7 +36,10 @@ import java.util.Map;
  * Not with a maker word beside it ("Kampas Rem Honda Original"), and not the vehicle itself ("Honda Beat 2024": no part
  * word). The vehicle may be named first, a part word right after its model and trim ("Honda Vario 125 Kampas Rem Depan",
  * "Honda Beat FI Roller": {@code vehicle_trim_words}); a year or anything else before the part word keeps the maker
- * ("Toyota Avanza 2019 Aki Baru", a used car). A genuine part's own mark is a brand of the table ("HGP", "Yamaha Genuine Parts") and is found past the
+ * ("Toyota Avanza 2019 Aki Baru", a used car), unless it is a year and nothing but detail words ("depan", "set") follows the
+ * part ("Toyota Avanza 2015 Filter Udara"). A maker with no model beside a part word ("Busi Honda", "Kampas Rem Yamaha",
+ * "Honda Kampas Rem Depan") is set aside as well: a genuine part (made here) or an aftermarket one, not the maker's
+ * foreign goods. A genuine part's own mark is a brand of the table ("HGP", "Yamaha Genuine Parts") and is found past the
  * set-aside name; so is a parts maker's ("Busi Honda Vario NGK").
  * Only {@code device_brands} and {@code vehicle_brands} are ever set aside: an accessory maker's name after an accessory word is its maker ("Kabel
  * Data Ugreen", "Charger Anker 20W"), and a brand before any other accessory word is never set aside ("Samsung Original
@@ -60,6 +63,7 @@ final class AccessoryMentions implements Serializable {
     private final TextMatcher<Boolean> partWords;
     private final HashSet<String> vehicleModels;
     private final HashSet<String> vehicleTrimWords;
+    private final HashSet<String> partDetailWords;
 
     /**
      * @param deviceBrands  the brand table's names of the configured device brands (aliases resolved by the caller)
@@ -72,6 +76,7 @@ final class AccessoryMentions implements Serializable {
         this.partWords = matcher(rules.partWords());
         this.vehicleModels = new HashSet<>(rules.vehicleModels());
         this.vehicleTrimWords = new HashSet<>(rules.vehicleTrimWords());
+        this.partDetailWords = new HashSet<>(rules.partDetailWords());
         this.modelAfterNumber = new HashSet<>(rules.modelAfterNumber());
         this.accessoryWords = matcher(rules.accessoryWords());
         this.fitWords = matcher(rules.fitWords());
@@ -142,13 +147,13 @@ final class AccessoryMentions implements Serializable {
 
     /**
      * Whether the vehicle maker at words {@code [start, end)} stands at most {@code max_words_between} words after a part
-     * word (not one after a bonus word) and a vehicle model follows it right away: one of {@code vehicle_models}, or a
-     * word of letters and digits that is no quantity of {@code spec_units} ("r15", "cb150r", "l300"; not "250ml"). A
-     * number alone is no model: "Busi Honda 2 Pcs" is as often a count as a model ("Honda Vario 125" names it first).
+     * word (not one after a bonus word): "Kampas Rem Honda Vario 125", "Filter Oli Honda Vario 2018". With a model after
+     * it the maker is the vehicle the part fits; with none ("Busi Honda", "Kampas Rem Yamaha", "Busi Honda 2 Pcs") the
+     * part is a genuine one, made here by the maker's Indonesian subsidiary (HGP, YGP), or an aftermarket one for the
+     * maker's vehicles: either way no evidence of the maker's foreign goods, so the name is set aside too (until 2 Dec
+     * 2026 such a title was {@code BRAND_FOREIGN:JP}). A maker word beside the name keeps it (checked by the caller).
      */
     private boolean fitsVehicle(String[] w, int start, int end, List<TextMatcher.Match<Boolean>> bonus) {
-        if (end >= w.length) return false;
-        if (!isVehicleModel(w[end])) return false;
         for (TextMatcher.Match<Boolean> p : partWords.matches(w)) {
             int between = start - p.end();
             if (between < 0 || between > maxWordsBetween) continue;
@@ -165,19 +170,36 @@ final class AccessoryMentions implements Serializable {
      * word with a digit that is no quantity, no year and no number right after a number, then one of {@code part_words}
      * ("Honda Vario 125 Kampas Rem", "Toyota Innova Reborn Filter Oli", "Honda Beat FI Roller"). A year ends the model:
      * "Toyota Avanza 2019 Aki Baru" and "Yamaha Aerox 155 2021 Knalpot Racing" are used vehicles, their parts named as
-     * what they come with; so does anything else, a bonus word among them ("Honda PCX 160 Free Spion").
+     * what they come with; so does anything else, a bonus word among them ("Honda PCX 160 Free Spion"). But a year
+     * (or two, "2012 2015") does not when nothing but {@code part_detail_words} follows the part word to the end of the
+     * title: "Toyota Avanza 2015 Filter Udara", "Honda Beat 2018 Kampas Rem Depan" name the part for that model year.
+     * A part word right after the maker, no model between ("Honda Kampas Rem Depan"), sets it aside too: as "Busi
+     * Honda", a genuine or an aftermarket part, neither the maker's foreign goods ({@link #fitsVehicle}).
      */
     private boolean vehicleNamedFirst(String[] w, int end) {
-        if (end >= w.length || !isVehicleModel(w[end])) return false;
-        for (TextMatcher.Match<Boolean> p : partWords.matches(w)) {
+        if (end >= w.length) return false;
+        List<TextMatcher.Match<Boolean>> parts = partWords.matches(w);
+        if (!isVehicleModel(w[end])) {
+            for (TextMatcher.Match<Boolean> p : parts) if (p.start() == end) return true;
+            return false;
+        }
+        for (TextMatcher.Match<Boolean> p : parts) {
             if (p.start() <= end) continue;
             if (p.start() - end - 1 > maxModelWords) break;
-            boolean model = true;
+            boolean model = true, year = false;
             for (int i = end + 1; i < p.start() && model; i++) {
                 String x = w[i];
                 if (vehicleModels.contains(x) || vehicleTrimWords.contains(x)) continue;
-                model = x.chars().anyMatch(Character::isDigit) && !isQuantity(x) && !isYear(x)
+                if (isYear(x)) {
+                    year = true;
+                    continue;
+                }
+                model = x.chars().anyMatch(Character::isDigit) && !isQuantity(x)
                         && !(isNumber(x) && isNumber(w[i - 1]));
+            }
+            if (model && year) {
+                // the part for that model year only if nothing but detail words follows it: else a used vehicle ("Aki Baru")
+                for (int i = p.end(); i < w.length && model; i++) model = partDetailWords.contains(w[i]);
             }
             return model;
         }

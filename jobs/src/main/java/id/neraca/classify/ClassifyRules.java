@@ -125,7 +125,12 @@ public record ClassifyRules(
      * ("fi", "cbs", "reborn") or a word with a digit that is no quantity, no year (a four-digit number from 1900 to
      * 2099) and no number right after a number, and right after them one of {@code partWords} ("Honda Vario 125 Kampas
      * Rem Depan", "Yamaha NMAX Busi Iridium"). Anything else between keeps the brand: a year ("Toyota Avanza 2019 Aki
-     * Baru", a used car), a bonus word ("Honda PCX 160 Free Spion").
+     * Baru", a used car), a bonus word ("Honda PCX 160 Free Spion"); but a year between the model and the part word does
+     * not when nothing but {@code partDetailWords} ("depan", "set") follows the part ("Toyota Avanza 2015 Filter Udara",
+     * "Honda Beat 2018 Kampas Rem Depan": the part for that model year). A vehicle maker with no model, right after a
+     * part word or right before one ("Busi Honda", "Kampas Rem Yamaha", "Honda Kampas Rem Depan"), is set aside too: the
+     * part is a genuine one (made here, as HGP and YGP are) or an aftermarket one, and either way no evidence of the
+     * maker's foreign goods.
      */
     public record Accessories(
             List<String> deviceBrands,
@@ -144,7 +149,8 @@ public record ClassifyRules(
             List<String> partWords,
             List<String> vehicleBrands,
             List<String> vehicleModels,
-            List<String> vehicleTrimWords) implements Serializable {}
+            List<String> vehicleTrimWords,
+            List<String> partDetailWords) implements Serializable {}
 
     /** How the evidence becomes a class. */
     public record Decision(
@@ -466,6 +472,7 @@ public record ClassifyRules(
                         + "the vehicle, not a part");
             }
         }
+        oneWordEach(a.partDetailWords, key + ".part_detail_words", true);
     }
 
     /** A required list of single words in matching form (each is compared with one word of the title). */

@@ -189,8 +189,8 @@ class AccessoryMentionsTest {
         for (String title : List.of("Toyota Avanza 2019 Aki Baru Pajak Panjang", "Yamaha Aerox 155 2021 Knalpot Racing Mulus",
                 "Honda PCX 160 2023 Free Spion Jalu", "Honda Beat Street 2024 Gratis Spion", "Honda Vario 125 Bekas Kampas Rem Baru",
                 "Honda Beat 2024 Bonus Helm", "Honda Vario 125 2023 Bekas", "Honda Original Vario 125 Kampas Rem",
-                // no model right after the maker
-                "Honda Kampas Rem Depan")) {
+                // a year, then more after the part than detail words: a used vehicle
+                "Yamaha Mio M3 2019 Aki Baru Surat Lengkap", "Toyota Avanza 2019 Aki Baru")) {
             assertEquals(List.of("BRAND_FOREIGN:JP"), brandReasons(title), title);
         }
     }
@@ -198,11 +198,53 @@ class AccessoryMentionsTest {
     @Test
     void theVehicleItselfAPartWithoutAModelOrWithAMakerWordKeepTheMaker() {
         for (String title : List.of("Honda Beat 2024 CBS Deluxe Motor Baru", "Yamaha NMAX 155 Connected 2024",
-                "Toyota Avanza 1.5 G CVT 2022 Bekas", "Busi Honda Kualitas Bagus", "Busi Honda 2 Pcs", "Kampas Rem Honda Original Vario 125")) {
+                "Toyota Avanza 1.5 G CVT 2022 Bekas", "Kampas Rem Honda Original Vario 125", "Kampas Rem Honda Original")) {
             assertEquals(List.of("BRAND_FOREIGN:JP"), brandReasons(title), title);
         }
         // part words speak of vehicle makers only: Xiaomi's own lamp
         assertEquals(List.of("BRAND_FOREIGN:CN"), brandReasons("Lampu Xiaomi Mi LED Smart Bulb"));
+    }
+
+    @Test
+    void aModelYearAfterTheModelStillNamesTheVehicleThePartFits() {
+        for (String title : List.of("Toyota Avanza 2015 Filter Udara", "Filter Oli Honda Vario 2018", "Kampas Rem Yamaha NMAX 2020 Depan",
+                "Honda Beat 2018 Kampas Rem Depan", "Toyota Avanza 2012 2015 Filter Udara", "Honda Vario 125 2019 Busi",
+                "Yamaha Aerox 155 2021 Shock Belakang Set")) {
+            assertEquals(List.of("ACCESSORY_FOR_BRAND"), brandReasons(title), title);
+            var d = localSeller(title);
+            assertEquals("UNKNOWN", d.preClass(), title);
+            assertTrue(d.reasons().contains("NO_GOODS_EVIDENCE"), title + " " + d.reasons());
+        }
+        // the part's own mark before it
+        assertEquals(List.of("BRAND_MADE_IN_ID:JP"), brandReasons("HGP Kampas Rem Honda Beat 2018 Depan"));
+    }
+
+    @Test
+    void aPartNamedAfterTheMakerAloneIsNoEvidenceOfTheMakersForeignGoods() {
+        // genuine (made here, as HGP is) or aftermarket: either way not Honda's or Yamaha's Japanese goods
+        for (String title : List.of("Busi Honda", "Kampas Rem Yamaha", "Oli Mesin Honda", "Busi Honda Kualitas Bagus", "Busi Honda 2 Pcs",
+                "Honda Kampas Rem Depan", "Oli Mesin Honda 0.8L")) {
+            assertEquals(List.of("ACCESSORY_FOR_BRAND"), brandReasons(title), title);
+            var d = localSeller(title);
+            assertEquals("UNKNOWN", d.preClass(), title);
+            assertTrue(d.reasons().contains("NO_GOODS_EVIDENCE"), title + " " + d.reasons());
+        }
+        // a genuine-parts line named as such is its maker's goods, made here
+        assertEquals(List.of("BRAND_MADE_IN_ID:JP"), brandReasons("Busi Honda Genuine Parts"));
+        assertEquals(List.of("BRAND_MADE_IN_ID:JP"), brandReasons("Oli AHM Oil MPX1 0.8L"));
+        assertEquals(List.of("ACCESSORY_FOR_BRAND", "BRAND_MADE_IN_ID:JP"), brandReasons("Kampas Rem Yamaha YGP"));
+        // a parts maker's own brand past the set-aside name
+        assertEquals(List.of("ACCESSORY_FOR_BRAND", "BRAND_FOREIGN:JP"), brandReasons("Busi Honda NGK"));
+    }
+
+    @Test
+    void aBatteryOfGsAstraIsGsBatterysNotHondaGenuineParts() {
+        // "Astra Honda" is an alias of Honda Genuine Parts; here it is GS Astra's battery for a Honda Beat
+        assertEquals(List.of("BRAND_LOCAL"), brandReasons("Aki GS Astra Honda Beat"));
+        assertEquals(List.of("BRAND_LOCAL"), brandReasons("Aki Motor GS Astra GTZ5S Honda Vario"));
+        assertEquals(List.of("ACCESSORY_FOR_BRAND", "BRAND_LOCAL"), brandReasons("Aki Honda Beat GS Astra"));
+        // the mark alone still reads as Honda Genuine Parts
+        assertEquals(List.of("BRAND_MADE_IN_ID:JP"), brandReasons("V-Belt Astra Honda Vario 150 Original"));
     }
 
     @Test

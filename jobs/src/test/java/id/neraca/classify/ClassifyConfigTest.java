@@ -120,6 +120,7 @@ class ClassifyConfigTest {
                 {"    vehicle_trim_words: [", "    vehicle_trims: [", "vehicle_trims"},
                 {"    vehicle_trim_words: [fi,", "    vehicle_trim_words: [fi injection,", "brand_matching.accessories.vehicle_trim_words: 'fi injection' is more than one word"},
                 {"    vehicle_trim_words: [fi,", "    vehicle_trim_words: [busi,", "brand_matching.accessories.vehicle_trim_words: 'busi' is in part_words too"},
+                {"    part_detail_words: [depan,", "    part_detail_words: [depan kiri,", "brand_matching.accessories.part_detail_words: 'depan kiri' is more than one word"},
                 {"    part_words: [kampas rem,", "    part_words: [Kampas-Rem,", "brand_matching.accessories.part_words: write 'Kampas-Rem' as 'kampas rem'"},
                 {"    weight: 0.55", "    weight: 1.55", "title_cues.place_cues.weight must be between 0 and 1"},
                 {"    fit_words: [untuk,", "    fit_words: [Untuk-Nya,", "brand_matching.accessories.fit_words: write 'Untuk-Nya' as 'untuk nya'"},
