@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Precision and recall of the evidence a title alone gives, measured on hand-labelled marketplace titles as sellers
  * write them, each with the brand origin and the cues a careful reader assigns, and why: {@code
- * src/test/resources/classify/title-evidence-eval.csv} (365 titles, the hard cases the rules were tuned on) and {@code
+ * src/test/resources/classify/title-evidence-eval.csv} (377 titles, the hard cases the rules were tuned on) and {@code
  * title-evidence-holdout.csv} (144 titles written after the tuning and not used for it; rows 71-105, on accessories,
  * place-named claims and misspelt short cues, rows 106-119, on cases named after the phone, 'original' beside a
  * case's phone and motorbike parts, and rows 120-134, on vehicle parts named after the vehicle, genuine-part marks, the
