@@ -125,6 +125,20 @@ public final class LebaranCalendar {
         return true;
     }
 
+    /**
+     * The month a fit's regressors start at: {@code first} when the months {@code first} .. {@code first + n − 1}
+     * identify them ({@link #identified}), else null: the model is then fitted without the holiday.
+     */
+    public YearMonth start(YearMonth first, int n) {
+        return identified(first, n) ? first : null;
+    }
+
+    /** The failure of a model with the holiday fitted by season index, without the calendar month its regressor needs. */
+    public static IllegalStateException withoutCalendar(String model) {
+        return new IllegalStateException(model + ": a holiday regressor needs the calendar month of the first value: "
+                + "fit(y, period, YearMonth)");
+    }
+
     /** Days of [a, b) inside [c, d). */
     private static int overlap(LocalDate a, LocalDate b, LocalDate c, LocalDate d) {
         LocalDate lo = a.isAfter(c) ? a : c;

@@ -111,18 +111,13 @@ public final class LogLinearSeasonal implements Forecaster {
 
     @Override
     public Fit fit(double[] y, int period, int firstSeason) {
-        if (holidayFor(period)) {
-            throw new IllegalStateException(name + ": a holiday regressor needs the calendar month of the first value: "
-                    + "fit(y, period, YearMonth)");
-        }
+        if (holidayFor(period)) throw LebaranCalendar.withoutCalendar(name);
         return fit(y, period, firstSeason, null);
     }
 
     @Override
     public Fit fit(double[] y, int period, YearMonth first) {
-        int firstSeason = Math.floorMod(first.getMonthValue() - 1, period);
-        boolean h = holidayFor(period) && holiday.identified(first, y.length);
-        return fit(y, period, firstSeason, h ? first : null);
+        return fit(y, period, Math.floorMod(first.getMonthValue() - 1, period), holidayFor(period) ? holiday.start(first, y.length) : null);
     }
 
     /** The fit; {@code first} is the first value's month when the holiday's regressors are in (else null). */
