@@ -40,7 +40,7 @@ import java.util.Map;
  * fit at each θ and drawn with the changes. Monthly only; fitted through {@link #fit(double[], int, YearMonth)}; a
  * history over which the regressor is a month dummy ({@link LebaranCalendar#identified}) is fitted without it.
  */
-public final class DriftSeasonal implements Forecaster {
+public final class DriftSeasonal implements Forecaster.WithCalendar {
     public static final double THETA_MIN = -0.99;
     static final double THETA_MAX = 0.95;
     static final double THETA_STEP = 0.01;
@@ -99,17 +99,12 @@ public final class DriftSeasonal implements Forecaster {
     }
 
     @Override
-    public Fit fit(double[] y, int period, int firstSeason) {
-        if (holidayFor(period)) throw LebaranCalendar.withoutCalendar(name);
-        return fit(y, period, firstSeason, null);
+    public LebaranCalendar calendarAt(int period) {
+        return holidayFor(period) ? holiday : null;
     }
 
     @Override
-    public Fit fit(double[] y, int period, YearMonth first) {
-        return fit(y, period, Math.floorMod(first.getMonthValue() - 1, period), holidayFor(period) ? holiday.start(first, y.length) : null);
-    }
-
-    private Fit fit(double[] y, int period, int firstSeason, YearMonth first) {
+    public Fit fit(double[] y, int period, int firstSeason, YearMonth first) {
         String why = unsupportedReason(y.length, period);
         if (why != null) throw new IllegalArgumentException(name + ": " + why);
         LebaranCalendar cal = first == null ? null : holiday;

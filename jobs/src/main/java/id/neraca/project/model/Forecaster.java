@@ -34,6 +34,31 @@ public interface Forecaster {
         return fit(y, period, Math.floorMod(first.getMonthValue() - 1, period));
     }
 
+    /**
+     * A model whose seasonal monthly fits can carry a calendar's regressors ({@link LebaranCalendar}): by season index it
+     * fits only without them, by calendar month with them when the history identifies them
+     * ({@link LebaranCalendar#start}). The log-linear and drift models.
+     */
+    interface WithCalendar extends Forecaster {
+        /** The calendar this model's fits at {@code period} carry, or null (none configured, or not a seasonal monthly fit). */
+        LebaranCalendar calendarAt(int period);
+
+        /** The fit; {@code first} is the first value's month when the calendar's regressors are in, else null. */
+        Fit fit(double[] y, int period, int firstSeason, YearMonth first);
+
+        @Override
+        default Fit fit(double[] y, int period, int firstSeason) {
+            if (calendarAt(period) != null) throw LebaranCalendar.withoutCalendar(name());
+            return fit(y, period, firstSeason, null);
+        }
+
+        @Override
+        default Fit fit(double[] y, int period, YearMonth first) {
+            LebaranCalendar c = calendarAt(period);
+            return fit(y, period, Math.floorMod(first.getMonthValue() - 1, period), c == null ? null : c.start(first, y.length));
+        }
+    }
+
     /** A fitted model. */
     interface Fit {
         /** In-sample fitted log values (one-step-ahead where the model is recursive); NaN where none. */

@@ -46,7 +46,7 @@ import java.util.Map;
  * annual form (period 1) has no holiday regressor, and a history over which the regressor is a month dummy
  * ({@link LebaranCalendar#identified}) is fitted without it.
  */
-public final class LogLinearSeasonal implements Forecaster {
+public final class LogLinearSeasonal implements Forecaster.WithCalendar {
     static final double RHO_MIN = -0.9;
     static final double RHO_MAX = 0.99;
     static final double RHO_STEP = 0.01;
@@ -110,18 +110,13 @@ public final class LogLinearSeasonal implements Forecaster {
     }
 
     @Override
-    public Fit fit(double[] y, int period, int firstSeason) {
-        if (holidayFor(period)) throw LebaranCalendar.withoutCalendar(name);
-        return fit(y, period, firstSeason, null);
-    }
-
-    @Override
-    public Fit fit(double[] y, int period, YearMonth first) {
-        return fit(y, period, Math.floorMod(first.getMonthValue() - 1, period), holidayFor(period) ? holiday.start(first, y.length) : null);
+    public LebaranCalendar calendarAt(int period) {
+        return holidayFor(period) ? holiday : null;
     }
 
     /** The fit; {@code first} is the first value's month when the holiday's regressors are in (else null). */
-    private Fit fit(double[] y, int period, int firstSeason, YearMonth first) {
+    @Override
+    public Fit fit(double[] y, int period, int firstSeason, YearMonth first) {
         int n = y.length;
         boolean s = seasonal && period > 1;
         Design d = new Design(period, firstSeason, s, first == null ? null : holiday, first);
