@@ -27,7 +27,8 @@ public final class IngestSchemas {
     /**
      * A parsed order line's order: {@code <marketplace>:<order_id>}, the part of its {@code sale_id} before the line key
      * (kept apart because an order ID or a line key may itself hold a ':'), null for a listing row or a row that failed to
-     * parse. Not an output column: duplicate resolution groups an order's lines by it, so that an order's later snapshot
+     * parse, except a failed line of an order's array whose line key and order number could be read (it keeps this and its
+     * {@code sale_id}: {@code RecordParser.withIdentity}). Not an output column: duplicate resolution groups an order's lines by it, so that an order's later snapshot
      * ({@code format.order_lines}) supersedes the lines of earlier exports it no longer holds ({@link ResolveDuplicates}).
      */
     public static final String ORDER_KEY = "order_key";

@@ -87,7 +87,9 @@ public final class IngestState {
     // element of the order), not by its index (-i1)
     // 12: the parsed rows carry order_key (marketplace:order_id), by which an order's later snapshot supersedes the lines
     // of its earlier exports it no longer holds (format.order_lines)
-    static final int VERSION = 12;
+    // 13: a failed line of an order's array keeps its order_key and sale_id when they can be read, so that a sale its later
+    // snapshot holds but could not read keeps its earlier readable version instead of being superseded
+    static final int VERSION = 13;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final StructType STORED = IngestSchemas.PARSED.add("file_id", DataTypes.StringType, true);
 

@@ -156,10 +156,10 @@ public final class RecordParser implements Serializable {
                     + "mapping's description_rows " + m.descriptionRows());
         }
         String current = "record";
+        String elementKey = null;
         try {
             // an element of an order's array: its key first, from its content alone, so that a failure further down (an
             // element's own status) does not change the occurrence numbers of its siblings
-            String elementKey = null;
             if (r.element() >= 0) {
                 current = "line_key";
                 elementKey = stringField(r, "line_key");
@@ -397,8 +397,35 @@ public final class RecordParser implements Serializable {
         } catch (ParseFailure f) {
             Field fl = fields.get(current);
             String label = fl != null ? fl.label() : current;
-            return quarantine(r, exportKey, f.code(), label + ": " + f.getMessage());
+            return withIdentity(quarantine(r, exportKey, f.code(), label + ": " + f.getMessage()), r, elementKey);
         }
+    }
+
+    private static final int SALE_ID_INDEX = IngestSchemas.PARSED.fieldIndex("sale_id");
+    private static final int ORDER_KEY_INDEX = IngestSchemas.PARSED.fieldIndex(IngestSchemas.ORDER_KEY);
+
+    /**
+     * A failed line of an order's array keeps the identity it would have had, its {@code order_key} and {@code sale_id},
+     * when both its line key and its order number can be read: the order's snapshot in this file still holds that sale,
+     * unreadable here, so duplicate resolution keeps the sale's readable version from an earlier export rather than
+     * superseding it as a line the order no longer holds ({@link ResolveDuplicates}). The row stays quarantined. Any
+     * other failed row (a flat export's line, a listing, a line whose key or order number is unreadable) is unchanged.
+     */
+    private Row withIdentity(Row failed, RawRecord r, String elementKey) {
+        if (r.element() < 0 || elementKey == null || m.listing()) return failed;
+        String orderId;
+        try {
+            orderId = stringField(r, "order_id");
+        } catch (ParseFailure e) {
+            return failed;
+        }
+        if (orderId == null || id.neraca.ingest.ids.SellerIds.scientific(orderId.trim())) return failed;
+        Object[] v = new Object[failed.length()];
+        for (int i = 0; i < v.length; i++) v[i] = failed.get(i);
+        String orderKey = m.marketplace() + ":" + orderId;
+        v[ORDER_KEY_INDEX] = orderKey;
+        v[SALE_ID_INDEX] = orderKey + ":" + elementKey;
+        return new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(v, IngestSchemas.PARSED);
     }
 
     /**

@@ -37,9 +37,13 @@ import static org.apache.spark.sql.functions.when;
  *       {@code reason_detail} "superseded by the order's later export &lt;file&gt;") instead of staying accepted from the
  *       earlier export: each record is the whole order, so a line it lacks was cancelled or removed, and twins [A, A]
  *       re-exported as [A] left A's {@code #2} counted from the earlier file. Not for flat order exports (one row per
- *       line), where a later file may hold only some of an order's lines (a returns export), nor for listings.</li>
+ *       line), where a later file may hold only some of an order's lines (a returns export), nor for listings. A line the
+ *       later snapshot holds but could not read (quarantined, its line key and order number readable:
+ *       {@code RecordParser.withIdentity}) still counts as held: the sale keeps its earlier readable version, as a flat
+ *       export's sale does when its later copy fails, rather than vanishing into the quarantine.</li>
  * </ol>
- * One shuffle, by order ({@link IngestSchemas#ORDER_KEY}, the sale itself for a listing or a failed row), so that an
+ * One shuffle, by order ({@link IngestSchemas#ORDER_KEY}, the sale itself for a listing, the row itself for a failed one
+ * without an order), so that an
  * order's lines, all their versions and the rows of other mappings sharing their sale_id meet in one task; the windows
  * partition by (order, sale, file), (order, sale) and (order) and share one sort.
  * Every row keeps its file and line, so rows read = accepted + quarantined + duplicates per file. {@code raw_row} is
@@ -85,21 +89,26 @@ public final class ResolveDuplicates {
      * ordered within it by {@link IngestSchemas#SOURCE_ELEMENT}, so the lower element is the file's version.
      */
     public static Dataset<Row> apply(Dataset<Row> parsed, int partitions, java.util.Map<String, String> orderLines) {
-        // quarantined rows get a key of their own so they pass through the windows untouched, in the same pass
-        Column key = when(col("reason_code").isNull(), col("sale_id"))
+        // quarantined rows get a key of their own so they pass through the windows untouched, in the same pass; except a
+        // failed line of an order's array that kept its identity (RecordParser.withIdentity): it joins its sale and its
+        // order, to say that its snapshot still holds the sale, though it never competes for the sale's accepted version
+        Column failed = col("reason_code").isNotNull();
+        Column identified = failed.and(col(IngestSchemas.SOURCE_ELEMENT).isNotNull()).and(col("sale_id").isNotNull());
+        Column key = when(not(failed).or(identified), col("sale_id"))
                 .otherwise(concat(lit("\u0000q:"), col("source_file"), lit(":"), col("source_line").cast("string")));
         // only rows that failed to parse carry their raw text through the shuffle and sort (it is most of a row's
         // bytes); the rare CONFLICTING_DUPLICATE rows get theirs back from IngestRun.quarantine, which re-reads.
         // The order (_o): an order line's marketplace:order_id, else the sale's key (a listing, a failed row). Only the rows of
         // an order's array are superseded by it, but every order line is shuffled by it, so that a flat export's line
         // sharing a sale_id with an array's element still meets it (the windows below keep the order first)
-        Column order = coalesce(when(col("reason_code").isNull(), col(IngestSchemas.ORDER_KEY)), key);
-        Dataset<Row> d = parsed.withColumn("raw_row", when(col("reason_code").isNotNull(), col("raw_row")))
-                .withColumn("_k", key).withColumn("_o", order).drop(IngestSchemas.ORDER_KEY);
+        Column order = coalesce(when(not(failed).or(identified), col(IngestSchemas.ORDER_KEY)), key);
+        Dataset<Row> d = parsed.withColumn("raw_row", when(failed, col("raw_row")))
+                .withColumn("_k", key).withColumn("_o", order).withColumn("_x", failed).drop(IngestSchemas.ORDER_KEY);
         d = partitions > 0 ? d.repartition(partitions, col("_o")) : d.repartition(col("_o"));
         // every window partitions by _o first: hash partitioning on _o satisfies each of them (no second shuffle), and the
-        // sort the in-file window needs ([_o, _k, source_file, source_line, element]) serves the other two as well
-        WindowSpec inFile = Window.partitionBy("_o", "_k", "source_file").orderBy("source_line", IngestSchemas.SOURCE_ELEMENT);
+        // sort the in-file window needs ([_o, _k, source_file, _x, source_line, element]) serves the other two as well.
+        // Within a file a sale's failed lines (_x) are apart from its parsed ones: they are neither its version nor repeats
+        WindowSpec inFile = Window.partitionBy("_o", "_k", "source_file", "_x").orderBy("source_line", IngestSchemas.SOURCE_ELEMENT);
         d = d.withColumn("_rn1", row_number().over(inFile))
                 .withColumn("_l1", first("source_line").over(inFile))
                 .withColumn("_e1", first(IngestSchemas.SOURCE_ELEMENT).over(inFile));
@@ -118,15 +127,18 @@ public final class ResolveDuplicates {
         // on (_o, _k) reuses the sort the in-file window needed ([_o, _k, source_file, source_line]): one sort, not two.
         WindowSpec sale = Window.partitionBy("_o", "_k");
         Column version = struct(col("export_key"), col("source_file"));
-        d = d.withColumn("_win", max(when(col("_rn1").equalTo(1), version)).over(sale))
-                .withColumn("_rn2", when(col("_rn1").equalTo(1).and(version.equalTo(col("_win"))), lit(1)).otherwise(lit(2)));
-        // the order's latest snapshot: the greatest version among its parsed array rows. A sale whose own latest version is
-        // older is one that snapshot no longer holds. (A snapshot whose lines all failed, e.g. an order back to OPEN,
-        // supersedes nothing: it has no parsed row.)
-        Column element = col(IngestSchemas.SOURCE_ELEMENT).isNotNull().and(col("reason_code").isNull());
-        d = d.withColumn("_ov", max(when(element, version)).over(Window.partitionBy("_o")));
-        Column superseded = element.and(col("_rn2").equalTo(1)).and(col("_win").lt(col("_ov")));
-        Column disposition = when(col("reason_code").isNotNull(), lit(QUARANTINED))
+        d = d.withColumn("_win", max(when(col("_rn1").equalTo(1).and(not(col("_x"))), version)).over(sale))
+                .withColumn("_rn2", when(col("_rn1").equalTo(1).and(version.equalTo(col("_win"))), lit(1)).otherwise(lit(2)))
+                // the latest export holding the sale at all: its accepted version's, or a later one's where it failed
+                .withColumn("_seen", max(version).over(sale));
+        // the order's latest snapshot: the greatest version among its array rows, parsed or failed with their identity. A
+        // sale that snapshot does not hold (its latest export is older) is one the order no longer holds; a sale it holds
+        // but could not read keeps its earlier readable version. (A snapshot whose lines are all unidentifiable, e.g. a
+        // malformed JSON line, supersedes nothing: none of its rows is in the order.)
+        Column element = col(IngestSchemas.SOURCE_ELEMENT).isNotNull().and(not(col("_x")));
+        d = d.withColumn("_ov", max(when(col(IngestSchemas.SOURCE_ELEMENT).isNotNull(), version)).over(Window.partitionBy("_o")));
+        Column superseded = element.and(col("_rn2").equalTo(1)).and(col("_seen").lt(col("_ov")));
+        Column disposition = when(col("_x"), lit(QUARANTINED))
                 .when(conflict, lit(QUARANTINED))
                 .when(superseded, lit(DUPLICATE))
                 .when(col("_rn2").equalTo(1), lit(ACCEPTED))
@@ -142,7 +154,7 @@ public final class ResolveDuplicates {
                 .withColumn("reason_code", when(col("reason_code").isNull().and(conflict), lit(CONFLICTING_DUPLICATE))
                         .otherwise(col("reason_code")))
                 .withColumn("raw_row", when(col("disposition").equalTo(QUARANTINED), col("raw_row")))
-                .drop(java.util.stream.Stream.concat(java.util.stream.Stream.of("_k", "_o", "_rn1", "_l1", "_e1", "_win", "_rn2", "_ov"),
+                .drop(java.util.stream.Stream.concat(java.util.stream.Stream.of("_k", "_o", "_x", "_rn1", "_l1", "_e1", "_win", "_rn2", "_seen", "_ov"),
                         java.util.stream.IntStream.range(0, CONTENT.size()).mapToObj(i -> "_f" + i)).toArray(String[]::new));
     }
 

@@ -48,18 +48,25 @@ class OrderSnapshotSupersedesTest extends SparkTestBase {
                 .replace("\"status\":\"COMPLETED\"", "\"status\":\"" + status + "\"");
     }
 
+    /** A and B as a later export garbles them: a price with the letter O for zeros (BAD_PRICE). */
+    static final String A_BAD = item("x", "Kripik Pisang", 1, "1OOOO");
+    static final String B_BAD = item("x", "Kopi Toraja", 2, "2OOOO");
+
     /**
      * SO-20: twins [A, A] in November, [A] in December (one cancelled out of the cart). SO-21: [A, B, C], then [A, C] (B
      * removed). SO-22: in November's export only. SO-23: [A], then [A, B] (an item added). SO-24: [A, B], then the
-     * whole order with a status the map does not hold (quarantined UNKNOWN_STATUS): a snapshot none of whose lines parsed
-     * supersedes nothing.
+     * whole order with a status the map does not hold (quarantined UNKNOWN_STATUS): the snapshot still holds both lines,
+     * unreadable, so November's stay. SO-25: [A, B], then [A, B with a garbled price]: B is held but unreadable, so
+     * November's B stays. SO-26: [A, B], then [A with a garbled price] alone: A stays from November, B is superseded.
      */
     static Map<String, String> dumps() {
         Map<String, String> files = new LinkedHashMap<>();
         files.put(NOV, so("SO-20", "COMPLETED", A, A) + "\n" + so("SO-21", "COMPLETED", A, B, C) + "\n"
-                + so("SO-22", "COMPLETED", A, B) + "\n" + so("SO-23", "COMPLETED", A) + "\n" + so("SO-24", "COMPLETED", A, B) + "\n");
+                + so("SO-22", "COMPLETED", A, B) + "\n" + so("SO-23", "COMPLETED", A) + "\n" + so("SO-24", "COMPLETED", A, B) + "\n"
+                + so("SO-25", "COMPLETED", A, B) + "\n" + so("SO-26", "COMPLETED", A, B) + "\n");
         files.put(DEC, so("SO-20", "COMPLETED", A) + "\n" + so("SO-21", "COMPLETED", A, C) + "\n"
-                + so("SO-23", "COMPLETED", A, B) + "\n" + so("SO-24", "DIKEMBALIKAN", A, B) + "\n");
+                + so("SO-23", "COMPLETED", A, B) + "\n" + so("SO-24", "DIKEMBALIKAN", A, B) + "\n"
+                + so("SO-25", "COMPLETED", A, B_BAD) + "\n" + so("SO-26", "COMPLETED", A_BAD) + "\n");
         return files;
     }
 
@@ -133,15 +140,38 @@ class OrderSnapshotSupersedesTest extends SparkTestBase {
     }
 
     @Test
-    void aLaterSnapshotWhoseLinesAllFailedSupersedesNothing() {
+    void aLaterSnapshotWhoseLinesAllFailedStillHoldsThem() {
+        // each failed line keeps its sale's identity: the snapshot holds A and B, unreadable, so November's versions stay
         List<String> so24 = rows("SO-24");
         assertEquals(4, so24.size(), String.join("\n", so24));
         assertEquals(List.of(
                 NOV + ":5[0] ACCEPTED " + t("Kripik Pisang") + " null: null",
                 NOV + ":5[1] ACCEPTED " + t("Kopi Toraja") + " null: null"), so24.subList(0, 2));
-        for (String r : so24.subList(2, 4)) {
-            assertEquals(true, r.startsWith(DEC + ":4[") && r.contains(" QUARANTINED - UNKNOWN_STATUS: "), r);
-        }
+        assertEquals(true, so24.get(2).startsWith(DEC + ":4[0] QUARANTINED " + t("Kripik Pisang") + " UNKNOWN_STATUS: "), so24.get(2));
+        assertEquals(true, so24.get(3).startsWith(DEC + ":4[1] QUARANTINED " + t("Kopi Toraja") + " UNKNOWN_STATUS: "), so24.get(3));
+    }
+
+    @Test
+    void aLineTheLaterSnapshotHoldsButCannotReadKeepsItsEarlierVersion() {
+        // until Dec 2026 November's B was superseded and the sale was only in the quarantine: a flat export's sale whose
+        // later copy fails keeps its earlier one, and so does an order's line now
+        List<String> so25 = rows("SO-25");
+        assertEquals(4, so25.size(), String.join("\n", so25));
+        assertEquals(List.of(
+                NOV + ":6[0] DUPLICATE " + t("Kripik Pisang") + " null: null",
+                NOV + ":6[1] ACCEPTED " + t("Kopi Toraja") + " null: null",
+                DEC + ":5[0] ACCEPTED " + t("Kripik Pisang") + " null: null"), so25.subList(0, 3));
+        assertEquals(true, so25.get(3).startsWith(DEC + ":5[1] QUARANTINED " + t("Kopi Toraja") + " BAD_PRICE: items[1]: "), so25.get(3));
+    }
+
+    @Test
+    void aSnapshotOfUnreadableLinesStillSupersedesTheLinesItNoLongerHolds() {
+        List<String> so26 = rows("SO-26");
+        assertEquals(3, so26.size(), String.join("\n", so26));
+        assertEquals(List.of(
+                NOV + ":7[0] ACCEPTED " + t("Kripik Pisang") + " null: null",
+                NOV + ":7[1] DUPLICATE " + t("Kopi Toraja") + " " + SUPERSEDED), so26.subList(0, 2));
+        assertEquals(true, so26.get(2).startsWith(DEC + ":6[0] QUARANTINED " + t("Kripik Pisang") + " BAD_PRICE: items[0]: "), so26.get(2));
     }
 
     @Test
@@ -168,17 +198,19 @@ class OrderSnapshotSupersedesTest extends SparkTestBase {
     @Test
     void eachFileStillReconcilesAndTheSalesAreTheLatestSnapshots(@TempDir Path tmp) throws IOException {
         JsonNode m = IngestFixtures.ingestStage(spark, tmp, "omnichannel", MAPPING_WITHOUT_LINE_KEY, dumps(), 1.0);
-        // November: 10 lines; SO-22's two and SO-24's two accepted, the 6 of SO-20, SO-21 and SO-23 collapsed (the two
-        // superseded among them). December: 7 lines; 5 accepted, SO-24's two quarantined
-        assertEquals(Map.of(NOV, "10 = 4 + 0 + 6", DEC, "7 = 5 + 2 + 0"), counts(m));
-        // of November's 6 duplicates, SO-20's #2 and SO-21's B were superseded (the manifest's inputs[], beside orders_read)
+        // November: 14 lines; SO-22's two, SO-24's two, SO-25's B and SO-26's A accepted, the 6 of SO-20, SO-21 and SO-23,
+        // SO-25's A and SO-26's B collapsed (three superseded among them). December: 10 lines; 6 accepted, SO-24's two,
+        // SO-25's B and SO-26's A quarantined
+        assertEquals(Map.of(NOV, "14 = 6 + 0 + 8", DEC, "10 = 6 + 4 + 0"), counts(m));
+        // of November's 8 duplicates, SO-20's #2, SO-21's B and SO-26's B were superseded (the manifest's inputs[], beside orders_read)
         Map<String, String> superseded = new LinkedHashMap<>();
         for (JsonNode n : m.get("inputs")) {
             superseded.put(n.get("source_file").asText(), n.path("orders_read").asText() + " orders, " + n.path("superseded_lines").asText());
         }
-        assertEquals(Map.of(NOV, "5 orders, 2", DEC, "4 orders, 0"), superseded);
-        // GMV: SO-20 10.000, SO-21 100.000, SO-22 50.000, SO-23 50.000, SO-24 50.000 (November's, its December failed)
-        assertEquals(new java.math.BigDecimal("260000.00"), spark.read().parquet(tmp.resolve("out/sales").toString())
+        assertEquals(Map.of(NOV, "7 orders, 3", DEC, "6 orders, 0"), superseded);
+        // GMV: SO-20 10.000, SO-21 100.000, SO-22 50.000, SO-23 50.000, SO-24 50.000 (November's, its December failed),
+        // SO-25 50.000 (December's A, November's B), SO-26 10.000 (November's A)
+        assertEquals(new java.math.BigDecimal("320000.00"), spark.read().parquet(tmp.resolve("out/sales").toString())
                 .agg(org.apache.spark.sql.functions.sum("gmv_idr")).first().getDecimal(0));
     }
 
@@ -229,7 +261,7 @@ class OrderSnapshotSupersedesTest extends SparkTestBase {
         Path full = tmp.resolve("full");
         IngestFixtures.ingestAsCli(spark, cfg, dumps, full, true, "test-run-3");
         assertEquals(outputs(full), outputs(out));
-        assertEquals(Map.of(NOV, "10 = 4 + 0 + 6", DEC, "7 = 5 + 2 + 0"), counts(inc));
+        assertEquals(Map.of(NOV, "14 = 6 + 0 + 8", DEC, "10 = 6 + 4 + 0"), counts(inc));
     }
 
     @Test
