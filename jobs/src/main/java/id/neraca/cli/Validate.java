@@ -60,9 +60,9 @@ public class Validate implements Callable<Integer> {
             SparkSession spark = SparkSessions.create("neraca validate", common.master, config.config().run().shufflePartitions());
             try {
                 spark.sparkContext().setJobGroup("ValidateDumps", "ValidateDumps", false);
-                Dataset<Row> resolved = ResolveDuplicates.apply(IngestRun.parse(spark, p), 0, IngestRun.orderLines(p.plan().mappings()))
-                        .persist(StorageLevel.MEMORY_AND_DISK());
                 Map<String, String> orderLines = IngestRun.orderLines(p.plan().mappings());
+                Dataset<Row> resolved = ResolveDuplicates.apply(IngestRun.parse(spark, p), 0, orderLines, !orderLines.isEmpty())
+                        .persist(StorageLevel.MEMORY_AND_DISK());
                 List<IngestRun.FileCounts> counts = IngestRun.count(resolved, p.plan());
                 Map<String, List<Row>> samples = new LinkedHashMap<>();
                 if (cfg.rejectedLinesShown() > 0) {

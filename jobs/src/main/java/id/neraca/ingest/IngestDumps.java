@@ -144,9 +144,12 @@ public final class IngestDumps implements Stage {
     private void ingest(StageContext ctx, IngestConfig cfg, SellerKeys keys, IngestRun.Prepared p, IngestState state,
                         long dumpBytes) {
         SparkSession spark = ctx.spark();
-        // one pass: read + parse + resolve, persisted as Parquet in this run's staging area (never committed)
-        Dataset<Row> resolved = ResolveDuplicates.apply(state.parsed(ctx, p), resolveTasks(dumpBytes),
-                IngestRun.orderLines(p.plan().mappings()));
+        // one pass: read + parse + resolve, persisted as Parquet in this run's staging area (never committed). Orders are
+        // resolved as snapshots only when a mapping reads an order's lines from an array (every mapping of the folder is
+        // in the plan, and every stored file's mapping with it: IngestState refuses a run where one is gone)
+        java.util.Map<String, String> orderLines = IngestRun.orderLines(p.plan().mappings());
+        Dataset<Row> resolved = ResolveDuplicates.apply(state.parsed(ctx, p), resolveTasks(dumpBytes), orderLines,
+                !orderLines.isEmpty());
         String work = ctx.outputs().staging(WORK);
         // a scratch file read once: fast codec, no dictionaries (sale_id, names and details are high-cardinality and the
         // dictionary build-then-fallback cost more CPU than the whole parse); out/ keeps the session's codec

@@ -89,6 +89,17 @@ public final class ResolveDuplicates {
      * ordered within it by {@link IngestSchemas#SOURCE_ELEMENT}, so the lower element is the file's version.
      */
     public static Dataset<Row> apply(Dataset<Row> parsed, int partitions, java.util.Map<String, String> orderLines) {
+        return apply(parsed, partitions, orderLines, true);
+    }
+
+    /**
+     * As {@link #apply(Dataset, int, java.util.Map)}; {@code orders} false when no mapping of the run reads an order's lines
+     * from an array ({@code orderLines} empty, which ingest and validate check over every mapping in the folder: a stored
+     * file's mapping is always there, IngestState): no row is an element, nothing can be superseded (rule 4), and the rows
+     * are shuffled and sorted by sale alone, without the order's key and the order's window. At 20 million rows the
+     * order's key and window cost ingest about a fifth of its time (docs/BENCHMARKS.md, thirty-third session).
+     */
+    public static Dataset<Row> apply(Dataset<Row> parsed, int partitions, java.util.Map<String, String> orderLines, boolean orders) {
         // quarantined rows get a key of their own so they pass through the windows untouched, in the same pass; except a
         // failed line of an order's array that kept its identity (RecordParser.withIdentity): it joins its sale and its
         // order, to say that its snapshot still holds the sale, though it never competes for the sale's accepted version
@@ -103,12 +114,16 @@ public final class ResolveDuplicates {
         // sharing a sale_id with an array's element still meets it (the windows below keep the order first)
         Column order = coalesce(when(not(failed).or(identified), col(IngestSchemas.ORDER_KEY)), key);
         Dataset<Row> d = parsed.withColumn("raw_row", when(failed, col("raw_row")))
-                .withColumn("_k", key).withColumn("_o", order).withColumn("_x", failed).drop(IngestSchemas.ORDER_KEY);
-        d = partitions > 0 ? d.repartition(partitions, col("_o")) : d.repartition(col("_o"));
+                .withColumn("_k", key).withColumn("_x", failed);
+        d = (orders ? d.withColumn("_o", order) : d).drop(IngestSchemas.ORDER_KEY);
+        // without arrays the sale leads (the order would only repeat the start of its sale_id in every comparison)
+        String lead = orders ? "_o" : "_k";
+        d = partitions > 0 ? d.repartition(partitions, col(lead)) : d.repartition(col(lead));
         // every window partitions by _o first: hash partitioning on _o satisfies each of them (no second shuffle), and the
         // sort the in-file window needs ([_o, _k, source_file, _x, source_line, element]) serves the other two as well.
         // Within a file a sale's failed lines (_x) are apart from its parsed ones: they are neither its version nor repeats
-        WindowSpec inFile = Window.partitionBy("_o", "_k", "source_file", "_x").orderBy("source_line", IngestSchemas.SOURCE_ELEMENT);
+        String[] saleCols = orders ? new String[]{"_o", "_k"} : new String[]{"_k"};
+        WindowSpec inFile = Window.partitionBy(cols(saleCols, "source_file", "_x")).orderBy("source_line", IngestSchemas.SOURCE_ELEMENT);
         d = d.withColumn("_rn1", row_number().over(inFile))
                 .withColumn("_l1", first("source_line").over(inFile))
                 .withColumn("_e1", first(IngestSchemas.SOURCE_ELEMENT).over(inFile));
@@ -125,19 +140,22 @@ public final class ResolveDuplicates {
         Column conflict = repeat.and(not(same));
         // the winning version: the greatest (export_key, source_file) among each file's first row. An unordered window
         // on (_o, _k) reuses the sort the in-file window needed ([_o, _k, source_file, source_line]): one sort, not two.
-        WindowSpec sale = Window.partitionBy("_o", "_k");
+        WindowSpec sale = Window.partitionBy(cols(saleCols));
         Column version = struct(col("export_key"), col("source_file"));
         d = d.withColumn("_win", max(when(col("_rn1").equalTo(1).and(not(col("_x"))), version)).over(sale))
-                .withColumn("_rn2", when(col("_rn1").equalTo(1).and(version.equalTo(col("_win"))), lit(1)).otherwise(lit(2)))
-                // the latest export holding the sale at all: its accepted version's, or a later one's where it failed
-                .withColumn("_seen", max(version).over(sale));
+                .withColumn("_rn2", when(col("_rn1").equalTo(1).and(version.equalTo(col("_win"))), lit(1)).otherwise(lit(2)));
         // the order's latest snapshot: the greatest version among its array rows, parsed or failed with their identity. A
         // sale that snapshot does not hold (its latest export is older) is one the order no longer holds; a sale it holds
         // but could not read keeps its earlier readable version. (A snapshot whose lines are all unidentifiable, e.g. a
         // malformed JSON line, supersedes nothing: none of its rows is in the order.)
-        Column element = col(IngestSchemas.SOURCE_ELEMENT).isNotNull().and(not(col("_x")));
-        d = d.withColumn("_ov", max(when(col(IngestSchemas.SOURCE_ELEMENT).isNotNull(), version)).over(Window.partitionBy("_o")));
-        Column superseded = element.and(col("_rn2").equalTo(1)).and(col("_seen").lt(col("_ov")));
+        Column superseded = lit(false);
+        if (orders) {
+            Column element = col(IngestSchemas.SOURCE_ELEMENT).isNotNull().and(not(col("_x")));
+            // the latest export holding the sale at all: its accepted version's, or a later one's where it failed
+            d = d.withColumn("_seen", max(version).over(sale))
+                    .withColumn("_ov", max(when(col(IngestSchemas.SOURCE_ELEMENT).isNotNull(), version)).over(Window.partitionBy("_o")));
+            superseded = element.and(col("_rn2").equalTo(1)).and(col("_seen").lt(col("_ov")));
+        }
         Column disposition = when(col("_x"), lit(QUARANTINED))
                 .when(conflict, lit(QUARANTINED))
                 .when(superseded, lit(DUPLICATE))
@@ -149,13 +167,19 @@ public final class ResolveDuplicates {
                                 lit("same sale_id as line "), col("_l1").cast("string"), elementAfter(col("_e1"), orderLines),
                                 lit(" of this file with a different "), concat_ws(", ", differing), lit("; line "),
                                 col("_l1").cast("string"), elementAfter(col("_e1"), orderLines), lit(" was kept")))
-                        .when(superseded, concat(lit(SUPERSEDED), col("_ov.source_file")))
+                        .when(superseded, concat(lit(SUPERSEDED), orders ? col("_ov.source_file") : lit("")))
                         .otherwise(col("reason_detail")))
                 .withColumn("reason_code", when(col("reason_code").isNull().and(conflict), lit(CONFLICTING_DUPLICATE))
                         .otherwise(col("reason_code")))
                 .withColumn("raw_row", when(col("disposition").equalTo(QUARANTINED), col("raw_row")))
                 .drop(java.util.stream.Stream.concat(java.util.stream.Stream.of("_k", "_o", "_x", "_rn1", "_l1", "_e1", "_win", "_rn2", "_seen", "_ov"),
                         java.util.stream.IntStream.range(0, CONTENT.size()).mapToObj(i -> "_f" + i)).toArray(String[]::new));
+    }
+
+    /** The columns named, then {@code more}, for a window's partitioning. */
+    private static Column[] cols(String[] names, String... more) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(names), java.util.Arrays.stream(more))
+                .map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
     }
 
     /** An element of an order's array as messages name it, {@code items[2]}; null for a row that is none. */

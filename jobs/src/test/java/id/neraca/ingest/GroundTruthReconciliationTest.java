@@ -83,6 +83,36 @@ class GroundTruthReconciliationTest extends SparkTestBase {
         assertEquals(compiled, interpreted);
     }
 
+    /**
+     * No shipped mapping reads an order's lines from an array, so ingest resolves the samples by sale alone (no order key,
+     * no order window: ResolveDuplicates' {@code orders} false): the same rows, every disposition and detail, as the
+     * order path gives them; and its plan still has one exchange and one sort, now with two windows' partitioning, not three.
+     */
+    @Test
+    void withoutAnArrayMappingTheSamplesResolveAsOrdersWouldWithoutTheOrderWindow() throws Exception {
+        IngestRun.Prepared p = prepareSamples();
+        java.util.Map<String, String> orderLines = IngestRun.orderLines(p.plan().mappings());
+        assertEquals(java.util.Map.of(), orderLines);
+        Dataset<Row> parsed = IngestRun.parse(spark, p).cache();
+        try {
+            List<String> bySale = sorted(ResolveDuplicates.apply(parsed, 0, orderLines, false));
+            assertTrue(bySale.size() > 5000, "samples resolved: " + bySale.size());
+            assertEquals(sorted(ResolveDuplicates.apply(parsed, 0, orderLines, true)), bySale);
+            String plan = ResolveDuplicates.apply(parsed, 0, orderLines, false).queryExecution().executedPlan().toString();
+            assertEquals(1, plan.split("Exchange ", -1).length - 1, plan);
+            assertEquals(1, plan.split("Sort \\[", -1).length - 1, plan);
+            assertEquals(false, plan.contains("_o#"), plan);
+            assertEquals(true, ResolveDuplicates.apply(parsed, 0, orderLines, true).queryExecution().executedPlan().toString()
+                    .contains("_o#"));
+        } finally {
+            parsed.unpersist();
+        }
+    }
+
+    private static List<String> sorted(Dataset<Row> d) {
+        return d.collectAsList().stream().map(Row::toString).sorted().toList();
+    }
+
     private static List<String> resolvedRows(IngestRun.Prepared p) {
         return ResolveDuplicates.apply(IngestRun.parse(spark, p)).collectAsList().stream().map(Row::toString).sorted().toList();
     }
